@@ -1,0 +1,484 @@
+package io.github.nmf4j.linalg;
+
+import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.linalg.kernel.Gemm;
+import io.github.nmf4j.linalg.kernel.MatrixAccess;
+import java.util.Arrays;
+
+/**
+ * A dense, immutable, row-major matrix of {@code double}s.
+ *
+ * <p>Rows are samples and columns features, as in scikit-learn. A {@code Matrix} never changes
+ * after construction, so it is safe to share between threads; every method that returns an array
+ * returns a fresh copy. The one exception is {@link #wrap}, which adopts the caller's array
+ * without copying it: the caller promises not to modify it afterwards.
+ *
+ * <p>The products {@link #multiply}, {@link #transposeMultiply} and {@link #multiplyTranspose} run
+ * cache-blocked, packed kernels on several threads (by default {@link
+ * Runtime#availableProcessors()}), and their results are bit-identical for every thread count.
+ * Transposes are never materialized by the product methods.
+ *
+ * <p>{@link #equals} compares shapes and elements bit for bit, as {@link Arrays#equals(double[],
+ * double[])} does: {@code NaN} equals {@code NaN}, {@code 0.0} differs from {@code -0.0}.
+ */
+public final class Matrix {
+
+  static {
+    MatrixAccess.register(m -> m.data);
+  }
+
+  private final int rows;
+  private final int cols;
+  private final double[] data;
+
+  private Matrix(int rows, int cols, double[] data) {
+    this.rows = rows;
+    this.cols = cols;
+    this.data = data;
+  }
+
+  /**
+   * A matrix holding a copy of {@code values}, one array per row.
+   *
+   * @throws IllegalArgumentException if {@code values} or one of its rows is null, or the rows
+   *     have different lengths
+   */
+  public static Matrix of(double[][] values) {
+    if (values == null) {
+      throw new IllegalArgumentException("values must not be null");
+    }
+    int r = values.length;
+    int c = r == 0 ? 0 : lengthOfRow(values, 0);
+    checkSize(r, c);
+    double[] data = new double[r * c];
+    for (int i = 0; i < r; i++) {
+      int len = lengthOfRow(values, i);
+      if (len != c) {
+        throw new IllegalArgumentException(
+            "ragged rows: row 0 has " + c + " columns but row " + i + " has " + len);
+      }
+      System.arraycopy(values[i], 0, data, i * c, c);
+    }
+    return new Matrix(r, c, data);
+  }
+
+  private static int lengthOfRow(double[][] values, int i) {
+    if (values[i] == null) {
+      throw new IllegalArgumentException("row " + i + " is null");
+    }
+    return values[i].length;
+  }
+
+  /**
+   * A {@code rows x cols} matrix backed by {@code rowMajor} without a copy: element {@code (i,
+   * j)} is {@code rowMajor[i * cols + j]}. The caller must not modify the array afterwards.
+   *
+   * @throws IllegalArgumentException if a size is negative, the array is null, or its length is
+   *     not {@code rows * cols}
+   */
+  public static Matrix wrap(int rows, int cols, double[] rowMajor) {
+    checkSize(rows, cols);
+    if (rowMajor == null) {
+      throw new IllegalArgumentException("rowMajor must not be null");
+    }
+    if (rowMajor.length != (long) rows * cols) {
+      throw new IllegalArgumentException(
+          "rowMajor has length " + rowMajor.length + " but a " + rows + "x" + cols
+              + " matrix needs " + (long) rows * cols);
+    }
+    return new Matrix(rows, cols, rowMajor);
+  }
+
+  /**
+   * A {@code rows x cols} matrix of zeros.
+   *
+   * @throws IllegalArgumentException if a size is negative or the matrix would have more than
+   *     {@code Integer.MAX_VALUE - 8} elements
+   */
+  public static Matrix zeros(int rows, int cols) {
+    checkSize(rows, cols);
+    return new Matrix(rows, cols, new double[rows * cols]);
+  }
+
+  /**
+   * The {@code n x n} identity matrix.
+   *
+   * @throws IllegalArgumentException if {@code n < 0}
+   */
+  public static Matrix identity(int n) {
+    checkSize(n, n);
+    double[] data = new double[n * n];
+    for (int i = 0; i < n; i++) {
+      data[i * n + i] = 1;
+    }
+    return new Matrix(n, n, data);
+  }
+
+  private static void checkSize(int rows, int cols) {
+    if (rows < 0 || cols < 0) {
+      throw new IllegalArgumentException(
+          "sizes must be >= 0, were " + rows + "x" + cols);
+    }
+    if ((long) rows * cols > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(
+          rows + "x" + cols + " has more elements than a Java array can hold");
+    }
+  }
+
+  /** The number of rows. */
+  public int rows() {
+    return rows;
+  }
+
+  /** The number of columns. */
+  public int cols() {
+    return cols;
+  }
+
+  /** The number of elements, {@code rows() * cols()}. */
+  public int size() {
+    return data.length;
+  }
+
+  /**
+   * The element in row {@code i}, column {@code j} (both from 0).
+   *
+   * @throws IndexOutOfBoundsException if an index is outside the matrix
+   */
+  public double get(int i, int j) {
+    if (i < 0 || i >= rows || j < 0 || j >= cols) {
+      throw new IndexOutOfBoundsException(
+          "(" + i + ", " + j + ") is outside a " + rows + "x" + cols + " matrix");
+    }
+    return data[i * cols + j];
+  }
+
+  /**
+   * A copy of row {@code i}.
+   *
+   * @throws IndexOutOfBoundsException if {@code i} is not a row index
+   */
+  public double[] row(int i) {
+    if (i < 0 || i >= rows) {
+      throw new IndexOutOfBoundsException("row " + i + " is outside a " + rows + "x" + cols
+          + " matrix");
+    }
+    return Arrays.copyOfRange(data, i * cols, (i + 1) * cols);
+  }
+
+  /**
+   * A copy of column {@code j}.
+   *
+   * @throws IndexOutOfBoundsException if {@code j} is not a column index
+   */
+  public double[] column(int j) {
+    if (j < 0 || j >= cols) {
+      throw new IndexOutOfBoundsException("column " + j + " is outside a " + rows + "x" + cols
+          + " matrix");
+    }
+    double[] out = new double[rows];
+    for (int i = 0; i < rows; i++) {
+      out[i] = data[i * cols + j];
+    }
+    return out;
+  }
+
+  /** A copy of the elements, one array per row. */
+  public double[][] toArray() {
+    double[][] out = new double[rows][];
+    for (int i = 0; i < rows; i++) {
+      out[i] = Arrays.copyOfRange(data, i * cols, (i + 1) * cols);
+    }
+    return out;
+  }
+
+  /** A copy of the elements in row-major order. */
+  public double[] toRowMajorArray() {
+    return data.clone();
+  }
+
+  /** The transpose, a new {@code cols x rows} matrix. */
+  public Matrix transpose() {
+    double[] out = new double[data.length];
+    final int block = 32;
+    for (int i0 = 0; i0 < rows; i0 += block) {
+      for (int j0 = 0; j0 < cols; j0 += block) {
+        int i1 = Math.min(rows, i0 + block);
+        int j1 = Math.min(cols, j0 + block);
+        for (int i = i0; i < i1; i++) {
+          for (int j = j0; j < j1; j++) {
+            out[j * rows + i] = data[i * cols + j];
+          }
+        }
+      }
+    }
+    return new Matrix(cols, rows, out);
+  }
+
+  /**
+   * The Frobenius norm {@code sqrt(sum_ij a_ij^2)}, computed with scaling so that it neither
+   * overflows nor underflows for finite elements (as LAPACK's {@code dnrm2}).
+   */
+  public double frobeniusNorm() {
+    double scale = 0;
+    for (double v : data) {
+      scale = Math.max(scale, Math.abs(v));
+    }
+    if (scale == 0 || Double.isInfinite(scale) || Double.isNaN(scale)) {
+      return scale;
+    }
+    double sum = 0;
+    for (double v : data) {
+      double s = v / scale;
+      sum += s * s;
+    }
+    return scale * Math.sqrt(sum);
+  }
+
+  /** The sum of all elements (0 for an empty matrix). */
+  public double sum() {
+    double s = 0;
+    for (double v : data) {
+      s += v;
+    }
+    return s;
+  }
+
+  /**
+   * The smallest element.
+   *
+   * @throws IllegalStateException if the matrix is empty
+   */
+  public double min() {
+    requireNonEmpty("min");
+    double m = Double.POSITIVE_INFINITY;
+    for (double v : data) {
+      m = Math.min(m, v);
+    }
+    return m;
+  }
+
+  /**
+   * The largest element.
+   *
+   * @throws IllegalStateException if the matrix is empty
+   */
+  public double max() {
+    requireNonEmpty("max");
+    double m = Double.NEGATIVE_INFINITY;
+    for (double v : data) {
+      m = Math.max(m, v);
+    }
+    return m;
+  }
+
+  private void requireNonEmpty(String what) {
+    if (data.length == 0) {
+      throw new IllegalStateException(what + " of an empty " + rows + "x" + cols + " matrix");
+    }
+  }
+
+  /**
+   * The element-wise sum {@code this + b}.
+   *
+   * @throws IllegalArgumentException if the shapes differ or {@code b} is null
+   */
+  public Matrix add(Matrix b) {
+    requireSameShape("add", b);
+    double[] out = new double[data.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = data[i] + b.data[i];
+    }
+    return new Matrix(rows, cols, out);
+  }
+
+  /**
+   * The element-wise difference {@code this - b}.
+   *
+   * @throws IllegalArgumentException if the shapes differ or {@code b} is null
+   */
+  public Matrix subtract(Matrix b) {
+    requireSameShape("subtract", b);
+    double[] out = new double[data.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = data[i] - b.data[i];
+    }
+    return new Matrix(rows, cols, out);
+  }
+
+  /** Every element multiplied by {@code factor}. */
+  public Matrix scale(double factor) {
+    double[] out = new double[data.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = data[i] * factor;
+    }
+    return new Matrix(rows, cols, out);
+  }
+
+  private void requireSameShape(String op, Matrix b) {
+    requireNonNull(op, b);
+    if (b.rows != rows || b.cols != cols) {
+      throw new IllegalArgumentException(
+          op + ": shapes differ, " + shape() + " vs " + b.shape());
+    }
+  }
+
+  /**
+   * The product {@code this * b} on all available processors.
+   *
+   * @throws IllegalArgumentException if {@code b} is null or {@code cols() != b.rows()}
+   */
+  public Matrix multiply(Matrix b) {
+    return multiply(b, Parallel.defaultThreadCount());
+  }
+
+  /**
+   * The product {@code this * b} on at most {@code threads} threads. The result is the same for
+   * every thread count.
+   *
+   * @throws IllegalArgumentException if {@code b} is null, {@code cols() != b.rows()} or {@code
+   *     threads < 1}
+   */
+  public Matrix multiply(Matrix b, int threads) {
+    requireNonNull("multiply", b);
+    if (cols != b.rows) {
+      throw new IllegalArgumentException("multiply: inner dimensions differ, " + shape() + " * "
+          + b.shape() + " needs " + cols + " == " + b.rows);
+    }
+    Parallel par = Parallel.of(threads);
+    checkSize(rows, b.cols);
+    double[] out = new double[rows * b.cols];
+    Gemm.multiply(rows, cols, b.cols, data, b.data, out, par);
+    return new Matrix(rows, b.cols, out);
+  }
+
+  /**
+   * The product {@code this^T * b} without forming the transpose, on all available processors.
+   *
+   * @throws IllegalArgumentException if {@code b} is null or {@code rows() != b.rows()}
+   */
+  public Matrix transposeMultiply(Matrix b) {
+    return transposeMultiply(b, Parallel.defaultThreadCount());
+  }
+
+  /**
+   * The product {@code this^T * b} without forming the transpose, on at most {@code threads}
+   * threads. The result is the same for every thread count.
+   *
+   * @throws IllegalArgumentException if {@code b} is null, {@code rows() != b.rows()} or {@code
+   *     threads < 1}
+   */
+  public Matrix transposeMultiply(Matrix b, int threads) {
+    requireNonNull("transposeMultiply", b);
+    if (rows != b.rows) {
+      throw new IllegalArgumentException("transposeMultiply: row counts differ, " + shape()
+          + "^T * " + b.shape() + " needs " + rows + " == " + b.rows);
+    }
+    Parallel par = Parallel.of(threads);
+    checkSize(cols, b.cols);
+    double[] out = new double[cols * b.cols];
+    Gemm.transposeMultiply(rows, cols, b.cols, data, b.data, out, par);
+    return new Matrix(cols, b.cols, out);
+  }
+
+  /**
+   * The product {@code this * b^T} without forming the transpose, on all available processors.
+   *
+   * @throws IllegalArgumentException if {@code b} is null or {@code cols() != b.cols()}
+   */
+  public Matrix multiplyTranspose(Matrix b) {
+    return multiplyTranspose(b, Parallel.defaultThreadCount());
+  }
+
+  /**
+   * The product {@code this * b^T} without forming the transpose, on at most {@code threads}
+   * threads. The result is the same for every thread count.
+   *
+   * @throws IllegalArgumentException if {@code b} is null, {@code cols() != b.cols()} or {@code
+   *     threads < 1}
+   */
+  public Matrix multiplyTranspose(Matrix b, int threads) {
+    requireNonNull("multiplyTranspose", b);
+    if (cols != b.cols) {
+      throw new IllegalArgumentException("multiplyTranspose: column counts differ, " + shape()
+          + " * " + b.shape() + "^T needs " + cols + " == " + b.cols);
+    }
+    Parallel par = Parallel.of(threads);
+    checkSize(rows, b.rows);
+    double[] out = new double[rows * b.rows];
+    Gemm.multiplyTranspose(rows, cols, b.rows, data, b.data, out, par);
+    return new Matrix(rows, b.rows, out);
+  }
+
+  private static void requireNonNull(String op, Matrix b) {
+    if (b == null) {
+      throw new IllegalArgumentException(op + ": the other matrix must not be null");
+    }
+  }
+
+  /** The shape as {@code "rows x cols"}, e.g. {@code "3x4"}. */
+  public String shape() {
+    return rows + "x" + cols;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Matrix
+        && ((Matrix) o).rows == rows
+        && ((Matrix) o).cols == cols
+        && Arrays.equals(((Matrix) o).data, data);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * (31 * rows + cols) + Arrays.hashCode(data);
+  }
+
+  /**
+   * The shape and the elements; for more than {@value #SHOWN} rows or columns only the first and
+   * last few of each, with {@code ...} between them.
+   */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("Matrix ").append(shape()).append(" [");
+    int[] shownRows = shownIndices(rows);
+    int[] shownCols = shownIndices(cols);
+    for (int a = 0; a < shownRows.length; a++) {
+      if (a > 0) {
+        sb.append(", ");
+        if (shownRows[a] != shownRows[a - 1] + 1) {
+          sb.append("..., ");
+        }
+      }
+      sb.append('[');
+      for (int b = 0; b < shownCols.length; b++) {
+        if (b > 0) {
+          sb.append(", ");
+          if (shownCols[b] != shownCols[b - 1] + 1) {
+            sb.append("..., ");
+          }
+        }
+        sb.append(data[shownRows[a] * cols + shownCols[b]]);
+      }
+      sb.append(']');
+    }
+    return sb.append(']').toString();
+  }
+
+  private static final int SHOWN = 6;
+
+  private static int[] shownIndices(int n) {
+    if (n <= SHOWN) {
+      int[] all = new int[n];
+      Arrays.setAll(all, i -> i);
+      return all;
+    }
+    int half = SHOWN / 2;
+    int[] some = new int[SHOWN];
+    for (int i = 0; i < half; i++) {
+      some[i] = i;
+      some[half + i] = n - half + i;
+    }
+    return some;
+  }
+}

@@ -1,0 +1,52 @@
+package io.github.nmf4j.linalg.kernel;
+
+import io.github.nmf4j.internal.Parallel;
+
+/**
+ * The three dense products NMF needs, on row-major {@code double[]} storage with a
+ * caller-supplied output: {@code C = A B}, {@code C = A^T B} and {@code C = A B^T}. The output is
+ * overwritten (not accumulated into) and must not alias an input.
+ *
+ * <p>All three are one blocked engine over strided views: {@code C = X Y} with
+ * {@code X[i][p] = x[i * xRow + p * xCol]} and {@code Y[p][j] = y[p * yRow + j * yCol]}, so a
+ * transpose is a swap of strides and is never materialized. The engine computes whichever of
+ * {@code C} and {@code C^T = Y^T X^T} has the longer rows, because its micro-kernel vectorizes
+ * along a row of the output (see {@link GemmEngine}).
+ *
+ * <p>Results are bit-identical for any {@link Parallel#threads()}: the split into tasks depends
+ * only on the shapes, and split reductions are summed in a fixed order.
+ */
+public final class Gemm {
+
+  private Gemm() {}
+
+  /** {@code c (m x n) = a (m x k) * b (k x n)}. */
+  public static void multiply(int m, int k, int n, double[] a, double[] b, double[] c, Parallel par) {
+    GemmEngine.product(m, k, n, a, k, 1, b, n, 1, c, par);
+  }
+
+  /** {@code c (m x n) = a^T * b} where {@code a} is {@code k x m} and {@code b} is {@code k x n}. */
+  public static void transposeMultiply(
+      int k, int m, int n, double[] a, double[] b, double[] c, Parallel par) {
+    GemmEngine.product(m, k, n, a, 1, m, b, n, 1, c, par);
+  }
+
+  /** {@code c (m x n) = a * b^T} where {@code a} is {@code m x k} and {@code b} is {@code n x k}. */
+  public static void multiplyTranspose(
+      int m, int k, int n, double[] a, double[] b, double[] c, Parallel par) {
+    GemmEngine.product(m, k, n, a, k, 1, b, 1, k, c, par);
+  }
+
+  /** The textbook triple loop, {@code c = a * b}; the reference for tests and benchmarks. */
+  public static void naiveMultiply(int m, int k, int n, double[] a, double[] b, double[] c) {
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        double s = 0;
+        for (int p = 0; p < k; p++) {
+          s += a[i * k + p] * b[p * n + j];
+        }
+        c[i * n + j] = s;
+      }
+    }
+  }
+}

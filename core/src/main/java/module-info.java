@@ -1,0 +1,11 @@
+/**
+ * nmf4j: non-negative matrix factorization and k-means clustering in pure Java.
+ *
+ * <p>The module exports its public API packages only; {@code io.github.nmf4j.internal} and
+ * {@code io.github.nmf4j.linalg.kernel} hold the thread layer and the raw {@code double[]}
+ * kernels, which may change in any release.
+ */
+module io.github.nmf4j {
+  exports io.github.nmf4j.linalg;
+  exports io.github.nmf4j.cli;
+}
