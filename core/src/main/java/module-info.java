@@ -7,5 +7,6 @@
  */
 module io.github.nmf4j {
   exports io.github.nmf4j.linalg;
+  exports io.github.nmf4j.io;
   exports io.github.nmf4j.cli;
 }

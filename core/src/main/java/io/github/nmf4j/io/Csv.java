@@ -1,0 +1,182 @@
+package io.github.nmf4j.io;
+
+import io.github.nmf4j.linalg.Matrix;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Delimited text: one matrix row per line, values separated by a comma, a semicolon or a tab.
+ *
+ * <p>Reading: the delimiter is the first line's tab if it has one, else its semicolon if it has
+ * one, else the comma. The first line is a header (and skipped) when none of its fields is a
+ * number. Blank lines and lines starting with {@code #} (NumPy's {@code savetxt} header) are
+ * skipped; fields may be quoted with {@code "}; {@code nan}, {@code inf} and {@code -inf} are
+ * accepted in any case. A field that is not a number fails with its line and column.
+ */
+final class Csv {
+
+  private Csv() {}
+
+  static Matrix read(BufferedReader reader, String name) throws IOException {
+    List<double[]> rows = new ArrayList<>();
+    char delimiter = 0;
+    int cols = -1;
+    int firstDataLine = 0;
+    boolean first = true;
+    String line;
+    int lineNo = 0;
+    while ((line = reader.readLine()) != null) {
+      lineNo++;
+      if (lineNo == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
+        line = line.substring(1);
+      }
+      String trimmed = line.strip();
+      if (trimmed.isEmpty() || trimmed.charAt(0) == '#') {
+        continue;
+      }
+      if (first) {
+        delimiter = line.indexOf('\t') >= 0 ? '\t' : line.indexOf(';') >= 0 ? ';' : ',';
+      }
+      List<String> fields = split(line, delimiter, name, lineNo);
+      if (first) {
+        first = false;
+        if (isHeader(fields)) {
+          continue;
+        }
+      }
+      if (cols < 0) {
+        cols = fields.size();
+        firstDataLine = lineNo;
+      } else if (fields.size() != cols) {
+        throw new FileFormatException(name + ": line " + lineNo + " has " + fields.size()
+            + " values but line " + firstDataLine + " has " + cols);
+      }
+      double[] row = new double[cols];
+      for (int j = 0; j < cols; j++) {
+        row[j] = parse(fields.get(j), name, lineNo, j + 1);
+      }
+      rows.add(row);
+    }
+    if (rows.isEmpty()) {
+      return Matrix.zeros(0, Math.max(cols, 0));
+    }
+    return Matrix.of(rows.toArray(new double[0][]));
+  }
+
+  private static boolean isHeader(List<String> fields) {
+    for (String f : fields) {
+      if (f.isBlank() || parseNumber(f) != null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Splits one line at the delimiter; a field in double quotes may contain the delimiter. */
+  static List<String> split(String line, char delimiter, String name, int lineNo)
+      throws FileFormatException {
+    List<String> fields = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quoted) {
+        if (c == '"') {
+          if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
+            field.append('"');
+            i++;
+          } else {
+            quoted = false;
+          }
+        } else {
+          field.append(c);
+        }
+      } else if (c == '"' && field.toString().isBlank()) {
+        quoted = true;
+        field.setLength(0);
+      } else if (c == delimiter) {
+        fields.add(field.toString());
+        field.setLength(0);
+      } else {
+        field.append(c);
+      }
+    }
+    if (quoted) {
+      throw new FileFormatException(name + ": unterminated quote on line " + lineNo);
+    }
+    fields.add(field.toString());
+    return fields;
+  }
+
+  private static double parse(String field, String name, int line, int column)
+      throws FileFormatException {
+    Double v = parseNumber(field);
+    if (v == null) {
+      String what = field.isBlank() ? "missing value" : "bad number '" + field.strip() + "'";
+      throw new FileFormatException(
+          name + ": " + what + " at line " + line + ", column " + column);
+    }
+    return v;
+  }
+
+  /** The value of a field, or null if it is not a number. */
+  static Double parseNumber(String field) {
+    String s = field.strip();
+    if (s.isEmpty()) {
+      return null;
+    }
+    switch (s.toLowerCase(java.util.Locale.ROOT)) {
+      case "nan", "+nan", "-nan":
+        return Double.NaN;
+      case "inf", "+inf", "infinity", "+infinity":
+        return Double.POSITIVE_INFINITY;
+      case "-inf", "-infinity":
+        return Double.NEGATIVE_INFINITY;
+      default:
+        break;
+    }
+    // Double.parseDouble also takes hexadecimal and a trailing d or f; a data file has neither.
+    char last = s.charAt(s.length() - 1);
+    if (!(Character.isDigit(last) || last == '.') || s.indexOf('x') >= 0
+        || s.indexOf('X') >= 0) {
+      return null;
+    }
+    try {
+      return Double.parseDouble(s);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  static void write(Writer out, Matrix m, char delimiter) throws IOException {
+    int cols = m.cols();
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < m.rows(); i++) {
+      line.setLength(0);
+      for (int j = 0; j < cols; j++) {
+        if (j > 0) {
+          line.append(delimiter);
+        }
+        appendNumber(line, m.get(i, j));
+      }
+      line.append('\n');
+      out.write(line.toString());
+    }
+  }
+
+  /** Shortest text that reads back to the same double: integers without a trailing ".0". */
+  static void appendNumber(StringBuilder sb, double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e15 && !(v == 0 && 1 / v < 0)) {
+      sb.append((long) v);
+    } else if (Double.isNaN(v)) {
+      sb.append("nan");
+    } else if (Double.isInfinite(v)) {
+      sb.append(v > 0 ? "inf" : "-inf");
+    } else {
+      sb.append(v);
+    }
+  }
+}

@@ -1,0 +1,216 @@
+package io.github.nmf4j.io;
+
+import io.github.nmf4j.linalg.Matrix;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Locale;
+
+/**
+ * The NIST Matrix Market exchange format
+ * (<a href="https://math.nist.gov/MatrixMarket/formats.html">math.nist.gov/MatrixMarket</a>).
+ *
+ * <p>Reads the {@code array} and {@code coordinate} formats with {@code real}, {@code double},
+ * {@code integer} and (coordinate only) {@code pattern} fields, and the {@code general},
+ * {@code symmetric} and {@code skew-symmetric} symmetries. Repeated coordinate entries are
+ * summed, as SciPy's {@code mmread} does. Writes {@code array real general}.
+ */
+final class MatrixMarket {
+
+  private MatrixMarket() {}
+
+  private enum Symmetry { GENERAL, SYMMETRIC, SKEW }
+
+  /** Reads lines, skipping comments and blank lines, and counts them for messages. */
+  private static final class Lines {
+    private final BufferedReader reader;
+    int number;
+
+    Lines(BufferedReader reader) {
+      this.reader = reader;
+    }
+
+    /** The next data line split into tokens, or null at the end of the file. */
+    String[] next() throws IOException {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        number++;
+        String s = line.strip();
+        if (!s.isEmpty() && s.charAt(0) != '%') {
+          return s.split("\\s+");
+        }
+      }
+      return null;
+    }
+  }
+
+  static Matrix read(BufferedReader reader, String name) throws IOException {
+    String banner = reader.readLine();
+    if (banner == null || !banner.regionMatches(true, 0, "%%MatrixMarket", 0, 14)) {
+      throw new FileFormatException(
+          name + ": line 1 is not a %%MatrixMarket banner");
+    }
+    String[] b = banner.strip().toLowerCase(Locale.ROOT).split("\\s+");
+    if (b.length != 5 || !b[1].equals("matrix")) {
+      throw new FileFormatException(name + ": line 1: expected '%%MatrixMarket matrix FORMAT"
+          + " FIELD SYMMETRY', found '" + banner.strip() + "'");
+    }
+    boolean coordinate = switch (b[2]) {
+      case "coordinate" -> true;
+      case "array" -> false;
+      default -> throw new FileFormatException(
+          name + ": line 1: unsupported format '" + b[2] + "' (supported: array, coordinate)");
+    };
+    boolean pattern = switch (b[3]) {
+      case "real", "double", "integer" -> false;
+      case "pattern" -> true;
+      default -> throw new FileFormatException(name + ": line 1: unsupported field '" + b[3]
+          + "' (supported: real, integer, pattern)");
+    };
+    Symmetry symmetry = switch (b[4]) {
+      case "general" -> Symmetry.GENERAL;
+      case "symmetric" -> Symmetry.SYMMETRIC;
+      case "skew-symmetric" -> Symmetry.SKEW;
+      default -> throw new FileFormatException(name + ": line 1: unsupported symmetry '" + b[4]
+          + "' (supported: general, symmetric, skew-symmetric)");
+    };
+    if (pattern && !coordinate) {
+      throw new FileFormatException(name + ": line 1: the pattern field needs coordinate format");
+    }
+    Lines lines = new Lines(reader);
+    lines.number = 1;
+    String[] size = lines.next();
+    int need = coordinate ? 3 : 2;
+    if (size == null || size.length != need) {
+      throw new FileFormatException(name + ": line " + lines.number + ": expected the size line ("
+          + (coordinate ? "rows cols entries" : "rows cols") + ")");
+    }
+    int rows = parseInt(size[0], name, lines.number, 1);
+    int cols = parseInt(size[1], name, lines.number, 2);
+    if ((long) rows * cols > Integer.MAX_VALUE - 8) {
+      throw new FileFormatException(
+          name + ": " + rows + "x" + cols + " has more elements than a Java array can hold");
+    }
+    if (symmetry != Symmetry.GENERAL && rows != cols) {
+      throw new FileFormatException(name + ": a " + b[4] + " matrix must be square, was "
+          + rows + "x" + cols);
+    }
+    double[] a = new double[rows * cols];
+    if (coordinate) {
+      long entries = parseLong(size[2], name, lines.number, 3);
+      readCoordinate(lines, name, a, rows, cols, entries, pattern, symmetry);
+    } else {
+      readArray(lines, name, a, rows, cols, symmetry);
+    }
+    if (lines.next() != null) {
+      throw new FileFormatException(name + ": line " + lines.number
+          + ": more entries than the size line declares");
+    }
+    return Matrix.wrap(rows, cols, a);
+  }
+
+  private static void readCoordinate(Lines lines, String name, double[] a, int rows, int cols,
+      long entries, boolean pattern, Symmetry symmetry) throws IOException {
+    int fields = pattern ? 2 : 3;
+    for (long e = 0; e < entries; e++) {
+      String[] t = lines.next();
+      if (t == null) {
+        throw new FileFormatException(name + ": the file ends after " + e + " of " + entries
+            + " entries");
+      }
+      if (t.length != fields) {
+        throw new FileFormatException(name + ": line " + lines.number + ": expected " + fields
+            + " values, found " + t.length);
+      }
+      int i = parseInt(t[0], name, lines.number, 1) - 1;
+      int j = parseInt(t[1], name, lines.number, 2) - 1;
+      if (i < 0 || i >= rows || j < 0 || j >= cols) {
+        throw new FileFormatException(name + ": line " + lines.number + ": entry (" + (i + 1)
+            + ", " + (j + 1) + ") is outside the " + rows + "x" + cols + " matrix");
+      }
+      double v = pattern ? 1 : parseDouble(t[2], name, lines.number, 3);
+      a[i * cols + j] += v;
+      if (symmetry != Symmetry.GENERAL && i != j) {
+        a[j * cols + i] += symmetry == Symmetry.SKEW ? -v : v;
+      }
+    }
+  }
+
+  private static void readArray(Lines lines, String name, double[] a, int rows, int cols,
+      Symmetry symmetry) throws IOException {
+    // Column-major; symmetric matrices store the lower triangle with the diagonal,
+    // skew-symmetric ones the strict lower triangle.
+    for (int j = 0; j < cols; j++) {
+      int start = switch (symmetry) {
+        case GENERAL -> 0;
+        case SYMMETRIC -> j;
+        case SKEW -> j + 1;
+      };
+      for (int i = start; i < rows; i++) {
+        String[] t = lines.next();
+        if (t == null) {
+          throw new FileFormatException(name + ": the file ends before the value of row "
+              + (i + 1) + ", column " + (j + 1));
+        }
+        if (t.length != 1) {
+          throw new FileFormatException(name + ": line " + lines.number
+              + ": expected one value per line, found " + t.length);
+        }
+        double v = parseDouble(t[0], name, lines.number, 1);
+        a[i * cols + j] = v;
+        if (symmetry != Symmetry.GENERAL) {
+          a[j * cols + i] = symmetry == Symmetry.SKEW ? -v : v;
+        }
+      }
+    }
+  }
+
+  private static int parseInt(String s, String name, int line, int column)
+      throws FileFormatException {
+    long v = parseLong(s, name, line, column);
+    if (v > Integer.MAX_VALUE) {
+      throw new FileFormatException(name + ": line " + line + ", column " + column
+          + ": " + s + " is too large");
+    }
+    return (int) v;
+  }
+
+  private static long parseLong(String s, String name, int line, int column)
+      throws FileFormatException {
+    try {
+      long v = Long.parseLong(s);
+      if (v < 0) {
+        throw new NumberFormatException();
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new FileFormatException(name + ": bad integer '" + s + "' at line " + line
+          + ", column " + column);
+    }
+  }
+
+  private static double parseDouble(String s, String name, int line, int column)
+      throws FileFormatException {
+    Double v = Csv.parseNumber(s);
+    if (v == null) {
+      throw new FileFormatException(name + ": bad number '" + s + "' at line " + line
+          + ", column " + column);
+    }
+    return v;
+  }
+
+  static void write(Writer out, Matrix m) throws IOException {
+    out.write("%%MatrixMarket matrix array real general\n");
+    out.write("% written by nmf4j\n");
+    out.write(m.rows() + " " + m.cols() + "\n");
+    StringBuilder sb = new StringBuilder();
+    for (int j = 0; j < m.cols(); j++) {
+      for (int i = 0; i < m.rows(); i++) {
+        sb.setLength(0);
+        Csv.appendNumber(sb, m.get(i, j));
+        sb.append('\n');
+        out.write(sb.toString());
+      }
+    }
+  }
+}

@@ -1,0 +1,278 @@
+package io.github.nmf4j.io;
+
+import io.github.nmf4j.linalg.Matrix;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The NumPy {@code .npy} format, versions 1.0, 2.0 and 3.0
+ * (<a href="https://numpy.org/doc/stable/reference/generated/numpy.lib.format.html">numpy.lib.format</a>).
+ *
+ * <p>Reads arrays of {@code float64}, {@code float32}, signed and unsigned integers of 1 to 8
+ * bytes and booleans, in either byte order and in C or Fortran order; a 1-D array of length n
+ * becomes an n x 1 matrix, a 0-D array a 1 x 1 matrix. Writes little-endian {@code float64}
+ * (matrices) and {@code int64} (labels) in C order, format version 1.0.
+ */
+final class Npy {
+
+  private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+  private static final int CHUNK = 1 << 16;
+  private static final Pattern DESCR =
+      Pattern.compile("['\"]descr['\"]\\s*:\\s*['\"]([^'\"]*)['\"]");
+  private static final Pattern FORTRAN =
+      Pattern.compile("['\"]fortran_order['\"]\\s*:\\s*(True|False)");
+  private static final Pattern SHAPE = Pattern.compile("['\"]shape['\"]\\s*:\\s*\\(([^)]*)\\)");
+
+  private Npy() {}
+
+  /** The element type of an array, from its {@code descr} string such as {@code "<f8"}. */
+  private record DType(char kind, int size, ByteOrder order) {}
+
+  static Matrix read(InputStream in, String name) throws IOException {
+    byte[] magic = in.readNBytes(8);
+    for (int i = 0; i < MAGIC.length; i++) {
+      if (i >= magic.length || magic[i] != MAGIC[i]) {
+        throw new FileFormatException(name + " is not a NumPy .npy file (no \\x93NUMPY magic)");
+      }
+    }
+    if (magic.length < 8) {
+      throw new FileFormatException(name + ": file ends inside the header");
+    }
+    int major = magic[6] & 0xff;
+    int headerLength;
+    if (major == 1) {
+      byte[] b = readFully(in, 2, name, "the header length");
+      headerLength = (b[0] & 0xff) | (b[1] & 0xff) << 8;
+    } else if (major == 2 || major == 3) {
+      byte[] b = readFully(in, 4, name, "the header length");
+      long len = (b[0] & 0xffL) | (b[1] & 0xffL) << 8 | (b[2] & 0xffL) << 16 | (b[3] & 0xffL) << 24;
+      if (len > 1 << 24) {
+        throw new FileFormatException(name + ": header length " + len + " is implausibly large");
+      }
+      headerLength = (int) len;
+    } else {
+      throw new FileFormatException(
+          name + ": unsupported .npy format version " + major + "." + (magic[7] & 0xff)
+              + " (supported: 1.0, 2.0, 3.0)");
+    }
+    String header = new String(readFully(in, headerLength, name, "the header"),
+        major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+    DType type = parseDType(header, name);
+    boolean fortran = parseFortran(header, name);
+    long[] shape = parseShape(header, name);
+    int rows;
+    int cols;
+    if (shape.length == 0) {
+      rows = 1;
+      cols = 1;
+    } else if (shape.length == 1) {
+      rows = checkedDim(shape[0], name);
+      cols = 1;
+    } else if (shape.length == 2) {
+      rows = checkedDim(shape[0], name);
+      cols = checkedDim(shape[1], name);
+    } else {
+      throw new FileFormatException(name + ": array has " + shape.length
+          + " dimensions; only 0, 1 and 2 dimensions can be read as a matrix");
+    }
+    if ((long) rows * cols > Integer.MAX_VALUE - 8) {
+      throw new FileFormatException(
+          name + ": shape " + rows + "x" + cols + " has more elements than a Java array can hold");
+    }
+    double[] values = readValues(in, rows * cols, type, name);
+    if (fortran && rows > 1 && cols > 1) {
+      return Matrix.wrap(cols, rows, values).transpose();
+    }
+    return Matrix.wrap(rows, cols, values);
+  }
+
+  private static DType parseDType(String header, String name) throws FileFormatException {
+    Matcher m = DESCR.matcher(header);
+    if (!m.find()) {
+      throw new FileFormatException(
+          name + ": header has no simple 'descr' (structured arrays are not supported): " + header);
+    }
+    String descr = m.group(1);
+    if (descr.length() < 3) {
+      throw new FileFormatException(name + ": unsupported dtype '" + descr + "'");
+    }
+    ByteOrder order;
+    switch (descr.charAt(0)) {
+      case '<', '|', '=' -> order = ByteOrder.LITTLE_ENDIAN;
+      case '>' -> order = ByteOrder.BIG_ENDIAN;
+      default -> throw new FileFormatException(name + ": unsupported dtype '" + descr + "'");
+    }
+    char kind = descr.charAt(1);
+    int size;
+    try {
+      size = Integer.parseInt(descr.substring(2));
+    } catch (NumberFormatException e) {
+      throw new FileFormatException(name + ": unsupported dtype '" + descr + "'");
+    }
+    boolean ok = switch (kind) {
+      case 'f' -> size == 4 || size == 8;
+      case 'i', 'u' -> size == 1 || size == 2 || size == 4 || size == 8;
+      case 'b' -> size == 1;
+      default -> false;
+    };
+    if (!ok) {
+      throw new FileFormatException(name + ": unsupported dtype '" + descr
+          + "' (supported: float32, float64, int8..int64, uint8..uint64, bool)");
+    }
+    return new DType(kind, size, order);
+  }
+
+  private static boolean parseFortran(String header, String name) throws FileFormatException {
+    Matcher m = FORTRAN.matcher(header);
+    if (!m.find()) {
+      throw new FileFormatException(name + ": header has no 'fortran_order': " + header);
+    }
+    return m.group(1).equals("True");
+  }
+
+  private static long[] parseShape(String header, String name) throws FileFormatException {
+    Matcher m = SHAPE.matcher(header);
+    if (!m.find()) {
+      throw new FileFormatException(name + ": header has no 'shape': " + header);
+    }
+    String[] parts = m.group(1).split(",");
+    int n = 0;
+    long[] dims = new long[parts.length];
+    for (String part : parts) {
+      String p = part.trim();
+      if (p.endsWith("L")) {
+        p = p.substring(0, p.length() - 1);
+      }
+      if (p.isEmpty()) {
+        continue;
+      }
+      try {
+        dims[n++] = Long.parseLong(p);
+      } catch (NumberFormatException e) {
+        throw new FileFormatException(name + ": bad shape (" + m.group(1) + ")");
+      }
+    }
+    return java.util.Arrays.copyOf(dims, n);
+  }
+
+  private static int checkedDim(long d, String name) throws FileFormatException {
+    if (d < 0 || d > Integer.MAX_VALUE - 8) {
+      throw new FileFormatException(name + ": bad dimension " + d + " in shape");
+    }
+    return (int) d;
+  }
+
+  private static double[] readValues(InputStream in, int count, DType type, String name)
+      throws IOException {
+    double[] values = new double[count];
+    int size = type.size();
+    byte[] buf = new byte[CHUNK - CHUNK % size];
+    ByteBuffer bb = ByteBuffer.wrap(buf).order(type.order());
+    int done = 0;
+    while (done < count) {
+      int n = Math.min(count - done, buf.length / size);
+      int got = in.readNBytes(buf, 0, n * size);
+      if (got < n * size) {
+        throw new FileFormatException(name + ": file is truncated: the header promises "
+            + count + " values but the data ends after " + (done + got / size));
+      }
+      bb.clear();
+      for (int i = 0; i < n; i++) {
+        values[done + i] = decode(bb, type, i * size);
+      }
+      done += n;
+    }
+    return values;
+  }
+
+  private static double decode(ByteBuffer bb, DType t, int at) {
+    switch (t.kind()) {
+      case 'f':
+        return t.size() == 8 ? bb.getDouble(at) : bb.getFloat(at);
+      case 'b':
+        return bb.get(at) != 0 ? 1 : 0;
+      case 'i':
+        return switch (t.size()) {
+          case 1 -> bb.get(at);
+          case 2 -> bb.getShort(at);
+          case 4 -> bb.getInt(at);
+          default -> (double) bb.getLong(at);
+        };
+      default: // 'u'
+        return switch (t.size()) {
+          case 1 -> bb.get(at) & 0xff;
+          case 2 -> bb.getShort(at) & 0xffff;
+          case 4 -> bb.getInt(at) & 0xffffffffL;
+          default -> unsignedToDouble(bb.getLong(at));
+        };
+    }
+  }
+
+  private static double unsignedToDouble(long v) {
+    if (v >= 0) {
+      return v;
+    }
+    // Halve (keeping the low bit so rounding stays correct), convert, double again.
+    return ((v >>> 1) | (v & 1)) * 2.0;
+  }
+
+  private static byte[] readFully(InputStream in, int n, String name, String what)
+      throws IOException {
+    byte[] b = in.readNBytes(n);
+    if (b.length < n) {
+      throw new FileFormatException(name + ": file ends inside " + what);
+    }
+    return b;
+  }
+
+  /** Writes {@code m} as a little-endian float64 C-order array of shape (rows, cols). */
+  static void write(OutputStream out, Matrix m) throws IOException {
+    writeHeader(out, "<f8", "(" + m.rows() + ", " + m.cols() + ")");
+    double[] data = m.toRowMajorArray();
+    ByteBuffer bb = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
+    for (double v : data) {
+      if (!bb.hasRemaining()) {
+        out.write(bb.array(), 0, bb.position());
+        bb.clear();
+      }
+      bb.putDouble(v);
+    }
+    out.write(bb.array(), 0, bb.position());
+  }
+
+  /** Writes {@code labels} as a little-endian int64 array of shape (n,). */
+  static void writeLabels(OutputStream out, int[] labels) throws IOException {
+    writeHeader(out, "<i8", "(" + labels.length + ",)");
+    ByteBuffer bb = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
+    for (int v : labels) {
+      if (!bb.hasRemaining()) {
+        out.write(bb.array(), 0, bb.position());
+        bb.clear();
+      }
+      bb.putLong(v);
+    }
+    out.write(bb.array(), 0, bb.position());
+  }
+
+  private static void writeHeader(OutputStream out, String descr, String shape)
+      throws IOException {
+    StringBuilder h = new StringBuilder("{'descr': '").append(descr)
+        .append("', 'fortran_order': False, 'shape': ").append(shape).append(", }");
+    // Pad with spaces so that magic + version + length + header is a multiple of 64 bytes.
+    int total = 10 + h.length() + 1;
+    int padded = (total + 63) / 64 * 64;
+    h.append(" ".repeat(padded - total)).append('\n');
+    if (h.length() > 0xffff) {
+      throw new IOException("npy header too long");
+    }
+    out.write(MAGIC);
+    out.write(new byte[] {1, 0, (byte) (h.length() & 0xff), (byte) (h.length() >>> 8)});
+    out.write(h.toString().getBytes(StandardCharsets.ISO_8859_1));
+  }
+}

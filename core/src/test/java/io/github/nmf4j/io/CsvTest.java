@@ -1,0 +1,118 @@
+package io.github.nmf4j.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.nmf4j.linalg.Matrix;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvTest {
+
+  private static final Matrix EXPECTED = Matrix.of(new double[][] {{1, -2.5, 3e-4}, {4, 5, 6}});
+
+  @TempDir Path dir;
+
+  private Path file(String name, String content) throws IOException {
+    Path p = dir.resolve(name);
+    Files.writeString(p, content);
+    return p;
+  }
+
+  @Test
+  void detectsCommaSemicolonAndTab() throws IOException {
+    assertThat(MatrixIo.read(file("a.csv", "1,-2.5,3e-4\n4,5,6\n"))).isEqualTo(EXPECTED);
+    assertThat(MatrixIo.read(file("b.csv", "1;-2.5;3e-4\r\n4;5;6\r\n"))).isEqualTo(EXPECTED);
+    assertThat(MatrixIo.read(file("c.tsv", "1\t-2.5\t3e-4\n4\t5\t6"))).isEqualTo(EXPECTED);
+    assertThat(MatrixIo.read(file("d.csv", " 1 , -2.5 ,3E-4\n\n4,+5,6.\n\n")))
+        .isEqualTo(EXPECTED);
+  }
+
+  @Test
+  void skipsAHeaderRowCommentsAndAByteOrderMark() throws IOException {
+    assertThat(MatrixIo.read(file("h.csv", "\uFEFFx,\"y, in m\",z\n1,-2.5,3e-4\n4,5,6\n")))
+        .isEqualTo(EXPECTED);
+    assertThat(MatrixIo.read(file("n.csv", "# x y z\n1,-2.5,3e-4\n# middle\n4,5,6\n")))
+        .isEqualTo(EXPECTED);
+    assertThat(MatrixIo.read(file("q.csv", "\"1\",\"-2.5\",\"3e-4\"\n4,5,6\n")))
+        .isEqualTo(EXPECTED);
+  }
+
+  @Test
+  void acceptsNumpySpellingsOfNanAndInfinity() throws IOException {
+    Matrix m = MatrixIo.read(file("s.csv", "nan,inf,-inf,NaN,Infinity\n"));
+    assertThat(m.row(0)).containsExactly(Double.NaN, Double.POSITIVE_INFINITY,
+        Double.NEGATIVE_INFINITY, Double.NaN, Double.POSITIVE_INFINITY);
+  }
+
+  @Test
+  void namesLineAndColumnOfABadNumber() throws IOException {
+    Path p = file("bad.csv", "a,b,c\n1,2,3\n\n4,x5,6\n");
+    assertThatThrownBy(() -> MatrixIo.read(p))
+        .isInstanceOf(FileFormatException.class)
+        .hasMessage(p + ": bad number 'x5' at line 4, column 2");
+    Path missing = file("missing.csv", "1,2,3\n4,,6\n");
+    assertThatThrownBy(() -> MatrixIo.read(missing))
+        .hasMessage(missing + ": missing value at line 2, column 2");
+    Path suffix = file("suffix.csv", "1,2d\n");
+    assertThatThrownBy(() -> MatrixIo.read(suffix)).hasMessageContaining("bad number '2d'");
+  }
+
+  @Test
+  void rejectsRaggedRowsAndUnterminatedQuotes() throws IOException {
+    Path ragged = file("r.csv", "1,2,3\n4,5\n");
+    assertThatThrownBy(() -> MatrixIo.read(ragged))
+        .isInstanceOf(FileFormatException.class)
+        .hasMessage(ragged + ": line 2 has 2 values but line 1 has 3");
+    Path quote = file("u.csv", "1,\"2\n");
+    assertThatThrownBy(() -> MatrixIo.read(quote)).hasMessageContaining("unterminated quote on line 1");
+  }
+
+  @Test
+  void anEmptyFileIsAnEmptyMatrix() throws IOException {
+    assertThat(MatrixIo.read(file("e.csv", "")).shape()).isEqualTo("0x0");
+    assertThat(MatrixIo.read(file("e2.csv", "x,y\n")).shape()).isEqualTo("0x0");
+  }
+
+  @Test
+  void roundTripsBitForBitInBothDelimiters() throws IOException {
+    SplittableRandom rnd = new SplittableRandom(7);
+    double[] a = new double[40 * 7];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = switch (i % 5) {
+        case 0 -> rnd.nextInt(-1000, 1000);
+        case 1 -> -0.0;
+        default -> (rnd.nextDouble() - 0.5) * Math.pow(10, rnd.nextInt(-300, 300));
+      };
+    }
+    a[3] = Double.NaN;
+    a[4] = Double.NEGATIVE_INFINITY;
+    a[6] = 1e300;
+    Matrix m = Matrix.wrap(40, 7, a);
+    for (String name : new String[] {"m.csv", "m.tsv"}) {
+      Path p = dir.resolve(name);
+      MatrixIo.write(p, m);
+      assertThat(MatrixIo.read(p)).isEqualTo(m);
+    }
+    MatrixIo.write(dir.resolve("ints.csv"), Matrix.of(new double[][] {{1, 2}, {3, 4.5}}));
+    assertThat(Files.readString(dir.resolve("ints.csv"))).isEqualTo("1,2\n3,4.5\n");
+  }
+
+  @Test
+  void labelsRoundTripAsOneIntegerPerLine() throws IOException {
+    Path p = dir.resolve("labels.csv");
+    MatrixIo.writeLabels(p, new int[] {3, 0, -1});
+    assertThat(Files.readString(p)).isEqualTo("3\n0\n-1\n");
+    assertThat(MatrixIo.readLabels(p)).containsExactly(3, 0, -1);
+    assertThat(MatrixIo.readLabels(file("row.csv", "1,2,3\n"))).containsExactly(1, 2, 3);
+    Path frac = file("frac.csv", "1\n2.5\n");
+    assertThatThrownBy(() -> MatrixIo.readLabels(frac))
+        .isInstanceOf(FileFormatException.class).hasMessageContaining("label 1 is 2.5");
+    Path wide = file("wide.csv", "1,2\n3,4\n");
+    assertThatThrownBy(() -> MatrixIo.readLabels(wide)).hasMessageContaining("2x2");
+  }
+}

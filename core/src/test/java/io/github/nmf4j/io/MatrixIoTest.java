@@ -1,0 +1,72 @@
+package io.github.nmf4j.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.nmf4j.linalg.Matrix;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MatrixIoTest {
+
+  private static final Matrix M = Matrix.of(new double[][] {{1, 2}, {3, 4}});
+
+  @TempDir Path dir;
+
+  @Test
+  void rejectsUnknownExtensionsAndNulls() {
+    assertThatThrownBy(() -> MatrixIo.read(dir.resolve("m.xlsx")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("must end in .npy, .csv, .tsv or .mtx");
+    assertThatThrownBy(() -> MatrixIo.write(dir.resolve("m"), M))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> MatrixIo.write(dir.resolve("m.csv"), null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("matrix must not be null");
+    assertThatThrownBy(() -> MatrixIo.read(null)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aMissingFileIsNoSuchFile() {
+    assertThatThrownBy(() -> MatrixIo.read(dir.resolve("absent.npy")))
+        .isInstanceOf(NoSuchFileException.class);
+  }
+
+  @Test
+  void extensionsAreCaseInsensitive() throws IOException {
+    Path p = dir.resolve("M.NPY");
+    MatrixIo.write(p, M);
+    assertThat(MatrixIo.read(p)).isEqualTo(M);
+  }
+
+  @Test
+  void aFailedWriteLeavesNoFileAndKeepsTheOldOne() throws IOException {
+    Path missingDir = dir.resolve("no/such/dir/m.csv");
+    assertThatThrownBy(() -> MatrixIo.write(missingDir, M)).isInstanceOf(IOException.class);
+    assertThat(Files.exists(dir.resolve("no"))).isFalse();
+
+    // A directory at the target's name: the move fails after the data was written.
+    Path target = dir.resolve("taken.npy");
+    Files.createDirectory(target);
+    Files.writeString(target.resolve("child"), "x");
+    assertThatThrownBy(() -> MatrixIo.write(target, M)).isInstanceOf(IOException.class);
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(f -> f.getFileName().toString())).containsExactly("taken.npy");
+    }
+  }
+
+  @Test
+  void overwritesAnExistingFile() throws IOException {
+    Path p = dir.resolve("m.csv");
+    Files.writeString(p, "old content that is longer than the new one\n");
+    MatrixIo.write(p, M);
+    assertThat(Files.readString(p)).isEqualTo("1,2\n3,4\n");
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).hasSize(1);
+    }
+  }
+}

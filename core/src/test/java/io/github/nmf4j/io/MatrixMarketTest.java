@@ -1,0 +1,121 @@
+package io.github.nmf4j.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.nmf4j.linalg.Matrix;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MatrixMarketTest {
+
+  @TempDir Path dir;
+
+  private Path file(String content) throws IOException {
+    Path p = Files.createTempFile(dir, "m", ".mtx");
+    Files.writeString(p, content);
+    return p;
+  }
+
+  @Test
+  void readsCoordinateRealGeneralSummingDuplicates() throws IOException {
+    Matrix m = MatrixIo.read(file("""
+        %%MatrixMarket matrix coordinate real general
+        % a comment
+        %
+        2 3 4
+        1 1 1.5
+        2 3 -2e1
+
+        1 1 0.25
+        2 2 7
+        """));
+    assertThat(m).isEqualTo(Matrix.of(new double[][] {{1.75, 0, 0}, {0, 7, -20}}));
+  }
+
+  @Test
+  void readsCoordinateIntegerAndPatternSymmetric() throws IOException {
+    Matrix sym = MatrixIo.read(file("""
+        %%MatrixMarket matrix coordinate integer symmetric
+        3 3 3
+        1 1 4
+        3 1 -2
+        3 2 5
+        """));
+    assertThat(sym).isEqualTo(Matrix.of(new double[][] {{4, 0, -2}, {0, 0, 5}, {-2, 5, 0}}));
+    Matrix pattern = MatrixIo.read(file("""
+        %%MatrixMarket MATRIX Coordinate Pattern General
+        2 2 2
+        1 2
+        2 1
+        """));
+    assertThat(pattern).isEqualTo(Matrix.of(new double[][] {{0, 1}, {1, 0}}));
+  }
+
+  @Test
+  void readsArrayGeneralSymmetricAndSkewInColumnMajorOrder() throws IOException {
+    Matrix general = MatrixIo.read(file("""
+        %%MatrixMarket matrix array real general
+        2 3
+        1
+        4
+        2
+        5
+        3
+        6
+        """));
+    assertThat(general).isEqualTo(Matrix.of(new double[][] {{1, 2, 3}, {4, 5, 6}}));
+    Matrix sym = MatrixIo.read(file("""
+        %%MatrixMarket matrix array integer symmetric
+        2 2
+        1
+        2
+        3
+        """));
+    assertThat(sym).isEqualTo(Matrix.of(new double[][] {{1, 2}, {2, 3}}));
+    Matrix skew = MatrixIo.read(file("""
+        %%MatrixMarket matrix array real skew-symmetric
+        2 2
+        5
+        """));
+    assertThat(skew).isEqualTo(Matrix.of(new double[][] {{0, -5}, {5, 0}}));
+  }
+
+  @Test
+  void reportsProblemsWithTheirLine() throws IOException {
+    Path outside = file("%%MatrixMarket matrix coordinate real general\n2 2 1\n3 1 1.0\n");
+    assertThatThrownBy(() -> MatrixIo.read(outside)).isInstanceOf(FileFormatException.class)
+        .hasMessage(outside + ": line 3: entry (3, 1) is outside the 2x2 matrix");
+    Path bad = file("%%MatrixMarket matrix coordinate real general\n2 2 1\n1 1 x\n");
+    assertThatThrownBy(() -> MatrixIo.read(bad))
+        .hasMessage(bad + ": bad number 'x' at line 3, column 3");
+    Path shortFile = file("%%MatrixMarket matrix coordinate real general\n2 2 2\n1 1 1\n");
+    assertThatThrownBy(() -> MatrixIo.read(shortFile)).hasMessageContaining("after 1 of 2");
+    Path extra = file("%%MatrixMarket matrix array real general\n1 1\n1\n2\n");
+    assertThatThrownBy(() -> MatrixIo.read(extra)).hasMessageContaining("line 4: more entries");
+    Path complex = file("%%MatrixMarket matrix coordinate complex general\n1 1 0\n");
+    assertThatThrownBy(() -> MatrixIo.read(complex)).hasMessageContaining("field 'complex'");
+    Path noBanner = file("2 2\n1\n2\n3\n4\n");
+    assertThatThrownBy(() -> MatrixIo.read(noBanner)).hasMessageContaining("banner");
+    Path rect = file("%%MatrixMarket matrix coordinate real symmetric\n2 3 0\n");
+    assertThatThrownBy(() -> MatrixIo.read(rect)).hasMessageContaining("must be square");
+  }
+
+  @Test
+  void roundTripsBitForBit() throws IOException {
+    SplittableRandom rnd = new SplittableRandom(8);
+    double[] a = new double[17 * 5];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = i % 3 == 0 ? 0 : (rnd.nextDouble() - 0.5) * Math.pow(10, rnd.nextInt(-300, 300));
+    }
+    Matrix m = Matrix.wrap(17, 5, a);
+    Path p = dir.resolve("r.mtx");
+    MatrixIo.write(p, m);
+    assertThat(Files.readString(p)).startsWith("%%MatrixMarket matrix array real general\n");
+    assertThat(MatrixIo.read(p)).isEqualTo(m);
+  }
+}

@@ -1,0 +1,147 @@
+package io.github.nmf4j.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.nmf4j.linalg.Matrix;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Reads the fixtures written by numpy ({@code reference/io/make_npy.py}) and round-trips. */
+class NpyTest {
+
+  @TempDir Path dir;
+
+  static Path fixture(String name) {
+    try {
+      return Path.of(NpyTest.class.getResource("/reference/io/" + name).toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The value make_npy.py stores at (i, j) for a dtype kind. */
+  private static double expected(char kind, int i, int j) {
+    int a = 4 * i + j + 1;
+    return switch (kind) {
+      case 'f' -> a * 0.5 - 3;
+      case 'i' -> a - 6;
+      case 'u' -> a;
+      default -> a % 2;
+    };
+  }
+
+  static Stream<Arguments> typedFixtures() {
+    Stream.Builder<Arguments> b = Stream.builder();
+    String[][] kinds = {{"f", "4", "8"}, {"i", "1", "2", "4", "8"}, {"u", "1", "2", "4", "8"},
+        {"b", "1"}};
+    for (String[] k : kinds) {
+      for (int s = 1; s < k.length; s++) {
+        String[] orders = k[s].equals("1") ? new String[] {"na"} : new String[] {"le", "be"};
+        for (String order : orders) {
+          for (String layout : new String[] {"C", "F"}) {
+            b.add(Arguments.of(k[0] + k[s] + "_" + order + "_" + layout + ".npy"));
+          }
+        }
+      }
+    }
+    b.add(Arguments.of("f8_le_C_v2.npy"));
+    b.add(Arguments.of("f8_le_C_v3.npy"));
+    return b.build();
+  }
+
+  @ParameterizedTest
+  @MethodSource("typedFixtures")
+  void readsEveryDtypeByteOrderLayoutAndVersion(String file) throws IOException {
+    Matrix m = MatrixIo.read(fixture(file));
+    assertThat(m.rows()).isEqualTo(3);
+    assertThat(m.cols()).isEqualTo(4);
+    for (int i = 0; i < 3; i++) {
+      for (int j = 0; j < 4; j++) {
+        assertThat(m.get(i, j)).as("%s at (%d, %d)", file, i, j)
+            .isEqualTo(expected(file.charAt(0), i, j));
+      }
+    }
+  }
+
+  @Test
+  void readsIntegerExtremesExactlyAsDoubles() throws IOException {
+    assertThat(MatrixIo.read(fixture("i8_extremes.npy")).row(0))
+        .containsExactly(-0x1p63, 0x1p63);
+    assertThat(MatrixIo.read(fixture("u8_extremes.npy")).row(0))
+        .containsExactly(0x1p64, 0x1p63, 0);
+    assertThat(MatrixIo.read(fixture("i1_extremes.npy")).row(0)).containsExactly(-128, 127);
+    assertThat(MatrixIo.read(fixture("u4_extremes.npy")).row(0))
+        .containsExactly(4294967295.0, 0);
+    assertThat(MatrixIo.read(fixture("f4_third.npy")).get(0, 0)).isEqualTo((double) (1f / 3));
+  }
+
+  @Test
+  void readsOneDimensionalArraysAsAColumnAndScalarsAsOneByOne() throws IOException {
+    Matrix v = MatrixIo.read(fixture("vector.npy"));
+    assertThat(v.shape()).isEqualTo("5x1");
+    assertThat(v.column(0)).containsExactly(1.5, 2.5, 3.5, 4.5, 5.5);
+    assertThat(MatrixIo.read(fixture("scalar.npy"))).isEqualTo(Matrix.of(new double[][] {{7.25}}));
+    assertThat(MatrixIo.read(fixture("empty.npy")).shape()).isEqualTo("0x3");
+    assertThat(MatrixIo.readLabels(fixture("labels.npy"))).containsExactly(0, 2, 1, 1, 0);
+  }
+
+  @Test
+  void rejectsUnsupportedArraysWithTheReason() {
+    assertThatThrownBy(() -> MatrixIo.read(fixture("cube.npy")))
+        .isInstanceOf(FileFormatException.class).hasMessageContaining("3 dimensions");
+    assertThatThrownBy(() -> MatrixIo.read(fixture("complex.npy")))
+        .isInstanceOf(FileFormatException.class).hasMessageContaining("unsupported dtype '<c16'");
+  }
+
+  @Test
+  void rejectsTruncatedAndForeignFiles() throws IOException {
+    byte[] full = Files.readAllBytes(fixture("f8_le_C.npy"));
+    Path truncated = dir.resolve("truncated.npy");
+    Files.write(truncated, java.util.Arrays.copyOf(full, full.length - 8));
+    assertThatThrownBy(() -> MatrixIo.read(truncated))
+        .isInstanceOf(FileFormatException.class)
+        .hasMessageContaining("truncated").hasMessageContaining("12 values")
+        .hasMessageContaining("after 11");
+    Path text = dir.resolve("text.npy");
+    Files.writeString(text, "1,2,3\n");
+    assertThatThrownBy(() -> MatrixIo.read(text))
+        .isInstanceOf(FileFormatException.class).hasMessageContaining("not a NumPy .npy file");
+  }
+
+  @Test
+  void writesExactlyTheBytesNumpyWrites() throws IOException {
+    Matrix m = MatrixIo.read(fixture("f8_le_C.npy"));
+    Path out = dir.resolve("out.npy");
+    MatrixIo.write(out, m);
+    assertThat(Files.readAllBytes(out)).isEqualTo(Files.readAllBytes(fixture("f8_le_C.npy")));
+    Path labels = dir.resolve("labels.npy");
+    MatrixIo.writeLabels(labels, new int[] {0, 2, 1, 1, 0});
+    assertThat(Files.readAllBytes(labels)).isEqualTo(Files.readAllBytes(fixture("labels.npy")));
+  }
+
+  @Test
+  void roundTripsRandomMatricesBitForBit() throws IOException {
+    SplittableRandom rnd = new SplittableRandom(6);
+    int[][] shapes = {{0, 0}, {1, 1}, {1, 7}, {7, 1}, {13, 9}, {300, 301}};
+    for (int[] s : shapes) {
+      double[] a = new double[s[0] * s[1]];
+      for (int i = 0; i < a.length; i++) {
+        a[i] = (rnd.nextDouble() - 0.5) * Math.pow(10, rnd.nextInt(-300, 300));
+      }
+      Matrix m = Matrix.wrap(s[0], s[1], a);
+      Path p = dir.resolve("m.npy");
+      MatrixIo.write(p, m);
+      assertThat(MatrixIo.read(p)).isEqualTo(m);
+    }
+  }
+}
