@@ -6,7 +6,10 @@
  * kernels, which may change in any release.
  */
 module io.github.nmf4j {
+  requires transitive java.desktop;
+
   exports io.github.nmf4j.linalg;
   exports io.github.nmf4j.io;
+  exports io.github.nmf4j.image;
   exports io.github.nmf4j.cli;
 }

@@ -1,0 +1,297 @@
+package io.github.nmf4j.image;
+
+import io.github.nmf4j.internal.AtomicFiles;
+import io.github.nmf4j.io.FileFormatException;
+import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.kernel.MatrixAccess;
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+
+/**
+ * Reads images into matrices and writes matrices as images, with {@code javax.imageio}.
+ *
+ * <p>Reading accepts PNG (8 and 16 bits per sample, gray, colour or paletted), JPEG, BMP and GIF.
+ * Pixel values become doubles in [0, 1]: a sample {@code s} of {@code b} bits becomes {@code s /
+ * (2^b - 1)}. Gray images keep their stored samples (no colour-space conversion); paletted and
+ * packed images go through their sRGB colours; the alpha channel is ignored. Rows of a matrix
+ * are rows of pixels, top to bottom.
+ *
+ * <p>Writing chooses the format from the extension ({@code .png}, {@code .jpg}/{@code .jpeg},
+ * {@code .bmp}, {@code .gif}), clips every value to [0, 1] (NaN becomes 0), and stores 8 bits
+ * per sample: {@code round(255 v)}; JPEG is written at quality 0.95. GIF stores at most 256 colours, so colour images written as
+ * GIF are approximated by the JDK's default palette. Writes are atomic: no partial file is left
+ * behind when they fail.
+ */
+public final class Images {
+
+  /** The JPEG quality used when writing (the JDK's default is 0.75). */
+  private static final float JPEG_QUALITY = 0.95f;
+
+  private Images() {}
+
+  /**
+   * Reads an image as gray levels in [0, 1]; a colour image is converted with {@link
+   * RgbImage#toGray()} (BT.601 luma).
+   *
+   * @throws IllegalArgumentException if {@code path} is null
+   * @throws NoSuchFileException if the file does not exist
+   * @throws FileFormatException if the file is not an image that can be decoded
+   * @throws IOException if reading fails
+   */
+  public static Matrix readGray(Path path) throws IOException {
+    return readRgb(path).toGray();
+  }
+
+  /**
+   * Reads an image as three channel matrices in [0, 1]; a gray image gives three equal channels
+   * (the same {@code Matrix} three times, so {@link RgbImage#isGray()} is true).
+   *
+   * @throws IllegalArgumentException if {@code path} is null
+   * @throws NoSuchFileException if the file does not exist
+   * @throws FileFormatException if the file is not an image that can be decoded
+   * @throws IOException if reading fails
+   */
+  public static RgbImage readRgb(Path path) throws IOException {
+    return toRgb(decode(path));
+  }
+
+  private static BufferedImage decode(Path path) throws IOException {
+    if (path == null) {
+      throw new IllegalArgumentException("path must not be null");
+    }
+    if (!Files.exists(path)) {
+      throw new NoSuchFileException(path.toString());
+    }
+    try (ImageInputStream iis = ImageIO.createImageInputStream(path.toFile())) {
+      if (iis == null) {
+        throw new IOException("cannot open " + path);
+      }
+      Iterator<ImageReader> readers = ImageIO.getImageReaders(iis);
+      if (!readers.hasNext()) {
+        throw new FileFormatException(
+            path + " is not an image nmf4j can read (PNG, JPEG, BMP or GIF)");
+      }
+      ImageReader reader = readers.next();
+      try {
+        reader.setInput(iis, true, true);
+        return reader.read(0);
+      } catch (IOException | RuntimeException e) {
+        throw new FileFormatException(path + " is not a readable image: " + e.getMessage(), e);
+      } finally {
+        reader.dispose();
+      }
+    }
+  }
+
+  /** Converts a decoded image into channel matrices in [0, 1]. */
+  static RgbImage toRgb(BufferedImage img) {
+    int h = img.getHeight();
+    int w = img.getWidth();
+    ColorModel cm = img.getColorModel();
+    Raster raster = img.getRaster();
+    if (cm instanceof ComponentColorModel && !(cm instanceof IndexColorModel)) {
+      int type = cm.getColorSpace().getType();
+      if (type == ColorSpace.TYPE_GRAY && cm.getNumColorComponents() == 1) {
+        Matrix gray = Matrix.wrap(h, w, samples(raster, 0, cm.getComponentSize(0)));
+        return RgbImage.ofGray(gray);
+      }
+      if (type == ColorSpace.TYPE_RGB && cm.getNumColorComponents() == 3
+          && cm.getColorSpace().isCS_sRGB()) {
+        return new RgbImage(Matrix.wrap(h, w, samples(raster, 0, cm.getComponentSize(0))),
+            Matrix.wrap(h, w, samples(raster, 1, cm.getComponentSize(1))),
+            Matrix.wrap(h, w, samples(raster, 2, cm.getComponentSize(2))));
+      }
+    }
+    double[] r = new double[h * w];
+    double[] g = new double[h * w];
+    double[] b = new double[h * w];
+    int[] argb = new int[w];
+    boolean gray = true;
+    for (int y = 0; y < h; y++) {
+      img.getRGB(0, y, w, 1, argb, 0, w);
+      for (int x = 0; x < w; x++) {
+        int p = argb[x];
+        int i = y * w + x;
+        r[i] = ((p >> 16) & 0xff) / 255.0;
+        g[i] = ((p >> 8) & 0xff) / 255.0;
+        b[i] = (p & 0xff) / 255.0;
+        gray &= r[i] == g[i] && r[i] == b[i];
+      }
+    }
+    if (gray) {
+      return RgbImage.ofGray(Matrix.wrap(h, w, r));
+    }
+    return new RgbImage(Matrix.wrap(h, w, r), Matrix.wrap(h, w, g), Matrix.wrap(h, w, b));
+  }
+
+  private static double[] samples(Raster raster, int band, int bits) {
+    int h = raster.getHeight();
+    int w = raster.getWidth();
+    int[] s = raster.getSamples(raster.getMinX(), raster.getMinY(), w, h, band, (int[]) null);
+    double max = (1L << bits) - 1;
+    double[] v = new double[s.length];
+    for (int i = 0; i < s.length; i++) {
+      v[i] = s[i] / max;
+    }
+    return v;
+  }
+
+  /**
+   * Writes a gray image, 8 bits per pixel, in the format of the extension.
+   *
+   * @throws IllegalArgumentException if an argument is null, the matrix is empty, or the
+   *     extension is not {@code .png}, {@code .jpg}, {@code .jpeg}, {@code .bmp} or {@code .gif}
+   * @throws IOException if writing fails; no partial file is left behind
+   */
+  public static void writeGray(Path path, Matrix gray) throws IOException {
+    String format = format(path);
+    if (gray == null) {
+      throw new IllegalArgumentException("gray must not be null");
+    }
+    write(path, format, toBufferedImage(gray));
+  }
+
+  /**
+   * Writes a colour image, 8 bits per sample, in the format of the extension.
+   *
+   * @throws IllegalArgumentException if an argument is null, the image is empty, or the
+   *     extension is not {@code .png}, {@code .jpg}, {@code .jpeg}, {@code .bmp} or {@code .gif}
+   * @throws IOException if writing fails; no partial file is left behind
+   */
+  public static void writeRgb(Path path, RgbImage image) throws IOException {
+    String format = format(path);
+    if (image == null) {
+      throw new IllegalArgumentException("image must not be null");
+    }
+    write(path, format, toBufferedImage(image));
+  }
+
+  /** An 8-bit gray {@link BufferedImage} of a matrix, clipped to [0, 1]. */
+  public static BufferedImage toBufferedImage(Matrix gray) {
+    checkNotEmpty(gray.rows(), gray.cols());
+    BufferedImage img = new BufferedImage(gray.cols(), gray.rows(), BufferedImage.TYPE_BYTE_GRAY);
+    WritableRaster raster = img.getRaster();
+    double[] v = MatrixAccess.data(gray);
+    int[] s = new int[v.length];
+    for (int i = 0; i < v.length; i++) {
+      s[i] = toByte(v[i]);
+    }
+    raster.setSamples(0, 0, gray.cols(), gray.rows(), 0, s);
+    return img;
+  }
+
+  /** An 8-bit RGB {@link BufferedImage} of a colour image, clipped to [0, 1]. */
+  public static BufferedImage toBufferedImage(RgbImage image) {
+    int h = image.height();
+    int w = image.width();
+    checkNotEmpty(h, w);
+    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    double[] r = MatrixAccess.data(image.red());
+    double[] g = MatrixAccess.data(image.green());
+    double[] b = MatrixAccess.data(image.blue());
+    int[] row = new int[w];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        int i = y * w + x;
+        row[x] = toByte(r[i]) << 16 | toByte(g[i]) << 8 | toByte(b[i]);
+      }
+      img.setRGB(0, y, w, 1, row, 0, w);
+    }
+    return img;
+  }
+
+  /** {@code round(255 * v)} for v clipped to [0, 1]; NaN gives 0. */
+  static int toByte(double v) {
+    if (!(v > 0)) {
+      return 0;
+    }
+    if (v >= 1) {
+      return 255;
+    }
+    return (int) Math.round(v * 255);
+  }
+
+  private static void checkNotEmpty(int h, int w) {
+    if (h == 0 || w == 0) {
+      throw new IllegalArgumentException("an image needs at least one pixel, was " + h + "x" + w);
+    }
+  }
+
+  private static String format(Path path) {
+    if (path == null) {
+      throw new IllegalArgumentException("path must not be null");
+    }
+    String file = String.valueOf(path.getFileName());
+    int dot = file.lastIndexOf('.');
+    String ext = dot < 0 ? "" : file.substring(dot + 1).toLowerCase(Locale.ROOT);
+    return switch (ext) {
+      case "png" -> "png";
+      case "jpg", "jpeg" -> "jpeg";
+      case "bmp" -> "bmp";
+      case "gif" -> "gif";
+      default -> throw new IllegalArgumentException("unsupported image file '" + path
+          + "': the name must end in .png, .jpg, .jpeg, .bmp or .gif");
+    };
+  }
+
+  /**
+   * Writes an image atomically in the format of the extension.
+   *
+   * @throws IllegalArgumentException if an argument is null or the extension is unsupported
+   * @throws IOException if writing fails; no partial file is left behind
+   */
+  public static void write(Path path, BufferedImage image) throws IOException {
+    String format = format(path);
+    if (image == null) {
+      throw new IllegalArgumentException("image must not be null");
+    }
+    write(path, format, image);
+  }
+
+  private static void write(Path path, String format, BufferedImage img) throws IOException {
+    BufferedImage toWrite = img;
+    if (format.equals("gif") && img.getType() != BufferedImage.TYPE_BYTE_INDEXED
+        && img.getType() != BufferedImage.TYPE_BYTE_GRAY) {
+      toWrite = new BufferedImage(img.getWidth(), img.getHeight(),
+          BufferedImage.TYPE_BYTE_INDEXED);
+      toWrite.createGraphics().drawImage(img, 0, 0, null);
+    } else if (!format.equals("png") && img.getColorModel().hasAlpha()) {
+      toWrite = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_INT_RGB);
+      toWrite.createGraphics().drawImage(img, 0, 0, java.awt.Color.WHITE, null);
+    }
+    BufferedImage finalImage = toWrite;
+    AtomicFiles.write(path, out -> {
+      ImageWriter writer = ImageIO.getImageWritersByFormatName(format).next();
+      try (ImageOutputStream ios = new MemoryCacheImageOutputStream(out)) {
+        writer.setOutput(ios);
+        ImageWriteParam param = writer.getDefaultWriteParam();
+        if (format.equals("jpeg")) {
+          param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+          param.setCompressionQuality(JPEG_QUALITY);
+        }
+        writer.write(null, new IIOImage(finalImage, null, null), param);
+      } finally {
+        writer.dispose();
+      }
+    });
+  }
+}
