@@ -157,8 +157,32 @@ final class GemmEngine {
         System.arraycopy(y, (pc + p) * yRow + j0, panel[p], 0, nc);
       }
     } else {
-      // A transposed view: walk Y's storage in order and scatter over the panel rows.
-      for (int j = 0; j < nc; j++) {
+      // A transposed view: read eight columns of the panel (eight sequential streams through
+      // Y's storage) and write them as one cache line of each panel row.
+      int j = 0;
+      for (; j + 8 <= nc; j += 8) {
+        int b0 = (j0 + j) * yCol + pc * yRow;
+        int b1 = b0 + yCol;
+        int b2 = b1 + yCol;
+        int b3 = b2 + yCol;
+        int b4 = b3 + yCol;
+        int b5 = b4 + yCol;
+        int b6 = b5 + yCol;
+        int b7 = b6 + yCol;
+        for (int p = 0; p < kc; p++) {
+          double[] row = panel[p];
+          int o = p * yRow;
+          row[j] = y[b0 + o];
+          row[j + 1] = y[b1 + o];
+          row[j + 2] = y[b2 + o];
+          row[j + 3] = y[b3 + o];
+          row[j + 4] = y[b4 + o];
+          row[j + 5] = y[b5 + o];
+          row[j + 6] = y[b6 + o];
+          row[j + 7] = y[b7 + o];
+        }
+      }
+      for (; j < nc; j++) {
         int base = (j0 + j) * yCol + pc * yRow;
         for (int p = 0; p < kc; p++) {
           panel[p][j] = y[base + p * yRow];
