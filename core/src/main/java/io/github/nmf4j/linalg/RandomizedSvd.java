@@ -1,0 +1,164 @@
+package io.github.nmf4j.linalg;
+
+import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.linalg.kernel.Gemm;
+import java.util.SplittableRandom;
+
+/**
+ * Randomized truncated SVD (Halko, Martinsson and Tropp 2011, "Finding structure with
+ * randomness", algorithms 4.4 and 5.1), arranged as scikit-learn's {@code randomized_svd}.
+ *
+ * <p>For a tall {@code A} ({@code m >= n}): draw a Gaussian {@code Omega} ({@code n x l}, {@code
+ * l = rank + oversamples}), form {@code Y = A Omega}, run {@code q} power iterations {@code Y <-
+ * A (A^T Y)} with an LU normalization (the permuted unit lower factor of partial pivoting, as
+ * scipy's {@code lu(permute_l=True)}) after every product, orthonormalize {@code Y = Q R} by
+ * Householder QR, and take the exact SVD of the small {@code B = Q^T A = U_B S V^T}; then {@code
+ * U = Q U_B}. A wide {@code A} is handled as its transpose without forming it, so the range is
+ * always found on the longer side, as scikit-learn does.
+ *
+ * <p>The tall-and-thin blocks are stored transposed ({@code l} rows of the long length), so every
+ * product with {@code A} is one {@link Gemm} call and every normalization loop runs along
+ * contiguous arrays. {@code A} is never copied: to keep every intermediate finite for entries
+ * anywhere in the double range, the small operand of each product is scaled by a power of two
+ * instead (exact), and the singular values are scaled back. The Gaussian draws come from one
+ * {@link SplittableRandom} seeded by the caller, drawn serially; the products are bit-identical
+ * for any thread count, so the whole result is.
+ */
+final class RandomizedSvd {
+
+  private RandomizedSvd() {}
+
+  /**
+   * The leading {@code l = rank + oversamples} triplets (callers keep the first {@code rank}) of
+   * the {@code m x n} row-major {@code a}; requires {@code l <= min(m, n)}.
+   *
+   * @return {@code ut} rows of length {@code m}, {@code vt} rows of length {@code n}
+   */
+  static JacobiSvd.Result compute(double[] a, int m, int n, int l, int powerIterations,
+      long seed, Parallel par) {
+    boolean tall = m >= n;
+    int big = tall ? m : n;
+    int small = tall ? n : m;
+    double scale = Vectors.scaleFor(Vectors.maxAbs(a, 0, a.length));
+
+    SplittableRandom random = new SplittableRandom(seed);
+    double[] omegaT = new double[l * small];
+    for (int i = 0; i < omegaT.length; i++) {
+      omegaT[i] = random.nextGaussian() * scale;
+    }
+    double[] yT = new double[l * big];
+    double[] zT = new double[l * small];
+    double[][] yCols = new double[l][big];
+    double[][] zCols = new double[l][small];
+    toLong(tall, a, m, n, l, omegaT, yT, par);
+    for (int it = 0; it < powerIterations; it++) {
+      Parallel.checkInterrupt();
+      normalize(yT, yCols, scale);
+      toShort(tall, a, m, n, l, yT, zT, par);
+      normalize(zT, zCols, scale);
+      toLong(tall, a, m, n, l, zT, yT, par);
+    }
+    Vectors.splitInto(yT, yCols);
+    HouseholderQr.factor(yCols);
+    double[] qT = Vectors.join(yCols);
+    double[] qScaled = qT.clone();
+    Vectors.scale(scale, qScaled);
+
+    double[] small2 = new double[l * small];
+    // tall: B = Q^T A (l x n), whose transpose B^T = U' S V'^T gives A ~ (Q V') S U'^T.
+    // wide: C^T = Q^T A^T (l x m), C = A Q = U' S V'^T gives A ~ U' S (Q V')^T.
+    toShort(tall, a, m, n, l, qScaled, small2, par);
+    JacobiSvd.Result inner = JacobiSvd.ofColumns(Vectors.split(small2, l, small), par);
+    double[] s = inner.s;
+    for (int j = 0; j < s.length; j++) {
+      s[j] /= scale;
+    }
+    double[] lifted = new double[l * big];
+    Gemm.multiply(l, l, big, Vectors.join(inner.vt), qT, lifted, par);
+    double[][] liftedRows = Vectors.split(lifted, l, big);
+    return tall
+        ? new JacobiSvd.Result(liftedRows, s, inner.ut)
+        : new JacobiSvd.Result(inner.ut, s, liftedRows);
+  }
+
+  /** {@code outT (l x big) = inT (l x small)} times {@code A^T} (tall) or {@code A} (wide). */
+  private static void toLong(boolean tall, double[] a, int m, int n, int l, double[] inT,
+      double[] outT, Parallel par) {
+    if (tall) {
+      Gemm.multiplyTranspose(l, n, m, inT, a, outT, par);
+    } else {
+      Gemm.multiply(l, m, n, inT, a, outT, par);
+    }
+  }
+
+  /** {@code outT (l x small) = inT (l x big)} times {@code A} (tall) or {@code A^T} (wide). */
+  private static void toShort(boolean tall, double[] a, int m, int n, int l, double[] inT,
+      double[] outT, Parallel par) {
+    if (tall) {
+      Gemm.multiply(l, m, n, inT, a, outT, par);
+    } else {
+      Gemm.multiplyTranspose(l, n, m, inT, a, outT, par);
+    }
+  }
+
+  /**
+   * Replaces the {@code l} columns held as rows of {@code flat} by the permuted unit lower factor
+   * {@code P L} of their LU decomposition with partial pivoting (entries at most 1 in magnitude),
+   * times {@code scale}.
+   */
+  private static void normalize(double[] flat, double[][] cols, double scale) {
+    Vectors.splitInto(flat, cols);
+    permutedLower(cols);
+    for (double[] c : cols) {
+      Vectors.scale(scale, c);
+    }
+    Vectors.joinInto(cols, flat);
+  }
+
+  /**
+   * LU with partial pivoting of the tall matrix whose columns are {@code cols}, in place: the
+   * columns become those of {@code P L} (scipy's {@code lu(..., permute_l=True)}), rows left in
+   * their original order. A pivot row's later entries are eliminated by the update itself, and
+   * earlier pivot rows hold exact zeros from then on, so they never win a later pivot search.
+   */
+  static void permutedLower(double[][] cols) {
+    int k = cols.length;
+    int m = cols[0].length;
+    boolean[] pivoted = new boolean[m];
+    for (int j = 0; j < k; j++) {
+      double[] x = cols[j];
+      int p = -1;
+      double best = 0;
+      for (int i = 0; i < m; i++) {
+        double v = Math.abs(x[i]);
+        if (v > best) {
+          best = v;
+          p = i;
+        }
+      }
+      if (p < 0) {
+        // The remaining column is zero: L gets a unit column at the first free row.
+        p = 0;
+        while (pivoted[p]) {
+          p++;
+        }
+        x[p] = 1;
+      } else {
+        double u = x[p];
+        for (int i = 0; i < m; i++) {
+          x[i] /= u;
+        }
+        x[p] = 1;
+      }
+      pivoted[p] = true;
+      for (int c = j + 1; c < k; c++) {
+        double[] y = cols[c];
+        double f = y[p];
+        if (f != 0) {
+          Vectors.axpy(-f, x, y, 0, m);
+          y[p] = 0;
+        }
+      }
+    }
+  }
+}
