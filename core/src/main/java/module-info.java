@@ -12,4 +12,6 @@ module io.github.nmf4j {
   exports io.github.nmf4j.io;
   exports io.github.nmf4j.image;
   exports io.github.nmf4j.cli;
+  exports io.github.nmf4j.cluster;
+  exports io.github.nmf4j.metrics;
 }

@@ -1,0 +1,90 @@
+package io.github.nmf4j.cluster;
+
+import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.kernel.MatrixAccess;
+import java.util.HashSet;
+import java.util.Set;
+
+/** Argument checks shared by the clustering classes; messages name the argument and value. */
+final class Checks {
+
+  private Checks() {}
+
+  /**
+   * Checks that {@code m} is non-null, has at least one row and one column and holds only
+   * finite values; returns its live storage.
+   */
+  static double[] finiteData(Matrix m, String name) {
+    if (m == null) {
+      throw new IllegalArgumentException(name + " must not be null");
+    }
+    if (m.rows() == 0 || m.cols() == 0) {
+      throw new IllegalArgumentException(
+          name + " must have at least one row and one column, was " + m.shape());
+    }
+    double[] x = MatrixAccess.data(m);
+    requireFinite(x, m.cols(), name);
+    return x;
+  }
+
+  /** Throws naming the first NaN or infinite value of a row-major array. */
+  static void requireFinite(double[] x, int cols, String name) {
+    for (int i = 0; i < x.length; i++) {
+      if (!Double.isFinite(x[i])) {
+        throw new IllegalArgumentException(
+            name + " has " + x[i] + " at row " + i / cols + ", column " + i % cols
+                + "; values must be finite");
+      }
+    }
+  }
+
+  /**
+   * The number of distinct rows of the row-major {@code n x d} array {@code x}, counting at
+   * most {@code limit} (the scan stops there). {@code 0.0} and {@code -0.0} are equal.
+   */
+  static int distinctRows(double[] x, int n, int d, int limit) {
+    Set<Row> seen = new HashSet<>();
+    for (int i = 0; i < n && seen.size() < limit; i++) {
+      seen.add(new Row(x, i * d, d));
+    }
+    return seen.size();
+  }
+
+  /** A row of a row-major array compared by value. */
+  private static final class Row {
+    private final double[] x;
+    private final int offset;
+    private final int d;
+    private final int hash;
+
+    Row(double[] x, int offset, int d) {
+      this.x = x;
+      this.offset = offset;
+      this.d = d;
+      int h = 1;
+      for (int f = 0; f < d; f++) {
+        h = 31 * h + Double.hashCode(x[offset + f] + 0.0);
+      }
+      this.hash = h;
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof Row)) {
+        return false;
+      }
+      Row r = (Row) o;
+      for (int f = 0; f < d; f++) {
+        if (x[offset + f] != r.x[r.offset + f]) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package io.github.nmf4j.cluster;
+
+/**
+ * The fixed split of {@code n} points into contiguous chunks used by every parallel loop of the
+ * package. The split depends only on the problem's shape, never on the thread count, and
+ * partial results are combined in chunk order, so results are bit-identical for any number of
+ * threads.
+ */
+final class Chunks {
+
+  /** Points per chunk at least (below this, one thread's overhead would dominate). */
+  static final int MIN_POINTS = 4096;
+  /** Chunks at most: enough to balance a few dozen threads. */
+  static final int MAX_CHUNKS = 64;
+  /** Doubles of per-chunk partial sums allowed in all (32 MB). */
+  static final long MAX_PARTIAL_DOUBLES = 1L << 22;
+
+  private Chunks() {}
+
+  /**
+   * The number of chunks for {@code n} points when each chunk keeps {@code partialDoubles}
+   * doubles of partial sums.
+   */
+  static int count(int n, long partialDoubles) {
+    long byPoints = (n + (long) MIN_POINTS - 1) / MIN_POINTS;
+    long byMemory = MAX_PARTIAL_DOUBLES / Math.max(1, partialDoubles);
+    return (int) Math.max(1, Math.min(Math.min(byPoints, MAX_CHUNKS), byMemory));
+  }
+
+  /** The first point of chunk {@code c} (chunk {@code chunks} gives {@code n}). */
+  static int start(int n, int chunks, int c) {
+    return (int) ((long) n * c / chunks);
+  }
+}

@@ -1,0 +1,377 @@
+package io.github.nmf4j.cluster;
+
+import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.kernel.MatrixAccess;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
+
+/**
+ * k-means clustering by Lloyd's algorithm: an immutable, reusable configuration whose {@link
+ * #fit} returns a {@link KMeansModel}.
+ *
+ * <pre>{@code
+ * KMeansModel model = KMeans.builder().k(16).seed(42).fit(points); // points: n x d, rows = samples
+ * int[] labels = model.labels();
+ * }</pre>
+ *
+ * <p>The fit minimizes the inertia {@code sum_i min_j |x_i - c_j|^2}. Each restart chooses
+ * initial centroids ({@link KMeansInit#K_MEANS_PLUS_PLUS} by default, {@link KMeansInit#RANDOM},
+ * or the {@link Builder#initialCentroids} given), then alternates Lloyd's two steps (Lloyd
+ * 1982): assign every point to its nearest centroid (ties to the lowest index), and move every
+ * centroid to the mean of its points. A restart stops when no label changes, or when the summed
+ * squared centroid shift is at most {@code tolerance} times the mean per-feature variance of
+ * the data, or after {@code maxIterations} iterations; then, unless no label changed, a final
+ * assignment step makes the labels match the final centroids. These are scikit-learn's rules
+ * ({@code KMeans(algorithm="lloyd")}), so from the same initial centroids both give the same
+ * clustering up to rounding. The restart with the lowest inertia is kept (the first on ties).
+ *
+ * <p><b>Empty clusters.</b> A cluster left without points is re-seeded at the point farthest
+ * from its assigned centroid (ties to the lowest index), taken from a cluster that keeps other
+ * points; no centroid is ever NaN.
+ *
+ * <p><b>Fewer distinct points than k.</b> {@code fit} throws {@link IllegalArgumentException}
+ * when the data has fewer than {@code k} distinct rows (scikit-learn instead warns and returns
+ * duplicate centroids): k clusters cannot all be non-empty then.
+ *
+ * <p><b>Threads and determinism.</b> The points are split into fixed chunks that depend only on
+ * the data's shape, and partial sums are combined in chunk order: the same seed gives
+ * bit-identical centroids, labels and inertia for any {@code threads}. Random streams derive
+ * from {@code seed} only ({@link SplittableRandom}, one split per restart).
+ *
+ * <p><b>Cost.</b> Each iteration computes {@code n k} distances of {@code d} features; memory
+ * is the input plus {@code O(n)} for labels and distances and at most 32 MB of partial sums.
+ *
+ * <p>Instances are immutable and safe to share between threads; {@code fit} never modifies
+ * its input.
+ */
+public final class KMeans {
+
+  private final int k;
+  private final KMeansInit initialization;
+  private final Matrix initialCentroids;
+  private final int restarts;
+  private final int maxIterations;
+  private final double tolerance;
+  private final long seed;
+  private final int threads;
+  private final KMeansListener listener;
+
+  private KMeans(Builder b, int k, int restarts) {
+    this.k = k;
+    this.initialization = b.initialization;
+    this.initialCentroids = b.initialCentroids;
+    this.restarts = restarts;
+    this.maxIterations = b.maxIterations;
+    this.tolerance = b.tolerance;
+    this.seed = b.seed;
+    this.threads = b.threads;
+    this.listener = b.listener;
+  }
+
+  /** A builder with scikit-learn's defaults: k = 8, k-means++, 300 iterations, tolerance 1e-4. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The number of clusters. */
+  public int k() {
+    return k;
+  }
+
+  /** How each restart chooses its initial centroids, unless {@link #initialCentroids()} is set. */
+  public KMeansInit initialization() {
+    return initialization;
+  }
+
+  /** The initial centroids given to the builder, if any. */
+  public Optional<Matrix> initialCentroids() {
+    return Optional.ofNullable(initialCentroids);
+  }
+
+  /** The number of restarts; the fit keeps the one with the lowest inertia. */
+  public int restarts() {
+    return restarts;
+  }
+
+  /** The maximum number of Lloyd iterations per restart. */
+  public int maxIterations() {
+    return maxIterations;
+  }
+
+  /** The convergence tolerance, relative to the mean per-feature variance of the data. */
+  public double tolerance() {
+    return tolerance;
+  }
+
+  /** The seed every random stream of a fit derives from. */
+  public long seed() {
+    return seed;
+  }
+
+  /** The maximum number of threads a fit uses. */
+  public int threads() {
+    return threads;
+  }
+
+  /**
+   * Clusters the rows of {@code points}.
+   *
+   * @param points n x d, one sample per row; not modified
+   * @return the fitted model of the restart with the lowest inertia
+   * @throws IllegalArgumentException if {@code points} is null, has no rows or no columns,
+   *     holds NaN or an infinity, has fewer rows than {@code k} or fewer distinct rows than
+   *     {@code k}, or if the initial centroids have a different number of columns
+   * @throws CancellationException if the listener cancelled the fit or the calling thread was
+   *     interrupted (the interrupt flag stays set)
+   */
+  public KMeansModel fit(Matrix points) {
+    double[] x = Checks.finiteData(points, "points");
+    int n = points.rows();
+    int d = points.cols();
+    if (k > n) {
+      throw new IllegalArgumentException(
+          "k must be <= the number of points (" + n + "), was " + k);
+    }
+    if (initialCentroids != null && initialCentroids.cols() != d) {
+      throw new IllegalArgumentException("initialCentroids has " + initialCentroids.cols()
+          + " columns but points has " + d);
+    }
+    int distinct = Checks.distinctRows(x, n, d, k);
+    if (distinct < k) {
+      throw new IllegalArgumentException("points has only " + distinct
+          + " distinct rows, fewer than k = " + k);
+    }
+    double absoluteTolerance = tolerance * meanVariance(x, n, d);
+    Parallel par = Parallel.of(threads);
+    Lloyd lloyd = new Lloyd(x, n, d, k, par);
+    SplittableRandom root = new SplittableRandom(seed);
+    Lloyd.Result best = null;
+    for (int r = 0; r < restarts; r++) {
+      SplittableRandom random = root.split();
+      Parallel.checkInterrupt();
+      double[] initial = initialCentroids != null
+          ? MatrixAccess.data(initialCentroids)
+          : initialization == KMeansInit.RANDOM
+              ? Seeding.random(x, n, d, k, random)
+              : Seeding.kMeansPlusPlus(x, n, d, k, random, par);
+      Lloyd.Result result =
+          lloyd.run(initial, maxIterations, absoluteTolerance, observer(r));
+      if (best == null || result.inertia < best.inertia) {
+        best = result;
+      }
+    }
+    return new KMeansModel(this, d, best.centers, best.labels, best.inertia, best.iterations,
+        best.converged);
+  }
+
+  private Lloyd.Observer observer(int restart) {
+    return (iteration, inertia, shift) -> {
+      Parallel.checkInterrupt();
+      if (listener != null) {
+        KMeansProgress progress =
+            new KMeansProgress(restart, restarts, iteration, inertia, shift);
+        listener.onIteration(progress);
+        if (progress.isCancelled()) {
+          throw new CancellationException("k-means cancelled by its listener");
+        }
+      }
+    };
+  }
+
+  /** The mean over features of the (biased) variance of each column, as numpy's var. */
+  private static double meanVariance(double[] x, int n, int d) {
+    double[] mean = new double[d];
+    for (int i = 0; i < n; i++) {
+      for (int f = 0; f < d; f++) {
+        mean[f] += x[i * d + f];
+      }
+    }
+    for (int f = 0; f < d; f++) {
+      mean[f] /= n;
+    }
+    double total = 0;
+    for (int f = 0; f < d; f++) {
+      double s = 0;
+      for (int i = 0; i < n; i++) {
+        double t = x[i * d + f] - mean[f];
+        s += t * t;
+      }
+      total += s / n;
+    }
+    return total / d;
+  }
+
+  @Override
+  public String toString() {
+    return "KMeans[k=" + k + ", initialization="
+        + (initialCentroids != null ? "given" : initialization) + ", restarts=" + restarts
+        + ", maxIterations=" + maxIterations + ", tolerance=" + tolerance + ", seed=" + seed
+        + ", threads=" + threads + "]";
+  }
+
+  /**
+   * Configures a {@link KMeans}. Setters check their argument at once; {@link #build()} checks
+   * how the settings combine.
+   */
+  public static final class Builder {
+    private int k = 8;
+    private boolean kSet;
+    private KMeansInit initialization = KMeansInit.K_MEANS_PLUS_PLUS;
+    private Matrix initialCentroids;
+    private int restarts;
+    private int maxIterations = 300;
+    private double tolerance = 1e-4;
+    private long seed;
+    private int threads = Parallel.defaultThreadCount();
+    private KMeansListener listener;
+
+    private Builder() {}
+
+    /**
+     * The number of clusters (default 8).
+     *
+     * @throws IllegalArgumentException if {@code k < 1}
+     */
+    public Builder k(int k) {
+      if (k < 1) {
+        throw new IllegalArgumentException("k must be >= 1, was " + k);
+      }
+      this.k = k;
+      this.kSet = true;
+      return this;
+    }
+
+    /**
+     * How each restart chooses its initial centroids (default k-means++).
+     *
+     * @throws IllegalArgumentException if {@code initialization} is null
+     */
+    public Builder initialization(KMeansInit initialization) {
+      if (initialization == null) {
+        throw new IllegalArgumentException("initialization must not be null");
+      }
+      this.initialization = initialization;
+      return this;
+    }
+
+    /**
+     * Starts the (single) restart from these centroids, one per row, instead of seeding; sets
+     * {@code k} to their number of rows unless {@link #k} says otherwise (an error).
+     *
+     * @throws IllegalArgumentException if {@code centroids} is null, empty or not finite
+     */
+    public Builder initialCentroids(Matrix centroids) {
+      Checks.finiteData(centroids, "initialCentroids");
+      this.initialCentroids = centroids;
+      return this;
+    }
+
+    /**
+     * The number of restarts from different seeds, keeping the lowest inertia. Default as
+     * scikit-learn's {@code n_init="auto"} (its default from version 1.4): 1 with k-means++ or
+     * given centroids, 10 with random seeding.
+     *
+     * @throws IllegalArgumentException if {@code restarts < 1}
+     */
+    public Builder restarts(int restarts) {
+      if (restarts < 1) {
+        throw new IllegalArgumentException("restarts must be >= 1, was " + restarts);
+      }
+      this.restarts = restarts;
+      return this;
+    }
+
+    /**
+     * The maximum number of Lloyd iterations per restart (default 300).
+     *
+     * @throws IllegalArgumentException if {@code maxIterations < 1}
+     */
+    public Builder maxIterations(int maxIterations) {
+      if (maxIterations < 1) {
+        throw new IllegalArgumentException("maxIterations must be >= 1, was " + maxIterations);
+      }
+      this.maxIterations = maxIterations;
+      return this;
+    }
+
+    /**
+     * The convergence tolerance relative to the mean per-feature variance (default 1e-4): a
+     * restart stops when the summed squared centroid shift is at most {@code tolerance} times
+     * that variance. 0 stops only when no label changes.
+     *
+     * @throws IllegalArgumentException if {@code tolerance} is negative, NaN or infinite
+     */
+    public Builder tolerance(double tolerance) {
+      if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
+        throw new IllegalArgumentException(
+            "tolerance must be finite and >= 0, was " + tolerance);
+      }
+      this.tolerance = tolerance;
+      return this;
+    }
+
+    /** The seed of every random stream of a fit (default 0). */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /**
+     * The maximum number of threads (default: the available processors). Results do not
+     * depend on it.
+     *
+     * @throws IllegalArgumentException if {@code threads < 1}
+     */
+    public Builder threads(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be >= 1, was " + threads);
+      }
+      this.threads = threads;
+      return this;
+    }
+
+    /** Receives every Lloyd iteration and may cancel the fit; null for none (the default). */
+    public Builder listener(KMeansListener listener) {
+      this.listener = listener;
+      return this;
+    }
+
+    /**
+     * The configuration.
+     *
+     * @throws IllegalArgumentException if initial centroids are combined with more than one
+     *     restart or with a different {@code k}
+     */
+    public KMeans build() {
+      int effectiveK = k;
+      int effectiveRestarts = restarts;
+      if (initialCentroids != null) {
+        if (kSet && k != initialCentroids.rows()) {
+          throw new IllegalArgumentException("k = " + k + " does not match initialCentroids with "
+              + initialCentroids.rows() + " rows");
+        }
+        if (restarts > 1) {
+          throw new IllegalArgumentException(
+              "restarts must be 1 with initialCentroids, was " + restarts);
+        }
+        effectiveK = initialCentroids.rows();
+        effectiveRestarts = 1;
+      } else if (effectiveRestarts == 0) {
+        effectiveRestarts = initialization == KMeansInit.RANDOM ? 10 : 1;
+      }
+      return new KMeans(this, effectiveK, effectiveRestarts);
+    }
+
+    /**
+     * Shorthand for {@code build().fit(points)}.
+     *
+     * @throws IllegalArgumentException as {@link #build()} and {@link KMeans#fit} do
+     * @throws CancellationException as {@link KMeans#fit} does
+     */
+    public KMeansModel fit(Matrix points) {
+      return build().fit(points);
+    }
+  }
+}

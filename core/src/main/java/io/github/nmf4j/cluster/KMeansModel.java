@@ -1,0 +1,139 @@
+package io.github.nmf4j.cluster;
+
+import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.kernel.MatrixAccess;
+
+/**
+ * A fitted k-means clustering: the centroids, the training labels and the inertia of the best
+ * restart, and the {@link KMeans} settings it came from.
+ *
+ * <p>Immutable and safe to share between threads; every accessor returns a copy.
+ */
+public final class KMeansModel {
+
+  private final KMeans settings;
+  private final int d;
+  private final int k;
+  private final double[] centroids;
+  private final int[] labels;
+  private final double inertia;
+  private final int iterations;
+  private final boolean converged;
+
+  KMeansModel(KMeans settings, int d, double[] centroids, int[] labels, double inertia,
+      int iterations, boolean converged) {
+    this.settings = settings;
+    this.d = d;
+    this.k = centroids.length / d;
+    this.centroids = centroids;
+    this.labels = labels;
+    this.inertia = inertia;
+    this.iterations = iterations;
+    this.converged = converged;
+  }
+
+  /** The settings this model was fitted with. */
+  public KMeans settings() {
+    return settings;
+  }
+
+  /** The number of clusters. */
+  public int k() {
+    return k;
+  }
+
+  /** The number of features (columns) of the training points. */
+  public int features() {
+    return d;
+  }
+
+  /** The {@code k x d} centroids, one per row (a copy). */
+  public Matrix centroids() {
+    return Matrix.wrap(k, d, centroids.clone());
+  }
+
+  /** The cluster of every training point, in {@code [0, k)} (a copy). */
+  public int[] labels() {
+    return labels.clone();
+  }
+
+  /** The sum of squared distances from the training points to their centroid. */
+  public double inertia() {
+    return inertia;
+  }
+
+  /** The number of Lloyd iterations the kept restart ran. */
+  public int iterations() {
+    return iterations;
+  }
+
+  /**
+   * Whether the kept restart stopped because no label changed or the centroids moved less than
+   * the tolerance, rather than by reaching the maximum number of iterations.
+   */
+  public boolean converged() {
+    return converged;
+  }
+
+  /**
+   * The nearest centroid of every row of {@code x} (ties to the lowest index).
+   *
+   * @param x m x d points, possibly no rows; not modified
+   * @throws IllegalArgumentException if {@code x} is null, its number of columns differs from
+   *     the training points', or it holds NaN or an infinity
+   */
+  public int[] predict(Matrix x) {
+    double[] a = check(x);
+    int m = x.rows();
+    int[] out = new int[m];
+    int chunks = Chunks.count(m, 1);
+    Parallel.of(settings.threads()).forEach(chunks, ch -> NearestCentroid.assign(a, d,
+        Chunks.start(m, chunks, ch), Chunks.start(m, chunks, ch + 1), centroids, k, out, null,
+        null, null));
+    return out;
+  }
+
+  /**
+   * The Euclidean distance from every row of {@code x} to every centroid, as scikit-learn's
+   * {@code transform}.
+   *
+   * @param x m x d points, possibly no rows; not modified
+   * @return m x k distances
+   * @throws IllegalArgumentException if {@code x} is null, its number of columns differs from
+   *     the training points', it holds NaN or an infinity, or {@code m x k} is too large for a
+   *     {@link Matrix}
+   */
+  public Matrix transform(Matrix x) {
+    double[] a = check(x);
+    int m = x.rows();
+    if ((long) m * k > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(
+          "x has " + m + " rows: " + m + "x" + k + " distances do not fit in a Matrix");
+    }
+    double[] out = new double[m * k];
+    int chunks = Chunks.count(m, 1);
+    Parallel.of(settings.threads()).forEach(chunks, ch -> NearestCentroid.distances(a, d,
+        Chunks.start(m, chunks, ch), Chunks.start(m, chunks, ch + 1), centroids, k, out));
+    return Matrix.wrap(m, k, out);
+  }
+
+  private double[] check(Matrix x) {
+    if (x == null) {
+      throw new IllegalArgumentException("x must not be null");
+    }
+    if (x.cols() != d) {
+      throw new IllegalArgumentException(
+          "x has " + x.cols() + " columns but the model was fitted on " + d);
+    }
+    double[] a = MatrixAccess.data(x);
+    Checks.requireFinite(a, d, "x");
+    return a;
+  }
+
+  @Override
+  public String toString() {
+    return "KMeansModel[k=" + k + ", features=" + d + ", inertia=" + inertia + ", iterations="
+        + iterations + ", converged=" + converged + "]";
+  }
+}

@@ -1,0 +1,9 @@
+/**
+ * Clustering: k-means ({@link io.github.nmf4j.cluster.KMeans}, Lloyd's algorithm with k-means++
+ * seeding) and agglomerative hierarchical clustering.
+ *
+ * <p>Rows are samples and columns features. Configurations are immutable builders' products;
+ * fitted models are immutable and return copies. Every fit is deterministic for a given seed,
+ * whatever the number of threads.
+ */
+package io.github.nmf4j.cluster;

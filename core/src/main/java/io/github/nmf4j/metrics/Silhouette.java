@@ -1,0 +1,202 @@
+package io.github.nmf4j.metrics;
+
+import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.kernel.MatrixAccess;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * The silhouette coefficient (Rousseeuw, "Silhouettes: a graphical aid to the interpretation
+ * and validation of cluster analysis", J. Comput. Appl. Math. 20, 1987) with Euclidean
+ * distances, as scikit-learn's {@code silhouette_samples} and {@code silhouette_score}.
+ *
+ * <p>For sample {@code i} in cluster {@code C}, {@code a(i)} is the mean distance to the other
+ * members of {@code C}, {@code b(i)} the smallest mean distance to the members of another
+ * cluster, and {@code s(i) = (b(i) - a(i)) / max(a(i), b(i))}, in [-1, 1]; {@code s(i) = 0} when
+ * {@code C} has one member (and when {@code a = b = 0}). The score is the mean of {@code s(i)}.
+ *
+ * <p><b>Cost.</b> The exact coefficient needs every pairwise distance: {@code O(n^2 d)} time
+ * (computed on the fly, {@code O(n + k)} extra memory per thread). {@link #score} is exact up to
+ * {@value #EXACT_LIMIT} samples; above, it returns the seeded estimate of {@link #estimate}
+ * with {@value #DEFAULT_SAMPLE_SIZE} samples, which costs {@code O(m n d)}. The work runs on all
+ * available processors, split into fixed chunks, so results do not depend on the thread count.
+ *
+ * <p>Labels are arbitrary {@code int}s (negative values allowed); there must be at least 2 and
+ * at most {@code n - 1} distinct labels, as scikit-learn requires.
+ */
+public final class Silhouette {
+
+  /** The largest number of samples for which {@link #score} computes the exact mean. */
+  public static final int EXACT_LIMIT = 20_000;
+
+  /** The number of samples {@link #score} evaluates above {@link #EXACT_LIMIT}. */
+  public static final int DEFAULT_SAMPLE_SIZE = 5_000;
+
+  private static final int SAMPLES_PER_CHUNK = 64;
+
+  private Silhouette() {}
+
+  /**
+   * The silhouette {@code s(i)} of every sample, exactly.
+   *
+   * @param points n x d, one sample per row
+   * @param labels the cluster of every sample
+   * @throws IllegalArgumentException if {@code points} is null, empty or not finite, if the
+   *     number of labels differs from the number of rows, or if there are fewer than 2 or more
+   *     than {@code n - 1} distinct labels
+   */
+  public static double[] samples(Matrix points, int[] labels) {
+    Data data = Data.of(points, labels);
+    int[] all = new int[data.n];
+    Arrays.setAll(all, i -> i);
+    return data.silhouettes(all);
+  }
+
+  /**
+   * The mean silhouette: exact when {@code n <= EXACT_LIMIT}, otherwise {@link #estimate} with
+   * {@link #DEFAULT_SAMPLE_SIZE} samples and seed 0.
+   *
+   * @throws IllegalArgumentException as {@link #samples}
+   */
+  public static double score(Matrix points, int[] labels) {
+    Data data = Data.of(points, labels);
+    if (data.n <= EXACT_LIMIT) {
+      return mean(samples(points, labels));
+    }
+    return estimate(points, labels, DEFAULT_SAMPLE_SIZE, 0);
+  }
+
+  /**
+   * A seeded, unbiased estimate of the mean silhouette: the mean of the exact {@code s(i)}
+   * (each computed against all {@code n} samples) over {@code sampleSize} samples drawn
+   * uniformly without replacement. Its standard error is about {@code sd(s) / sqrt(sampleSize)}
+   * (below 0.01 for 5,000 samples). When {@code sampleSize >= n} it is the exact mean.
+   * (scikit-learn's {@code sample_size} instead computes the silhouette of the subsample
+   * alone.)
+   *
+   * @throws IllegalArgumentException if {@code sampleSize < 1}, or as {@link #samples}
+   */
+  public static double estimate(Matrix points, int[] labels, int sampleSize, long seed) {
+    if (sampleSize < 1) {
+      throw new IllegalArgumentException("sampleSize must be >= 1, was " + sampleSize);
+    }
+    Data data = Data.of(points, labels);
+    int n = data.n;
+    int m = Math.min(sampleSize, n);
+    int[] chosen;
+    if (m == n) {
+      chosen = new int[n];
+      Arrays.setAll(chosen, i -> i);
+    } else {
+      chosen = sample(n, m, new SplittableRandom(seed));
+    }
+    return mean(data.silhouettes(chosen));
+  }
+
+  /** {@code m} distinct indices of {@code [0, n)} uniformly (Floyd's algorithm), ascending. */
+  private static int[] sample(int n, int m, SplittableRandom random) {
+    java.util.BitSet taken = new java.util.BitSet(n);
+    for (int j = n - m; j < n; j++) {
+      int t = random.nextInt(j + 1);
+      taken.set(taken.get(t) ? j : t);
+    }
+    return taken.stream().toArray();
+  }
+
+  private static double mean(double[] values) {
+    double s = 0;
+    for (double v : values) {
+      s += v;
+    }
+    return s / values.length;
+  }
+
+  /** Validated points and dense labels with the cluster sizes. */
+  private static final class Data {
+    final double[] x;
+    final int n;
+    final int d;
+    final int[] labels;
+    final int clusters;
+    final int[] sizes;
+
+    private Data(double[] x, int n, int d, int[] labels, int clusters, int[] sizes) {
+      this.x = x;
+      this.n = n;
+      this.d = d;
+      this.labels = labels;
+      this.clusters = clusters;
+      this.sizes = sizes;
+    }
+
+    static Data of(Matrix points, int[] labels) {
+      if (points == null || labels == null) {
+        throw new IllegalArgumentException(
+            (points == null ? "points" : "labels") + " must not be null");
+      }
+      if (points.rows() == 0 || points.cols() == 0) {
+        throw new IllegalArgumentException(
+            "points must have at least one row and one column, was " + points.shape());
+      }
+      if (labels.length != points.rows()) {
+        throw new IllegalArgumentException("labels has " + labels.length
+            + " entries but points has " + points.rows() + " rows");
+      }
+      double[] x = MatrixAccess.data(points);
+      ReconstructionMetrics.requireFinite(x, points.cols(), "points");
+      int[] dense = Labels.dense(labels);
+      int clusters = Labels.count(dense);
+      int n = points.rows();
+      if (clusters < 2 || clusters > n - 1) {
+        throw new IllegalArgumentException("the silhouette needs between 2 and n - 1 = "
+            + (n - 1) + " distinct labels, labels has " + clusters);
+      }
+      int[] sizes = new int[clusters];
+      for (int label : dense) {
+        sizes[label]++;
+      }
+      return new Data(x, n, points.cols(), dense, clusters, sizes);
+    }
+
+    /** The exact silhouette of each sample in {@code which}, in that order. */
+    double[] silhouettes(int[] which) {
+      double[] out = new double[which.length];
+      int chunks = (which.length + SAMPLES_PER_CHUNK - 1) / SAMPLES_PER_CHUNK;
+      Parallel.defaultThreads().forEach(chunks, ch -> {
+        double[] sums = new double[clusters];
+        int to = Math.min(which.length, (ch + 1) * SAMPLES_PER_CHUNK);
+        for (int s = ch * SAMPLES_PER_CHUNK; s < to; s++) {
+          out[s] = silhouette(which[s], sums);
+        }
+      });
+      return out;
+    }
+
+    private double silhouette(int i, double[] sums) {
+      Arrays.fill(sums, 0);
+      int io = i * d;
+      for (int j = 0, jo = 0; j < n; j++, jo += d) {
+        double s = 0;
+        for (int f = 0; f < d; f++) {
+          double t = x[io + f] - x[jo + f];
+          s += t * t;
+        }
+        sums[labels[j]] += Math.sqrt(s);
+      }
+      int own = labels[i];
+      if (sizes[own] == 1) {
+        return 0;
+      }
+      double a = sums[own] / (sizes[own] - 1);
+      double b = Double.POSITIVE_INFINITY;
+      for (int c = 0; c < clusters; c++) {
+        if (c != own) {
+          b = Math.min(b, sums[c] / sizes[c]);
+        }
+      }
+      double max = Math.max(a, b);
+      return max == 0 ? 0 : (b - a) / max;
+    }
+  }
+}
