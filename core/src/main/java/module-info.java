@@ -9,6 +9,7 @@ module io.github.nmf4j {
   requires transitive java.desktop;
 
   exports io.github.nmf4j.linalg;
+  exports io.github.nmf4j.decomposition;
   exports io.github.nmf4j.io;
   exports io.github.nmf4j.image;
   exports io.github.nmf4j.cli;

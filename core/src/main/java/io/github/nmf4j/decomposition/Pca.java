@@ -1,0 +1,199 @@
+package io.github.nmf4j.decomposition;
+
+import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.Svd;
+
+/**
+ * Principal component analysis (Pearson 1901; Hotelling 1933) by the singular value
+ * decomposition of the centered data, with scikit-learn's {@code PCA} conventions.
+ *
+ * <p>For data {@code X} ({@code n} samples as rows, {@code p} features), {@code fit} subtracts the
+ * column means {@code mu}, computes {@code X - 1 mu^T ~ U S V^T} truncated to {@code k}
+ * components, and keeps the rows of {@code V^T} as the components, with explained variances
+ * {@code s_j^2 / (n - 1)} and their ratios to the total variance {@code sum_f var(X_f)} (both with
+ * {@code n - 1} in the denominator). Signs follow scikit-learn's {@code svd_flip} (u-based): the
+ * largest-magnitude entry of each column of {@code U} is positive. The SVD is exact for small
+ * inputs and randomized for large ones ({@link PcaSolver}).
+ *
+ * <pre>{@code
+ * PcaModel pca = Pca.builder().components(10).fit(x);
+ * Matrix z = pca.transform(x);            // n x 10 scores
+ * Matrix back = pca.inverseTransform(z);  // n x p, the rank-10 approximation
+ * }</pre>
+ *
+ * <p>A {@code Pca} is an immutable configuration, safe to share between threads; {@code fit}
+ * never modifies its input.
+ */
+public final class Pca {
+
+  private final int components;
+  private final PcaSolver solver;
+  private final long seed;
+  private final int threads;
+
+  private Pca(Builder b) {
+    this.components = b.components;
+    this.solver = b.solver;
+    this.seed = b.seed;
+    this.threads = b.threads;
+  }
+
+  /** A builder with scikit-learn's defaults: all components, {@link PcaSolver#AUTO}, seed 0. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Fits the principal components of {@code x} (rows are samples).
+   *
+   * @throws IllegalArgumentException if {@code x} is null, has fewer than 2 rows or no columns,
+   *     holds NaN or infinity, or has fewer than {@link Builder#components} rows or columns
+   * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
+   */
+  public PcaModel fit(Matrix x) {
+    PcaChecks.checkData(x);
+    int n = x.rows();
+    int p = x.cols();
+    int min = Math.min(n, p);
+    int k = components == 0 ? min : components;
+    if (k > min) {
+      throw new IllegalArgumentException("components must be <= min(rows, cols) = " + min
+          + " for a " + x.shape() + " matrix, was " + k);
+    }
+    double[] mean = new double[p];
+    double[] data = x.toRowMajorArray();
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < p; j++) {
+        mean[j] += data[i * p + j];
+      }
+    }
+    for (int j = 0; j < p; j++) {
+      mean[j] /= n;
+    }
+    double totalSquares = 0;
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < p; j++) {
+        double c = data[i * p + j] - mean[j];
+        data[i * p + j] = c;
+        totalSquares += c * c;
+      }
+    }
+    Matrix centered = Matrix.wrap(n, p, data);
+    Svd svd = exact(n, p, k) ? Svd.exact(centered, threads)
+        : Svd.truncated(centered, k, seed, threads);
+    double[] s = svd.singularValues();
+    double[] singular = new double[k];
+    System.arraycopy(s, 0, singular, 0, k);
+    double[] rows = svd.vt().toRowMajorArray();
+    double[] comps = new double[k * p];
+    System.arraycopy(rows, 0, comps, 0, k * p);
+    return new PcaModel(Matrix.wrap(k, p, comps), singular, mean, totalSquares, n, min, threads);
+  }
+
+  private boolean exact(int n, int p, int k) {
+    switch (solver) {
+      case EXACT:
+        return true;
+      case RANDOMIZED:
+        return false;
+      default:
+        return Math.max(n, p) <= 500 || k >= 0.8 * Math.min(n, p);
+    }
+  }
+
+  /** The number of components, 0 meaning {@code min(rows, cols)} of the data. */
+  public int components() {
+    return components;
+  }
+
+  /** The SVD solver. */
+  public PcaSolver solver() {
+    return solver;
+  }
+
+  /** The seed of the randomized SVD. */
+  public long seed() {
+    return seed;
+  }
+
+  /** The thread count of the products. */
+  public int threads() {
+    return threads;
+  }
+
+  @Override
+  public String toString() {
+    return "Pca[components=" + (components == 0 ? "all" : components) + ", solver=" + solver
+        + ", seed=" + seed + ", threads=" + threads + "]";
+  }
+
+  /** Configures a {@link Pca}; every setter validates its argument at once. */
+  public static final class Builder {
+    private int components;
+    private PcaSolver solver = PcaSolver.AUTO;
+    private long seed;
+    private int threads = Runtime.getRuntime().availableProcessors();
+
+    private Builder() {}
+
+    /**
+     * The number of components {@code k}; by default {@code min(rows, cols)} of the data.
+     *
+     * @throws IllegalArgumentException if {@code k < 1}
+     */
+    public Builder components(int k) {
+      if (k < 1) {
+        throw new IllegalArgumentException("components must be >= 1, was " + k);
+      }
+      this.components = k;
+      return this;
+    }
+
+    /**
+     * The SVD solver; {@link PcaSolver#AUTO} by default.
+     *
+     * @throws IllegalArgumentException if {@code solver} is null
+     */
+    public Builder solver(PcaSolver solver) {
+      if (solver == null) {
+        throw new IllegalArgumentException("solver must not be null");
+      }
+      this.solver = solver;
+      return this;
+    }
+
+    /** The seed of the randomized SVD's Gaussian test matrix; 0 by default. */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /**
+     * The most threads the products use; the available processors by default. Results do not
+     * depend on it.
+     *
+     * @throws IllegalArgumentException if {@code threads < 1}
+     */
+    public Builder threads(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be >= 1, was " + threads);
+      }
+      this.threads = threads;
+      return this;
+    }
+
+    /** The immutable configuration. */
+    public Pca build() {
+      return new Pca(this);
+    }
+
+    /**
+     * Shorthand for {@code build().fit(x)}.
+     *
+     * @throws IllegalArgumentException as {@link Pca#fit}
+     */
+    public PcaModel fit(Matrix x) {
+      return build().fit(x);
+    }
+  }
+}

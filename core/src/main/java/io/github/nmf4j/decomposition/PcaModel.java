@@ -1,0 +1,129 @@
+package io.github.nmf4j.decomposition;
+
+import io.github.nmf4j.linalg.Matrix;
+
+/**
+ * A fitted principal component analysis: the components (rows of {@code V^T} of the centered
+ * data's SVD), their variances and the feature means. Immutable and safe to share between
+ * threads; every accessor returns a copy or an immutable matrix.
+ *
+ * <p>{@link #transform} projects onto the components, {@code Z = (X - 1 mu^T) C^T}; {@link
+ * #inverseTransform} maps back, {@code X' = Z C + 1 mu^T}, which is exact when all {@code
+ * min(n, p)} components are kept.
+ */
+public final class PcaModel {
+
+  private final Matrix components;
+  private final double[] singularValues;
+  private final double[] mean;
+  private final double[] explainedVariance;
+  private final double[] explainedVarianceRatio;
+  private final double noiseVariance;
+  private final int samples;
+  private final int threads;
+
+  PcaModel(Matrix components, double[] singularValues, double[] mean, double totalSquares,
+      int samples, int maxComponents, int threads) {
+    this.components = components;
+    this.singularValues = singularValues;
+    this.mean = mean;
+    this.samples = samples;
+    this.threads = threads;
+    int k = singularValues.length;
+    explainedVariance = new double[k];
+    explainedVarianceRatio = new double[k];
+    double totalVariance = totalSquares / (samples - 1);
+    double kept = 0;
+    for (int j = 0; j < k; j++) {
+      explainedVariance[j] = singularValues[j] * singularValues[j] / (samples - 1);
+      explainedVarianceRatio[j] = totalVariance > 0 ? explainedVariance[j] / totalVariance : 0;
+      kept += explainedVariance[j];
+    }
+    noiseVariance = k < maxComponents ? Math.max(0, totalVariance - kept) / (maxComponents - k) : 0;
+  }
+
+  /** The number of components {@code k}. */
+  public int componentCount() {
+    return singularValues.length;
+  }
+
+  /** The components as rows, {@code k x p}, orthonormal, by decreasing explained variance. */
+  public Matrix components() {
+    return components;
+  }
+
+  /** The variance of the data along each component, {@code s_j^2 / (n - 1)}. */
+  public double[] explainedVariance() {
+    return explainedVariance.clone();
+  }
+
+  /** Each component's share of the total variance (0 for constant data). */
+  public double[] explainedVarianceRatio() {
+    return explainedVarianceRatio.clone();
+  }
+
+  /**
+   * The average variance of the discarded directions (scikit-learn's {@code noise_variance_},
+   * Tipping and Bishop 1999); 0 when all components are kept.
+   */
+  public double noiseVariance() {
+    return noiseVariance;
+  }
+
+  /** The singular values of the centered data for the kept components. */
+  public double[] singularValues() {
+    return singularValues.clone();
+  }
+
+  /** The feature means {@code mu} subtracted before the SVD. */
+  public double[] mean() {
+    return mean.clone();
+  }
+
+  /** The number of samples the model was fitted on. */
+  public int samples() {
+    return samples;
+  }
+
+  /**
+   * The scores {@code (X - 1 mu^T) C^T}, {@code n x k}.
+   *
+   * @throws IllegalArgumentException if {@code x} is null, does not have {@code p} columns, or
+   *     holds NaN or infinity
+   */
+  public Matrix transform(Matrix x) {
+    int p = mean.length;
+    PcaChecks.checkColumns("x", x, p, "one per feature");
+    double[] data = x.toRowMajorArray();
+    for (int i = 0; i < x.rows(); i++) {
+      for (int j = 0; j < p; j++) {
+        data[i * p + j] -= mean[j];
+      }
+    }
+    return Matrix.wrap(x.rows(), p, data).multiplyTranspose(components, threads);
+  }
+
+  /**
+   * Maps scores back to the data space, {@code Z C + 1 mu^T}, {@code n x p}.
+   *
+   * @throws IllegalArgumentException if {@code z} is null, does not have {@code k} columns, or
+   *     holds NaN or infinity
+   */
+  public Matrix inverseTransform(Matrix z) {
+    PcaChecks.checkColumns("z", z, componentCount(), "one per component");
+    int p = mean.length;
+    double[] data = z.multiply(components, threads).toRowMajorArray();
+    for (int i = 0; i < z.rows(); i++) {
+      for (int j = 0; j < p; j++) {
+        data[i * p + j] += mean[j];
+      }
+    }
+    return Matrix.wrap(z.rows(), p, data);
+  }
+
+  @Override
+  public String toString() {
+    return "PcaModel[" + componentCount() + " components of " + mean.length + " features, "
+        + samples + " samples]";
+  }
+}
