@@ -1,0 +1,121 @@
+package io.github.nmf4j.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The options a command accepts, for parsing and for its {@code --help}. Options are long
+ * ({@code --name VALUE}, {@code --name=VALUE}, or a flag {@code --name}); the rest are
+ * positional arguments. {@code --help} and {@code --json} are accepted by every command.
+ */
+final class Options {
+
+  /** One option: its name without dashes, the value's placeholder (null for a flag), help. */
+  record Option(String name, String value, String help) {}
+
+  private final Map<String, Option> options = new LinkedHashMap<>();
+  private final List<String[]> positionals = new ArrayList<>();
+
+  Options() {
+    flag("json", "print a one-line JSON summary as the last line of standard output");
+    flag("help", "show this help");
+  }
+
+  Options positional(String name, String help) {
+    positionals.add(new String[] {name, help});
+    return this;
+  }
+
+  Options option(String name, String value, String help) {
+    options.put(name, new Option(name, value, help));
+    return this;
+  }
+
+  Options flag(String name, String help) {
+    options.put(name, new Option(name, null, help));
+    return this;
+  }
+
+  /**
+   * Parses {@code args[from..]}.
+   *
+   * @throws UsageException for an unknown or repeated option, a missing value, or a wrong number
+   *     of positional arguments (unless {@code --help} was given)
+   */
+  Args parse(String command, String[] args, int from) {
+    Map<String, String> values = new LinkedHashMap<>();
+    List<String> rest = new ArrayList<>();
+    boolean onlyPositionals = false;
+    for (int i = from; i < args.length; i++) {
+      String a = args[i];
+      if (onlyPositionals || !a.startsWith("--") || a.equals("--")) {
+        if (a.equals("--") && !onlyPositionals) {
+          onlyPositionals = true;
+        } else {
+          rest.add(a);
+        }
+        continue;
+      }
+      int eq = a.indexOf('=');
+      String name = a.substring(2, eq < 0 ? a.length() : eq);
+      Option o = options.get(name);
+      if (o == null) {
+        throw new UsageException("unknown option --" + name + " for '" + command
+            + "'; see nmf4j " + command + " --help");
+      }
+      String value;
+      if (o.value() == null) {
+        if (eq >= 0) {
+          throw new UsageException("--" + name + " takes no value");
+        }
+        value = "true";
+      } else if (eq >= 0) {
+        value = a.substring(eq + 1);
+      } else if (i + 1 < args.length) {
+        value = args[++i];
+      } else {
+        throw new UsageException("--" + name + " needs a value (" + o.value() + ")");
+      }
+      if (values.put(name, value) != null) {
+        throw new UsageException("--" + name + " is given twice");
+      }
+    }
+    Args parsed = new Args(values, rest);
+    if (!parsed.has("help") && rest.size() != positionals.size()) {
+      if (rest.size() < positionals.size()) {
+        throw new UsageException("'" + command + "' needs "
+            + positionals.get(rest.size())[0] + "; see nmf4j " + command + " --help");
+      }
+      throw new UsageException("unexpected argument '" + rest.get(positionals.size())
+          + "' for '" + command + "'; see nmf4j " + command + " --help");
+    }
+    return parsed;
+  }
+
+  /** The help text: a usage line, the description, positional arguments and options. */
+  String help(String command, String description) {
+    StringBuilder sb = new StringBuilder("usage: nmf4j ").append(command);
+    for (String[] p : positionals) {
+      sb.append(' ').append(p[0]);
+    }
+    sb.append(" [options]\n\n").append(description).append("\n");
+    if (!positionals.isEmpty()) {
+      sb.append("\narguments:\n");
+      for (String[] p : positionals) {
+        sb.append(row(p[0], p[1]));
+      }
+    }
+    sb.append("\noptions:\n");
+    for (Option o : options.values()) {
+      sb.append(row("--" + o.name() + (o.value() == null ? "" : " " + o.value()), o.help()));
+    }
+    return sb.toString();
+  }
+
+  static String row(String left, String help) {
+    String pad = left.length() < 26 ? " ".repeat(26 - left.length()) : "\n" + " ".repeat(28);
+    return "  " + left + pad + help + "\n";
+  }
+}

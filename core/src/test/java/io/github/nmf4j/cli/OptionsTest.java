@@ -1,0 +1,70 @@
+package io.github.nmf4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class OptionsTest {
+
+  private final Options options = new Options()
+      .positional("INPUT", "the input")
+      .option("rank", "K", "the rank")
+      .option("tol", "T", "tolerance")
+      .option("seed", "S", "seed")
+      .option("loss", "LOSS", "loss")
+      .flag("gray", "gray");
+
+  private Args parse(String... args) {
+    return options.parse("fit", args, 0);
+  }
+
+  @Test
+  void parsesValuesFlagsAndPositionals() {
+    Args a = parse("x.npy", "--rank", "5", "--tol=1e-3", "--gray", "--seed", "-7");
+    assertThat(a.positional(0)).isEqualTo("x.npy");
+    assertThat(a.integer("rank", 1, 1)).isEqualTo(5);
+    assertThat(a.number("tol", 0, 0)).isEqualTo(1e-3);
+    assertThat(a.longValue("seed", 0)).isEqualTo(-7);
+    assertThat(a.has("gray")).isTrue();
+    assertThat(a.has("json")).isFalse();
+    assertThat(a.integer("absent", 42, 1)).isEqualTo(42);
+    assertThat(parse("--", "--odd-name.npy").positional(0)).isEqualTo("--odd-name.npy");
+  }
+
+  @Test
+  void rejectsBadUsageWithAClearMessage() {
+    assertThatThrownBy(() -> parse("x.npy", "--rnak", "5"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("unknown option --rnak for 'fit'; see nmf4j fit --help");
+    assertThatThrownBy(() -> parse("x.npy", "--rank"))
+        .hasMessage("--rank needs a value (K)");
+    assertThatThrownBy(() -> parse("x.npy", "--rank", "1", "--rank", "2"))
+        .hasMessage("--rank is given twice");
+    assertThatThrownBy(() -> parse("--rank", "2")).hasMessage("'fit' needs INPUT; see nmf4j fit --help");
+    assertThatThrownBy(() -> parse("a", "b")).hasMessageContaining("unexpected argument 'b'");
+    assertThatThrownBy(() -> parse("a", "--gray=yes")).hasMessage("--gray takes no value");
+    assertThatThrownBy(() -> parse("a", "--rank", "five").integer("rank", 1, 1))
+        .hasMessage("--rank must be an integer, was 'five'");
+    assertThatThrownBy(() -> parse("a", "--rank", "0").integer("rank", 1, 1))
+        .hasMessage("--rank must be >= 1, was 0");
+    assertThatThrownBy(() -> parse("a", "--tol", "-1").number("tol", 0, 0))
+        .hasMessage("--tol must be a finite number >= 0.0, was -1");
+    assertThatThrownBy(() -> parse("a", "--tol", "NaN").number("tol", 0, 0))
+        .hasMessageContaining("finite");
+    assertThatThrownBy(() -> parse("a", "--loss", "l1").choice("loss",
+        Map.of("frobenius", 1, "kl", 2), 1))
+        .hasMessage("--loss must be one of frobenius, kl, was 'l1'");
+    assertThat(parse("a", "--loss", "KL").choice("loss", Map.of("frobenius", 1, "kl", 2), 1))
+        .isEqualTo(2);
+  }
+
+  @Test
+  void helpListsPositionalsAndEveryOption() {
+    String help = options.help("fit", "Factors a matrix.");
+    assertThat(help).startsWith("usage: nmf4j fit INPUT [options]\n\nFactors a matrix.\n")
+        .contains("  INPUT ", "  --rank K ", "  --gray ", "  --json ", "  --help ");
+    assertThat(parse("--help").has("help")).isTrue();
+  }
+}
