@@ -1,0 +1,77 @@
+package io.github.nmf4j.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.nmf4j.linalg.Matrix;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MontageAndChartTest {
+
+  @Test
+  void gridPlacesScaledTilesWithGaps() {
+    Matrix a = Matrix.of(new double[][] {{0, 1}, {0.5, 0}});
+    Matrix b = Matrix.of(new double[][] {{2, 0}, {0, 4}});
+    BufferedImage img = Montage.grid(List.of(a, b, a), 2, 3, true);
+    int gap = 3;
+    assertThat(img.getWidth()).isEqualTo(2 * 2 * 3 + 3 * gap);
+    assertThat(img.getHeight()).isEqualTo(2 * 2 * 3 + 3 * gap);
+    // tile 0, pixel (0, 1) = 1 -> white; normalized tile 1 pixel (0, 0) = 2/4 -> 128
+    assertThat(img.getRGB(gap + 3 + 2, gap + 1) & 0xff).isEqualTo(255);
+    assertThat(img.getRGB(gap + 6 + gap, gap) & 0xff).isEqualTo(128);
+    assertThat(img.getRGB(0, 0) & 0xffffff).isEqualTo(0x808080);
+    assertThatThrownBy(() -> Montage.grid(List.of(a, Matrix.zeros(3, 3)), 2, 1, false))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tile 1 is 3x3");
+    assertThatThrownBy(() -> Montage.grid(List.of(), 2, 1, false))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void chartDrawsSeriesInsideItsAxes() {
+    double[] x = {0, 10, 20, 30};
+    double[] y = {1, 0.1, 0.05, 0.04};
+    BufferedImage img = new LineChart("loss", "iteration", "error").logY(true)
+        .series("a", x, y).series("b", x, new double[] {2, 1, 0.5, 0.2}).draw(400, 300);
+    assertThat(img.getWidth()).isEqualTo(400);
+    int coloured = 0;
+    for (int px = 0; px < 400; px++) {
+      for (int py = 0; py < 300; py++) {
+        int rgb = img.getRGB(px, py) & 0xffffff;
+        int r = rgb >> 16;
+        int b = rgb & 0xff;
+        if (b > r + 60) {
+          coloured++;
+        }
+      }
+    }
+    assertThat(coloured).as("pixels of the blue series").isGreaterThan(100);
+    assertThatThrownBy(() -> new LineChart("t", "x", "y").logY(true)
+        .series("s", new double[] {1}, new double[] {0}).draw(400, 300))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("y > 0");
+    assertThatThrownBy(() -> new LineChart("t", "x", "y").draw(400, 300))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new LineChart("t", "x", "y")
+        .series("s", new double[] {1, 2}, new double[] {1}))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void ticksAreNiceAndCoverTheRange() {
+    Ticks t = Ticks.linear(3, 187);
+    assertThat(t.values()).containsExactly(0.0, 50.0, 100.0, 150.0, 200.0);
+    assertThat(t.label(150)).isEqualTo("150");
+    Ticks s = Ticks.linear(0.12, 0.61);
+    assertThat(s.lo()).isLessThanOrEqualTo(0.12);
+    assertThat(s.hi()).isGreaterThanOrEqualTo(0.61);
+    assertThat(s.label(0.2)).isEqualTo("0.2");
+    Ticks flat = Ticks.linear(5, 5);
+    assertThat(flat.lo()).isLessThan(5);
+    assertThat(flat.hi()).isGreaterThan(5);
+    Ticks log = Ticks.logarithmic(-2.3, 0.2);
+    assertThat(log.values()).containsExactly(-3.0, -2.0, -1.0, 0.0, 1.0);
+    assertThat(log.label(-2)).isEqualTo("0.01");
+    assertThat(log.label(-7)).isEqualTo("1e-7");
+  }
+}
