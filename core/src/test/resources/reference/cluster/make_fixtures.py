@@ -5,7 +5,7 @@ Each output file is plain text: blocks introduced by a line "name rows cols" fol
 numbers (floats written with repr, so they round-trip exactly).
 """
 import numpy as np
-from sklearn.cluster import KMeans
+from sklearn.cluster import AgglomerativeClustering, KMeans
 
 
 def write(path, header, blocks):
@@ -43,6 +43,19 @@ def main():
     # Three features (the pixel kernel), values in [0, 1], eight clusters.
     x = np.clip(overlapping_blobs(rng, 400, 3, rng.uniform(0, 1, size=(6, 3)), 0.15), 0, 1)
     kmeans_case("kmeans_3d.txt", x, x[[0, 1, 2, 3, 4, 5, 6, 7]].copy())
+    # Agglomerative: overlapping blobs in 3-D (4 clusters) and uniform points in 6-D (5).
+    blobs = overlapping_blobs(rng, 150, 3, rng.uniform(-4, 4, size=(4, 3)), 1.0)
+    uniform = rng.uniform(0, 1, size=(60, 6))
+    for name, x, k in (("blobs", blobs, 4), ("uniform", uniform, 5)):
+        blocks = [("points", x)]
+        for linkage in ("single", "complete", "average", "ward"):
+            ac = AgglomerativeClustering(n_clusters=k, linkage=linkage,
+                                         compute_distances=True).fit(x)
+            blocks += [(f"{linkage}_labels", ac.labels_), (f"{linkage}_children", ac.children_),
+                       (f"{linkage}_distances", ac.distances_)]
+        write(f"agglomerative_{name}.txt",
+              f"AgglomerativeClustering(n_clusters={k}, linkage=..., compute_distances=True)",
+              blocks)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,100 @@
+package io.github.nmf4j.cluster;
+
+import io.github.nmf4j.internal.Parallel;
+import java.util.Arrays;
+
+/**
+ * Complete and average linkage by the nearest-neighbour chain (Murtagh 1983; Müllner 2011) on
+ * the condensed Euclidean distance matrix, updated by the Lance-Williams formulas: complete
+ * {@code d(k, A+B) = max(d(k, A), d(k, B))}, average {@code (|A| d(k, A) + |B| d(k, B)) / (|A|
+ * + |B|)}. The matrix takes {@code n (n - 1) / 2} doubles; the merged cluster lives in the slot
+ * of the larger index, and ties go to the previous chain element, then to the lowest index, as
+ * in scipy's {@code nn_chain}.
+ */
+final class MatrixChain {
+
+  /** The largest n whose condensed matrix fits in one Java array. */
+  static final int MAX_POINTS = 65_536;
+
+  private MatrixChain() {}
+
+  static MergeTree tree(double[] x, int n, int d, Linkage linkage, Parallel par) {
+    double[] dist = distances(x, n, d, par);
+    int[] size = new int[n];
+    Arrays.fill(size, 1);
+    int[] chain = new int[n];
+    int length = 0;
+    Dendrogram tree = new Dendrogram(n);
+    for (int merge = 0; merge < n - 1; merge++) {
+      Parallel.checkInterrupt();
+      if (length == 0) {
+        chain[length++] = WardChain.firstActive(size);
+      }
+      int a;
+      int b;
+      double current;
+      while (true) {
+        a = chain[length - 1];
+        int previous = length > 1 ? chain[length - 2] : -1;
+        b = previous;
+        current = previous >= 0 ? dist[index(n, a, previous)] : Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+          if (size[i] == 0 || i == a) {
+            continue;
+          }
+          double v = dist[index(n, a, i)];
+          if (v < current || b < 0) {
+            current = v;
+            b = i;
+          }
+        }
+        if (b == previous) {
+          break;
+        }
+        chain[length++] = b;
+      }
+      length -= 2;
+      int lo = Math.min(a, b);
+      int hi = Math.max(a, b);
+      tree.add(lo, hi, current);
+      double nl = size[lo];
+      double nh = size[hi];
+      for (int i = 0; i < n; i++) {
+        if (size[i] == 0 || i == lo || i == hi) {
+          continue;
+        }
+        int ih = index(n, i, hi);
+        double dl = dist[index(n, i, lo)];
+        double dh = dist[ih];
+        dist[ih] = linkage == Linkage.COMPLETE
+            ? Math.max(dl, dh)
+            : (nl * dl + nh * dh) / (nl + nh);
+      }
+      size[hi] += size[lo];
+      size[lo] = 0;
+    }
+    return tree.build();
+  }
+
+  /** The index of pair {@code (i, j)}, {@code i != j}, in the condensed matrix (scipy's order). */
+  private static int index(int n, int i, int j) {
+    int lo = Math.min(i, j);
+    int hi = Math.max(i, j);
+    return (int) ((long) n * lo - (long) lo * (lo + 1) / 2 + hi - lo - 1);
+  }
+
+  /** The condensed matrix of Euclidean distances, rows filled in parallel. */
+  private static double[] distances(double[] x, int n, int d, Parallel par) {
+    double[] dist = new double[(int) ((long) n * (n - 1) / 2)];
+    int rowsPerTask = 64;
+    par.forEach((n + rowsPerTask - 1) / rowsPerTask, t -> {
+      for (int i = t * rowsPerTask, end = Math.min(n, i + rowsPerTask); i < end; i++) {
+        int base = index(n, i, i + 1) - (i + 1);
+        for (int j = i + 1; j < n; j++) {
+          dist[base + j] = Math.sqrt(NearestCentroid.squaredDistance(x, i, x, j, d));
+        }
+      }
+    });
+    return dist;
+  }
+}
