@@ -1,0 +1,116 @@
+package io.github.nmf4j.cli;
+
+import io.github.nmf4j.cluster.KMeans;
+import io.github.nmf4j.cluster.KMeansModel;
+import io.github.nmf4j.io.MatrixIo;
+import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.metrics.ClusteringMetrics;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@code nmf4j cluster INPUT --k K}: k-means (or NMF) clustering of the rows of a matrix. */
+final class ClusterCommand implements Command {
+
+  @Override
+  public String name() {
+    return "cluster";
+  }
+
+  @Override
+  public String summary() {
+    return "cluster the rows of a matrix file with k-means or NMF";
+  }
+
+  @Override
+  public String description() {
+    return "Clusters the rows (samples) of INPUT (.npy, .csv, .tsv or .mtx) into K groups with\n"
+        + "k-means (k-means++ seeding, Lloyd iterations) or with NMF (rank K, each row labelled\n"
+        + "by its largest coefficient in W). With --truth, compares the labels to known classes\n"
+        + "with the Rand and adjusted Rand indices.";
+  }
+
+  @Override
+  public Options options() {
+    return new Options()
+        .positional("INPUT", "the matrix to cluster, one sample per row")
+        .option("k", "K", "the number of clusters (required)")
+        .option("method", "METHOD", "kmeans (default) or nmf")
+        .option("labels-out", "FILE", "write the labels (.npy, .csv, .tsv or .mtx)")
+        .option("truth", "FILE", "true classes, one per row, to score the labels against")
+        .option("restarts", "R", "runs from different seeds, keep the best (k-means default 1)")
+        .option("max-iter", "N", "most iterations per run (default 300, NMF 200)")
+        .option("tol", "T", "convergence tolerance (default 1e-4)")
+        .option("seed", "S", "random seed (default 0)")
+        .option("threads", "T", "threads (default: all processors)");
+  }
+
+  @Override
+  public Json run(Args args, Context context) throws Exception {
+    Path input = Path.of(args.positional(0));
+    int k = args.integer("k", 0, 1);
+    if (!args.has("k")) {
+      throw new UsageException("--k K is required");
+    }
+    String method = args.choice("method", Map.of("kmeans", "kmeans", "nmf", "nmf"), "kmeans");
+    Path labelsOut = args.path("labels-out");
+    Path truthFile = args.path("truth");
+    Outputs.check("labels-out", labelsOut, Outputs.MATRIX);
+    int restarts = args.integer("restarts", 1, 1);
+    int maxIter = args.integer("max-iter", method.equals("nmf") ? 200 : 300, 1);
+    double tol = args.number("tol", 1e-4, 0);
+    long seed = args.longValue("seed", 0);
+    int threads = args.integer("threads", Runtime.getRuntime().availableProcessors(), 1);
+
+    Matrix x = MatrixIo.read(input);
+    int[] truth = truthFile == null ? null : MatrixIo.readLabels(truthFile);
+    if (truth != null && truth.length != x.rows()) {
+      throw new IllegalArgumentException("--truth " + truthFile + " has " + truth.length
+          + " labels but " + input + " has " + x.rows() + " rows");
+    }
+
+    int[] labels;
+    double inertia;
+    int iterations;
+    ProgressBar bar = context.progressBar(method);
+    long start = System.nanoTime();
+    try {
+      if (method.equals("kmeans")) {
+        KMeansModel model = KMeans.builder().k(k).restarts(restarts).maxIterations(maxIter)
+            .tolerance(tol).seed(seed).threads(threads)
+            .listener(p -> bar.update(p.iteration(), maxIter,
+                String.format(Locale.ROOT, "run %d/%d  inertia %.6g", p.restart() + 1,
+                    p.restarts(), p.inertia())))
+            .fit(x);
+        labels = model.labels();
+        inertia = model.inertia();
+        iterations = model.iterations();
+      } else {
+        throw new UsageException("--method nmf needs the NMF solver, which is not built yet");
+      }
+    } finally {
+      bar.finish();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+
+    Json json = new Json().put("command", "cluster").put("input", input.toString())
+        .put("rows", x.rows()).put("cols", x.cols()).put("seconds", seconds)
+        .put("method", method).put("k", k).put("inertia", inertia).put("iterations", iterations);
+    context.out().printf(Locale.ROOT, "%s clustering of %s (%s): k = %d, inertia %.6g, "
+        + "%d iterations, %.3f s%n", method, input, x.shape(), k, inertia, iterations, seconds);
+    if (truth != null) {
+      double rand = ClusteringMetrics.randIndex(truth, labels);
+      double ari = ClusteringMetrics.adjustedRandIndex(truth, labels);
+      json.put("randIndex", rand).put("adjustedRandIndex", ari);
+      context.out().printf(Locale.ROOT, "against %s: Rand index %.4f, adjusted Rand index %.4f%n",
+          truthFile, rand, ari);
+    }
+    Outputs outputs = new Outputs();
+    outputs.write(labelsOut, p -> MatrixIo.writeLabels(p, labels));
+    if (labelsOut != null) {
+      json.put("labelsOut", labelsOut.toString());
+      context.out().println("labels written to " + labelsOut);
+    }
+    return json;
+  }
+}

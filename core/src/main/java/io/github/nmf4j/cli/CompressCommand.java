@@ -1,0 +1,105 @@
+package io.github.nmf4j.cli;
+
+import io.github.nmf4j.cluster.KMeans;
+import io.github.nmf4j.image.CompressionResult;
+import io.github.nmf4j.image.ImageCompression;
+import io.github.nmf4j.image.Images;
+import io.github.nmf4j.image.RgbImage;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@code nmf4j compress IMAGE --out FILE}: NMF or k-means image compression. */
+final class CompressCommand implements Command {
+
+  @Override
+  public String name() {
+    return "compress";
+  }
+
+  @Override
+  public String summary() {
+    return "compress an image with NMF (rank K) or k-means (K colours)";
+  }
+
+  @Override
+  public String description() {
+    return "Compresses IMAGE (PNG, JPEG, BMP or GIF) and writes the reconstruction to --out.\n"
+        + "--method nmf factors the image V (rows x cols) into W (rows x K) H (K x cols),\n"
+        + "storing rows*K + K*cols numbers per channel; --method kmeans replaces each pixel by\n"
+        + "the nearest of K colours, storing one label per pixel plus the K colours. Reports\n"
+        + "stored and original numbers, the compression ratio and the PSNR (peak 1).";
+  }
+
+  @Override
+  public Options options() {
+    return new Options()
+        .positional("IMAGE", "the image to compress")
+        .option("out", "FILE", "where to write the reconstruction (.png, .jpg, .bmp, .gif)")
+        .option("method", "METHOD", "nmf (default) or kmeans")
+        .option("rank", "K", "NMF rank (default 20)")
+        .option("colors", "K", "k-means colours (default 16)")
+        .flag("gray", "convert the image to gray first")
+        .option("restarts", "R", "runs from different seeds, keep the best (default 1)")
+        .option("max-iter", "N", "most iterations (NMF default 200, k-means 300)")
+        .option("tol", "T", "convergence tolerance (default 1e-4)")
+        .option("seed", "S", "random seed (default 0)")
+        .option("threads", "T", "threads (default: all processors)");
+  }
+
+  @Override
+  public Json run(Args args, Context context) throws Exception {
+    Path input = Path.of(args.positional(0));
+    Path out = Path.of(args.required("out", "FILE"));
+    Outputs.check("out", out, Outputs.IMAGE);
+    String method = args.choice("method", Map.of("nmf", "nmf", "kmeans", "kmeans"), "nmf");
+    int restarts = args.integer("restarts", 1, 1);
+    double tol = args.number("tol", 1e-4, 0);
+    long seed = args.longValue("seed", 0);
+    int threads = args.integer("threads", Runtime.getRuntime().availableProcessors(), 1);
+    if (method.equals("nmf") && args.has("colors") || method.equals("kmeans") && args.has("rank")) {
+      throw new UsageException("--rank goes with --method nmf, --colors with --method kmeans");
+    }
+
+    RgbImage image = Images.readRgb(input);
+    if (args.has("gray")) {
+      image = RgbImage.ofGray(image.toGray());
+    }
+    ProgressBar bar = context.progressBar(method);
+    CompressionResult result;
+    long start = System.nanoTime();
+    try {
+      if (method.equals("kmeans")) {
+        int colors = args.integer("colors", 16, 1);
+        int maxIter = args.integer("max-iter", 300, 1);
+        KMeans kmeans = KMeans.builder().k(colors).restarts(restarts).maxIterations(maxIter)
+            .tolerance(tol).seed(seed).threads(threads)
+            .listener(p -> bar.update(p.iteration(), maxIter, String.format(Locale.ROOT,
+                "run %d/%d  inertia %.6g", p.restart() + 1, p.restarts(), p.inertia())))
+            .build();
+        result = ImageCompression.kmeans(image, kmeans);
+      } else {
+        throw new UsageException("--method nmf needs the NMF solver, which is not built yet");
+      }
+    } finally {
+      bar.finish();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    Images.writeRgb(out, result.reconstruction());
+
+    boolean gray = image.isGray();
+    context.out().printf(Locale.ROOT, "%s %s image %s (%dx%d) with %s %d: stored %d of %d "
+        + "numbers (ratio %.2f), PSNR %.2f dB, %.3f s%n", "compressed", gray ? "gray" : "colour",
+        input, image.height(), image.width(), method.equals("nmf") ? "rank" : "colours",
+        result.k(), result.storedValues(), result.originalValues(), result.compressionRatio(),
+        result.psnr(), seconds);
+    context.out().println("reconstruction written to " + out);
+    return new Json().put("command", "compress").put("input", input.toString())
+        .put("output", out.toString()).put("rows", image.height()).put("cols", image.width())
+        .put("channels", gray ? 1 : 3).put("seconds", seconds).put("method", method)
+        .put(method.equals("nmf") ? "rank" : "colors", result.k())
+        .put("storedValues", result.storedValues()).put("originalValues",
+            result.originalValues()).put("compressionRatio", result.compressionRatio())
+        .put("psnr", result.psnr()).put("relativeError", result.relativeError());
+  }
+}

@@ -1,0 +1,97 @@
+package io.github.nmf4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.nmf4j.io.MatrixIo;
+import io.github.nmf4j.linalg.Matrix;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClusterCommandTest {
+
+  @TempDir Path dir;
+  Path input;
+  Path truth;
+
+  /** Three well separated blobs of 30 points in 4 dimensions, classes 0, 1, 2. */
+  @BeforeEach
+  void writeBlobs() throws IOException {
+    SplittableRandom rnd = new SplittableRandom(9);
+    double[] x = new double[90 * 4];
+    int[] classes = new int[90];
+    for (int i = 0; i < 90; i++) {
+      classes[i] = i % 3;
+      for (int j = 0; j < 4; j++) {
+        x[i * 4 + j] = 10 * (j == classes[i] ? 1 : 0) + 1 + rnd.nextDouble();
+      }
+    }
+    input = dir.resolve("x.npy");
+    truth = dir.resolve("truth.csv");
+    MatrixIo.write(input, Matrix.wrap(90, 4, x));
+    MatrixIo.writeLabels(truth, classes);
+  }
+
+  @Test
+  void kmeansFindsTheBlobsAndReportsTheContractFields() throws IOException {
+    Path labels = dir.resolve("labels.npy");
+    CliRunner r = CliRunner.run("cluster", input.toString(), "--k", "3", "--truth",
+        truth.toString(), "--labels-out", labels.toString(), "--seed", "4", "--json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.err()).isEmpty();
+    Map<String, Object> json = r.json();
+    assertThat(json).containsEntry("command", "cluster").containsEntry("rows", 90.0)
+        .containsEntry("cols", 4.0).containsEntry("k", 3.0).containsEntry("method", "kmeans")
+        .containsEntry("randIndex", 1.0).containsEntry("adjustedRandIndex", 1.0)
+        .containsKeys("seconds", "inertia", "iterations");
+    assertThat((Double) json.get("seconds")).isGreaterThanOrEqualTo(0);
+    assertThat(MatrixIo.readLabels(labels)).hasSize(90);
+    assertThat(r.out()).contains("Rand index 1.0000", "labels written to " + labels);
+  }
+
+  @Test
+  void withoutJsonThereIsNoJsonLine() {
+    CliRunner r = CliRunner.run("cluster", input.toString(), "--k", "2");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).doesNotContain("{");
+  }
+
+  @Test
+  void badInputIsExitCodeTwoAndLeavesNoFile() throws IOException {
+    Path labels = dir.resolve("labels.csv");
+    assertFails(2, "no such file", "cluster", dir.resolve("absent.npy").toString(), "--k", "2",
+        "--labels-out", labels.toString());
+    assertFails(2, "--k K is required", "cluster", input.toString());
+    assertFails(2, "--k must be >= 1, was 0", "cluster", input.toString(), "--k", "0");
+    assertFails(2, "k must be <= the number of points", "cluster", input.toString(), "--k",
+        "91", "--labels-out", labels.toString());
+    Path shortTruth = dir.resolve("short.csv");
+    Files.writeString(shortTruth, "0\n1\n");
+    assertFails(2, "has 2 labels but", "cluster", input.toString(), "--k", "2", "--truth",
+        shortTruth.toString(), "--labels-out", labels.toString());
+    assertFails(2, "must end in", "cluster", input.toString(), "--k", "2", "--labels-out",
+        dir.resolve("labels.txt").toString());
+    assertFails(2, "does not exist", "cluster", input.toString(), "--k", "2", "--labels-out",
+        dir.resolve("nowhere/labels.csv").toString());
+    Path bad = dir.resolve("bad.csv");
+    Files.writeString(bad, "1,2\n3,x\n");
+    assertFails(2, "bad number 'x' at line 2, column 2", "cluster", bad.toString(), "--k", "1");
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("x.npy", "truth.csv", "short.csv", "bad.csv");
+    }
+  }
+
+  private static void assertFails(int code, String message, String... args) {
+    CliRunner r = CliRunner.run(args);
+    assertThat(r.exitCode()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(code);
+    assertThat(r.err()).startsWith("nmf4j cluster: ").contains(message);
+    assertThat(r.out()).isEmpty();
+  }
+}

@@ -1,0 +1,87 @@
+package io.github.nmf4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.nmf4j.image.Images;
+import io.github.nmf4j.image.RgbImage;
+import io.github.nmf4j.linalg.Matrix;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CompressCommandTest {
+
+  @TempDir Path dir;
+  Path image;
+
+  /** A smooth 24 x 32 colour gradient with a little noise. */
+  @BeforeEach
+  void writeImage() throws IOException {
+    SplittableRandom rnd = new SplittableRandom(12);
+    int h = 24;
+    int w = 32;
+    double[][] c = new double[3][h * w];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        c[0][y * w + x] = (double) x / w;
+        c[1][y * w + x] = (double) y / h;
+        c[2][y * w + x] = 0.5 + 0.1 * rnd.nextDouble();
+      }
+    }
+    image = dir.resolve("in.png");
+    Images.writeRgb(image, new RgbImage(Matrix.wrap(h, w, c[0]), Matrix.wrap(h, w, c[1]),
+        Matrix.wrap(h, w, c[2])));
+  }
+
+  @Test
+  void kmeansQuantizationReportsTheContractFields() throws IOException {
+    Path out = dir.resolve("out.png");
+    CliRunner r = CliRunner.run("compress", image.toString(), "--out", out.toString(),
+        "--method", "kmeans", "--colors", "8", "--json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    Map<String, Object> json = r.json();
+    assertThat(json).containsEntry("command", "compress").containsEntry("rows", 24.0)
+        .containsEntry("cols", 32.0).containsEntry("colors", 8.0)
+        .containsEntry("storedValues", 24.0 * 32 + 3 * 8)
+        .containsEntry("originalValues", 3.0 * 24 * 32)
+        .containsKeys("seconds", "compressionRatio", "psnr");
+    assertThat((Double) json.get("psnr")).isGreaterThan(20);
+    RgbImage written = Images.readRgb(out);
+    assertThat(written.height()).isEqualTo(24);
+    assertThat(written.width()).isEqualTo(32);
+  }
+
+  @Test
+  void badUsageIsExitCodeTwoAndLeavesNoFile() throws IOException {
+    Path out = dir.resolve("out.png");
+    assertFails("--out FILE is required", "compress", image.toString());
+    assertFails("must end in", "compress", image.toString(), "--out", dir.resolve("o.tif")
+        .toString());
+    assertFails("--rank goes with --method nmf", "compress", image.toString(), "--out",
+        out.toString(), "--method", "kmeans", "--rank", "3");
+    assertFails("--method must be one of kmeans, nmf, was 'pca'", "compress", image.toString(),
+        "--out", out.toString(), "--method", "pca");
+    Path text = dir.resolve("text.png");
+    Files.writeString(text, "not an image");
+    assertFails("is not an image", "compress", text.toString(), "--out", out.toString(),
+        "--method", "kmeans");
+    assertFails("k must be <= the number of points", "compress", image.toString(), "--out",
+        out.toString(), "--method", "kmeans", "--colors", "100000");
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("in.png", "text.png");
+    }
+  }
+
+  private static void assertFails(String message, String... args) {
+    CliRunner r = CliRunner.run(args);
+    assertThat(r.exitCode()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(2);
+    assertThat(r.err()).startsWith("nmf4j compress: ").contains(message);
+  }
+}
