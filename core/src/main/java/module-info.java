@@ -15,4 +15,5 @@ module io.github.nmf4j {
   exports io.github.nmf4j.cli;
   exports io.github.nmf4j.cluster;
   exports io.github.nmf4j.metrics;
+  exports io.github.nmf4j.nmf;
 }

@@ -1,0 +1,93 @@
+package io.github.nmf4j.nmf;
+
+import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.linalg.kernel.Gemm;
+
+/**
+ * Lee and Seung's multiplicative updates for {@code ||V - WH||_F^2}, H first:
+ * {@code H <- H .* (W'V) ./ (W'W H + eps)}, then {@code W <- W .* (VH') ./ (W (HH') + eps)}.
+ *
+ * <p>Per iteration the large products are {@code W'V} and {@code VH'} (each {@code 2npk}
+ * flops); {@code W'W}, {@code HH'} and the two {@code k}-sized products are small. The loss uses
+ * the trace identity {@code ||V - WH||^2 = ||V||^2 - 2 <W, VH'> + <W'W, HH'>}, whose terms the
+ * update has just computed, so WH is never formed.
+ */
+final class FrobeniusMu implements UpdateRule {
+
+  private final ScaledData data;
+  private final double[] w;
+  private final double[] h;
+  private final int k;
+  private final double eps;
+  private final boolean updateH;
+  private final Parallel par;
+
+  private final double[] wtv;
+  private final double[] wtw;
+  private final double[] wtwh;
+  private final double[] hht;
+  private final double[] vht;
+  private final double[] rowScratch;
+  private final double[] partial;
+  private boolean wtwCurrent;
+  /** {@code <W, V_s H'>} for the current factors. */
+  private double cross;
+
+  FrobeniusMu(ScaledData data, double[] w, double[] h, int k, double eps, boolean updateH,
+      Parallel par) {
+    this.data = data;
+    this.w = w;
+    this.h = h;
+    this.k = k;
+    this.eps = eps;
+    this.updateH = updateH;
+    this.par = par;
+    int n = data.n;
+    int p = data.p;
+    wtv = updateH ? new double[k * p] : null;
+    wtwh = updateH ? new double[k * p] : null;
+    wtw = new double[k * k];
+    hht = new double[k * k];
+    vht = new double[n * k];
+    rowScratch = new double[MuKernels.blocks(n) * k];
+    partial = new double[MuKernels.blocks(n)];
+    productsOfH();
+    cross = MuKernels.dot(w, vht, n, k, data.invScale, partial, par);
+  }
+
+  @Override
+  public void iterate() {
+    int n = data.n;
+    int p = data.p;
+    if (updateH) {
+      productOfW();
+      Gemm.transposeMultiply(n, k, p, w, data.v, wtv, par);
+      Gemm.multiply(k, k, p, wtw, h, wtwh, par);
+      MuKernels.multiplicativeStep(h, wtv, data.invScale, wtwh, eps);
+      productsOfH();
+    }
+    cross = MuKernels.updateW(w, vht, hht, n, k, data.invScale, eps, rowScratch, partial, par);
+    wtwCurrent = false;
+  }
+
+  @Override
+  public double loss() {
+    productOfW();
+    double squared = data.squaredNorm - 2 * cross + MuKernels.dot(wtw, hht, k * k);
+    return Math.sqrt(Math.max(0, squared));
+  }
+
+  /** {@code HH'} and {@code VH'} for the current H. */
+  private void productsOfH() {
+    Gemm.multiplyTranspose(k, data.p, k, h, h, hht, par);
+    Gemm.multiplyTranspose(data.n, data.p, k, data.v, h, vht, par);
+  }
+
+  /** {@code W'W} for the current W, computed once per W. */
+  private void productOfW() {
+    if (!wtwCurrent) {
+      Gemm.transposeMultiply(data.n, k, k, w, w, wtw, par);
+      wtwCurrent = true;
+    }
+  }
+}

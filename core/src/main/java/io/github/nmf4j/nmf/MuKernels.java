@@ -1,0 +1,100 @@
+package io.github.nmf4j.nmf;
+
+import io.github.nmf4j.internal.Parallel;
+
+/**
+ * The element-wise steps of the Frobenius multiplicative updates on row-major {@code double[]},
+ * fused so that each is one pass over its operands. Parallel work is split into blocks of
+ * {@link #ROWS} rows and partial sums are added in block order, so results do not depend on the
+ * thread count.
+ */
+final class MuKernels {
+
+  /** Rows of W per parallel task. */
+  static final int ROWS = 512;
+
+  private MuKernels() {}
+
+  /**
+   * {@code h <- h .* (num * scale) ./ (den + eps)}, element-wise over {@code h.length} values.
+   */
+  static void multiplicativeStep(double[] h, double[] num, double scale, double[] den, double eps) {
+    for (int i = 0; i < h.length; i++) {
+      h[i] = h[i] * (num[i] * scale) / (den[i] + eps);
+    }
+  }
+
+  /**
+   * The Frobenius W update {@code W <- W .* (VH' * scale) ./ (W (HH') + eps)} for an {@code n x
+   * k} matrix W, row by row (each row's denominator needs only that row of the old W), and
+   * returns {@code <W_new, VH' * scale>}, the cross term of the loss.
+   *
+   * @param rowScratch {@code blocks(n) * k} doubles of scratch
+   * @param partial {@code blocks(n)} doubles of scratch
+   */
+  static double updateW(
+      double[] w, double[] vht, double[] hht, int n, int k, double scale, double eps,
+      double[] rowScratch, double[] partial, Parallel par) {
+    int blocks = blocks(n);
+    par.forEach(blocks, b -> {
+      int off = b * k;
+      double cross = 0;
+      for (int i = b * ROWS, end = Math.min(n, i + ROWS); i < end; i++) {
+        int row = i * k;
+        for (int j = 0; j < k; j++) {
+          rowScratch[off + j] = 0;
+        }
+        for (int l = 0; l < k; l++) {
+          double wil = w[row + l];
+          int hl = l * k;
+          for (int j = 0; j < k; j++) {
+            rowScratch[off + j] += wil * hht[hl + j];
+          }
+        }
+        for (int j = 0; j < k; j++) {
+          double num = vht[row + j] * scale;
+          double updated = w[row + j] * num / (rowScratch[off + j] + eps);
+          w[row + j] = updated;
+          cross += updated * num;
+        }
+      }
+      partial[b] = cross;
+    });
+    return sumInOrder(partial, blocks);
+  }
+
+  /** {@code <a, b> * scale} over {@code n x k} matrices, in fixed blocks of rows. */
+  static double dot(double[] a, double[] b, int n, int k, double scale, double[] partial,
+      Parallel par) {
+    int blocks = blocks(n);
+    par.forEach(blocks, t -> {
+      double s = 0;
+      for (int i = t * ROWS * k, end = Math.min(n, (t + 1) * ROWS) * k; i < end; i++) {
+        s += a[i] * b[i];
+      }
+      partial[t] = s * scale;
+    });
+    return sumInOrder(partial, blocks);
+  }
+
+  /** {@code sum_i a[i] * b[i]} over {@code len} values (small arrays, on the caller). */
+  static double dot(double[] a, double[] b, int len) {
+    double s = 0;
+    for (int i = 0; i < len; i++) {
+      s += a[i] * b[i];
+    }
+    return s;
+  }
+
+  static int blocks(int n) {
+    return (n + ROWS - 1) / ROWS;
+  }
+
+  static double sumInOrder(double[] partial, int count) {
+    double s = 0;
+    for (int b = 0; b < count; b++) {
+      s += partial[b];
+    }
+    return s;
+  }
+}

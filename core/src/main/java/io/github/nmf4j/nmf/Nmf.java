@@ -1,0 +1,450 @@
+package io.github.nmf4j.nmf;
+
+import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.kernel.MatrixAccess;
+import java.util.Optional;
+
+/**
+ * Non-negative matrix factorization: finds non-negative W ({@code n x k}) and H ({@code k x p})
+ * with {@code V ~ WH} for a non-negative data matrix V ({@code n x p}, rows are samples).
+ *
+ * <pre>{@code
+ * NmfModel model = Nmf.builder().rank(9).fit(v);
+ * Matrix w = model.w();   // n x 9
+ * Matrix h = model.h();   // 9 x p
+ * }</pre>
+ *
+ * <p>An {@code Nmf} is an immutable, validated configuration, made by {@link #builder()}; it can
+ * fit any number of matrices, from any number of threads at once.
+ *
+ * <p><b>Algorithm.</b> The multiplicative updates of Lee and Seung ("Algorithms for non-negative
+ * matrix factorization", NIPS 2001), H first, then W, in each iteration:
+ *
+ * <ul>
+ *   <li>{@link Loss#FROBENIUS}: {@code H <- H .* (W'V) ./ (W'WH + eps)},
+ *       {@code W <- W .* (VH') ./ (W(HH') + eps)};
+ *   <li>{@link Loss#KULLBACK_LEIBLER}: {@code H <- H .* (W'(V ./ (WH + eps))) ./ (W'1 + eps)},
+ *       {@code W <- W .* ((V ./ (WH + eps))H') ./ (1H' + eps)}.
+ * </ul>
+ *
+ * <p>Neither loss increases from one iteration to the next. {@code eps} is {@link
+ * Builder#epsilon}; it applies to V scaled by a power of four so that its largest value lies in
+ * {@code [1, 4)} (the scaling is exact and undone on the result, so {@code fit(4 V)} returns
+ * exactly twice the factors of {@code fit(V)}).
+ *
+ * <p><b>Convergence</b>, as scikit-learn: every {@link Builder#checkEvery} iterations the loss is
+ * computed and the fit stops when {@code (previous - current) / initial < tolerance}, where the
+ * values compared are {@code ||V - WH||_F} (Frobenius) or {@code sqrt(2 D(V || WH))} (KL).
+ *
+ * <p><b>Determinism.</b> Every random value derives from {@link Builder#seed}; the same seed gives
+ * bit-identical factors, losses and labels for any number of {@link Builder#threads}.
+ */
+public final class Nmf {
+
+  private final int rank;
+  private final Loss loss;
+  private final Solver solver;
+  private final Initialization initialization;
+  private final Matrix initialW;
+  private final Matrix initialH;
+  private final int maxIterations;
+  private final double tolerance;
+  private final int checkEvery;
+  private final double epsilon;
+  private final long seed;
+  private final int restarts;
+  private final int threads;
+  private final NmfListener listener;
+
+  private Nmf(Builder b, int rank) {
+    this.rank = rank;
+    loss = b.loss;
+    solver = b.solver;
+    initialization = b.initialization;
+    initialW = b.initialW;
+    initialH = b.initialH;
+    maxIterations = b.maxIterations;
+    tolerance = b.tolerance;
+    checkEvery = b.checkEvery;
+    epsilon = b.epsilon;
+    seed = b.seed;
+    restarts = b.restarts;
+    threads = b.threads;
+    listener = b.listener;
+  }
+
+  /** A builder with the defaults: see each method of {@link Builder}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this configuration, to derive a changed copy. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.rank = rank;
+    b.loss = loss;
+    b.solver = solver;
+    b.initialization = initialization;
+    b.initialW = initialW;
+    b.initialH = initialH;
+    b.maxIterations = maxIterations;
+    b.tolerance = tolerance;
+    b.checkEvery = checkEvery;
+    b.epsilon = epsilon;
+    b.seed = seed;
+    b.restarts = restarts;
+    b.threads = threads;
+    b.listener = listener;
+    return b;
+  }
+
+  /**
+   * Factors {@code v} ({@code n x p}, non-negative) into W and H. {@code v} is read in place,
+   * never copied or modified.
+   *
+   * @throws IllegalArgumentException if {@code v} is null or empty or holds a negative, NaN or
+   *     infinite value (the message names its row, column and value); if an NNDSVD
+   *     initialization is chosen and {@code rank > min(n, p)}; or if the initial factors do not
+   *     have the shapes {@code n x rank} and {@code rank x p}
+   * @throws java.util.concurrent.CancellationException if the listener cancelled the fit or the
+   *     calling thread was interrupted (its interrupt flag stays set); no worker thread keeps
+   *     running afterwards
+   */
+  public NmfModel fit(Matrix v) {
+    return Fitter.fit(this, v);
+  }
+
+  /** The number of components k. */
+  public int rank() {
+    return rank;
+  }
+
+  /** The loss minimized. */
+  public Loss loss() {
+    return loss;
+  }
+
+  /** The solver. */
+  public Solver solver() {
+    return solver;
+  }
+
+  /**
+   * The initialization chosen with {@link Builder#initialization}; empty when none was chosen
+   * (the default rule, see {@link Initialization}) or when initial factors were given.
+   */
+  public Optional<Initialization> initialization() {
+    return Optional.ofNullable(initialization);
+  }
+
+  /** The initial W given with {@link Builder#initialFactors}, if any. */
+  public Optional<Matrix> initialW() {
+    return Optional.ofNullable(initialW);
+  }
+
+  /** The initial H given with {@link Builder#initialFactors}, if any. */
+  public Optional<Matrix> initialH() {
+    return Optional.ofNullable(initialH);
+  }
+
+  /** The most iterations per restart. */
+  public int maxIterations() {
+    return maxIterations;
+  }
+
+  /** The relative-improvement tolerance of the convergence test (0: run all iterations). */
+  public double tolerance() {
+    return tolerance;
+  }
+
+  /** The number of iterations between two loss evaluations. */
+  public int checkEvery() {
+    return checkEvery;
+  }
+
+  /** The guard added to every denominator of an update. */
+  public double epsilon() {
+    return epsilon;
+  }
+
+  /** The seed of every random value of a fit. */
+  public long seed() {
+    return seed;
+  }
+
+  /** The number of restarts; the fit with the lowest final loss is kept. */
+  public int restarts() {
+    return restarts;
+  }
+
+  /** The most threads a fit uses. */
+  public int threads() {
+    return threads;
+  }
+
+  /** The progress listener ({@link NmfListener#NONE} if none was set). */
+  public NmfListener listener() {
+    return listener;
+  }
+
+  @Override
+  public String toString() {
+    return "Nmf[rank=" + rank + ", loss=" + loss + ", solver=" + solver + ", initialization="
+        + (initialW != null ? "custom" : initialization == null ? "default" : initialization)
+        + ", maxIterations=" + maxIterations + ", tolerance=" + tolerance + ", checkEvery="
+        + checkEvery + ", epsilon=" + epsilon + ", seed=" + seed + ", restarts=" + restarts
+        + ", threads=" + threads + "]";
+  }
+
+  /**
+   * Collects and validates the settings of an {@link Nmf}. Each setter checks its argument at
+   * once; {@link #build()} checks that they fit together. A builder is not thread-safe.
+   */
+  public static final class Builder {
+
+    private int rank;
+    private Loss loss = Loss.FROBENIUS;
+    private Solver solver = Solver.MULTIPLICATIVE_UPDATE;
+    private Initialization initialization;
+    private Matrix initialW;
+    private Matrix initialH;
+    private int maxIterations = 200;
+    private double tolerance = 1e-4;
+    private int checkEvery = 10;
+    private double epsilon = 1e-10;
+    private long seed;
+    private int restarts = 1;
+    private int threads = Parallel.defaultThreadCount();
+    private NmfListener listener = NmfListener.NONE;
+
+    private Builder() {}
+
+    /**
+     * The number of components k (required unless {@link #initialFactors} gives it).
+     *
+     * @throws IllegalArgumentException if {@code rank < 1}
+     */
+    public Builder rank(int rank) {
+      if (rank < 1) {
+        throw new IllegalArgumentException("rank must be >= 1, was " + rank);
+      }
+      this.rank = rank;
+      return this;
+    }
+
+    /**
+     * The loss to minimize; default {@link Loss#FROBENIUS}.
+     *
+     * @throws IllegalArgumentException if {@code loss} is null
+     */
+    public Builder loss(Loss loss) {
+      this.loss = nonNull(loss, "loss");
+      return this;
+    }
+
+    /**
+     * The solver; default {@link Solver#MULTIPLICATIVE_UPDATE}.
+     *
+     * @throws IllegalArgumentException if {@code solver} is null
+     */
+    public Builder solver(Solver solver) {
+      this.solver = nonNull(solver, "solver");
+      return this;
+    }
+
+    /**
+     * How to choose the initial factors; replaces any {@link #initialFactors}. Default: {@link
+     * Initialization#NNDSVDA} when {@code rank <= min(n, p)}, else {@link Initialization#RANDOM}.
+     *
+     * @throws IllegalArgumentException if {@code initialization} is null
+     */
+    public Builder initialization(Initialization initialization) {
+      this.initialization = nonNull(initialization, "initialization");
+      this.initialW = null;
+      this.initialH = null;
+      return this;
+    }
+
+    /**
+     * Starts every fit from the given factors, W0 ({@code n x k}) and H0 ({@code k x p}), on the
+     * scale of the data (W0 H0 ~ V); replaces any {@link #initialization}. Their shapes are
+     * checked against V when fitting. With a zero in W0 or H0 that entry stays zero, as
+     * multiplicative updates never move away from zero.
+     *
+     * @throws IllegalArgumentException if either is null or empty, if W0's column count differs
+     *     from H0's row count, or if either holds a negative, NaN or infinite value (the message
+     *     names its row, column and value)
+     */
+    public Builder initialFactors(Matrix w0, Matrix h0) {
+      checkFactor(w0, "initial W");
+      checkFactor(h0, "initial H");
+      if (w0.cols() != h0.rows()) {
+        throw new IllegalArgumentException("initial W (" + w0.shape() + ") has " + w0.cols()
+            + " columns but initial H (" + h0.shape() + ") has " + h0.rows()
+            + " rows; both must equal the rank");
+      }
+      this.initialW = w0;
+      this.initialH = h0;
+      this.initialization = null;
+      return this;
+    }
+
+    private static void checkFactor(Matrix m, String name) {
+      if (m == null) {
+        throw new IllegalArgumentException(name + " must not be null");
+      }
+      if (m.size() == 0) {
+        throw new IllegalArgumentException(name + " must not be empty, was " + m.shape());
+      }
+      double[] a = MatrixAccess.data(m);
+      for (int i = 0; i < a.length; i++) {
+        if (!(a[i] >= 0 && a[i] <= Double.MAX_VALUE)) {
+          throw new IllegalArgumentException(ScaledData.describeBad(name, a[i], i, m.cols()));
+        }
+      }
+    }
+
+    /**
+     * The most iterations per restart; default 200.
+     *
+     * @throws IllegalArgumentException if {@code maxIterations < 1}
+     */
+    public Builder maxIterations(int maxIterations) {
+      if (maxIterations < 1) {
+        throw new IllegalArgumentException("maxIterations must be >= 1, was " + maxIterations);
+      }
+      this.maxIterations = maxIterations;
+      return this;
+    }
+
+    /**
+     * The tolerance of the convergence test {@code (previous - current) / initial < tolerance};
+     * default 1e-4; 0 runs all {@link #maxIterations} iterations.
+     *
+     * @throws IllegalArgumentException if {@code tolerance} is negative, NaN or infinite
+     */
+    public Builder tolerance(double tolerance) {
+      if (!(tolerance >= 0 && tolerance < Double.POSITIVE_INFINITY)) {
+        throw new IllegalArgumentException(
+            "tolerance must be finite and >= 0, was " + tolerance);
+      }
+      this.tolerance = tolerance;
+      return this;
+    }
+
+    /**
+     * How many iterations between loss evaluations (convergence tests, {@link
+     * NmfModel#lossHistory()} entries); default 10.
+     *
+     * @throws IllegalArgumentException if {@code checkEvery < 1}
+     */
+    public Builder checkEvery(int checkEvery) {
+      if (checkEvery < 1) {
+        throw new IllegalArgumentException("checkEvery must be >= 1, was " + checkEvery);
+      }
+      this.checkEvery = checkEvery;
+      return this;
+    }
+
+    /**
+     * The guard added to every denominator of an update (on V scaled to a maximum in
+     * {@code [1, 4)}); default 1e-10.
+     *
+     * @throws IllegalArgumentException if {@code epsilon} is not finite and {@code > 0}
+     */
+    public Builder epsilon(double epsilon) {
+      if (!(epsilon > 0 && epsilon < Double.POSITIVE_INFINITY)) {
+        throw new IllegalArgumentException("epsilon must be finite and > 0, was " + epsilon);
+      }
+      this.epsilon = epsilon;
+      return this;
+    }
+
+    /** The seed of every random value; default 0. */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /**
+     * Runs this many fits from different random starts and keeps the one with the lowest final
+     * loss; default 1. Only random starts ({@link Initialization#RANDOM}, {@link
+     * Initialization#NNDSVDAR}) differ; with the other initializations one fit is run.
+     *
+     * @throws IllegalArgumentException if {@code restarts < 1}
+     */
+    public Builder restarts(int restarts) {
+      if (restarts < 1) {
+        throw new IllegalArgumentException("restarts must be >= 1, was " + restarts);
+      }
+      this.restarts = restarts;
+      return this;
+    }
+
+    /**
+     * The most threads a fit uses (the calling thread included); default {@link
+     * Runtime#availableProcessors()}. Results do not depend on it.
+     *
+     * @throws IllegalArgumentException if {@code threads < 1}
+     */
+    public Builder threads(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be >= 1, was " + threads);
+      }
+      this.threads = threads;
+      return this;
+    }
+
+    /**
+     * Receives the progress after every iteration and may cancel the fit; default none.
+     *
+     * @throws IllegalArgumentException if {@code listener} is null
+     */
+    public Builder listener(NmfListener listener) {
+      this.listener = nonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * The configuration.
+     *
+     * @throws IllegalStateException if no rank was set and no initial factors were given
+     * @throws IllegalArgumentException if the rank differs from the initial factors' rank
+     */
+    public Nmf build() {
+      int k = rank;
+      if (initialW != null) {
+        if (k == 0) {
+          k = initialW.cols();
+        } else if (k != initialW.cols()) {
+          throw new IllegalArgumentException("rank " + rank + " differs from the rank "
+              + initialW.cols() + " of the initial factors (W " + initialW.shape() + ", H "
+              + initialH.shape() + ")");
+        }
+      }
+      if (k == 0) {
+        throw new IllegalStateException("rank must be set (or initial factors given)");
+      }
+      return new Nmf(this, k);
+    }
+
+    /**
+     * {@code build().fit(v)}.
+     *
+     * @throws IllegalStateException as {@link #build()}
+     * @throws IllegalArgumentException as {@link #build()} and {@link Nmf#fit}
+     * @throws java.util.concurrent.CancellationException as {@link Nmf#fit}
+     */
+    public NmfModel fit(Matrix v) {
+      return build().fit(v);
+    }
+
+    private static <T> T nonNull(T value, String name) {
+      if (value == null) {
+        throw new IllegalArgumentException(name + " must not be null");
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,165 @@
+package io.github.nmf4j.nmf;
+
+import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.kernel.MatrixAccess;
+import java.util.Optional;
+
+/**
+ * A fitted factorization {@code V ~ WH}: the factors, how well they reconstruct V, how the fit
+ * went, and the operations that use the factors on new data. Immutable and safe to share between
+ * threads; every array it returns is a fresh copy.
+ */
+public final class NmfModel {
+
+  private final Nmf config;
+  private final Initialization initialization;
+  private final Matrix w;
+  private final Matrix h;
+  private final double reconstructionError;
+  private final double relativeError;
+  private final int iterations;
+  private final boolean converged;
+  private final double[] lossHistory;
+  private final int restart;
+
+  NmfModel(Nmf config, Initialization initialization, Matrix w, Matrix h,
+      double reconstructionError, double relativeError, int iterations, boolean converged,
+      double[] lossHistory, int restart) {
+    this.config = config;
+    this.initialization = initialization;
+    this.w = w;
+    this.h = h;
+    this.reconstructionError = reconstructionError;
+    this.relativeError = relativeError;
+    this.iterations = iterations;
+    this.converged = converged;
+    this.lossHistory = lossHistory;
+    this.restart = restart;
+  }
+
+  /** The configuration this model was fitted with (seed and settings). */
+  public Nmf config() {
+    return config;
+  }
+
+  /** The initialization used (the default rule resolved); empty for custom initial factors. */
+  public Optional<Initialization> initialization() {
+    return Optional.ofNullable(initialization);
+  }
+
+  /** W, {@code n x k}: the weights of the components for each row of V. */
+  public Matrix w() {
+    return w;
+  }
+
+  /** H, {@code k x p}: the components, one per row. */
+  public Matrix h() {
+    return h;
+  }
+
+  /** The number of components k. */
+  public int rank() {
+    return h.rows();
+  }
+
+  /**
+   * The final loss, computed exactly from the final factors (WH formed block by block): {@code
+   * ||V - WH||_F} for {@link Loss#FROBENIUS} (scikit-learn's {@code reconstruction_err_}), the
+   * generalized divergence {@code D(V || WH)} for {@link Loss#KULLBACK_LEIBLER} (scikit-learn
+   * reports {@code sqrt(2 D)}). In the divergence, {@code (WH)_ij} is replaced by {@code
+   * max((WH)_ij, epsilon)} inside the logarithm.
+   */
+  public double reconstructionError() {
+    return reconstructionError;
+  }
+
+  /** {@code ||V - WH||_F / ||V||_F} whatever the loss (0 when V is all zeros). */
+  public double relativeError() {
+    return relativeError;
+  }
+
+  /** The iterations run by the kept restart. */
+  public int iterations() {
+    return iterations;
+  }
+
+  /**
+   * Whether the kept restart met the convergence test before {@link Nmf#maxIterations()} ran
+   * out; always false with tolerance 0.
+   */
+  public boolean converged() {
+    return converged;
+  }
+
+  /**
+   * The losses of the kept restart, in the units of {@link #reconstructionError()}: element 0 is
+   * the initial loss, element j the loss after iteration {@code j * checkEvery}. These use the
+   * fast formulas of the solver (for Frobenius the trace identity {@code ||V||^2 - 2 tr(H'W'V) +
+   * tr(W'W HH')}), so the last one may differ from {@link #reconstructionError()} by rounding.
+   */
+  public double[] lossHistory() {
+    return lossHistory.clone();
+  }
+
+  /** Which restart was kept, from 0. */
+  public int restart() {
+    return restart;
+  }
+
+  /**
+   * W for new rows with H fixed: the fit's solver and loss update W alone, from a constant start
+   * {@code sqrt(mean(x) / k)}, with the fit's iteration limit and convergence test (scikit-learn's
+   * {@code NMF.transform}). {@code x} is read in place, never modified.
+   *
+   * @throws IllegalArgumentException if {@code x} is null or empty, does not have {@code p}
+   *     columns, or holds a negative, NaN or infinite value (the message names its row, column
+   *     and value)
+   * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
+   */
+  public Matrix transform(Matrix x) {
+    return Fitter.transform(this, x);
+  }
+
+  /**
+   * {@code w H}: the reconstruction of the rows whose weights are {@code w} ({@code m x k}).
+   *
+   * @throws IllegalArgumentException if {@code w} is null or does not have k columns
+   */
+  public Matrix inverseTransform(Matrix w) {
+    if (w == null) {
+      throw new IllegalArgumentException("w must not be null");
+    }
+    if (w.cols() != rank()) {
+      throw new IllegalArgumentException(
+          "w must have " + rank() + " columns (the rank), was " + w.shape());
+    }
+    return w.multiply(h, config.threads());
+  }
+
+  /**
+   * The cluster of each row of V: the index of the largest entry of its row of W (the first
+   * one on ties; 0 for a zero row).
+   */
+  public int[] clusterLabels() {
+    double[] a = MatrixAccess.data(w);
+    int k = rank();
+    int[] labels = new int[w.rows()];
+    for (int i = 0; i < labels.length; i++) {
+      int best = 0;
+      for (int j = 1; j < k; j++) {
+        if (a[i * k + j] > a[i * k + best]) {
+          best = j;
+        }
+      }
+      labels[i] = best;
+    }
+    return labels;
+  }
+
+  @Override
+  public String toString() {
+    return "NmfModel[" + w.rows() + "x" + h.cols() + ", rank " + rank() + ", "
+        + config.loss() + ", reconstructionError " + reconstructionError + ", relativeError "
+        + relativeError + ", iterations " + iterations + (converged ? ", converged" : "") + "]";
+  }
+}

@@ -1,0 +1,95 @@
+package io.github.nmf4j.nmf;
+
+import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.linalg.kernel.Gemm;
+import java.util.concurrent.ArrayBlockingQueue;
+
+/**
+ * Passes over V in blocks of {@link #BLOCK_ROWS} rows in which a block of {@code WH} is formed,
+ * used and dropped, so that {@code WH} is never held whole: memory is one block per thread.
+ *
+ * <p>Blocks are grouped into at most {@link #MAX_CHUNKS} chunks of consecutive blocks, fixed by
+ * {@code n} alone. A chunk is one parallel task and owns its slot of any partial result; callers
+ * add the slots in chunk order, so results do not depend on the thread count.
+ */
+final class RowBlocks {
+
+  /** Rows of V and WH per block (a block of WH is {@code BLOCK_ROWS x p}, in L2 for p ~ 800). */
+  static final int BLOCK_ROWS = 64;
+  /** Most chunks (parallel tasks and partial-result slots) per pass. */
+  static final int MAX_CHUNKS = 32;
+
+  /** What a pass does with one block. */
+  interface Body {
+    /**
+     * Processes rows {@code [row0, row0 + rows)}; {@code chunk} names the partial-result slot;
+     * {@code ws} is this task's scratch.
+     */
+    void block(int chunk, int row0, int rows, Workspace ws);
+  }
+
+  /** One task's scratch: a block of W, a block of WH and two small buffers. */
+  static final class Workspace {
+    /** Rows {@code [row0, row0 + rows)} of W, {@code rows x k}. */
+    final double[] w;
+    /** A block of WH, then of a quantity derived from it, {@code rows x p}. */
+    final double[] wh;
+    /** {@code rows x k}. */
+    final double[] rowsByK;
+    /** {@code k x p}. */
+    final double[] kByP;
+
+    Workspace(int k, int p) {
+      w = new double[BLOCK_ROWS * k];
+      wh = new double[BLOCK_ROWS * p];
+      rowsByK = new double[BLOCK_ROWS * k];
+      kByP = new double[k * p];
+    }
+  }
+
+  final int n;
+  final int p;
+  final int k;
+  final int chunks;
+  private final int blocks;
+  private final int blocksPerChunk;
+  private final Parallel par;
+  private final ArrayBlockingQueue<Workspace> pool;
+
+  RowBlocks(int n, int p, int k, Parallel par) {
+    this.par = par;
+    this.n = n;
+    this.p = p;
+    this.k = k;
+    blocks = (n + BLOCK_ROWS - 1) / BLOCK_ROWS;
+    blocksPerChunk = (blocks + MAX_CHUNKS - 1) / MAX_CHUNKS;
+    chunks = (blocks + blocksPerChunk - 1) / blocksPerChunk;
+    int workspaces = Math.min(par.threads(), chunks);
+    pool = new ArrayBlockingQueue<>(workspaces);
+    for (int i = 0; i < workspaces; i++) {
+      pool.add(new Workspace(k, p));
+    }
+  }
+
+  /** Runs {@code body} on every block, chunks in parallel, blocks of a chunk in order. */
+  void forEachBlock(Body body) {
+    par.forEach(chunks, c -> {
+      Workspace ws = pool.poll();
+      try {
+        int end = Math.min(blocks, (c + 1) * blocksPerChunk);
+        for (int b = c * blocksPerChunk; b < end; b++) {
+          int row0 = b * BLOCK_ROWS;
+          body.block(c, row0, Math.min(BLOCK_ROWS, n - row0), ws);
+        }
+      } finally {
+        pool.add(ws);
+      }
+    });
+  }
+
+  /** Copies rows {@code [row0, row0 + rows)} of W into {@code ws.w} and forms {@code ws.wh}. */
+  void productBlock(double[] w, double[] h, int row0, int rows, Workspace ws) {
+    System.arraycopy(w, row0 * k, ws.w, 0, rows * k);
+    Gemm.multiply(rows, k, p, ws.w, h, ws.wh, Parallel.serial());
+  }
+}

@@ -1,0 +1,159 @@
+package io.github.nmf4j.nmf;
+
+import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.kernel.MatrixAccess;
+
+/**
+ * A validated, non-negative data matrix V read in place (never copied), with the power of two
+ * that scales it into a safe range.
+ *
+ * <p>The solvers work on {@code V_s = V / s} with {@code s = 4^m} chosen so that
+ * {@code max(V_s)} lies in {@code [1, 4)}; factors are kept as {@code W / 2^m} and {@code H / 2^m}.
+ * Multiplying by a power of two is exact, so for data whose products neither overflow nor
+ * underflow the fit is bit-for-bit the fit of V, and data from 1e-300 to 1e300 cannot overflow
+ * the products. Kernels read the raw array and multiply by {@link #invScale}.
+ */
+final class ScaledData {
+
+  /** Elements per block of the validation and statistics passes. */
+  private static final int BLOCK_ELEMENTS = 1 << 16;
+
+  final double[] v;
+  final int n;
+  final int p;
+  /** Half the binary exponent of the scale: {@code s = 2^(2 * halfExponent)}. */
+  final int halfExponent;
+  /** {@code 1 / s}. */
+  final double invScale;
+  /** {@code sqrt(s) = 2^halfExponent}, the factor between stored and returned factors. */
+  final double sqrtScale;
+  /** {@code sum(V_s)}. */
+  final double sum;
+  /** {@code ||V_s||_F^2}. */
+  final double squaredNorm;
+
+  private ScaledData(double[] v, int n, int p, int halfExponent, double sum, double squaredNorm) {
+    this.v = v;
+    this.n = n;
+    this.p = p;
+    this.halfExponent = halfExponent;
+    this.invScale = Math.scalb(1.0, -2 * halfExponent);
+    this.sqrtScale = Math.scalb(1.0, halfExponent);
+    this.sum = sum;
+    this.squaredNorm = squaredNorm;
+  }
+
+  /**
+   * Checks {@code matrix} (named {@code name} in messages) and computes its scale and sums.
+   *
+   * @throws IllegalArgumentException if it is null or empty or holds a negative, NaN or infinite
+   *     value (the message names the first such value in row-major order)
+   */
+  static ScaledData of(Matrix matrix, String name, Parallel par) {
+    if (matrix == null) {
+      throw new IllegalArgumentException(name + " must not be null");
+    }
+    int n = matrix.rows();
+    int p = matrix.cols();
+    if (n == 0 || p == 0) {
+      throw new IllegalArgumentException(name + " must not be empty, was " + matrix.shape());
+    }
+    double[] v = MatrixAccess.data(matrix);
+    int blocks = ceilDiv(v.length, BLOCK_ELEMENTS);
+    int[] firstBad = new int[blocks];
+    double[] blockMax = new double[blocks];
+    par.forEach(blocks, b -> {
+      int from = b * BLOCK_ELEMENTS;
+      int to = Math.min(v.length, from + BLOCK_ELEMENTS);
+      firstBad[b] = -1;
+      double max = 0;
+      for (int i = from; i < to; i++) {
+        double x = v[i];
+        // Written so that NaN fails the test too.
+        if (!(x >= 0 && x <= Double.MAX_VALUE)) {
+          firstBad[b] = i;
+          break;
+        }
+        max = Math.max(max, x);
+      }
+      blockMax[b] = max;
+    });
+    double max = 0;
+    for (int b = 0; b < blocks; b++) {
+      if (firstBad[b] >= 0) {
+        throw new IllegalArgumentException(describeBad(name, v[firstBad[b]], firstBad[b], p));
+      }
+      max = Math.max(max, blockMax[b]);
+    }
+    int halfExponent = halfExponentOf(max);
+    double invScale = Math.scalb(1.0, -2 * halfExponent);
+    double[] sums = new double[blocks];
+    double[] squares = new double[blocks];
+    par.forEach(blocks, b -> {
+      int from = b * BLOCK_ELEMENTS;
+      int to = Math.min(v.length, from + BLOCK_ELEMENTS);
+      double s = 0;
+      double q = 0;
+      for (int i = from; i < to; i++) {
+        double x = v[i] * invScale;
+        s += x;
+        q += x * x;
+      }
+      sums[b] = s;
+      squares[b] = q;
+    });
+    double sum = 0;
+    double squaredNorm = 0;
+    for (int b = 0; b < blocks; b++) {
+      sum += sums[b];
+      squaredNorm += squares[b];
+    }
+    return new ScaledData(v, n, p, halfExponent, sum, squaredNorm);
+  }
+
+  /** The message for an invalid element at flat index {@code i} of a matrix with p columns. */
+  static String describeBad(String name, double x, int i, int p) {
+    String what = Double.isNaN(x) ? "NaN" : Double.isInfinite(x) ? "infinite value " + x
+        : "negative value " + x;
+    return what + " at row " + (i / p) + ", column " + (i % p) + " of " + name
+        + " (NMF needs finite, non-negative values)";
+  }
+
+  /**
+   * The {@code m} with {@code max / 4^m} in {@code [1, 4)}, kept within [-511, 511] so that
+   * {@code 4^m} and {@code 4^-m} are normal doubles; 0 for an all-zero matrix.
+   */
+  static int halfExponentOf(double max) {
+    if (max == 0) {
+      return 0;
+    }
+    int e = Math.getExponent(max);
+    return Math.max(-511, Math.min(511, Math.floorDiv(e, 2)));
+  }
+
+  /** {@code mean(V_s)}. */
+  double mean() {
+    return sum / ((double) n * p);
+  }
+
+  /** Converts a stored (scaled) factor to the caller's units, in place. */
+  void unscale(double[] factor) {
+    double f = sqrtScale;
+    for (int i = 0; i < factor.length; i++) {
+      factor[i] *= f;
+    }
+  }
+
+  /** Converts a caller's factor to stored (scaled) units, in place. */
+  void scale(double[] factor) {
+    int e = -halfExponent;
+    for (int i = 0; i < factor.length; i++) {
+      factor[i] = Math.scalb(factor[i], e);
+    }
+  }
+
+  static int ceilDiv(int a, int b) {
+    return (a + b - 1) / b;
+  }
+}

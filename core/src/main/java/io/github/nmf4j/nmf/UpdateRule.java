@@ -1,0 +1,23 @@
+package io.github.nmf4j.nmf;
+
+/**
+ * One solver for one loss, working in place on the stored factors of a {@link ScaledData}: W
+ * ({@code n x k}) and H ({@code k x p}), row-major {@code double[]} in scaled units. {@link
+ * Fitter} drives it: initial loss, iterations, convergence checks, restarts.
+ *
+ * <p>A new solver (e.g. HALS) implements this interface and is chosen in {@link
+ * Fitter#rule}. It allocates its scratch in its constructor, never per iteration; it splits
+ * parallel work into blocks fixed by the shapes, so that results do not depend on the thread
+ * count; and no update may produce NaN or infinity.
+ */
+interface UpdateRule {
+
+  /** One iteration: H then W, or W alone when the rule was made with H fixed. */
+  void iterate();
+
+  /**
+   * The loss of the current factors in scaled units: {@code ||V_s - WH||_F} for {@link
+   * Loss#FROBENIUS}, {@code D(V_s || WH)} for {@link Loss#KULLBACK_LEIBLER}.
+   */
+  double loss();
+}

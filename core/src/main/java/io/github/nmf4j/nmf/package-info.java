@@ -1,0 +1,15 @@
+/**
+ * Non-negative matrix factorization, {@code V ~ WH}: {@link io.github.nmf4j.nmf.Nmf} (a builder
+ * and an immutable configuration), {@link io.github.nmf4j.nmf.NmfModel} (the fitted, immutable
+ * result), the strategy enums {@link io.github.nmf4j.nmf.Loss}, {@link
+ * io.github.nmf4j.nmf.Initialization} and {@link io.github.nmf4j.nmf.Solver}, and the progress
+ * callback {@link io.github.nmf4j.nmf.NmfListener}.
+ *
+ * <p>Inside the package: {@code Fitter} drives a fit (restarts, convergence test, listener);
+ * each solver is an {@code UpdateRule} ({@code FrobeniusMu}, {@code KullbackLeiblerMu}) whose hot
+ * loops are package-private kernels on {@code double[]} ({@code MuKernels}, {@code KlKernels})
+ * and whose large products are the shared {@code Gemm} kernels; {@code RowBlocks} streams V in
+ * blocks of rows so that WH is never held whole; {@code ScaledData} validates V in place and
+ * scales it by an exact power of two.
+ */
+package io.github.nmf4j.nmf;
