@@ -2,6 +2,7 @@ package io.github.nmf4j.nmf;
 
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.Svd;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
@@ -47,11 +48,17 @@ final class Fitter {
     boolean randomStart = init == Initialization.RANDOM || init == Initialization.NNDSVDAR;
     int runs = randomStart ? config.restarts() : 1;
     SplittableRandom root = new SplittableRandom(config.seed());
+    // The SVD is the deterministic part of the NNDSVD starts: computed once for all restarts.
+    long svdSeed = root.split().nextLong();
+    int[] svdHalfExponent = new int[1];
+    Svd svd = Initializer.needsSvd(init)
+        ? Initializer.svd(v, data, k, svdSeed, config.threads(), svdHalfExponent) : null;
     AtomicBoolean cancelled = new AtomicBoolean();
     Attempt best = null;
     int bestRestart = 0;
     for (int r = 0; r < runs; r++) {
-      double[][] f = Initializer.initialize(init, config, data, k, root.split(), par);
+      double[][] f = Initializer.initialize(init, config, data, k, svd, svdHalfExponent[0],
+          root.split());
       Attempt a = run(config, data, k, f[0], f[1], true, r, runs, config.listener(), cancelled,
           par);
       if (best == null || a.loss < best.loss) {
@@ -106,7 +113,8 @@ final class Fitter {
       return null;
     }
     int smaller = Math.min(data.n, data.p);
-    Initialization init = config.initialization().orElse(Initialization.RANDOM);
+    Initialization init = config.initialization().orElse(
+        k <= smaller ? Initialization.NNDSVDA : Initialization.RANDOM);
     if (init != Initialization.RANDOM && k > smaller) {
       throw new IllegalArgumentException(init + " needs rank <= min(n, p) = " + smaller
           + " for a " + data.n + "x" + data.p + " matrix, was " + k);

@@ -28,6 +28,9 @@ final class FrobeniusMu implements UpdateRule {
   private final double[] hht;
   private final double[] vht;
   private final double[] rowScratch;
+  /** Copies of W and H scaled by {@code 2^productExponent}, for data near the double range's ends. */
+  private final double[] wOperand;
+  private final double[] hOperand;
   private final double[] partial;
   private boolean wtwCurrent;
   /** {@code <W, V_s H'>} for the current factors. */
@@ -51,8 +54,11 @@ final class FrobeniusMu implements UpdateRule {
     vht = new double[n * k];
     rowScratch = new double[MuKernels.blocks(n) * k];
     partial = new double[MuKernels.blocks(n)];
+    boolean scaledOperands = data.productExponent != 0;
+    wOperand = scaledOperands && updateH ? new double[n * k] : w;
+    hOperand = scaledOperands ? new double[k * p] : h;
     productsOfH();
-    cross = MuKernels.dot(w, vht, n, k, data.invScale, partial, par);
+    cross = MuKernels.dot(w, vht, n, k, data.productScale, partial, par);
   }
 
   @Override
@@ -61,12 +67,12 @@ final class FrobeniusMu implements UpdateRule {
     int p = data.p;
     if (updateH) {
       productOfW();
-      Gemm.transposeMultiply(n, k, p, w, data.v, wtv, par);
+      Gemm.transposeMultiply(n, k, p, operand(w, wOperand), data.v, wtv, par);
       Gemm.multiply(k, k, p, wtw, h, wtwh, par);
-      MuKernels.multiplicativeStep(h, wtv, data.invScale, wtwh, eps);
+      MuKernels.multiplicativeStep(h, wtv, data.productScale, wtwh, eps);
       productsOfH();
     }
-    cross = MuKernels.updateW(w, vht, hht, n, k, data.invScale, eps, rowScratch, partial, par);
+    cross = MuKernels.updateW(w, vht, hht, n, k, data.productScale, eps, rowScratch, partial, par);
     wtwCurrent = false;
   }
 
@@ -80,7 +86,15 @@ final class FrobeniusMu implements UpdateRule {
   /** {@code HH'} and {@code VH'} for the current H. */
   private void productsOfH() {
     Gemm.multiplyTranspose(k, data.p, k, h, h, hht, par);
-    Gemm.multiplyTranspose(data.n, data.p, k, data.v, h, vht, par);
+    Gemm.multiplyTranspose(data.n, data.p, k, data.v, operand(h, hOperand), vht, par);
+  }
+
+  /** The factor itself, or its copy scaled by {@code 2^productExponent} when that is not 0. */
+  private double[] operand(double[] factor, double[] scaled) {
+    if (scaled != factor) {
+      MuKernels.scaleInto(factor, data.productExponent, scaled);
+    }
+    return scaled;
   }
 
   /** {@code W'W} for the current W, computed once per W. */

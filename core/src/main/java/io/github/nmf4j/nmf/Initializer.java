@@ -1,7 +1,8 @@
 package io.github.nmf4j.nmf;
 
-import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.Svd;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /** The initial factors W ({@code n x k}) and H ({@code k x p}), in scaled units. */
@@ -11,19 +12,41 @@ final class Initializer {
 
   /**
    * The factors for {@code init}, or the custom factors of {@code config} when {@code init} is
-   * null; {@code {w, h}}.
+   * null; {@code {w, h}}. {@code svd} is the truncated SVD of {@code V / 4^svdHalfExponent}
+   * for the NNDSVD variants.
    */
   static double[][] initialize(Initialization init, Nmf config, ScaledData data, int k,
-      SplittableRandom random, Parallel par) {
+      Svd svd, int svdHalfExponent, SplittableRandom random) {
     if (init == null) {
       return custom(config.initialW().orElseThrow(), config.initialH().orElseThrow(), data);
     }
-    switch (init) {
-      case RANDOM:
-        return random(data, k, random);
-      default:
-        throw new UnsupportedOperationException(init + " is not available yet");
+    return init == Initialization.RANDOM
+        ? random(data, k, random)
+        : Nndsvd.factors(data, k, svd, svdHalfExponent, init, random);
+  }
+
+  /**
+   * The truncated SVD of V, or of {@code V_s} (a scaled copy; then {@code svdHalfExponent[0]} is
+   * set to the scale's half-exponent) when V's singular values exceed the double range.
+   */
+  static Svd svd(Matrix v, ScaledData data, int k, long seed, int threads,
+      int[] svdHalfExponent) {
+    Svd svd = Svd.truncated(v, k, seed, threads);
+    if (Double.isFinite(svd.singularValues()[0])) {
+      return svd;
     }
+    double[] scaled = new double[data.v.length];
+    for (int i = 0; i < scaled.length; i++) {
+      scaled[i] = data.v[i] * data.invScale;
+    }
+    svdHalfExponent[0] = data.halfExponent;
+    return Svd.truncated(Matrix.wrap(data.n, data.p, scaled), k, seed, threads);
+  }
+
+  /** Whether {@code init} starts from a truncated SVD of V. */
+  static boolean needsSvd(Initialization init) {
+    return init == Initialization.NNDSVD || init == Initialization.NNDSVDA
+        || init == Initialization.NNDSVDAR;
   }
 
   /** Uniform values on {@code (0, 1]} times {@code sqrt(mean(V) / k)}: W row by row, then H. */
@@ -52,7 +75,7 @@ final class Initializer {
   /** {@code n x k} values of {@code sqrt(mean(V) / k)}: the start of a transform (W alone). */
   static double[] constant(ScaledData data, int k) {
     double[] w = new double[data.n * k];
-    java.util.Arrays.fill(w, Math.sqrt(data.mean() / k));
+    Arrays.fill(w, Math.sqrt(data.mean() / k));
     return w;
   }
 }

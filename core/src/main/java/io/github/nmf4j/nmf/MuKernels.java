@@ -86,6 +86,13 @@ final class MuKernels {
     return s;
   }
 
+  /** {@code out[i] = 2^exponent a[i]} (exact unless it leaves the normal range). */
+  static void scaleInto(double[] a, int exponent, double[] out) {
+    for (int i = 0; i < a.length; i++) {
+      out[i] = Math.scalb(a[i], exponent);
+    }
+  }
+
   static int blocks(int n) {
     return (n + ROWS - 1) / ROWS;
   }

@@ -12,10 +12,13 @@ import io.github.nmf4j.linalg.kernel.MatrixAccess;
  * {@code max(V_s)} lies in {@code [1, 4)}; factors are kept as {@code W / 2^m} and {@code H / 2^m}.
  * Multiplying by a power of two is exact, so for data whose products neither overflow nor
  * underflow the fit is bit-for-bit the fit of V, and data from 1e-300 to 1e300 cannot overflow
- * the products. Kernels read the raw array and multiply by {@link #invScale}.
+ * the products. Kernels read the raw array and multiply by {@link #invScale} (element-wise) or
+ * {@link #productScale} (products).
  */
 final class ScaledData {
 
+  /** Beyond {@code 2^±PRODUCT_LIMIT}, products with the raw V scale the factor first. */
+  private static final int PRODUCT_LIMIT = 900;
   /** Elements per block of the validation and statistics passes. */
   private static final int BLOCK_ELEMENTS = 1 << 16;
 
@@ -28,6 +31,17 @@ final class ScaledData {
   final double invScale;
   /** {@code sqrt(s) = 2^halfExponent}, the factor between stored and returned factors. */
   final double sqrtScale;
+  /**
+   * The exponent {@code a} by which a factor is scaled, {@code 2^a}, before a product with the
+   * raw V: 0 unless V lies beyond {@code 2^±900} (about 1e±270), where it keeps
+   * products such as {@code W'V} finite; see {@link #productScale}.
+   */
+  final int productExponent;
+  /**
+   * What turns a product of the raw V with a factor scaled by {@code 2^productExponent} into the
+   * product with {@code V_s}: {@code 2^(-2 halfExponent - productExponent)}.
+   */
+  final double productScale;
   /** {@code sum(V_s)}. */
   final double sum;
   /** {@code ||V_s||_F^2}. */
@@ -40,6 +54,10 @@ final class ScaledData {
     this.halfExponent = halfExponent;
     this.invScale = Math.scalb(1.0, -2 * halfExponent);
     this.sqrtScale = Math.scalb(1.0, halfExponent);
+    int e = 2 * halfExponent;
+    this.productExponent = e > PRODUCT_LIMIT ? PRODUCT_LIMIT - e
+        : e < -PRODUCT_LIMIT ? -PRODUCT_LIMIT - e : 0;
+    this.productScale = Math.scalb(1.0, -e - productExponent);
     this.sum = sum;
     this.squaredNorm = squaredNorm;
   }

@@ -34,12 +34,12 @@ final class TestMatrices {
     double[] h = new double[rank * cols];
     for (int i = 0; i < rows; i++) {
       for (int l = 0; l < rank; l++) {
-        w[i * rank + l] = l == i % rank ? 1 + r.nextDouble() : 0.1 * r.nextDouble();
+        w[i * rank + l] = l == i % rank ? 1 + r.nextDouble() : 0.1 + 0.2 * r.nextDouble();
       }
     }
     for (int l = 0; l < rank; l++) {
       for (int j = 0; j < cols; j++) {
-        h[l * cols + j] = l == j % rank ? 1 + r.nextDouble() : 0.1 * r.nextDouble();
+        h[l * cols + j] = l == j % rank ? 1 + r.nextDouble() : 0.1 + 0.2 * r.nextDouble();
       }
     }
     return Matrix.wrap(rows, rank, w).multiply(Matrix.wrap(rank, cols, h));
