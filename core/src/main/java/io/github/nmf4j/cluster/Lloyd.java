@@ -48,6 +48,7 @@ final class Lloyd {
   private final double[][] partialSums;
   private final int[][] partialCounts;
   private final double[] partialInertia;
+  private final NearestCentroid.Scratch[] scratch;
   private final double[] sums;
   private final int[] counts;
 
@@ -64,6 +65,10 @@ final class Lloyd {
     this.partialSums = new double[chunks][k * d];
     this.partialCounts = new int[chunks][k];
     this.partialInertia = new double[chunks];
+    this.scratch = new NearestCentroid.Scratch[chunks];
+    for (int ch = 0; ch < chunks; ch++) {
+      scratch[ch] = new NearestCentroid.Scratch();
+    }
     this.sums = new double[k * d];
     this.counts = new int[k];
   }
@@ -120,7 +125,7 @@ final class Lloyd {
       Arrays.fill(s, 0);
       Arrays.fill(c, 0);
       partialInertia[ch] = NearestCentroid.assign(x, d, Chunks.start(n, chunks, ch),
-          Chunks.start(n, chunks, ch + 1), centers, k, labels, dist, s, c);
+          Chunks.start(n, chunks, ch + 1), centers, k, labels, dist, s, c, scratch[ch]);
     });
     Arrays.fill(sums, 0);
     Arrays.fill(counts, 0);
@@ -143,7 +148,7 @@ final class Lloyd {
   private double assign(double[] centers) {
     par.forEach(chunks, ch -> partialInertia[ch] = NearestCentroid.assign(x, d,
         Chunks.start(n, chunks, ch), Chunks.start(n, chunks, ch + 1), centers, k, labels,
-        null, null, null));
+        null, null, null, scratch[ch]));
     return sumInOrder(partialInertia);
   }
 
