@@ -5,6 +5,7 @@ import io.github.nmf4j.cluster.KMeansModel;
 import io.github.nmf4j.io.MatrixIo;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.metrics.ClusteringMetrics;
+import io.github.nmf4j.nmf.NmfModel;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -86,7 +87,10 @@ final class ClusterCommand implements Command {
         inertia = model.inertia();
         iterations = model.iterations();
       } else {
-        throw new UsageException("--method nmf needs the NMF solver, which is not built yet");
+        NmfModel model = NmfOptions.builder(args, k, bar).maxIterations(maxIter).fit(x);
+        labels = model.clusterLabels();
+        inertia = Inertia.of(x, labels, k);
+        iterations = model.iterations();
       }
     } finally {
       bar.finish();

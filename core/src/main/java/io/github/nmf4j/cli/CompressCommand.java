@@ -1,10 +1,12 @@
 package io.github.nmf4j.cli;
 
 import io.github.nmf4j.cluster.KMeans;
+import io.github.nmf4j.image.ChannelLayout;
 import io.github.nmf4j.image.CompressionResult;
 import io.github.nmf4j.image.ImageCompression;
 import io.github.nmf4j.image.Images;
 import io.github.nmf4j.image.RgbImage;
+import io.github.nmf4j.nmf.Nmf;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -33,18 +35,16 @@ final class CompressCommand implements Command {
 
   @Override
   public Options options() {
-    return new Options()
+    Options o = new Options()
         .positional("IMAGE", "the image to compress")
         .option("out", "FILE", "where to write the reconstruction (.png, .jpg, .bmp, .gif)")
         .option("method", "METHOD", "nmf (default) or kmeans")
         .option("rank", "K", "NMF rank (default 20)")
+        .option("layout", "LAYOUT", "NMF of a colour image: separate (default; one W and H per"
+            + " channel) or side-by-side (channels as one matrix sharing W)")
         .option("colors", "K", "k-means colours (default 16)")
-        .flag("gray", "convert the image to gray first")
-        .option("restarts", "R", "runs from different seeds, keep the best (default 1)")
-        .option("max-iter", "N", "most iterations (NMF default 200, k-means 300)")
-        .option("tol", "T", "convergence tolerance (default 1e-4)")
-        .option("seed", "S", "random seed (default 0)")
-        .option("threads", "T", "threads (default: all processors)");
+        .flag("gray", "convert the image to gray first");
+    return NmfOptions.add(o, true);
   }
 
   @Override
@@ -60,12 +60,22 @@ final class CompressCommand implements Command {
     if (method.equals("nmf") && args.has("colors") || method.equals("kmeans") && args.has("rank")) {
       throw new UsageException("--rank goes with --method nmf, --colors with --method kmeans");
     }
+    for (String nmfOnly : new String[] {"layout", "loss", "solver", "init"}) {
+      if (method.equals("kmeans") && args.has(nmfOnly)) {
+        throw new UsageException("--" + nmfOnly + " goes with --method nmf");
+      }
+    }
+    ChannelLayout layout = args.choice("layout", Map.of("separate", ChannelLayout.SEPARATE,
+        "side-by-side", ChannelLayout.SIDE_BY_SIDE), ChannelLayout.SEPARATE);
+    int rank = args.integer("rank", 20, 1);
+    ProgressBar bar = context.progressBar(method);
+    Nmf nmf = method.equals("nmf") ? NmfOptions.builder(args, rank, bar).build() : null;
 
     RgbImage image = Images.readRgb(input);
     if (args.has("gray")) {
       image = RgbImage.ofGray(image.toGray());
     }
-    ProgressBar bar = context.progressBar(method);
+
     CompressionResult result;
     long start = System.nanoTime();
     try {
@@ -79,7 +89,7 @@ final class CompressCommand implements Command {
             .build();
         result = ImageCompression.kmeans(image, kmeans);
       } else {
-        throw new UsageException("--method nmf needs the NMF solver, which is not built yet");
+        result = ImageCompression.nmf(image, nmf, layout);
       }
     } finally {
       bar.finish();
@@ -94,12 +104,19 @@ final class CompressCommand implements Command {
         result.k(), result.storedValues(), result.originalValues(), result.compressionRatio(),
         result.psnr(), seconds);
     context.out().println("reconstruction written to " + out);
-    return new Json().put("command", "compress").put("input", input.toString())
+    Json json = new Json().put("command", "compress").put("input", input.toString())
         .put("output", out.toString()).put("rows", image.height()).put("cols", image.width())
         .put("channels", gray ? 1 : 3).put("seconds", seconds).put("method", method)
         .put(method.equals("nmf") ? "rank" : "colors", result.k())
         .put("storedValues", result.storedValues()).put("originalValues",
             result.originalValues()).put("compressionRatio", result.compressionRatio())
         .put("psnr", result.psnr()).put("relativeError", result.relativeError());
+    if (nmf != null) {
+      json.put("solver", NmfOptions.name(nmf.solver()));
+      if (!gray) {
+        json.put("layout", layout == ChannelLayout.SEPARATE ? "separate" : "side-by-side");
+      }
+    }
+    return json;
   }
 }

@@ -1,0 +1,89 @@
+package io.github.nmf4j.cli;
+
+import io.github.nmf4j.nmf.Initialization;
+import io.github.nmf4j.nmf.Loss;
+import io.github.nmf4j.nmf.Nmf;
+import io.github.nmf4j.nmf.Solver;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** The NMF options shared by {@code fit}, {@code compress}, {@code cluster} and {@code demo}. */
+final class NmfOptions {
+
+  static final Map<String, Loss> LOSSES = Map.of("frobenius", Loss.FROBENIUS,
+      "kl", Loss.KULLBACK_LEIBLER);
+  static final Map<String, Initialization> INITS = Map.of("random", Initialization.RANDOM,
+      "nndsvd", Initialization.NNDSVD, "nndsvda", Initialization.NNDSVDA,
+      "nndsvdar", Initialization.NNDSVDAR);
+
+  private NmfOptions() {}
+
+  /** The solvers by their command-line name: {@code mu} and the others lower-cased. */
+  static Map<String, Solver> solvers() {
+    Map<String, Solver> m = new LinkedHashMap<>();
+    for (Solver s : Solver.values()) {
+      m.put(s == Solver.MULTIPLICATIVE_UPDATE ? "mu" : s.name().toLowerCase(Locale.ROOT), s);
+    }
+    return m;
+  }
+
+  /** The command-line name of a solver. */
+  static String name(Solver s) {
+    return s == Solver.MULTIPLICATIVE_UPDATE ? "mu" : s.name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The best solver the library has for a loss: HALS for Frobenius when it exists (it reaches a
+   * given error in fewer, cheaper passes), otherwise the multiplicative updates.
+   */
+  static Solver best(Loss loss) {
+    if (loss == Loss.FROBENIUS) {
+      for (Solver s : Solver.values()) {
+        if (s.name().equals("HALS")) {
+          return s;
+        }
+      }
+    }
+    return Solver.MULTIPLICATIVE_UPDATE;
+  }
+
+  /** Adds the options that {@link #builder} reads. */
+  static Options add(Options o, boolean withLoss) {
+    if (withLoss) {
+      o.option("loss", "LOSS", "frobenius (default) or kl (Kullback-Leibler)");
+    }
+    return o
+        .option("solver", "SOLVER", String.join("|", solvers().keySet())
+            + " (default: the best for the loss, " + name(best(Loss.FROBENIUS))
+            + " for frobenius)")
+        .option("init", "INIT", "random|nndsvd|nndsvda|nndsvdar (default: nndsvda when the rank"
+            + " is at most min(rows, cols), else random)")
+        .option("max-iter", "N", "most iterations (default 200)")
+        .option("tol", "T", "stop when the loss improves by less than T relative (default 1e-4)")
+        .option("seed", "S", "random seed (default 0)")
+        .option("restarts", "R", "random starts, keep the best fit (default 1)")
+        .option("threads", "T", "threads (default: all processors)");
+  }
+
+  /** An NMF builder from the options, with {@code rank} and the progress bar as listener. */
+  static Nmf.Builder builder(Args args, int rank, ProgressBar bar) {
+    Loss loss = args.choice("loss", LOSSES, Loss.FROBENIUS);
+    Solver solver = args.choice("solver", solvers(), best(loss));
+    Nmf.Builder b = Nmf.builder().rank(rank).loss(loss).solver(solver)
+        .maxIterations(args.integer("max-iter", 200, 1))
+        .tolerance(args.number("tol", 1e-4, 0))
+        .seed(args.longValue("seed", 0))
+        .restarts(args.integer("restarts", 1, 1))
+        .threads(args.integer("threads", Runtime.getRuntime().availableProcessors(), 1))
+        .listener(p -> bar.update(p.iteration(), p.maxIterations(),
+            (p.restarts() > 1 ? "run " + (p.restart() + 1) + "/" + p.restarts() + "  " : "")
+                + (p.loss().isPresent()
+                    ? String.format(Locale.ROOT, "loss %.6g", p.loss().getAsDouble()) : "")));
+    Initialization init = args.choice("init", INITS, null);
+    if (init != null) {
+      b.initialization(init);
+    }
+    return b;
+  }
+}
