@@ -56,6 +56,15 @@ class ClusterCommandTest {
   }
 
   @Test
+  void nmfLabelsFindTheBlobsToo() {
+    CliRunner r = CliRunner.run("cluster", input.toString(), "--k", "3", "--method", "nmf",
+        "--truth", truth.toString(), "--json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.json()).containsEntry("method", "nmf").containsEntry("k", 3.0)
+        .containsEntry("adjustedRandIndex", 1.0).containsKeys("inertia", "iterations");
+  }
+
+  @Test
   void withoutJsonThereIsNoJsonLine() {
     CliRunner r = CliRunner.run("cluster", input.toString(), "--k", "2");
     assertThat(r.exitCode()).isZero();
