@@ -10,7 +10,13 @@ import io.github.nmf4j.linalg.Matrix;
  * <p>Each 32 x 32 image shows a torso (a vertical bar, in every image) and four limbs (two
  * arms, two legs), each in one of four positions: {@code 4^4 = 256} images built from 17 parts
  * that share no pixel. Image {@code n} has limb {@code l} in position {@code (n >> 2l) & 3}.
- * Pixel values are 0 (background) or 1 (part).
+ * Limb pixels are 1, background 0.
+ *
+ * <p>The torso's brightness varies from image to image ({@link #torsoBrightness}). A torso
+ * identical in every image could not be told apart from the limbs by any factorization: a
+ * quarter of it can be added to each position of any one limb, since every image shows exactly
+ * one of them, and the images stay the same. Donoho and Stodden's own swimmer has this
+ * ambiguity; with the brightness varying, all 17 parts are identifiable.
  */
 public final class Swimmer {
 
@@ -60,8 +66,22 @@ public final class Swimmer {
   }
 
   /**
-   * The 256 images as rows of a {@code 256 x 1024} matrix: image {@code n} is the torso plus,
-   * for each limb {@code l}, the part of position {@code (n >> 2l) & 3}.
+   * The brightness of the torso in image {@code n}: {@code 1 - 0.15 (n mod 5)}, one of 1, 0.85,
+   * 0.7, 0.55 and 0.4.
+   *
+   * @throws IllegalArgumentException if {@code n} is not in [0, 256)
+   */
+  public static double torsoBrightness(int n) {
+    if (n < 0 || n >= IMAGES) {
+      throw new IllegalArgumentException("image must be in [0, " + IMAGES + "), was " + n);
+    }
+    return 1 - 0.15 * (n % 5);
+  }
+
+  /**
+   * The 256 images as rows of a {@code 256 x 1024} matrix: image {@code n} is the torso times
+   * {@link #torsoBrightness(int) torsoBrightness(n)} plus, for each limb {@code l}, the part of
+   * position {@code (n >> 2l) & 3}.
    */
   public static Matrix images() {
     Matrix parts = parts();
@@ -70,13 +90,59 @@ public final class Swimmer {
     for (int n = 0; n < IMAGES; n++) {
       for (int k = 0; k < PARTS; k++) {
         if (k == 0 || ((n >> (2 * ((k - 1) / 4))) & 3) == (k - 1) % 4) {
+          double scale = k == 0 ? torsoBrightness(n) : 1;
           for (int j = 0; j < pixels; j++) {
-            a[n * pixels + j] = Math.max(a[n * pixels + j], parts.get(k, j));
+            a[n * pixels + j] += scale * parts.get(k, j);
           }
         }
       }
     }
     return Matrix.wrap(IMAGES, pixels, a);
+  }
+
+  /**
+   * How well a basis recovers the parts: for each of the 17 {@link #parts()}, the highest
+   * Pearson correlation between it and a row of {@code basis} (for example the H of an NMF of
+   * {@link #images()}). 1 means the part appears exactly, up to scale.
+   *
+   * @throws IllegalArgumentException if {@code basis} is null or has not 1024 columns
+   */
+  public static double[] bestCorrelations(Matrix basis) {
+    if (basis == null || basis.cols() != SIZE * SIZE) {
+      throw new IllegalArgumentException("basis must have " + SIZE * SIZE + " columns, was "
+          + (basis == null ? "null" : basis.shape()));
+    }
+    Matrix parts = parts();
+    double[] best = new double[PARTS];
+    for (int p = 0; p < PARTS; p++) {
+      best[p] = -1;
+      double[] part = parts.row(p);
+      for (int k = 0; k < basis.rows(); k++) {
+        best[p] = Math.max(best[p], correlation(part, basis.row(k)));
+      }
+    }
+    return best;
+  }
+
+  /** Pearson's correlation; 0 when either vector is constant. */
+  static double correlation(double[] a, double[] b) {
+    double ma = 0;
+    double mb = 0;
+    for (int i = 0; i < a.length; i++) {
+      ma += a[i];
+      mb += b[i];
+    }
+    ma /= a.length;
+    mb /= b.length;
+    double ab = 0;
+    double aa = 0;
+    double bb = 0;
+    for (int i = 0; i < a.length; i++) {
+      ab += (a[i] - ma) * (b[i] - mb);
+      aa += (a[i] - ma) * (a[i] - ma);
+      bb += (b[i] - mb) * (b[i] - mb);
+    }
+    return aa == 0 || bb == 0 ? 0 : ab / Math.sqrt(aa * bb);
   }
 
   /**

@@ -3,9 +3,12 @@ package io.github.nmf4j.internal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes a file all at once or not at all: the content goes to a temporary file in the same
@@ -33,10 +36,25 @@ public final class AtomicFiles {
   public static void write(Path target, Writer writer) throws IOException {
     Path absolute = target.toAbsolutePath();
     Path dir = absolute.getParent();
-    Path tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+    // Not Files.createTempFile: its owner-only permissions would stay on the moved file. A
+    // file created normally gets the permissions the user's umask gives any new file.
+    Path tmp = null;
+    OutputStream stream = null;
+    for (int attempt = 0; stream == null; attempt++) {
+      tmp = dir.resolve("." + absolute.getFileName() + "." + Long.toHexString(
+          ThreadLocalRandom.current().nextLong()) + ".tmp");
+      try {
+        stream = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE);
+      } catch (FileAlreadyExistsException e) {
+        if (attempt > 100) {
+          throw e;
+        }
+      }
+    }
     boolean moved = false;
     try {
-      try (OutputStream out = Files.newOutputStream(tmp)) {
+      try (OutputStream out = stream) {
         writer.write(out);
       }
       try {

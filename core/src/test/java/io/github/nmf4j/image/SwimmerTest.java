@@ -2,6 +2,7 @@ package io.github.nmf4j.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.github.nmf4j.linalg.Matrix;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,9 @@ class SwimmerTest {
     java.util.Set<String> distinct = new java.util.HashSet<>();
     for (int n = 0; n < Swimmer.IMAGES; n++) {
       double[] expected = parts.row(0);
+      for (int j = 0; j < expected.length; j++) {
+        expected[j] *= Swimmer.torsoBrightness(n);
+      }
       for (int limb = 0; limb < 4; limb++) {
         double[] part = parts.row(1 + 4 * limb + ((n >> (2 * limb)) & 3));
         for (int j = 0; j < expected.length; j++) {
@@ -52,6 +56,20 @@ class SwimmerTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1024 columns");
     assertThatThrownBy(() -> Swimmer.image(Swimmer.parts(), 17))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("was 17");
+  }
+
+  @Test
+  void bestCorrelationsScoreABasisAgainstTheParts() {
+    double[] exact = Swimmer.bestCorrelations(Swimmer.parts().scale(3));
+    assertThat(exact).hasSize(17);
+    for (double c : exact) {
+      assertThat(c).isCloseTo(1, within(1e-12));
+    }
+    double[] none = Swimmer.bestCorrelations(Matrix.zeros(2, 1024));
+    assertThat(none).containsOnly(0.0);
+    assertThatThrownBy(() -> Swimmer.bestCorrelations(Matrix.zeros(2, 5)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(Swimmer.torsoBrightness(7)).isEqualTo(0.7);
   }
 
   private static double sum(double[] a) {

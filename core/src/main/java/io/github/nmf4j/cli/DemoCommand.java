@@ -1,0 +1,209 @@
+package io.github.nmf4j.cli;
+
+import io.github.nmf4j.image.Images;
+import io.github.nmf4j.image.LineChart;
+import io.github.nmf4j.image.Montage;
+import io.github.nmf4j.image.Swimmer;
+import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.nmf.Initialization;
+import io.github.nmf4j.nmf.Loss;
+import io.github.nmf4j.nmf.Nmf;
+import io.github.nmf4j.nmf.NmfModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code nmf4j demo}: factors the synthetic swimmer images and writes the parts it finds, the
+ * reconstructions and the loss curve as PNG files.
+ */
+final class DemoCommand implements Command {
+
+  /** The sample images shown beside their reconstructions. */
+  private static final int[] SHOWN = {0, 27, 54, 81, 108, 135, 162, 189, 216, 243};
+
+  @Override
+  public String name() {
+    return "demo";
+  }
+
+  @Override
+  public String summary() {
+    return "find the parts of synthetic 'swimmer' images; writes PNGs to ./nmf4j-demo/";
+  }
+
+  @Override
+  public String description() {
+    return "Builds the swimmer dataset (256 images of 32x32: a torso and four limbs, each limb\n"
+        + "in one of four positions, 17 parts in all), factors it with NMF (V ~ W H, one image\n"
+        + "per row of V), and writes to the output directory: the rows of H as images\n"
+        + "(basis.png), the true parts (true-parts.png), originals above their reconstructions\n"
+        + "(reconstructions.png) and the loss curve (loss.png).";
+  }
+
+  @Override
+  public Options options() {
+    Options o = new Options()
+        .option("out", "DIR", "output directory (default nmf4j-demo, created if missing)")
+        .option("rank", "K", "the number of parts to look for (default 17)");
+    return NmfOptions.add(o, true);
+  }
+
+  @Override
+  public Json run(Args args, Context context) throws Exception {
+    Path out = context.directory().resolve(args.string("out", "nmf4j-demo"));
+    if (Files.exists(out) && !Files.isDirectory(out)) {
+      throw new UsageException("--out " + out + " exists and is not a directory");
+    }
+    int rank = args.integer("rank", Swimmer.PARTS, 1);
+    ProgressBar bar = context.progressBar("demo");
+    Nmf.Builder builder = NmfOptions.builder(args, rank, bar);
+    // Random starts, several of them: the swimmer matrix has rank 14 < 17, so an SVD-based
+    // start leaves components empty; the best of 8 random starts finds all the parts.
+    if (!args.has("init")) {
+      builder.initialization(Initialization.RANDOM);
+    }
+    if (!args.has("restarts")) {
+      builder.restarts(8);
+    }
+    if (!args.has("max-iter")) {
+      builder.maxIterations(400);
+    }
+    if (!args.has("tol")) {
+      builder.tolerance(1e-5);
+    }
+    Nmf nmf = builder.build();
+
+    Matrix v = Swimmer.images();
+    NmfModel model;
+    long start = System.nanoTime();
+    try {
+      model = nmf.fit(v);
+    } finally {
+      bar.finish();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    double[] correlations = Swimmer.bestCorrelations(model.h());
+    double worst = 1;
+    int recovered = 0;
+    for (double c : correlations) {
+      worst = Math.min(worst, c);
+      recovered += c >= 0.9 ? 1 : 0;
+    }
+
+    boolean created = !Files.exists(out);
+    Files.createDirectories(out);
+    Outputs outputs = new Outputs();
+    try {
+      Matrix ordered = inPartOrder(model.h());
+      outputs.write(out.resolve("basis.png"), p -> Images.write(p, basisGrid(ordered)));
+      outputs.write(out.resolve("true-parts.png"), p -> Images.write(p,
+          basisGrid(Swimmer.parts())));
+      outputs.write(out.resolve("reconstructions.png"), p -> Images.write(p,
+          reconstructions(v, model)));
+      outputs.write(out.resolve("loss.png"), p -> Images.write(p, lossChart(model, v, rank)));
+    } catch (IOException | RuntimeException e) {
+      outputs.rollback();
+      if (created) {
+        Files.deleteIfExists(out);
+      }
+      throw e;
+    }
+
+    PrintOut.printf(context, "nmf4j demo: the swimmer images, %d pictures of %dx%d pixels "
+        + "made of %d parts (a torso and 4 limbs in 4 positions each)%n", Swimmer.IMAGES,
+        Swimmer.SIZE, Swimmer.SIZE, Swimmer.PARTS);
+    PrintOut.printf(context, "factored V (%s, one image per row) as W (%dx%d) times H (%dx%d):"
+        + " %s updates, %s, best of %d starts%n", v.shape(), v.rows(), rank, rank, v.cols(),
+        NmfOptions.name(nmf.solver()).toUpperCase(java.util.Locale.ROOT),
+        nmf.loss() == Loss.FROBENIUS ? "Frobenius loss" : "KL divergence",
+        nmf.restarts());
+    PrintOut.printf(context, "%d iterations, relative error ||V - WH|| / ||V|| = %.4f, "
+        + "%.2f s%n", model.iterations(), model.relativeError(), seconds);
+    PrintOut.printf(context, "%d of %d true parts found as a row of H with correlation >= 0.9"
+        + " (worst %.3f)%n", recovered, Swimmer.PARTS, worst);
+    context.out().println("wrote:");
+    context.out().println("  " + out.resolve("basis.png") + "            the " + rank
+        + " rows of H, each a 32x32 image: the parts NMF found");
+    context.out().println("  " + out.resolve("true-parts.png") + "       the 17 parts the"
+        + " images were built from");
+    context.out().println("  " + out.resolve("reconstructions.png") + "  originals (top) and"
+        + " their reconstructions W H (bottom)");
+    context.out().println("  " + out.resolve("loss.png") + "             the loss curve");
+
+    List<Object> files = new ArrayList<>();
+    for (Path p : outputs.written()) {
+      files.add(p.toString());
+    }
+    return new Json().put("command", "demo").put("rows", v.rows()).put("cols", v.cols())
+        .put("seconds", seconds).put("rank", rank).put("loss", nmf.loss() ==
+            Loss.FROBENIUS ? "frobenius" : "kl")
+        .put("solver", NmfOptions.name(nmf.solver())).put("restarts", nmf.restarts())
+        .put("iterations", model.iterations()).put("converged", model.converged())
+        .put("relativeError", model.relativeError()).put("partsRecovered", recovered)
+        .put("worstPartCorrelation", worst).put("outputDir", out.toString())
+        .put("files", files);
+  }
+
+  /**
+   * The rows of H sorted by the true part each resembles most (torso first, then the limbs),
+   * so that basis.png lines up with true-parts.png.
+   */
+  static Matrix inPartOrder(Matrix h) {
+    Integer[] order = new Integer[h.rows()];
+    double[] key = new double[h.rows()];
+    for (int k = 0; k < h.rows(); k++) {
+      order[k] = k;
+      double[] c = Swimmer.bestCorrelations(Matrix.wrap(1, h.cols(), h.row(k)));
+      int best = 0;
+      for (int p = 1; p < c.length; p++) {
+        best = c[p] > c[best] ? p : best;
+      }
+      key[k] = best - c[best] * 1e-3;
+    }
+    java.util.Arrays.sort(order, (a, b) -> Double.compare(key[a], key[b]));
+    double[][] rows = new double[h.rows()][];
+    for (int k = 0; k < rows.length; k++) {
+      rows[k] = h.row(order[k]);
+    }
+    return Matrix.of(rows);
+  }
+
+  private static java.awt.image.BufferedImage basisGrid(Matrix h) {
+    List<Matrix> tiles = new ArrayList<>();
+    for (int k = 0; k < h.rows(); k++) {
+      tiles.add(Swimmer.image(h, k));
+    }
+    return Montage.grid(tiles, 6, 4, true);
+  }
+
+  private static java.awt.image.BufferedImage reconstructions(Matrix v, NmfModel model) {
+    List<Matrix> tiles = new ArrayList<>();
+    Matrix wh = model.w().multiply(model.h());
+    for (int n : SHOWN) {
+      tiles.add(Swimmer.image(v, n));
+    }
+    for (int n : SHOWN) {
+      tiles.add(Swimmer.image(wh, n));
+    }
+    return Montage.grid(tiles, SHOWN.length, 3, false);
+  }
+
+  private static java.awt.image.BufferedImage lossChart(NmfModel model, Matrix v, int rank) {
+    double[] history = model.lossHistory();
+    int every = model.config().checkEvery();
+    double norm = v.frobeniusNorm();
+    boolean frobenius = model.config().loss() == Loss.FROBENIUS;
+    double[] x = new double[history.length];
+    double[] y = new double[history.length];
+    for (int i = 0; i < history.length; i++) {
+      x[i] = Math.min((long) i * every, model.iterations());
+      y[i] = Math.max(frobenius ? history[i] / norm : history[i], 1e-12);
+    }
+    return new LineChart("NMF of the swimmer images, rank " + rank, "iteration",
+        frobenius ? "relative error ||V - WH|| / ||V||" : "KL divergence D(V || WH)")
+        .logY(true).series("loss", x, y).draw(720, 450);
+  }
+}
