@@ -39,8 +39,8 @@ final class ClusterCommand implements Command {
         .option("method", "METHOD", "kmeans (default) or nmf")
         .option("labels-out", "FILE", "write the labels (.npy, .csv, .tsv or .mtx)")
         .option("truth", "FILE", "true classes, one per row, to score the labels against")
-        .option("restarts", "R", "runs from different seeds, keep the best (k-means default 1)")
-        .option("max-iter", "N", "most iterations per run (default 300, NMF 200)")
+        .option("restarts", "R", "runs from different seeds, keep the best (default 1)")
+        .option("max-iter", "N", "most iterations per run (default 300; NMF 200)")
         .option("tol", "T", "convergence tolerance (default 1e-4)")
         .option("seed", "S", "random seed (default 0)")
         .option("threads", "T", "threads (default: all processors)");

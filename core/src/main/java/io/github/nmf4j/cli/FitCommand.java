@@ -33,7 +33,7 @@ final class FitCommand implements Command {
     Options o = new Options()
         .positional("INPUT", "the matrix to factor")
         .option("rank", "K", "the number of components (required)");
-    NmfOptions.add(o, true);
+    NmfOptions.add(o, NmfOptions.LIBRARY);
     return o.option("out-w", "FILE", "write W (rows x K)")
         .option("out-h", "FILE", "write H (K x cols)");
   }

@@ -48,21 +48,26 @@ final class NmfOptions {
     return Solver.MULTIPLICATIVE_UPDATE;
   }
 
+  /** The defaults a command documents in its help (they must match what it uses). */
+  record Defaults(String init, String maxIterations, String tolerance, String restarts) {}
+
+  /** The library's defaults, as {@code fit} uses them. */
+  static final Defaults LIBRARY = new Defaults(
+      "nndsvda when the rank is at most min(rows, cols), else random", "200", "1e-4", "1");
+
   /** Adds the options that {@link #builder} reads. */
-  static Options add(Options o, boolean withLoss) {
-    if (withLoss) {
-      o.option("loss", "LOSS", "frobenius (default) or kl (Kullback-Leibler)");
-    }
+  static Options add(Options o, Defaults d) {
     return o
+        .option("loss", "LOSS", "frobenius (default) or kl (Kullback-Leibler)")
         .option("solver", "SOLVER", String.join("|", solvers().keySet())
             + " (default: the best for the loss, " + name(best(Loss.FROBENIUS))
-            + " for frobenius)")
-        .option("init", "INIT", "random|nndsvd|nndsvda|nndsvdar (default: nndsvda when the rank"
-            + " is at most min(rows, cols), else random)")
-        .option("max-iter", "N", "most iterations (default 200)")
-        .option("tol", "T", "stop when the loss improves by less than T relative (default 1e-4)")
+            + " for frobenius, mu for kl)")
+        .option("init", "INIT", "random|nndsvd|nndsvda|nndsvdar (default: " + d.init() + ")")
+        .option("max-iter", "N", "most iterations (default " + d.maxIterations() + ")")
+        .option("tol", "T", "stop when the loss improves by less than T relative (default "
+            + d.tolerance() + ")")
         .option("seed", "S", "random seed (default 0)")
-        .option("restarts", "R", "random starts, keep the best fit (default 1)")
+        .option("restarts", "R", "starts, keep the best fit (default " + d.restarts() + ")")
         .option("threads", "T", "threads (default: all processors)");
   }
 

@@ -114,8 +114,34 @@ final class Options {
     return sb.toString();
   }
 
+  /** Help text is wrapped to this many columns. */
+  static final int WIDTH = 96;
+
+  /** One line of help: the name in a 26-column margin, the text wrapped beside it. */
   static String row(String left, String help) {
-    String pad = left.length() < 26 ? " ".repeat(26 - left.length()) : "\n" + " ".repeat(28);
-    return "  " + left + pad + help + "\n";
+    String indent = " ".repeat(28);
+    StringBuilder sb = new StringBuilder("  ").append(left);
+    if (left.length() < 26) {
+      sb.append(" ".repeat(26 - left.length()));
+    } else {
+      sb.append('\n').append(indent);
+    }
+    int column = 28;
+    boolean first = true;
+    for (String word : help.split(" ")) {
+      if (!first && column + 1 + word.length() > WIDTH) {
+        sb.append('\n').append(indent);
+        column = 28;
+        first = true;
+      }
+      if (!first) {
+        sb.append(' ');
+        column++;
+      }
+      sb.append(word);
+      column += word.length();
+      first = false;
+    }
+    return sb.append('\n').toString();
   }
 }

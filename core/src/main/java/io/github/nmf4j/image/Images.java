@@ -102,6 +102,18 @@ public final class Images {
     }
   }
 
+  /**
+   * Converts an image into channel matrices in [0, 1], as {@link #readRgb} does for files.
+   *
+   * @throws IllegalArgumentException if {@code image} is null
+   */
+  public static RgbImage fromBufferedImage(BufferedImage image) {
+    if (image == null) {
+      throw new IllegalArgumentException("image must not be null");
+    }
+    return toRgb(image);
+  }
+
   /** Converts a decoded image into channel matrices in [0, 1]. */
   static RgbImage toRgb(BufferedImage img) {
     int h = img.getHeight();

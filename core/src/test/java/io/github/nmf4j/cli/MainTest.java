@@ -38,6 +38,9 @@ class MainTest {
       assertThat(r.exitCode()).as(name).isZero();
       assertThat(r.out()).startsWith("usage: nmf4j " + name).contains("--json");
       assertThat(CliRunner.run("help", name).out()).isEqualTo(r.out());
+      for (String line : r.out().split("\n")) {
+        assertThat(line.length()).as(line).isLessThanOrEqualTo(Options.WIDTH);
+      }
     }
   }
 
