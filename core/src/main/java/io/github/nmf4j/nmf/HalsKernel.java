@@ -1,0 +1,113 @@
+package io.github.nmf4j.nmf;
+
+/**
+ * The inner sweeps of HALS on one block of a factor, on separate {@code double[]} rows so that
+ * every loop runs along one contiguous array (the shape HotSpot's SuperWord vectorizes).
+ *
+ * <p>Both half-updates of HALS are the same problem: given a symmetric Gram matrix {@code G}
+ * ({@code k x k}: {@code W'W} for H, {@code HH'} for W) and targets {@code T} ({@code W'V} for H,
+ * {@code (VH')'} for W), improve {@code X} (H, or W transposed) for {@code min_{X >= f}
+ * ||V - ...||^2}, one row of {@code X} at a time (Cichocki and Phan 2009):
+ * <pre>
+ *   X[c] = max(f, X[c] + (T[c] - sum_r G[c][r] X[r]) / G[c][c]),   c = 0, ..., k-1
+ * </pre>
+ * which minimizes the loss exactly over row {@code c} with the others fixed, so the loss never
+ * increases. The problem separates over the columns of {@code X} (columns of H, rows of W), so a
+ * block of columns is swept independently of the others; sweeps repeat until the block's change
+ * {@code ||X_s - X_{s-1}||_F^2} falls to {@code delta^2} times that of the first sweep, or a
+ * maximum count (Gillis and Glineur 2012, "Accelerated multiplicative updates and hierarchical
+ * ALS algorithms for nonnegative matrix factorization", Neural Computation 24(4)).
+ */
+final class HalsKernel {
+
+  private HalsKernel() {}
+
+  /**
+   * Runs the sweeps on one block in place and returns how many ran.
+   *
+   * @param g the Gram matrix, {@code k x k} row-major, symmetric
+   * @param t the targets, {@code k} rows of at least {@code len} values
+   * @param x the block of the factor, {@code k} rows of at least {@code len} values; updated
+   * @param acc scratch of at least {@code len} values
+   * @param maxSweeps at least 1
+   * @param deltaSquared stop once a sweep changes the block by at most this times the first
+   *     sweep's change (squared Frobenius norms)
+   * @param floor the smallest value an entry may take, {@code > 0}
+   */
+  static int sweeps(double[] g, int k, double[][] t, double[][] x, int len, double[] acc,
+      int maxSweeps, double deltaSquared, double floor) {
+    double first = 0;
+    for (int s = 0; s < maxSweeps; s++) {
+      double change = 0;
+      for (int c = 0; c < k; c++) {
+        double gcc = g[c * k + c];
+        if (!(gcc > 0)) {
+          continue;
+        }
+        residual(g, c, k, t[c], x, len, acc);
+        change += step(x[c], acc, 1 / gcc, len, floor);
+      }
+      if (s == 0) {
+        first = change;
+        if (first == 0) {
+          return 1;
+        }
+      } else if (change <= deltaSquared * first) {
+        return s + 1;
+      }
+    }
+    return maxSweeps;
+  }
+
+  /** {@code acc = T[c] - sum_r G[c][r] X[r]}, four rows of X per pass. */
+  private static void residual(double[] g, int c, int k, double[] tc, double[][] x, int len,
+      double[] acc) {
+    System.arraycopy(tc, 0, acc, 0, len);
+    int row = c * k;
+    int r = 0;
+    for (; r + 3 < k; r += 4) {
+      double g0 = g[row + r];
+      double g1 = g[row + r + 1];
+      double g2 = g[row + r + 2];
+      double g3 = g[row + r + 3];
+      double[] x0 = x[r];
+      double[] x1 = x[r + 1];
+      double[] x2 = x[r + 2];
+      double[] x3 = x[r + 3];
+      for (int i = 0; i < len; i++) {
+        acc[i] = acc[i] - g0 * x0[i] - g1 * x1[i] - g2 * x2[i] - g3 * x3[i];
+      }
+    }
+    for (; r < k; r++) {
+      double g0 = g[row + r];
+      double[] x0 = x[r];
+      for (int i = 0; i < len; i++) {
+        acc[i] = acc[i] - g0 * x0[i];
+      }
+    }
+  }
+
+  /**
+   * {@code xc = max(floor, xc + acc * inv)}; leaves the change in {@code acc} and returns its
+   * squared norm.
+   */
+  private static double step(double[] xc, double[] acc, double inv, int len, double floor) {
+    for (int i = 0; i < len; i++) {
+      double old = xc[i];
+      double updated = Math.max(floor, old + acc[i] * inv);
+      xc[i] = updated;
+      acc[i] = updated - old;
+    }
+    double s0 = 0;
+    double s1 = 0;
+    int i = 0;
+    for (; i + 1 < len; i += 2) {
+      s0 += acc[i] * acc[i];
+      s1 += acc[i + 1] * acc[i + 1];
+    }
+    if (i < len) {
+      s0 += acc[i] * acc[i];
+    }
+    return s0 + s1;
+  }
+}
