@@ -130,6 +130,8 @@ final class Fitter {
         return config.loss() == Loss.FROBENIUS
             ? new FrobeniusMu(data, w, h, k, eps, updateH, par)
             : new KullbackLeiblerMu(data, w, h, k, eps, updateH, par);
+      case HALS:
+        return new FrobeniusHals(data, w, h, k, updateH, par);
       default:
         throw new AssertionError(config.solver());
     }

@@ -410,7 +410,8 @@ public final class Nmf {
      * The configuration.
      *
      * @throws IllegalStateException if no rank was set and no initial factors were given
-     * @throws IllegalArgumentException if the rank differs from the initial factors' rank
+     * @throws IllegalArgumentException if the rank differs from the initial factors' rank, or if
+     *     the solver is {@link Solver#HALS} and the loss is not {@link Loss#FROBENIUS}
      */
     public Nmf build() {
       int k = rank;
@@ -425,6 +426,11 @@ public final class Nmf {
       }
       if (k == 0) {
         throw new IllegalStateException("rank must be set (or initial factors given)");
+      }
+      if (solver == Solver.HALS && loss != Loss.FROBENIUS) {
+        throw new IllegalArgumentException("solver HALS minimizes the Frobenius loss only (as "
+            + "scikit-learn's 'cd'); use MULTIPLICATIVE_UPDATE for " + loss + ", or HALS with "
+            + "FROBENIUS");
       }
       return new Nmf(this, k);
     }

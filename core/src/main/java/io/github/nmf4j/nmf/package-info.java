@@ -6,8 +6,9 @@
  * callback {@link io.github.nmf4j.nmf.NmfListener}.
  *
  * <p>Inside the package: {@code Fitter} drives a fit (restarts, convergence test, listener);
- * each solver is an {@code UpdateRule} ({@code FrobeniusMu}, {@code KullbackLeiblerMu}) whose hot
- * loops are package-private kernels on {@code double[]} ({@code MuKernels}, {@code KlKernels})
+ * each solver is an {@code UpdateRule} ({@code FrobeniusMu}, {@code KullbackLeiblerMu},
+ * {@code FrobeniusHals}) whose hot loops are package-private kernels on {@code double[]}
+ * ({@code MuKernels}, {@code KlKernels}, {@code HalsKernel})
  * and whose large products are the shared {@code Gemm} kernels; {@code RowBlocks} streams V in
  * blocks of rows so that WH is never held whole; {@code ScaledData} validates V in place and
  * scales it by an exact power of two.

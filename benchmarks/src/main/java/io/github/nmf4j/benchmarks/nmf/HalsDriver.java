@@ -1,0 +1,94 @@
+package io.github.nmf4j.benchmarks.nmf;
+
+import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.nmf.Initialization;
+import io.github.nmf4j.nmf.Nmf;
+import io.github.nmf4j.nmf.Solver;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Time for nmf4j's HALS to reach the relative error scikit-learn's {@code NMF(solver='cd',
+ * init='nndsvda')} reaches in a given number of iterations ({@code hals_sklearn.py} prints it).
+ *
+ * <pre>
+ * java -Xmx4g -cp benchmarks/target/benchmarks.jar io.github.nmf4j.benchmarks.nmf.HalsDriver \
+ *     dense|faces TARGET_RELATIVE_ERROR [repeats] [threads]
+ * </pre>
+ *
+ * <p>First a fit with the loss computed every iteration finds the first iteration N at which the
+ * relative error {@code ||V - WH||_F / ||V||_F} is at most the target; then fits with exactly N
+ * iterations (NNDSVDA start, tolerance 0) are timed after warm-up fits, and the median is
+ * printed, with the time of a 1-iteration fit (the start: validation, SVD, NNDSVDA) for scale.
+ * The same is done for the multiplicative updates with up to 10 times scikit-learn's iterations,
+ * for reference.
+ */
+public final class HalsDriver {
+
+  private HalsDriver() {}
+
+  public static void main(String[] args) throws Exception {
+    String which = args[0];
+    double target = Double.parseDouble(args[1]);
+    int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 5;
+    int threads = args.length > 3 ? Integer.parseInt(args[3]) : 2;
+    boolean dense = which.equals("dense");
+    Matrix v = dense ? HalsData.dense(70000, 784, 20) : HalsData.faces(Path.of("."));
+    int k = dense ? 20 : 16;
+    int limit = dense ? 500 : 2000;
+    System.out.printf("%s %s rank %d, target relative error %.10f, %d threads%n", which,
+        v.shape(), k, target, threads);
+    for (Solver solver : Solver.values()) {
+      double norm = v.frobeniusNorm();
+      int[] reached = {-1};
+      Nmf probe = config(k, solver, limit, threads).toBuilder().checkEvery(1)
+          .listener(p -> {
+            if (reached[0] < 0 && p.loss().isPresent() && p.loss().getAsDouble() / norm <= target) {
+              reached[0] = p.iteration();
+              p.cancel();
+            }
+          }).build();
+      try {
+        probe.fit(v);
+      } catch (CancellationException reachedTarget) {
+        // The listener stopped the probe at the target.
+      }
+      if (reached[0] < 0) {
+        System.out.printf("  %s: not reached in %d iterations%n", solver, limit);
+        continue;
+      }
+      int n = reached[0];
+      int warmups = dense ? 1 : 20;
+      double[] fit = time(config(k, solver, n, threads), v, warmups, repeats);
+      double[] start = time(config(k, solver, 1, threads), v, dense ? 0 : 5, repeats);
+      System.out.printf("  %s: %d iterations to reach it; fit median %.3f s (runs %s); "
+          + "1-iteration fit median %.3f s%n", solver, n, median(fit), Arrays.toString(fit),
+          median(start));
+    }
+  }
+
+  private static Nmf config(int k, Solver solver, int iterations, int threads) {
+    return Nmf.builder().rank(k).solver(solver).initialization(Initialization.NNDSVDA)
+        .maxIterations(iterations).tolerance(0).threads(threads).build();
+  }
+
+  private static double[] time(Nmf config, Matrix v, int warmups, int repeats) {
+    for (int i = 0; i < warmups; i++) {
+      config.fit(v);
+    }
+    double[] t = new double[repeats];
+    for (int r = 0; r < repeats; r++) {
+      long t0 = System.nanoTime();
+      config.fit(v);
+      t[r] = Math.round((System.nanoTime() - t0) / 1e6) / 1e3;
+    }
+    return t;
+  }
+
+  private static double median(double[] t) {
+    double[] s = t.clone();
+    Arrays.sort(s);
+    return s[s.length / 2];
+  }
+}

@@ -1,0 +1,288 @@
+package io.github.nmf4j.nmf;
+
+import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.linalg.kernel.Gemm;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * Hierarchical alternating least squares for {@code ||V - WH||_F^2} (Cichocki and Phan 2009,
+ * "Fast local algorithms for large scale nonnegative matrix and tensor factorizations"), with the
+ * inner sweeps of Gillis and Glineur (2012), H first, then W:
+ * <pre>
+ *   H[c,:] = max(f, H[c,:] + ((W'V)[c,:] - (W'W)[c,:] H) / (W'W)[c,c])     c = 0..k-1, repeated
+ *   W[:,c] = max(f, W[:,c] + ((VH')[:,c] - W (HH')[:,c]) / (HH')[c,c])     c = 0..k-1, repeated
+ * </pre>
+ * Each line minimizes the loss exactly over one row of H or column of W with the rest fixed, so
+ * the loss never increases. The floor {@code f} ({@value #FLOOR} times {@code sqrt(rms(V) / k)},
+ * the typical size of a factor entry) keeps every entry positive, so no component dies: a column
+ * of W that would vanish stays at the floor, and the next H update can bring it back.
+ *
+ * <p>Per half-iteration the large products ({@code W'V} or {@code VH'}, {@code 2npk} flops each)
+ * are computed once by {@link Gemm}; the sweeps cost {@code O(k^2)} per row of W or column of H,
+ * so they are repeated while that pays: at most {@code 1 + alpha rho} times, {@code rho} being
+ * the ratio of the products' cost to one sweep's ({@code rho_W = (np + pk) / (nk + n)}, {@code
+ * rho_H = (np + nk) / (pk + p)}, {@code alpha =} {@value #ALPHA}), and only while a sweep still
+ * changes the block by more than {@code delta =} {@value #DELTA} times the first sweep's change
+ * (in Frobenius norm). The problem separates over rows of W and columns of H, so the sweeps run
+ * on fixed blocks of {@value #BLOCK} rows (columns), each with its own stopping test, in parallel
+ * and independently of the thread count. One sweep per half-iteration is exactly scikit-learn's
+ * {@code NMF(solver='cd')} (with the H-first order and the floor instead of 0).
+ *
+ * <p>The loss uses the trace identity {@code ||V||^2 - 2 <W, VH'> + <W'W, HH'>}; WH is never
+ * formed.
+ *
+ * <p>Range: V is read unscaled ({@code V = 4^m V_s}); the small operand of each product is
+ * scaled by {@code 2^-m} first and the product by {@code 2^-m} after (both exact), so no product
+ * overflows or underflows for any finite V. A start whose component has W and H entries of
+ * wildly different sizes (more than {@code 2^128} apart) is rebalanced by a power of two (WH is
+ * unchanged, and HALS's steps are invariant to that scaling); ordinary starts are used as given.
+ */
+final class FrobeniusHals implements UpdateRule {
+
+  /** Gillis and Glineur's weight of the inner-sweep budget. */
+  static final double ALPHA = 0.5;
+  /** Stop the sweeps of a block once a sweep changes it by at most this fraction of the first. */
+  static final double DELTA = 0.1;
+  /** The smallest value of a factor entry, relative to {@code sqrt(rms(V) / k)}. */
+  static final double FLOOR = 1e-16;
+  /**
+   * A start whose W and H entries differ by more than {@code 2^(2 UNBALANCED)} in a component is
+   * rebalanced; ordinary starts are left exactly as given.
+   */
+  static final int UNBALANCED = 64;
+  /** Rows of W (columns of H) per block of sweeps. */
+  static final int BLOCK = 256;
+
+  private final ScaledData data;
+  private final double[] w;
+  private final double[] h;
+  private final int k;
+  private final boolean updateH;
+  private final Parallel par;
+  private final int maxSweepsH;
+  private final int maxSweepsW;
+  private final double deltaSquared;
+  private final double floor;
+  /** {@code 2^-m}: scales the small operand before a product with V and the product after. */
+  private final double half;
+
+  private final double[] wtv;
+  /** {@code 2^-m W} and {@code 2^-m H}, the operands of the products with V. */
+  private final double[] wHalf;
+  private final double[] hHalf;
+  private final double[] gramW;
+  private final double[] gramH;
+  private final double[] vht;
+  private final double[] partial;
+  private final ConcurrentLinkedQueue<Scratch> scratch = new ConcurrentLinkedQueue<>();
+  private boolean gramWCurrent;
+  /** {@code <W, V_s H'>} for the current factors. */
+  private double cross;
+
+  FrobeniusHals(ScaledData data, double[] w, double[] h, int k, boolean updateH, Parallel par) {
+    this(data, w, h, k, updateH, par, maxSweepsH(data.n, data.p, k),
+        maxSweepsW(data.n, data.p, k), DELTA);
+  }
+
+  /** With explicit sweep limits; {@code 1, 1} gives scikit-learn's coordinate descent. */
+  FrobeniusHals(ScaledData data, double[] w, double[] h, int k, boolean updateH, Parallel par,
+      int maxSweepsH, int maxSweepsW, double delta) {
+    this.data = data;
+    this.w = w;
+    this.h = h;
+    this.k = k;
+    this.updateH = updateH;
+    this.par = par;
+    this.maxSweepsH = maxSweepsH;
+    this.maxSweepsW = maxSweepsW;
+    this.deltaSquared = delta * delta;
+    double rms = Math.sqrt(data.squaredNorm / ((double) data.n * data.p));
+    this.floor = FLOOR * Math.sqrt(rms / k);
+    this.half = Math.scalb(1.0, -data.halfExponent);
+    wtv = updateH ? new double[k * data.p] : null;
+    wHalf = updateH ? new double[data.n * k] : null;
+    hHalf = new double[k * data.p];
+    if (updateH) {
+      balance();
+    }
+    gramW = new double[k * k];
+    gramH = new double[k * k];
+    vht = new double[data.n * k];
+    partial = new double[blocks(data.n)];
+    for (int t = 0; t < par.threads(); t++) {
+      scratch.add(new Scratch(k));
+    }
+    productsOfH();
+    cross = crossTerm();
+  }
+
+  /** {@code floor(1 + alpha (np + nk) / (pk + p))}: sweeps of H worth one product's cost. */
+  static int maxSweepsH(int n, int p, int k) {
+    return budget(((double) n * p + (double) n * k) / ((double) p * k + p));
+  }
+
+  /** {@code floor(1 + alpha (np + pk) / (nk + n))}: sweeps of W worth one product's cost. */
+  static int maxSweepsW(int n, int p, int k) {
+    return budget(((double) n * p + (double) p * k) / ((double) n * k + n));
+  }
+
+  private static int budget(double rho) {
+    return (int) Math.min(100_000, Math.floor(1 + ALPHA * rho));
+  }
+
+  @Override
+  public void iterate() {
+    if (updateH) {
+      productOfW();
+      scaleInto(w, wHalf);
+      Gemm.transposeMultiply(data.n, k, data.p, wHalf, data.v, wtv, par);
+      updateH();
+      productsOfH();
+    }
+    cross = updateW();
+    gramWCurrent = false;
+  }
+
+  @Override
+  public double loss() {
+    productOfW();
+    double squared = data.squaredNorm - 2 * cross + MuKernels.dot(gramW, gramH, k * k);
+    return Math.sqrt(Math.max(0, squared));
+  }
+
+  private void updateH() {
+    int p = data.p;
+    double scale = half;
+    par.forEach(blocks(p), b -> {
+      Scratch s = borrow();
+      int j0 = b * BLOCK;
+      int len = Math.min(BLOCK, p - j0);
+      for (int c = 0; c < k; c++) {
+        double[] x = s.x[c];
+        double[] t = s.t[c];
+        int off = c * p + j0;
+        for (int j = 0; j < len; j++) {
+          x[j] = h[off + j];
+          t[j] = wtv[off + j] * scale;
+        }
+      }
+      HalsKernel.sweeps(gramW, k, s.t, s.x, len, s.acc, maxSweepsH, deltaSquared, floor);
+      for (int c = 0; c < k; c++) {
+        System.arraycopy(s.x[c], 0, h, c * p + j0, len);
+      }
+      scratch.add(s);
+    });
+  }
+
+  /** Updates W block by block and returns {@code <W_new, V_s H'>}. */
+  private double updateW() {
+    int n = data.n;
+    double scale = half;
+    int blocks = blocks(n);
+    par.forEach(blocks, b -> {
+      Scratch s = borrow();
+      int i0 = b * BLOCK;
+      int len = Math.min(BLOCK, n - i0);
+      for (int i = 0; i < len; i++) {
+        int row = (i0 + i) * k;
+        for (int c = 0; c < k; c++) {
+          s.x[c][i] = w[row + c];
+          s.t[c][i] = vht[row + c] * scale;
+        }
+      }
+      HalsKernel.sweeps(gramH, k, s.t, s.x, len, s.acc, maxSweepsW, deltaSquared, floor);
+      double sum = 0;
+      for (int i = 0; i < len; i++) {
+        int row = (i0 + i) * k;
+        for (int c = 0; c < k; c++) {
+          double x = s.x[c][i];
+          w[row + c] = x;
+          sum += x * s.t[c][i];
+        }
+      }
+      partial[b] = sum;
+      scratch.add(s);
+    });
+    return MuKernels.sumInOrder(partial, blocks);
+  }
+
+  /** {@code <W, V_s H'>} for the current W and the stored {@code VH'}. */
+  private double crossTerm() {
+    return MuKernels.dot(w, vht, data.n, k, half, partial, par);
+  }
+
+  /** {@code out = 2^-m x}, exactly. */
+  private void scaleInto(double[] x, double[] out) {
+    for (int i = 0; i < x.length; i++) {
+      out[i] = x[i] * half;
+    }
+  }
+
+  /**
+   * Scales each column of W and row of H whose largest entries differ by more than a factor
+   * {@code 2^(2 UNBALANCED)} by reciprocal powers of two so that they are about equal (WH
+   * unchanged, exactly).
+   */
+  private void balance() {
+    int n = data.n;
+    int p = data.p;
+    for (int c = 0; c < k; c++) {
+      double maxW = 0;
+      for (int i = 0; i < n; i++) {
+        maxW = Math.max(maxW, w[i * k + c]);
+      }
+      double maxH = 0;
+      for (int j = 0; j < p; j++) {
+        maxH = Math.max(maxH, h[c * p + j]);
+      }
+      if (maxW == 0 || maxH == 0 || !Double.isFinite(maxW) || !Double.isFinite(maxH)) {
+        continue;
+      }
+      int e = (Math.getExponent(maxH) - Math.getExponent(maxW)) / 2;
+      if (Math.abs(e) > UNBALANCED) {
+        for (int i = 0; i < n; i++) {
+          w[i * k + c] = Math.scalb(w[i * k + c], e);
+        }
+        for (int j = 0; j < p; j++) {
+          h[c * p + j] = Math.scalb(h[c * p + j], -e);
+        }
+      }
+    }
+  }
+
+  private Scratch borrow() {
+    Scratch s = scratch.poll();
+    return s != null ? s : new Scratch(k);
+  }
+
+  /** {@code HH'} and {@code VH'} for the current H. */
+  private void productsOfH() {
+    Gemm.multiplyTranspose(k, data.p, k, h, h, gramH, par);
+    scaleInto(h, hHalf);
+    Gemm.multiplyTranspose(data.n, data.p, k, data.v, hHalf, vht, par);
+  }
+
+  /** {@code W'W} for the current W, computed once per W. */
+  private void productOfW() {
+    if (!gramWCurrent) {
+      Gemm.transposeMultiply(data.n, k, k, w, w, gramW, par);
+      gramWCurrent = true;
+    }
+  }
+
+  private static int blocks(int size) {
+    return (size + BLOCK - 1) / BLOCK;
+  }
+
+  /** One block's work space: the block of the factor, its targets and a residual row. */
+  private static final class Scratch {
+    final double[][] x;
+    final double[][] t;
+    final double[] acc = new double[BLOCK];
+
+    Scratch(int k) {
+      x = new double[k][BLOCK];
+      t = new double[k][BLOCK];
+    }
+  }
+}
