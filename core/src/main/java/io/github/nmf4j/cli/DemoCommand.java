@@ -9,6 +9,7 @@ import io.github.nmf4j.nmf.Initialization;
 import io.github.nmf4j.nmf.Loss;
 import io.github.nmf4j.nmf.Nmf;
 import io.github.nmf4j.nmf.NmfModel;
+import io.github.nmf4j.nmf.Solver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,9 @@ final class DemoCommand implements Command {
         + "in one of four positions, 17 parts in all), factors it with NMF (V ~ W H, one image\n"
         + "per row of V), and writes to the output directory: the rows of H as images\n"
         + "(basis.png), the true parts (true-parts.png), originals above their reconstructions\n"
-        + "(reconstructions.png) and the loss curve (loss.png).";
+        + "(reconstructions.png) and the loss curve (loss.png). It uses the multiplicative\n"
+        + "updates (--solver mu) unless --solver says otherwise: HALS fits the swimmer images\n"
+        + "as exactly but finds fewer of the parts.";
   }
 
   @Override
@@ -73,6 +76,13 @@ final class DemoCommand implements Command {
     }
     if (!args.has("tol")) {
       builder.tolerance(1e-5);
+    }
+    // The multiplicative updates, unless asked otherwise: the swimmer matrix has many exact
+    // rank-17 factorizations, and HALS, fast as it is, settles on one whose basis images mix
+    // parts (13 of 17 recovered, at a relative error of 6e-7), while MU's best of 8 random
+    // starts finds all 17.
+    if (!args.has("solver")) {
+      builder.solver(Solver.MULTIPLICATIVE_UPDATE);
     }
     Nmf nmf = builder.build();
 
