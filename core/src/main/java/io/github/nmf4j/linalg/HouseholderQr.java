@@ -30,7 +30,9 @@ final class HouseholderQr {
     for (int j = 0; j < k; j++) {
       double[] v = cols[j];
       double norm = Vectors.norm(v, j, m);
-      if (norm == 0) {
+      // A subnormal residual (rank-deficient input) counts as zero: 1 / (alpha - beta) below
+      // would overflow to infinity and turn its zeros into NaN.
+      if (norm < Double.MIN_NORMAL) {
         tau[j] = 0;
         v[j] = 1;
       } else {

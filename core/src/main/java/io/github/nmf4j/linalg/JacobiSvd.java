@@ -78,11 +78,23 @@ final class JacobiSvd {
     for (int j = 0; j < k; j++) {
       v[j][j] = 1;
     }
-    sweep(a, v);
+    // Columns whose squared norm is below EPS^2 ||A||_F^2 are zero to working precision.
+    // Rotating them only shrinks them towards underflow, where the rotation angles become NaN
+    // (seen on exactly rank-one input), so they are left alone and reported as exact zeros.
+    double total = 0;
+    for (double[] col : a) {
+      double norm = Vectors.norm(col, 0, k);
+      total += norm * norm;
+    }
+    double negligible = total * EPS * EPS;
+    sweep(a, v, negligible);
 
     double[] s = new double[k];
     for (int j = 0; j < k; j++) {
       s[j] = Vectors.norm(a[j], 0, k);
+      if (s[j] * s[j] <= negligible) {
+        s[j] = 0;
+      }
     }
     Integer[] order = new Integer[k];
     Arrays.setAll(order, j -> j);
@@ -107,8 +119,11 @@ final class JacobiSvd {
     return new Result(Vectors.split(u, k, m), sorted, vt);
   }
 
-  /** Cyclic one-sided Jacobi sweeps over the columns {@code a[j]}, rotating {@code v} alike. */
-  private static void sweep(double[][] a, double[][] v) {
+  /**
+   * Cyclic one-sided Jacobi sweeps over the columns {@code a[j]}, rotating {@code v} alike; a
+   * pair with a column of squared norm at most {@code negligible} is not rotated.
+   */
+  private static void sweep(double[][] a, double[][] v, double negligible) {
     int k = a.length;
     double tol = EPS * Math.max(k, 4);
     for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
@@ -125,7 +140,8 @@ final class JacobiSvd {
             beta += y[i] * y[i];
             gamma += x[i] * y[i];
           }
-          if (gamma == 0 || Math.abs(gamma) <= tol * Math.sqrt(alpha) * Math.sqrt(beta)) {
+          if (gamma == 0 || alpha <= negligible || beta <= negligible
+              || Math.abs(gamma) <= tol * Math.sqrt(alpha) * Math.sqrt(beta)) {
             continue;
           }
           rotated = true;

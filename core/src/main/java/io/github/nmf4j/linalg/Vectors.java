@@ -64,10 +64,11 @@ final class Vectors {
     if (scale > 1e-150 && scale < 1e150) {
       return Math.sqrt(dot(x, x, from, to));
     }
-    double inv = 1 / scale;
+    // Divide, not multiply by 1 / scale: for a subnormal scale the reciprocal overflows to
+    // infinity and 0 * infinity is NaN.
     double s = 0;
     for (int i = from; i < to; i++) {
-      double v = x[i] * inv;
+      double v = x[i] / scale;
       s += v * v;
     }
     return scale * Math.sqrt(s);

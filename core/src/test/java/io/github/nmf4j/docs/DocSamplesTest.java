@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * package the module exports plus {@code java.util.*}, {@code java.nio.file.*} and {@code
  * java.io.*}. Blocks are compiled against the module {@code io.github.nmf4j} on the module path,
  * so a sample that touches a non-exported package fails to compile. Each block runs with its own
- * temporary directory as {@code dir}; what it prints is discarded.
+ * temporary directory as {@code dir}; what it prints is discarded (shown with {@code
+ * DOCS_SAMPLES_PRINT=1} in the environment).
  */
 class DocSamplesTest {
 
@@ -143,8 +144,12 @@ class DocSamplesTest {
     Method run = loader.loadClass(s.className()).getMethod("run", Path.class);
     Path dir = Files.createDirectories(work.resolve("run").resolve(s.className()));
     PrintStream savedOut = System.out;
-    PrintStream discard = new PrintStream(OutputStream.nullOutputStream());
-    System.setOut(discard);
+    // DOCS_SAMPLES_PRINT=1 in the environment shows what the samples print (to check claims).
+    if (System.getenv("DOCS_SAMPLES_PRINT") != null) {
+      savedOut.println("=== " + s.where());
+    } else {
+      System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+    }
     try {
       run.invoke(null, dir);
     } catch (InvocationTargetException e) {
