@@ -58,6 +58,29 @@ class CompressCommandTest {
   }
 
   @Test
+  void nmfCompressionReportsStorageForBothLayouts() throws IOException {
+    Path out = dir.resolve("out.bmp");
+    CliRunner r = CliRunner.run("compress", image.toString(), "--out", out.toString(),
+        "--rank", "3", "--json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.json()).containsEntry("method", "nmf").containsEntry("rank", 3.0)
+        .containsEntry("layout", "separate").containsEntry("channels", 3.0)
+        .containsEntry("storedValues", 3.0 * (24 * 3 + 3 * 32))
+        .containsEntry("originalValues", 3.0 * 24 * 32).containsKeys("psnr", "solver");
+    assertThat(Images.readRgb(out).width()).isEqualTo(32);
+
+    CliRunner joint = CliRunner.run("compress", image.toString(), "--out", out.toString(),
+        "--rank", "3", "--layout", "side-by-side", "--json");
+    assertThat(joint.json()).containsEntry("layout", "side-by-side")
+        .containsEntry("storedValues", 24.0 * 3 + 3 * 3 * 32);
+
+    CliRunner gray = CliRunner.run("compress", image.toString(), "--out", out.toString(),
+        "--rank", "3", "--gray", "--json");
+    assertThat(gray.json()).containsEntry("channels", 1.0)
+        .containsEntry("storedValues", 24.0 * 3 + 3 * 32).doesNotContainKey("layout");
+  }
+
+  @Test
   void badUsageIsExitCodeTwoAndLeavesNoFile() throws IOException {
     Path out = dir.resolve("out.png");
     assertFails("--out FILE is required", "compress", image.toString());
