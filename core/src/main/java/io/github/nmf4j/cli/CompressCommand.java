@@ -44,7 +44,8 @@ final class CompressCommand implements Command {
             + " channel) or side-by-side (channels as one matrix sharing W)")
         .option("colors", "K", "k-means colours (default 16)")
         .flag("gray", "convert the image to gray first");
-    return NmfOptions.add(o, new NmfOptions.Defaults(NmfOptions.LIBRARY.init(),
+    return NmfOptions.add(o, new NmfOptions.Defaults(NmfOptions.LIBRARY.solver(),
+        NmfOptions.LIBRARY.init(),
         "200; k-means 300", "1e-4", "1"));
   }
 

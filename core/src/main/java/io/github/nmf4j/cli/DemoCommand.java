@@ -51,7 +51,8 @@ final class DemoCommand implements Command {
     Options o = new Options()
         .option("out", "DIR", "output directory (default nmf4j-demo, created if missing)")
         .option("rank", "K", "the number of parts to look for (default 17)");
-    return NmfOptions.add(o, new NmfOptions.Defaults("random", "400", "1e-5", "8"));
+    return NmfOptions.add(o, new NmfOptions.Defaults("mu", "random", "400", "1e-5",
+        "8"));
   }
 
   @Override

@@ -49,10 +49,12 @@ final class NmfOptions {
   }
 
   /** The defaults a command documents in its help (they must match what it uses). */
-  record Defaults(String init, String maxIterations, String tolerance, String restarts) {}
+  record Defaults(String solver, String init, String maxIterations, String tolerance,
+      String restarts) {}
 
   /** The library's defaults, as {@code fit} uses them. */
-  static final Defaults LIBRARY = new Defaults(
+  static final Defaults LIBRARY = new Defaults("the best for the loss, "
+      + name(best(Loss.FROBENIUS)) + " for frobenius, mu for kl",
       "nndsvda when the rank is at most min(rows, cols), else random", "200", "1e-4", "1");
 
   /** Adds the options that {@link #builder} reads. */
@@ -60,8 +62,7 @@ final class NmfOptions {
     return o
         .option("loss", "LOSS", "frobenius (default) or kl (Kullback-Leibler)")
         .option("solver", "SOLVER", String.join("|", solvers().keySet())
-            + " (default: the best for the loss, " + name(best(Loss.FROBENIUS))
-            + " for frobenius, mu for kl)")
+            + " (default: " + d.solver() + ")")
         .option("init", "INIT", "random|nndsvd|nndsvda|nndsvdar (default: " + d.init() + ")")
         .option("max-iter", "N", "most iterations (default " + d.maxIterations() + ")")
         .option("tol", "T", "stop when the loss improves by less than T relative (default "
