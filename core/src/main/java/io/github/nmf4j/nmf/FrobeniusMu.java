@@ -8,7 +8,8 @@ import io.github.nmf4j.linalg.kernel.Gemm;
  * {@code H <- H .* (W'V) ./ (W'W H + eps)}, then {@code W <- W .* (VH') ./ (W (HH') + eps)}.
  *
  * <p>Per iteration the large products are {@code W'V} and {@code VH'} (each {@code 2npk}
- * flops); {@code W'W}, {@code HH'} and the two {@code k}-sized products are small. The loss uses
+ * flops); {@code W'W}, {@code HH'}, {@code W'W H} and {@code W(HH')} are small. The element-wise
+ * steps are single passes ({@link MuKernels}). The loss uses
  * the trace identity {@code ||V - WH||^2 = ||V||^2 - 2 <W, VH'> + <W'W, HH'>}, whose terms the
  * update has just computed, so WH is never formed.
  */
@@ -27,7 +28,7 @@ final class FrobeniusMu implements UpdateRule {
   private final double[] wtwh;
   private final double[] hht;
   private final double[] vht;
-  private final double[] rowScratch;
+  private final double[] whh;
   /** Copies of W and H scaled by {@code 2^productExponent}, for data near the double range's ends. */
   private final double[] wOperand;
   private final double[] hOperand;
@@ -52,7 +53,7 @@ final class FrobeniusMu implements UpdateRule {
     wtw = new double[k * k];
     hht = new double[k * k];
     vht = new double[n * k];
-    rowScratch = new double[MuKernels.blocks(n) * k];
+    whh = new double[n * k];
     partial = new double[MuKernels.blocks(n)];
     boolean scaledOperands = data.productExponent != 0;
     wOperand = scaledOperands && updateH ? new double[n * k] : w;
@@ -72,7 +73,8 @@ final class FrobeniusMu implements UpdateRule {
       MuKernels.multiplicativeStep(h, wtv, data.productScale, wtwh, eps);
       productsOfH();
     }
-    cross = MuKernels.updateW(w, vht, hht, n, k, data.productScale, eps, rowScratch, partial, par);
+    Gemm.multiply(n, k, k, w, hht, whh, par);
+    cross = MuKernels.updateW(w, vht, whh, n, k, data.productScale, eps, partial, par);
     wtwCurrent = false;
   }
 

@@ -9,12 +9,14 @@ final class KlKernels {
   private KlKernels() {}
 
   /**
-   * {@code wh[j] <- (v[off + j] * scale) / (wh[j] + eps)} for {@code j < len}: the block of
-   * {@code V ./ (WH + eps)}, written over the block of WH.
+   * {@code wh[j] <- (v[j] * scale) / (wh[j] + eps)} for {@code j < len}: the block of
+   * {@code V ./ (WH + eps)}, written over the block of WH. {@code v} is the block of V copied to
+   * the start of an array: with every access indexed by the bare loop variable, C2 vectorizes
+   * the loop (twice as fast as reading V at an offset, measured).
    */
-  static void ratio(double[] v, int off, double scale, double[] wh, int len, double eps) {
+  static void ratio(double[] v, double scale, double[] wh, int len, double eps) {
     for (int j = 0; j < len; j++) {
-      wh[j] = v[off + j] * scale / (wh[j] + eps);
+      wh[j] = v[j] * scale / (wh[j] + eps);
     }
   }
 
@@ -81,13 +83,13 @@ final class KlKernels {
 
   /**
    * The generalized KL divergence terms of one block, {@code sum_j (y_j - x_j + x_j log(x_j /
-   * max(y_j, eps)))} with {@code x = v[off + j] * scale}, {@code y = wh[j]} and the log term 0
-   * where {@code x = 0}.
+   * max(y_j, eps)))} with {@code x = v[j] * scale}, {@code y = wh[j]} and the log term 0 where
+   * {@code x = 0}.
    */
-  static double divergence(double[] v, int off, double scale, double[] wh, int len, double eps) {
+  static double divergence(double[] v, double scale, double[] wh, int len, double eps) {
     double s = 0;
     for (int j = 0; j < len; j++) {
-      double x = v[off + j] * scale;
+      double x = v[j] * scale;
       double y = wh[j];
       s += y - x;
       if (x > 0) {
@@ -97,11 +99,11 @@ final class KlKernels {
     return s;
   }
 
-  /** {@code sum_j (x_j - y_j)^2} with {@code x = v[off + j] * scale}, {@code y = wh[j]}. */
-  static double squaredDistance(double[] v, int off, double scale, double[] wh, int len) {
+  /** {@code sum_j (x_j - y_j)^2} with {@code x = v[j] * scale}, {@code y = wh[j]}. */
+  static double squaredDistance(double[] v, double scale, double[] wh, int len) {
     double s = 0;
     for (int j = 0; j < len; j++) {
-      double d = v[off + j] * scale - wh[j];
+      double d = v[j] * scale - wh[j];
       s += d * d;
     }
     return s;

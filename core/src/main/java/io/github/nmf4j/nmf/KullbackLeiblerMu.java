@@ -65,8 +65,8 @@ final class KullbackLeiblerMu implements UpdateRule {
       Arrays.fill(columnSums[c], 0);
     }
     blocks.forEachBlock((c, row0, rows, ws) -> {
-      blocks.productBlock(w, h, row0, rows, ws);
-      KlKernels.ratio(data.v, row0 * p, data.invScale, ws.wh, rows * p, eps);
+      blocks.productBlock(data.v, w, h, row0, rows, ws);
+      KlKernels.ratio(ws.v, data.invScale, ws.wh, rows * p, eps);
       Gemm.transposeMultiply(rows, k, p, ws.w, ws.wh, ws.kByP, Parallel.serial());
       KlKernels.add(numerators[c], ws.kByP, k * p);
       KlKernels.addColumnSums(ws.w, rows, k, columnSums[c]);
@@ -84,8 +84,8 @@ final class KullbackLeiblerMu implements UpdateRule {
     int p = data.p;
     KlKernels.rowSums(h, k, p, hRowSums);
     blocks.forEachBlock((c, row0, rows, ws) -> {
-      blocks.productBlock(w, h, row0, rows, ws);
-      KlKernels.ratio(data.v, row0 * p, data.invScale, ws.wh, rows * p, eps);
+      blocks.productBlock(data.v, w, h, row0, rows, ws);
+      KlKernels.ratio(ws.v, data.invScale, ws.wh, rows * p, eps);
       Gemm.multiplyTranspose(rows, p, k, ws.wh, h, ws.rowsByK, Parallel.serial());
       KlKernels.stepColumnDenominator(ws.w, ws.rowsByK, hRowSums, rows, k, eps, w, row0 * k);
     });
@@ -96,8 +96,8 @@ final class KullbackLeiblerMu implements UpdateRule {
     int p = data.p;
     Arrays.fill(partial, 0);
     blocks.forEachBlock((c, row0, rows, ws) -> {
-      blocks.productBlock(w, h, row0, rows, ws);
-      partial[c] += KlKernels.divergence(data.v, row0 * p, data.invScale, ws.wh, rows * p, eps);
+      blocks.productBlock(data.v, w, h, row0, rows, ws);
+      partial[c] += KlKernels.divergence(ws.v, data.invScale, ws.wh, rows * p, eps);
     });
     return Math.max(0, MuKernels.sumInOrder(partial, blocks.chunks));
   }

@@ -25,40 +25,26 @@ final class MuKernels {
   }
 
   /**
-   * The Frobenius W update {@code W <- W .* (VH' * scale) ./ (W (HH') + eps)} for an {@code n x
-   * k} matrix W, row by row (each row's denominator needs only that row of the old W), and
-   * returns {@code <W_new, VH' * scale>}, the cross term of the loss.
+   * The Frobenius W update {@code W <- W .* (VH' * scale) ./ (W(HH') + eps)} given the
+   * denominator's product {@code whh = W(HH')} ({@code n x k}, from the old W), element-wise in
+   * blocks of rows, and returns {@code <W_new, VH' * scale>}, the cross term of the loss.
    *
-   * @param rowScratch {@code blocks(n) * k} doubles of scratch
    * @param partial {@code blocks(n)} doubles of scratch
    */
-  static double updateW(
-      double[] w, double[] vht, double[] hht, int n, int k, double scale, double eps,
-      double[] rowScratch, double[] partial, Parallel par) {
+  static double updateW(double[] w, double[] vht, double[] whh, int n, int k, double scale,
+      double eps, double[] partial, Parallel par) {
     int blocks = blocks(n);
     par.forEach(blocks, b -> {
-      int off = b * k;
-      double cross = 0;
-      for (int i = b * ROWS, end = Math.min(n, i + ROWS); i < end; i++) {
-        int row = i * k;
-        for (int j = 0; j < k; j++) {
-          rowScratch[off + j] = 0;
-        }
-        for (int l = 0; l < k; l++) {
-          double wil = w[row + l];
-          int hl = l * k;
-          for (int j = 0; j < k; j++) {
-            rowScratch[off + j] += wil * hht[hl + j];
-          }
-        }
-        for (int j = 0; j < k; j++) {
-          double num = vht[row + j] * scale;
-          double updated = w[row + j] * num / (rowScratch[off + j] + eps);
-          w[row + j] = updated;
-          cross += updated * num;
-        }
+      int from = b * ROWS * k;
+      int to = Math.min(n, (b + 1) * ROWS) * k;
+      for (int i = from; i < to; i++) {
+        w[i] = w[i] * (vht[i] * scale) / (whh[i] + eps);
       }
-      partial[b] = cross;
+      double cross = 0;
+      for (int i = from; i < to; i++) {
+        cross += w[i] * vht[i];
+      }
+      partial[b] = cross * scale;
     });
     return sumInOrder(partial, blocks);
   }

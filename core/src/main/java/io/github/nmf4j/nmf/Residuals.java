@@ -24,11 +24,11 @@ final class Residuals {
     double[] divergences = new double[blocks.chunks];
     int p = data.p;
     blocks.forEachBlock((c, row0, rows, ws) -> {
-      blocks.productBlock(w, h, row0, rows, ws);
-      squares[c] += KlKernels.squaredDistance(data.v, row0 * p, data.invScale, ws.wh, rows * p);
+      blocks.productBlock(data.v, w, h, row0, rows, ws);
+      squares[c] += KlKernels.squaredDistance(ws.v, data.invScale, ws.wh, rows * p);
       if (withDivergence) {
         divergences[c] +=
-            KlKernels.divergence(data.v, row0 * p, data.invScale, ws.wh, rows * p, eps);
+            KlKernels.divergence(ws.v, data.invScale, ws.wh, rows * p, eps);
       }
     });
     double divergence = withDivergence

@@ -64,7 +64,7 @@ class NmfPropertiesTest {
   /**
    * 8200 rows: enough for every parallel split to happen (the product kernel splits reductions
    * longer than 8192 into chunks, the W update works in blocks of 512 rows, the KL passes in
-   * chunks of blocks of 64 rows).
+   * chunks of blocks of 128 rows).
    */
   @ParameterizedTest
   @EnumSource(Loss.class)
