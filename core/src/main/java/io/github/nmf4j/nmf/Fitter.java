@@ -145,7 +145,7 @@ final class Fitter {
     int maxIterations = config.maxIterations();
     int checkEvery = config.checkEvery();
     double tolerance = config.tolerance();
-    double[] history = new double[1 + maxIterations / checkEvery];
+    double[] history = new double[16];
     int checks = 0;
     double initial = rule.loss();
     history[checks++] = unscale(initial, data);
@@ -161,6 +161,9 @@ final class Fitter {
       if (iteration % checkEvery == 0) {
         double loss = rule.loss();
         reported = unscale(loss, data);
+        if (checks == history.length) {
+          history = Arrays.copyOf(history, 2 * checks);
+        }
         history[checks++] = reported;
         double error = convergenceError(lossType, loss);
         converged = tolerance > 0

@@ -2,16 +2,19 @@ package io.github.nmf4j.nmf;
 
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.kernel.Gemm;
+import java.util.Arrays;
 
 /**
  * Lee and Seung's multiplicative updates for {@code ||V - WH||_F^2}, H first:
  * {@code H <- H .* (W'V) ./ (W'W H + eps)}, then {@code W <- W .* (VH') ./ (W (HH') + eps)}.
  *
- * <p>Per iteration the large products are {@code W'V} and {@code VH'} (each {@code 2npk}
- * flops); {@code W'W}, {@code HH'}, {@code W'W H} and {@code W(HH')} are small. The element-wise
- * steps are single passes ({@link MuKernels}). The loss uses
- * the trace identity {@code ||V - WH||^2 = ||V||^2 - 2 <W, VH'> + <W'W, HH'>}, whose terms the
- * update has just computed, so WH is never formed.
+ * <p>The two large products, {@code VH'} and {@code W'V} (each {@code 2npk} flops), share one
+ * pass over V in blocks of rows ({@link RowBlocks}): for each block, {@code V_b H'} gives the W
+ * update of its rows (the W update is row-local), and the new {@code W_b' V_b} and {@code W_b'
+ * W_b} are added to the chunk's sums for the next H update while {@code V_b} is still in cache.
+ * So an iteration reads V once; the H update itself is small ({@code k x k} and {@code k x p}).
+ * The loss uses the trace identity {@code ||V - WH||^2 = ||V||^2 - 2 <W, VH'> + <W'W, HH'>},
+ * whose terms the pass has just computed, so WH is never formed.
  */
 final class FrobeniusMu implements UpdateRule {
 
@@ -21,19 +24,20 @@ final class FrobeniusMu implements UpdateRule {
   private final int k;
   private final double eps;
   private final boolean updateH;
-  private final Parallel par;
+  private final RowBlocks blocks;
 
+  /** {@code W'V_s} and {@code W'W} for the current W (summed from the chunks). */
   private final double[] wtv;
   private final double[] wtw;
+  private final double[][] wtvChunks;
+  private final double[][] wtwChunks;
   private final double[] wtwh;
   private final double[] hht;
-  private final double[] vht;
-  private final double[] whh;
-  /** Copies of W and H scaled by {@code 2^productExponent}, for data near the double range's ends. */
-  private final double[] wOperand;
+  private final double[] crossChunks;
+  /** H scaled by {@code 2^productExponent} for products with the raw V (H itself if 0). */
   private final double[] hOperand;
-  private final double[] partial;
-  private boolean wtwCurrent;
+  /** With H fixed (a transform): {@code V H'}, computed once. */
+  private final double[] fixedVht;
   /** {@code <W, V_s H'>} for the current factors. */
   private double cross;
 
@@ -45,65 +49,94 @@ final class FrobeniusMu implements UpdateRule {
     this.k = k;
     this.eps = eps;
     this.updateH = updateH;
-    this.par = par;
-    int n = data.n;
+    this.blocks = new RowBlocks(data.n, data.p, k, par);
     int p = data.p;
-    wtv = updateH ? new double[k * p] : null;
-    wtwh = updateH ? new double[k * p] : null;
+    int chunks = blocks.chunks;
+    wtv = new double[k * p];
     wtw = new double[k * k];
+    wtvChunks = new double[chunks][k * p];
+    wtwChunks = new double[chunks][k * k];
+    wtwh = new double[k * p];
     hht = new double[k * k];
-    vht = new double[n * k];
-    whh = new double[n * k];
-    partial = new double[MuKernels.blocks(n)];
-    boolean scaledOperands = data.productExponent != 0;
-    wOperand = scaledOperands && updateH ? new double[n * k] : w;
-    hOperand = scaledOperands ? new double[k * p] : h;
+    crossChunks = new double[chunks];
+    hOperand = data.productExponent != 0 ? new double[k * p] : h;
+    fixedVht = updateH ? null : new double[data.n * k];
     productsOfH();
-    cross = MuKernels.dot(w, vht, n, k, data.productScale, partial, par);
+    if (!updateH) {
+      Gemm.multiplyTranspose(data.n, p, k, data.v, hOperand, fixedVht, par);
+    }
+    pass(false);
   }
 
   @Override
   public void iterate() {
-    int n = data.n;
-    int p = data.p;
     if (updateH) {
-      productOfW();
-      Gemm.transposeMultiply(n, k, p, operand(w, wOperand), data.v, wtv, par);
-      Gemm.multiply(k, k, p, wtw, h, wtwh, par);
-      MuKernels.multiplicativeStep(h, wtv, data.productScale, wtwh, eps);
+      Gemm.multiply(k, k, data.p, wtw, h, wtwh, Parallel.serial());
+      MuKernels.multiplicativeStep(h, wtv, 1.0, wtwh, eps);
       productsOfH();
     }
-    Gemm.multiply(n, k, k, w, hht, whh, par);
-    cross = MuKernels.updateW(w, vht, whh, n, k, data.productScale, eps, partial, par);
-    wtwCurrent = false;
+    pass(true);
   }
 
   @Override
   public double loss() {
-    productOfW();
     double squared = data.squaredNorm - 2 * cross + MuKernels.dot(wtw, hht, k * k);
     return Math.sqrt(Math.max(0, squared));
   }
 
-  /** {@code HH'} and {@code VH'} for the current H. */
+  /** {@code HH'}, and H scaled for the products with V when that is needed. */
   private void productsOfH() {
-    Gemm.multiplyTranspose(k, data.p, k, h, h, hht, par);
-    Gemm.multiplyTranspose(data.n, data.p, k, data.v, operand(h, hOperand), vht, par);
-  }
-
-  /** The factor itself, or its copy scaled by {@code 2^productExponent} when that is not 0. */
-  private double[] operand(double[] factor, double[] scaled) {
-    if (scaled != factor) {
-      MuKernels.scaleInto(factor, data.productExponent, scaled);
+    Gemm.multiplyTranspose(k, data.p, k, h, h, hht, Parallel.serial());
+    if (hOperand != h) {
+      MuKernels.scaleInto(h, data.productExponent, hOperand);
     }
-    return scaled;
   }
 
-  /** {@code W'W} for the current W, computed once per W. */
-  private void productOfW() {
-    if (!wtwCurrent) {
-      Gemm.transposeMultiply(data.n, k, k, w, w, wtw, par);
-      wtwCurrent = true;
+  /**
+   * One pass over V: with {@code updateW}, the W update of every block; then, for the (new) W,
+   * the cross term {@code <W, V_s H'>}, {@code W'W} and, unless H is fixed, {@code W'V_s}.
+   */
+  private void pass(boolean updateW) {
+    int p = data.p;
+    double scale = data.productScale;
+    for (int c = 0; c < blocks.chunks; c++) {
+      Arrays.fill(wtvChunks[c], 0);
+      Arrays.fill(wtwChunks[c], 0);
+      crossChunks[c] = 0;
+    }
+    blocks.forEachBlock((c, row0, rows, ws) -> {
+      double[] vht = ws.rowsByK;
+      if (updateH) {
+        blocks.copyBlock(data.v, w, row0, rows, ws);
+        Gemm.multiplyTranspose(rows, p, k, ws.v, hOperand, vht, Parallel.serial());
+      } else {
+        System.arraycopy(w, row0 * k, ws.w, 0, rows * k);
+        System.arraycopy(fixedVht, row0 * k, vht, 0, rows * k);
+      }
+      if (updateW) {
+        Gemm.multiply(rows, k, k, ws.w, hht, ws.rowsByK2, Parallel.serial());
+        MuKernels.multiplicativeStep(ws.w, vht, scale, ws.rowsByK2, eps, rows * k);
+        System.arraycopy(ws.w, 0, w, row0 * k, rows * k);
+      }
+      crossChunks[c] += MuKernels.dot(ws.w, vht, rows * k) * scale;
+      Gemm.transposeMultiply(rows, k, k, ws.w, ws.w, ws.kByK, Parallel.serial());
+      KlKernels.add(wtwChunks[c], ws.kByK, k * k);
+      if (updateH) {
+        double[] wOperand = ws.rowsByK2;
+        MuKernels.scaleInto(ws.w, data.productExponent, wOperand, rows * k);
+        Gemm.transposeMultiply(rows, k, p, wOperand, ws.v, ws.kByP, Parallel.serial());
+        KlKernels.add(wtvChunks[c], ws.kByP, k * p);
+      }
+    });
+    cross = MuKernels.sumInOrder(crossChunks, blocks.chunks);
+    Arrays.fill(wtv, 0);
+    Arrays.fill(wtw, 0);
+    for (int c = 0; c < blocks.chunks; c++) {
+      KlKernels.add(wtv, wtvChunks[c], k * p);
+      KlKernels.add(wtw, wtwChunks[c], k * k);
+    }
+    for (int i = 0; i < wtv.length; i++) {
+      wtv[i] *= scale;
     }
   }
 }

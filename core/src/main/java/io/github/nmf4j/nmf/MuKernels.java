@@ -16,10 +16,16 @@ final class MuKernels {
   private MuKernels() {}
 
   /**
-   * {@code h <- h .* (num * scale) ./ (den + eps)}, element-wise over {@code h.length} values.
+   * {@code h <- h .* (num * scale) ./ (den + eps)}, element-wise over all of {@code h}.
    */
   static void multiplicativeStep(double[] h, double[] num, double scale, double[] den, double eps) {
-    for (int i = 0; i < h.length; i++) {
+    multiplicativeStep(h, num, scale, den, eps, h.length);
+  }
+
+  /** {@code h <- h .* (num * scale) ./ (den + eps)} over the first {@code len} values. */
+  static void multiplicativeStep(double[] h, double[] num, double scale, double[] den, double eps,
+      int len) {
+    for (int i = 0; i < len; i++) {
       h[i] = h[i] * (num[i] * scale) / (den[i] + eps);
     }
   }
@@ -74,7 +80,16 @@ final class MuKernels {
 
   /** {@code out[i] = 2^exponent a[i]} (exact unless it leaves the normal range). */
   static void scaleInto(double[] a, int exponent, double[] out) {
-    for (int i = 0; i < a.length; i++) {
+    scaleInto(a, exponent, out, a.length);
+  }
+
+  /** {@code out[i] = 2^exponent a[i]} for {@code i < len}; a plain copy when exponent is 0. */
+  static void scaleInto(double[] a, int exponent, double[] out, int len) {
+    if (exponent == 0) {
+      System.arraycopy(a, 0, out, 0, len);
+      return;
+    }
+    for (int i = 0; i < len; i++) {
       out[i] = Math.scalb(a[i], exponent);
     }
   }

@@ -14,7 +14,7 @@ import java.util.concurrent.ArrayBlockingQueue;
  */
 final class RowBlocks {
 
-  /** Rows of V and WH per block (fastest of 32, 64, 128 and 256 for 70000 x 784, rank 20). */
+  /** Rows per block: of 32, 64, 128, 256 and 512, 128 was fastest for 70000 x 784, rank 20. */
   static final int BLOCK_ROWS = 128;
   /** Most chunks (parallel tasks and partial-result slots) per pass. */
   static final int MAX_CHUNKS = 32;
@@ -38,15 +38,21 @@ final class RowBlocks {
     final double[] wh;
     /** {@code rows x k}. */
     final double[] rowsByK;
+    /** {@code rows x k}. */
+    final double[] rowsByK2;
     /** {@code k x p}. */
     final double[] kByP;
+    /** {@code k x k}. */
+    final double[] kByK;
 
     Workspace(int k, int p) {
       v = new double[BLOCK_ROWS * p];
       w = new double[BLOCK_ROWS * k];
       wh = new double[BLOCK_ROWS * p];
       rowsByK = new double[BLOCK_ROWS * k];
+      rowsByK2 = new double[BLOCK_ROWS * k];
       kByP = new double[k * p];
+      kByK = new double[k * k];
     }
   }
 
@@ -95,8 +101,13 @@ final class RowBlocks {
    * and forms the block of WH in {@code ws.wh}.
    */
   void productBlock(double[] v, double[] w, double[] h, int row0, int rows, Workspace ws) {
+    copyBlock(v, w, row0, rows, ws);
+    Gemm.multiply(rows, k, p, ws.w, h, ws.wh, Parallel.serial());
+  }
+
+  /** Copies rows {@code [row0, row0 + rows)} of W into {@code ws.w} and of V into {@code ws.v}. */
+  void copyBlock(double[] v, double[] w, int row0, int rows, Workspace ws) {
     System.arraycopy(v, row0 * p, ws.v, 0, rows * p);
     System.arraycopy(w, row0 * k, ws.w, 0, rows * k);
-    Gemm.multiply(rows, k, p, ws.w, h, ws.wh, Parallel.serial());
   }
 }
