@@ -145,7 +145,7 @@ public final class KMeans {
     }
     double absoluteTolerance = tolerance * meanVariance(x, n, d);
     Parallel par = Parallel.of(threads);
-    Lloyd lloyd = new Lloyd(x, n, d, k, par);
+    Lloyd lloyd = new Lloyd(x, n, d, k, par, true);
     SplittableRandom root = new SplittableRandom(seed);
     Lloyd.Result best = null;
     for (int r = 0; r < restarts; r++) {

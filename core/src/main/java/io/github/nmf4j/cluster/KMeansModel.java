@@ -90,7 +90,7 @@ public final class KMeansModel {
     int chunks = Chunks.count(m, 1);
     Parallel.of(settings.threads()).forEach(chunks, ch -> NearestCentroid.assign(a, d,
         Chunks.start(m, chunks, ch), Chunks.start(m, chunks, ch + 1), centroids, k, out, null,
-        null, null, null));
+        null));
     return out;
   }
 

@@ -11,6 +11,10 @@ import java.util.Arrays;
  * moves every centroid to the mean of its points. The stopping rule is scikit-learn's: stop when
  * no label changed (strict convergence) or when the summed squared centroid shift is at most
  * the tolerance; otherwise a last assignment step makes the labels match the final centroids.
+ *
+ * <p>The assignment step skips most distance computations with Hamerly's bounds ({@link
+ * BoundedAssignment}) unless constructed otherwise; the results are bit-identical to the plain
+ * step's (a tested property).
  */
 final class Lloyd {
 
@@ -41,36 +45,70 @@ final class Lloyd {
   private final int d;
   private final int k;
   private final Parallel par;
+  private final boolean accelerated;
   private final int chunks;
   private final int[] labels;
-  private final int[] previousLabels;
   private final double[] dist;
-  private final double[][] partialSums;
-  private final int[][] partialCounts;
+  private final double[] lower;
+  private final ClusterSums[] partialSums;
   private final double[] partialInertia;
+  private final boolean[] partialChanged;
   private final NearestCentroid.Scratch[] scratch;
+  private final BoundedAssignment.Scratch[] boundedScratch;
   private final double[] sums;
   private final int[] counts;
+  private final double[] halfGap;
+  private final double[] drift;
+  private final double[] c0;
+  private final double[] c1;
+  private final double[] c2;
+  /** Subtracted from every lower bound at each step, above the rounding of the update. */
+  private final double slack;
 
-  Lloyd(double[] x, int n, int d, int k, Parallel par) {
+  /**
+   * Scratch space for Lloyd on {@code x} (n x d) with k clusters.
+   *
+   * @param accelerated whether to use Hamerly's bounds ({@link BoundedAssignment}); the
+   *     results are the same either way
+   */
+  Lloyd(double[] x, int n, int d, int k, Parallel par, boolean accelerated) {
     this.x = x;
     this.n = n;
     this.d = d;
     this.k = k;
     this.par = par;
+    this.accelerated = accelerated;
     this.chunks = Chunks.count(n, (long) k * (d + 1));
     this.labels = new int[n];
-    this.previousLabels = new int[n];
     this.dist = new double[n];
-    this.partialSums = new double[chunks][k * d];
-    this.partialCounts = new int[chunks][k];
+    this.lower = accelerated ? new double[n] : null;
+    this.partialSums = new ClusterSums[chunks];
     this.partialInertia = new double[chunks];
+    this.partialChanged = new boolean[chunks];
     this.scratch = new NearestCentroid.Scratch[chunks];
+    this.boundedScratch = new BoundedAssignment.Scratch[chunks];
     for (int ch = 0; ch < chunks; ch++) {
-      scratch[ch] = new NearestCentroid.Scratch();
+      partialSums[ch] = new ClusterSums(k, d);
+      if (accelerated) {
+        boundedScratch[ch] = new BoundedAssignment.Scratch();
+      } else {
+        scratch[ch] = new NearestCentroid.Scratch();
+      }
     }
     this.sums = new double[k * d];
     this.counts = new int[k];
+    this.halfGap = new double[k];
+    this.drift = new double[k];
+    this.c0 = new double[k];
+    this.c1 = new double[k];
+    this.c2 = new double[k];
+    double maxAbs = 0;
+    for (double v : x) {
+      maxAbs = Math.max(maxAbs, Math.abs(v));
+    }
+    // Distances are at most 2 R with R = sqrt(d) max|x|; one update of a bound rounds by at
+    // most a few ulps of 2 R, far below this.
+    this.slack = 1e-14 * Math.sqrt(d) * maxAbs;
   }
 
   /**
@@ -81,28 +119,47 @@ final class Lloyd {
   Result run(double[] initial, int maxIterations, double tolerance, Observer observer) {
     double[] centers = initial.clone();
     double[] next = new double[k * d];
-    Arrays.fill(previousLabels, -1);
+    boolean bounded = false;
     boolean strict = false;
     boolean converged = false;
     int iteration = 0;
     while (iteration < maxIterations) {
       iteration++;
-      double inertia = assignAndSum(centers);
-      relocateEmptyClusters();
+      double inertia = assign(centers, bounded, true);
+      // Labels left over from an earlier restart do not count: the first step always changes.
+      boolean changed = iteration == 1 || anyChanged();
+      changed |= relocateEmptyClusters();
       double shift = 0;
+      double largest = 0;
+      double secondLargest = 0;
+      int moved = -1;
       for (int j = 0; j < k; j++) {
+        double delta = 0;
         for (int f = 0; f < d; f++) {
           double mean = sums[j * d + f] / counts[j];
           double t = mean - centers[j * d + f];
-          shift += t * t;
+          delta += t * t;
           next[j * d + f] = mean;
         }
+        shift += delta;
+        delta = Math.sqrt(delta);
+        if (delta > largest) {
+          secondLargest = largest;
+          largest = delta;
+          moved = j;
+        } else if (delta > secondLargest) {
+          secondLargest = delta;
+        }
       }
+      for (int j = 0; j < k; j++) {
+        drift[j] = (j == moved ? secondLargest : largest) + slack;
+      }
+      bounded = accelerated;
       double[] swap = centers;
       centers = next;
       next = swap;
       observer.iteration(iteration, inertia, shift);
-      if (Arrays.equals(labels, previousLabels)) {
+      if (!changed) {
         strict = true;
         converged = true;
         break;
@@ -111,50 +168,86 @@ final class Lloyd {
         converged = true;
         break;
       }
-      System.arraycopy(labels, 0, previousLabels, 0, n);
     }
-    double inertia = strict ? inertia(centers) : assign(centers);
+    double inertia = strict ? inertia(centers) : assign(centers, bounded, false);
     return new Result(centers, labels.clone(), inertia, iteration, converged);
   }
 
-  /** The assignment step fused with the per-chunk sums; returns the inertia of the assignment. */
-  private double assignAndSum(double[] centers) {
+  /**
+   * The assignment step (labels, distances and inertia), with the per-chunk sums of the points
+   * of every cluster combined in chunk order into {@code sums} and {@code counts} if {@code
+   * withSums}; returns the inertia of the assignment.
+   */
+  private double assign(double[] centers, boolean bounded, boolean withSums) {
+    if (accelerated) {
+      prepareBounds(centers);
+    }
     par.forEach(chunks, ch -> {
-      double[] s = partialSums[ch];
-      int[] c = partialCounts[ch];
-      Arrays.fill(s, 0);
-      Arrays.fill(c, 0);
-      partialInertia[ch] = NearestCentroid.assign(x, d, Chunks.start(n, chunks, ch),
-          Chunks.start(n, chunks, ch + 1), centers, k, labels, dist, s, c, scratch[ch]);
+      int from = Chunks.start(n, chunks, ch);
+      int to = Chunks.start(n, chunks, ch + 1);
+      if (accelerated) {
+        BoundedAssignment.Scratch w = boundedScratch[ch];
+        BoundedAssignment.assign(x, d, from, to, centers, k, c0, c1, c2, labels, dist, lower,
+            bounded, halfGap, drift, w);
+        partialChanged[ch] = w.changed;
+      } else {
+        NearestCentroid.assign(x, d, from, to, centers, k, labels, dist, scratch[ch]);
+        partialChanged[ch] = scratch[ch].changed;
+      }
+      partialInertia[ch] = ClusterSums.inertia(dist, from, to);
+      if (withSums) {
+        partialSums[ch].sum(x, from, to, labels);
+      }
     });
-    Arrays.fill(sums, 0);
-    Arrays.fill(counts, 0);
-    double inertia = 0;
-    for (int ch = 0; ch < chunks; ch++) {
-      double[] s = partialSums[ch];
-      int[] c = partialCounts[ch];
-      for (int i = 0; i < s.length; i++) {
-        sums[i] += s[i];
+    double inertia = sumInOrder(partialInertia);
+    if (withSums) {
+      Arrays.fill(sums, 0);
+      Arrays.fill(counts, 0);
+      for (ClusterSums partial : partialSums) {
+        partial.addTo(sums, counts);
       }
-      for (int j = 0; j < k; j++) {
-        counts[j] += c[j];
-      }
-      inertia += partialInertia[ch];
     }
     return inertia;
   }
 
-  /** The assignment step alone (labels and inertia), for the final centroids. */
-  private double assign(double[] centers) {
-    par.forEach(chunks, ch -> partialInertia[ch] = NearestCentroid.assign(x, d,
-        Chunks.start(n, chunks, ch), Chunks.start(n, chunks, ch + 1), centers, k, labels,
-        null, null, null, scratch[ch]));
-    return sumInOrder(partialInertia);
+  private boolean anyChanged() {
+    for (boolean c : partialChanged) {
+      if (c) {
+        return true;
+      }
+    }
+    return false;
   }
 
+  /** Half the distance from each centroid to its nearest other one; the features split. */
+  private void prepareBounds(double[] centers) {
+    Arrays.fill(halfGap, Double.POSITIVE_INFINITY);
+    for (int j = 0; j < k; j++) {
+      for (int i = j + 1; i < k; i++) {
+        double gap = Math.sqrt(NearestCentroid.squaredDistance(centers, j, centers, i, d)) / 2;
+        halfGap[j] = Math.min(halfGap[j], gap);
+        halfGap[i] = Math.min(halfGap[i], gap);
+      }
+    }
+    if (d == 3) {
+      for (int j = 0; j < k; j++) {
+        c0[j] = centers[3 * j];
+        c1[j] = centers[3 * j + 1];
+        c2[j] = centers[3 * j + 2];
+      }
+    }
+  }
+
+  /** The inertia of the current labels for {@code centers}. */
   private double inertia(double[] centers) {
-    par.forEach(chunks, ch -> partialInertia[ch] = NearestCentroid.inertia(x, d,
-        Chunks.start(n, chunks, ch), Chunks.start(n, chunks, ch + 1), centers, labels));
+    par.forEach(chunks, ch -> {
+      int from = Chunks.start(n, chunks, ch);
+      int to = Chunks.start(n, chunks, ch + 1);
+      for (int i = from; i < to; i++) {
+        dist[i] = NearestCentroid.squaredDistance(x, i, centers, labels[i], d);
+      }
+      partialInertia[ch] = ClusterSums.inertia(dist, from, to);
+    });
     return sumInOrder(partialInertia);
   }
 
@@ -171,7 +264,8 @@ final class Lloyd {
    * taken only from clusters that keep at least one other point, so no cluster is emptied in
    * turn. Such a point always exists when the data has at least {@code k} distinct rows.
    */
-  private void relocateEmptyClusters() {
+  private boolean relocateEmptyClusters() {
+    boolean relocated = false;
     for (int j = 0; j < k; j++) {
       if (counts[j] != 0) {
         continue;
@@ -196,6 +290,11 @@ final class Lloyd {
       }
       labels[far] = j;
       dist[far] = 0;
+      if (lower != null) {
+        lower[far] = 0; // its bound referred to its old centroid
+      }
+      relocated = true;
     }
+    return relocated;
   }
 }

@@ -27,18 +27,19 @@ final class NearestCentroid {
 
   /**
    * Assigns points {@code [from, to)} of {@code x} (n x d) to the nearest of the {@code k}
-   * centroids {@code c} (k x d). Writes {@code labels[i]}; writes the squared distance to
-   * {@code dist[i]} if {@code dist} is not null; adds each point to {@code sums} (k x d) and
-   * counts it in {@code counts} (k) if they are not null. {@code scratch} may be null (then
-   * the three-feature kernel allocates its own).
+   * centroids {@code c} (k x d). Writes {@code labels[i]}, and the squared distance to {@code
+   * dist[i]} if {@code dist} is not null. {@code scratch} may be null (then the three-feature
+   * kernel allocates its own); if not, its {@code changed} flag tells whether any label
+   * differs from the one {@code labels} held before.
    *
    * @return the sum of the squared distances of the points to their centroid
    */
   static double assign(double[] x, int d, int from, int to, double[] c, int k, int[] labels,
-      double[] dist, double[] sums, int[] counts, Scratch scratch) {
+      double[] dist, Scratch scratch) {
     if (d == 3) {
-      return assign3(x, from, to, c, k, labels, dist, sums, counts, scratch);
+      return assign3(x, from, to, c, k, labels, dist, scratch != null ? scratch : new Scratch());
     }
+    boolean changed = false;
     double inertia = 0;
     for (int i = from; i < to; i++) {
       int xo = i * d;
@@ -55,18 +56,15 @@ final class NearestCentroid {
           label = j;
         }
       }
+      changed |= labels[i] != label;
       labels[i] = label;
       inertia += best;
       if (dist != null) {
         dist[i] = best;
       }
-      if (sums != null) {
-        counts[label]++;
-        int so = label * d;
-        for (int f = 0; f < d; f++) {
-          sums[so + f] += x[xo + f];
-        }
-      }
+    }
+    if (scratch != null) {
+      scratch.changed = changed;
     }
     return inertia;
   }
@@ -82,6 +80,7 @@ final class NearestCentroid {
     final double[] s = new double[BLOCK];
     final double[] best = new double[BLOCK];
     final int[] label = new int[BLOCK];
+    boolean changed;
     double[] c0 = new double[0];
     double[] c1 = new double[0];
     double[] c2 = new double[0];
@@ -106,9 +105,9 @@ final class NearestCentroid {
    * the running minimum then keeps the lowest index on ties, exactly as the general loop.
    */
   private static double assign3(double[] x, int from, int to, double[] c, int k, int[] labels,
-      double[] dist, double[] sums, int[] counts, Scratch scratch) {
-    Scratch w = scratch != null ? scratch : new Scratch();
+      double[] dist, Scratch w) {
     w.centroids(c, k);
+    boolean changed = false;
     double[] p0 = w.p0;
     double[] p1 = w.p1;
     double[] p2 = w.p2;
@@ -144,29 +143,15 @@ final class NearestCentroid {
         }
       }
       for (int i = 0; i < m; i++) {
-        int l = label[i];
-        labels[start + i] = l;
+        changed |= labels[start + i] != label[i];
+        labels[start + i] = label[i];
         inertia += best[i];
         if (dist != null) {
           dist[start + i] = best[i];
         }
-        if (sums != null) {
-          counts[l]++;
-          sums[3 * l] += p0[i];
-          sums[3 * l + 1] += p1[i];
-          sums[3 * l + 2] += p2[i];
-        }
       }
     }
-    return inertia;
-  }
-
-  /** The sum over points {@code [from, to)} of the squared distance to their labelled centroid. */
-  static double inertia(double[] x, int d, int from, int to, double[] c, int[] labels) {
-    double inertia = 0;
-    for (int i = from; i < to; i++) {
-      inertia += squaredDistance(x, i, c, labels[i], d);
-    }
+    w.changed = changed;
     return inertia;
   }
 

@@ -1,0 +1,82 @@
+package io.github.nmf4j.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.linalg.kernel.MatrixAccess;
+import io.github.nmf4j.testing.Blobs;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Hamerly's bounds change the speed of Lloyd's algorithm, never its results. */
+class LloydTest {
+
+  @ParameterizedTest
+  @CsvSource({
+    // d, k, spread, quantized: integer-valued data has many exact distance ties
+    "3, 16, 1.0, false", "3, 16, 1.0, true", "3, 64, 2.0, true", "2, 9, 0.5, false",
+    "5, 12, 1.0, true", "1, 5, 1.0, true", "3, 1, 1.0, false", "8, 30, 3.0, false"
+  })
+  void boundedAssignmentGivesExactlyThePlainResults(int d, int k, double spread,
+      boolean quantized) {
+    double[] x = MatrixAccess.data(Blobs.generate(d * 100L + k, 6_000, d, 10, 3, spread)
+        .points());
+    if (quantized) {
+      for (int i = 0; i < x.length; i++) {
+        x[i] = Math.rint(x[i] * 4) / 4;
+      }
+    }
+    int n = x.length / d;
+    SplittableRandom random = new SplittableRandom(k);
+    double[] initial = Seeding.random(x, n, d, k, random);
+    for (double tolerance : new double[] {0, 1e-4}) {
+      Run plain = run(x, n, d, k, initial, tolerance, false);
+      Run bounded = run(x, n, d, k, initial, tolerance, true);
+      assertThat(bounded.inertias).isEqualTo(plain.inertias);
+      assertThat(bounded.result.labels).isEqualTo(plain.result.labels);
+      assertThat(bounded.result.centers).isEqualTo(plain.result.centers);
+      assertThat(bounded.result.inertia).isEqualTo(plain.result.inertia);
+      assertThat(bounded.result.iterations).isEqualTo(plain.result.iterations);
+    }
+  }
+
+  @Test
+  void boundsSurviveEmptyClusterReseeding() {
+    // Duplicate initial centroids leave clusters empty; they are re-seeded mid-run.
+    double[] x = MatrixAccess.data(Blobs.generate(3, 5000, 2, 8, 5, 1.0).points());
+    int n = x.length / 2;
+    double[] initial = new double[16];
+    for (int j = 0; j < 8; j++) {
+      initial[2 * j] = x[2 * (j % 3)];
+      initial[2 * j + 1] = x[2 * (j % 3) + 1];
+    }
+    Run plain = run(x, n, 2, 8, initial, 0, false);
+    Run bounded = run(x, n, 2, 8, initial, 0, true);
+    assertThat(bounded.result.centers).isEqualTo(plain.result.centers);
+    assertThat(bounded.result.labels).isEqualTo(plain.result.labels);
+    assertThat(bounded.inertias).isEqualTo(plain.inertias);
+  }
+
+  private static Run run(double[] x, int n, int d, int k, double[] initial, double tolerance,
+      boolean accelerated) {
+    Lloyd lloyd = new Lloyd(x, n, d, k, Parallel.of(2), accelerated);
+    List<Double> inertias = new ArrayList<>();
+    Lloyd.Result result = lloyd.run(initial, 300, tolerance, (it, inertia, shift) ->
+        inertias.add(inertia));
+    return new Run(result, inertias);
+  }
+
+  private static final class Run {
+    final Lloyd.Result result;
+    final List<Double> inertias;
+
+    Run(Lloyd.Result result, List<Double> inertias) {
+      this.result = result;
+      this.inertias = inertias;
+    }
+  }
+}
