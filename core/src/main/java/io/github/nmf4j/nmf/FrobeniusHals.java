@@ -42,7 +42,7 @@ final class FrobeniusHals implements UpdateRule {
   /** Gillis and Glineur's weight of the inner-sweep budget. */
   static final double ALPHA = 0.5;
   /** Stop the sweeps of a block once a sweep changes it by at most this fraction of the first. */
-  static final double DELTA = 0.1;
+  static final double DELTA = 0.01;
   /** The smallest value of a factor entry, relative to {@code sqrt(rms(V) / k)}. */
   static final double FLOOR = 1e-16;
   /**
