@@ -66,8 +66,14 @@ final class Fitter {
         bestRestart = r;
       }
     }
-    data.unscale(best.w);
-    data.unscale(best.h);
+    if (config.normalizesColumnsOfW()) {
+      // W's columns sum to 1 in stored units; keep them so, and give H the whole scale 4^m.
+      data.unscale(best.h);
+      data.unscale(best.h);
+    } else {
+      data.unscale(best.w);
+      data.unscale(best.h);
+    }
     double norm = Math.sqrt(data.squaredNorm);
     double relative = norm == 0 ? 0 : Math.sqrt(best.residuals.squaredFrobenius) / norm;
     return new NmfModel(config, init, Matrix.wrap(data.n, k, best.w),
@@ -129,6 +135,9 @@ final class Fitter {
       case MULTIPLICATIVE_UPDATE:
         return config.loss() == Loss.FROBENIUS
             ? new FrobeniusMu(data, w, h, k, eps, updateH, par)
+            : config.normalizesColumnsOfW() && updateH
+            ? new ColumnNormalizedW(new KullbackLeiblerMu(data, w, h, k, eps, updateH, par), data,
+                w, k)
             : new KullbackLeiblerMu(data, w, h, k, eps, updateH, par);
       case HALS:
         return new FrobeniusHals(data, w, h, k, updateH, par);

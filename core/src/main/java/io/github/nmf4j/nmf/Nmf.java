@@ -56,6 +56,7 @@ public final class Nmf {
   private final int restarts;
   private final int threads;
   private final NmfListener listener;
+  private final boolean normalizeColumnsOfW;
 
   private Nmf(Builder b, int rank) {
     this.rank = rank;
@@ -72,6 +73,7 @@ public final class Nmf {
     restarts = b.restarts;
     threads = b.threads;
     listener = b.listener;
+    normalizeColumnsOfW = b.normalizeColumnsOfW;
   }
 
   /** A builder with the defaults: see each method of {@link Builder}. */
@@ -96,6 +98,7 @@ public final class Nmf {
     b.restarts = restarts;
     b.threads = threads;
     b.listener = listener;
+    b.normalizeColumnsOfW = normalizeColumnsOfW;
     return b;
   }
 
@@ -188,13 +191,21 @@ public final class Nmf {
     return listener;
   }
 
+  /**
+   * Whether the Kullback-Leibler multiplicative update normalizes the columns of W to sum 1 after
+   * each update, as Lee and Seung (1999); see {@link Builder#normalizeColumnsOfW}.
+   */
+  public boolean normalizesColumnsOfW() {
+    return normalizeColumnsOfW;
+  }
+
   @Override
   public String toString() {
     return "Nmf[rank=" + rank + ", loss=" + loss + ", solver=" + solver + ", initialization="
         + (initialW != null ? "custom" : initialization == null ? "default" : initialization)
         + ", maxIterations=" + maxIterations + ", tolerance=" + tolerance + ", checkEvery="
         + checkEvery + ", epsilon=" + epsilon + ", seed=" + seed + ", restarts=" + restarts
-        + ", threads=" + threads + "]";
+        + ", threads=" + threads + (normalizeColumnsOfW ? ", normalizeColumnsOfW" : "") + "]";
   }
 
   /**
@@ -217,6 +228,7 @@ public final class Nmf {
     private int restarts = 1;
     private int threads = Parallel.defaultThreadCount();
     private NmfListener listener = NmfListener.NONE;
+    private boolean normalizeColumnsOfW;
 
     private Builder() {}
 
@@ -407,11 +419,27 @@ public final class Nmf {
     }
 
     /**
+     * The variant of Lee and Seung, "Learning the parts of objects by non-negative matrix
+     * factorization", Nature 401 (1999): after each W update of the Kullback-Leibler
+     * multiplicative update, every column of W is divided by its sum, {@code W[:,c] <- W[:,c] /
+     * sum_i W[i,c]}, so the columns of the returned W sum to 1 (H is not rescaled; the next H
+     * update, whose denominator {@code W'1} is then 1, absorbs the scale). Default off. It needs
+     * {@link Loss#KULLBACK_LEIBLER} and {@link Solver#MULTIPLICATIVE_UPDATE} ({@link #build()}
+     * checks); {@code transform} keeps H fixed and does not normalize.
+     */
+    public Builder normalizeColumnsOfW(boolean normalize) {
+      this.normalizeColumnsOfW = normalize;
+      return this;
+    }
+
+    /**
      * The configuration.
      *
      * @throws IllegalStateException if no rank was set and no initial factors were given
-     * @throws IllegalArgumentException if the rank differs from the initial factors' rank, or if
-     *     the solver is {@link Solver#HALS} and the loss is not {@link Loss#FROBENIUS}
+     * @throws IllegalArgumentException if the rank differs from the initial factors' rank, if
+     *     the solver is {@link Solver#HALS} and the loss is not {@link Loss#FROBENIUS}, or if
+     *     {@link #normalizeColumnsOfW} is set without the Kullback-Leibler loss and the
+     *     multiplicative update
      */
     public Nmf build() {
       int k = rank;
@@ -431,6 +459,12 @@ public final class Nmf {
         throw new IllegalArgumentException("solver HALS minimizes the Frobenius loss only (as "
             + "scikit-learn's 'cd'); use MULTIPLICATIVE_UPDATE for " + loss + ", or HALS with "
             + "FROBENIUS");
+      }
+      if (normalizeColumnsOfW
+          && (loss != Loss.KULLBACK_LEIBLER || solver != Solver.MULTIPLICATIVE_UPDATE)) {
+        throw new IllegalArgumentException("normalizeColumnsOfW is Lee and Seung's (1999) "
+            + "Kullback-Leibler multiplicative update: it needs loss KULLBACK_LEIBLER and solver "
+            + "MULTIPLICATIVE_UPDATE, was " + loss + " and " + solver);
       }
       return new Nmf(this, k);
     }
