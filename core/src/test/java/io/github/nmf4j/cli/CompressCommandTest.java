@@ -64,6 +64,7 @@ class CompressCommandTest {
         "--rank", "3", "--json");
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.json()).containsEntry("method", "nmf").containsEntry("rank", 3.0)
+        .containsEntry("solver", "hals")
         .containsEntry("layout", "separate").containsEntry("channels", 3.0)
         .containsEntry("storedValues", 3.0 * (24 * 3 + 3 * 32))
         .containsEntry("originalValues", 3.0 * 24 * 32).containsKeys("psnr", "solver");
