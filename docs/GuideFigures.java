@@ -86,8 +86,9 @@ public class GuideFigures {
     return solver() == Solver.MULTIPLICATIVE_UPDATE ? "multiplicative updates" : solver().name();
   }
 
+  /** The settings of {@code nmf4j compress}: the best solver, 200 iterations, tolerance 1e-5. */
   static Nmf.Builder nmf(int rank) {
-    return Nmf.builder().rank(rank).solver(solver()).maxIterations(400).seed(0);
+    return Nmf.builder().rank(rank).solver(solver()).maxIterations(200).tolerance(1e-5).seed(0);
   }
 
   static void note(String line) {
@@ -213,7 +214,7 @@ public class GuideFigures {
     write("swimmer-samples.png", Montage.grid(samples, samples.size(), 3, false));
     // The multiplicative updates, as the demo: the swimmer matrix has many exact rank-17
     // factorizations, and MU's best of 8 random starts is the one that separates the parts.
-    NmfModel model = nmf(17).solver(Solver.MULTIPLICATIVE_UPDATE)
+    NmfModel model = nmf(17).solver(Solver.MULTIPLICATIVE_UPDATE).maxIterations(400)
         .initialization(Initialization.RANDOM).restarts(8).tolerance(1e-5).fit(v);
     write("swimmer-basis.png", Montage.grid(rows(model.h(), 32, 32), 9, 3, true));
     double[] c = Swimmer.bestCorrelations(model.h());
@@ -230,7 +231,7 @@ public class GuideFigures {
     double[] x = new double[ranks.length];
     double[] y = new double[ranks.length];
     for (int i = 0; i < ranks.length; i++) {
-      NmfModel m = nmf(ranks[i]).solver(Solver.MULTIPLICATIVE_UPDATE)
+      NmfModel m = nmf(ranks[i]).solver(Solver.MULTIPLICATIVE_UPDATE).maxIterations(400)
           .initialization(Initialization.RANDOM).restarts(4).tolerance(1e-5).fit(v);
       long found = Arrays.stream(Swimmer.bestCorrelations(m.h())).filter(t -> t >= 0.9).count();
       x[i] = ranks[i];
