@@ -52,6 +52,14 @@ final class FrobeniusHals implements UpdateRule {
   static final int UNBALANCED = 64;
   /** Rows of W (columns of H) per block of sweeps. */
   static final int BLOCK = 256;
+  /**
+   * Below this many multiply-adds (at the most sweeps) a half-update's blocks run on the calling
+   * thread: handing them to other threads would cost more than it saves. Which thread runs a
+   * block never changes its result.
+   */
+  static final long SERIAL_WORK = 1L << 21;
+  /** Below this many multiply-adds ({@code npk}) the large products also run serially. */
+  static final long SERIAL_PRODUCT = 1L << 22;
 
   private final ScaledData data;
   private final double[] w;
@@ -59,6 +67,8 @@ final class FrobeniusHals implements UpdateRule {
   private final int k;
   private final boolean updateH;
   private final Parallel par;
+  /** The executor of the products with V: serial for small problems. */
+  private final Parallel products;
   private final int maxSweepsH;
   private final int maxSweepsW;
   private final double deltaSquared;
@@ -93,6 +103,7 @@ final class FrobeniusHals implements UpdateRule {
     this.k = k;
     this.updateH = updateH;
     this.par = par;
+    this.products = (long) data.n * data.p * k < SERIAL_PRODUCT ? Parallel.serial() : par;
     this.maxSweepsH = maxSweepsH;
     this.maxSweepsW = maxSweepsW;
     this.deltaSquared = delta * delta;
@@ -135,7 +146,7 @@ final class FrobeniusHals implements UpdateRule {
     if (updateH) {
       productOfW();
       scaleInto(w, wHalf);
-      Gemm.transposeMultiply(data.n, k, data.p, wHalf, data.v, wtv, par);
+      Gemm.transposeMultiply(data.n, k, data.p, wHalf, data.v, wtv, products);
       updateH();
       productsOfH();
     }
@@ -153,7 +164,7 @@ final class FrobeniusHals implements UpdateRule {
   private void updateH() {
     int p = data.p;
     double scale = half;
-    par.forEach(blocks(p), b -> {
+    parallelFor((long) p * k * k * maxSweepsH).forEach(blocks(p), b -> {
       Scratch s = borrow();
       int j0 = b * BLOCK;
       int len = Math.min(BLOCK, p - j0);
@@ -179,7 +190,7 @@ final class FrobeniusHals implements UpdateRule {
     int n = data.n;
     double scale = half;
     int blocks = blocks(n);
-    par.forEach(blocks, b -> {
+    parallelFor((long) n * k * k * maxSweepsW).forEach(blocks, b -> {
       Scratch s = borrow();
       int i0 = b * BLOCK;
       int len = Math.min(BLOCK, n - i0);
@@ -250,6 +261,10 @@ final class FrobeniusHals implements UpdateRule {
     }
   }
 
+  private Parallel parallelFor(long work) {
+    return work < SERIAL_WORK ? Parallel.serial() : par;
+  }
+
   private Scratch borrow() {
     Scratch s = scratch.poll();
     return s != null ? s : new Scratch(k);
@@ -257,15 +272,15 @@ final class FrobeniusHals implements UpdateRule {
 
   /** {@code HH'} and {@code VH'} for the current H. */
   private void productsOfH() {
-    Gemm.multiplyTranspose(k, data.p, k, h, h, gramH, par);
+    Gemm.multiplyTranspose(k, data.p, k, h, h, gramH, products);
     scaleInto(h, hHalf);
-    Gemm.multiplyTranspose(data.n, data.p, k, data.v, hHalf, vht, par);
+    Gemm.multiplyTranspose(data.n, data.p, k, data.v, hHalf, vht, products);
   }
 
   /** {@code W'W} for the current W, computed once per W. */
   private void productOfW() {
     if (!gramWCurrent) {
-      Gemm.transposeMultiply(data.n, k, k, w, w, gramW, par);
+      Gemm.transposeMultiply(data.n, k, k, w, w, gramW, products);
       gramWCurrent = true;
     }
   }

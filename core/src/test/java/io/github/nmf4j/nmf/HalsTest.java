@@ -86,11 +86,13 @@ class HalsTest {
 
   @Test
   void resultsAreBitIdenticalForAnyThreadCount() {
-    // 8200 rows: several blocks of W (256 rows), split reductions in the products (> 8192).
-    Matrix v = TestMatrices.noisyLowRank(8200, 24, 4, 0.2, 17);
+    // 20000 x 50 at rank 5: large enough for the parallel paths (FrobeniusHals.SERIAL_WORK and
+    // SERIAL_PRODUCT), many blocks of W, split reductions in the products (> 8192 rows).
+    Matrix v = TestMatrices.noisyLowRank(20000, 50, 5, 0.2, 17);
+    assertThat((long) 20000 * 50 * 5).isGreaterThanOrEqualTo(FrobeniusHals.SERIAL_PRODUCT);
     for (Initialization init : new Initialization[] {Initialization.NNDSVDAR,
         Initialization.RANDOM}) {
-      Nmf.Builder b = hals().rank(4).initialization(init).restarts(2).maxIterations(8)
+      Nmf.Builder b = hals().rank(5).initialization(init).restarts(2).maxIterations(8)
           .checkEvery(3).seed(99);
       NmfModel one = b.threads(1).fit(v);
       Matrix transformed = one.transform(v);
