@@ -1,7 +1,9 @@
 package io.github.nmf4j.decomposition;
 
+import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.Svd;
+import io.github.nmf4j.linalg.kernel.MatrixAccess;
 
 /**
  * Principal component analysis (Pearson 1901; Hotelling 1933) by the singular value
@@ -60,24 +62,11 @@ public final class Pca {
       throw new IllegalArgumentException("components must be <= min(rows, cols) = " + min
           + " for a " + x.shape() + " matrix, was " + k);
     }
-    double[] mean = new double[p];
-    double[] data = x.toRowMajorArray();
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < p; j++) {
-        mean[j] += data[i * p + j];
-      }
-    }
-    for (int j = 0; j < p; j++) {
-      mean[j] /= n;
-    }
-    double totalSquares = 0;
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < p; j++) {
-        double c = data[i * p + j] - mean[j];
-        data[i * p + j] = c;
-        totalSquares += c * c;
-      }
-    }
+    Parallel par = Parallel.of(threads);
+    double[] raw = MatrixAccess.data(x);
+    double[] mean = Centering.means("x", raw, n, p, par);
+    double[] data = new double[n * p];
+    double totalSquares = Centering.center(raw, mean, n, p, data, par);
     Matrix centered = Matrix.wrap(n, p, data);
     Svd svd = exact(n, p, k) ? Svd.exact(centered, threads)
         : Svd.truncated(centered, k, seed, threads);

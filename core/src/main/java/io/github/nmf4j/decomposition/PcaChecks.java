@@ -15,7 +15,6 @@ final class PcaChecks {
       throw new IllegalArgumentException(
           "PCA needs at least 2 rows and 1 column, x was " + x.shape());
     }
-    checkFinite("x", x);
   }
 
   static void checkFinite(String name, Matrix x) {

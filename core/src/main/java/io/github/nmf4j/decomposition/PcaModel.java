@@ -1,6 +1,8 @@
 package io.github.nmf4j.decomposition;
 
+import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.kernel.MatrixAccess;
 
 /**
  * A fitted principal component analysis: the components (rows of {@code V^T} of the centered
@@ -94,12 +96,8 @@ public final class PcaModel {
   public Matrix transform(Matrix x) {
     int p = mean.length;
     PcaChecks.checkColumns("x", x, p, "one per feature");
-    double[] data = x.toRowMajorArray();
-    for (int i = 0; i < x.rows(); i++) {
-      for (int j = 0; j < p; j++) {
-        data[i * p + j] -= mean[j];
-      }
-    }
+    double[] data = new double[x.rows() * p];
+    Centering.center(MatrixAccess.data(x), mean, x.rows(), p, data, Parallel.of(threads));
     return Matrix.wrap(x.rows(), p, data).multiplyTranspose(components, threads);
   }
 

@@ -118,6 +118,22 @@ class PcaTest {
   }
 
   @Test
+  void bitIdenticalForAnyThreadCount() {
+    // 5000 rows: several blocks of the centering (1024 rows each).
+    Matrix x = gaussian(new SplittableRandom(12), 5000, 40);
+    for (PcaSolver solver : new PcaSolver[] {PcaSolver.EXACT, PcaSolver.RANDOMIZED}) {
+      PcaModel one = Pca.builder().components(5).solver(solver).threads(1).fit(x);
+      for (int threads : new int[] {2, 3, 8}) {
+        PcaModel other = Pca.builder().components(5).solver(solver).threads(threads).fit(x);
+        assertThat(other.components()).isEqualTo(one.components());
+        assertThat(other.mean()).containsExactly(one.mean());
+        assertThat(other.explainedVarianceRatio()).containsExactly(one.explainedVarianceRatio());
+        assertThat(other.transform(x)).isEqualTo(one.transform(x));
+      }
+    }
+  }
+
+  @Test
   void modelIsImmutableAndInputUntouched() {
     Matrix x = FIXTURES.get("gauss.X");
     Matrix copy = Matrix.wrap(x.rows(), x.cols(), x.toRowMajorArray());
@@ -167,6 +183,8 @@ class PcaTest {
         .hasMessageContaining("components must be <= min(rows, cols) = 8");
     assertThatThrownBy(() -> Pca.builder().fit(Matrix.of(new double[][] {{1, 2}, {3, Double.NaN}})))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN at row 1, column 1");
+    assertThatThrownBy(() -> Pca.builder().fit(Matrix.of(new double[][] {{1e308, 1}, {1e308, 2}})))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("overflow");
     PcaModel model = Pca.builder().components(3).fit(x);
     assertThatThrownBy(() -> model.transform(Matrix.zeros(2, 7)))
         .isInstanceOf(IllegalArgumentException.class)
