@@ -13,7 +13,8 @@ sqrt(mean(V) / k), as on the Java side. Two timings per loss, medians over the r
 Run with the system Python (scikit-learn 1.2, numpy with OpenBLAS), one BLAS thread count at a
 time:
     OPENBLAS_NUM_THREADS=2 flock /tmp/nmf4j-bench.lock /usr/bin/python3 \
-        benchmarks/python/nmf_mu_sklearn.py [repeats]
+        benchmarks/python/nmf_mu_sklearn.py [repeats [frobenius|kullback-leibler|both
+        [update|fit|both]]]
 """
 import os
 import statistics
@@ -33,6 +34,9 @@ FIT_ITERATIONS = {"frobenius": 20, "kullback-leibler": 10}
 
 def main():
     repeats = int(sys.argv[1]) if len(sys.argv) > 1 else 3
+    which = sys.argv[2] if len(sys.argv) > 2 else "both"
+    modes = sys.argv[3] if len(sys.argv) > 3 else "both"
+    losses = ("frobenius", "kullback-leibler") if which == "both" else (which,)
     rng = np.random.default_rng(42)
     v = rng.random((N_ROWS, N_COLS))
     avg = np.sqrt(v.mean() / RANK)
@@ -40,11 +44,11 @@ def main():
     h0 = avg * (1 - rng.random((RANK, N_COLS)))
     print("scikit-learn %s, numpy %s, OPENBLAS_NUM_THREADS=%s"
           % (sklearn.__version__, np.__version__, os.environ.get("OPENBLAS_NUM_THREADS", "unset")))
-    for loss in ("frobenius", "kullback-leibler"):
+    for loss in losses:
         n = ITERATIONS[loss]
         beta = 2 if loss == "frobenius" else 1
         times = []
-        for _ in range(repeats):
+        for _ in range(repeats if modes != "fit" else 0):
             w, h = w0.copy(), h0.copy()
             for _ in range(n):
                 t0 = time.perf_counter()
@@ -53,9 +57,12 @@ def main():
                 if beta <= 1:
                     h[h < np.finfo(np.float64).eps] = 0.0
                 times.append(time.perf_counter() - t0)
-        print("%-16s update: median %.1f ms/iteration (%d iterations: %s)"
-              % (loss, 1000 * statistics.median(times), len(times),
-                 ", ".join("%.0f" % (1000 * t) for t in times)))
+        if times:
+            print("%-16s update: median %.1f ms/iteration (%d iterations: %s)"
+                  % (loss, 1000 * statistics.median(times), len(times),
+                     ", ".join("%.0f" % (1000 * t) for t in times)))
+        if modes == "update":
+            continue
         m = FIT_ITERATIONS[loss]
         times = []
         iters = 0

@@ -120,20 +120,20 @@ final class FrobeniusMu implements UpdateRule {
       }
       crossChunks[c] += MuKernels.dot(ws.w, vht, rows * k) * scale;
       Gemm.transposeMultiply(rows, k, k, ws.w, ws.w, ws.kByK, Parallel.serial());
-      KlKernels.add(wtwChunks[c], ws.kByK, k * k);
+      MuKernels.add(wtwChunks[c], ws.kByK, k * k);
       if (updateH) {
         double[] wOperand = ws.rowsByK2;
         MuKernels.scaleInto(ws.w, data.productExponent, wOperand, rows * k);
         Gemm.transposeMultiply(rows, k, p, wOperand, ws.v, ws.kByP, Parallel.serial());
-        KlKernels.add(wtvChunks[c], ws.kByP, k * p);
+        MuKernels.add(wtvChunks[c], ws.kByP, k * p);
       }
     });
     cross = MuKernels.sumInOrder(crossChunks, blocks.chunks);
     Arrays.fill(wtv, 0);
     Arrays.fill(wtw, 0);
     for (int c = 0; c < blocks.chunks; c++) {
-      KlKernels.add(wtv, wtvChunks[c], k * p);
-      KlKernels.add(wtw, wtwChunks[c], k * k);
+      MuKernels.add(wtv, wtvChunks[c], k * p);
+      MuKernels.add(wtw, wtwChunks[c], k * k);
     }
     for (int i = 0; i < wtv.length; i++) {
       wtv[i] *= scale;

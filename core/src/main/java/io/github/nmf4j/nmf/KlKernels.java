@@ -20,13 +20,6 @@ final class KlKernels {
     }
   }
 
-  /** {@code acc[j] += x[j]} for {@code j < len}. */
-  static void add(double[] acc, double[] x, int len) {
-    for (int j = 0; j < len; j++) {
-      acc[j] += x[j];
-    }
-  }
-
   /**
    * {@code out[l] = sum_j m[l * cols + j]} for the {@code rows x cols} matrix m: row sums, e.g.
    * {@code H 1}.

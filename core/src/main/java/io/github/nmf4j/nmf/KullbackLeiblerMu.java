@@ -68,14 +68,14 @@ final class KullbackLeiblerMu implements UpdateRule {
       blocks.productBlock(data.v, w, h, row0, rows, ws);
       KlKernels.ratio(ws.v, data.invScale, ws.wh, rows * p, eps);
       Gemm.transposeMultiply(rows, k, p, ws.w, ws.wh, ws.kByP, Parallel.serial());
-      KlKernels.add(numerators[c], ws.kByP, k * p);
+      MuKernels.add(numerators[c], ws.kByP, k * p);
       KlKernels.addColumnSums(ws.w, rows, k, columnSums[c]);
     });
     Arrays.fill(numerator, 0);
     Arrays.fill(wColumnSums, 0);
     for (int c = 0; c < blocks.chunks; c++) {
-      KlKernels.add(numerator, numerators[c], k * p);
-      KlKernels.add(wColumnSums, columnSums[c], k);
+      MuKernels.add(numerator, numerators[c], k * p);
+      MuKernels.add(wColumnSums, columnSums[c], k);
     }
     KlKernels.stepRowDenominator(h, numerator, wColumnSums, k, p, eps);
   }

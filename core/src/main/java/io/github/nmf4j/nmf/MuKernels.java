@@ -3,10 +3,10 @@ package io.github.nmf4j.nmf;
 import io.github.nmf4j.internal.Parallel;
 
 /**
- * The element-wise steps of the Frobenius multiplicative updates on row-major {@code double[]},
- * fused so that each is one pass over its operands. Parallel work is split into blocks of
- * {@link #ROWS} rows and partial sums are added in block order, so results do not depend on the
- * thread count.
+ * Element-wise steps shared by the solvers, on row-major {@code double[]}: the multiplicative
+ * step, dot products, sums, power-of-two scaling. The parallel ones split the work into blocks of
+ * {@link #ROWS} rows and add partial sums in block order, so results do not depend on the thread
+ * count.
  */
 final class MuKernels {
 
@@ -30,31 +30,6 @@ final class MuKernels {
     }
   }
 
-  /**
-   * The Frobenius W update {@code W <- W .* (VH' * scale) ./ (W(HH') + eps)} given the
-   * denominator's product {@code whh = W(HH')} ({@code n x k}, from the old W), element-wise in
-   * blocks of rows, and returns {@code <W_new, VH' * scale>}, the cross term of the loss.
-   *
-   * @param partial {@code blocks(n)} doubles of scratch
-   */
-  static double updateW(double[] w, double[] vht, double[] whh, int n, int k, double scale,
-      double eps, double[] partial, Parallel par) {
-    int blocks = blocks(n);
-    par.forEach(blocks, b -> {
-      int from = b * ROWS * k;
-      int to = Math.min(n, (b + 1) * ROWS) * k;
-      for (int i = from; i < to; i++) {
-        w[i] = w[i] * (vht[i] * scale) / (whh[i] + eps);
-      }
-      double cross = 0;
-      for (int i = from; i < to; i++) {
-        cross += w[i] * vht[i];
-      }
-      partial[b] = cross * scale;
-    });
-    return sumInOrder(partial, blocks);
-  }
-
   /** {@code <a, b> * scale} over {@code n x k} matrices, in fixed blocks of rows. */
   static double dot(double[] a, double[] b, int n, int k, double scale, double[] partial,
       Parallel par) {
@@ -67,6 +42,13 @@ final class MuKernels {
       partial[t] = s * scale;
     });
     return sumInOrder(partial, blocks);
+  }
+
+  /** {@code acc[j] += x[j]} for {@code j < len}. */
+  static void add(double[] acc, double[] x, int len) {
+    for (int j = 0; j < len; j++) {
+      acc[j] += x[j];
+    }
   }
 
   /** {@code sum_i a[i] * b[i]} over {@code len} values (small arrays, on the caller). */
