@@ -164,6 +164,9 @@ final class Fitter {
     int iteration = 0;
     while (iteration < maxIterations && !converged) {
       Parallel.checkInterrupt();
+      if ((iteration + 1) % checkEvery == 0) {
+        rule.requestLoss();
+      }
       rule.iterate();
       iteration++;
       double reported = Double.NaN;

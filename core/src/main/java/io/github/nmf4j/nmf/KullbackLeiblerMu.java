@@ -9,10 +9,14 @@ import java.util.Arrays;
  * first: {@code H <- H .* (W' (V ./ (WH + eps))) ./ (W'1 + eps)}, then
  * {@code W <- W .* ((V ./ (WH + eps)) H') ./ (1 H' + eps)}.
  *
- * <p>Both updates run over blocks of rows ({@link RowBlocks}): a block of WH is formed, turned
- * into the block of {@code V ./ (WH + eps)} in place and multiplied out, so WH is never held
- * whole. The H update sums per-chunk partial products {@code W_b' R_b} in chunk order; the W
- * update is local to each block.
+ * <p>One pass over V in blocks of rows ({@link RowBlocks}) per iteration, so WH is never held
+ * whole. For each block, with the new H: form {@code W_b H}, turn it into {@code R_b = V_b ./
+ * (W_b H + eps)} in place, and update the block's rows of W with {@code R_b H'} (the W update is
+ * row-local); then, with the new {@code W_b}, form {@code W_b H} again and add {@code W_b' R_b}
+ * and the column sums of {@code W_b} to the chunk's sums: the numerator and denominator of the
+ * next H update, which opens the next iteration. The second {@code W_b H} is the end state of the
+ * iteration, so a requested loss costs only its logarithms. Four {@code 2npk} products per
+ * iteration, as with two passes, but V is read once.
  */
 final class KullbackLeiblerMu implements UpdateRule {
 
@@ -27,10 +31,14 @@ final class KullbackLeiblerMu implements UpdateRule {
   /** Per chunk: {@code W_c' R_c} ({@code k x p}) and the column sums of W ({@code k}). */
   private final double[][] numerators;
   private final double[][] columnSums;
+  /** {@code W'(V ./ (WH + eps))} and {@code W'1} for the current factors (the next H update). */
   private final double[] numerator;
   private final double[] wColumnSums;
   private final double[] hRowSums;
-  private final double[] partial;
+  private final double[] divergences;
+  private boolean lossRequested;
+  /** The loss of the current factors, or NaN when the last pass did not compute it. */
+  private double loss;
 
   KullbackLeiblerMu(ScaledData data, double[] w, double[] h, int k, double eps, boolean updateH,
       Parallel par) {
@@ -42,63 +50,86 @@ final class KullbackLeiblerMu implements UpdateRule {
     this.updateH = updateH;
     this.blocks = new RowBlocks(data.n, data.p, k, par);
     int chunks = blocks.chunks;
-    numerators = updateH ? new double[chunks][k * data.p] : null;
-    columnSums = updateH ? new double[chunks][k] : null;
-    numerator = updateH ? new double[k * data.p] : null;
+    numerators = new double[chunks][updateH ? k * data.p : 0];
+    columnSums = new double[chunks][k];
+    numerator = new double[updateH ? k * data.p : 0];
     wColumnSums = new double[k];
     hRowSums = new double[k];
-    partial = new double[chunks];
+    divergences = new double[chunks];
+    lossRequested = true;
+    pass(false);
+  }
+
+  @Override
+  public void requestLoss() {
+    lossRequested = true;
   }
 
   @Override
   public void iterate() {
     if (updateH) {
-      updateH();
+      KlKernels.stepRowDenominator(h, numerator, wColumnSums, k, data.p, eps);
     }
-    updateW();
-  }
-
-  private void updateH() {
-    int p = data.p;
-    for (int c = 0; c < blocks.chunks; c++) {
-      Arrays.fill(numerators[c], 0);
-      Arrays.fill(columnSums[c], 0);
-    }
-    blocks.forEachBlock((c, row0, rows, ws) -> {
-      blocks.productBlock(data.v, w, h, row0, rows, ws);
-      KlKernels.ratio(ws.v, data.invScale, ws.wh, rows * p, eps);
-      Gemm.transposeMultiply(rows, k, p, ws.w, ws.wh, ws.kByP, Parallel.serial());
-      MuKernels.add(numerators[c], ws.kByP, k * p);
-      KlKernels.addColumnSums(ws.w, rows, k, columnSums[c]);
-    });
-    Arrays.fill(numerator, 0);
-    Arrays.fill(wColumnSums, 0);
-    for (int c = 0; c < blocks.chunks; c++) {
-      MuKernels.add(numerator, numerators[c], k * p);
-      MuKernels.add(wColumnSums, columnSums[c], k);
-    }
-    KlKernels.stepRowDenominator(h, numerator, wColumnSums, k, p, eps);
-  }
-
-  private void updateW() {
-    int p = data.p;
-    KlKernels.rowSums(h, k, p, hRowSums);
-    blocks.forEachBlock((c, row0, rows, ws) -> {
-      blocks.productBlock(data.v, w, h, row0, rows, ws);
-      KlKernels.ratio(ws.v, data.invScale, ws.wh, rows * p, eps);
-      Gemm.multiplyTranspose(rows, p, k, ws.wh, h, ws.rowsByK, Parallel.serial());
-      KlKernels.stepColumnDenominator(ws.w, ws.rowsByK, hRowSums, rows, k, eps, w, row0 * k);
-    });
+    pass(true);
   }
 
   @Override
   public double loss() {
+    if (Double.isNaN(loss)) {
+      lossRequested = true;
+      pass(false);
+    }
+    return loss;
+  }
+
+  /**
+   * One pass over V: with {@code updateW}, the W update of every block; then, for the (new) W,
+   * the sums of the next H update and, if requested, the loss.
+   */
+  private void pass(boolean updateW) {
     int p = data.p;
-    Arrays.fill(partial, 0);
+    boolean withLoss = lossRequested;
+    boolean nextH = updateH;
+    lossRequested = false;
+    if (updateW) {
+      KlKernels.rowSums(h, k, p, hRowSums);
+    }
+    for (int c = 0; c < blocks.chunks; c++) {
+      Arrays.fill(numerators[c], 0);
+      Arrays.fill(columnSums[c], 0);
+      divergences[c] = 0;
+    }
+    double scale = data.invScale;
     blocks.forEachBlock((c, row0, rows, ws) -> {
       blocks.productBlock(data.v, w, h, row0, rows, ws);
-      partial[c] += KlKernels.divergence(ws.v, data.invScale, ws.wh, rows * p, eps);
+      if (updateW) {
+        KlKernels.ratio(ws.v, scale, ws.wh, rows * p, eps);
+        Gemm.multiplyTranspose(rows, p, k, ws.wh, h, ws.rowsByK, Parallel.serial());
+        KlKernels.stepColumnDenominator(ws.w, ws.rowsByK, hRowSums, rows, k, eps, w, row0 * k);
+        if (!nextH && !withLoss) {
+          return;
+        }
+        System.arraycopy(w, row0 * k, ws.w, 0, rows * k);
+        Gemm.multiply(rows, k, p, ws.w, h, ws.wh, Parallel.serial());
+      }
+      if (withLoss) {
+        divergences[c] += KlKernels.divergence(ws.v, scale, ws.wh, rows * p, eps);
+      }
+      if (nextH) {
+        KlKernels.ratio(ws.v, scale, ws.wh, rows * p, eps);
+        Gemm.transposeMultiply(rows, k, p, ws.w, ws.wh, ws.kByP, Parallel.serial());
+        MuKernels.add(numerators[c], ws.kByP, k * p);
+        KlKernels.addColumnSums(ws.w, rows, k, columnSums[c]);
+      }
     });
-    return Math.max(0, MuKernels.sumInOrder(partial, blocks.chunks));
+    if (nextH) {
+      Arrays.fill(numerator, 0);
+      Arrays.fill(wColumnSums, 0);
+      for (int c = 0; c < blocks.chunks; c++) {
+        MuKernels.add(numerator, numerators[c], k * p);
+        MuKernels.add(wColumnSums, columnSums[c], k);
+      }
+    }
+    loss = withLoss ? Math.max(0, MuKernels.sumInOrder(divergences, blocks.chunks)) : Double.NaN;
   }
 }

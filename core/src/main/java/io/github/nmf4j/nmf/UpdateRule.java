@@ -16,8 +16,16 @@ interface UpdateRule {
   void iterate();
 
   /**
+   * Announces that {@link #loss()} will be called after the next {@link #iterate()}, so that a
+   * rule whose loss is expensive can compute it during that iteration's pass over V.
+   */
+  default void requestLoss() {}
+
+  /**
    * The loss of the current factors in scaled units: {@code ||V_s - WH||_F} for {@link
-   * Loss#FROBENIUS}, {@code D(V_s || WH)} for {@link Loss#KULLBACK_LEIBLER}.
+   * Loss#FROBENIUS}, {@code D(V_s || WH)} for {@link Loss#KULLBACK_LEIBLER}. Callable at any
+   * time; the rule computes it right after construction and after iterations for which it was
+   * {@linkplain #requestLoss() requested} at no extra pass.
    */
   double loss();
 }
