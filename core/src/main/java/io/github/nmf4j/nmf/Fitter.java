@@ -136,8 +136,8 @@ final class Fitter {
         return config.loss() == Loss.FROBENIUS
             ? new FrobeniusMu(data, w, h, k, eps, updateH, par)
             : config.normalizesColumnsOfW() && updateH
-            ? new ColumnNormalizedW(new KullbackLeiblerMu(data, w, h, k, eps, updateH, par), data,
-                w, k)
+            ? new ColumnNormalizedW(
+                new KullbackLeiblerMu(data, w, h, k, eps, updateH, true, par), data, w, k)
             : new KullbackLeiblerMu(data, w, h, k, eps, updateH, par);
       case HALS:
         return new FrobeniusHals(data, w, h, k, updateH, par);

@@ -26,6 +26,8 @@ final class KullbackLeiblerMu implements UpdateRule {
   private final int k;
   private final double eps;
   private final boolean updateH;
+  /** Whether W may change between iterations (a wrapper normalizes it): no sums carried over. */
+  private final boolean wChangesOutside;
   private final RowBlocks blocks;
 
   /** Per chunk: {@code W_c' R_c} ({@code k x p}) and the column sums of W ({@code k}). */
@@ -42,7 +44,18 @@ final class KullbackLeiblerMu implements UpdateRule {
 
   KullbackLeiblerMu(ScaledData data, double[] w, double[] h, int k, double eps, boolean updateH,
       Parallel par) {
+    this(data, w, h, k, eps, updateH, false, par);
+  }
+
+  /**
+   * With {@code wChangesOutside}, W may be changed by the caller between iterations (as {@link
+   * ColumnNormalizedW} does): each iteration then computes the H update's sums from the current
+   * W in a pass of its own, and the loss is always computed afresh (two passes per iteration).
+   */
+  KullbackLeiblerMu(ScaledData data, double[] w, double[] h, int k, double eps, boolean updateH,
+      boolean wChangesOutside, Parallel par) {
     this.data = data;
+    this.wChangesOutside = wChangesOutside;
     this.w = w;
     this.h = h;
     this.k = k;
@@ -56,8 +69,10 @@ final class KullbackLeiblerMu implements UpdateRule {
     wColumnSums = new double[k];
     hRowSums = new double[k];
     divergences = new double[chunks];
-    lossRequested = true;
-    pass(false);
+    loss = Double.NaN;
+    if (!wChangesOutside) {
+      pass(false, updateH, true);
+    }
   }
 
   @Override
@@ -68,29 +83,29 @@ final class KullbackLeiblerMu implements UpdateRule {
   @Override
   public void iterate() {
     if (updateH) {
+      if (wChangesOutside) {
+        pass(false, true, false);
+      }
       KlKernels.stepRowDenominator(h, numerator, wColumnSums, k, data.p, eps);
     }
-    pass(true);
+    pass(true, updateH && !wChangesOutside, lossRequested && !wChangesOutside);
+    lossRequested = false;
   }
 
   @Override
   public double loss() {
     if (Double.isNaN(loss)) {
-      lossRequested = true;
-      pass(false);
+      pass(false, false, true);
     }
     return loss;
   }
 
   /**
    * One pass over V: with {@code updateW}, the W update of every block; then, for the (new) W,
-   * the sums of the next H update and, if requested, the loss.
+   * with {@code nextH} the sums of the next H update, and with {@code withLoss} the loss.
    */
-  private void pass(boolean updateW) {
+  private void pass(boolean updateW, boolean nextH, boolean withLoss) {
     int p = data.p;
-    boolean withLoss = lossRequested;
-    boolean nextH = updateH;
-    lossRequested = false;
     if (updateW) {
       KlKernels.rowSums(h, k, p, hRowSums);
     }
