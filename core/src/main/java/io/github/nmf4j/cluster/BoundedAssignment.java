@@ -180,13 +180,19 @@ final class BoundedAssignment {
         }
       }
     }
+    // One output array per loop: dist, lower and labels start at the same offset of their
+    // heap regions, so stores to two of them in one loop would alias (see BLOCK).
     boolean changed = false;
     for (int t = 0; t < pending; t++) {
       int i = todo[t];
       changed |= labels[i] != label[t];
       labels[i] = label[t];
-      dist[i] = best[t];
-      lower[i] = Math.sqrt(second[t]);
+    }
+    for (int t = 0; t < pending; t++) {
+      dist[todo[t]] = best[t];
+    }
+    for (int t = 0; t < pending; t++) {
+      lower[todo[t]] = Math.sqrt(second[t]);
     }
     w.changed |= changed;
   }
