@@ -31,7 +31,6 @@ final class BoundedAssignment {
     final double[] p0 = new double[NearestCentroid.BLOCK];
     final double[] p1 = new double[NearestCentroid.BLOCK];
     final double[] p2 = new double[NearestCentroid.BLOCK];
-    final double[] s = new double[NearestCentroid.BLOCK];
     final double[] best = new double[NearestCentroid.BLOCK];
     final double[] second = new double[NearestCentroid.BLOCK];
     final int[] label = new int[NearestCentroid.BLOCK];
@@ -130,9 +129,12 @@ final class BoundedAssignment {
   }
 
   /**
-   * {@link #scan} for the pending points of a block, three features: the points are gathered
-   * into three arrays so that the distances to one centroid form a vectorizable loop. Starting
-   * from the current centroid, a new nearest centroid is rare, so the branches are predictable.
+   * {@link #scan} for the pending points of a block, three features. The points are gathered
+   * into three arrays; for each centroid one loop, which C2 vectorizes, computes the distances
+   * and updates the smallest and second-smallest distance of every point ({@code Math.min} and
+   * {@code Math.max}, no branch). The label is then the current one when its distance is the
+   * unique minimum (the common case), else the first centroid at the minimal distance, found by
+   * recomputing distances with the same formula: exactly the plain step's lowest-index argmin.
    */
   private static void scan3(double[] x, int pending, double[] c0, double[] c1, double[] c2,
       int k, int[] labels, double[] dist, double[] lower, boolean bounded, Scratch w) {
@@ -140,7 +142,6 @@ final class BoundedAssignment {
     double[] p0 = w.p0;
     double[] p1 = w.p1;
     double[] p2 = w.p2;
-    double[] s = w.s;
     double[] best = w.best;
     double[] second = w.second;
     int[] label = w.label;
@@ -149,8 +150,7 @@ final class BoundedAssignment {
       p0[t] = x[3 * i];
       p1[t] = x[3 * i + 1];
       p2[t] = x[3 * i + 2];
-      best[t] = bounded ? dist[i] : Double.POSITIVE_INFINITY;
-      label[t] = bounded ? labels[i] : 0;
+      best[t] = Double.POSITIVE_INFINITY;
       second[t] = Double.POSITIVE_INFINITY;
     }
     for (int j = 0; j < k; j++) {
@@ -161,28 +161,26 @@ final class BoundedAssignment {
         double t0 = p0[t] - a0;
         double t1 = p1[t] - a1;
         double t2 = p2[t] - a2;
-        s[t] = t0 * t0 + t1 * t1 + t2 * t2;
-      }
-      for (int t = 0; t < pending; t++) {
-        double v = s[t];
+        double v = t0 * t0 + t1 * t1 + t2 * t2;
         double b = best[t];
-        if (v <= b) {
-          int l = label[t];
-          if (v < b || j < l) {
-            second[t] = b;
-            best[t] = v;
-            label[t] = j;
-          } else if (j != l) {
-            second[t] = v; // a tie with a higher index
-          }
-        } else if (v < second[t]) {
-          second[t] = v;
-        }
+        second[t] = Math.min(second[t], Math.max(v, b));
+        best[t] = Math.min(b, v);
       }
+    }
+    boolean changed = false;
+    for (int t = 0; t < pending; t++) {
+      int i = todo[t];
+      double b = best[t];
+      int l;
+      if (bounded && dist[i] == b && second[t] > b) {
+        l = labels[i];
+      } else {
+        l = firstAt(p0[t], p1[t], p2[t], c0, c1, c2, k, b);
+      }
+      label[t] = l;
     }
     // One output array per loop: dist, lower and labels start at the same offset of their
     // heap regions, so stores to two of them in one loop would alias (see BLOCK).
-    boolean changed = false;
     for (int t = 0; t < pending; t++) {
       int i = todo[t];
       changed |= labels[i] != label[t];
@@ -195,5 +193,19 @@ final class BoundedAssignment {
       lower[todo[t]] = Math.sqrt(second[t]);
     }
     w.changed |= changed;
+  }
+
+  /** The first centroid whose distance to the point, computed as in the scan, is {@code d}. */
+  private static int firstAt(double q0, double q1, double q2, double[] c0, double[] c1,
+      double[] c2, int k, double d) {
+    for (int j = 0; j < k; j++) {
+      double t0 = q0 - c0[j];
+      double t1 = q1 - c1[j];
+      double t2 = q2 - c2[j];
+      if (t0 * t0 + t1 * t1 + t2 * t2 == d) {
+        return j;
+      }
+    }
+    return 0; // only when every distance overflowed to infinity, as the plain argmin
   }
 }
