@@ -40,8 +40,12 @@ import java.util.concurrent.CancellationException;
  * bit-identical centroids, labels and inertia for any {@code threads}. Random streams derive
  * from {@code seed} only ({@link SplittableRandom}, one split per restart).
  *
- * <p><b>Cost.</b> Each iteration computes {@code n k} distances of {@code d} features; memory
- * is the input plus {@code O(n)} for labels and distances and at most 32 MB of partial sums.
+ * <p><b>Cost.</b> An iteration of plain Lloyd computes {@code n k} distances of {@code d}
+ * features, directly as {@code sum_f (x_f - c_f)^2}. Hamerly's bounds (Hamerly, "Making k-means
+ * even faster", SDM 2010) let most points skip all but one of them once the centroids settle,
+ * with labels, centroids and inertia bit-identical to plain Lloyd's. Memory is the input plus
+ * three arrays of {@code n} numbers (labels, distances, bounds) and at most 32 MB of partial
+ * sums.
  *
  * <p>Instances are immutable and safe to share between threads; {@code fit} never modifies
  * its input.
