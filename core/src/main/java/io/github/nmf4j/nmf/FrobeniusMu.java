@@ -122,8 +122,11 @@ final class FrobeniusMu implements UpdateRule {
       Gemm.transposeMultiply(rows, k, k, ws.w, ws.w, ws.kByK, Parallel.serial());
       MuKernels.add(wtwChunks[c], ws.kByK, k * k);
       if (updateH) {
-        double[] wOperand = ws.rowsByK2;
-        MuKernels.scaleInto(ws.w, data.productExponent, wOperand, rows * k);
+        double[] wOperand = ws.w;
+        if (data.productExponent != 0) {
+          wOperand = ws.rowsByK2;
+          MuKernels.scaleInto(ws.w, data.productExponent, wOperand, rows * k);
+        }
         Gemm.transposeMultiply(rows, k, p, wOperand, ws.v, ws.kByP, Parallel.serial());
         MuKernels.add(wtvChunks[c], ws.kByP, k * p);
       }

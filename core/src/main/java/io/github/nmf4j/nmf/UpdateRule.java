@@ -8,7 +8,9 @@ package io.github.nmf4j.nmf;
  * <p>A new solver (e.g. HALS) implements this interface and is chosen in {@link
  * Fitter#rule}. It allocates its scratch in its constructor, never per iteration; it splits
  * parallel work into blocks fixed by the shapes, so that results do not depend on the thread
- * count; and no update may produce NaN or infinity.
+ * count; and no update may produce NaN or infinity. A rule may carry sums of the current factors
+ * from one iteration to the next (the MU rules do), so callers must not change W or H between
+ * calls unless the rule was made for it (see {@code KullbackLeiblerMu}'s {@code wChangesOutside}).
  */
 interface UpdateRule {
 
