@@ -107,8 +107,9 @@ final class FrobeniusMu implements UpdateRule {
     blocks.forEachBlock((c, row0, rows, ws) -> {
       double[] vht = ws.rowsByK;
       if (updateH) {
-        blocks.copyBlock(data.v, w, row0, rows, ws);
-        Gemm.multiplyTranspose(rows, p, k, ws.v, hOperand, vht, Parallel.serial());
+        System.arraycopy(w, row0 * k, ws.w, 0, rows * k);
+        Gemm.multiplyTranspose(rows, p, k, data.v, row0 * p, hOperand, 0, vht, 0,
+            Parallel.serial());
       } else {
         System.arraycopy(w, row0 * k, ws.w, 0, rows * k);
         System.arraycopy(fixedVht, row0 * k, vht, 0, rows * k);
@@ -127,7 +128,8 @@ final class FrobeniusMu implements UpdateRule {
           wOperand = ws.rowsByK2;
           MuKernels.scaleInto(ws.w, data.productExponent, wOperand, rows * k);
         }
-        Gemm.transposeMultiply(rows, k, p, wOperand, ws.v, ws.kByP, Parallel.serial());
+        Gemm.transposeMultiply(rows, k, p, wOperand, 0, data.v, row0 * p, ws.kByP, 0,
+            Parallel.serial());
         MuKernels.add(wtvChunks[c], ws.kByP, k * p);
       }
     });

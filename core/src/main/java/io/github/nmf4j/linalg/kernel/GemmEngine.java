@@ -41,29 +41,29 @@ final class GemmEngine {
 
   static void product(
       int r, int k, int n,
-      double[] x, int xRow, int xCol,
-      double[] y, int yRow, int yCol,
-      double[] c, Parallel par) {
+      double[] x, int xOff, int xRow, int xCol,
+      double[] y, int yOff, int yRow, int yCol,
+      double[] c, int cOff, Parallel par) {
     if (r == 0 || n == 0) {
       return;
     }
     if (k == 0) {
-      Arrays.fill(c, 0, r * n, 0.0);
+      Arrays.fill(c, cOff, cOff + r * n, 0.0);
       return;
     }
     if (n >= r || n >= NC_MAX) {
-      blocked(r, k, n, x, xRow, xCol, y, yRow, yCol, c, n, 1, par);
+      blocked(r, k, n, x, xOff, xRow, xCol, y, yOff, yRow, yCol, c, cOff, n, 1, par);
     } else {
       // C^T = Y^T X^T has the longer rows; write it into C through swapped output strides.
-      blocked(n, k, r, y, yCol, yRow, x, xCol, xRow, c, 1, n, par);
+      blocked(n, k, r, y, yOff, yCol, yRow, x, xOff, xCol, xRow, c, cOff, 1, n, par);
     }
   }
 
   private static void blocked(
       int r, int k, int n,
-      double[] x, int xRow, int xCol,
-      double[] y, int yRow, int yCol,
-      double[] c, int cRow, int cCol, Parallel par) {
+      double[] x, int xOff, int xRow, int xCol,
+      double[] y, int yOff, int yRow, int yCol,
+      double[] c, int cOff, int cRow, int cCol, Parallel par) {
     int rowBlocks = ceilDiv(r, MC);
     int panelWidth = roundUp(ceilDiv(n, ceilDiv(n, NC_MAX)), 8);
     int panels = ceilDiv(n, panelWidth);
@@ -78,7 +78,7 @@ final class GemmEngine {
         int i0 = (t / panels) * MC;
         int j0 = (t % panels) * pw;
         task(i0, Math.min(r, i0 + MC), j0, Math.min(n, j0 + pw), 0, k,
-            x, xRow, xCol, y, yRow, yCol, c, cRow, cCol);
+            x, xOff, xRow, xCol, y, yOff, yRow, yCol, c, cOff, cRow, cCol);
       });
       return;
     }
@@ -90,7 +90,7 @@ final class GemmEngine {
       int j0 = (o % panels) * pw;
       int p0 = chunk * cl;
       task(i0, Math.min(r, i0 + MC), j0, Math.min(n, j0 + pw), p0, Math.min(k, p0 + cl),
-          x, xRow, xCol, y, yRow, yCol, partial, chunk * r * n, n, 1);
+          x, xOff, xRow, xCol, y, yOff, yRow, yCol, partial, chunk * r * n, n, 1);
     });
     // Fixed-order sum of the chunks, split by output rows (independent of the thread count).
     run.forEach(r, i -> {
@@ -99,23 +99,15 @@ final class GemmEngine {
         for (int ch = 1; ch < chunks; ch++) {
           s += partial[ch * r * n + i * n + j];
         }
-        c[i * cRow + j * cCol] = s;
+        c[cOff + i * cRow + j * cCol] = s;
       }
     });
-  }
-
-  /** Overload without an output offset, for writing straight into C. */
-  private static void task(
-      int i0, int i1, int j0, int j1, int p0, int p1,
-      double[] x, int xRow, int xCol, double[] y, int yRow, int yCol,
-      double[] c, int cRow, int cCol) {
-    task(i0, i1, j0, j1, p0, p1, x, xRow, xCol, y, yRow, yCol, c, 0, cRow, cCol);
   }
 
   /** Computes rows [i0, i1) and columns [j0, j1) of X[:, p0:p1] Y[p0:p1, :] into c. */
   private static void task(
       int i0, int i1, int j0, int j1, int p0, int p1,
-      double[] x, int xRow, int xCol, double[] y, int yRow, int yCol,
+      double[] x, int xOff, int xRow, int xCol, double[] y, int yOff, int yRow, int yCol,
       double[] c, int cOff, int cRow, int cCol) {
     int rows = i1 - i0;
     int nc = j1 - j0;
@@ -125,14 +117,14 @@ final class GemmEngine {
     double[] coef = ws.coef(4 * KC);
     for (int pc = p0; pc < p1; pc += KC) {
       int kc = Math.min(KC, p1 - pc);
-      packPanel(y, yRow, yCol, pc, kc, j0, nc, panel);
+      packPanel(y, yOff, yRow, yCol, pc, kc, j0, nc, panel);
       int i = 0;
       for (; i + 4 <= rows; i += 4) {
-        packCoefficients(x, xRow, xCol, i0 + i, 4, pc, kc, coef);
+        packCoefficients(x, xOff, xRow, xCol, i0 + i, 4, pc, kc, coef);
         MicroKernel.rows4(acc[i], acc[i + 1], acc[i + 2], acc[i + 3], panel, coef, kc, nc);
       }
       for (; i < rows; i++) {
-        packCoefficients(x, xRow, xCol, i0 + i, 1, pc, kc, coef);
+        packCoefficients(x, xOff, xRow, xCol, i0 + i, 1, pc, kc, coef);
         MicroKernel.rows1(acc[i], panel, coef, kc, nc);
       }
     }
@@ -150,18 +142,18 @@ final class GemmEngine {
   }
 
   /** Copies Y[pc:pc+kc, j0:j0+nc] into the first kc row arrays of the panel. */
-  private static void packPanel(
-      double[] y, int yRow, int yCol, int pc, int kc, int j0, int nc, double[][] panel) {
+  private static void packPanel(double[] y, int yOff, int yRow, int yCol,
+      int pc, int kc, int j0, int nc, double[][] panel) {
     if (yCol == 1) {
       for (int p = 0; p < kc; p++) {
-        System.arraycopy(y, (pc + p) * yRow + j0, panel[p], 0, nc);
+        System.arraycopy(y, yOff + (pc + p) * yRow + j0, panel[p], 0, nc);
       }
     } else {
       // A transposed view: read eight columns of the panel (eight sequential streams through
       // Y's storage) and write them as one cache line of each panel row.
       int j = 0;
       for (; j + 8 <= nc; j += 8) {
-        int b0 = (j0 + j) * yCol + pc * yRow;
+        int b0 = yOff + (j0 + j) * yCol + pc * yRow;
         int b1 = b0 + yCol;
         int b2 = b1 + yCol;
         int b3 = b2 + yCol;
@@ -183,7 +175,7 @@ final class GemmEngine {
         }
       }
       for (; j < nc; j++) {
-        int base = (j0 + j) * yCol + pc * yRow;
+        int base = yOff + (j0 + j) * yCol + pc * yRow;
         for (int p = 0; p < kc; p++) {
           panel[p][j] = y[base + p * yRow];
         }
@@ -192,10 +184,10 @@ final class GemmEngine {
   }
 
   /** coef[p * rows + q] = X[i + q][pc + p] for q < rows, p < kc. */
-  private static void packCoefficients(
-      double[] x, int xRow, int xCol, int i, int rows, int pc, int kc, double[] coef) {
+  private static void packCoefficients(double[] x, int xOff, int xRow, int xCol,
+      int i, int rows, int pc, int kc, double[] coef) {
     for (int q = 0; q < rows; q++) {
-      int base = (i + q) * xRow + pc * xCol;
+      int base = xOff + (i + q) * xRow + pc * xCol;
       for (int p = 0; p < kc; p++) {
         coef[p * rows + q] = x[base + p * xCol];
       }

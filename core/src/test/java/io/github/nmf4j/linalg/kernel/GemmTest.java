@@ -102,6 +102,52 @@ class GemmTest {
     assertThat(c1).isEqualTo(c);
   }
 
+  @ParameterizedTest(name = "{0}x{1} * {1}x{2}")
+  @MethodSource("shapes")
+  void offsetsReadAndWriteOnlyTheirBlock(int m, int k, int n) {
+    if ((long) m * k * n > 50_000_000L) {
+      return; // the tall shapes add nothing here but time
+    }
+    SplittableRandom random = new SplittableRandom(5L * m + 3L * k + n);
+    double[] a = random.doubles((long) m * k).toArray();
+    double[] b = random.doubles((long) k * n).toArray();
+    double[] at = transpose(m, k, a);
+    double[] bt = transpose(k, n, b);
+    double[][] expected = products(m, k, n, a, b, at, bt, Parallel.of(2));
+    int aOff = 3;
+    int bOff = 7;
+    int cOff = 11;
+    double[] a2 = embed(a, aOff, random);
+    double[] b2 = embed(b, bOff, random);
+    double[] at2 = embed(at, aOff, random);
+    double[] bt2 = embed(bt, bOff, random);
+    double[] c2 = embed(new double[m * n], cOff, random);
+    double[] guard = c2.clone();
+
+    Gemm.multiply(m, k, n, a2, aOff, b2, bOff, c2, cOff, Parallel.of(2));
+    assertBlock(c2, cOff, expected[0], guard);
+    Gemm.transposeMultiply(k, m, n, at2, aOff, b2, bOff, c2, cOff, Parallel.of(2));
+    assertBlock(c2, cOff, expected[1], guard);
+    Gemm.multiplyTranspose(m, k, n, a2, aOff, bt2, bOff, c2, cOff, Parallel.of(2));
+    assertBlock(c2, cOff, expected[2], guard);
+  }
+
+  /** A copy of {@code values} at {@code offset} inside a longer array of random junk. */
+  private static double[] embed(double[] values, int offset, SplittableRandom random) {
+    double[] out = random.doubles(values.length + offset + 5).toArray();
+    System.arraycopy(values, 0, out, offset, values.length);
+    return out;
+  }
+
+  /** The block equals {@code expected} bit for bit and everything around it is untouched. */
+  private static void assertBlock(double[] c, int off, double[] expected, double[] guard) {
+    assertThat(java.util.Arrays.copyOfRange(c, off, off + expected.length)).isEqualTo(expected);
+    assertThat(java.util.Arrays.copyOfRange(c, 0, off))
+        .isEqualTo(java.util.Arrays.copyOfRange(guard, 0, off));
+    assertThat(java.util.Arrays.copyOfRange(c, off + expected.length, c.length))
+        .isEqualTo(java.util.Arrays.copyOfRange(guard, off + expected.length, guard.length));
+  }
+
   @Test
   void overwritesTheOutputInsteadOfAccumulating() {
     double[] c = {5, 5, 5, 5};
