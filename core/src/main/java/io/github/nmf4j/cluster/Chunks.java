@@ -22,7 +22,15 @@ final class Chunks {
    * doubles of partial sums.
    */
   static int count(int n, long partialDoubles) {
-    long byPoints = (n + (long) MIN_POINTS - 1) / MIN_POINTS;
+    return count(n, MIN_POINTS, partialDoubles);
+  }
+
+  /**
+   * The number of chunks for {@code n} points when each chunk should hold at least {@code
+   * minPoints} points and keeps {@code partialDoubles} doubles of partial sums.
+   */
+  static int count(int n, int minPoints, long partialDoubles) {
+    long byPoints = (n + (long) minPoints - 1) / minPoints;
     long byMemory = MAX_PARTIAL_DOUBLES / Math.max(1, partialDoubles);
     return (int) Math.max(1, Math.min(Math.min(byPoints, MAX_CHUNKS), byMemory));
   }

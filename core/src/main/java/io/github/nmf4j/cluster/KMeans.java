@@ -40,17 +40,37 @@ import java.util.concurrent.CancellationException;
  * bit-identical centroids, labels and inertia for any {@code threads}. Random streams derive
  * from {@code seed} only ({@link SplittableRandom}, one split per restart).
  *
- * <p><b>Cost.</b> An iteration of plain Lloyd computes {@code n k} distances of {@code d}
- * features, directly as {@code sum_f (x_f - c_f)^2}. Hamerly's bounds (Hamerly, "Making k-means
- * even faster", SDM 2010) let most points skip all but one of them once the centroids settle,
- * with labels, centroids and inertia bit-identical to plain Lloyd's. Memory is the input plus
- * three arrays of {@code n} numbers (labels, distances, bounds) and at most 32 MB of partial
- * sums.
+ * <p><b>Cost: two assignment paths.</b> An iteration of plain Lloyd compares {@code n k}
+ * distances of {@code d} features. With fewer than {@value #WIDE_FEATURES} features (pixels,
+ * low-dimensional tables) they are computed directly as {@code sum_f (x_f - c_f)^2}. From
+ * {@value #WIDE_FEATURES} features on (the switch-over measured on this project's benchmark
+ * machine; see docs/benchmarks.md), the centroids are ranked by the product form {@code |c|^2 -
+ * 2 x.c} of the expansion {@code |x - c|^2 = |x|^2 - 2 x.c + |c|^2}, with the products of blocks
+ * of 128 points and all centroids from one matrix product, on data and centroids centred by the
+ * data's mean, as scikit-learn does; each point's distance to its chosen centroid is then
+ * computed directly. On both paths Hamerly's bounds (Hamerly, "Making k-means even faster", SDM
+ * 2010) let most points skip the other {@code k - 1} distances once the centroids settle, with
+ * margins above the rounding of the formula used, so the results are bit-identical to plain
+ * Lloyd's on that path. Memory is the input plus three arrays of {@code n} numbers (labels,
+ * distances, bounds), one more ({@code |x - mean|^2}) on the product path, and at most 32 MB of
+ * partial sums.
+ *
+ * <p><b>Inertia.</b> {@link KMeansModel#inertia()} and every {@link KMeansProgress#inertia()}
+ * sum squared distances computed directly from the differences, never from the product form.
+ * On the product path, two centroids whose squared distances to a point differ by less than
+ * about {@code 4 (d + 8) 2^-53 (|x - mean| + max |c - mean|)^2} may be ranked in either order,
+ * so the inertia may rise by that much from one iteration to the next.
  *
  * <p>Instances are immutable and safe to share between threads; {@code fit} never modifies
  * its input.
  */
 public final class KMeans {
+
+  /**
+   * The number of features from which the assignment step computes distances in product form
+   * from matrix products ({@link ProductAssignment}) instead of directly with Hamerly's bounds.
+   */
+  static final int WIDE_FEATURES = 16;
 
   private final int k;
   private final KMeansInit initialization;
@@ -147,9 +167,12 @@ public final class KMeans {
       throw new IllegalArgumentException("points has only " + distinct
           + " distinct rows, fewer than k = " + k);
     }
-    double absoluteTolerance = tolerance * meanVariance(x, n, d);
+    double[] mean = mean(x, n, d);
+    double absoluteTolerance = tolerance * meanVariance(x, n, d, mean);
     Parallel par = Parallel.of(threads);
-    Lloyd lloyd = new Lloyd(x, n, d, k, par, true);
+    Lloyd lloyd = d >= WIDE_FEATURES
+        ? new Lloyd(x, n, d, k, par, Lloyd.Step.BOUNDED_PRODUCT, mean)
+        : new Lloyd(x, n, d, k, par, Lloyd.Step.BOUNDED, null);
     SplittableRandom root = new SplittableRandom(seed);
     Lloyd.Result best = null;
     for (int r = 0; r < restarts; r++) {
@@ -167,7 +190,7 @@ public final class KMeans {
       }
     }
     return new KMeansModel(this, d, best.centers, best.labels, best.inertia, best.iterations,
-        best.converged);
+        best.converged, d >= WIDE_FEATURES ? mean : null);
   }
 
   private Lloyd.Observer observer(int restart) {
@@ -184,8 +207,8 @@ public final class KMeans {
     };
   }
 
-  /** The mean over features of the (biased) variance of each column, as numpy's var. */
-  private static double meanVariance(double[] x, int n, int d) {
+  /** The mean of every column. */
+  private static double[] mean(double[] x, int n, int d) {
     double[] mean = new double[d];
     for (int i = 0; i < n; i++) {
       for (int f = 0; f < d; f++) {
@@ -195,14 +218,26 @@ public final class KMeans {
     for (int f = 0; f < d; f++) {
       mean[f] /= n;
     }
+    return mean;
+  }
+
+  /**
+   * The mean over features of the (biased) variance of each column, as numpy's var. The rows
+   * are read in order (one pass over memory); each column's sum still runs over the rows in
+   * order.
+   */
+  private static double meanVariance(double[] x, int n, int d, double[] mean) {
+    double[] squares = new double[d];
+    for (int i = 0; i < n; i++) {
+      int o = i * d;
+      for (int f = 0; f < d; f++) {
+        double t = x[o + f] - mean[f];
+        squares[f] += t * t;
+      }
+    }
     double total = 0;
     for (int f = 0; f < d; f++) {
-      double s = 0;
-      for (int i = 0; i < n; i++) {
-        double t = x[i * d + f] - mean[f];
-        s += t * t;
-      }
-      total += s / n;
+      total += squares[f] / n;
     }
     return total / d;
   }

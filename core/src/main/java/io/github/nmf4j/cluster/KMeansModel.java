@@ -20,10 +20,13 @@ public final class KMeansModel {
   private final double inertia;
   private final int iterations;
   private final boolean converged;
+  /** For wide data ({@link KMeans#WIDE_FEATURES}), the centring of the fit; null otherwise. */
+  private final double[] mean;
 
   KMeansModel(KMeans settings, int d, double[] centroids, int[] labels, double inertia,
-      int iterations, boolean converged) {
+      int iterations, boolean converged, double[] mean) {
     this.settings = settings;
+    this.mean = mean;
     this.d = d;
     this.k = centroids.length / d;
     this.centroids = centroids;
@@ -77,7 +80,10 @@ public final class KMeansModel {
   }
 
   /**
-   * The nearest centroid of every row of {@code x} (ties to the lowest index).
+   * The nearest centroid of every row of {@code x} (ties to the lowest index), found as the fit
+   * finds it: for data with at least {@value KMeans#WIDE_FEATURES} features from the product
+   * form {@code |c|^2 - 2 x.c}, otherwise from distances computed directly. A training point
+   * gets its training label.
    *
    * @param x m x d points, possibly no rows; not modified
    * @throws IllegalArgumentException if {@code x} is null, its number of columns differs from
@@ -87,6 +93,16 @@ public final class KMeansModel {
     double[] a = check(x);
     int m = x.rows();
     int[] out = new int[m];
+    if (mean != null) {
+      double[] centred = new double[k * d];
+      double[] norms = new double[k];
+      WideRows.centreRows(centroids, k, d, mean, centred, norms);
+      int chunks = ProductAssignment.chunks(m, d, k, 0);
+      Parallel.of(settings.threads()).forEach(chunks, ch -> ProductAssignment.labels(a, d,
+          Chunks.start(m, chunks, ch), Chunks.start(m, chunks, ch + 1), mean, centred, norms, k,
+          out, new double[ProductAssignment.BLOCK * d], new double[ProductAssignment.BLOCK * k]));
+      return out;
+    }
     int chunks = Chunks.count(m, 1);
     Parallel.of(settings.threads()).forEach(chunks, ch -> NearestCentroid.assign(a, d,
         Chunks.start(m, chunks, ch), Chunks.start(m, chunks, ch + 1), centroids, k, out, null,
@@ -96,7 +112,7 @@ public final class KMeansModel {
 
   /**
    * The Euclidean distance from every row of {@code x} to every centroid, as scikit-learn's
-   * {@code transform}.
+   * {@code transform}, computed directly from the differences (not in product form).
    *
    * @param x m x d points, possibly no rows; not modified
    * @return m x k distances

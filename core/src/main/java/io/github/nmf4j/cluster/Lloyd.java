@@ -12,11 +12,27 @@ import java.util.Arrays;
  * no label changed (strict convergence) or when the summed squared centroid shift is at most
  * the tolerance; otherwise a last assignment step makes the labels match the final centroids.
  *
- * <p>The assignment step skips most distance computations with Hamerly's bounds ({@link
- * BoundedAssignment}) unless constructed otherwise; the results are bit-identical to the plain
- * step's (a tested property).
+ * <p>The assignment step is one of four {@link Step}s. For few features, distances are computed
+ * directly ({@link NearestCentroid}), and by default Hamerly's bounds ({@link
+ * BoundedAssignment}) skip most of them, with results bit-identical to the plain step's (a
+ * tested property). For many features, {@link ProductAssignment} ranks the centroids by the
+ * product form {@code |c|^2 - 2 x.c} from matrix products of blocks of points with all
+ * centroids, with or without Hamerly's bounds (again bit-identical), and computes each point's
+ * distance to its own centroid exactly, so the inertia is exact on both kinds of step.
  */
 final class Lloyd {
+
+  /** How the assignment step finds the nearest centroids. */
+  enum Step {
+    /** Every distance, computed directly. */
+    PLAIN,
+    /** Distances computed directly, most skipped by Hamerly's bounds. */
+    BOUNDED,
+    /** Every point ranks the centroids in product form from matrix products (wide data). */
+    PRODUCT,
+    /** The product form, spared by Hamerly's bounds for points that keep their centroid. */
+    BOUNDED_PRODUCT
+  }
 
   /** Receives one iteration's numbers; may throw {@link java.util.concurrent.CancellationException}. */
   interface Observer {
@@ -30,6 +46,8 @@ final class Lloyd {
     final double inertia;
     final int iterations;
     final boolean converged;
+    /** Product steps: points that took the product, over all runs of this instance so far. */
+    long scanned;
 
     Result(double[] centers, int[] labels, double inertia, int iterations, boolean converged) {
       this.centers = centers;
@@ -46,6 +64,9 @@ final class Lloyd {
   private final int k;
   private final Parallel par;
   private final boolean accelerated;
+  /** For the product steps, the kernel; null otherwise. */
+  private final ProductAssignment product;
+  private final boolean productBounded;
   private final int chunks;
   private final int[] labels;
   private final double[] dist;
@@ -55,6 +76,8 @@ final class Lloyd {
   private final boolean[] partialChanged;
   private final NearestCentroid.Scratch[] scratch;
   private final BoundedAssignment.Scratch[] boundedScratch;
+  private final ProductAssignment.Scratch[] productScratch;
+  private final RowSums[] rowSums;
   private final double[] sums;
   private final int[] counts;
   private final double[] halfGap;
@@ -72,25 +95,48 @@ final class Lloyd {
    *     results are the same either way
    */
   Lloyd(double[] x, int n, int d, int k, Parallel par, boolean accelerated) {
+    this(x, n, d, k, par, accelerated ? Step.BOUNDED : Step.PLAIN, null);
+  }
+
+  /**
+   * Scratch space for Lloyd on {@code x} (n x d) with k clusters.
+   *
+   * @param mean for the product steps, the mean of the rows of {@code x} (computed if null);
+   *     ignored otherwise
+   */
+  Lloyd(double[] x, int n, int d, int k, Parallel par, Step step, double[] mean) {
     this.x = x;
     this.n = n;
     this.d = d;
     this.k = k;
     this.par = par;
-    this.accelerated = accelerated;
-    this.chunks = Chunks.count(n, (long) k * (d + 1));
+    this.accelerated = step == Step.BOUNDED;
+    boolean wide = step == Step.PRODUCT || step == Step.BOUNDED_PRODUCT;
+    this.productBounded = step == Step.BOUNDED_PRODUCT;
+    this.product = wide
+        ? new ProductAssignment(x, n, d, k, mean != null ? mean : WideRows.mean(x, n, d,
+            par), par)
+        : null;
+    this.chunks = wide
+        ? ProductAssignment.chunks(n, d, k, (long) k * (d + 1))
+        : Chunks.count(n, (long) k * (d + 1));
     this.labels = new int[n];
     this.dist = new double[n];
-    this.lower = accelerated ? new double[n] : null;
+    this.lower = accelerated || productBounded ? new double[n] : null;
     this.partialSums = new ClusterSums[chunks];
     this.partialInertia = new double[chunks];
     this.partialChanged = new boolean[chunks];
     this.scratch = new NearestCentroid.Scratch[chunks];
     this.boundedScratch = new BoundedAssignment.Scratch[chunks];
+    this.productScratch = new ProductAssignment.Scratch[chunks];
+    this.rowSums = new RowSums[wide ? chunks : 0];
     for (int ch = 0; ch < chunks; ch++) {
-      partialSums[ch] = new ClusterSums(k, d);
+      partialSums[ch] = wide ? null : new ClusterSums(k, d);
       if (accelerated) {
         boundedScratch[ch] = new BoundedAssignment.Scratch();
+      } else if (wide) {
+        productScratch[ch] = new ProductAssignment.Scratch(d, k);
+        rowSums[ch] = new RowSums(k, d);
       } else {
         scratch[ch] = new NearestCentroid.Scratch();
       }
@@ -103,8 +149,8 @@ final class Lloyd {
     this.c1 = new double[k];
     this.c2 = new double[k];
     double maxAbs = 0;
-    for (double v : x) {
-      maxAbs = Math.max(maxAbs, Math.abs(v));
+    for (int i = 0; accelerated && i < x.length; i++) {
+      maxAbs = Math.max(maxAbs, Math.abs(x[i]));
     }
     // Distances are at most 2 R with R = sqrt(d) max|x|; one update of a bound rounds by at
     // most a few ulps of 2 R, far below this.
@@ -154,7 +200,7 @@ final class Lloyd {
       for (int j = 0; j < k; j++) {
         drift[j] = (j == moved ? secondLargest : largest) + slack;
       }
-      bounded = accelerated;
+      bounded = accelerated || productBounded;
       double[] swap = centers;
       centers = next;
       next = swap;
@@ -170,7 +216,11 @@ final class Lloyd {
       }
     }
     double inertia = strict ? inertia(centers) : assign(centers, bounded, false);
-    return new Result(centers, labels.clone(), inertia, iteration, converged);
+    Result result = new Result(centers, labels.clone(), inertia, iteration, converged);
+    for (ProductAssignment.Scratch w : productScratch) {
+      result.scanned += w != null ? w.scanned : 0;
+    }
+    return result;
   }
 
   /**
@@ -182,6 +232,9 @@ final class Lloyd {
     if (accelerated) {
       prepareBounds(centers);
     }
+    if (product != null) {
+      product.prepare(centers, productBounded);
+    }
     par.forEach(chunks, ch -> {
       int from = Chunks.start(n, chunks, ch);
       int to = Chunks.start(n, chunks, ch + 1);
@@ -190,12 +243,20 @@ final class Lloyd {
         BoundedAssignment.assign(x, d, from, to, centers, k, c0, c1, c2, labels, dist, lower,
             bounded, halfGap, drift, w);
         partialChanged[ch] = w.changed;
+      } else if (product != null) {
+        RowSums s = withSums ? rowSums[ch] : null;
+        if (s != null) {
+          s.clear();
+        }
+        ProductAssignment.Scratch w = productScratch[ch];
+        product.assign(from, to, centers, labels, dist, lower, bounded, drift, s, w);
+        partialChanged[ch] = w.changed;
       } else {
         NearestCentroid.assign(x, d, from, to, centers, k, labels, dist, scratch[ch]);
         partialChanged[ch] = scratch[ch].changed;
       }
       partialInertia[ch] = ClusterSums.inertia(dist, from, to);
-      if (withSums) {
+      if (withSums && product == null) {
         partialSums[ch].sum(x, from, to, labels);
       }
     });
@@ -204,6 +265,11 @@ final class Lloyd {
       Arrays.fill(sums, 0);
       Arrays.fill(counts, 0);
       for (ClusterSums partial : partialSums) {
+        if (partial != null) {
+          partial.addTo(sums, counts);
+        }
+      }
+      for (RowSums partial : rowSums) {
         partial.addTo(sums, counts);
       }
     }
@@ -244,7 +310,9 @@ final class Lloyd {
       int from = Chunks.start(n, chunks, ch);
       int to = Chunks.start(n, chunks, ch + 1);
       for (int i = from; i < to; i++) {
-        dist[i] = NearestCentroid.squaredDistance(x, i, centers, labels[i], d);
+        dist[i] = product != null
+            ? WideRows.squaredDistance(x, i, centers, labels[i], d)
+            : NearestCentroid.squaredDistance(x, i, centers, labels[i], d);
       }
       partialInertia[ch] = ClusterSums.inertia(dist, from, to);
     });

@@ -44,6 +44,40 @@ class LloydTest {
     }
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    // d, k, spread, quantized: integer-valued data has many exact distance ties
+    "20, 10, 1.0, false", "64, 10, 3.0, true", "100, 16, 2.0, false", "100, 32, 3.0, true",
+    "130, 5, 1.0, true", "40, 1, 1.0, false"
+  })
+  void boundedProductGivesExactlyThePlainProductResults(int d, int k, double spread,
+      boolean quantized) {
+    double[] x = MatrixAccess.data(Blobs.generate(d * 100L + k, 3_000, d, 10, 3, spread)
+        .points());
+    if (quantized) {
+      for (int i = 0; i < x.length; i++) {
+        x[i] = Math.rint(x[i] * 2) / 2 + 1000; // ties, and an offset the centring removes
+      }
+    }
+    int n = x.length / d;
+    double[] initial = Seeding.random(x, n, d, k, new SplittableRandom(k));
+    for (double tolerance : new double[] {0, 1e-4}) {
+      Run plain = run(x, n, d, k, initial, tolerance, Lloyd.Step.PRODUCT);
+      Run bounded = run(x, n, d, k, initial, tolerance, Lloyd.Step.BOUNDED_PRODUCT);
+      assertThat(bounded.inertias).isEqualTo(plain.inertias);
+      assertThat(bounded.result.labels).isEqualTo(plain.result.labels);
+      assertThat(bounded.result.centers).isEqualTo(plain.result.centers);
+      assertThat(bounded.result.inertia).isEqualTo(plain.result.inertia);
+      assertThat(bounded.result.iterations).isEqualTo(plain.result.iterations);
+      assertThat(plain.result.iterations).isGreaterThan(k > 1 ? 2 : 1);
+      // Every step scans all n points without bounds (plus a last assignment unless strict).
+      assertThat(plain.result.scanned).isBetween((long) n * plain.result.iterations,
+          (long) n * (plain.result.iterations + 1));
+      assertThat(bounded.result.scanned).as("the bounds spare products")
+          .isLessThan(plain.result.scanned);
+    }
+  }
+
   @Test
   void boundsSurviveEmptyClusterReseeding() {
     // Duplicate initial centroids leave clusters empty; they are re-seeded mid-run.
@@ -63,7 +97,13 @@ class LloydTest {
 
   private static Run run(double[] x, int n, int d, int k, double[] initial, double tolerance,
       boolean accelerated) {
-    Lloyd lloyd = new Lloyd(x, n, d, k, Parallel.of(2), accelerated);
+    return run(x, n, d, k, initial, tolerance,
+        accelerated ? Lloyd.Step.BOUNDED : Lloyd.Step.PLAIN);
+  }
+
+  private static Run run(double[] x, int n, int d, int k, double[] initial, double tolerance,
+      Lloyd.Step step) {
+    Lloyd lloyd = new Lloyd(x, n, d, k, Parallel.of(2), step, null);
     List<Double> inertias = new ArrayList<>();
     Lloyd.Result result = lloyd.run(initial, 300, tolerance, (it, inertia, shift) ->
         inertias.add(inertia));
