@@ -1,5 +1,6 @@
 package io.github.nmf4j.decomposition;
 
+import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.Svd;
@@ -131,10 +132,7 @@ public final class Pca {
      * @throws IllegalArgumentException if {@code k < 1}
      */
     public Builder components(int k) {
-      if (k < 1) {
-        throw new IllegalArgumentException("components must be >= 1, was " + k);
-      }
-      this.components = k;
+      this.components = Arguments.requireAtLeast(k, 1, "components");
       return this;
     }
 
@@ -144,10 +142,7 @@ public final class Pca {
      * @throws IllegalArgumentException if {@code solver} is null
      */
     public Builder solver(PcaSolver solver) {
-      if (solver == null) {
-        throw new IllegalArgumentException("solver must not be null");
-      }
-      this.solver = solver;
+      this.solver = Arguments.requireNonNull(solver, "solver");
       return this;
     }
 
@@ -164,10 +159,7 @@ public final class Pca {
      * @throws IllegalArgumentException if {@code threads < 1}
      */
     public Builder threads(int threads) {
-      if (threads < 1) {
-        throw new IllegalArgumentException("threads must be >= 1, was " + threads);
-      }
-      this.threads = threads;
+      this.threads = Arguments.requireAtLeast(threads, 1, "threads");
       return this;
     }
 

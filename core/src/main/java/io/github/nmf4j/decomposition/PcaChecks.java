@@ -1,5 +1,6 @@
 package io.github.nmf4j.decomposition;
 
+import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.linalg.Matrix;
 
 /** Argument checks shared by {@link Pca} and {@link PcaModel}. */
@@ -8,9 +9,7 @@ final class PcaChecks {
   private PcaChecks() {}
 
   static void checkData(Matrix x) {
-    if (x == null) {
-      throw new IllegalArgumentException("x must not be null");
-    }
+    Arguments.requireNonNull(x, "x");
     if (x.rows() < 2 || x.cols() < 1) {
       throw new IllegalArgumentException(
           "PCA needs at least 2 rows and 1 column, x was " + x.shape());

@@ -2,6 +2,7 @@ package io.github.nmf4j.image;
 
 import io.github.nmf4j.cluster.KMeans;
 import io.github.nmf4j.cluster.KMeansModel;
+import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.kernel.MatrixAccess;
 import io.github.nmf4j.metrics.ReconstructionMetrics;
@@ -73,9 +74,7 @@ public final class ImageCompression {
    * @throws IllegalArgumentException as {@link #kmeans(RgbImage, KMeans)}
    */
   public static CompressionResult kmeans(Matrix gray, KMeans kmeans) {
-    if (gray == null) {
-      throw new IllegalArgumentException("gray must not be null");
-    }
+    Arguments.requireNonNull(gray, "gray");
     return kmeans(RgbImage.ofGray(gray), kmeans);
   }
 
@@ -132,9 +131,7 @@ public final class ImageCompression {
    * @throws IllegalArgumentException as {@link #nmf(RgbImage, Nmf)}
    */
   public static CompressionResult nmf(Matrix gray, Nmf nmf) {
-    if (gray == null) {
-      throw new IllegalArgumentException("gray must not be null");
-    }
+    Arguments.requireNonNull(gray, "gray");
     return nmf(RgbImage.ofGray(gray), nmf, ChannelLayout.SEPARATE);
   }
 
@@ -151,9 +148,7 @@ public final class ImageCompression {
     if (ranks == null || ranks.length == 0) {
       throw new IllegalArgumentException("ranks must not be empty");
     }
-    if (nmf == null) {
-      throw new IllegalArgumentException("nmf must not be null");
-    }
+    Arguments.requireNonNull(nmf, "nmf");
     List<CompressionResult> results = new ArrayList<>();
     for (int r : ranks) {
       results.add(nmf(image, nmf.toBuilder().rank(r).build(), layout));

@@ -1,5 +1,6 @@
 package io.github.nmf4j.image;
 
+import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.AtomicFiles;
 import io.github.nmf4j.io.FileFormatException;
 import io.github.nmf4j.linalg.Matrix;
@@ -75,9 +76,7 @@ public final class Images {
   }
 
   private static BufferedImage decode(Path path) throws IOException {
-    if (path == null) {
-      throw new IllegalArgumentException("path must not be null");
-    }
+    Arguments.requireNonNull(path, "path");
     if (!Files.exists(path)) {
       throw new NoSuchFileException(path.toString());
     }
@@ -108,9 +107,7 @@ public final class Images {
    * @throws IllegalArgumentException if {@code image} is null
    */
   public static RgbImage fromBufferedImage(BufferedImage image) {
-    if (image == null) {
-      throw new IllegalArgumentException("image must not be null");
-    }
+    Arguments.requireNonNull(image, "image");
     return toRgb(image);
   }
 
@@ -176,9 +173,7 @@ public final class Images {
    */
   public static void writeGray(Path path, Matrix gray) throws IOException {
     String format = format(path);
-    if (gray == null) {
-      throw new IllegalArgumentException("gray must not be null");
-    }
+    Arguments.requireNonNull(gray, "gray");
     write(path, format, toBufferedImage(gray));
   }
 
@@ -191,9 +186,7 @@ public final class Images {
    */
   public static void writeRgb(Path path, RgbImage image) throws IOException {
     String format = format(path);
-    if (image == null) {
-      throw new IllegalArgumentException("image must not be null");
-    }
+    Arguments.requireNonNull(image, "image");
     write(path, format, toBufferedImage(image));
   }
 
@@ -249,9 +242,7 @@ public final class Images {
   }
 
   private static String format(Path path) {
-    if (path == null) {
-      throw new IllegalArgumentException("path must not be null");
-    }
+    Arguments.requireNonNull(path, "path");
     String file = String.valueOf(path.getFileName());
     int dot = file.lastIndexOf('.');
     String ext = dot < 0 ? "" : file.substring(dot + 1).toLowerCase(Locale.ROOT);
@@ -273,9 +264,7 @@ public final class Images {
    */
   public static void write(Path path, BufferedImage image) throws IOException {
     String format = format(path);
-    if (image == null) {
-      throw new IllegalArgumentException("image must not be null");
-    }
+    Arguments.requireNonNull(image, "image");
     write(path, format, image);
   }
 

@@ -1,5 +1,6 @@
 package io.github.nmf4j.image;
 
+import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.kernel.MatrixAccess;
 
@@ -111,9 +112,7 @@ public record RgbImage(Matrix red, Matrix green, Matrix blue) {
    *     {@code height * width} rows, or a size is negative
    */
   public static RgbImage fromPixels(Matrix pixels, int height, int width) {
-    if (pixels == null) {
-      throw new IllegalArgumentException("pixels must not be null");
-    }
+    Arguments.requireNonNull(pixels, "pixels");
     if (height < 0 || width < 0) {
       throw new IllegalArgumentException(
           "height and width must be >= 0, were " + height + " and " + width);

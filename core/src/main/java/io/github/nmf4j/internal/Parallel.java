@@ -43,9 +43,7 @@ public final class Parallel {
    * @throws IllegalArgumentException if {@code threads < 1}
    */
   public static Parallel of(int threads) {
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1, was " + threads);
-    }
+    Arguments.requireAtLeast(threads, 1, "threads");
     return threads == 1 ? SERIAL : new Parallel(threads);
   }
 

@@ -1,5 +1,6 @@
 package io.github.nmf4j.io;
 
+import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.AtomicFiles;
 import io.github.nmf4j.linalg.Matrix;
 import java.io.BufferedInputStream;
@@ -47,9 +48,7 @@ public final class MatrixIo {
   private enum Format { NPY, CSV, TSV, MTX }
 
   private static Format format(Path path) {
-    if (path == null) {
-      throw new IllegalArgumentException("path must not be null");
-    }
+    Arguments.requireNonNull(path, "path");
     String file = String.valueOf(path.getFileName());
     int dot = file.lastIndexOf('.');
     String ext = dot < 0 ? "" : file.substring(dot + 1).toLowerCase(Locale.ROOT);
@@ -98,9 +97,7 @@ public final class MatrixIo {
    */
   public static void write(Path path, Matrix matrix) throws IOException {
     Format f = format(path);
-    if (matrix == null) {
-      throw new IllegalArgumentException("matrix must not be null");
-    }
+    Arguments.requireNonNull(matrix, "matrix");
     AtomicFiles.write(path, out -> {
       if (f == Format.NPY) {
         Npy.write(out, matrix);
@@ -153,9 +150,7 @@ public final class MatrixIo {
    */
   public static void writeLabels(Path path, int[] labels) throws IOException {
     Format f = format(path);
-    if (labels == null) {
-      throw new IllegalArgumentException("labels must not be null");
-    }
+    Arguments.requireNonNull(labels, "labels");
     if (f == Format.NPY) {
       int[] copy = labels.clone();
       AtomicFiles.write(path, out -> Npy.writeLabels(out, copy));

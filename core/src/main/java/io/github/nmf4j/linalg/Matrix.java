@@ -1,5 +1,6 @@
 package io.github.nmf4j.linalg;
 
+import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.kernel.Gemm;
 import io.github.nmf4j.linalg.kernel.MatrixAccess;
@@ -44,9 +45,7 @@ public final class Matrix {
    *     have different lengths
    */
   public static Matrix of(double[][] values) {
-    if (values == null) {
-      throw new IllegalArgumentException("values must not be null");
-    }
+    Arguments.requireNonNull(values, "values");
     int r = values.length;
     int c = r == 0 ? 0 : lengthOfRow(values, 0);
     checkSize(r, c);
@@ -78,9 +77,7 @@ public final class Matrix {
    */
   public static Matrix wrap(int rows, int cols, double[] rowMajor) {
     checkSize(rows, cols);
-    if (rowMajor == null) {
-      throw new IllegalArgumentException("rowMajor must not be null");
-    }
+    Arguments.requireNonNull(rowMajor, "rowMajor");
     if (rowMajor.length != (long) rows * cols) {
       throw new IllegalArgumentException(
           "rowMajor has length " + rowMajor.length + " but a " + rows + "x" + cols

@@ -1,5 +1,6 @@
 package io.github.nmf4j.linalg;
 
+import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.kernel.MatrixAccess;
 
@@ -153,16 +154,12 @@ public final class Svd {
   }
 
   private static Parallel parallel(int threads) {
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1, was " + threads);
-    }
+    Arguments.requireAtLeast(threads, 1, "threads");
     return Parallel.of(threads);
   }
 
   private static void checkMatrix(Matrix a) {
-    if (a == null) {
-      throw new IllegalArgumentException("a must not be null");
-    }
+    Arguments.requireNonNull(a, "a");
     if (a.size() == 0) {
       throw new IllegalArgumentException("a must not be empty, was " + a.shape());
     }

@@ -1,5 +1,6 @@
 package io.github.nmf4j.nmf;
 
+import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.Svd;
@@ -88,9 +89,7 @@ final class Fitter {
   static Matrix transform(NmfModel model, Matrix x) {
     Nmf config = model.config();
     Matrix hm = model.h();
-    if (x == null) {
-      throw new IllegalArgumentException("x must not be null");
-    }
+    Arguments.requireNonNull(x, "x");
     if (x.cols() != hm.cols()) {
       throw new IllegalArgumentException("x must have " + hm.cols()
           + " columns (as the data the model was fitted on), was " + x.shape());

@@ -1,5 +1,6 @@
 package io.github.nmf4j.nmf;
 
+import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.kernel.MatrixAccess;
@@ -238,10 +239,7 @@ public final class Nmf {
      * @throws IllegalArgumentException if {@code rank < 1}
      */
     public Builder rank(int rank) {
-      if (rank < 1) {
-        throw new IllegalArgumentException("rank must be >= 1, was " + rank);
-      }
-      this.rank = rank;
+      this.rank = Arguments.requireAtLeast(rank, 1, "rank");
       return this;
     }
 
@@ -251,7 +249,7 @@ public final class Nmf {
      * @throws IllegalArgumentException if {@code loss} is null
      */
     public Builder loss(Loss loss) {
-      this.loss = nonNull(loss, "loss");
+      this.loss = Arguments.requireNonNull(loss, "loss");
       return this;
     }
 
@@ -261,7 +259,7 @@ public final class Nmf {
      * @throws IllegalArgumentException if {@code solver} is null
      */
     public Builder solver(Solver solver) {
-      this.solver = nonNull(solver, "solver");
+      this.solver = Arguments.requireNonNull(solver, "solver");
       return this;
     }
 
@@ -272,7 +270,7 @@ public final class Nmf {
      * @throws IllegalArgumentException if {@code initialization} is null
      */
     public Builder initialization(Initialization initialization) {
-      this.initialization = nonNull(initialization, "initialization");
+      this.initialization = Arguments.requireNonNull(initialization, "initialization");
       this.initialW = null;
       this.initialH = null;
       return this;
@@ -323,10 +321,7 @@ public final class Nmf {
      * @throws IllegalArgumentException if {@code maxIterations < 1}
      */
     public Builder maxIterations(int maxIterations) {
-      if (maxIterations < 1) {
-        throw new IllegalArgumentException("maxIterations must be >= 1, was " + maxIterations);
-      }
-      this.maxIterations = maxIterations;
+      this.maxIterations = Arguments.requireAtLeast(maxIterations, 1, "maxIterations");
       return this;
     }
 
@@ -352,10 +347,7 @@ public final class Nmf {
      * @throws IllegalArgumentException if {@code checkEvery < 1}
      */
     public Builder checkEvery(int checkEvery) {
-      if (checkEvery < 1) {
-        throw new IllegalArgumentException("checkEvery must be >= 1, was " + checkEvery);
-      }
-      this.checkEvery = checkEvery;
+      this.checkEvery = Arguments.requireAtLeast(checkEvery, 1, "checkEvery");
       return this;
     }
 
@@ -387,10 +379,7 @@ public final class Nmf {
      * @throws IllegalArgumentException if {@code restarts < 1}
      */
     public Builder restarts(int restarts) {
-      if (restarts < 1) {
-        throw new IllegalArgumentException("restarts must be >= 1, was " + restarts);
-      }
-      this.restarts = restarts;
+      this.restarts = Arguments.requireAtLeast(restarts, 1, "restarts");
       return this;
     }
 
@@ -401,10 +390,7 @@ public final class Nmf {
      * @throws IllegalArgumentException if {@code threads < 1}
      */
     public Builder threads(int threads) {
-      if (threads < 1) {
-        throw new IllegalArgumentException("threads must be >= 1, was " + threads);
-      }
-      this.threads = threads;
+      this.threads = Arguments.requireAtLeast(threads, 1, "threads");
       return this;
     }
 
@@ -414,7 +400,7 @@ public final class Nmf {
      * @throws IllegalArgumentException if {@code listener} is null
      */
     public Builder listener(NmfListener listener) {
-      this.listener = nonNull(listener, "listener");
+      this.listener = Arguments.requireNonNull(listener, "listener");
       return this;
     }
 
@@ -478,13 +464,6 @@ public final class Nmf {
      */
     public NmfModel fit(Matrix v) {
       return build().fit(v);
-    }
-
-    private static <T> T nonNull(T value, String name) {
-      if (value == null) {
-        throw new IllegalArgumentException(name + " must not be null");
-      }
-      return value;
     }
   }
 }

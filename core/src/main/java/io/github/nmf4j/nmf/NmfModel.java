@@ -1,5 +1,6 @@
 package io.github.nmf4j.nmf;
 
+import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.kernel.MatrixAccess;
 import java.util.Optional;
@@ -126,9 +127,7 @@ public final class NmfModel {
    * @throws IllegalArgumentException if {@code w} is null or does not have k columns
    */
   public Matrix inverseTransform(Matrix w) {
-    if (w == null) {
-      throw new IllegalArgumentException("w must not be null");
-    }
+    Arguments.requireNonNull(w, "w");
     if (w.cols() != rank()) {
       throw new IllegalArgumentException(
           "w must have " + rank() + " columns (the rank), was " + w.shape());
