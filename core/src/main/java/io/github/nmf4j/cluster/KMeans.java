@@ -170,9 +170,11 @@ public final class KMeans {
     double[] mean = mean(x, n, d);
     double absoluteTolerance = tolerance * meanVariance(x, n, d, mean);
     Parallel par = Parallel.of(threads);
-    Lloyd lloyd = d >= WIDE_FEATURES
-        ? new Lloyd(x, n, d, k, par, Lloyd.Step.BOUNDED_PRODUCT, mean)
-        : new Lloyd(x, n, d, k, par, Lloyd.Step.BOUNDED, null);
+    boolean wide = d >= WIDE_FEATURES;
+    double[] pointNorms = wide ? WideRows.centredNorms(x, n, d, mean, par) : null;
+    Lloyd lloyd = wide
+        ? new Lloyd(x, n, d, k, par, Lloyd.Step.BOUNDED_PRODUCT, mean, pointNorms)
+        : new Lloyd(x, n, d, k, par, Lloyd.Step.BOUNDED, null, null);
     SplittableRandom root = new SplittableRandom(seed);
     Lloyd.Result best = null;
     for (int r = 0; r < restarts; r++) {
@@ -182,7 +184,9 @@ public final class KMeans {
           ? MatrixAccess.data(initialCentroids)
           : initialization == KMeansInit.RANDOM
               ? Seeding.random(x, n, d, k, random)
-              : Seeding.kMeansPlusPlus(x, n, d, k, random, par);
+              : wide
+                  ? ProductSeeding.kMeansPlusPlus(x, n, d, k, random, par, mean, pointNorms)
+                  : Seeding.kMeansPlusPlus(x, n, d, k, random, par);
       Lloyd.Result result =
           lloyd.run(initial, maxIterations, absoluteTolerance, observer(r));
       if (best == null || result.inertia < best.inertia) {
@@ -190,7 +194,7 @@ public final class KMeans {
       }
     }
     return new KMeansModel(this, d, best.centers, best.labels, best.inertia, best.iterations,
-        best.converged, d >= WIDE_FEATURES ? mean : null);
+        best.converged, wide ? mean : null);
   }
 
   private Lloyd.Observer observer(int restart) {

@@ -95,7 +95,7 @@ final class Lloyd {
    *     results are the same either way
    */
   Lloyd(double[] x, int n, int d, int k, Parallel par, boolean accelerated) {
-    this(x, n, d, k, par, accelerated ? Step.BOUNDED : Step.PLAIN, null);
+    this(x, n, d, k, par, accelerated ? Step.BOUNDED : Step.PLAIN, null, null);
   }
 
   /**
@@ -103,8 +103,10 @@ final class Lloyd {
    *
    * @param mean for the product steps, the mean of the rows of {@code x} (computed if null);
    *     ignored otherwise
+   * @param pointNorms for the product steps, {@code |x_i - mean|^2} (computed if null)
    */
-  Lloyd(double[] x, int n, int d, int k, Parallel par, Step step, double[] mean) {
+  Lloyd(double[] x, int n, int d, int k, Parallel par, Step step, double[] mean,
+      double[] pointNorms) {
     this.x = x;
     this.n = n;
     this.d = d;
@@ -114,8 +116,8 @@ final class Lloyd {
     boolean wide = step == Step.PRODUCT || step == Step.BOUNDED_PRODUCT;
     this.productBounded = step == Step.BOUNDED_PRODUCT;
     this.product = wide
-        ? new ProductAssignment(x, n, d, k, mean != null ? mean : WideRows.mean(x, n, d,
-            par), par)
+        ? new ProductAssignment(x, n, d, k, mean != null ? mean : WideRows.mean(x, n, d, par),
+            pointNorms, par)
         : null;
     this.chunks = wide
         ? ProductAssignment.chunks(n, d, k, (long) k * (d + 1))

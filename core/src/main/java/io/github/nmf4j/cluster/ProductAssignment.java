@@ -74,14 +74,16 @@ final class ProductAssignment {
    * Prepares the assignment of the rows of {@code x} (n x d) to {@code k} centroids.
    *
    * @param mean the centring vector (any vector works; the data's mean is the accurate choice)
+   * @param pointNorms {@code |x_i - mean|^2} for every row, computed if null
    */
-  ProductAssignment(double[] x, int n, int d, int k, double[] mean, Parallel par) {
+  ProductAssignment(double[] x, int n, int d, int k, double[] mean, double[] pointNorms,
+      Parallel par) {
     this.x = x;
     this.n = n;
     this.d = d;
     this.k = k;
     this.mean = mean;
-    this.pointNorms = WideRows.centredNorms(x, n, d, mean, par);
+    this.pointNorms = pointNorms != null ? pointNorms : WideRows.centredNorms(x, n, d, mean, par);
     this.centred = new double[k * d];
     this.centredNorms = new double[k];
     this.halfGap = new double[k];

@@ -95,7 +95,7 @@ final class Seeding {
    * The first point whose running sum of {@code weights} exceeds {@code r}; a point of weight 0
    * is never chosen. Returns -1 if every weight is 0.
    */
-  private static int sample(double[] weights, int n, int chunks, double[] chunkSums, double r) {
+  static int sample(double[] weights, int n, int chunks, double[] chunkSums, double r) {
     double before = 0;
     for (int ch = 0; ch < chunks; ch++) {
       double after = before + chunkSums[ch];
@@ -136,7 +136,7 @@ final class Seeding {
    * The first point equal to none of the first {@code c} centroids: the fallback when every
    * squared distance underflowed to 0 although distinct points remain.
    */
-  private static int firstNewPoint(double[] x, int n, int d, double[] centers, int c) {
+  static int firstNewPoint(double[] x, int n, int d, double[] centers, int c) {
     for (int i = 0; i < n; i++) {
       boolean isNew = true;
       for (int j = 0; j < c && isNew; j++) {

@@ -103,7 +103,7 @@ class LloydTest {
 
   private static Run run(double[] x, int n, int d, int k, double[] initial, double tolerance,
       Lloyd.Step step) {
-    Lloyd lloyd = new Lloyd(x, n, d, k, Parallel.of(2), step, null);
+    Lloyd lloyd = new Lloyd(x, n, d, k, Parallel.of(2), step, null, null);
     List<Double> inertias = new ArrayList<>();
     Lloyd.Result result = lloyd.run(initial, 300, tolerance, (it, inertia, shift) ->
         inertias.add(inertia));
