@@ -1,4 +1,5 @@
-"""Reference values for the wide-data k-means tests (KMeansWideTest), from scikit-learn 1.2.
+"""Reference values for the wide-data k-means and silhouette tests (KMeansWideTest,
+SilhouetteTest), from scikit-learn 1.2.
 
 Run from this directory with the system Python:  /usr/bin/python3 make_wide_fixtures.py
 The points are not stored: they are made from integers by a SplitMix64 hash, so the Java test
@@ -7,6 +8,7 @@ make_fixtures.py: blocks "name rows cols" followed by rows of numbers (floats wr
 """
 import numpy as np
 from sklearn.cluster import KMeans
+from sklearn.metrics import silhouette_samples, silhouette_score
 
 GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 MIX1 = np.uint64(0xBF58476D1CE4E5B9)
@@ -65,6 +67,21 @@ def main():
            ("init_rows", init_rows), ("labels", km.labels_), ("centers", km.cluster_centers_),
            ("inertia", km.inertia_), ("iterations", km.n_iter_)])
     print("iterations", km.n_iter_, "inertia", km.inertia_, "sizes", np.bincount(km.labels_))
+
+    # Silhouette on 400 wide points: the blob labels, every 7th point moved to the next blob's
+    # cluster (negative silhouettes) and point 5 alone in a cluster of its own (s = 0).
+    n, d, blobs, seed = 400, 120, 6, 77
+    x, labels = hashed_blobs(n, d, blobs, seed)
+    v = np.rint(x * 1000).astype(np.int64)
+    labels = labels.copy()
+    labels[::7] = (labels[::7] + 1) % blobs
+    labels[5] = blobs
+    write("../metrics/silhouette_wide.txt",
+          f"silhouette_samples and silhouette_score (euclidean) on hashed blobs n={n} d={d} "
+          f"blobs={blobs} seed={seed}; labels[::7] += 1 mod {blobs}, labels[5] = {blobs}",
+          [("shape", [n, d, blobs, seed]), ("checksum", [int(v.sum()), int((v * v).sum())]),
+           ("labels", labels), ("samples", silhouette_samples(x, labels)),
+           ("score", silhouette_score(x, labels))])
 
 
 if __name__ == "__main__":

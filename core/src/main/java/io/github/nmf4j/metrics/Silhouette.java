@@ -16,11 +16,26 @@ import java.util.SplittableRandom;
  * cluster, and {@code s(i) = (b(i) - a(i)) / max(a(i), b(i))}, in [-1, 1]; {@code s(i) = 0} when
  * {@code C} has one member (and when {@code a = b = 0}). The score is the mean of {@code s(i)}.
  *
- * <p><b>Cost.</b> The exact coefficient needs every pairwise distance: {@code O(n^2 d)} time
- * (computed on the fly, {@code O(n + k)} extra memory per thread). {@link #score} is exact up to
- * {@value #EXACT_LIMIT} samples; above, it returns the seeded estimate of {@link #estimate}
- * with {@value #DEFAULT_SAMPLE_SIZE} samples, which costs {@code O(m n d)}. The work runs on all
- * available processors, split into fixed chunks, so results do not depend on the thread count.
+ * <p><b>Cost.</b> The exact coefficient needs every pairwise distance: {@code O(n^2 d)} time,
+ * computed on the fly. {@link #score} is exact up to {@value #EXACT_LIMIT} samples; above, it
+ * returns the seeded estimate of {@link #estimate} with {@value #DEFAULT_SAMPLE_SIZE} samples,
+ * which costs {@code O(m n d)}.
+ *
+ * <p><b>Two ways to compute distances.</b> With fewer than {@value #WIDE_FEATURES} features
+ * each distance is computed directly, {@code sqrt(sum_f (x_f - y_f)^2)} ({@code O(n + k)} extra
+ * memory per thread). From {@value #WIDE_FEATURES} features on (the switch-over measured on this
+ * project's benchmark machine; see docs/benchmarks.md), the distances between two blocks of 256
+ * points come from one matrix product, {@code sqrt(|x'|^2 + |y'|^2 - 2 x'.y')} on rows centred
+ * by the mean, as scikit-learn computes them (without the centring); a squared distance too
+ * small for that formula to be accurate to 1e-10 relative (near-duplicate points) is recomputed
+ * directly. {@link #samples} computes each pair of blocks once, a distance serving both its
+ * points; each sample's per-block sums are added exactly in fixed point, so the order in which
+ * blocks finish does not matter. Extra memory is {@code O(n k)} plus about {@code 600 d}
+ * doubles per thread.
+ *
+ * <p><b>Threads.</b> The overloads without {@code threads} use all available processors. The
+ * work is split into fixed blocks of samples and every sum runs over the points in index order,
+ * so results are bit-identical for any thread count.
  *
  * <p>Labels are arbitrary {@code int}s (negative values allowed); there must be at least 2 and
  * at most {@code n - 1} distinct labels, as scikit-learn requires.
@@ -32,6 +47,12 @@ public final class Silhouette {
 
   /** The number of samples {@link #score} evaluates above {@link #EXACT_LIMIT}. */
   public static final int DEFAULT_SAMPLE_SIZE = 5_000;
+
+  /**
+   * The number of features from which distances come from matrix products (measured on this
+   * project's benchmark machine; see docs/benchmarks.md).
+   */
+  public static final int WIDE_FEATURES = 8;
 
   private static final int SAMPLES_PER_CHUNK = 64;
 
@@ -47,10 +68,22 @@ public final class Silhouette {
    *     than {@code n - 1} distinct labels
    */
   public static double[] samples(Matrix points, int[] labels) {
+    return samples(points, labels, Parallel.defaultThreadCount());
+  }
+
+  /**
+   * {@link #samples(Matrix, int[])} on at most {@code threads} threads; the result does not
+   * depend on their number.
+   *
+   * @throws IllegalArgumentException if {@code threads < 1}, or as {@link #samples(Matrix,
+   *     int[])}
+   */
+  public static double[] samples(Matrix points, int[] labels, int threads) {
+    Parallel par = threads(threads);
     Data data = Data.of(points, labels);
     int[] all = new int[data.n];
     Arrays.setAll(all, i -> i);
-    return data.silhouettes(all);
+    return data.silhouettes(all, par);
   }
 
   /**
@@ -60,11 +93,23 @@ public final class Silhouette {
    * @throws IllegalArgumentException as {@link #samples}
    */
   public static double score(Matrix points, int[] labels) {
+    return score(points, labels, Parallel.defaultThreadCount());
+  }
+
+  /**
+   * {@link #score(Matrix, int[])} on at most {@code threads} threads; the result does not depend
+   * on their number.
+   *
+   * @throws IllegalArgumentException if {@code threads < 1}, or as {@link #samples(Matrix,
+   *     int[])}
+   */
+  public static double score(Matrix points, int[] labels, int threads) {
+    threads(threads);
     Data data = Data.of(points, labels);
     if (data.n <= EXACT_LIMIT) {
-      return mean(samples(points, labels));
+      return mean(samples(points, labels, threads));
     }
-    return estimate(points, labels, DEFAULT_SAMPLE_SIZE, 0);
+    return estimate(points, labels, DEFAULT_SAMPLE_SIZE, 0, threads);
   }
 
   /**
@@ -78,6 +123,19 @@ public final class Silhouette {
    * @throws IllegalArgumentException if {@code sampleSize < 1}, or as {@link #samples}
    */
   public static double estimate(Matrix points, int[] labels, int sampleSize, long seed) {
+    return estimate(points, labels, sampleSize, seed, Parallel.defaultThreadCount());
+  }
+
+  /**
+   * {@link #estimate(Matrix, int[], int, long)} on at most {@code threads} threads; the result
+   * does not depend on their number.
+   *
+   * @throws IllegalArgumentException if {@code threads < 1}, or as {@link #estimate(Matrix,
+   *     int[], int, long)}
+   */
+  public static double estimate(Matrix points, int[] labels, int sampleSize, long seed,
+      int threads) {
+    Parallel par = threads(threads);
     if (sampleSize < 1) {
       throw new IllegalArgumentException("sampleSize must be >= 1, was " + sampleSize);
     }
@@ -91,7 +149,14 @@ public final class Silhouette {
     } else {
       chosen = sample(n, m, new SplittableRandom(seed));
     }
-    return mean(data.silhouettes(chosen));
+    return mean(data.silhouettes(chosen, par));
+  }
+
+  private static Parallel threads(int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1, was " + threads);
+    }
+    return Parallel.of(threads);
   }
 
   /** {@code m} distinct indices of {@code [0, n)} uniformly (Floyd's algorithm), ascending. */
@@ -160,10 +225,31 @@ public final class Silhouette {
     }
 
     /** The exact silhouette of each sample in {@code which}, in that order. */
-    double[] silhouettes(int[] which) {
+    double[] silhouettes(int[] which, Parallel par) {
       double[] out = new double[which.length];
+      if (d >= WIDE_FEATURES) {
+        SilhouetteProducts products = new SilhouetteProducts(x, n, d, labels, clusters, par);
+        if (isEverySample(which)) {
+          double[] sums = products.allSamples(par);
+          for (int i = 0; i < n; i++) {
+            out[i] = fromSums(i, sums, i * clusters);
+          }
+          return out;
+        }
+        int blocks = (which.length + SilhouetteProducts.SAMPLES - 1) / SilhouetteProducts.SAMPLES;
+        par.forEach(blocks, b -> {
+          int from = b * SilhouetteProducts.SAMPLES;
+          int to = Math.min(which.length, from + SilhouetteProducts.SAMPLES);
+          double[] sums = new double[(to - from) * clusters];
+          products.sums(which, from, to, sums);
+          for (int s = from; s < to; s++) {
+            out[s] = fromSums(which[s], sums, (s - from) * clusters);
+          }
+        });
+        return out;
+      }
       int chunks = (which.length + SAMPLES_PER_CHUNK - 1) / SAMPLES_PER_CHUNK;
-      Parallel.defaultThreads().forEach(chunks, ch -> {
+      par.forEach(chunks, ch -> {
         double[] sums = new double[clusters];
         int to = Math.min(which.length, (ch + 1) * SAMPLES_PER_CHUNK);
         for (int s = ch * SAMPLES_PER_CHUNK; s < to; s++) {
@@ -171,6 +257,18 @@ public final class Silhouette {
         }
       });
       return out;
+    }
+
+    private boolean isEverySample(int[] which) {
+      if (which.length != n) {
+        return false;
+      }
+      for (int i = 0; i < n; i++) {
+        if (which[i] != i) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private double silhouette(int i, double[] sums) {
@@ -184,15 +282,20 @@ public final class Silhouette {
         }
         sums[labels[j]] += Math.sqrt(s);
       }
+      return fromSums(i, sums, 0);
+    }
+
+    /** s(i) from the sums of its distances to every cluster, {@code sums[o + c]}. */
+    private double fromSums(int i, double[] sums, int o) {
       int own = labels[i];
       if (sizes[own] == 1) {
         return 0;
       }
-      double a = sums[own] / (sizes[own] - 1);
+      double a = sums[o + own] / (sizes[own] - 1);
       double b = Double.POSITIVE_INFINITY;
       for (int c = 0; c < clusters; c++) {
         if (c != own) {
-          b = Math.min(b, sums[c] / sizes[c]);
+          b = Math.min(b, sums[o + c] / sizes[c]);
         }
       }
       double max = Math.max(a, b);

@@ -7,6 +7,7 @@ import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.metrics.ClusteringMetrics;
 import io.github.nmf4j.testing.Blobs;
 import io.github.nmf4j.testing.Fixture;
+import io.github.nmf4j.testing.HashedBlobs;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class KMeansWideTest {
     double[] shape = f.doubles("shape");
     int n = (int) shape[0];
     int d = (int) shape[1];
-    Matrix points = hashedBlobs(n, d, (int) shape[2], (long) shape[3]);
+    Matrix points = HashedBlobs.points(n, d, (int) shape[2], (long) shape[3]);
     long sum = 0;
     long squares = 0;
     for (double v : points.toRowMajorArray()) {
@@ -157,37 +158,5 @@ class KMeansWideTest {
     assertThat(ClusteringMetrics.adjustedRandIndex(blobs.labels(), near.labels())).isEqualTo(1.0);
     assertThat(far.labels()).isEqualTo(near.labels());
     assertThat(far.inertia()).isCloseTo(near.inertia(), within(near.inertia() * 1e-6));
-  }
-
-  /** The points of make_wide_fixtures.py's {@code hashed_blobs}, bit for bit. */
-  static Matrix hashedBlobs(int n, int d, int blobs, long seed) {
-    long[] centres = new long[blobs * d];
-    for (int c = 0; c < centres.length; c++) {
-      centres[c] = uniformInt(c, seed);
-    }
-    double[] x = new double[n * d];
-    for (int i = 0; i < n; i++) {
-      int label = (int) Long.remainderUnsigned(splitMix(i, seed + 1), blobs);
-      for (int f = 0; f < d; f++) {
-        long cell = 4L * (i * (long) d + f);
-        long noise = 0;
-        for (int q = 0; q < 4; q++) {
-          noise += uniformInt(cell + q, seed + 2);
-        }
-        x[i * d + f] = (3 * centres[label * d + f] + noise) / 1000.0;
-      }
-    }
-    return Matrix.wrap(n, d, x);
-  }
-
-  private static long uniformInt(long counter, long seed) {
-    return Long.remainderUnsigned(splitMix(counter, seed) >>> 11, 1001) - 500;
-  }
-
-  private static long splitMix(long counter, long seed) {
-    long z = seed + (counter + 1) * 0x9E3779B97F4A7C15L;
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
   }
 }
