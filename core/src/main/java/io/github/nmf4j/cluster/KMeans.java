@@ -48,12 +48,15 @@ import java.util.concurrent.CancellationException;
  * 2 x.c} of the expansion {@code |x - c|^2 = |x|^2 - 2 x.c + |c|^2}, with the products of blocks
  * of 128 points and all centroids from one matrix product, on data and centroids centred by the
  * data's mean, as scikit-learn does; each point's distance to its chosen centroid is then
- * computed directly. On both paths Hamerly's bounds (Hamerly, "Making k-means even faster", SDM
- * 2010) let most points skip the other {@code k - 1} distances once the centroids settle, with
- * margins above the rounding of the formula used, so the results are bit-identical to plain
- * Lloyd's on that path. Memory is the input plus three arrays of {@code n} numbers (labels,
- * distances, bounds), one more ({@code |x - mean|^2}) on the product path, and at most 32 MB of
- * partial sums.
+ * computed directly. On both paths bounds on the distances let most points skip the other {@code
+ * k - 1} distances once the centroids settle: Hamerly's single lower bound per point (Hamerly,
+ * "Making k-means even faster", SDM 2010), or on the product path Elkan's bound per point and
+ * centroid (Elkan, "Using the triangle inequality to accelerate k-means", ICML 2003) when those
+ * {@code n k} numbers take at most a quarter of the input's memory or at most 32 MB. The bounds
+ * have margins above the rounding of the formula used, so the results are bit-identical to
+ * plain Lloyd's on that path. Memory is the input plus three arrays of {@code n} numbers
+ * (labels, distances, bounds), one more ({@code |x - mean|^2}) and the Elkan bounds on the
+ * product path, and at most 32 MB of partial sums.
  *
  * <p><b>Inertia.</b> {@link KMeansModel#inertia()} and every {@link KMeansProgress#inertia()}
  * sum squared distances computed directly from the differences, never from the product form.
@@ -71,6 +74,9 @@ public final class KMeans {
    * from matrix products ({@link ProductAssignment}) instead of directly with Hamerly's bounds.
    */
   static final int WIDE_FEATURES = 16;
+
+  /** The number of Elkan bounds always allowed (32 MB). */
+  private static final long ELKAN_BOUNDS = 1L << 22;
 
   private final int k;
   private final KMeansInit initialization;
@@ -173,7 +179,8 @@ public final class KMeans {
     boolean wide = d >= WIDE_FEATURES;
     double[] pointNorms = wide ? WideRows.centredNorms(x, n, d, mean, par) : null;
     Lloyd lloyd = wide
-        ? new Lloyd(x, n, d, k, par, Lloyd.Step.BOUNDED_PRODUCT, mean, pointNorms)
+        ? new Lloyd(x, n, d, k, par, elkan(n, d, k) ? Lloyd.Step.ELKAN_PRODUCT
+            : Lloyd.Step.BOUNDED_PRODUCT, mean, pointNorms)
         : new Lloyd(x, n, d, k, par, Lloyd.Step.BOUNDED, null, null);
     SplittableRandom root = new SplittableRandom(seed);
     Lloyd.Result best = null;
@@ -209,6 +216,15 @@ public final class KMeans {
         }
       }
     };
+  }
+
+  /**
+   * Whether the product path keeps Elkan's {@code n k} bounds rather than Hamerly's {@code n}:
+   * when they take at most a quarter of the memory of the data, or at most 32 MB.
+   */
+  static boolean elkan(int n, int d, int k) {
+    long bounds = (long) n * k;
+    return bounds <= Math.max((long) n * d / 4, ELKAN_BOUNDS);
   }
 
   /** The mean of every column. */

@@ -31,7 +31,9 @@ final class Lloyd {
     /** Every point ranks the centroids in product form from matrix products (wide data). */
     PRODUCT,
     /** The product form, spared by Hamerly's bounds for points that keep their centroid. */
-    BOUNDED_PRODUCT
+    BOUNDED_PRODUCT,
+    /** The product form, spared by Elkan's bounds (one per point and centroid). */
+    ELKAN_PRODUCT
   }
 
   /** Receives one iteration's numbers; may throw {@link java.util.concurrent.CancellationException}. */
@@ -82,6 +84,8 @@ final class Lloyd {
   private final int[] counts;
   private final double[] halfGap;
   private final double[] drift;
+  /** How far each centroid moved in the last update, with a relative margin. */
+  private final double[] moves;
   private final double[] c0;
   private final double[] c1;
   private final double[] c2;
@@ -113,11 +117,12 @@ final class Lloyd {
     this.k = k;
     this.par = par;
     this.accelerated = step == Step.BOUNDED;
-    boolean wide = step == Step.PRODUCT || step == Step.BOUNDED_PRODUCT;
-    this.productBounded = step == Step.BOUNDED_PRODUCT;
+    boolean wide = step == Step.PRODUCT || step == Step.BOUNDED_PRODUCT
+        || step == Step.ELKAN_PRODUCT;
+    this.productBounded = step == Step.BOUNDED_PRODUCT || step == Step.ELKAN_PRODUCT;
     this.product = wide
         ? new ProductAssignment(x, n, d, k, mean != null ? mean : WideRows.mean(x, n, d, par),
-            pointNorms, par)
+            pointNorms, step == Step.ELKAN_PRODUCT, par)
         : null;
     this.chunks = wide
         ? ProductAssignment.chunks(n, d, k, (long) k * (d + 1))
@@ -147,6 +152,7 @@ final class Lloyd {
     this.counts = new int[k];
     this.halfGap = new double[k];
     this.drift = new double[k];
+    this.moves = new double[k];
     this.c0 = new double[k];
     this.c1 = new double[k];
     this.c2 = new double[k];
@@ -191,6 +197,7 @@ final class Lloyd {
         }
         shift += delta;
         delta = Math.sqrt(delta);
+        moves[j] = delta * (1 + ProductAssignment.MARGIN);
         if (delta > largest) {
           secondLargest = largest;
           largest = delta;
@@ -251,7 +258,7 @@ final class Lloyd {
           s.clear();
         }
         ProductAssignment.Scratch w = productScratch[ch];
-        product.assign(from, to, centers, labels, dist, lower, bounded, drift, s, w);
+        product.assign(from, to, centers, labels, dist, lower, bounded, drift, moves, s, w);
         partialChanged[ch] = w.changed;
       } else {
         NearestCentroid.assign(x, d, from, to, centers, k, labels, dist, scratch[ch]);
@@ -362,6 +369,9 @@ final class Lloyd {
       dist[far] = 0;
       if (lower != null) {
         lower[far] = 0; // its bound referred to its old centroid
+      }
+      if (product != null) {
+        product.forget(far);
       }
       relocated = true;
     }

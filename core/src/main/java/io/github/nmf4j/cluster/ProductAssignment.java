@@ -66,6 +66,11 @@ final class ProductAssignment {
   private final double[] centred;
   private final double[] centredNorms;
   private final double[] halfGap;
+  /**
+   * Elkan's bounds, if memory allows: {@code bounds[i * k + j]}, a lower bound on the distance
+   * from point i to centroid j ({@code +inf} for its own); null for Hamerly's single bound.
+   */
+  private final double[] bounds;
   /** {@code (d + 8) u}, the relative rounding of the product form (see the class comment). */
   private final double gamma;
   private double centroidRadius;
@@ -75,9 +80,11 @@ final class ProductAssignment {
    *
    * @param mean the centring vector (any vector works; the data's mean is the accurate choice)
    * @param pointNorms {@code |x_i - mean|^2} for every row, computed if null
+   * @param elkan whether to keep a bound per point and centroid (Elkan) rather than one per
+   *     point (Hamerly)
    */
   ProductAssignment(double[] x, int n, int d, int k, double[] mean, double[] pointNorms,
-      Parallel par) {
+      boolean elkan, Parallel par) {
     this.x = x;
     this.n = n;
     this.d = d;
@@ -87,6 +94,7 @@ final class ProductAssignment {
     this.centred = new double[k * d];
     this.centredNorms = new double[k];
     this.halfGap = new double[k];
+    this.bounds = elkan ? new double[n * k] : null;
     this.gamma = (d + 8) * U;
   }
 
@@ -142,7 +150,7 @@ final class ProductAssignment {
    *     of centroid j); if not, every point takes the product
    */
   void assign(int from, int to, double[] centers, int[] labels, double[] dist, double[] lower,
-      boolean bounded, double[] drift, RowSums sums, Scratch w) {
+      boolean bounded, double[] drift, double[] moves, RowSums sums, Scratch w) {
     boolean changed = false;
     int[] pending = w.pending;
     for (int start = from; start < to; start += BLOCK) {
@@ -153,8 +161,18 @@ final class ProductAssignment {
           int a = labels[i];
           double own = WideRows.squaredDistance(x, i, centers, a, d);
           dist[i] = own;
-          double lo = (lower[i] - drift[a] * (1 + MARGIN)) * (1 - MARGIN);
-          lower[i] = lo;
+          double lo;
+          if (bounds != null) {
+            lo = Double.POSITIVE_INFINITY;
+            for (int j = 0, o = i * k; j < k; j++) {
+              double b = (bounds[o + j] - moves[j]) * (1 - MARGIN);
+              bounds[o + j] = b;
+              lo = Math.min(lo, b);
+            }
+          } else {
+            lo = (lower[i] - drift[a] * (1 + MARGIN)) * (1 - MARGIN);
+            lower[i] = lo;
+          }
           if (!keeps(i, own, lo, halfGap[a])) {
             pending[count++] = i;
           }
@@ -170,6 +188,13 @@ final class ProductAssignment {
       }
     }
     w.changed = changed;
+  }
+
+  /** Forgets the bounds of point {@code i} (its label was changed from outside). */
+  void forget(int i) {
+    if (bounds != null) {
+      java.util.Arrays.fill(bounds, i * k, (i + 1) * k, 0);
+    }
   }
 
   /**
@@ -236,7 +261,14 @@ final class ProductAssignment {
       if (moved || !bounded) {
         dist[i] = WideRows.squaredDistance(x, i, centers, label, d);
       }
-      if (lower != null) {
+      if (bounds != null) {
+        double base = pointNorms[i] - delta(i);
+        for (int j = 0, b = i * k; j < k; j++) {
+          double lo2 = base + (centredNorms[j] - 2 * dots[o + j]);
+          bounds[b + j] = lo2 > 0 ? Math.sqrt(lo2) * (1 - MARGIN) : 0;
+        }
+        bounds[i * k + label] = Double.POSITIVE_INFINITY;
+      } else if (lower != null) {
         double lo2 = pointNorms[i] + second - delta(i);
         lower[i] = lo2 > 0 ? Math.sqrt(lo2) * (1 - MARGIN) : 0;
       }

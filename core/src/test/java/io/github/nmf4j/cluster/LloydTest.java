@@ -63,18 +63,21 @@ class LloydTest {
     double[] initial = Seeding.random(x, n, d, k, new SplittableRandom(k));
     for (double tolerance : new double[] {0, 1e-4}) {
       Run plain = run(x, n, d, k, initial, tolerance, Lloyd.Step.PRODUCT);
-      Run bounded = run(x, n, d, k, initial, tolerance, Lloyd.Step.BOUNDED_PRODUCT);
-      assertThat(bounded.inertias).isEqualTo(plain.inertias);
-      assertThat(bounded.result.labels).isEqualTo(plain.result.labels);
-      assertThat(bounded.result.centers).isEqualTo(plain.result.centers);
-      assertThat(bounded.result.inertia).isEqualTo(plain.result.inertia);
-      assertThat(bounded.result.iterations).isEqualTo(plain.result.iterations);
-      assertThat(plain.result.iterations).isGreaterThan(k > 1 ? 2 : 1);
-      // Every step scans all n points without bounds (plus a last assignment unless strict).
-      assertThat(plain.result.scanned).isBetween((long) n * plain.result.iterations,
-          (long) n * (plain.result.iterations + 1));
-      assertThat(bounded.result.scanned).as("the bounds spare products")
-          .isLessThan(plain.result.scanned);
+      for (Lloyd.Step step : new Lloyd.Step[] {Lloyd.Step.BOUNDED_PRODUCT,
+          Lloyd.Step.ELKAN_PRODUCT}) {
+        Run bounded = run(x, n, d, k, initial, tolerance, step);
+        assertThat(bounded.inertias).as("%s", step).isEqualTo(plain.inertias);
+        assertThat(bounded.result.labels).isEqualTo(plain.result.labels);
+        assertThat(bounded.result.centers).isEqualTo(plain.result.centers);
+        assertThat(bounded.result.inertia).isEqualTo(plain.result.inertia);
+        assertThat(bounded.result.iterations).isEqualTo(plain.result.iterations);
+        assertThat(plain.result.iterations).isGreaterThan(k > 1 ? 2 : 1);
+        // Every step scans all n points without bounds (plus a last assignment unless strict).
+        assertThat(plain.result.scanned).isBetween((long) n * plain.result.iterations,
+            (long) n * (plain.result.iterations + 1));
+        assertThat(bounded.result.scanned).as("the bounds spare products")
+            .isLessThan(plain.result.scanned);
+      }
     }
   }
 
@@ -93,6 +96,25 @@ class LloydTest {
     assertThat(bounded.result.centers).isEqualTo(plain.result.centers);
     assertThat(bounded.result.labels).isEqualTo(plain.result.labels);
     assertThat(bounded.inertias).isEqualTo(plain.inertias);
+  }
+
+  @Test
+  void productBoundsSurviveEmptyClusterReseeding() {
+    int d = 40;
+    double[] x = MatrixAccess.data(Blobs.generate(5, 4000, d, 8, 3, 1.0).points());
+    int n = x.length / d;
+    double[] initial = new double[8 * d];
+    for (int j = 0; j < 8; j++) {
+      System.arraycopy(x, (j % 3) * d, initial, j * d, d); // duplicates: empty clusters
+    }
+    Run plain = run(x, n, d, 8, initial, 0, Lloyd.Step.PRODUCT);
+    for (Lloyd.Step step : new Lloyd.Step[] {Lloyd.Step.BOUNDED_PRODUCT,
+        Lloyd.Step.ELKAN_PRODUCT}) {
+      Run bounded = run(x, n, d, 8, initial, 0, step);
+      assertThat(bounded.result.centers).as("%s", step).isEqualTo(plain.result.centers);
+      assertThat(bounded.result.labels).isEqualTo(plain.result.labels);
+      assertThat(bounded.inertias).isEqualTo(plain.inertias);
+    }
   }
 
   private static Run run(double[] x, int n, int d, int k, double[] initial, double tolerance,
