@@ -47,22 +47,28 @@ import java.util.concurrent.CancellationException;
  * machine; see docs/benchmarks.md), the centroids are ranked by the product form {@code |c|^2 -
  * 2 x.c} of the expansion {@code |x - c|^2 = |x|^2 - 2 x.c + |c|^2}, with the products of blocks
  * of 128 points and all centroids from one matrix product, on data and centroids centred by the
- * data's mean, as scikit-learn does; each point's distance to its chosen centroid is then
- * computed directly. On both paths bounds on the distances let most points skip the other {@code
- * k - 1} distances once the centroids settle: Hamerly's single lower bound per point (Hamerly,
- * "Making k-means even faster", SDM 2010), or on the product path Elkan's bound per point and
- * centroid (Elkan, "Using the triangle inequality to accelerate k-means", ICML 2003) when those
- * {@code n k} numbers take at most a quarter of the input's memory or at most 32 MB. The bounds
- * have margins above the rounding of the formula used, so the results are bit-identical to
- * plain Lloyd's on that path. Memory is the input plus three arrays of {@code n} numbers
- * (labels, distances, bounds), one more ({@code |x - mean|^2}) and the Elkan bounds on the
- * product path, and at most 32 MB of partial sums.
+ * data's mean, as scikit-learn does. On both paths bounds on the distances let most points skip
+ * the other {@code k - 1} distances once the centroids settle: Hamerly's single lower bound per
+ * point (Hamerly, "Making k-means even faster", SDM 2010), or on the product path Elkan's bound
+ * per point and centroid (Elkan, "Using the triangle inequality to accelerate k-means", ICML
+ * 2003) when those {@code n k} numbers take at most a quarter of the input's memory or at most
+ * 32 MB. The bounds have margins above the rounding of the formula used, so the labels,
+ * centroids and inertias are bit-identical to plain Lloyd's on that path (tested). On the
+ * product path a point whose label the bounds prove is not even read, and the cluster sums are
+ * updated only for the points that change cluster. Memory is the input plus three arrays of
+ * {@code n} numbers (labels, distances, bounds), on the product path two more ({@code |x -
+ * mean|^2}, upper bounds) and the Elkan bounds, and at most 32 MB of partial sums.
  *
- * <p><b>Inertia.</b> {@link KMeansModel#inertia()} and every {@link KMeansProgress#inertia()}
- * sum squared distances computed directly from the differences, never from the product form.
- * On the product path, two centroids whose squared distances to a point differ by less than
- * about {@code 4 (d + 8) 2^-53 (|x - mean| + max |c - mean|)^2} may be ranked in either order,
- * so the inertia may rise by that much from one iteration to the next.
+ * <p><b>Inertia.</b> {@link KMeansModel#inertia()} sums squared distances computed directly
+ * from the differences, never from the product form. The inertia reported to a listener on each
+ * iteration ({@link KMeansProgress#inertia()}) is computed directly too below {@value
+ * #WIDE_FEATURES} features; on the product path it is, per cluster, the expanded formula {@code
+ * sum_i |x'_i|^2 - 2 c'_j . sum_i x'_i + n_j |c'_j|^2} over the cluster's centred points,
+ * clamped at 0, from statistics kept across iterations (so that points whose label is proved
+ * unchanged are not read at all). On the product path, two centroids whose squared distances to
+ * a point differ by less than about {@code 4 (d + 8) 2^-53 (|x - mean| + max |c - mean|)^2} may
+ * be ranked in either order, so the inertia may rise by that much, plus the rounding of the
+ * expanded formula, from one iteration to the next.
  *
  * <p>Instances are immutable and safe to share between threads; {@code fit} never modifies
  * its input.

@@ -66,8 +66,8 @@ final class Lloyd {
   private final int k;
   private final Parallel par;
   private final boolean accelerated;
-  /** For the product steps, the kernel; null otherwise. */
-  private final ProductAssignment product;
+  /** For the product steps, their state; null otherwise. */
+  private final ProductStep product;
   private final boolean productBounded;
   private final int chunks;
   private final int[] labels;
@@ -78,8 +78,6 @@ final class Lloyd {
   private final boolean[] partialChanged;
   private final NearestCentroid.Scratch[] scratch;
   private final BoundedAssignment.Scratch[] boundedScratch;
-  private final ProductAssignment.Scratch[] productScratch;
-  private final RowSums[] rowSums;
   private final double[] sums;
   private final int[] counts;
   private final double[] halfGap;
@@ -120,13 +118,11 @@ final class Lloyd {
     boolean wide = step == Step.PRODUCT || step == Step.BOUNDED_PRODUCT
         || step == Step.ELKAN_PRODUCT;
     this.productBounded = step == Step.BOUNDED_PRODUCT || step == Step.ELKAN_PRODUCT;
+    this.chunks = wide ? ProductStep.chunks(n, d, k) : Chunks.count(n, (long) k * (d + 1));
     this.product = wide
-        ? new ProductAssignment(x, n, d, k, mean != null ? mean : WideRows.mean(x, n, d, par),
-            pointNorms, step == Step.ELKAN_PRODUCT, par)
+        ? new ProductStep(x, n, d, k, chunks, productBounded, step == Step.ELKAN_PRODUCT, mean,
+            pointNorms, par)
         : null;
-    this.chunks = wide
-        ? ProductAssignment.chunks(n, d, k, (long) k * (d + 1))
-        : Chunks.count(n, (long) k * (d + 1));
     this.labels = new int[n];
     this.dist = new double[n];
     this.lower = accelerated || productBounded ? new double[n] : null;
@@ -135,16 +131,12 @@ final class Lloyd {
     this.partialChanged = new boolean[chunks];
     this.scratch = new NearestCentroid.Scratch[chunks];
     this.boundedScratch = new BoundedAssignment.Scratch[chunks];
-    this.productScratch = new ProductAssignment.Scratch[chunks];
-    this.rowSums = new RowSums[wide ? chunks : 0];
+
     for (int ch = 0; ch < chunks; ch++) {
       partialSums[ch] = wide ? null : new ClusterSums(k, d);
       if (accelerated) {
         boundedScratch[ch] = new BoundedAssignment.Scratch();
-      } else if (wide) {
-        productScratch[ch] = new ProductAssignment.Scratch(d, k);
-        rowSums[ch] = new RowSums(k, d);
-      } else {
+      } else if (!wide) {
         scratch[ch] = new NearestCentroid.Scratch();
       }
     }
@@ -179,10 +171,15 @@ final class Lloyd {
     int iteration = 0;
     while (iteration < maxIterations) {
       iteration++;
-      double inertia = assign(centers, bounded, true);
+      double inertia = assign(centers, bounded, iteration == 1, true);
       // Labels left over from an earlier restart do not count: the first step always changes.
       boolean changed = iteration == 1 || anyChanged();
-      changed |= relocateEmptyClusters();
+      changed |= product != null
+          ? product.relocateEmptyClusters(centers, labels, dist, lower, par)
+          : relocateEmptyClusters();
+      if (product != null) {
+        product.centroids(next);
+      }
       double shift = 0;
       double largest = 0;
       double secondLargest = 0;
@@ -190,7 +187,7 @@ final class Lloyd {
       for (int j = 0; j < k; j++) {
         double delta = 0;
         for (int f = 0; f < d; f++) {
-          double mean = sums[j * d + f] / counts[j];
+          double mean = product != null ? next[j * d + f] : sums[j * d + f] / counts[j];
           double t = mean - centers[j * d + f];
           delta += t * t;
           next[j * d + f] = mean;
@@ -224,25 +221,33 @@ final class Lloyd {
         break;
       }
     }
-    double inertia = strict ? inertia(centers) : assign(centers, bounded, false);
-    Result result = new Result(centers, labels.clone(), inertia, iteration, converged);
-    for (ProductAssignment.Scratch w : productScratch) {
-      result.scanned += w != null ? w.scanned : 0;
+    double inertia;
+    if (product != null) {
+      if (!strict) {
+        assign(centers, bounded, false, false);
+      }
+      inertia = inertia(centers); // from exact distances, not the product form
+    } else {
+      inertia = strict ? inertia(centers) : assign(centers, bounded, false, false);
     }
+    Result result = new Result(centers, labels.clone(), inertia, iteration, converged);
+    result.scanned = product != null ? product.scanned() : 0;
     return result;
   }
 
   /**
    * The assignment step (labels, distances and inertia), with the per-chunk sums of the points
    * of every cluster combined in chunk order into {@code sums} and {@code counts} if {@code
-   * withSums}; returns the inertia of the assignment.
+   * withSums}; returns the inertia of the assignment. On the product steps the statistics of
+   * {@link ProductSums} are updated instead (rebuilt when {@code fresh}), and the inertia is
+   * theirs.
    */
-  private double assign(double[] centers, boolean bounded, boolean withSums) {
+  private double assign(double[] centers, boolean bounded, boolean fresh, boolean withSums) {
     if (accelerated) {
       prepareBounds(centers);
     }
     if (product != null) {
-      product.prepare(centers, productBounded);
+      product.prepare(centers, fresh, withSums);
     }
     par.forEach(chunks, ch -> {
       int from = Chunks.start(n, chunks, ch);
@@ -253,13 +258,9 @@ final class Lloyd {
             bounded, halfGap, drift, w);
         partialChanged[ch] = w.changed;
       } else if (product != null) {
-        RowSums s = withSums ? rowSums[ch] : null;
-        if (s != null) {
-          s.clear();
-        }
-        ProductAssignment.Scratch w = productScratch[ch];
-        product.assign(from, to, centers, labels, dist, lower, bounded, drift, moves, s, w);
-        partialChanged[ch] = w.changed;
+        partialChanged[ch] = product.assign(ch, from, to, centers, labels, lower, bounded, fresh,
+            drift, moves, withSums);
+        return;
       } else {
         NearestCentroid.assign(x, d, from, to, centers, k, labels, dist, scratch[ch]);
         partialChanged[ch] = scratch[ch].changed;
@@ -269,16 +270,17 @@ final class Lloyd {
         partialSums[ch].sum(x, from, to, labels);
       }
     });
+    if (product != null) {
+      if (!withSums) {
+        return Double.NaN;
+      }
+      return product.combine();
+    }
     double inertia = sumInOrder(partialInertia);
     if (withSums) {
       Arrays.fill(sums, 0);
       Arrays.fill(counts, 0);
       for (ClusterSums partial : partialSums) {
-        if (partial != null) {
-          partial.addTo(sums, counts);
-        }
-      }
-      for (RowSums partial : rowSums) {
         partial.addTo(sums, counts);
       }
     }
@@ -369,9 +371,6 @@ final class Lloyd {
       dist[far] = 0;
       if (lower != null) {
         lower[far] = 0; // its bound referred to its old centroid
-      }
-      if (product != null) {
-        product.forget(far);
       }
       relocated = true;
     }

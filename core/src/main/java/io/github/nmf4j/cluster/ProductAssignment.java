@@ -8,9 +8,10 @@ import java.util.Arrays;
  * The assignment step of Lloyd's algorithm for wide data (many features): the nearest centroid
  * of each point is the argmin over {@code j} of {@code |c_j|^2 - 2 x.c_j}, the products {@code
  * x.c_j} of a block of points with all centroids coming from one matrix product ({@link
- * Gemm#multiplyTranspose}), as scikit-learn computes them. Optionally Hamerly's bounds (Hamerly,
- * "Making k-means even faster", SDM 2010) spare the product for points that provably keep
- * their centroid.
+ * Gemm#multiplyTranspose}), as scikit-learn computes them. Bounds (Hamerly, "Making k-means even
+ * faster", SDM 2010; or Elkan, "Using the triangle inequality to accelerate k-means", ICML 2003)
+ * spare the product, and even the reading of the point, for points that provably keep their
+ * centroid.
  *
  * <p><b>Centring.</b> Points and centroids are used as {@code x - mean} and {@code c - mean}
  * (the mean of the training points, subtracted while a block is copied for the product), as
@@ -19,29 +20,28 @@ import java.util.Arrays;
  *
  * <p><b>Rounding.</b> With {@code x' = x - mean}, {@code c' = c - mean} and {@code u = 2^-53},
  * the computed {@code |x'|^2 + |c'|^2 - 2 x'.c'} differs from the exact squared distance by at
- * most {@code delta = (d + 8) u (|x'| + |c'|)^2} (error analysis of the three dot products,
- * the centring and the final additions), and so may be slightly negative. The label is the
- * argmin of the computed values (ties to the lowest index): two centroids whose squared
- * distances differ by less than {@code 2 delta} may be ranked in either order. The blocks are
- * fixed by the data's shape, so labels do not depend on the thread count. (The kernel also
- * computes each product as one chain of fused multiply-adds in feature order, whatever block it
- * falls in, so {@code predict} on a subset of the training points gives their training labels;
- * the tests check it.)
+ * most {@code (d + 8) u (|x'| + |c'|)^2} (error analysis of the three dot products, the
+ * centring and the final additions; {@code delta} below is twice that, with {@code |c'|} the
+ * largest centroid norm), and so may be slightly negative. The label is the argmin of the
+ * computed values (ties to the lowest index): two centroids whose squared distances differ by
+ * less than {@code 2 delta} may be ranked in either order. The blocks are fixed by the data's
+ * shape, so labels do not depend on the thread count. (The kernel also computes each product as
+ * one chain of fused multiply-adds in feature order, whatever block it falls in, so {@code
+ * predict} on a subset of the training points gives their training labels; the tests check it.)
  *
- * <p><b>Distances and inertia.</b> Once a point's label is known, its squared distance to that
- * centroid is computed directly from the differences ({@link WideRows#squaredDistance}); the
- * inertia is the sum of these.
- *
- * <p><b>Bounds.</b> A point keeps a lower bound {@code lower[i]} on the exact distance to every
- * centroid but its own, taken from the product form minus {@code delta} and lowered by the
- * largest movement of another centroid after each update (with a relative margin of {@value
- * #MARGIN}). With {@code U} an upper bound on the exact distance to its own centroid, and
- * {@code L} the larger of {@code lower[i]} and half the distance from its centroid to the
- * nearest other one ({@code h}), a point whose other centroids are all farther by more than
- * the rounding of the product form, {@code L^2 - U^2 > 2 delta} (with {@code L = h}: {@code
- * 4 h (h - U) > 2 delta}), would get the same label from the product form; it skips the
- * product. Labels, distances and sums are then bit-identical to the unbounded step's (a tested
- * property).
+ * <p><b>Bounds.</b> A point keeps an upper bound {@code U} on the exact distance to its own
+ * centroid, raised by that centroid's movement after each update, and lower bounds on the exact
+ * distance to the others: Hamerly's single bound, lowered by the largest movement of another
+ * centroid, or Elkan's bound per centroid, lowered by that centroid's movement; all are taken
+ * from the product form with {@code delta} added or subtracted, and carry a relative margin of
+ * {@value #MARGIN}. With {@code L} the smallest lower bound and {@code h} half the distance from
+ * the point's centroid to the nearest other one, a point whose other centroids are all farther
+ * by more than the rounding of the product form, {@code L^2 - U^2 > 2 delta} or {@code 4 h (h -
+ * U) > 2 delta}, would get the same label from the product form: it is not even read. If the
+ * test fails, {@code U} is tightened to the exact distance (computed directly from the
+ * differences) and the test repeated before the point takes the product. Labels are then
+ * bit-identical to the unbounded step's (a tested property); the cluster statistics change
+ * only with labels ({@link ProductSums}), so they and the centroids are bit-identical too.
  */
 final class ProductAssignment {
 
@@ -71,6 +71,8 @@ final class ProductAssignment {
    * from point i to centroid j ({@code +inf} for its own); null for Hamerly's single bound.
    */
   private final double[] bounds;
+  /** Per point, an upper bound on the exact distance to its own centroid. */
+  private final double[] upper;
   /** {@code (d + 8) u}, the relative rounding of the product form (see the class comment). */
   private final double gamma;
   private double centroidRadius;
@@ -95,6 +97,7 @@ final class ProductAssignment {
     this.centredNorms = new double[k];
     this.halfGap = new double[k];
     this.bounds = elkan ? new double[n * k] : null;
+    this.upper = new double[n];
     this.gamma = (d + 8) * U;
   }
 
@@ -141,16 +144,19 @@ final class ProductAssignment {
 
   /**
    * Assigns points {@code [from, to)} to the nearest of the prepared centroids ({@code centers}
-   * raw, as given to {@link #prepare}). Writes {@code labels}, the exact squared distance to the
-   * own centroid into {@code dist}, and with {@code lower} not null the lower bounds; adds the
-   * points to {@code sums} if not null; sets {@code w.changed}.
+   * raw, as given to {@link #prepare}). Writes {@code labels} and the bounds, records in {@code
+   * delta} (if not null) every point that changes cluster, in point order, and sets {@code
+   * w.changed}.
    *
-   * @param bounded whether {@code labels} and {@code lower} hold valid state from the previous
+   * @param bounded whether {@code labels} and the bounds hold valid state from the previous
    *     step, {@code drift[j]} being how far the other centroids moved at most (for the points
-   *     of centroid j); if not, every point takes the product
+   *     of centroid j) and {@code moves[j]} how far centroid j moved; if not, every point takes
+   *     the product
+   * @param fresh whether the statistics start from nothing: every point then enters its cluster
+   *     in {@code delta}, whatever its earlier label
    */
-  void assign(int from, int to, double[] centers, int[] labels, double[] dist, double[] lower,
-      boolean bounded, double[] drift, double[] moves, RowSums sums, Scratch w) {
+  void assign(int from, int to, double[] centers, int[] labels, double[] lower, boolean bounded,
+      boolean fresh, double[] drift, double[] moves, ProductSums.Delta delta, Scratch w) {
     boolean changed = false;
     int[] pending = w.pending;
     for (int start = from; start < to; start += BLOCK) {
@@ -159,8 +165,6 @@ final class ProductAssignment {
       if (bounded) {
         for (int i = start; i < end; i++) {
           int a = labels[i];
-          double own = WideRows.squaredDistance(x, i, centers, a, d);
-          dist[i] = own;
           double lo;
           if (bounds != null) {
             lo = Double.POSITIVE_INFINITY;
@@ -173,6 +177,13 @@ final class ProductAssignment {
             lo = (lower[i] - drift[a] * (1 + MARGIN)) * (1 - MARGIN);
             lower[i] = lo;
           }
+          double up = (upper[i] + moves[a]) * (1 + MARGIN);
+          upper[i] = up;
+          if (keeps(i, up * up * (1 + MARGIN), lo, halfGap[a])) {
+            continue; // the point is not even read
+          }
+          double own = WideRows.squaredDistance(x, i, centers, a, d) * (1 + MARGIN);
+          upper[i] = Math.sqrt(own) * (1 + MARGIN);
           if (!keeps(i, own, lo, halfGap[a])) {
             pending[count++] = i;
           }
@@ -182,28 +193,35 @@ final class ProductAssignment {
           pending[count++] = i;
         }
       }
-      changed |= scan(pending, count, centers, labels, dist, lower, bounded, w);
-      if (sums != null) {
-        sums.add(x, start, end, labels);
-      }
+      changed |= scan(pending, count, labels, lower, fresh, delta, w);
     }
     w.changed = changed;
+  }
+
+  /** The inertia of the current labels for the prepared centroids, from {@code sums}. */
+  double inertia(ProductSums sums) {
+    return sums.inertia(centred, centredNorms);
+  }
+
+  /** {@code |x_i - mean|^2}. */
+  double pointNorm(int i) {
+    return pointNorms[i];
   }
 
   /** Forgets the bounds of point {@code i} (its label was changed from outside). */
   void forget(int i) {
     if (bounds != null) {
-      java.util.Arrays.fill(bounds, i * k, (i + 1) * k, 0);
+      Arrays.fill(bounds, i * k, (i + 1) * k, 0);
     }
+    upper[i] = Double.POSITIVE_INFINITY;
   }
 
   /**
-   * Whether point {@code i}, at computed exact squared distance {@code own} from its centroid,
+   * Whether point {@code i}, whose squared distance to its centroid is at most {@code upper2},
    * provably gets the same label from the product form: every other centroid is farther by
    * more than the product form's rounding.
    */
-  private boolean keeps(int i, double own, double lo, double half) {
-    double upper2 = own * (1 + MARGIN);
+  private boolean keeps(int i, double upper2, double lo, double half) {
     double delta = delta(i);
     if (lo > 0 && lo * lo * (1 - MARGIN) > upper2 + 2 * delta) {
       return true;
@@ -220,10 +238,10 @@ final class ProductAssignment {
 
   /**
    * The product form for the {@code count} points in {@code pending}: labels (lowest index on
-   * ties), exact distances, lower bounds; returns whether a label changed.
+   * ties), bounds, changes of cluster into {@code delta}; returns whether a label changed.
    */
-  private boolean scan(int[] pending, int count, double[] centers, int[] labels, double[] dist,
-      double[] lower, boolean bounded, Scratch w) {
+  private boolean scan(int[] pending, int count, int[] labels, double[] lower, boolean fresh,
+      ProductSums.Delta delta, Scratch w) {
     if (count == 0) {
       return false;
     }
@@ -255,21 +273,25 @@ final class ProductAssignment {
         }
       }
       int i = pending[t];
-      boolean moved = labels[i] != label;
+      int previous = labels[i];
+      boolean moved = previous != label;
       changed |= moved;
       labels[i] = label;
-      if (moved || !bounded) {
-        dist[i] = WideRows.squaredDistance(x, i, centers, label, d);
+      if (delta != null && (fresh || moved)) {
+        delta.move(fresh ? -1 : previous, label, block, t * d, pointNorms[i]);
       }
+      double pn = pointNorms[i];
+      double margin = delta(i);
+      upper[i] = Math.sqrt(Math.max(0, pn + best + margin) * (1 + MARGIN)) * (1 + MARGIN);
       if (bounds != null) {
-        double base = pointNorms[i] - delta(i);
+        double base = pn - margin;
         for (int j = 0, b = i * k; j < k; j++) {
           double lo2 = base + (centredNorms[j] - 2 * dots[o + j]);
           bounds[b + j] = lo2 > 0 ? Math.sqrt(lo2) * (1 - MARGIN) : 0;
         }
         bounds[i * k + label] = Double.POSITIVE_INFINITY;
       } else if (lower != null) {
-        double lo2 = pointNorms[i] + second - delta(i);
+        double lo2 = pn + second - margin;
         lower[i] = lo2 > 0 ? Math.sqrt(lo2) * (1 - MARGIN) : 0;
       }
     }

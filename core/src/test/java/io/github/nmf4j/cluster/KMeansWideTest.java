@@ -21,9 +21,10 @@ class KMeansWideTest {
   /**
    * Labels come from the product form, which may rank two centroids whose squared distances
    * differ by less than {@code 2 delta = 4 (d + 8) u (|x'| + |c'|)^2} ({@code u = 2^-53}) in
-   * either order; such a point raises the inertia by at most that much, about 1e-13 of its own
-   * share here. The inertia itself is summed from exact distances (relative error (d + 2) u).
-   * 1e-10 relative is far above both.
+   * either order; such a point raises the inertia by at most that much. The inertia of an
+   * iteration is the expanded formula summed per cluster over centred points, whose rounding is
+   * of the same order, {@code (d + 8) u sum_i (|x'_i| + |c'|)^2}: with {@code |x'|^2} about 1.2
+   * times a point's share of the inertia here, about 1e-13 relative. 1e-10 is far above both.
    */
   private static final double MONOTONE_SLACK = 1e-10;
 
