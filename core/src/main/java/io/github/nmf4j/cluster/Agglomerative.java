@@ -1,5 +1,6 @@
 package io.github.nmf4j.cluster;
 
+import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
 
@@ -131,10 +132,7 @@ public final class Agglomerative {
      * @throws IllegalArgumentException if {@code linkage} is null
      */
     public Builder linkage(Linkage linkage) {
-      if (linkage == null) {
-        throw new IllegalArgumentException("linkage must not be null");
-      }
-      this.linkage = linkage;
+      this.linkage = Arguments.requireNonNull(linkage, "linkage");
       return this;
     }
 
@@ -144,10 +142,7 @@ public final class Agglomerative {
      * @throws IllegalArgumentException if {@code clusters < 1}
      */
     public Builder clusters(int clusters) {
-      if (clusters < 1) {
-        throw new IllegalArgumentException("clusters must be >= 1, was " + clusters);
-      }
-      this.clusters = clusters;
+      this.clusters = Arguments.requireAtLeast(clusters, 1, "clusters");
       return this;
     }
 
@@ -158,10 +153,7 @@ public final class Agglomerative {
      * @throws IllegalArgumentException if {@code threads < 1}
      */
     public Builder threads(int threads) {
-      if (threads < 1) {
-        throw new IllegalArgumentException("threads must be >= 1, was " + threads);
-      }
-      this.threads = threads;
+      this.threads = Arguments.requireAtLeast(threads, 1, "threads");
       return this;
     }
 

@@ -1,5 +1,6 @@
 package io.github.nmf4j.cluster;
 
+import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.kernel.MatrixAccess;
 import java.util.HashSet;
@@ -15,27 +16,14 @@ final class Checks {
    * finite values; returns its live storage.
    */
   static double[] finiteData(Matrix m, String name) {
-    if (m == null) {
-      throw new IllegalArgumentException(name + " must not be null");
-    }
+    Arguments.requireNonNull(m, name);
     if (m.rows() == 0 || m.cols() == 0) {
       throw new IllegalArgumentException(
           name + " must have at least one row and one column, was " + m.shape());
     }
     double[] x = MatrixAccess.data(m);
-    requireFinite(x, m.cols(), name);
+    Arguments.requireFinite(x, m.cols(), name);
     return x;
-  }
-
-  /** Throws naming the first NaN or infinite value of a row-major array. */
-  static void requireFinite(double[] x, int cols, String name) {
-    for (int i = 0; i < x.length; i++) {
-      if (!Double.isFinite(x[i])) {
-        throw new IllegalArgumentException(
-            name + " has " + x[i] + " at row " + i / cols + ", column " + i % cols
-                + "; values must be finite");
-      }
-    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.github.nmf4j.cluster;
 
+import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.kernel.MatrixAccess;
@@ -300,10 +301,7 @@ public final class KMeans {
      * @throws IllegalArgumentException if {@code k < 1}
      */
     public Builder k(int k) {
-      if (k < 1) {
-        throw new IllegalArgumentException("k must be >= 1, was " + k);
-      }
-      this.k = k;
+      this.k = Arguments.requireAtLeast(k, 1, "k");
       this.kSet = true;
       return this;
     }
@@ -314,10 +312,7 @@ public final class KMeans {
      * @throws IllegalArgumentException if {@code initialization} is null
      */
     public Builder initialization(KMeansInit initialization) {
-      if (initialization == null) {
-        throw new IllegalArgumentException("initialization must not be null");
-      }
-      this.initialization = initialization;
+      this.initialization = Arguments.requireNonNull(initialization, "initialization");
       return this;
     }
 
@@ -341,10 +336,7 @@ public final class KMeans {
      * @throws IllegalArgumentException if {@code restarts < 1}
      */
     public Builder restarts(int restarts) {
-      if (restarts < 1) {
-        throw new IllegalArgumentException("restarts must be >= 1, was " + restarts);
-      }
-      this.restarts = restarts;
+      this.restarts = Arguments.requireAtLeast(restarts, 1, "restarts");
       return this;
     }
 
@@ -354,10 +346,7 @@ public final class KMeans {
      * @throws IllegalArgumentException if {@code maxIterations < 1}
      */
     public Builder maxIterations(int maxIterations) {
-      if (maxIterations < 1) {
-        throw new IllegalArgumentException("maxIterations must be >= 1, was " + maxIterations);
-      }
-      this.maxIterations = maxIterations;
+      this.maxIterations = Arguments.requireAtLeast(maxIterations, 1, "maxIterations");
       return this;
     }
 
@@ -390,10 +379,7 @@ public final class KMeans {
      * @throws IllegalArgumentException if {@code threads < 1}
      */
     public Builder threads(int threads) {
-      if (threads < 1) {
-        throw new IllegalArgumentException("threads must be >= 1, was " + threads);
-      }
-      this.threads = threads;
+      this.threads = Arguments.requireAtLeast(threads, 1, "threads");
       return this;
     }
 

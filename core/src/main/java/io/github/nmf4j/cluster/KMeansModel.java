@@ -1,5 +1,6 @@
 package io.github.nmf4j.cluster;
 
+import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.kernel.MatrixAccess;
@@ -135,15 +136,13 @@ public final class KMeansModel {
   }
 
   private double[] check(Matrix x) {
-    if (x == null) {
-      throw new IllegalArgumentException("x must not be null");
-    }
+    Arguments.requireNonNull(x, "x");
     if (x.cols() != d) {
       throw new IllegalArgumentException(
           "x has " + x.cols() + " columns but the model was fitted on " + d);
     }
     double[] a = MatrixAccess.data(x);
-    Checks.requireFinite(a, d, "x");
+    Arguments.requireFinite(a, d, "x");
     return a;
   }
 

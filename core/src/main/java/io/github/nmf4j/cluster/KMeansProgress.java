@@ -6,9 +6,10 @@ package io.github.nmf4j.cluster;
  * <p>{@link #inertia()} is the sum of squared distances from every point to its nearest
  * centroid at the start of the iteration (the assignment step), so it never increases from one
  * iteration to the next within a restart, up to rounding. On wide data (the product path of
- * {@link KMeans}) it is computed per cluster from the expanded formula; see {@link KMeans}. {@link #centerShift()} is the sum over centroids of
- * the squared distance each centroid moved in the update step; the restart stops when it is at
- * most the fit's tolerance (scaled by the mean per-feature variance) or when no label changed.
+ * {@link KMeans}) it is computed per cluster from the expanded formula; see {@link KMeans}.
+ * {@link #centerShift()} is the sum over centroids of the squared distance each centroid moved
+ * in the update step; the restart stops when it is at most the fit's tolerance (scaled by the
+ * mean per-feature variance) or when no label changed.
  */
 public final class KMeansProgress {
 

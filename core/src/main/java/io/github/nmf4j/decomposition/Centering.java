@@ -1,5 +1,6 @@
 package io.github.nmf4j.decomposition;
 
+import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
 
 /**
@@ -44,8 +45,7 @@ final class Centering {
     for (int b = 0; b < blocks; b++) {
       if (firstBad[b] >= 0) {
         int i = firstBad[b];
-        throw new IllegalArgumentException(name + " has " + x[i] + " at row " + i / p
-            + ", column " + i % p + "; it must be finite");
+        throw Arguments.notFinite(name, x[i], i / p, i % p);
       }
       if (firstBad[b] == OVERFLOW) {
         throw new IllegalArgumentException("the column sums of " + name + " overflow (values "

@@ -2,6 +2,7 @@ package io.github.nmf4j.decomposition;
 
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.kernel.MatrixAccess;
 
 /** Argument checks shared by {@link Pca} and {@link PcaModel}. */
 final class PcaChecks {
@@ -17,15 +18,7 @@ final class PcaChecks {
   }
 
   static void checkFinite(String name, Matrix x) {
-    for (int i = 0; i < x.rows(); i++) {
-      for (int j = 0; j < x.cols(); j++) {
-        double v = x.get(i, j);
-        if (!Double.isFinite(v)) {
-          throw new IllegalArgumentException(
-              name + " has " + v + " at row " + i + ", column " + j + "; it must be finite");
-        }
-      }
-    }
+    Arguments.requireFinite(MatrixAccess.data(x), x.cols(), name);
   }
 
   static void checkColumns(String name, Matrix x, int expected, String what) {

@@ -21,6 +21,26 @@ public final class Arguments {
   }
 
   /**
+   * Checks that the row-major array {@code x} with {@code cols} columns holds only finite values.
+   *
+   * @throws IllegalArgumentException {@code "<name> has NaN at row 3, column 1; values must be
+   *     finite"} for the first value that is NaN or infinite
+   */
+  public static void requireFinite(double[] x, int cols, String name) {
+    for (int i = 0; i < x.length; i++) {
+      if (!Double.isFinite(x[i])) {
+        throw notFinite(name, x[i], i / cols, i % cols);
+      }
+    }
+  }
+
+  /** The exception {@link #requireFinite} throws, for checks that find the value themselves. */
+  public static IllegalArgumentException notFinite(String name, double value, int row, int col) {
+    return new IllegalArgumentException(
+        name + " has " + value + " at row " + row + ", column " + col + "; values must be finite");
+  }
+
+  /**
    * Returns {@code value} if it is not null.
    *
    * @throws IllegalArgumentException {@code "<name> must not be null"} otherwise

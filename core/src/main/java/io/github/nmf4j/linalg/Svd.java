@@ -163,13 +163,7 @@ public final class Svd {
     if (a.size() == 0) {
       throw new IllegalArgumentException("a must not be empty, was " + a.shape());
     }
-    double[] data = MatrixAccess.data(a);
-    for (int i = 0; i < data.length; i++) {
-      if (!Double.isFinite(data[i])) {
-        throw new IllegalArgumentException("a has " + data[i] + " at row " + i / a.cols()
-            + ", column " + i % a.cols() + "; it must be finite");
-      }
-    }
+    Arguments.requireFinite(MatrixAccess.data(a), a.cols(), "a");
   }
 
   private static void checkRank(int rank, Matrix a) {

@@ -1,5 +1,6 @@
 package io.github.nmf4j.metrics;
 
+import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.kernel.MatrixAccess;
 
@@ -104,18 +105,8 @@ public final class ReconstructionMetrics {
       throw new IllegalArgumentException("original must not be empty, was " + original.shape());
     }
     double[] a = MatrixAccess.data(original);
-    requireFinite(a, original.cols(), "original");
-    requireFinite(MatrixAccess.data(reconstruction), original.cols(), "reconstruction");
+    Arguments.requireFinite(a, original.cols(), "original");
+    Arguments.requireFinite(MatrixAccess.data(reconstruction), original.cols(), "reconstruction");
     return a;
-  }
-
-  static void requireFinite(double[] x, int cols, String name) {
-    for (int i = 0; i < x.length; i++) {
-      if (!Double.isFinite(x[i])) {
-        throw new IllegalArgumentException(
-            name + " has " + x[i] + " at row " + i / cols + ", column " + i % cols
-                + "; values must be finite");
-      }
-    }
   }
 }

@@ -1,5 +1,6 @@
 package io.github.nmf4j.metrics;
 
+import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.kernel.MatrixAccess;
@@ -136,9 +137,7 @@ public final class Silhouette {
   public static double estimate(Matrix points, int[] labels, int sampleSize, long seed,
       int threads) {
     Parallel par = threads(threads);
-    if (sampleSize < 1) {
-      throw new IllegalArgumentException("sampleSize must be >= 1, was " + sampleSize);
-    }
+    Arguments.requireAtLeast(sampleSize, 1, "sampleSize");
     Data data = Data.of(points, labels);
     int n = data.n;
     int m = Math.min(sampleSize, n);
@@ -153,9 +152,7 @@ public final class Silhouette {
   }
 
   private static Parallel threads(int threads) {
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1, was " + threads);
-    }
+    Arguments.requireAtLeast(threads, 1, "threads");
     return Parallel.of(threads);
   }
 
@@ -209,7 +206,7 @@ public final class Silhouette {
             + " entries but points has " + points.rows() + " rows");
       }
       double[] x = MatrixAccess.data(points);
-      ReconstructionMetrics.requireFinite(x, points.cols(), "points");
+      Arguments.requireFinite(x, points.cols(), "points");
       int[] dense = Labels.dense(labels);
       int clusters = Labels.count(dense);
       int n = points.rows();
