@@ -175,7 +175,7 @@ public final class Silhouette {
   }
 
   /** Validated points and dense labels with the cluster sizes. */
-  private static final class Data {
+  static final class Data {
     final double[] x;
     final int n;
     final int d;
@@ -223,8 +223,16 @@ public final class Silhouette {
 
     /** The exact silhouette of each sample in {@code which}, in that order. */
     double[] silhouettes(int[] which, Parallel par) {
+      return silhouettes(which, par, d >= WIDE_FEATURES);
+    }
+
+    /**
+     * As {@link #silhouettes(int[], Parallel)}, with distances from matrix products or direct
+     * (the benchmarks' switch-over harness compares the two).
+     */
+    double[] silhouettes(int[] which, Parallel par, boolean fromProducts) {
       double[] out = new double[which.length];
-      if (d >= WIDE_FEATURES) {
+      if (fromProducts) {
         SilhouetteProducts products = new SilhouetteProducts(x, n, d, labels, clusters, par);
         if (isEverySample(which)) {
           double[] sums = products.allSamples(par);
