@@ -180,9 +180,9 @@ public final class KMeans {
       throw new IllegalArgumentException("points has only " + distinct
           + " distinct rows, fewer than k = " + k);
     }
-    double[] mean = mean(x, n, d);
-    double absoluteTolerance = tolerance * meanVariance(x, n, d, mean);
     Parallel par = Parallel.of(threads);
+    double[] mean = WideRows.mean(x, n, d, par);
+    double absoluteTolerance = tolerance * meanVariance(x, n, d, mean);
     boolean wide = d >= WIDE_FEATURES;
     double[] pointNorms = wide ? WideRows.centredNorms(x, n, d, mean, par) : null;
     Lloyd lloyd = wide
@@ -232,20 +232,6 @@ public final class KMeans {
   static boolean elkan(int n, int d, int k) {
     long bounds = (long) n * k;
     return bounds <= Math.max((long) n * d / 4, ELKAN_BOUNDS);
-  }
-
-  /** The mean of every column. */
-  private static double[] mean(double[] x, int n, int d) {
-    double[] mean = new double[d];
-    for (int i = 0; i < n; i++) {
-      for (int f = 0; f < d; f++) {
-        mean[f] += x[i * d + f];
-      }
-    }
-    for (int f = 0; f < d; f++) {
-      mean[f] /= n;
-    }
-    return mean;
   }
 
   /**
