@@ -3,6 +3,8 @@ package io.github.nmf4j.cluster;
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * Agglomerative (bottom-up hierarchical) clustering with Euclidean distances: every point
@@ -39,11 +41,13 @@ public final class Agglomerative {
   private final Linkage linkage;
   private final int clusters;
   private final int threads;
+  private final Executor executor;
 
   private Agglomerative(Builder b) {
     this.linkage = b.linkage;
     this.clusters = b.clusters;
     this.threads = b.threads;
+    this.executor = b.executor;
   }
 
   /** A builder with scikit-learn's defaults: Ward linkage, 2 clusters. */
@@ -66,6 +70,11 @@ public final class Agglomerative {
     return threads;
   }
 
+  /** The executor that runs a fit's helper threads, if one was set. */
+  public Optional<Executor> executor() {
+    return Optional.ofNullable(executor);
+  }
+
   /**
    * Builds the merge tree of the rows of {@code points} and cuts it into {@link #clusters()}
    * clusters.
@@ -77,6 +86,10 @@ public final class Agglomerative {
    * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
    */
   public AgglomerativeModel fit(Matrix points) {
+    return Parallel.using(executor, () -> fitOnCaller(points));
+  }
+
+  private AgglomerativeModel fitOnCaller(Matrix points) {
     double[] x = Checks.finiteData(points, "points");
     int n = points.rows();
     int d = points.cols();
@@ -123,6 +136,7 @@ public final class Agglomerative {
     private Linkage linkage = Linkage.WARD;
     private int clusters = 2;
     private int threads = Parallel.defaultThreadCount();
+    private Executor executor;
 
     private Builder() {}
 
@@ -154,6 +168,18 @@ public final class Agglomerative {
      */
     public Builder threads(int threads) {
       this.threads = Arguments.requireAtLeast(threads, 1, "threads");
+      return this;
+    }
+
+    /**
+     * The executor that runs the helper threads (up to {@code threads - 1} beside the calling
+     * thread) of a fit; default: a shared pool of daemon threads. Any executor works, even
+     * a busy one or one that runs tasks on the calling thread: a helper that has not started when
+     * the caller has taken the last piece of work is skipped. Results do not depend on it. Null
+     * restores the default.
+     */
+    public Builder executor(Executor executor) {
+      this.executor = executor;
       return this;
     }
 

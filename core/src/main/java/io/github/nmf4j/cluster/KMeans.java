@@ -7,6 +7,7 @@ import io.github.nmf4j.linalg.kernel.MatrixAccess;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
 
 /**
  * k-means clustering by Lloyd's algorithm: an immutable, reusable configuration whose {@link
@@ -93,6 +94,7 @@ public final class KMeans {
   private final double tolerance;
   private final long seed;
   private final int threads;
+  private final Executor executor;
   private final KMeansListener listener;
 
   private KMeans(Builder b, int k, int restarts) {
@@ -104,6 +106,7 @@ public final class KMeans {
     this.tolerance = b.tolerance;
     this.seed = b.seed;
     this.threads = b.threads;
+    this.executor = b.executor;
     this.listener = b.listener;
   }
 
@@ -152,6 +155,11 @@ public final class KMeans {
     return threads;
   }
 
+  /** The executor that runs a fit's helper threads, if one was set. */
+  public Optional<Executor> executor() {
+    return Optional.ofNullable(executor);
+  }
+
   /**
    * Clusters the rows of {@code points}.
    *
@@ -164,6 +172,10 @@ public final class KMeans {
    *     interrupted (the interrupt flag stays set)
    */
   public KMeansModel fit(Matrix points) {
+    return Parallel.using(executor, () -> fitOnCaller(points));
+  }
+
+  private KMeansModel fitOnCaller(Matrix points) {
     double[] x = Checks.finiteData(points, "points");
     int n = points.rows();
     int d = points.cols();
@@ -277,6 +289,7 @@ public final class KMeans {
     private double tolerance = 1e-4;
     private long seed;
     private int threads = Parallel.defaultThreadCount();
+    private Executor executor;
     private KMeansListener listener;
 
     private Builder() {}
@@ -366,6 +379,18 @@ public final class KMeans {
      */
     public Builder threads(int threads) {
       this.threads = Arguments.requireAtLeast(threads, 1, "threads");
+      return this;
+    }
+
+    /**
+     * The executor that runs the helper threads (up to {@code threads - 1} beside the calling
+     * thread) of a fit and of the model's {@code predict} and {@code transform}; default: a shared pool of daemon threads. Any executor works, even
+     * a busy one or one that runs tasks on the calling thread: a helper that has not started when
+     * the caller has taken the last piece of work is skipped. Results do not depend on it. Null
+     * restores the default.
+     */
+    public Builder executor(Executor executor) {
+      this.executor = executor;
       return this;
     }
 

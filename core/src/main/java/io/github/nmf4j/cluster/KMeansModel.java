@@ -99,13 +99,13 @@ public final class KMeansModel {
       double[] norms = new double[k];
       WideRows.centreRows(centroids, k, d, mean, centred, norms);
       int chunks = ProductAssignment.chunks(m, d, k, 0);
-      Parallel.of(settings.threads()).forEach(chunks, ch -> ProductAssignment.labels(a, d,
+      parallel().forEach(chunks, ch -> ProductAssignment.labels(a, d,
           Chunks.start(m, chunks, ch), Chunks.start(m, chunks, ch + 1), mean, centred, norms, k,
           out, new double[ProductAssignment.BLOCK * d], new double[ProductAssignment.BLOCK * k]));
       return out;
     }
     int chunks = Chunks.count(m, 1);
-    Parallel.of(settings.threads()).forEach(chunks, ch -> NearestCentroid.assign(a, d,
+    parallel().forEach(chunks, ch -> NearestCentroid.assign(a, d,
         Chunks.start(m, chunks, ch), Chunks.start(m, chunks, ch + 1), centroids, k, out, null,
         null));
     return out;
@@ -130,9 +130,14 @@ public final class KMeansModel {
     }
     double[] out = new double[m * k];
     int chunks = Chunks.count(m, 1);
-    Parallel.of(settings.threads()).forEach(chunks, ch -> NearestCentroid.distances(a, d,
+    parallel().forEach(chunks, ch -> NearestCentroid.distances(a, d,
         Chunks.start(m, chunks, ch), Chunks.start(m, chunks, ch + 1), centroids, k, out));
     return Matrix.wrap(m, k, out);
+  }
+
+  /** The threads of the fit's settings, on its executor. */
+  private Parallel parallel() {
+    return Parallel.using(settings.executor().orElse(null), () -> Parallel.of(settings.threads()));
   }
 
   private double[] check(Matrix x) {

@@ -5,6 +5,8 @@ import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.Svd;
 import io.github.nmf4j.linalg.kernel.MatrixAccess;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * Principal component analysis (Pearson 1901; Hotelling 1933) by the singular value
@@ -33,12 +35,14 @@ public final class Pca {
   private final PcaSolver solver;
   private final long seed;
   private final int threads;
+  private final Executor executor;
 
   private Pca(Builder b) {
     this.components = b.components;
     this.solver = b.solver;
     this.seed = b.seed;
     this.threads = b.threads;
+    this.executor = b.executor;
   }
 
   /** A builder with scikit-learn's defaults: all components, {@link PcaSolver#AUTO}, seed 0. */
@@ -54,6 +58,10 @@ public final class Pca {
    * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
    */
   public PcaModel fit(Matrix x) {
+    return Parallel.using(executor, () -> fitOnCaller(x));
+  }
+
+  private PcaModel fitOnCaller(Matrix x) {
     PcaChecks.checkData(x);
     int n = x.rows();
     int p = x.cols();
@@ -77,7 +85,8 @@ public final class Pca {
     double[] rows = svd.vt().toRowMajorArray();
     double[] comps = new double[k * p];
     System.arraycopy(rows, 0, comps, 0, k * p);
-    return new PcaModel(Matrix.wrap(k, p, comps), singular, mean, totalSquares, n, min, threads);
+    return new PcaModel(Matrix.wrap(k, p, comps), singular, mean, totalSquares, n, min, threads,
+        executor);
   }
 
   private boolean exact(int n, int p, int k) {
@@ -111,6 +120,11 @@ public final class Pca {
     return threads;
   }
 
+  /** The executor that runs the helper threads, if one was set. */
+  public Optional<Executor> executor() {
+    return Optional.ofNullable(executor);
+  }
+
   @Override
   public String toString() {
     return "Pca[components=" + (components == 0 ? "all" : components) + ", solver=" + solver
@@ -123,6 +137,7 @@ public final class Pca {
     private PcaSolver solver = PcaSolver.AUTO;
     private long seed;
     private int threads = Runtime.getRuntime().availableProcessors();
+    private Executor executor;
 
     private Builder() {}
 
@@ -160,6 +175,18 @@ public final class Pca {
      */
     public Builder threads(int threads) {
       this.threads = Arguments.requireAtLeast(threads, 1, "threads");
+      return this;
+    }
+
+    /**
+     * The executor that runs the helper threads (up to {@code threads - 1} beside the calling
+     * thread) of a fit and of the model's {@code transform} and {@code inverseTransform}; default: a shared pool of daemon threads. Any executor works, even
+     * a busy one or one that runs tasks on the calling thread: a helper that has not started when
+     * the caller has taken the last piece of work is skipped. Results do not depend on it. Null
+     * restores the default.
+     */
+    public Builder executor(Executor executor) {
+      this.executor = executor;
       return this;
     }
 

@@ -3,6 +3,7 @@ package io.github.nmf4j.decomposition;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.kernel.MatrixAccess;
+import java.util.concurrent.Executor;
 
 /**
  * A fitted principal component analysis: the components (rows of {@code V^T} of the centered
@@ -23,14 +24,16 @@ public final class PcaModel {
   private final double noiseVariance;
   private final int samples;
   private final int threads;
+  private final Executor executor;
 
   PcaModel(Matrix components, double[] singularValues, double[] mean, double totalSquares,
-      int samples, int maxComponents, int threads) {
+      int samples, int maxComponents, int threads, Executor executor) {
     this.components = components;
     this.singularValues = singularValues;
     this.mean = mean;
     this.samples = samples;
     this.threads = threads;
+    this.executor = executor;
     int k = singularValues.length;
     explainedVariance = new double[k];
     explainedVarianceRatio = new double[k];
@@ -94,6 +97,10 @@ public final class PcaModel {
    *     holds NaN or infinity
    */
   public Matrix transform(Matrix x) {
+    return Parallel.using(executor, () -> transformOnCaller(x));
+  }
+
+  private Matrix transformOnCaller(Matrix x) {
     int p = mean.length;
     PcaChecks.checkColumns("x", x, p, "one per feature");
     double[] data = new double[x.rows() * p];
@@ -110,7 +117,8 @@ public final class PcaModel {
   public Matrix inverseTransform(Matrix z) {
     PcaChecks.checkColumns("z", z, componentCount(), "one per component");
     int p = mean.length;
-    double[] data = z.multiply(components, threads).toRowMajorArray();
+    double[] data = Parallel.using(executor, () -> z.multiply(components, threads))
+        .toRowMajorArray();
     for (int i = 0; i < z.rows(); i++) {
       for (int j = 0; j < p; j++) {
         data[i * p + j] += mean[j];

@@ -1,14 +1,16 @@
 package io.github.nmf4j.internal;
 
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 /**
  * Runs a fixed number of independent tasks on up to {@link #threads()} threads.
@@ -19,8 +21,13 @@ import java.util.function.IntConsumer;
  * thread count, and partial results are combined by the caller in task order.
  *
  * <p>Worker threads are daemon threads from one shared, elastic pool (idle workers exit after
- * a few seconds). The calling thread always takes part in the work, so {@code threads == 1}
- * runs everything on the caller with no hand-off at all.
+ * a few seconds), or come from an {@link Executor} the user passes. The calling thread always
+ * takes part in the work, so {@code threads == 1} runs everything on the caller with no hand-off
+ * at all. Up to {@code threads - 1} helpers are handed to the executor; a helper that has not
+ * started by the time the caller has taken the last task is abandoned (it returns at once if it
+ * ever runs). So any executor works, however busy: one that runs tasks on the calling thread,
+ * one whose threads are all taken (even by the caller itself), one that rejects them; the work
+ * is then done by fewer threads, never deadlocked, and the results are the same.
  *
  * <p>Cancellation: if the calling thread is interrupted, no new task is started, the call waits
  * for the tasks already running on other threads to finish (so nothing runs on after it
@@ -29,22 +36,53 @@ import java.util.function.IntConsumer;
 public final class Parallel {
 
   private static final ExecutorService WORKERS = createWorkers();
-  private static final Parallel SERIAL = new Parallel(1);
+  private static final Parallel SERIAL = new Parallel(1, null);
+  private static final ThreadLocal<Executor> CURRENT = new ThreadLocal<>();
 
   private final int threads;
+  private final Executor executor;
 
-  private Parallel(int threads) {
+  private Parallel(int threads, Executor executor) {
     this.threads = threads;
+    this.executor = executor;
   }
 
   /**
-   * Returns an executor that uses at most {@code threads} threads.
+   * Returns an executor that uses at most {@code threads} threads: the caller and up to {@code
+   * threads - 1} helpers, run by the executor of the enclosing {@link #using} call on this
+   * thread, or by the shared pool.
    *
    * @throws IllegalArgumentException if {@code threads < 1}
    */
   public static Parallel of(int threads) {
     Arguments.requireAtLeast(threads, 1, "threads");
-    return threads == 1 ? SERIAL : new Parallel(threads);
+    if (threads == 1) {
+      return SERIAL;
+    }
+    Executor executor = CURRENT.get();
+    return new Parallel(threads, executor != null ? executor : WORKERS);
+  }
+
+  /**
+   * Runs {@code body} on the calling thread with {@code executor} running the helpers of every
+   * {@link #of} created on this thread meanwhile (a fit's executor, set once at its entry
+   * point); with {@code executor} null, just runs it.
+   */
+  public static <T> T using(Executor executor, Supplier<T> body) {
+    if (executor == null) {
+      return body.get();
+    }
+    Executor previous = CURRENT.get();
+    CURRENT.set(executor);
+    try {
+      return body.get();
+    } finally {
+      if (previous == null) {
+        CURRENT.remove();
+      } else {
+        CURRENT.set(previous);
+      }
+    }
   }
 
   /** Returns an executor that runs everything on the calling thread. */
@@ -86,9 +124,13 @@ public final class Parallel {
       }
       return;
     }
-    Run run = new Run(tasks, body, helpers);
+    Run run = new Run(tasks, body);
     for (int h = 0; h < helpers; h++) {
-      WORKERS.execute(run::work);
+      try {
+        executor.execute(run::work);
+      } catch (RejectedExecutionException e) {
+        break; // the caller and the helpers already handed over do the work
+      }
     }
     try {
       run.workOnCaller();
@@ -109,24 +151,35 @@ public final class Parallel {
     }
   }
 
-  /** One {@link #forEach} call: a shared task counter, a latch for the helpers, the failure. */
+  /**
+   * One {@link #forEach} call: a shared task counter, the helpers running, the failure. Guarded
+   * by the monitor of the {@code Run}: {@code closed} and {@code running}.
+   */
   private static final class Run {
     private final int tasks;
     private final IntConsumer body;
     private final AtomicInteger next = new AtomicInteger();
-    private final CountDownLatch helpersDone;
     private final Thread caller = Thread.currentThread();
     private volatile boolean stop;
     private Throwable failure;
+    /** Set once the caller has stopped taking tasks: helpers that start later do nothing. */
+    private boolean closed;
+    /** Helpers that started before {@code closed} and have not finished. */
+    private int running;
 
-    Run(int tasks, IntConsumer body, int helpers) {
+    Run(int tasks, IntConsumer body) {
       this.tasks = tasks;
       this.body = body;
-      this.helpersDone = new CountDownLatch(helpers);
     }
 
     /** A helper's loop; it also stops as soon as the caller is interrupted. */
     void work() {
+      synchronized (this) {
+        if (closed) {
+          return;
+        }
+        running++;
+      }
       try {
         int t;
         while (!stop && (t = next.getAndIncrement()) < tasks) {
@@ -139,7 +192,10 @@ public final class Parallel {
       } catch (RuntimeException | Error e) {
         fail(e);
       } finally {
-        helpersDone.countDown();
+        synchronized (this) {
+          running--;
+          notifyAll();
+        }
       }
     }
 
@@ -161,12 +217,13 @@ public final class Parallel {
       }
     }
 
-    void awaitHelpers() {
+    /** Abandons the helpers that have not started and waits for those that have. */
+    synchronized void awaitHelpers() {
+      closed = true;
       boolean interrupted = false;
-      while (true) {
+      while (running > 0) {
         try {
-          helpersDone.await();
-          break;
+          wait();
         } catch (InterruptedException e) {
           interrupted = true;
           fail(new CancellationException("interrupted"));

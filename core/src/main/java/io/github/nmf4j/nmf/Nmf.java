@@ -5,6 +5,7 @@ import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.kernel.MatrixAccess;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * Non-negative matrix factorization: finds non-negative W ({@code n x k}) and H ({@code k x p})
@@ -56,6 +57,7 @@ public final class Nmf {
   private final long seed;
   private final int restarts;
   private final int threads;
+  private final Executor executor;
   private final NmfListener listener;
   private final boolean normalizeColumnsOfW;
 
@@ -73,6 +75,7 @@ public final class Nmf {
     seed = b.seed;
     restarts = b.restarts;
     threads = b.threads;
+    executor = b.executor;
     listener = b.listener;
     normalizeColumnsOfW = b.normalizeColumnsOfW;
   }
@@ -98,6 +101,7 @@ public final class Nmf {
     b.seed = seed;
     b.restarts = restarts;
     b.threads = threads;
+    b.executor = executor;
     b.listener = listener;
     b.normalizeColumnsOfW = normalizeColumnsOfW;
     return b;
@@ -116,7 +120,7 @@ public final class Nmf {
    *     running afterwards
    */
   public NmfModel fit(Matrix v) {
-    return Fitter.fit(this, v);
+    return Parallel.using(executor, () -> Fitter.fit(this, v));
   }
 
   /** The number of components k. */
@@ -187,6 +191,11 @@ public final class Nmf {
     return threads;
   }
 
+  /** The executor that runs a fit's helper threads, if one was set. */
+  public Optional<Executor> executor() {
+    return Optional.ofNullable(executor);
+  }
+
   /** The progress listener ({@link NmfListener#NONE} if none was set). */
   public NmfListener listener() {
     return listener;
@@ -228,6 +237,7 @@ public final class Nmf {
     private long seed;
     private int restarts = 1;
     private int threads = Parallel.defaultThreadCount();
+    private Executor executor;
     private NmfListener listener = NmfListener.NONE;
     private boolean normalizeColumnsOfW;
 
@@ -391,6 +401,20 @@ public final class Nmf {
      */
     public Builder threads(int threads) {
       this.threads = Arguments.requireAtLeast(threads, 1, "threads");
+      return this;
+    }
+
+    /**
+     * The executor that runs the helper threads of a fit and of the model's {@code transform}
+     * and {@code inverseTransform}, up to {@code threads - 1} of them beside the calling thread;
+     * default: a shared pool of daemon threads. Any executor works, even one whose threads are
+     * all busy or one that runs tasks on the calling thread: a helper that has not started by the
+     * time the caller has taken the last piece of work is skipped, so the work is never stuck
+     * behind a helper, and results do not depend on which threads ran it. Null restores the
+     * default.
+     */
+    public Builder executor(Executor executor) {
+      this.executor = executor;
       return this;
     }
 

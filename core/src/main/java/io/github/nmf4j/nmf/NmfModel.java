@@ -1,6 +1,7 @@
 package io.github.nmf4j.nmf;
 
 import io.github.nmf4j.internal.Arguments;
+import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.kernel.MatrixAccess;
 import java.util.Optional;
@@ -118,7 +119,7 @@ public final class NmfModel {
    * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
    */
   public Matrix transform(Matrix x) {
-    return Fitter.transform(this, x);
+    return Parallel.using(config.executor().orElse(null), () -> Fitter.transform(this, x));
   }
 
   /**
@@ -132,7 +133,7 @@ public final class NmfModel {
       throw new IllegalArgumentException(
           "w must have " + rank() + " columns (the rank), was " + w.shape());
     }
-    return w.multiply(h, config.threads());
+    return Parallel.using(config.executor().orElse(null), () -> w.multiply(h, config.threads()));
   }
 
   /**

@@ -103,7 +103,9 @@ class DocSamplesTest {
         .map(e -> "import " + e.source() + ".*;")
         .sorted()
         .collect(Collectors.joining(" "));
-    return exported + " import java.util.*; import java.nio.file.*; import java.io.*;";
+    return exported
+        + " import java.util.*; import java.util.concurrent.*; import java.nio.file.*;"
+        + " import java.io.*;";
   }
 
   static String source(Sample s) {

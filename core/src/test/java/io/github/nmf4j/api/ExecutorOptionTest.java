@@ -1,0 +1,116 @@
+package io.github.nmf4j.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.nmf4j.cluster.Agglomerative;
+import io.github.nmf4j.cluster.KMeans;
+import io.github.nmf4j.cluster.KMeansModel;
+import io.github.nmf4j.decomposition.Pca;
+import io.github.nmf4j.decomposition.PcaModel;
+import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.nmf.Nmf;
+import io.github.nmf4j.nmf.NmfModel;
+import java.util.Random;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code executor} option of the builders: the helpers run on the user's executor, and the
+ * results are those of the default pool, also when the executor never runs what it is given.
+ */
+class ExecutorOptionTest {
+
+  private ExecutorService pool;
+  private final AtomicInteger handedOver = new AtomicInteger();
+  private Executor counting;
+  private final Executor neverRuns = task -> { };
+
+  @BeforeEach
+  void startPool() {
+    pool = Executors.newFixedThreadPool(2);
+    counting = task -> {
+      handedOver.incrementAndGet();
+      pool.execute(task);
+    };
+  }
+
+  @AfterEach
+  void stopPool() {
+    pool.shutdownNow();
+  }
+
+  @Test
+  void nmfFitAndTransform() {
+    Matrix v = random(400, 120, 1);
+    Nmf nmf = Nmf.builder().rank(6).seed(3).maxIterations(30).threads(3).build();
+    NmfModel reference = nmf.fit(v);
+    for (Executor executor : new Executor[] {counting, neverRuns}) {
+      Nmf configured = nmf.toBuilder().executor(executor).build();
+      assertThat(configured.executor()).containsSame(executor);
+      NmfModel model = configured.fit(v);
+      assertThat(model.w()).isEqualTo(reference.w());
+      assertThat(model.h()).isEqualTo(reference.h());
+      assertThat(model.transform(v)).isEqualTo(reference.transform(v));
+    }
+    assertThat(handedOver.get()).as("helpers handed to the user's executor").isPositive();
+  }
+
+  @Test
+  void kMeansFitAndPredict() {
+    Matrix points = random(40_000, 20, 2);
+    KMeans kMeans = KMeans.builder().k(7).seed(1).threads(3).build();
+    KMeansModel reference = kMeans.fit(points);
+    for (Executor executor : new Executor[] {counting, neverRuns}) {
+      KMeansModel model = KMeans.builder().k(7).seed(1).threads(3).executor(executor).build()
+          .fit(points);
+      assertThat(model.centroids()).isEqualTo(reference.centroids());
+      assertThat(model.labels()).isEqualTo(reference.labels());
+      assertThat(model.predict(points)).isEqualTo(reference.labels());
+    }
+    assertThat(handedOver.get()).isPositive();
+  }
+
+  @Test
+  void agglomerativeFit() {
+    Matrix points = random(2000, 40, 3);
+    int[] reference = Agglomerative.builder().clusters(4).threads(3).build().fit(points).labels();
+    for (Executor executor : new Executor[] {counting, neverRuns}) {
+      assertThat(Agglomerative.builder().clusters(4).threads(3).executor(executor).build()
+          .fit(points).labels()).isEqualTo(reference);
+    }
+    assertThat(handedOver.get()).isPositive();
+  }
+
+  @Test
+  void pcaFitAndTransform() {
+    Matrix x = random(2000, 60, 4);
+    PcaModel reference = Pca.builder().components(5).threads(3).build().fit(x);
+    for (Executor executor : new Executor[] {counting, neverRuns}) {
+      PcaModel model = Pca.builder().components(5).threads(3).executor(executor).build().fit(x);
+      assertThat(model.components()).isEqualTo(reference.components());
+      assertThat(model.transform(x)).isEqualTo(reference.transform(x));
+    }
+    assertThat(handedOver.get()).isPositive();
+  }
+
+  @Test
+  void nullRestoresTheDefault() {
+    Nmf nmf = Nmf.builder().rank(2).executor(counting).executor(null).build();
+    assertThat(nmf.executor()).isEmpty();
+    assertThat(KMeans.builder().build().executor()).isEmpty();
+  }
+
+  private static Matrix random(int rows, int cols, long seed) {
+    Random random = new Random(seed);
+    double[] a = new double[rows * cols];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = random.nextDouble();
+    }
+    return Matrix.wrap(rows, cols, a);
+  }
+}
