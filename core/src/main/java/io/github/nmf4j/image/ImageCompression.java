@@ -107,20 +107,20 @@ public final class ImageCompression {
     int k = nmf.rank();
     if (image.isGray()) {
       Matrix v = image.red();
-      Matrix y = reconstruct(nmf.fit(v), nmf);
+      Matrix y = reconstruct(nmf.fit(v));
       return result(k, RgbImage.ofGray(y), (long) h * k + (long) k * w, v, y, 1);
     }
     if (layout == ChannelLayout.SEPARATE) {
       Matrix[] out = new Matrix[3];
       for (int c = 0; c < 3; c++) {
-        out[c] = reconstruct(nmf.fit(image.channel(c)), nmf);
+        out[c] = reconstruct(nmf.fit(image.channel(c)));
       }
       RgbImage rec = new RgbImage(out[0], out[1], out[2]);
       return result(k, rec, 3 * ((long) h * k + (long) k * w), image.toPixels(),
           rec.toPixels(), 3);
     }
     Matrix joint = sideBySide(image);
-    Matrix y = reconstruct(nmf.fit(joint), nmf);
+    Matrix y = reconstruct(nmf.fit(joint));
     RgbImage rec = split(y, w);
     return result(k, rec, (long) h * k + 3L * k * w, joint, y, 3);
   }
@@ -156,8 +156,8 @@ public final class ImageCompression {
     return results;
   }
 
-  private static Matrix reconstruct(NmfModel model, Nmf nmf) {
-    Matrix wh = model.w().multiply(model.h(), nmf.threads());
+  private static Matrix reconstruct(NmfModel model) {
+    Matrix wh = model.inverseTransform(model.w()); // on the fit's threads and executor
     double[] a = wh.toRowMajorArray();
     for (int i = 0; i < a.length; i++) {
       a[i] = clip(a[i]);
