@@ -384,10 +384,10 @@ public final class KMeans {
 
     /**
      * The executor that runs the helper threads (up to {@code threads - 1} beside the calling
-     * thread) of a fit and of the model's {@code predict} and {@code transform}; default: a shared pool of daemon threads. Any executor works, even
-     * a busy one or one that runs tasks on the calling thread: a helper that has not started when
-     * the caller has taken the last piece of work is skipped. Results do not depend on it. Null
-     * restores the default.
+     * thread) of a fit and of the model's {@code predict} and {@code transform}; default: a shared
+     * pool of daemon threads. Any executor works, even a busy one or one that runs tasks on the
+     * calling thread: a helper that has not started when the caller has taken the last piece of
+     * work is skipped. Results do not depend on it. Null restores the default.
      */
     public Builder executor(Executor executor) {
       this.executor = executor;
