@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * KMeans#WIDE_FEATURES}): runs Lloyd's iterations with both assignment steps ({@code BOUNDED},
  * and the product step {@code KMeans.fit} would choose) on the same Gaussian blobs from the same
  * initial centroids, for several numbers of features, and prints the median time of 7 runs and
- * the per-iteration ratio. It lives in core's package (the benchmarks jar is on the class path,
+ * the per-iteration ratio; then the median time of 7 k-means++ seedings each way. It lives in core's package (the benchmarks jar is on the class path,
  * not the module path) because the steps are package-private.
  *
  * <pre>
@@ -51,12 +51,25 @@ public final class AssignmentSwitchOver {
             .run(initial, 300, 0, (i, inertia, shift) -> { }).iterations;
         products[rep] = (System.nanoTime() - t) / 1e6;
       }
+      double[] directSeeding = new double[7];
+      double[] productSeeding = new double[7];
+      for (int rep = 0; rep < directSeeding.length; rep++) {
+        long t = System.nanoTime();
+        Seeding.kMeansPlusPlus(x, n, d, k, new SplittableRandom(rep), par);
+        directSeeding[rep] = (System.nanoTime() - t) / 1e6;
+        t = System.nanoTime();
+        ProductSeeding.kMeansPlusPlus(x, n, d, k, new SplittableRandom(rep), par, mean, norms);
+        productSeeding[rep] = (System.nanoTime() - t) / 1e6;
+      }
+      Arrays.sort(directSeeding);
+      Arrays.sort(productSeeding);
       Arrays.sort(direct);
       Arrays.sort(products);
       System.out.printf("n=%d k=%d d=%d: direct %.1f ms (%d iterations), %s %.1f ms (%d "
-          + "iterations), per iteration product/direct %.2f%n", n, k, d, direct[3],
-          directIterations, product, products[3], productIterations,
-          (products[3] / productIterations) / (direct[3] / directIterations));
+          + "iterations), per iteration product/direct %.2f; k-means++ seeding direct %.1f ms, "
+          + "product %.1f ms%n", n, k, d, direct[3], directIterations, product, products[3],
+          productIterations, (products[3] / productIterations) / (direct[3] / directIterations),
+          directSeeding[3], productSeeding[3]);
     }
   }
 

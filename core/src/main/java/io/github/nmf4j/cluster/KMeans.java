@@ -45,7 +45,8 @@ import java.util.concurrent.Executor;
  * <p><b>Cost: two assignment paths.</b> An iteration of plain Lloyd compares {@code n k}
  * distances of {@code d} features. With fewer than {@value #WIDE_FEATURES} features (pixels,
  * low-dimensional tables) they are computed directly as {@code sum_f (x_f - c_f)^2}. From
- * {@value #WIDE_FEATURES} features on (the switch-over measured on this project's benchmark
+ * {@value #WIDE_FEATURES} features on, and from {@value #WIDE_FEATURES_MANY_CLUSTERS} features
+ * when {@code k >= }{@value #MANY_CLUSTERS} (the switch-over measured on this project's benchmark
  * machine; see docs/benchmarks.md), the centroids are ranked by the product form {@code |c|^2 -
  * 2 x.c} of the expansion {@code |x - c|^2 = |x|^2 - 2 x.c + |c|^2}, with the products of blocks
  * of 128 points and all centroids from one matrix product, on data and centroids centred by the
@@ -63,8 +64,8 @@ import java.util.concurrent.Executor;
  *
  * <p><b>Inertia.</b> {@link KMeansModel#inertia()} sums squared distances computed directly
  * from the differences, never from the product form. The inertia reported to a listener on each
- * iteration ({@link KMeansProgress#inertia()}) is computed directly too below {@value
- * #WIDE_FEATURES} features; on the product path it is, per cluster, the expanded formula {@code
+ * iteration ({@link KMeansProgress#inertia()}) is computed directly too on the direct path; on
+ * the product path it is, per cluster, the expanded formula {@code
  * sum_i |x'_i|^2 - 2 c'_j . sum_i x'_i + n_j |c'_j|^2} over the cluster's centred points,
  * clamped at 0, from statistics kept across iterations (so that points whose label is proved
  * unchanged are not read at all). On the product path, two centroids whose squared distances to
@@ -82,6 +83,12 @@ public final class KMeans {
    * from matrix products ({@link ProductAssignment}) instead of directly with Hamerly's bounds.
    */
   static final int WIDE_FEATURES = 16;
+
+  /** The number of clusters from which the product form pays with fewer features. */
+  static final int MANY_CLUSTERS = 32;
+
+  /** The number of features from which the product form is used with many clusters. */
+  static final int WIDE_FEATURES_MANY_CLUSTERS = 8;
 
   /** The number of Elkan bounds always allowed (32 MB). */
   private static final long ELKAN_BOUNDS = 1L << 22;
@@ -195,7 +202,7 @@ public final class KMeans {
     Parallel par = Parallel.of(threads);
     double[] mean = WideRows.mean(x, n, d, par);
     double absoluteTolerance = tolerance * meanVariance(x, n, d, mean);
-    boolean wide = d >= WIDE_FEATURES;
+    boolean wide = productForm(d, k);
     double[] pointNorms = wide ? WideRows.centredNorms(x, n, d, mean, par) : null;
     Lloyd lloyd = wide
         ? new Lloyd(x, n, d, k, par, elkan(n, d, k) ? Lloyd.Step.ELKAN_PRODUCT
@@ -235,6 +242,16 @@ public final class KMeans {
         }
       }
     };
+  }
+
+  /**
+   * Whether the assignment step ranks the centroids in product form (from matrix products) for
+   * {@code d} features and {@code k} clusters: from {@value #WIDE_FEATURES} features, or from
+   * {@value #WIDE_FEATURES_MANY_CLUSTERS} with at least {@value #MANY_CLUSTERS} clusters, where
+   * {@code AssignmentSwitchOver} in benchmarks/ measured it faster than direct distances.
+   */
+  static boolean productForm(int d, int k) {
+    return d >= WIDE_FEATURES || (k >= MANY_CLUSTERS && d >= WIDE_FEATURES_MANY_CLUSTERS);
   }
 
   /**

@@ -21,7 +21,7 @@ public final class KMeansModel {
   private final double inertia;
   private final int iterations;
   private final boolean converged;
-  /** For wide data ({@link KMeans#WIDE_FEATURES}), the centring of the fit; null otherwise. */
+  /** For a fit in product form (wide data, see {@link KMeans}), its centring; null otherwise. */
   private final double[] mean;
 
   KMeansModel(KMeans settings, int d, double[] centroids, int[] labels, double inertia,
@@ -82,9 +82,9 @@ public final class KMeansModel {
 
   /**
    * The nearest centroid of every row of {@code x} (ties to the lowest index), found as the fit
-   * finds it: for data with at least {@value KMeans#WIDE_FEATURES} features from the product
-   * form {@code |c|^2 - 2 x.c}, otherwise from distances computed directly. A training point
-   * gets its training label.
+   * finds it: in product form {@code |c|^2 - 2 x.c} if the fit used it (wide data, see {@link
+   * KMeans}), otherwise from distances computed directly. A training point gets its training
+   * label.
    *
    * @param x m x d points, possibly no rows; not modified
    * @throws IllegalArgumentException if {@code x} is null, its number of columns differs from

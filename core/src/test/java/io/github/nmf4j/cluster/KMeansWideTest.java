@@ -3,6 +3,7 @@ package io.github.nmf4j.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.metrics.ClusteringMetrics;
 import io.github.nmf4j.testing.Blobs;
@@ -13,8 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * k-means on wide data (at least {@link KMeans#WIDE_FEATURES} features), where the assignment
- * step ranks the centroids in product form from matrix products ({@link ProductAssignment}).
+ * k-means on wide data ({@link KMeans#productForm}), where the assignment step ranks the
+ * centroids in product form from matrix products ({@link ProductAssignment}).
  */
 class KMeansWideTest {
 
@@ -114,6 +115,31 @@ class KMeansWideTest {
         assertThat(other.predict(points)).isEqualTo(one.labels());
       }
     }
+  }
+
+  @Test
+  void manyClustersTakeTheProductFormFromEightFeatures() {
+    assertThat(KMeans.productForm(16, 2)).isTrue();
+    assertThat(KMeans.productForm(15, 31)).isFalse();
+    assertThat(KMeans.productForm(8, 32)).isTrue();
+    assertThat(KMeans.productForm(7, 64)).isFalse();
+    // 8 features, 40 clusters: the product path; from the same start it must give the labels
+    // and centroids of the direct path (well-separated blobs, no near ties).
+    Blobs blobs = Blobs.generate(11, 6_000, 8, 40, 20, 0.5);
+    double[] x = blobs.points().toRowMajorArray();
+    double[] init = new double[40 * 8];
+    for (int j = 0; j < 40; j++) {
+      System.arraycopy(x, (150 * j + 75) * 8, init, j * 8, 8);
+    }
+    KMeansModel model = KMeans.builder().initialCentroids(Matrix.wrap(40, 8, init)).tolerance(0)
+        .threads(2).fit(blobs.points());
+    Lloyd.Result direct = new Lloyd(x, 6_000, 8, 40, Parallel.of(2), Lloyd.Step.BOUNDED, null,
+        null).run(init, 300, 0, (i, inertia, shift) -> { });
+    assertThat(model.labels()).isEqualTo(direct.labels);
+    assertThat(model.iterations()).isEqualTo(direct.iterations);
+    assertThat(model.centroids().toRowMajorArray())
+        .containsExactly(direct.centers, within(1e-12));
+    assertThat(model.predict(blobs.points())).isEqualTo(model.labels());
   }
 
   private static KMeansModel fitThreads(Matrix points, KMeansInit init, int threads) {
