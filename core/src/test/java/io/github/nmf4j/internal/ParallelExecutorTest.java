@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,11 +26,16 @@ class ParallelExecutorTest {
     try {
       Set<String> threads = ConcurrentHashMap.newKeySet();
       AtomicIntegerArray runs = new AtomicIntegerArray(TASKS);
+      // Until both have taken a task, a helper waits for the caller and the caller for a helper.
+      CountDownLatch helperRan = new CountDownLatch(1);
+      CountDownLatch callerRan = new CountDownLatch(1);
       Parallel.using(pool, () -> {
         Parallel.of(4).forEach(TASKS, t -> {
           threads.add(Thread.currentThread().getName());
           runs.incrementAndGet(t);
-          sleep(2);
+          boolean helper = Thread.currentThread().getName().equals("user-pool");
+          (helper ? helperRan : callerRan).countDown();
+          await(helper ? callerRan : helperRan);
         });
         return null;
       });
@@ -113,9 +119,9 @@ class ParallelExecutorTest {
     }
   }
 
-  private static void sleep(long millis) {
+  private static void await(CountDownLatch latch) {
     try {
-      Thread.sleep(millis);
+      assertThat(latch.await(30, TimeUnit.SECONDS)).as("the caller and a helper both took a task").isTrue();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
