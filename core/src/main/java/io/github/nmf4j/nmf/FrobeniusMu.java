@@ -107,7 +107,7 @@ final class FrobeniusMu implements UpdateRule {
     blocks.forEachBlock((c, row0, rows, ws) -> {
       double[] vht = ws.rowsByK;
       if (updateH) {
-        // The copy pays: reading V's block in place (Gemm's offset variants) measured 5-10%
+        // The copy pays: reading V's block in place (through offsets into V) measured 5-10%
         // slower per iteration (docs/benchmarks.md, NMF multiplicative updates).
         blocks.copyBlock(data.v, w, row0, rows, ws);
         Gemm.multiplyTranspose(rows, p, k, ws.v, hOperand, vht, Parallel.serial());

@@ -23,40 +23,19 @@ public final class Gemm {
 
   /** {@code c (m x n) = a (m x k) * b (k x n)}. */
   public static void multiply(int m, int k, int n, double[] a, double[] b, double[] c, Parallel par) {
-    multiply(m, k, n, a, 0, b, 0, c, 0, par);
-  }
-
-  /**
-   * {@code c (m x n) = a (m x k) * b (k x n)} where each matrix starts at the given offset of its
-   * array (rows stay contiguous): a block of rows of a larger matrix needs no copy.
-   */
-  public static void multiply(int m, int k, int n, double[] a, int aOff, double[] b, int bOff,
-      double[] c, int cOff, Parallel par) {
-    GemmEngine.product(m, k, n, a, aOff, k, 1, b, bOff, n, 1, c, cOff, par);
+    GemmEngine.product(m, k, n, a, 0, k, 1, b, 0, n, 1, c, 0, par);
   }
 
   /** {@code c (m x n) = a^T * b} where {@code a} is {@code k x m} and {@code b} is {@code k x n}. */
   public static void transposeMultiply(
       int k, int m, int n, double[] a, double[] b, double[] c, Parallel par) {
-    transposeMultiply(k, m, n, a, 0, b, 0, c, 0, par);
-  }
-
-  /** {@link #transposeMultiply(int, int, int, double[], double[], double[], Parallel)} at offsets. */
-  public static void transposeMultiply(int k, int m, int n, double[] a, int aOff, double[] b,
-      int bOff, double[] c, int cOff, Parallel par) {
-    GemmEngine.product(m, k, n, a, aOff, 1, m, b, bOff, n, 1, c, cOff, par);
+    GemmEngine.product(m, k, n, a, 0, 1, m, b, 0, n, 1, c, 0, par);
   }
 
   /** {@code c (m x n) = a * b^T} where {@code a} is {@code m x k} and {@code b} is {@code n x k}. */
   public static void multiplyTranspose(
       int m, int k, int n, double[] a, double[] b, double[] c, Parallel par) {
-    multiplyTranspose(m, k, n, a, 0, b, 0, c, 0, par);
-  }
-
-  /** {@link #multiplyTranspose(int, int, int, double[], double[], double[], Parallel)} at offsets. */
-  public static void multiplyTranspose(int m, int k, int n, double[] a, int aOff, double[] b,
-      int bOff, double[] c, int cOff, Parallel par) {
-    GemmEngine.product(m, k, n, a, aOff, k, 1, b, bOff, 1, k, c, cOff, par);
+    GemmEngine.product(m, k, n, a, 0, k, 1, b, 0, 1, k, c, 0, par);
   }
 
   /** The textbook triple loop, {@code c = a * b}; the reference for tests and benchmarks. */

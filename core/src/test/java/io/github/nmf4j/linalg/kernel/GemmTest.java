@@ -124,11 +124,12 @@ class GemmTest {
     double[] c2 = embed(new double[m * n], cOff, random);
     double[] guard = c2.clone();
 
-    Gemm.multiply(m, k, n, a2, aOff, b2, bOff, c2, cOff, Parallel.of(2));
+    // The engine's three layouts, as Gemm's products call it, at non-zero offsets.
+    GemmEngine.product(m, k, n, a2, aOff, k, 1, b2, bOff, n, 1, c2, cOff, Parallel.of(2));
     assertBlock(c2, cOff, expected[0], guard);
-    Gemm.transposeMultiply(k, m, n, at2, aOff, b2, bOff, c2, cOff, Parallel.of(2));
+    GemmEngine.product(m, k, n, at2, aOff, 1, m, b2, bOff, n, 1, c2, cOff, Parallel.of(2));
     assertBlock(c2, cOff, expected[1], guard);
-    Gemm.multiplyTranspose(m, k, n, a2, aOff, bt2, bOff, c2, cOff, Parallel.of(2));
+    GemmEngine.product(m, k, n, a2, aOff, k, 1, bt2, bOff, 1, k, c2, cOff, Parallel.of(2));
     assertBlock(c2, cOff, expected[2], guard);
   }
 
