@@ -3,7 +3,8 @@
  * and an immutable configuration), {@link io.github.nmf4j.nmf.NmfModel} (the fitted, immutable
  * result), the strategy enums {@link io.github.nmf4j.nmf.Loss}, {@link
  * io.github.nmf4j.nmf.Initialization} and {@link io.github.nmf4j.nmf.Solver}, and the progress
- * callback {@link io.github.nmf4j.nmf.NmfListener}.
+ * callback {@link io.github.nmf4j.nmf.NmfListener}; {@link io.github.nmf4j.nmf.Shift} makes signed
+ * data non-negative and back.
  *
  * <p>Inside the package: {@code Fitter} drives a fit (restarts, convergence test, listener);
  * each solver is an {@code UpdateRule} ({@code FrobeniusMu}, {@code KullbackLeiblerMu},
