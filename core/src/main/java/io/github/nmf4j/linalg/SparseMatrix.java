@@ -1,0 +1,490 @@
+package io.github.nmf4j.linalg;
+
+import io.github.nmf4j.internal.Arguments;
+import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.linalg.kernel.MatrixAccess;
+import io.github.nmf4j.linalg.kernel.SparseProducts;
+import java.util.Arrays;
+
+/**
+ * An immutable sparse matrix of {@code double}s in compressed sparse row (CSR) form.
+ *
+ * <p>Row {@code i} stores the values {@code values[q]} in columns {@code columnIndices[q]} for
+ * {@code q} in {@code [rowPointers[i], rowPointers[i + 1])}, columns strictly increasing within a
+ * row; every element not stored is zero. Storage is {@code 12 nonZeros() + 4 (rows() + 1)} bytes,
+ * whatever {@code rows() * cols()} is, so a 20,000 x 30,000 TF-IDF matrix with 0.5% of its
+ * elements non-zero takes 36 MB where the dense form would take 4.8 GB. Stored values are finite
+ * but may be zero (an explicit zero given to {@link #fromCsr}). Rows are samples and columns
+ * features, as in {@link Matrix}.
+ *
+ * <p>The three products with a dense right-hand side, {@link #multiply} ({@code S B}), {@link
+ * #transposeMultiply} ({@code S^T B}) and {@link #multiplyTranspose} ({@code S B^T}), cost
+ * {@code nonZeros() * b.cols()} (respectively {@code b.rows()}) multiply-adds, run on several
+ * threads, and give bit-identical results for every thread count: every row of the result is
+ * summed by one task in storage order, so no partial sums are combined across threads.
+ *
+ * <p>Every factory copies its input, and every method that returns an array returns a fresh
+ * copy; a {@code SparseMatrix} is therefore safe to share between threads. {@link #equals}
+ * compares shapes and stored entries (positions and values bit for bit), so an explicit zero
+ * makes two matrices differ.
+ */
+public final class SparseMatrix {
+
+  private final int rows;
+  private final int cols;
+  private final int[] rowPointers;
+  private final int[] columnIndices;
+  private final double[] values;
+
+  private SparseMatrix(int rows, int cols, int[] rowPointers, int[] columnIndices,
+      double[] values) {
+    this.rows = rows;
+    this.cols = cols;
+    this.rowPointers = rowPointers;
+    this.columnIndices = columnIndices;
+    this.values = values;
+  }
+
+  /**
+   * A matrix from its CSR arrays, which are copied.
+   *
+   * @param rowPointers {@code rows + 1} offsets into the other two arrays: row {@code i} is
+   *     {@code [rowPointers[i], rowPointers[i + 1])}; starts at 0, never decreases, ends at the
+   *     number of stored entries
+   * @param columnIndices the column of each stored entry, in {@code [0, cols)}, strictly
+   *     increasing within a row
+   * @param values the stored values, finite
+   * @throws IllegalArgumentException if a size is negative, an array is null, the lengths
+   *     disagree, a row pointer decreases, a column is out of range or not strictly increasing
+   *     within its row, or a value is not finite; the message names the array, the index and the
+   *     value
+   */
+  public static SparseMatrix fromCsr(int rows, int cols, int[] rowPointers, int[] columnIndices,
+      double[] values) {
+    checkShape(rows, cols);
+    Arguments.requireNonNull(rowPointers, "rowPointers");
+    Arguments.requireNonNull(columnIndices, "columnIndices");
+    Arguments.requireNonNull(values, "values");
+    if (rowPointers.length != (long) rows + 1) {
+      throw new IllegalArgumentException("rowPointers has length " + rowPointers.length
+          + " but a matrix with " + rows + " rows needs " + ((long) rows + 1));
+    }
+    if (columnIndices.length != values.length) {
+      throw new IllegalArgumentException("columnIndices has length " + columnIndices.length
+          + " but values has length " + values.length + "; they must be equal");
+    }
+    if (rowPointers[0] != 0) {
+      throw new IllegalArgumentException("rowPointers[0] is " + rowPointers[0] + "; must be 0");
+    }
+    for (int i = 0; i < rows; i++) {
+      if (rowPointers[i + 1] < rowPointers[i]) {
+        throw new IllegalArgumentException("rowPointers[" + (i + 1) + "] is " + rowPointers[i + 1]
+            + ", less than rowPointers[" + i + "] = " + rowPointers[i]
+            + "; row pointers must not decrease");
+      }
+    }
+    if (rowPointers[rows] != values.length) {
+      throw new IllegalArgumentException("rowPointers[" + rows + "] is " + rowPointers[rows]
+          + " but there are " + values.length + " values; the last row pointer must equal"
+          + " the number of stored entries");
+    }
+    for (int i = 0; i < rows; i++) {
+      for (int q = rowPointers[i]; q < rowPointers[i + 1]; q++) {
+        int j = columnIndices[q];
+        if (j < 0 || j >= cols) {
+          throw new IllegalArgumentException("columnIndices[" + q + "] (row " + i + ") is " + j
+              + "; columns must be in [0, " + cols + ")");
+        }
+        if (q > rowPointers[i] && j <= columnIndices[q - 1]) {
+          throw new IllegalArgumentException("columnIndices[" + q + "] (row " + i + ") is " + j
+              + " after " + columnIndices[q - 1]
+              + "; columns must be strictly increasing within a row (sorted, no duplicates)");
+        }
+        if (!Double.isFinite(values[q])) {
+          throw new IllegalArgumentException("values[" + q + "] (row " + i + ", column " + j
+              + ") is " + values[q] + "; values must be finite");
+        }
+      }
+    }
+    return new SparseMatrix(rows, cols, rowPointers.clone(), columnIndices.clone(),
+        values.clone());
+  }
+
+  /**
+   * A matrix from (row, column, value) triplets in any order: values at the same position are
+   * summed in the order given, and positions whose value is (or sums to) zero are not stored.
+   *
+   * @throws IllegalArgumentException if a size is negative, an array is null, the three arrays
+   *     have different lengths, an index is out of range, or a value (or a sum of duplicates) is
+   *     not finite; the message names the array, the index and the value
+   */
+  public static SparseMatrix fromTriplets(int rows, int cols, int[] rowIndices,
+      int[] columnIndices, double[] values) {
+    checkShape(rows, cols);
+    Arguments.requireNonNull(rowIndices, "rowIndices");
+    Arguments.requireNonNull(columnIndices, "columnIndices");
+    Arguments.requireNonNull(values, "values");
+    int n = values.length;
+    if (rowIndices.length != n || columnIndices.length != n) {
+      throw new IllegalArgumentException("rowIndices, columnIndices and values have lengths "
+          + rowIndices.length + ", " + columnIndices.length + " and " + n
+          + "; they must be equal");
+    }
+    int[] pointers = new int[rows + 1];
+    for (int e = 0; e < n; e++) {
+      int i = rowIndices[e];
+      int j = columnIndices[e];
+      if (i < 0 || i >= rows) {
+        throw new IllegalArgumentException("rowIndices[" + e + "] is " + i
+            + "; rows must be in [0, " + rows + ")");
+      }
+      if (j < 0 || j >= cols) {
+        throw new IllegalArgumentException("columnIndices[" + e + "] is " + j
+            + "; columns must be in [0, " + cols + ")");
+      }
+      if (!Double.isFinite(values[e])) {
+        throw new IllegalArgumentException("values[" + e + "] (row " + i + ", column " + j
+            + ") is " + values[e] + "; values must be finite");
+      }
+      pointers[i + 1]++;
+    }
+    return TripletSorter.build(rows, cols, pointers, rowIndices, columnIndices, values);
+  }
+
+  /** Adopts the arrays without a copy or a check; for this package's factories. */
+  static SparseMatrix adopt(int rows, int cols, int[] rowPointers, int[] columnIndices,
+      double[] values) {
+    return new SparseMatrix(rows, cols, rowPointers, columnIndices, values);
+  }
+
+  /**
+   * The non-zero elements of {@code dense} (an element equal to {@code 0.0} or {@code -0.0} is
+   * not stored).
+   *
+   * @throws IllegalArgumentException if {@code dense} is null or holds a value that is not
+   *     finite (the message gives its row and column)
+   */
+  public static SparseMatrix of(Matrix dense) {
+    Arguments.requireNonNull(dense, "dense");
+    int r = dense.rows();
+    int c = dense.cols();
+    double[] a = MatrixAccess.data(dense);
+    int[] pointers = new int[r + 1];
+    int nnz = 0;
+    for (int i = 0; i < a.length; i++) {
+      if (!Double.isFinite(a[i])) {
+        throw Arguments.notFinite("dense", a[i], i / c, i % c);
+      }
+      if (a[i] != 0) {
+        nnz++;
+      }
+    }
+    int[] columns = new int[nnz];
+    double[] vals = new double[nnz];
+    int q = 0;
+    for (int i = 0; i < r; i++) {
+      for (int j = 0; j < c; j++) {
+        double v = a[i * c + j];
+        if (v != 0) {
+          columns[q] = j;
+          vals[q++] = v;
+        }
+      }
+      pointers[i + 1] = q;
+    }
+    return new SparseMatrix(r, c, pointers, columns, vals);
+  }
+
+  private static void checkShape(int rows, int cols) {
+    if (rows < 0 || cols < 0) {
+      throw new IllegalArgumentException("sizes must be >= 0, were " + rows + "x" + cols);
+    }
+    if (rows == Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(
+          "rows is " + rows + "; the row pointers of at most " + (Integer.MAX_VALUE - 1)
+              + " rows fit in an array");
+    }
+  }
+
+  /** The number of rows. */
+  public int rows() {
+    return rows;
+  }
+
+  /** The number of columns. */
+  public int cols() {
+    return cols;
+  }
+
+  /** The number of stored entries (explicit zeros included). */
+  public int nonZeros() {
+    return values.length;
+  }
+
+  /** The shape as {@code "rows x cols"}, e.g. {@code "3x4"}. */
+  public String shape() {
+    return rows + "x" + cols;
+  }
+
+  /**
+   * The element in row {@code i}, column {@code j} (both from 0): the stored value, or 0. A
+   * binary search within the row.
+   *
+   * @throws IndexOutOfBoundsException if an index is outside the matrix
+   */
+  public double get(int i, int j) {
+    if (i < 0 || i >= rows || j < 0 || j >= cols) {
+      throw new IndexOutOfBoundsException(
+          "(" + i + ", " + j + ") is outside a " + rows + "x" + cols + " matrix");
+    }
+    int q = Arrays.binarySearch(columnIndices, rowPointers[i], rowPointers[i + 1], j);
+    return q >= 0 ? values[q] : 0;
+  }
+
+  /**
+   * Row {@code i} as a dense array of {@link #cols()} elements (a copy).
+   *
+   * @throws IndexOutOfBoundsException if {@code i} is not a row index
+   */
+  public double[] row(int i) {
+    checkRow(i);
+    double[] out = new double[cols];
+    for (int q = rowPointers[i]; q < rowPointers[i + 1]; q++) {
+      out[columnIndices[q]] = values[q];
+    }
+    return out;
+  }
+
+  /**
+   * The number of entries stored in row {@code i}.
+   *
+   * @throws IndexOutOfBoundsException if {@code i} is not a row index
+   */
+  public int rowNonZeros(int i) {
+    checkRow(i);
+    return rowPointers[i + 1] - rowPointers[i];
+  }
+
+  private void checkRow(int i) {
+    if (i < 0 || i >= rows) {
+      throw new IndexOutOfBoundsException(
+          "row " + i + " is outside a " + rows + "x" + cols + " matrix");
+    }
+  }
+
+  /** A copy of the {@code rows() + 1} row pointers. */
+  public int[] rowPointers() {
+    return rowPointers.clone();
+  }
+
+  /** A copy of the column of each stored entry, row by row. */
+  public int[] columnIndices() {
+    return columnIndices.clone();
+  }
+
+  /** A copy of the stored values, row by row. */
+  public double[] values() {
+    return values.clone();
+  }
+
+  /**
+   * The dense form.
+   *
+   * @throws IllegalStateException if {@code rows() * cols()} is more elements than a Java array
+   *     (and so a {@link Matrix}) can hold
+   */
+  public Matrix toDense() {
+    if ((long) rows * cols > Integer.MAX_VALUE - 8) {
+      throw new IllegalStateException("toDense: a dense " + shape() + " matrix would have "
+          + (long) rows * cols + " elements, more than the " + (Integer.MAX_VALUE - 8)
+          + " a Java array can hold; keep it sparse");
+    }
+    double[] out = new double[rows * cols];
+    for (int i = 0; i < rows; i++) {
+      for (int q = rowPointers[i]; q < rowPointers[i + 1]; q++) {
+        out[i * cols + columnIndices[q]] = values[q];
+      }
+    }
+    return Matrix.wrap(rows, cols, out);
+  }
+
+  /** The transpose, a new {@code cols x rows} sparse matrix ({@code O(nonZeros() + cols())}). */
+  public SparseMatrix transpose() {
+    int[] tColumns = new int[values.length];
+    double[] tValues = new double[values.length];
+    int[] tPointers = SparseProducts.transpose(rows, cols, rowPointers, columnIndices, values,
+        tColumns, tValues);
+    return new SparseMatrix(cols, rows, tPointers, tColumns, tValues);
+  }
+
+  /** The sum of the stored values, in storage order (0 with nothing stored). */
+  public double sum() {
+    double s = 0;
+    for (double v : values) {
+      s += v;
+    }
+    return s;
+  }
+
+  /**
+   * The Frobenius norm {@code sqrt(sum_ij s_ij^2)}, scaled so that it neither overflows nor
+   * underflows, as {@link Matrix#frobeniusNorm()}.
+   */
+  public double frobeniusNorm() {
+    double scale = 0;
+    for (double v : values) {
+      scale = Math.max(scale, Math.abs(v));
+    }
+    if (scale == 0) {
+      return 0;
+    }
+    double sum = 0;
+    for (double v : values) {
+      double s = v / scale;
+      sum += s * s;
+    }
+    return scale * Math.sqrt(sum);
+  }
+
+  /**
+   * The product {@code this * b} on all available processors.
+   *
+   * @throws IllegalArgumentException if {@code b} is null or {@code cols() != b.rows()}
+   */
+  public Matrix multiply(Matrix b) {
+    return multiply(b, Parallel.defaultThreadCount());
+  }
+
+  /**
+   * The product {@code S B} ({@code rows() x b.cols()}) on at most {@code threads} threads, in
+   * {@code nonZeros() * b.cols()} multiply-adds. The result is the same for every thread count.
+   *
+   * @throws IllegalArgumentException if {@code b} is null, {@code cols() != b.rows()}, {@code
+   *     threads < 1} or the result would not fit in an array
+   */
+  public Matrix multiply(Matrix b, int threads) {
+    requireNonNull("multiply", b);
+    if (cols != b.rows()) {
+      throw new IllegalArgumentException("multiply: inner dimensions differ, " + shape()
+          + " * " + b.shape() + " needs " + cols + " == " + b.rows());
+    }
+    return product(b.cols(), MatrixAccess.data(b), Parallel.of(threads));
+  }
+
+  /**
+   * The product {@code this^T * b} on all available processors.
+   *
+   * @throws IllegalArgumentException if {@code b} is null or {@code rows() != b.rows()}
+   */
+  public Matrix transposeMultiply(Matrix b) {
+    return transposeMultiply(b, Parallel.defaultThreadCount());
+  }
+
+  /**
+   * The product {@code S^T B} ({@code cols() x b.cols()}) on at most {@code threads} threads.
+   * It builds the CSR form of {@code S^T} for the call (as {@link #transpose()}, {@code 12
+   * nonZeros()} bytes, freed on return) and multiplies that; a caller that needs several such
+   * products of one matrix saves the transposes by calling {@code transpose().multiply(b)}
+   * itself. The result is the same for every thread count.
+   *
+   * @throws IllegalArgumentException if {@code b} is null, {@code rows() != b.rows()}, {@code
+   *     threads < 1} or the result would not fit in an array
+   */
+  public Matrix transposeMultiply(Matrix b, int threads) {
+    requireNonNull("transposeMultiply", b);
+    if (rows != b.rows()) {
+      throw new IllegalArgumentException("transposeMultiply: row counts differ, " + shape()
+          + "^T * " + b.shape() + " needs " + rows + " == " + b.rows());
+    }
+    Parallel par = Parallel.of(threads);
+    checkResultSize(cols, b.cols());
+    return transpose().product(b.cols(), MatrixAccess.data(b), par);
+  }
+
+  /**
+   * The product {@code this * b^T} on all available processors.
+   *
+   * @throws IllegalArgumentException if {@code b} is null or {@code cols() != b.cols()}
+   */
+  public Matrix multiplyTranspose(Matrix b) {
+    return multiplyTranspose(b, Parallel.defaultThreadCount());
+  }
+
+  /**
+   * The product {@code S B^T} ({@code rows() x b.rows()}) on at most {@code threads} threads:
+   * {@code S} times the dense transpose of {@code B} (a copy of {@code B}'s size). The result is
+   * the same for every thread count.
+   *
+   * @throws IllegalArgumentException if {@code b} is null, {@code cols() != b.cols()}, {@code
+   *     threads < 1} or the result would not fit in an array
+   */
+  public Matrix multiplyTranspose(Matrix b, int threads) {
+    requireNonNull("multiplyTranspose", b);
+    if (cols != b.cols()) {
+      throw new IllegalArgumentException("multiplyTranspose: column counts differ, " + shape()
+          + " * " + b.shape() + "^T needs " + cols + " == " + b.cols());
+    }
+    Parallel par = Parallel.of(threads);
+    checkResultSize(rows, b.rows());
+    return product(b.rows(), MatrixAccess.data(b.transpose()), par);
+  }
+
+  private Matrix product(int m, double[] b, Parallel par) {
+    checkResultSize(rows, m);
+    double[] out = new double[rows * m];
+    SparseProducts.multiply(rows, m, rowPointers, columnIndices, values, b, out, par);
+    return Matrix.wrap(rows, m, out);
+  }
+
+  private static void checkResultSize(int r, int c) {
+    if ((long) r * c > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("the product would be " + r + "x" + c
+          + ", more elements than a Java array can hold");
+    }
+  }
+
+  private static void requireNonNull(String op, Matrix b) {
+    if (b == null) {
+      throw new IllegalArgumentException(op + ": the other matrix must not be null");
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof SparseMatrix)) {
+      return false;
+    }
+    SparseMatrix s = (SparseMatrix) o;
+    return s.rows == rows && s.cols == cols && Arrays.equals(s.rowPointers, rowPointers)
+        && Arrays.equals(s.columnIndices, columnIndices) && Arrays.equals(s.values, values);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * (31 * (31 * rows + cols) + Arrays.hashCode(columnIndices))
+        + Arrays.hashCode(values);
+  }
+
+  /** The shape, the number of stored entries and the first few of them. */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("SparseMatrix ").append(shape()).append(", ")
+        .append(values.length).append(" stored [");
+    int shown = 0;
+    for (int i = 0; i < rows && shown < SHOWN; i++) {
+      for (int q = rowPointers[i]; q < rowPointers[i + 1] && shown < SHOWN; q++, shown++) {
+        if (shown > 0) {
+          sb.append(", ");
+        }
+        sb.append('(').append(i).append(", ").append(columnIndices[q]).append(")=")
+            .append(values[q]);
+      }
+    }
+    if (shown < values.length) {
+      sb.append(", ...");
+    }
+    return sb.append(']').toString();
+  }
+
+  private static final int SHOWN = 6;
+}
