@@ -11,7 +11,9 @@ public enum Initialization {
   /**
    * Independent uniform values on {@code (0, 1]} scaled by {@code sqrt(mean(V) / k)}, so that
    * {@code WH} has the order of magnitude of V; drawn from the builder's seed (a different stream
-   * for every restart).
+   * for every restart). Each row of W has a stream of its own, seeded from the restart's stream
+   * and the row index, so a row's start does not depend on the other rows (a fit split by rows,
+   * as in nmf4j-spark, draws the same start); H has another.
    */
   RANDOM,
 

@@ -8,6 +8,9 @@ import java.util.SplittableRandom;
 /** The initial factors W ({@code n x k}) and H ({@code k x p}), in scaled units. */
 final class Initializer {
 
+  /** The odd constant {@code 2^64 / phi}, the step between the rows' seeds before mixing. */
+  private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
+
   private Initializer() {}
 
   /**
@@ -49,18 +52,43 @@ final class Initializer {
         || init == Initialization.NNDSVDAR;
   }
 
-  /** Uniform values on {@code (0, 1]} times {@code sqrt(mean(V) / k)}: W row by row, then H. */
+  /**
+   * Uniform values on {@code (0, 1]} times {@code sqrt(mean(V) / k)}. The first value drawn from
+   * {@code random} seeds W, whose row i comes from a stream of its own ({@link #randomRow}), so
+   * that any block of rows can be drawn alone, in any order, with the same values (a fit split by
+   * rows draws each block's rows where they are); H comes from {@code random} after that value.
+   */
   static double[][] random(ScaledData data, int k, SplittableRandom random) {
     double avg = Math.sqrt(data.mean() / k);
+    long wSeed = random.nextLong();
     double[] w = new double[data.n * k];
-    double[] h = new double[k * data.p];
-    for (int i = 0; i < w.length; i++) {
-      w[i] = avg * (1 - random.nextDouble());
+    for (int i = 0; i < data.n; i++) {
+      randomRow(wSeed, i, avg, w, i * k, k);
     }
+    double[] h = new double[k * data.p];
     for (int i = 0; i < h.length; i++) {
       h[i] = avg * (1 - random.nextDouble());
     }
     return new double[][] {w, h};
+  }
+
+  /**
+   * Row {@code row} of a RANDOM start of W: {@code k} values {@code avg * u}, {@code u} uniform on
+   * {@code (0, 1]}, drawn from a {@link SplittableRandom} seeded by the mix of {@code wSeed} and
+   * the row index, written to {@code out[off .. off + k)}.
+   */
+  static void randomRow(long wSeed, long row, double avg, double[] out, int off, int k) {
+    SplittableRandom r = new SplittableRandom(mix64(wSeed + (row + 1) * GOLDEN_GAMMA));
+    for (int c = 0; c < k; c++) {
+      out[off + c] = avg * (1 - r.nextDouble());
+    }
+  }
+
+  /** Stafford's "variant 13" 64-bit finalizer: a bijection that scatters nearby seeds. */
+  private static long mix64(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
   }
 
   /** Copies of the caller's factors, scaled. */
