@@ -74,14 +74,15 @@ public final class MatrixIo {
    */
   public static Matrix read(Path path) throws IOException {
     Format f = format(path);
-    String name = path.toString();
+    FileBudget budget = FileBudget.of(path);
+    String name = budget.name();
     if (f == Format.NPY) {
       try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
-        return Npy.read(in, name);
+        return Npy.read(in, budget);
       }
     }
     try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-      return f == Format.MTX ? MatrixMarket.read(r, name) : Csv.read(r, name);
+      return f == Format.MTX ? MatrixMarket.read(r, budget) : Csv.read(r, name);
     } catch (CharacterCodingException e) {
       throw new FileFormatException(name + " is not a UTF-8 text file", e);
     }

@@ -21,10 +21,14 @@ final class MatrixMarket {
 
   private enum Symmetry { GENERAL, SYMMETRIC, SKEW }
 
-  /** Reads lines, skipping comments and blank lines, and counts them for messages. */
+  /**
+   * Reads lines, skipping comments and blank lines, and counts them for messages and their
+   * characters for the size checks.
+   */
   private static final class Lines {
     private final BufferedReader reader;
     int number;
+    long chars;
 
     Lines(BufferedReader reader) {
       this.reader = reader;
@@ -35,6 +39,7 @@ final class MatrixMarket {
       String line;
       while ((line = reader.readLine()) != null) {
         number++;
+        chars += line.length() + 1;
         String s = line.strip();
         if (!s.isEmpty() && s.charAt(0) != '%') {
           return s.split("\\s+");
@@ -44,7 +49,13 @@ final class MatrixMarket {
     }
   }
 
-  static Matrix read(BufferedReader reader, String name) throws IOException {
+  /**
+   * Reads a Matrix Market file whose length {@code budget} knows: the size line's claims are
+   * checked against the rest of the file before anything is allocated, and a coordinate file's
+   * entries are read and checked before its dense matrix is.
+   */
+  static Matrix read(BufferedReader reader, FileBudget budget) throws IOException {
+    String name = budget.name();
     String banner = reader.readLine();
     if (banner == null || !banner.regionMatches(true, 0, "%%MatrixMarket", 0, 14)) {
       throw new FileFormatException(
@@ -79,6 +90,7 @@ final class MatrixMarket {
     }
     Lines lines = new Lines(reader);
     lines.number = 1;
+    lines.chars = banner.length() + 1;
     String[] size = lines.next();
     int need = coordinate ? 3 : 2;
     if (size == null || size.length != need) {
@@ -87,19 +99,34 @@ final class MatrixMarket {
     }
     int rows = parseInt(size[0], name, lines.number, 1);
     int cols = parseInt(size[1], name, lines.number, 2);
-    if ((long) rows * cols > Integer.MAX_VALUE - 8) {
-      throw new FileFormatException(
-          name + ": " + rows + "x" + cols + " has more elements than a Java array can hold");
-    }
+    String claim = "line " + lines.number + " declares a " + rows + "x" + cols + " matrix";
     if (symmetry != Symmetry.GENERAL && rows != cols) {
       throw new FileFormatException(name + ": a " + b[4] + " matrix must be square, was "
           + rows + "x" + cols);
     }
-    double[] a = new double[rows * cols];
+    int elements = budget.elements(rows, cols, claim);
+    double[] a;
     if (coordinate) {
       long entries = parseLong(size[2], name, lines.number, 3);
-      readCoordinate(lines, name, a, rows, cols, entries, pattern, symmetry);
+      // "1 1" and a line break for a pattern entry, "1 1 1" and a line break otherwise.
+      budget.requireText(entries, pattern ? 4 : 6, lines.chars,
+          claim + " with " + entries + " entries");
+      if (entries > FileBudget.MAX_ARRAY) {
+        throw new FileFormatException(name + ": " + claim + " with " + entries
+            + " entries; at most " + FileBudget.MAX_ARRAY + " can be read");
+      }
+      Entries e = readCoordinate(lines, name, rows, cols, (int) entries, pattern);
+      budget.requireHeap(elements, claim);
+      a = e.dense(rows, cols, symmetry);
     } else {
+      long stored = switch (symmetry) {
+        case GENERAL -> elements;
+        case SYMMETRIC -> (long) rows * (rows + 1) / 2;
+        case SKEW -> (long) rows * (rows - 1) / 2;
+      };
+      budget.requireText(stored, 2, lines.chars, claim);
+      budget.requireHeap(elements, claim);
+      a = new double[elements];
       readArray(lines, name, a, rows, cols, symmetry);
     }
     if (lines.next() != null) {
@@ -109,10 +136,32 @@ final class MatrixMarket {
     return Matrix.wrap(rows, cols, a);
   }
 
-  private static void readCoordinate(Lines lines, String name, double[] a, int rows, int cols,
-      long entries, boolean pattern, Symmetry symmetry) throws IOException {
+  /** The entries of a coordinate file, 0-based, in file order. */
+  private record Entries(int[] row, int[] col, double[] value) {
+
+    /** The dense matrix, repeated entries summed, the other triangle filled by symmetry. */
+    double[] dense(int rows, int cols, Symmetry symmetry) {
+      double[] a = new double[rows * cols];
+      for (int e = 0; e < row.length; e++) {
+        int i = row[e];
+        int j = col[e];
+        double v = value[e];
+        a[i * cols + j] += v;
+        if (symmetry != Symmetry.GENERAL && i != j) {
+          a[j * cols + i] += symmetry == Symmetry.SKEW ? -v : v;
+        }
+      }
+      return a;
+    }
+  }
+
+  private static Entries readCoordinate(Lines lines, String name, int rows, int cols,
+      int entries, boolean pattern) throws IOException {
     int fields = pattern ? 2 : 3;
-    for (long e = 0; e < entries; e++) {
+    int[] ri = new int[entries];
+    int[] ci = new int[entries];
+    double[] values = new double[entries];
+    for (int e = 0; e < entries; e++) {
       String[] t = lines.next();
       if (t == null) {
         throw new FileFormatException(name + ": the file ends after " + e + " of " + entries
@@ -128,12 +177,11 @@ final class MatrixMarket {
         throw new FileFormatException(name + ": line " + lines.number + ": entry (" + (i + 1)
             + ", " + (j + 1) + ") is outside the " + rows + "x" + cols + " matrix");
       }
-      double v = pattern ? 1 : parseDouble(t[2], name, lines.number, 3);
-      a[i * cols + j] += v;
-      if (symmetry != Symmetry.GENERAL && i != j) {
-        a[j * cols + i] += symmetry == Symmetry.SKEW ? -v : v;
-      }
+      ri[e] = i;
+      ci[e] = j;
+      values[e] = pattern ? 1 : parseDouble(t[2], name, lines.number, 3);
     }
+    return new Entries(ri, ci, values);
   }
 
   private static void readArray(Lines lines, String name, double[] a, int rows, int cols,

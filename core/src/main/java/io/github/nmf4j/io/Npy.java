@@ -7,8 +7,6 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The NumPy {@code .npy} format, versions 1.0, 2.0 and 3.0
@@ -23,18 +21,20 @@ final class Npy {
 
   private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
   private static final int CHUNK = 1 << 16;
-  private static final Pattern DESCR =
-      Pattern.compile("['\"]descr['\"]\\s*:\\s*['\"]([^'\"]*)['\"]");
-  private static final Pattern FORTRAN =
-      Pattern.compile("['\"]fortran_order['\"]\\s*:\\s*(True|False)");
-  private static final Pattern SHAPE = Pattern.compile("['\"]shape['\"]\\s*:\\s*\\(([^)]*)\\)");
+  /** numpy refuses headers over 10000 bytes unless told otherwise; this allows far more. */
+  private static final int MAX_HEADER = 1 << 20;
 
   private Npy() {}
 
   /** The element type of an array, from its {@code descr} string such as {@code "<f8"}. */
   private record DType(char kind, int size, ByteOrder order) {}
 
-  static Matrix read(InputStream in, String name) throws IOException {
+  /**
+   * Reads a {@code .npy} array from {@code in}, whose length {@code budget} knows: the header's
+   * shape is checked against the bytes that follow it before the values are allocated.
+   */
+  static Matrix read(InputStream in, FileBudget budget) throws IOException {
+    String name = budget.name();
     byte[] magic = in.readNBytes(8);
     for (int i = 0; i < MAGIC.length; i++) {
       if (i >= magic.length || magic[i] != MAGIC[i]) {
@@ -45,60 +45,52 @@ final class Npy {
       throw new FileFormatException(name + ": file ends inside the header");
     }
     int major = magic[6] & 0xff;
-    int headerLength;
+    long headerLength;
+    int lengthBytes;
     if (major == 1) {
+      lengthBytes = 2;
       byte[] b = readFully(in, 2, name, "the header length");
       headerLength = (b[0] & 0xff) | (b[1] & 0xff) << 8;
     } else if (major == 2 || major == 3) {
+      lengthBytes = 4;
       byte[] b = readFully(in, 4, name, "the header length");
-      long len = (b[0] & 0xffL) | (b[1] & 0xffL) << 8 | (b[2] & 0xffL) << 16 | (b[3] & 0xffL) << 24;
-      if (len > 1 << 24) {
-        throw new FileFormatException(name + ": header length " + len + " is implausibly large");
-      }
-      headerLength = (int) len;
+      headerLength = (b[0] & 0xffL) | (b[1] & 0xffL) << 8 | (b[2] & 0xffL) << 16
+          | (b[3] & 0xffL) << 24;
     } else {
       throw new FileFormatException(
           name + ": unsupported .npy format version " + major + "." + (magic[7] & 0xff)
               + " (supported: 1.0, 2.0, 3.0)");
     }
-    String header = new String(readFully(in, headerLength, name, "the header"),
-        major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-    DType type = parseDType(header, name);
-    boolean fortran = parseFortran(header, name);
-    long[] shape = parseShape(header, name);
-    int rows;
-    int cols;
-    if (shape.length == 0) {
-      rows = 1;
-      cols = 1;
-    } else if (shape.length == 1) {
-      rows = checkedDim(shape[0], name);
-      cols = 1;
-    } else if (shape.length == 2) {
-      rows = checkedDim(shape[0], name);
-      cols = checkedDim(shape[1], name);
-    } else {
+    long dataStart = 8 + lengthBytes + headerLength;
+    if (headerLength > MAX_HEADER || dataStart > budget.length()) {
+      throw new FileFormatException(name + ": the header length field says " + headerLength
+          + " bytes, but the file holds " + budget.length() + " bytes in all");
+    }
+    NpyHeader header = NpyHeader.parse(new String(
+        readFully(in, (int) headerLength, name, "the header"),
+        major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1), name);
+    DType type = parseDType(header.descr(), name);
+    long[] shape = header.shape();
+    long rows;
+    long cols;
+    if (shape.length > 2) {
       throw new FileFormatException(name + ": array has " + shape.length
           + " dimensions; only 0, 1 and 2 dimensions can be read as a matrix");
     }
-    if ((long) rows * cols > Integer.MAX_VALUE - 8) {
-      throw new FileFormatException(
-          name + ": shape " + rows + "x" + cols + " has more elements than a Java array can hold");
+    rows = shape.length == 0 ? 1 : shape[0];
+    cols = shape.length == 2 ? shape[1] : 1;
+    String claim = "shape " + header.shapeText() + " of " + header.descr();
+    int count = budget.elements(rows, cols, claim);
+    budget.requireBinary(count, type.size(), dataStart, claim);
+    budget.requireHeap(header.fortran() ? 2L * count : count, claim);
+    double[] values = readValues(in, count, type, name);
+    if (header.fortran() && rows > 1 && cols > 1) {
+      return Matrix.wrap((int) cols, (int) rows, values).transpose();
     }
-    double[] values = readValues(in, rows * cols, type, name);
-    if (fortran && rows > 1 && cols > 1) {
-      return Matrix.wrap(cols, rows, values).transpose();
-    }
-    return Matrix.wrap(rows, cols, values);
+    return Matrix.wrap((int) rows, (int) cols, values);
   }
 
-  private static DType parseDType(String header, String name) throws FileFormatException {
-    Matcher m = DESCR.matcher(header);
-    if (!m.find()) {
-      throw new FileFormatException(
-          name + ": header has no simple 'descr' (structured arrays are not supported): " + header);
-    }
-    String descr = m.group(1);
+  private static DType parseDType(String descr, String name) throws FileFormatException {
     if (descr.length() < 3) {
       throw new FileFormatException(name + ": unsupported dtype '" + descr + "'");
     }
@@ -126,46 +118,6 @@ final class Npy {
           + "' (supported: float32, float64, int8..int64, uint8..uint64, bool)");
     }
     return new DType(kind, size, order);
-  }
-
-  private static boolean parseFortran(String header, String name) throws FileFormatException {
-    Matcher m = FORTRAN.matcher(header);
-    if (!m.find()) {
-      throw new FileFormatException(name + ": header has no 'fortran_order': " + header);
-    }
-    return m.group(1).equals("True");
-  }
-
-  private static long[] parseShape(String header, String name) throws FileFormatException {
-    Matcher m = SHAPE.matcher(header);
-    if (!m.find()) {
-      throw new FileFormatException(name + ": header has no 'shape': " + header);
-    }
-    String[] parts = m.group(1).split(",");
-    int n = 0;
-    long[] dims = new long[parts.length];
-    for (String part : parts) {
-      String p = part.trim();
-      if (p.endsWith("L")) {
-        p = p.substring(0, p.length() - 1);
-      }
-      if (p.isEmpty()) {
-        continue;
-      }
-      try {
-        dims[n++] = Long.parseLong(p);
-      } catch (NumberFormatException e) {
-        throw new FileFormatException(name + ": bad shape (" + m.group(1) + ")");
-      }
-    }
-    return java.util.Arrays.copyOf(dims, n);
-  }
-
-  private static int checkedDim(long d, String name) throws FileFormatException {
-    if (d < 0 || d > Integer.MAX_VALUE - 8) {
-      throw new FileFormatException(name + ": bad dimension " + d + " in shape");
-    }
-    return (int) d;
   }
 
   private static double[] readValues(InputStream in, int count, DType type, String name)

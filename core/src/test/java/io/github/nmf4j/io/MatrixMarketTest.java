@@ -93,7 +93,8 @@ class MatrixMarketTest {
     Path bad = file("%%MatrixMarket matrix coordinate real general\n2 2 1\n1 1 x\n");
     assertThatThrownBy(() -> MatrixIo.read(bad))
         .hasMessage(bad + ": bad number 'x' at line 3, column 3");
-    Path shortFile = file("%%MatrixMarket matrix coordinate real general\n2 2 2\n1 1 1\n");
+    Path shortFile = file("%%MatrixMarket matrix coordinate real general\n2 2 2\n1 1 1\n"
+        + "%\n%\n%\n");
     assertThatThrownBy(() -> MatrixIo.read(shortFile)).hasMessageContaining("after 1 of 2");
     Path extra = file("%%MatrixMarket matrix array real general\n1 1\n1\n2\n");
     assertThatThrownBy(() -> MatrixIo.read(extra)).hasMessageContaining("line 4: more entries");
@@ -117,5 +118,43 @@ class MatrixMarketTest {
     MatrixIo.write(p, m);
     assertThat(Files.readString(p)).startsWith("%%MatrixMarket matrix array real general\n");
     assertThat(MatrixIo.read(p)).isEqualTo(m);
+  }
+
+  @Test
+  void sizeLinesAreCheckedAgainstTheFileBeforeAllocating() throws IOException {
+    Path array = file("%%MatrixMarket matrix array real general\n20000 20000\n1\n2\n3\n");
+    assertThatThrownBy(() -> MatrixIo.read(array)).isInstanceOf(FileFormatException.class)
+        .hasMessage(array + ": line 2 declares a 20000x20000 matrix, which needs at"
+            + " least 800 MB, but only 6 bytes follow");
+    Path entries = file("%%MatrixMarket matrix coordinate real general\n"
+        + "20000 20000 400000000\n1 1 1\n");
+    assertThatThrownBy(() -> MatrixIo.read(entries)).isInstanceOf(FileFormatException.class)
+        .hasMessageContaining("line 2 declares a 20000x20000 matrix with 400000000 entries,"
+            + " which needs at least 2.4 GB, but only 6 bytes follow");
+    Path symmetric = file("%%MatrixMarket matrix array real symmetric\n3 3\n1\n2\n3\n4\n5\n");
+    assertThatThrownBy(() -> MatrixIo.read(symmetric)).hasMessageContaining("3x3 matrix, which needs at least 11 bytes");
+    Path huge = file("%%MatrixMarket matrix array real general\n100000 100000\n");
+    assertThatThrownBy(() -> MatrixIo.read(huge)).isInstanceOf(FileFormatException.class)
+        .hasMessageContaining("= 10000000000 elements");
+  }
+
+  @Test
+  void aSparseFileTooLargeToReadDenselySaysHowMuchMemoryItNeeds() throws IOException {
+    // One entry of a 30000 x 30000 matrix: a valid file, but 7.2 GB as dense doubles, more than
+    // the test JVM may use.
+    Path sparse = file("%%MatrixMarket matrix coordinate real general\n30000 30000 1\n1 1 1\n");
+    assertThatThrownBy(() -> MatrixIo.read(sparse)).isInstanceOf(IOException.class)
+        .hasMessageStartingWith(sparse + ": line 2 declares a 30000x30000 matrix needs 7.2 GB"
+            + " as a dense matrix, but Java may use at most ");
+  }
+
+  @Test
+  void theSmallestValidFilesPassTheSizeChecks() throws IOException {
+    assertThat(MatrixIo.read(file("%%MatrixMarket matrix array real general\n2 1\n1\n2")))
+        .isEqualTo(Matrix.of(new double[][] {{1}, {2}}));
+    assertThat(MatrixIo.read(file("%%MatrixMarket matrix coordinate pattern general\n2 2 2\n"
+        + "1 1\n2 2"))).isEqualTo(Matrix.of(new double[][] {{1, 0}, {0, 1}}));
+    assertThat(MatrixIo.read(file("%%MatrixMarket matrix coordinate real general\n0 0 0\n"))
+        .shape()).isEqualTo("0x0");
   }
 }

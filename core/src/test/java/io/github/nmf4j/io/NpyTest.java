@@ -144,4 +144,108 @@ class NpyTest {
       assertThat(MatrixIo.read(p)).isEqualTo(m);
     }
   }
+
+  /** A version 1.0 .npy file: magic, {@code lengthField}, {@code header}, then {@code data}. */
+  static byte[] npy(int lengthField, String header, byte[] data) {
+    byte[] h = header.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(10 + h.length + data.length)
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) lengthField)
+        .put(h).put(data);
+    return b.array();
+  }
+
+  /** A header padded as numpy pads it, with its true length in the length field. */
+  static byte[] npy(String dict, byte[] data) {
+    String header = dict + " ".repeat(63 - (10 + dict.length()) % 64) + "\n";
+    return npy(header.length(), header, data);
+  }
+
+  private Path write(String file, byte[] content) throws IOException {
+    Path p = dir.resolve(file);
+    Files.write(p, content);
+    return p;
+  }
+
+  @Test
+  void aTinyFileClaimingAHugeShapeFailsBeforeAllocatingWithWhatItClaims() throws IOException {
+    // 20000 x 20000 doubles are 3.2 GB, more than the test JVM's heap: reading must not try.
+    Path square = write("square.npy", npy(
+        "{'descr': '<f8', 'fortran_order': False, 'shape': (20000, 20000), }", new byte[20]));
+    assertThat(Files.size(square)).isEqualTo(148);
+    assertThatThrownBy(() -> MatrixIo.read(square)).isInstanceOf(FileFormatException.class)
+        .hasMessage(square + ": file is truncated: the header claims shape (20000, 20000) of"
+            + " <f8, 400000000 values of 8 bytes (3.2 GB), but the data ends after 2 values"
+            + " (20 bytes after the 128-byte header)");
+    Path vector = write("vector.npy", npy(
+        "{'descr': '<f8', 'fortran_order': True, 'shape': (2000000000,), }", new byte[0]));
+    assertThatThrownBy(() -> MatrixIo.read(vector)).isInstanceOf(FileFormatException.class)
+        .hasMessageContaining("shape (2000000000,) of <f8, 2000000000 values of 8 bytes (16.0 GB)")
+        .hasMessageContaining("ends after 0 values");
+    Path tooMany = write("many.npy", npy(
+        "{'descr': '|u1', 'fortran_order': False, 'shape': (100000, 100000), }", new byte[0]));
+    assertThatThrownBy(() -> MatrixIo.read(tooMany)).isInstanceOf(FileFormatException.class)
+        .hasMessageContaining("shape (100000, 100000) of |u1 has 100000 x 100000 = 10000000000"
+            + " elements; a Java array holds at most 2147483639");
+  }
+
+  @Test
+  void aHeaderLengthThatLiesIsRejectedInsteadOfReadingGarbage() throws IOException {
+    byte[] good = Files.readAllBytes(fixture("f8_le_C.npy"));
+    int length = (good[8] & 0xff) | (good[9] & 0xff) << 8;
+    for (int lie : new int[] {-10, -1, 8, 24}) {
+      byte[] bad = good.clone();
+      bad[8] = (byte) (length + lie);
+      bad[9] = (byte) ((length + lie) >>> 8);
+      Path p = write("lie" + lie + ".npy", bad);
+      assertThatThrownBy(() -> MatrixIo.read(p)).as("length field off by %d", lie)
+          .isInstanceOf(FileFormatException.class)
+          .hasMessageStartingWith(p + ": bad .npy header: ")
+          .hasMessageContaining("length field is wrong");
+    }
+    byte[] huge = good.clone();
+    huge[8] = (byte) 0xff;
+    huge[9] = (byte) 0xff;
+    Path p = write("huge.npy", huge);
+    assertThatThrownBy(() -> MatrixIo.read(p)).isInstanceOf(FileFormatException.class)
+        .hasMessage(p + ": the header length field says 65535 bytes, but the file holds "
+            + good.length + " bytes in all");
+  }
+
+  @Test
+  void aRepeatedKeyTakesItsLastValueAsInNumpy() throws IOException {
+    byte[] data = new byte[6 * 8];
+    java.nio.ByteBuffer.wrap(data).order(java.nio.ByteOrder.LITTLE_ENDIAN).asDoubleBuffer()
+        .put(new double[] {1, 2, 3, 4, 5, 6});
+    Path p = write("twice.npy", npy("{'descr': '<f8', 'fortran_order': False, 'shape': (1, 1),"
+        + " 'shape': (2, 3), }", data));
+    assertThat(MatrixIo.read(p)).isEqualTo(Matrix.of(new double[][] {{1, 2, 3}, {4, 5, 6}}));
+    Path q = write("order.npy", npy("{'fortran_order': True, \"shape\": (2, 3),"
+        + " 'descr': '<i4', 'fortran_order': False}", new byte[24]));
+    assertThat(MatrixIo.read(q).shape()).isEqualTo("2x3");
+  }
+
+  @Test
+  void headersNumpyRefusesAreRefused() throws IOException {
+    String[][] cases = {
+        {"{'descr': '<f8', 'shape': (2,), }", "must have the keys"},
+        {"{'descr': '<f8', 'fortran_order': False, 'shape': (2,), 'x': 1}", "must have the keys"},
+        {"{'descr': '<f8', 'fortran_order': 0, 'shape': (2,), }", "'fortran_order' must be"},
+        {"{'descr': '<f8', 'fortran_order': False, 'shape': (-2,), }", "'shape' must be"},
+        {"{'descr': '<f8', 'fortran_order': False, 'shape': ('2',), }", "'shape' must be"},
+        {"{'descr': [('a', '<f8')], 'fortran_order': False, 'shape': (2,), }",
+            "structured arrays"},
+        {"{'descr': '<f8', 'fortran_order': False, 'shape': (2,) ", "dict is complete"},
+        {"['descr', 'fortran_order', 'shape']", "not a dict"},
+        {"{'descr': '<f8' 'fortran_order': False, 'shape': (2,), }", "expected '}'"},
+        {"{'descr': '<f8, 'fortran_order': False, 'shape': (2,), }", "at character"},
+        {"{'descr': '<f8', 'fortran_order': False, 'shape': (99999999999999999999,), }",
+            "bad integer"},
+    };
+    for (String[] c : cases) {
+      Path p = write("h.npy", npy(c[0], new byte[16]));
+      assertThatThrownBy(() -> MatrixIo.read(p)).as(c[0])
+          .isInstanceOf(FileFormatException.class).hasMessageContaining(c[1]);
+    }
+  }
 }
