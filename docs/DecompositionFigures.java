@@ -4,6 +4,7 @@ import io.github.nmf4j.decomposition.Pca;
 import io.github.nmf4j.decomposition.PcaModel;
 import io.github.nmf4j.image.Images;
 import io.github.nmf4j.image.Montage;
+import io.github.nmf4j.io.MatrixIo;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.nmf.Initialization;
 import io.github.nmf4j.nmf.Nmf;
@@ -15,31 +16,31 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
 
 /**
- * Makes the figure and the numbers of docs/decomposition.md: NMF (parts), k-means (prototypes,
- * vector quantization) and PCA (signed eigen-images) of the same images side by side, after
- * Lee and Seung (Nature, 1999), with each method's reconstruction error and stored numbers.
- * Uses the library's public API only. Run from the repository's root:
+ * Makes the figures and the numbers of docs/decomposition.md and of the faces in
+ * docs/basis-images.md: NMF (parts), k-means (prototypes, vector quantization) and PCA (signed
+ * eigen-images) of the same images side by side, after Lee and Seung (Nature, 1999), with each
+ * method's reconstruction error and stored numbers, on the 100 real face photographs of
+ * docs/figures/input/lfw-subset.npy (Labeled Faces in the Wild, rows 0-99) and the 1,797
+ * handwritten digits of docs/figures/input/digits.npy. Uses the library's public API only.
+ * Run from the repository's root:
  *
  * <pre>
  * mvn -B -DskipTests package
  * java -cp core/target/classes docs/DecompositionFigures.java
  * </pre>
  *
- * Writes docs/figures/decomposition-faces.png, docs/figures/decomposition-digits.png and
- * docs/figures/decomposition-numbers.txt. Everything is seeded: the same library version gives
+ * Writes docs/figures/decomposition-faces.png, decomposition-digits.png, faces-samples.png,
+ * faces-nmf-vs-pca.png, faces-reconstructions.png, faces-nmf-rank49.png and
+ * decomposition-numbers.txt. Everything is seeded: the same library version gives
  * the same figures.
  */
 public class DecompositionFigures {
@@ -51,17 +52,23 @@ public class DecompositionFigures {
     System.setProperty("java.awt.headless", "true");
     Files.createDirectories(FIGURES);
     NUMBERS.append("# made by docs/DecompositionFigures.java; do not edit\n");
-    compare("faces", facesLike(), 25, 25, 16, 4, 3, 60);
+    Matrix faces = faces();
+    Fits fits = compare("faces", faces, 25, 25, 16, 4, 3, 0);
+    basisImages(faces, fits);
+    likeness(faces, new int[] {16, 49});
     compare("digits", digits(), 8, 8, 16, 4, 8, 0);
     Files.writeString(FIGURES.resolve("decomposition-numbers.txt"), NUMBERS.toString());
     System.out.print(NUMBERS);
   }
 
+  /** The NMF and PCA fits of {@link #compare}. */
+  record Fits(NmfModel nmf, PcaModel pca) {}
+
   /**
    * NMF (HALS, NNDSVDA start), k-means (best of 10 k-means++ starts) and PCA of {@code x} with
    * {@code k} components each; {@code example} is the row shown reconstructed.
    */
-  static void compare(String name, Matrix x, int h, int w, int k, int columns, int scale,
+  static Fits compare(String name, Matrix x, int h, int w, int k, int columns, int scale,
       int example) throws IOException {
     int n = x.rows();
     int p = x.cols();
@@ -94,7 +101,7 @@ public class DecompositionFigures {
     panels.add(Montage.grid(tiles(km.centroids(), h, w, false), columns, scale, true));
     panels.add(Montage.grid(tiles(pca.components(), h, w, true), columns, scale, false));
     List<String> captions = List.of(
-        f("NMF (HALS), rank %d: parts%nrows of H, non-negative%nerror %.3f, %,d numbers", k,
+        f("NMF (HALS), rank %d: additive%nrows of H, non-negative%nerror %.3f, %,d numbers", k,
             eNmf, sNmf),
         f("k-means (VQ), k = %d: prototypes%ncentroids, one per image%nerror %.3f, %,d numbers",
             k, eVq, sVq),
@@ -127,6 +134,75 @@ public class DecompositionFigures {
     double sparseH = fractionBelow(nmf.h(), 1e-3);
     NUMBERS.append(f("NMF entries below 0.001 of their factor's maximum: W %.2f, H %.2f%n",
         sparseW, sparseH));
+    return new Fits(nmf, pca);
+  }
+
+  /**
+   * The figures of docs/basis-images.md: some of the faces, NMF's basis images beside PCA's
+   * components, and eight faces above their NMF reconstructions.
+   */
+  static void basisImages(Matrix faces, Fits fits) throws IOException {
+    List<Matrix> some = new ArrayList<>();
+    for (int n = 0; n < 16; n++) {
+      some.add(Matrix.wrap(25, 25, faces.row(n)));
+    }
+    Images.write(FIGURES.resolve("faces-samples.png"), Montage.grid(some, 16, 3, false));
+    List<BufferedImage> panels = List.of(
+        Montage.grid(tiles(fits.nmf().h(), 25, 25, false), 8, 3, true),
+        Montage.grid(tiles(fits.pca().components(), 25, 25, true), 8, 3, false));
+    Images.write(FIGURES.resolve("faces-nmf-vs-pca.png"), layout(panels, List.of(
+        "NMF, rank 16: the rows of H\nnon-negative; a face is a sum of them\n",
+        "PCA, 16 components\ngray is 0; signed, holistic\n"), null, null));
+    Matrix wh = fits.nmf().w().multiply(fits.nmf().h());
+    List<Matrix> pairs = new ArrayList<>();
+    for (int n = 0; n < 8; n++) {
+      pairs.add(Matrix.wrap(25, 25, faces.row(n * 12)));
+    }
+    for (int n = 0; n < 8; n++) {
+      pairs.add(Matrix.wrap(25, 25, wh.row(n * 12)));
+    }
+    Images.write(FIGURES.resolve("faces-reconstructions.png"), Montage.grid(pairs, 8, 3, false));
+  }
+
+  /**
+   * How close NMF's basis images come to single photographs: for each rank, the median over the
+   * rows of H of their largest correlation with any image (1 = a copy of one image, up to scale).
+   */
+  static void likeness(Matrix x, int[] ranks) throws IOException {
+    NUMBERS.append(f("%n## faces: NMF basis images against the photographs%n"));
+    NUMBERS.append("| rank | relative error | H near 0 | median best correlation with a photo |\n");
+    NUMBERS.append("|---:|---:|---:|---:|\n");
+    for (int k : ranks) {
+      NmfModel nmf = Nmf.builder().rank(k).solver(Solver.HALS)
+          .initialization(Initialization.NNDSVDA).maxIterations(400).tolerance(1e-5).fit(x);
+      double[] best = new double[k];
+      for (int t = 0; t < k; t++) {
+        for (int i = 0; i < x.rows(); i++) {
+          best[t] = Math.max(best[t], correlation(nmf.h().row(t), x.row(i)));
+        }
+      }
+      Arrays.sort(best);
+      if (k != 16) {
+        Images.write(FIGURES.resolve("faces-nmf-rank" + k + ".png"),
+            Montage.grid(tiles(nmf.h(), 25, 25, false), 7, 3, true));
+      }
+      NUMBERS.append(f("| %d | %.4f | %.2f | %.3f |%n", k, nmf.relativeError(),
+          fractionBelow(nmf.h(), 1e-3), best[k / 2]));
+    }
+  }
+
+  static double correlation(double[] a, double[] b) {
+    double ma = Arrays.stream(a).average().orElse(0);
+    double mb = Arrays.stream(b).average().orElse(0);
+    double ab = 0;
+    double aa = 0;
+    double bb = 0;
+    for (int i = 0; i < a.length; i++) {
+      ab += (a[i] - ma) * (b[i] - mb);
+      aa += (a[i] - ma) * (a[i] - ma);
+      bb += (b[i] - mb) * (b[i] - mb);
+    }
+    return aa == 0 || bb == 0 ? 0 : ab / Math.sqrt(aa * bb);
   }
 
   /** Each row of {@code m} as an {@code h x w} tile; signed rows mapped to [0, 1] around 0.5. */
@@ -148,7 +224,10 @@ public class DecompositionFigures {
     return out;
   }
 
-  /** The panels side by side with their captions, and the reconstruction row below. */
+  /**
+   * The panels side by side with their captions, and the reconstruction row below (none if
+   * {@code row} is null).
+   */
   static BufferedImage layout(List<BufferedImage> panels, List<String> captions,
       BufferedImage row, String rowCaption) {
     int pad = 14;
@@ -160,8 +239,10 @@ public class DecompositionFigures {
       cellH = Math.max(cellH, p.getHeight());
     }
     int text = 3 * line + 8;
-    int width = Math.max(panels.size() * (cellW + pad) + pad, row.getWidth() + 2 * pad);
-    int height = pad + cellH + text + pad + row.getHeight() + line + 8 + pad;
+    int rowW = row == null ? 0 : row.getWidth();
+    int rowH = row == null ? -pad : row.getHeight() + line + 8;
+    int width = Math.max(panels.size() * (cellW + pad) + pad, rowW + 2 * pad);
+    int height = pad + cellH + text + pad + rowH + pad;
     BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = img.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING,
@@ -179,42 +260,25 @@ public class DecompositionFigures {
         g.drawString(c[l], x, pad + cellH + fm.getAscent() + 4 + line * l);
       }
     }
-    int y = pad + cellH + text + pad;
-    g.drawImage(row, pad, y, null);
-    g.drawString(rowCaption, pad, y + row.getHeight() + fm.getAscent() + 4);
+    if (row != null) {
+      int y = pad + cellH + text + pad;
+      g.drawImage(row, pad, y, null);
+      g.drawString(rowCaption, pad, y + row.getHeight() + fm.getAscent() + 4);
+    }
     g.dispose();
     return img;
   }
 
-  static Matrix facesLike() throws IOException {
-    byte[] bytes;
-    try (InputStream in = new GZIPInputStream(Files.newInputStream(
-        Path.of("core/src/test/resources/reference/data/faces_like.u8.gz")))) {
-      bytes = in.readAllBytes();
-    }
-    double[] a = new double[bytes.length];
-    for (int i = 0; i < a.length; i++) {
-      a[i] = (bytes[i] & 0xff) / 255.0;
-    }
-    return Matrix.wrap(bytes.length / 625, 625, a);
+  /** The 100 face photographs of lfw-subset.npy (rows 0-99; the rest are not faces). */
+  static Matrix faces() throws IOException {
+    Matrix all = MatrixIo.read(FIGURES.resolve("input/lfw-subset.npy"));
+    double[] first = Arrays.copyOf(all.toRowMajorArray(), 100 * 625);
+    return Matrix.wrap(100, 625, first);
   }
 
+  /** The handwritten digits of digits.npy, scaled from 0..16 to [0, 1]. */
   static Matrix digits() throws IOException {
-    List<double[]> rows = new ArrayList<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(
-        Files.newInputStream(Path.of("core/src/test/resources/reference/data/digits.csv.gz"))),
-        StandardCharsets.US_ASCII))) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        String[] f = line.split(",");
-        double[] x = new double[64];
-        for (int j = 0; j < 64; j++) {
-          x[j] = Double.parseDouble(f[j]) / 16;
-        }
-        rows.add(x);
-      }
-    }
-    return Matrix.of(rows.toArray(new double[0][]));
+    return MatrixIo.read(FIGURES.resolve("input/digits.npy")).scale(1.0 / 16);
   }
 
   static double sum(double[] a) {

@@ -1,7 +1,4 @@
 import io.github.nmf4j.cluster.KMeans;
-import io.github.nmf4j.cluster.KMeansModel;
-import io.github.nmf4j.decomposition.Pca;
-import io.github.nmf4j.decomposition.PcaModel;
 import io.github.nmf4j.image.ChannelLayout;
 import io.github.nmf4j.image.CompressionResult;
 import io.github.nmf4j.image.ImageCompression;
@@ -10,9 +7,7 @@ import io.github.nmf4j.image.LineChart;
 import io.github.nmf4j.image.Montage;
 import io.github.nmf4j.image.RgbImage;
 import io.github.nmf4j.image.Swimmer;
-import io.github.nmf4j.io.MatrixIo;
 import io.github.nmf4j.linalg.Matrix;
-import io.github.nmf4j.metrics.ClusteringMetrics;
 import io.github.nmf4j.nmf.Initialization;
 import io.github.nmf4j.nmf.Loss;
 import io.github.nmf4j.nmf.Nmf;
@@ -25,21 +20,20 @@ import java.awt.Graphics2D;
 import java.awt.Image;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.GZIPInputStream;
 import javax.imageio.ImageIO;
 
 /**
- * Makes the figures of the user guide (docs/figures/) and the numbers the pages quote
- * (docs/figures/numbers.txt) with the library's public API. Run from the repository's root:
+ * Makes the figures of the user guide's image compression, basis images (swimmer) and
+ * choosing-the-rank pages (docs/figures/) and the numbers they quote (docs/figures/numbers.txt)
+ * with the library's public API, from the real photographs of docs/figures/input (README.md
+ * there names them) and the synthetic swimmer. Run from the repository's root:
  *
  * <pre>
  * mvn -B -DskipTests package
@@ -59,13 +53,12 @@ public class GuideFigures {
     System.setProperty("java.awt.headless", "true");
     Files.createDirectories(FIGURES);
     note("# Numbers quoted in the guide, made by docs/GuideFigures.java (" + solverName() + ")");
-    RgbImage photo = photo();
+    RgbImage photo = photo("china.png");
     grayCompression(photo);
     colourCompression(photo);
+    nightCompression(photo("summer-1am.png"), photo);
     rankSweep(photo);
     swimmer();
-    faces();
-    digits();
     Files.writeString(FIGURES.resolve("numbers.txt"), NUMBERS);
     System.out.print(NUMBERS);
   }
@@ -101,8 +94,9 @@ public class GuideFigures {
 
   // ---------------------------------------------------------------- the photograph
 
-  static RgbImage photo() throws IOException {
-    BufferedImage source = ImageIO.read(FIGURES.resolve("input/china.jpg").toFile());
+  /** A photograph of docs/figures/input, reduced to {@link #PHOTO_WIDTH} by area averaging. */
+  static RgbImage photo(String name) throws IOException {
+    BufferedImage source = ImageIO.read(FIGURES.resolve("input").resolve(name).toFile());
     int height = Math.round((float) source.getHeight() * PHOTO_WIDTH / source.getWidth());
     BufferedImage small = new BufferedImage(PHOTO_WIDTH, height, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = small.createGraphics();
@@ -161,6 +155,105 @@ public class GuideFigures {
           c.compressionRatio(), c.psnr(), c.relativeError()));
     }
     write("compress-colour.jpg", captioned(pictures, captions, 2));
+  }
+
+  /**
+   * The night photograph against the day photograph: NMF and k-means at a small and a larger
+   * budget, with the PSNR on the edge pixels (the tenth of the pixels with the largest gray
+   * gradient) and on the rest; and a picture of the night photograph with a magnified crop.
+   */
+  static void nightCompression(RgbImage night, RgbImage day) throws IOException {
+    note("");
+    note("## Night and day photographs: NMF (channels separate) and k-means colours");
+    note("| photograph | method | stored numbers | PSNR (dB) | PSNR on edges | PSNR elsewhere |");
+    note("|---|---|---:|---:|---:|---:|");
+    String[] names = {"NMF rank 10", "NMF rank 40", "k-means, 16 colours", "k-means, 64 colours"};
+    List<BufferedImage> pictures = new ArrayList<>();
+    List<String> captions = new ArrayList<>();
+    int[] crop = {200, 118, 100, 50};   // x, y, width, height in the 320 x 200 night picture
+    for (RgbImage photo : List.of(night, day)) {
+      boolean[] edges = edgePixels(photo.toGray(), 0.9);
+      CompressionResult[] results = {
+          ImageCompression.nmf(photo, nmf(10).build()),
+          ImageCompression.nmf(photo, nmf(40).build()),
+          ImageCompression.kmeans(photo, KMeans.builder().k(16).seed(0).build()),
+          ImageCompression.kmeans(photo, KMeans.builder().k(64).seed(0).build())};
+      String which = photo == night ? "night" : "day";
+      for (int i = 0; i < results.length; i++) {
+        CompressionResult c = results[i];
+        note(f("| %s %dx%d | %s | %,d | %.2f | %.2f | %.2f |", which, photo.height(),
+            photo.width(), names[i], c.storedValues(), c.psnr(),
+            maskedPsnr(photo, c.reconstruction(), edges, true),
+            maskedPsnr(photo, c.reconstruction(), edges, false)));
+      }
+      if (photo == night) {
+        RgbImage[] shown = {photo, results[0].reconstruction(), results[2].reconstruction()};
+        String[] labels = {f("original\n%,d numbers", 3 * photo.pixels()),
+            f("NMF rank 10\n%,d numbers, PSNR %.1f dB", results[0].storedValues(),
+                results[0].psnr()),
+            f("k-means, 16 colours\n%,d numbers, PSNR %.1f dB", results[2].storedValues(),
+                results[2].psnr())};
+        for (int i = 0; i < shown.length; i++) {
+          pictures.add(Images.toBufferedImage(shown[i]));
+          captions.add(labels[i]);
+        }
+        for (int i = 0; i < shown.length; i++) {
+          pictures.add(magnified(Images.toBufferedImage(shown[i]), crop, 3));
+          captions.add(f("%s, the reeds x3", i == 0 ? "original" : labels[i].split("\n")[0]));
+        }
+      }
+    }
+    write("compress-night.jpg", captioned(pictures, captions, 3));
+  }
+
+  /** Pixels whose gray gradient |dx| + |dy| is at or above the given quantile. */
+  static boolean[] edgePixels(Matrix gray, double quantile) {
+    int h = gray.rows();
+    int w = gray.cols();
+    double[] g = new double[h * w];
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        double dx = x + 1 < w ? gray.get(y, x + 1) - gray.get(y, x) : 0;
+        double dy = y + 1 < h ? gray.get(y + 1, x) - gray.get(y, x) : 0;
+        g[y * w + x] = Math.abs(dx) + Math.abs(dy);
+      }
+    }
+    double[] sorted = g.clone();
+    Arrays.sort(sorted);
+    double limit = sorted[(int) (quantile * (sorted.length - 1))];
+    boolean[] edges = new boolean[g.length];
+    for (int i = 0; i < g.length; i++) {
+      edges[i] = g[i] >= limit;
+    }
+    return edges;
+  }
+
+  /** PSNR (peak 1) over the three channels of the pixels where {@code mask == inside}. */
+  static double maskedPsnr(RgbImage a, RgbImage b, boolean[] mask, boolean inside) {
+    double sum = 0;
+    long count = 0;
+    for (int c = 0; c < 3; c++) {
+      double[] x = a.channel(c).toRowMajorArray();
+      double[] y = b.channel(c).toRowMajorArray();
+      for (int i = 0; i < x.length; i++) {
+        if (mask[i] == inside) {
+          double d = x[i] - y[i];
+          sum += d * d;
+          count++;
+        }
+      }
+    }
+    return 10 * Math.log10(count / sum);
+  }
+
+  /** The rectangle {x, y, width, height} of {@code image}, each pixel repeated {@code times}. */
+  static BufferedImage magnified(BufferedImage image, int[] r, int times) {
+    BufferedImage out = new BufferedImage(r[2] * times, r[3] * times, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = out.createGraphics();
+    g.drawImage(image.getSubimage(r[0], r[1], r[2], r[3]), 0, 0, r[2] * times, r[3] * times,
+        null);
+    g.dispose();
+    return out;
   }
 
   static void rankSweep(RgbImage photo) throws IOException {
@@ -242,90 +335,7 @@ public class GuideFigures {
         "relative error ||V - WH|| / ||V||").logY(true).series("NMF", x, y).draw(720, 400));
   }
 
-  static void faces() throws IOException {
-    Matrix faces = facesLike();
-    NmfModel model = nmf(16).fit(faces);
-    PcaModel pca = Pca.builder().components(16).fit(faces);
-    List<BufferedImage> pictures = List.of(
-        Montage.grid(rows(model.h(), 25, 25), 8, 3, true),
-        Montage.grid(rescaled(rows(pca.components(), 25, 25)), 8, 3, false));
-    write("faces-nmf-vs-pca.png", captioned(pictures, List.of(
-        "NMF, rank 16: the rows of H (non-negative; each face is a sum of them)",
-        "PCA, 16 components (gray is 0; holistic, signed)"), 1));
-    Matrix wh = model.w().multiply(model.h());
-    List<Matrix> pairs = new ArrayList<>();
-    for (int n = 0; n < 8; n++) {
-      pairs.add(Matrix.wrap(25, 25, faces.row(n * 25)));
-    }
-    for (int n = 0; n < 8; n++) {
-      pairs.add(Matrix.wrap(25, 25, wh.row(n * 25)));
-    }
-    write("faces-reconstructions.png", Montage.grid(pairs, 8, 3, false));
-    note("");
-    note("## Faces-like images " + faces.shape() + ", rank 16");
-    note(f("NMF relative error %.4f; PCA explained variance of 16 components %.4f",
-        model.relativeError(), Arrays.stream(pca.explainedVarianceRatio()).sum()));
-  }
-
-  static void digits() throws IOException {
-    Matrix data = MatrixIo.read(gunzip("core/src/test/resources/reference/data/digits.csv.gz",
-        ".csv"));
-    int n = data.rows();
-    double[] pixels = new double[n * 64];
-    int[] truth = new int[n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < 64; j++) {
-        pixels[i * 64 + j] = data.get(i, j) / 16;
-      }
-      truth[i] = (int) data.get(i, 64);
-    }
-    Matrix x = Matrix.wrap(n, 64, pixels);
-    NmfModel nmf = nmf(10).fit(x);
-    int[] nmfLabels = nmf.clusterLabels();
-    KMeansModel km = KMeans.builder().k(10).restarts(10).seed(0).fit(x);
-    note("");
-    note("## Digits " + x.shape() + ", 10 clusters");
-    note("| method | Rand index | adjusted Rand index |");
-    note("|---|---:|---:|");
-    note(f("| NMF rank 10, label = largest entry of the row of W | %.4f | %.4f |",
-        ClusteringMetrics.randIndex(truth, nmfLabels),
-        ClusteringMetrics.adjustedRandIndex(truth, nmfLabels)));
-    note(f("| k-means, k = 10, best of 10 starts | %.4f | %.4f |",
-        ClusteringMetrics.randIndex(truth, km.labels()),
-        ClusteringMetrics.adjustedRandIndex(truth, km.labels())));
-    List<BufferedImage> pictures = List.of(
-        Montage.grid(rows(nmf.h(), 8, 8), 10, 6, true),
-        Montage.grid(rows(km.centroids(), 8, 8), 10, 6, true));
-    write("digits-nmf-kmeans.png", captioned(pictures, List.of(
-        "NMF, rank 10: the rows of H", "k-means, k = 10: the centroids"), 1));
-  }
-
   // ---------------------------------------------------------------- helpers
-
-  static Matrix facesLike() throws IOException {
-    byte[] bytes;
-    try (InputStream in = new GZIPInputStream(Files.newInputStream(
-        Path.of("core/src/test/resources/reference/data/faces_like.u8.gz")))) {
-      bytes = in.readAllBytes();
-    }
-    int images = bytes.length / 625;
-    double[] a = new double[images * 625];
-    for (int i = 0; i < a.length; i++) {
-      a[i] = (bytes[i] & 0xff) / 255.0;
-    }
-    return Matrix.wrap(images, 625, a);
-  }
-
-  static Path gunzip(String file, String suffix) throws IOException {
-    Path tmp = Files.createTempFile("guide", suffix);
-    tmp.toFile().deleteOnExit();
-    try (InputStream in = new GZIPInputStream(Files.newInputStream(Path.of(file)))) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      in.transferTo(out);
-      Files.write(tmp, out.toByteArray());
-    }
-    return tmp;
-  }
 
   /** Each row of {@code m} as an {@code h x w} image. */
   static List<Matrix> rows(Matrix m, int h, int w) {
@@ -334,20 +344,6 @@ public class GuideFigures {
       tiles.add(Matrix.wrap(h, w, m.row(k)));
     }
     return tiles;
-  }
-
-  /** Signed images mapped so that 0 is mid-gray and the largest magnitude black or white. */
-  static List<Matrix> rescaled(List<Matrix> tiles) {
-    List<Matrix> out = new ArrayList<>();
-    for (Matrix t : tiles) {
-      double max = Math.max(Math.abs(t.min()), Math.abs(t.max()));
-      double[] a = t.toRowMajorArray();
-      for (int i = 0; i < a.length; i++) {
-        a[i] = 0.5 + 0.5 * a[i] / max;
-      }
-      out.add(Matrix.wrap(t.rows(), t.cols(), a));
-    }
-    return out;
   }
 
   /** Pictures in a grid, each with its caption below, on white. */

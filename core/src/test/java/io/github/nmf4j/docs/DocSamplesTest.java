@@ -34,7 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
  * java.io.*}. Blocks are compiled against the module {@code io.github.nmf4j} on the module path,
  * so a sample that touches a non-exported package fails to compile. Each block runs with its own
  * temporary directory as {@code dir}; what it prints is discarded (shown with {@code
- * DOCS_SAMPLES_PRINT=1} in the environment).
+ * DOCS_SAMPLES_PRINT=1} in the environment). A sample that names a file of {@code
+ * docs/figures/input/} (the real data sets, such as {@code "lfw-subset.npy"}) finds a copy of
+ * it in {@code dir}.
  */
 class DocSamplesTest {
 
@@ -145,6 +147,7 @@ class DocSamplesTest {
   private void run(ClassLoader loader, Sample s) throws Exception {
     Method run = loader.loadClass(s.className()).getMethod("run", Path.class);
     Path dir = Files.createDirectories(work.resolve("run").resolve(s.className()));
+    copyNamedInputs(s.code(), dir);
     PrintStream savedOut = System.out;
     // DOCS_SAMPLES_PRINT=1 in the environment shows what the samples print (to check claims).
     if (System.getenv("DOCS_SAMPLES_PRINT") != null) {
@@ -160,6 +163,21 @@ class DocSamplesTest {
       System.setOut(savedOut);
     }
     assertThat(dir).as("the sample's directory").exists();
+  }
+
+  /** Copies each file of docs/figures/input whose name the code quotes into {@code dir}. */
+  private static void copyNamedInputs(String code, Path dir) throws IOException {
+    Path input = repositoryRoot().resolve("docs/figures/input");
+    if (!Files.isDirectory(input)) {
+      return;
+    }
+    try (Stream<Path> files = Files.list(input)) {
+      for (Path f : files.toList()) {
+        if (code.contains("\"" + f.getFileName() + "\"")) {
+          Files.copy(f, dir.resolve(f.getFileName()));
+        }
+      }
+    }
   }
 
   /** Where the module io.github.nmf4j was loaded from (target/classes). */
