@@ -4,8 +4,12 @@ scikit-learn 1.2's coordinate-descent NMF, NMF(solver='cd', init='nndsvda', tol=
 Data, identical bit for bit on both sides (integer arithmetic only, SplitMix64 hashes):
 - dense: 70000 x 784, V = (W0 H0 + E) / 64 with W0 (70000 x 20) and H0 (20 x 784) integers in
   [0, 8) and E integers in [0, 64): non-negative, dense, close to rank 20; factored at rank 20.
-- faces: the 200 x 625 faces-like set core/src/test/resources/reference/data/faces_like.u8.gz
-  (pixels / 255), factored at rank 16.
+- faces: the 200 x 625 real photographs docs/figures/input/lfw-subset.npy (scikit-image's
+  lfw_subset(): 100 faces from Labeled Faces in the Wild, then 100 background patches, 25 x 25
+  in [0, 1]), factored at rank 16.
+- faces-like: the synthetic 200 x 625 faces-like set of the tests
+  core/src/test/resources/reference/data/faces_like.u8.gz (pixels / 255) that earlier
+  measurements used, rank 16.
 
 For each, prints scikit-learn's relative error ||V - WH||_F / ||V||_F after N iterations (50 for
 dense, 200 for faces) and the median wall time of NMF(...).fit(V) over the repeats (init, N
@@ -13,7 +17,7 @@ iterations and the final error included). The Java driver then measures the time
 needs to reach that relative error.
 
 Run with the system python, under the benchmark lock:
-    flock /tmp/nmf4j-bench.lock /usr/bin/python3 benchmarks/python/hals_sklearn.py [repeats] [dense|faces]
+    flock /tmp/nmf4j-bench.lock /usr/bin/python3 benchmarks/python/hals_sklearn.py [repeats] [dense|faces|faces-like]
 """
 import gzip
 import os
@@ -25,6 +29,8 @@ import warnings
 import numpy as np
 from sklearn.decomposition import NMF
 from sklearn.exceptions import ConvergenceWarning
+
+import realdata
 
 warnings.simplefilter("ignore", ConvergenceWarning)
 
@@ -64,7 +70,7 @@ def dense(n=70000, p=784, k=20):
     return v
 
 
-def faces():
+def faces_like():
     path = os.path.join(HERE, "..", "..", "core", "src", "test", "resources", "reference",
                         "data", "faces_like.u8.gz")
     with gzip.open(path, "rb") as f:
@@ -92,7 +98,9 @@ if __name__ == "__main__":
     repeats = int(sys.argv[1]) if len(sys.argv) > 1 else 5
     which = sys.argv[2] if len(sys.argv) > 2 else "all"
     if which in ("all", "faces"):
-        run("faces", faces(), 16, 200, repeats)
+        run("faces", realdata.faces(), 16, 200, repeats)
+    if which == "faces-like":
+        run("faces-like", faces_like(), 16, 200, repeats)
     if which in ("all", "dense"):
         v = dense()
         print("dense: sum %.6f, v[12345, 678] = %.6f" % (v.sum(), v[12345, 678]))

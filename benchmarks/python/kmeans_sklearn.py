@@ -1,13 +1,16 @@
 """Side-by-side peer of nmf4j's KMeansBenchmark: scikit-learn KMeans(algorithm='lloyd', n_init=1).
 
-The data is a synthetic 427 x 640 RGB image (273,280 pixels, 3 features in [0, 1]) built with
-integer arithmetic only, so that this script and
-io.github.nmf4j.benchmarks.cluster.SyntheticImage produce bit-identical points. The initial
+The data (273,280 pixels, 3 features in [0, 1]) is, with --image china (the default), the real
+photograph docs/figures/input/china.png (scikit-learn's china.jpg as PIL decodes it, read by
+realdata.china() and by io.github.nmf4j.benchmarks.cluster.RealImage alike), or with
+--image synthetic a synthetic 427 x 640 RGB image built with integer arithmetic only, so that
+this script and io.github.nmf4j.benchmarks.cluster.SyntheticImage produce bit-identical points. The initial
 centroids are the pixels at indices floor((j + 0.5) * n / k), j = 0..k-1, on both sides, so both
 libraries run Lloyd's algorithm from the same start (max_iter=300, tol=1e-4).
 
 Run with the system Python (scikit-learn 1.2, numpy with OpenBLAS):
-    flock /tmp/nmf4j-bench.lock /usr/bin/python3 benchmarks/python/kmeans_sklearn.py [repeats]
+    flock /tmp/nmf4j-bench.lock /usr/bin/python3 benchmarks/python/kmeans_sklearn.py [repeats] \
+        [--kmeans++] [--image china|synthetic]
 Prints, for k = 16 and k = 64, the median fit time over the repeats, the iterations and the
 final inertia; with --kmeans++ also a full fit with k-means++ seeding (n_init=1).
 """
@@ -17,6 +20,8 @@ import time
 
 import numpy as np
 from sklearn.cluster import KMeans
+
+import realdata
 
 ROWS, COLS = 427, 640
 GOLDEN = np.uint64(0x9E3779B97F4A7C15)
@@ -77,8 +82,9 @@ def initial_centroids(x, k):
 def main():
     repeats = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else 7
     plusplus = "--kmeans++" in sys.argv
-    x = synthetic_image()
-    print(f"data {x.shape}, sum {x.sum():.10f}")
+    image = sys.argv[sys.argv.index("--image") + 1] if "--image" in sys.argv else "china"
+    x = synthetic_image() if image == "synthetic" else realdata.china()
+    print(f"{image}: data {x.shape}, sum {x.sum():.10f}")
     for k in (16, 64):
         c0 = initial_centroids(x, k)
         times, model = [], None

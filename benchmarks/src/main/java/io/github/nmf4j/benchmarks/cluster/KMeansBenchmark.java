@@ -18,7 +18,9 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * k-means on the 273,280 pixels of {@link SyntheticImage}, one restart, as scikit-learn's
+ * k-means on the 273,280 pixels of a 427 x 640 photograph, one restart: {@code image=china} is
+ * the real photograph {@link RealImage#china()}, {@code image=synthetic} the stand-in {@link
+ * SyntheticImage} of earlier measurements. One restart, as scikit-learn's
  * {@code KMeans(algorithm="lloyd", n_init=1)} in {@code benchmarks/python/kmeans_sklearn.py}.
  * {@link #lloydFromGivenCentroids} starts both from the same centroids (300 iterations at most,
  * tolerance 1e-4); {@link #kMeansPlusPlus} times a whole fit with k-means++ seeding.
@@ -37,13 +39,16 @@ public class KMeansBenchmark {
   @Param({"1", "2"})
   public int threads;
 
+  @Param({"china", "synthetic"})
+  public String image = "china";
+
   private Matrix points;
   private KMeans fromCentroids;
   private KMeans plusPlus;
 
   @Setup
   public void setUp() {
-    double[] pixels = SyntheticImage.pixels(42);
+    double[] pixels = image.equals("synthetic") ? SyntheticImage.pixels(42) : RealImage.china();
     points = Matrix.wrap(pixels.length / 3, 3, pixels);
     Matrix initial = Matrix.wrap(k, 3, SyntheticImage.initialCentroids(pixels, k));
     fromCentroids = KMeans.builder().initialCentroids(initial).threads(threads).build();
@@ -63,10 +68,14 @@ public class KMeansBenchmark {
     return plusPlus.fit(points);
   }
 
-  /** Prints the inertia and iterations of both fits, to compare with scikit-learn's. */
+  /**
+   * Prints the inertia and iterations of both fits, to compare with scikit-learn's; the argument
+   * is the image ({@code china}, the default, or {@code synthetic}).
+   */
   public static void main(String[] args) {
     for (int k : new int[] {16, 64}) {
       KMeansBenchmark b = new KMeansBenchmark();
+      b.image = args.length > 0 ? args[0] : "china";
       b.k = k;
       b.threads = 2;
       b.setUp();
@@ -76,8 +85,8 @@ public class KMeansBenchmark {
       }
       KMeansModel m = b.lloydFromGivenCentroids();
       KMeansModel p = b.kMeansPlusPlus();
-      System.out.printf("data sum %.10f; k=%d same-init: inertia %.6f, iterations %d; "
-          + "k-means++ seed 0: inertia %.6f, iterations %d%n", sum, k, m.inertia(),
+      System.out.printf("%s: data sum %.10f; k=%d same-init: inertia %.6f, iterations %d; "
+          + "k-means++ seed 0: inertia %.6f, iterations %d%n", b.image, sum, k, m.inertia(),
           m.iterations(), p.inertia(), p.iterations());
     }
   }

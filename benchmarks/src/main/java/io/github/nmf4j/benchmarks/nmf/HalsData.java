@@ -1,5 +1,6 @@
 package io.github.nmf4j.benchmarks.nmf;
 
+import io.github.nmf4j.io.MatrixIo;
 import io.github.nmf4j.linalg.Matrix;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,10 +40,20 @@ public final class HalsData {
   }
 
   /**
-   * The 200 x 625 faces-like set (pixels / 255) from {@code
-   * core/src/test/resources/reference/data/faces_like.u8.gz} under {@code root}.
+   * The 200 x 625 real photographs of {@code docs/figures/input/lfw-subset.npy} under {@code
+   * root}: scikit-image's {@code lfw_subset()}, 100 faces from Labeled Faces in the Wild and 100
+   * background patches of the same photographs, 25 x 25 gray in [0, 1].
    */
   public static Matrix faces(Path root) throws IOException {
+    return MatrixIo.read(root.resolve("docs/figures/input/lfw-subset.npy"));
+  }
+
+  /**
+   * The 200 x 625 synthetic faces-like set of the tests ({@code
+   * core/src/test/resources/reference/data/faces_like.u8.gz}, pixels / 255) under {@code root},
+   * which earlier measurements used; kept to compare with them.
+   */
+  public static Matrix syntheticFaces(Path root) throws IOException {
     Path file = root.resolve("core/src/test/resources/reference/data/faces_like.u8.gz");
     byte[] bytes;
     try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {

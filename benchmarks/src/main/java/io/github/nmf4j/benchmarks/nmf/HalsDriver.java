@@ -14,8 +14,11 @@ import java.util.concurrent.CancellationException;
  *
  * <pre>
  * java -Xmx4g -cp benchmarks/target/benchmarks.jar io.github.nmf4j.benchmarks.nmf.HalsDriver \
- *     dense|faces TARGET_RELATIVE_ERROR [repeats] [threads]
+ *     dense|faces|faces-like TARGET_RELATIVE_ERROR [repeats] [threads]
  * </pre>
+ *
+ * <p>{@code faces} are the real photographs of {@link HalsData#faces}, {@code faces-like} the
+ * synthetic stand-in of earlier measurements ({@link HalsData#syntheticFaces}).
  *
  * <p>First a fit with the loss computed every iteration finds the first iteration N at which the
  * relative error {@code ||V - WH||_F / ||V||_F} is at most the target; then fits with exactly N
@@ -34,7 +37,9 @@ public final class HalsDriver {
     int repeats = args.length > 2 ? Integer.parseInt(args[2]) : 5;
     int threads = args.length > 3 ? Integer.parseInt(args[3]) : 2;
     boolean dense = which.equals("dense");
-    Matrix v = dense ? HalsData.dense(70000, 784, 20) : HalsData.faces(Path.of("."));
+    Matrix v = dense ? HalsData.dense(70000, 784, 20)
+        : which.equals("faces-like") ? HalsData.syntheticFaces(Path.of("."))
+        : HalsData.faces(Path.of("."));
     int k = dense ? 20 : 16;
     int limit = dense ? 500 : 2000;
     System.out.printf("%s %s rank %d, target relative error %.10f, %d threads%n", which,

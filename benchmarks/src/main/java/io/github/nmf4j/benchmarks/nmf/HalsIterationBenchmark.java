@@ -21,8 +21,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One HALS iteration (the H half, then the W half, each with its Gillis-Glineur inner sweeps)
  * on the two matrices of the time-to-error comparison ({@link HalsDriver}): {@code dense}, 70000
- * x 784 at rank 20, and {@code faces}, the 200 x 625 faces-like set at rank 16 (read from
- * {@code core/src/test/resources/reference/data}, so run from the repository root). The
+ * x 784 at rank 20, and {@code faces}, the 200 x 625 real photographs of {@link
+ * HalsData#faces} at rank 16 (read from {@code docs/figures/input}, so run from the repository
+ * root). The
  * iteration starts from strictly positive random factors and runs on, so later calls time
  * iterations further into the fit, as in a real one.
  *
