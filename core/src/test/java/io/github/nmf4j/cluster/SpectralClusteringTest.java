@@ -1,0 +1,198 @@
+package io.github.nmf4j.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.metrics.ClusteringMetrics;
+import io.github.nmf4j.testing.Fixture;
+import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class SpectralClusteringTest {
+
+  /** Agreement with scikit-learn's labels the issue asks for. */
+  private static final double SAME_CLUSTERING = 0.99;
+
+  @ParameterizedTest
+  @CsvSource({
+      "moons, 2, 30, NEAREST_NEIGHBORS, KMEANS",
+      "moons, 2, 30, NEAREST_NEIGHBORS, DISCRETIZE",
+      "moons, 2, 30, RBF, KMEANS",
+      "moons, 2, 30, RBF, DISCRETIZE",
+      "circles, 2, 30, NEAREST_NEIGHBORS, KMEANS",
+      "circles, 2, 30, NEAREST_NEIGHBORS, DISCRETIZE",
+      "circles, 2, 30, RBF, KMEANS",
+      "circles, 2, 30, RBF, DISCRETIZE",
+      "blobs, 3, 1, NEAREST_NEIGHBORS, KMEANS",
+      "blobs, 3, 1, NEAREST_NEIGHBORS, DISCRETIZE",
+      "blobs, 3, 1, RBF, KMEANS",
+      "blobs, 3, 1, RBF, DISCRETIZE"})
+  void labelsAgreeWithScikitLearn(String data, int k, double gamma, Affinity affinity,
+      LabelAssignment assignment) {
+    Fixture f = Fixture.load("cluster/spectral_" + data + ".txt");
+    SpectralModel model = SpectralClustering.builder().clusters(k).affinity(affinity)
+        .gamma(gamma).neighbors(10).labelAssignment(assignment).seed(0).threads(2)
+        .fit(f.matrix("points"));
+    String column = (affinity == Affinity.RBF ? "rbf_" : "nearest_neighbors_")
+        + assignment.name().toLowerCase();
+    assertThat(model.converged()).isTrue();
+    assertThat(ClusteringMetrics.adjustedRandIndex(f.ints(column), model.labels()))
+        .isGreaterThanOrEqualTo(SAME_CLUSTERING);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"moons", "circles", "blobs"})
+  void eigenvaluesOfTheNeighborGraphMatchScipy(String data) {
+    Fixture f = Fixture.load("cluster/spectral_" + data + ".txt");
+    double[] expected = f.doubles("knn_eigenvalues");
+    SpectralModel model = SpectralClustering.builder().clusters(expected.length)
+        .affinity(Affinity.NEAREST_NEIGHBORS).eigenTolerance(1e-9).seed(3)
+        .fit(f.matrix("points"));
+    double[] values = model.eigenvalues();
+    for (int j = 0; j < expected.length; j++) {
+      // A residual r bounds the eigenvalue error by r (Weyl), far closer in practice.
+      assertThat(values[j]).isCloseTo(expected[j], within(1e-9));
+    }
+  }
+
+  @Test
+  void embeddingSpansTheComponentIndicatorsOfADisconnectedGraph() {
+    // Two far-apart groups: each component's D^-1/2 u is constant on it.
+    Matrix points = twoGroups(60, 40);
+    SpectralModel model = SpectralClustering.builder().clusters(2)
+        .affinity(Affinity.NEAREST_NEIGHBORS).neighbors(5).seed(1).fit(points);
+    Matrix e = model.embedding();
+    assertThat(e.rows()).isEqualTo(100);
+    assertThat(e.cols()).isEqualTo(2);
+    for (int j = 0; j < 2; j++) {
+      for (int i = 1; i < 60; i++) {
+        assertThat(e.get(i, j)).isCloseTo(e.get(0, j), within(1e-6));
+      }
+      for (int i = 61; i < 100; i++) {
+        assertThat(e.get(i, j)).isCloseTo(e.get(60, j), within(1e-6));
+      }
+    }
+    int[] labels = model.labels();
+    assertThat(ClusteringMetrics.adjustedRandIndex(labels, truthOfTwoGroups(60, 40)))
+        .isEqualTo(1.0);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"NEAREST_NEIGHBORS, KMEANS", "RBF, DISCRETIZE"})
+  void sameSeedSameResultForAnyThreadCount(Affinity affinity, LabelAssignment assignment) {
+    Matrix points = noisyRings(600, 11);
+    SpectralClustering.Builder b = SpectralClustering.builder().clusters(3).affinity(affinity)
+        .gamma(5).labelAssignment(assignment).seed(42);
+    SpectralModel one = b.threads(1).fit(points);
+    for (int threads : new int[] {2, 3, 8}) {
+      SpectralModel other = b.threads(threads).fit(points);
+      assertThat(other.labels()).isEqualTo(one.labels());
+      assertThat(other.embedding()).isEqualTo(one.embedding());
+      assertThat(other.eigenvalues()).isEqualTo(one.eigenvalues());
+    }
+  }
+
+  @Test
+  void toBuilderKeepsEverySetting() {
+    SpectralClustering s = SpectralClustering.builder().clusters(4)
+        .affinity(Affinity.NEAREST_NEIGHBORS).gamma(2).neighbors(7)
+        .labelAssignment(LabelAssignment.DISCRETIZE).eigenTolerance(1e-7).maxEigenIterations(99)
+        .seed(5).threads(3).build();
+    assertThat(s.toBuilder().build().toString()).isEqualTo(s.toString());
+    SpectralClustering t = s.toBuilder().clusters(6).build();
+    assertThat(t.clusters()).isEqualTo(6);
+    assertThat(t.neighbors()).isEqualTo(7);
+    assertThat(t.eigenTolerance()).isEqualTo(1e-7);
+    assertThat(t.maxEigenIterations()).isEqualTo(99);
+    assertThat(s.clusters()).isEqualTo(4);
+  }
+
+  @Test
+  void inputIsNotModified() {
+    Matrix points = noisyRings(200, 2);
+    Matrix copy = Matrix.of(points.toArray());
+    SpectralClustering.builder().clusters(2).affinity(Affinity.NEAREST_NEIGHBORS).fit(points);
+    assertThat(points).isEqualTo(copy);
+  }
+
+  @Test
+  void badInputIsRejectedWithClearMessages() {
+    Matrix points = noisyRings(20, 1);
+    assertThatThrownBy(() -> SpectralClustering.builder().clusters(21).fit(points))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("clusters must be <= the number of points (20), was 21");
+    assertThatThrownBy(() -> SpectralClustering.builder().clusters(2)
+        .affinity(Affinity.NEAREST_NEIGHBORS).neighbors(20).fit(points))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("neighbors must be < the number of points (20), was 20");
+    double[][] a = points.toArray();
+    a[4][1] = Double.NaN;
+    assertThatThrownBy(() -> SpectralClustering.builder().clusters(2).fit(Matrix.of(a)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("points has NaN at row 4, column 1");
+    assertThatThrownBy(() -> SpectralClustering.builder().gamma(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("gamma must be finite and > 0, was 0.0");
+    assertThatThrownBy(() -> SpectralClustering.builder().neighbors(0))
+        .hasMessage("neighbors must be >= 1, was 0");
+    assertThatThrownBy(() -> SpectralClustering.builder().clusters(0))
+        .hasMessage("clusters must be >= 1, was 0");
+    assertThatThrownBy(() -> SpectralClustering.builder().affinity(null))
+        .hasMessage("affinity must not be null");
+    assertThatThrownBy(() -> SpectralClustering.builder().fit(null))
+        .hasMessage("points must not be null");
+    assertThatThrownBy(() -> SpectralClustering.builder().eigenTolerance(Double.NaN))
+        .hasMessage("eigenTolerance must be finite and > 0, was NaN");
+  }
+
+  @Test
+  void anInterruptedFitIsCancelled() {
+    Matrix points = noisyRings(300, 4);
+    Thread.currentThread().interrupt();
+    try {
+      assertThatThrownBy(() -> SpectralClustering.builder().clusters(2).fit(points))
+          .isInstanceOf(CancellationException.class);
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  /** Three noisy concentric rings of radius 1, 2 and 3. */
+  static Matrix noisyRings(int n, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    double[] x = new double[2 * n];
+    for (int i = 0; i < n; i++) {
+      double radius = 1 + i % 3 + 0.1 * (r.nextDouble() - 0.5);
+      double angle = 2 * Math.PI * r.nextDouble();
+      x[2 * i] = radius * Math.cos(angle);
+      x[2 * i + 1] = radius * Math.sin(angle);
+    }
+    return Matrix.wrap(n, 2, x);
+  }
+
+  private static Matrix twoGroups(int a, int b) {
+    SplittableRandom r = new SplittableRandom(9);
+    double[] x = new double[2 * (a + b)];
+    for (int i = 0; i < a + b; i++) {
+      double offset = i < a ? 0 : 100;
+      x[2 * i] = offset + r.nextDouble();
+      x[2 * i + 1] = r.nextDouble();
+    }
+    return Matrix.wrap(a + b, 2, x);
+  }
+
+  private static int[] truthOfTwoGroups(int a, int b) {
+    int[] t = new int[a + b];
+    for (int i = a; i < a + b; i++) {
+      t[i] = 1;
+    }
+    return t;
+  }
+}
