@@ -3,11 +3,14 @@ package io.github.nmf4j.io;
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.AtomicFiles;
 import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.SparseMatrix;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.CharacterCodingException;
@@ -15,6 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipException;
 
 /**
  * Reads and writes matrices in files, choosing the format by the file name's extension.
@@ -31,10 +37,18 @@ import java.util.Locale;
  *       (skipped when none of its fields is a number); quoted fields; {@code #} comments</td>
  *       <td>comma ({@code .csv}) or tab ({@code .tsv}), the shortest text that reads back to
  *       the same double</td></tr>
- *   <tr><td>{@code .mtx}</td><td>Matrix Market</td>
+ *   <tr><td>{@code .mtx}, {@code .mtx.gz}</td><td>Matrix Market, plain or gzip-compressed</td>
  *       <td>array and coordinate; real, integer and pattern; general, symmetric and
- *       skew-symmetric</td><td>array real general</td></tr>
+ *       skew-symmetric</td><td>array real general (a {@link Matrix}), coordinate real general
+ *       (a {@link SparseMatrix})</td></tr>
+ *   <tr><td>{@code .npz}</td><td>SciPy sparse matrix ({@code scipy.sparse.save_npz})</td>
+ *       <td>csr, csc and coo; any integer index type (int32, int64); compressed or not</td>
+ *       <td>csr, int32 indices, float64 values, compressed</td></tr>
  * </table>
+ *
+ * <p>{@link #readSparse} reads {@code .npz} and coordinate {@code .mtx}/{@code .mtx.gz} files
+ * into a {@link SparseMatrix} without ever building the dense matrix; {@link #read} reads them
+ * too, densely, when the dense matrix fits in memory.
  *
  * <p>Writes are atomic: the data goes to a temporary file in the target's directory that is
  * moved over the target only when complete, so a failed write leaves no partial file and never
@@ -45,21 +59,31 @@ public final class MatrixIo {
   private MatrixIo() {}
 
   /** The formats by extension. */
-  private enum Format { NPY, CSV, TSV, MTX }
+  private enum Format { NPY, CSV, TSV, MTX, MTX_GZ, NPZ }
 
   private static Format format(Path path) {
     Arguments.requireNonNull(path, "path");
-    String file = String.valueOf(path.getFileName());
+    String file = String.valueOf(path.getFileName()).toLowerCase(Locale.ROOT);
+    if (file.endsWith(".mtx.gz")) {
+      return Format.MTX_GZ;
+    }
     int dot = file.lastIndexOf('.');
-    String ext = dot < 0 ? "" : file.substring(dot + 1).toLowerCase(Locale.ROOT);
+    String ext = dot < 0 ? "" : file.substring(dot + 1);
     return switch (ext) {
       case "npy" -> Format.NPY;
       case "csv" -> Format.CSV;
       case "tsv" -> Format.TSV;
       case "mtx" -> Format.MTX;
+      case "npz" -> Format.NPZ;
       default -> throw new IllegalArgumentException("unsupported matrix file '" + path
-          + "': the name must end in .npy, .csv, .tsv or .mtx");
+          + "': the name must end in .npy, .npz, .csv, .tsv, .mtx or .mtx.gz");
     };
+  }
+
+  /** Whether {@code path} names a file that {@link #readSparse} reads without densifying. */
+  public static boolean isSparseFormat(Path path) {
+    Format f = format(path);
+    return f == Format.NPZ || f == Format.MTX || f == Format.MTX_GZ;
   }
 
   /**
@@ -76,6 +100,12 @@ public final class MatrixIo {
     Format f = format(path);
     FileBudget budget = FileBudget.of(path);
     String name = budget.name();
+    if (f == Format.NPZ || f == Format.MTX_GZ) {
+      SparseMatrix s = readSparse(path);
+      String claim = "a " + s.shape() + " sparse matrix";
+      budget.requireHeap(budget.elements(s.rows(), s.cols(), claim), claim);
+      return s.toDense();
+    }
     if (f == Format.NPY) {
       try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
         return Npy.read(in, budget);
@@ -89,8 +119,93 @@ public final class MatrixIo {
   }
 
   /**
+   * Reads the sparse matrix in {@code path} without building its dense form: a SciPy {@code
+   * .npz} file (csr, csc or coo) or a coordinate Matrix Market file ({@code .mtx}, or
+   * gzip-compressed {@code .mtx.gz}). Every size a file claims is checked against the file
+   * before anything is allocated for it. Other formats ({@code .npy}, {@code .csv}, {@code
+   * .tsv}, array {@code .mtx}) are read densely and converted.
+   *
+   * @throws IllegalArgumentException if {@code path} is null or has an unsupported extension
+   * @throws java.nio.file.NoSuchFileException if the file does not exist
+   * @throws FileFormatException if the content is not a valid file of its format, or holds a
+   *     value that is not finite; the message names the file and the position
+   * @throws IOException if reading fails
+   */
+  public static SparseMatrix readSparse(Path path) throws IOException {
+    Format f = format(path);
+    FileBudget budget = FileBudget.of(path);
+    String name = budget.name();
+    switch (f) {
+      case NPZ:
+        return Npz.read(path, budget);
+      case MTX:
+      case MTX_GZ:
+        InputStream raw = Files.newInputStream(path);
+        try (InputStream in = f == Format.MTX ? raw : gunzip(raw, name);
+            BufferedReader r = new BufferedReader(
+                new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()), 1 << 16)) {
+          // The length of a compressed stream's text is not known before it is read.
+          FileBudget text = f == Format.MTX ? budget : new FileBudget(name, Long.MAX_VALUE);
+          return MatrixMarket.readSparse(r, text);
+        } catch (CharacterCodingException e) {
+          throw new FileFormatException(name + " is not a UTF-8 text file", e);
+        }
+      default:
+        Matrix m = read(path);
+        try {
+          return SparseMatrix.of(m);
+        } catch (IllegalArgumentException e) {
+          throw new FileFormatException(name + ": " + e.getMessage(), e);
+        }
+    }
+  }
+
+  private static InputStream gunzip(InputStream raw, String name) throws IOException {
+    try {
+      return new GZIPInputStream(raw, 1 << 16);
+    } catch (ZipException | EOFException e) {
+      raw.close();
+      throw new FileFormatException(name + " is not a gzip file (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /**
+   * Writes {@code matrix} to {@code path}: a SciPy {@code .npz} (csr, as {@code
+   * scipy.sparse.save_npz}) or a coordinate Matrix Market file ({@code .mtx}, or {@code
+   * .mtx.gz} gzip-compressed), both of which SciPy's {@code load_npz} and {@code mmread} read
+   * back. The file is replaced atomically (see the class description).
+   *
+   * @throws IllegalArgumentException if an argument is null or the extension is not {@code
+   *     .npz}, {@code .mtx} or {@code .mtx.gz}
+   * @throws IOException if writing fails; the target is then unchanged
+   */
+  public static void write(Path path, SparseMatrix matrix) throws IOException {
+    Format f = format(path);
+    Arguments.requireNonNull(matrix, "matrix");
+    if (f != Format.NPZ && f != Format.MTX && f != Format.MTX_GZ) {
+      throw new IllegalArgumentException("cannot write a sparse matrix to '" + path
+          + "': the name must end in .npz, .mtx or .mtx.gz");
+    }
+    AtomicFiles.write(path, out -> {
+      if (f == Format.NPZ) {
+        Npz.write(out, matrix);
+        return;
+      }
+      GZIPOutputStream gz = f == Format.MTX_GZ ? new GZIPOutputStream(out, 1 << 16) : null;
+      Writer w = new BufferedWriter(
+          new OutputStreamWriter(gz != null ? gz : out, StandardCharsets.UTF_8), 1 << 16);
+      MatrixMarket.writeSparse(w, matrix);
+      w.flush();
+      if (gz != null) {
+        gz.finish();
+      }
+    });
+  }
+
+  /**
    * Writes {@code matrix} to {@code path} in the format of its extension, replacing the file
-   * atomically (see the class description).
+   * atomically (see the class description). A {@code .npz} file gets the matrix's non-zero
+   * elements (as {@link SparseMatrix#of}).
    *
    * @throws IllegalArgumentException if an argument is null or the extension is not one of
    *     {@code .npy}, {@code .csv}, {@code .tsv}, {@code .mtx}
@@ -99,18 +214,27 @@ public final class MatrixIo {
   public static void write(Path path, Matrix matrix) throws IOException {
     Format f = format(path);
     Arguments.requireNonNull(matrix, "matrix");
+    if (f == Format.NPZ) {
+      write(path, SparseMatrix.of(matrix));
+      return;
+    }
     AtomicFiles.write(path, out -> {
       if (f == Format.NPY) {
         Npy.write(out, matrix);
         return;
       }
-      Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+      GZIPOutputStream gz = f == Format.MTX_GZ ? new GZIPOutputStream(out, 1 << 16) : null;
+      Writer w = new BufferedWriter(
+          new OutputStreamWriter(gz != null ? gz : out, StandardCharsets.UTF_8), 1 << 16);
       switch (f) {
         case CSV -> Csv.write(w, matrix, ',');
         case TSV -> Csv.write(w, matrix, '\t');
         default -> MatrixMarket.write(w, matrix);
       }
       w.flush();
+      if (gz != null) {
+        gz.finish();
+      }
     });
   }
 

@@ -1,9 +1,11 @@
 package io.github.nmf4j.io;
 
 import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.SparseMatrix;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -16,6 +18,9 @@ import java.util.Locale;
  * summed, as SciPy's {@code mmread} does. Writes {@code array real general}.
  */
 final class MatrixMarket {
+
+  /** Entries allocated before any is read; then doubled as needed. */
+  private static final int INITIAL_ENTRIES = 1 << 16;
 
   private MatrixMarket() {}
 
@@ -49,12 +54,15 @@ final class MatrixMarket {
     }
   }
 
+  /** What the banner and the size line say, and the reader positioned after them. */
+  private record Header(Lines lines, boolean coordinate, boolean pattern, Symmetry symmetry,
+      String symmetryName, int rows, int cols, long entries, String claim) {}
+
   /**
-   * Reads a Matrix Market file whose length {@code budget} knows: the size line's claims are
-   * checked against the rest of the file before anything is allocated, and a coordinate file's
-   * entries are read and checked before its dense matrix is.
+   * Reads the banner and the size line; for a coordinate file, the declared number of entries
+   * is checked against the rest of the file.
    */
-  static Matrix read(BufferedReader reader, FileBudget budget) throws IOException {
+  private static Header header(BufferedReader reader, FileBudget budget) throws IOException {
     String name = budget.name();
     String banner = reader.readLine();
     if (banner == null || !banner.regionMatches(true, 0, "%%MatrixMarket", 0, 14)) {
@@ -104,10 +112,9 @@ final class MatrixMarket {
       throw new FileFormatException(name + ": a " + b[4] + " matrix must be square, was "
           + rows + "x" + cols);
     }
-    int elements = budget.elements(rows, cols, claim);
-    double[] a;
+    long entries = -1;
     if (coordinate) {
-      long entries = parseLong(size[2], name, lines.number, 3);
+      entries = parseLong(size[2], name, lines.number, 3);
       // "1 1" and a line break for a pattern entry, "1 1 1" and a line break otherwise.
       budget.requireText(entries, pattern ? 4 : 6, lines.chars,
           claim + " with " + entries + " entries");
@@ -115,29 +122,129 @@ final class MatrixMarket {
         throw new FileFormatException(name + ": " + claim + " with " + entries
             + " entries; at most " + FileBudget.MAX_ARRAY + " can be read");
       }
-      Entries e = readCoordinate(lines, name, rows, cols, (int) entries, pattern);
+    }
+    return new Header(lines, coordinate, pattern, symmetry, b[4], rows, cols, entries, claim);
+  }
+
+  /**
+   * Reads a Matrix Market file whose length {@code budget} knows: the size line's claims are
+   * checked against the rest of the file before anything is allocated, and a coordinate file's
+   * entries are read and checked before its dense matrix is.
+   */
+  static Matrix read(BufferedReader reader, FileBudget budget) throws IOException {
+    String name = budget.name();
+    Header h = header(reader, budget);
+    Lines lines = h.lines();
+    int rows = h.rows();
+    int cols = h.cols();
+    Symmetry symmetry = h.symmetry();
+    String claim = h.claim();
+    int elements = budget.elements(rows, cols, claim);
+    double[] a;
+    if (h.coordinate()) {
+      Entries e = readCoordinate(lines, name, rows, cols, (int) h.entries(), h.pattern());
       budget.requireHeap(elements, claim);
       a = e.dense(rows, cols, symmetry);
     } else {
-      long stored = switch (symmetry) {
-        case GENERAL -> elements;
-        case SYMMETRIC -> (long) rows * (rows + 1) / 2;
-        case SKEW -> (long) rows * (rows - 1) / 2;
-      };
-      budget.requireText(stored, 2, lines.chars, claim);
-      budget.requireHeap(elements, claim);
-      a = new double[elements];
-      readArray(lines, name, a, rows, cols, symmetry);
+      a = readArrayBody(h, budget, elements);
     }
+    requireEnd(lines, name);
+    return Matrix.wrap(rows, cols, a);
+  }
+
+  private static double[] readArrayBody(Header h, FileBudget budget, int elements)
+      throws IOException {
+    int rows = h.rows();
+    long stored = switch (h.symmetry()) {
+      case GENERAL -> elements;
+      case SYMMETRIC -> (long) rows * (rows + 1) / 2;
+      case SKEW -> (long) rows * (rows - 1) / 2;
+    };
+    budget.requireText(stored, 2, h.lines().chars, h.claim());
+    budget.requireHeap(elements, h.claim());
+    double[] a = new double[elements];
+    readArray(h.lines(), budget.name(), a, rows, h.cols(), h.symmetry());
+    return a;
+  }
+
+  /**
+   * Reads a coordinate Matrix Market file as a sparse matrix, never building the dense one:
+   * repeated entries are summed, the other triangle of a symmetric or skew-symmetric file is
+   * filled in, zeros are not stored (an {@code array} file is read densely and converted).
+   * Memory grows with the entries actually read, so a size line
+   * that claims more entries than the file holds (in a compressed stream whose length is not
+   * known in advance) fails when the file ends, not with an allocation.
+   *
+   * @throws FileFormatException as {@link #read}, or for a value that is not finite
+   */
+  static SparseMatrix readSparse(BufferedReader reader, FileBudget budget) throws IOException {
+    String name = budget.name();
+    Header h = header(reader, budget);
+    if (!h.coordinate()) {
+      double[] a = readArrayBody(h, budget, budget.elements(h.rows(), h.cols(), h.claim()));
+      requireEnd(h.lines(), name);
+      try {
+        return SparseMatrix.of(Matrix.wrap(h.rows(), h.cols(), a));
+      } catch (IllegalArgumentException e) {
+        throw new FileFormatException(name + ": " + e.getMessage(), e);
+      }
+    }
+    Entries e = readCoordinate(h.lines(), name, h.rows(), h.cols(), (int) h.entries(),
+        h.pattern());
+    requireEnd(h.lines(), name);
+    return e.sparse(h.rows(), h.cols(), h.symmetry(), name);
+  }
+
+  private static void requireEnd(Lines lines, String name) throws IOException {
     if (lines.next() != null) {
       throw new FileFormatException(name + ": line " + lines.number
           + ": more entries than the size line declares");
     }
-    return Matrix.wrap(rows, cols, a);
   }
 
   /** The entries of a coordinate file, 0-based, in file order. */
   private record Entries(int[] row, int[] col, double[] value) {
+
+    /** The sparse matrix, repeated entries summed, the other triangle filled by symmetry. */
+    SparseMatrix sparse(int rows, int cols, Symmetry symmetry, String name)
+        throws FileFormatException {
+      for (int e = 0; e < value.length; e++) {
+        if (!Double.isFinite(value[e])) {
+          throw new FileFormatException(name + ": entry " + (e + 1) + " (row " + (row[e] + 1)
+              + ", column " + (col[e] + 1) + ") is " + value[e]
+              + "; a sparse matrix holds finite values");
+        }
+      }
+      int[] r = row;
+      int[] c = col;
+      double[] v = value;
+      if (symmetry != Symmetry.GENERAL) {
+        int off = 0;
+        for (int e = 0; e < row.length; e++) {
+          off += row[e] != col[e] ? 1 : 0;
+        }
+        int n = row.length;
+        if ((long) n + off > FileBudget.MAX_ARRAY) {
+          throw new FileFormatException(name + ": " + n + " entries and their " + off
+              + " mirror images are more than an array can hold");
+        }
+        r = Arrays.copyOf(row, n + off);
+        c = Arrays.copyOf(col, n + off);
+        v = Arrays.copyOf(value, n + off);
+        for (int e = 0, m = n; e < n; e++) {
+          if (row[e] != col[e]) {
+            r[m] = col[e];
+            c[m] = row[e];
+            v[m++] = symmetry == Symmetry.SKEW ? -value[e] : value[e];
+          }
+        }
+      }
+      try {
+        return SparseMatrix.fromTriplets(rows, cols, r, c, v);
+      } catch (IllegalArgumentException e) {
+        throw new FileFormatException(name + ": " + e.getMessage(), e);
+      }
+    }
 
     /** The dense matrix, repeated entries summed, the other triangle filled by symmetry. */
     double[] dense(int rows, int cols, Symmetry symmetry) {
@@ -158,10 +265,18 @@ final class MatrixMarket {
   private static Entries readCoordinate(Lines lines, String name, int rows, int cols,
       int entries, boolean pattern) throws IOException {
     int fields = pattern ? 2 : 3;
-    int[] ri = new int[entries];
-    int[] ci = new int[entries];
-    double[] values = new double[entries];
+    // Grown as entries arrive: a size line that lies costs no more memory than the file holds.
+    int capacity = Math.min(entries, INITIAL_ENTRIES);
+    int[] ri = new int[capacity];
+    int[] ci = new int[capacity];
+    double[] values = new double[capacity];
     for (int e = 0; e < entries; e++) {
+      if (e == capacity) {
+        capacity = (int) Math.min(entries, 2L * capacity);
+        ri = Arrays.copyOf(ri, capacity);
+        ci = Arrays.copyOf(ci, capacity);
+        values = Arrays.copyOf(values, capacity);
+      }
       String[] t = lines.next();
       if (t == null) {
         throw new FileFormatException(name + ": the file ends after " + e + " of " + entries
@@ -256,6 +371,26 @@ final class MatrixMarket {
       for (int i = 0; i < m.rows(); i++) {
         sb.setLength(0);
         Csv.appendNumber(sb, m.get(i, j));
+        sb.append('\n');
+        out.write(sb.toString());
+      }
+    }
+  }
+
+  /** Writes {@code s} as {@code coordinate real general}, 1-based, row by row. */
+  static void writeSparse(Writer out, SparseMatrix s) throws IOException {
+    out.write("%%MatrixMarket matrix coordinate real general\n");
+    out.write("% written by nmf4j\n");
+    out.write(s.rows() + " " + s.cols() + " " + s.nonZeros() + "\n");
+    int[] pointers = s.rowPointers();
+    int[] columns = s.columnIndices();
+    double[] values = s.values();
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < s.rows(); i++) {
+      for (int q = pointers[i]; q < pointers[i + 1]; q++) {
+        sb.setLength(0);
+        sb.append(i + 1).append(' ').append(columns[q] + 1).append(' ');
+        Csv.appendNumber(sb, values[q]);
         sb.append('\n');
         out.write(sb.toString());
       }

@@ -27,13 +27,47 @@ final class Npy {
   private Npy() {}
 
   /** The element type of an array, from its {@code descr} string such as {@code "<f8"}. */
-  private record DType(char kind, int size, ByteOrder order) {}
+  record DType(char kind, int size, ByteOrder order) {}
+
+  /** A parsed header, and the offset of the first data byte from the start of the file. */
+  record Start(NpyHeader header, long dataStart) {}
 
   /**
    * Reads a {@code .npy} array from {@code in}, whose length {@code budget} knows: the header's
    * shape is checked against the bytes that follow it before the values are allocated.
    */
   static Matrix read(InputStream in, FileBudget budget) throws IOException {
+    String name = budget.name();
+    Start start = start(in, budget);
+    NpyHeader header = start.header();
+    long dataStart = start.dataStart();
+    DType type = parseDType(header.descr(), name);
+    long[] shape = header.shape();
+    long rows;
+    long cols;
+    if (shape.length > 2) {
+      throw new FileFormatException(name + ": array has " + shape.length
+          + " dimensions; only 0, 1 and 2 dimensions can be read as a matrix");
+    }
+    rows = shape.length == 0 ? 1 : shape[0];
+    cols = shape.length == 2 ? shape[1] : 1;
+    String claim = "shape " + header.shapeText() + " of " + header.descr();
+    int count = budget.elements(rows, cols, claim);
+    budget.requireBinary(count, type.size(), dataStart, claim);
+    budget.requireHeap(header.fortran() ? 2L * count : count, claim);
+    double[] values = readValues(in, count, type, name);
+    if (header.fortran() && rows > 1 && cols > 1) {
+      return Matrix.wrap((int) cols, (int) rows, values).transpose();
+    }
+    return Matrix.wrap((int) rows, (int) cols, values);
+  }
+
+  /**
+   * Reads the magic string, the version and the header of a {@code .npy} array from {@code in},
+   * leaving the stream at the first data byte; the header length is checked against the
+   * length {@code budget} knows.
+   */
+  static Start start(InputStream in, FileBudget budget) throws IOException {
     String name = budget.name();
     byte[] magic = in.readNBytes(8);
     for (int i = 0; i < MAGIC.length; i++) {
@@ -69,28 +103,10 @@ final class Npy {
     NpyHeader header = NpyHeader.parse(new String(
         readFully(in, (int) headerLength, name, "the header"),
         major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1), name);
-    DType type = parseDType(header.descr(), name);
-    long[] shape = header.shape();
-    long rows;
-    long cols;
-    if (shape.length > 2) {
-      throw new FileFormatException(name + ": array has " + shape.length
-          + " dimensions; only 0, 1 and 2 dimensions can be read as a matrix");
-    }
-    rows = shape.length == 0 ? 1 : shape[0];
-    cols = shape.length == 2 ? shape[1] : 1;
-    String claim = "shape " + header.shapeText() + " of " + header.descr();
-    int count = budget.elements(rows, cols, claim);
-    budget.requireBinary(count, type.size(), dataStart, claim);
-    budget.requireHeap(header.fortran() ? 2L * count : count, claim);
-    double[] values = readValues(in, count, type, name);
-    if (header.fortran() && rows > 1 && cols > 1) {
-      return Matrix.wrap((int) cols, (int) rows, values).transpose();
-    }
-    return Matrix.wrap((int) rows, (int) cols, values);
+    return new Start(header, dataStart);
   }
 
-  private static DType parseDType(String descr, String name) throws FileFormatException {
+  static DType parseDType(String descr, String name) throws FileFormatException {
     if (descr.length() < 3) {
       throw new FileFormatException(name + ": unsupported dtype '" + descr + "'");
     }
@@ -120,7 +136,7 @@ final class Npy {
     return new DType(kind, size, order);
   }
 
-  private static double[] readValues(InputStream in, int count, DType type, String name)
+  static double[] readValues(InputStream in, int count, DType type, String name)
       throws IOException {
     double[] values = new double[count];
     int size = type.size();
@@ -174,7 +190,7 @@ final class Npy {
     return ((v >>> 1) | (v & 1)) * 2.0;
   }
 
-  private static byte[] readFully(InputStream in, int n, String name, String what)
+  static byte[] readFully(InputStream in, int n, String name, String what)
       throws IOException {
     byte[] b = in.readNBytes(n);
     if (b.length < n) {
@@ -212,7 +228,7 @@ final class Npy {
     out.write(bb.array(), 0, bb.position());
   }
 
-  private static void writeHeader(OutputStream out, String descr, String shape)
+  static void writeHeader(OutputStream out, String descr, String shape)
       throws IOException {
     StringBuilder h = new StringBuilder("{'descr': '").append(descr)
         .append("', 'fortran_order': False, 'shape': ").append(shape).append(", }");

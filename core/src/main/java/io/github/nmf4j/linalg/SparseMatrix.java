@@ -61,6 +61,26 @@ public final class SparseMatrix {
    */
   public static SparseMatrix fromCsr(int rows, int cols, int[] rowPointers, int[] columnIndices,
       double[] values) {
+    checkCsr(rows, cols, rowPointers, columnIndices, values);
+    return new SparseMatrix(rows, cols, rowPointers.clone(), columnIndices.clone(),
+        values.clone());
+  }
+
+  /**
+   * A matrix backed by the given CSR arrays without a copy, after the checks of {@link
+   * #fromCsr}: for arrays just read from a file, which would otherwise be held twice. The caller
+   * must not modify the arrays afterwards.
+   *
+   * @throws IllegalArgumentException as {@link #fromCsr}
+   */
+  public static SparseMatrix wrapCsr(int rows, int cols, int[] rowPointers, int[] columnIndices,
+      double[] values) {
+    checkCsr(rows, cols, rowPointers, columnIndices, values);
+    return new SparseMatrix(rows, cols, rowPointers, columnIndices, values);
+  }
+
+  private static void checkCsr(int rows, int cols, int[] rowPointers, int[] columnIndices,
+      double[] values) {
     checkShape(rows, cols);
     Arguments.requireNonNull(rowPointers, "rowPointers");
     Arguments.requireNonNull(columnIndices, "columnIndices");
@@ -106,8 +126,6 @@ public final class SparseMatrix {
         }
       }
     }
-    return new SparseMatrix(rows, cols, rowPointers.clone(), columnIndices.clone(),
-        values.clone());
   }
 
   /**

@@ -22,10 +22,10 @@ class MatrixIoTest {
   void rejectsUnknownExtensionsAndNulls() {
     assertThatThrownBy(() -> MatrixIo.read(dir.resolve("m.xlsx")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("must end in .npy, .csv, .tsv or .mtx");
+        .hasMessageContaining("must end in .npy, .npz, .csv, .tsv, .mtx or .mtx.gz");
     assertThatThrownBy(() -> MatrixIo.write(dir.resolve("m"), M))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> MatrixIo.write(dir.resolve("m.csv"), null))
+    assertThatThrownBy(() -> MatrixIo.write(dir.resolve("m.csv"), (Matrix) null))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("matrix must not be null");
     assertThatThrownBy(() -> MatrixIo.read(null)).isInstanceOf(IllegalArgumentException.class);
   }

@@ -1,0 +1,219 @@
+package io.github.nmf4j.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.SparseMatrix;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Sparse files written by SciPy ({@code reference/sparse/make_sparse_io.py}) read back to the
+ * matrix SciPy wrote, nmf4j's own files read back (and, committed as {@code java-*}, were read
+ * by SciPy's {@code load_npz}/{@code mmread} in that script's {@code --check} mode), and files
+ * that lie are refused before anything large is allocated.
+ */
+class SparseIoTest {
+
+  @TempDir Path dir;
+
+  static Path fixture(String name) {
+    try {
+      return Path.of(SparseIoTest.class.getResource("/reference/sparse/" + name).toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static SparseMatrix expected() throws IOException {
+    return SparseMatrix.of(MatrixIo.read(fixture("dense.npy")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"csr.npz", "csr-uncompressed.npz", "csc.npz", "coo.npz",
+      "csr-int64.npz", "csc-int64.npz", "coo-int64.npz", "coordinate.mtx", "coordinate.mtx.gz",
+      "java-csr.npz", "java.mtx"})
+  void readsWhatSciPyWrote(String name) throws IOException {
+    SparseMatrix s = MatrixIo.readSparse(fixture(name));
+    assertThat(s).isEqualTo(expected());
+    assertThat(s.get(3, 2)).isEqualTo(1.0 / 3.0);
+    assertThat(s.get(5, 1)).isEqualTo(Math.scalb(1.0, -30));
+    assertThat(MatrixIo.read(fixture(name))).isEqualTo(MatrixIo.read(fixture("dense.npy")));
+  }
+
+  @Test
+  void symmetricFilesAreMirroredAndDuplicatesSummed() throws IOException {
+    assertThat(MatrixIo.readSparse(fixture("symmetric.mtx")).toDense())
+        .isEqualTo(MatrixIo.read(fixture("symmetric.npy")));
+    SparseMatrix dup = MatrixIo.readSparse(fixture("coo-duplicates.npz"));
+    assertThat(dup.toDense()).isEqualTo(Matrix.of(new double[][] {{0, 0, 5}, {2, 0, 0}}));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"m.npz", "m.mtx", "m.mtx.gz"})
+  void roundTripsExactly(String name) throws IOException {
+    Path p = dir.resolve(name);
+    MatrixIo.write(p, expected());
+    assertThat(MatrixIo.readSparse(p)).isEqualTo(expected());
+    assertThat(MatrixIo.isSparseFormat(p)).isTrue();
+    SparseMatrix empty = SparseMatrix.fromTriplets(3, 0, new int[0], new int[0], new double[0]);
+    MatrixIo.write(p, empty);
+    assertThat(MatrixIo.readSparse(p)).isEqualTo(empty);
+  }
+
+  @Test
+  void theWriterWritesTheBytesSciPyCheckedAndDenseNpzWorks() throws IOException {
+    Path p = dir.resolve("again.npz");
+    MatrixIo.write(p, expected());
+    assertThat(entries(p)).isEqualTo(entries(fixture("java-csr.npz")));
+    Path m = dir.resolve("again.mtx");
+    MatrixIo.write(m, expected());
+    assertThat(Files.readString(m)).isEqualTo(Files.readString(fixture("java.mtx")));
+    Path d = dir.resolve("dense.npz");
+    MatrixIo.write(d, MatrixIo.read(fixture("dense.npy")));
+    assertThat(MatrixIo.readSparse(d)).isEqualTo(expected());
+    assertThat(MatrixIo.isSparseFormat(dir.resolve("x.npy"))).isFalse();
+  }
+
+  private static Map<String, String> entries(Path npz) throws IOException {
+    Map<String, String> out = new TreeMap<>();
+    try (ZipFile z = new ZipFile(npz.toFile())) {
+      for (ZipEntry e : java.util.Collections.list(z.entries())) {
+        out.put(e.getName(), new String(z.getInputStream(e).readAllBytes(),
+            StandardCharsets.ISO_8859_1));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void denseFormatsAreConvertedAndArrayMtxToo() throws IOException {
+    Path p = dir.resolve("d.mtx");
+    MatrixIo.write(p, MatrixIo.read(fixture("dense.npy")));   // array real general
+    assertThat(MatrixIo.readSparse(p)).isEqualTo(expected());
+    assertThat(MatrixIo.readSparse(fixture("dense.npy"))).isEqualTo(expected());
+  }
+
+  @Test
+  void refusesNpzFilesThatAreNotCsrCscOrCoo() {
+    assertThatThrownBy(() -> MatrixIo.readSparse(fixture("bad-bsr.npz")))
+        .isInstanceOf(FileFormatException.class)
+        .hasMessageContaining("bad-bsr.npz: format 'bsr' is not supported (supported: csr, csc,"
+            + " coo)");
+  }
+
+  @Test
+  void refusesArraysOfDifferentLengthsBeforeReadingThem() {
+    assertThatThrownBy(() -> MatrixIo.readSparse(fixture("bad-lengths.npz")))
+        .isInstanceOf(FileFormatException.class)
+        .hasMessageContaining("indices.npy has 12 entries but data.npy has 11");
+  }
+
+  @Test
+  void refusesAShapeWhosePointerArrayWouldNotFit() {
+    assertThatThrownBy(() -> MatrixIo.readSparse(fixture("bad-shape.npz")))
+        .isInstanceOf(FileFormatException.class)
+        .hasMessageContaining("shape.npy claims 2147483653 x 7")
+        .hasMessageContaining("would not fit a Java array");
+  }
+
+  @Test
+  void refusesFilesThatAreNotArchivesOrLackEntries() throws IOException {
+    Path notZip = dir.resolve("text.npz");
+    Files.writeString(notZip, "hello");
+    assertThatThrownBy(() -> MatrixIo.readSparse(notZip))
+        .isInstanceOf(FileFormatException.class)
+        .hasMessageContaining("is not a SciPy .npz file");
+    Path dense = dir.resolve("numpy.npz");
+    try (OutputStream out = Files.newOutputStream(dense);
+        java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
+      z.putNextEntry(new ZipEntry("arr_0.npy"));
+      Npy.write(z, Matrix.zeros(2, 2));
+      z.closeEntry();
+    }
+    assertThatThrownBy(() -> MatrixIo.readSparse(dense))
+        .isInstanceOf(FileFormatException.class)
+        .hasMessageContaining("no format.npy in the archive");
+  }
+
+  @Test
+  void aCoordinateFileWhoseEntryCountLiesIsRefused() throws IOException {
+    Path plain = dir.resolve("lie.mtx");
+    Files.writeString(plain, "%%MatrixMarket matrix coordinate real general\n"
+        + "3 3 2000000000\n1 1 1\n2 2 2\n");
+    assertThatThrownBy(() -> MatrixIo.readSparse(plain))
+        .isInstanceOf(FileFormatException.class)
+        .hasMessageContaining("2000000000 entries");
+    // compressed: the length of the text is not known, so the reader finds the lie at the end
+    Path gz = dir.resolve("lie.mtx.gz");
+    gzip(gz, "%%MatrixMarket matrix coordinate real general\n3 3 2000000000\n1 1 1\n2 2 2\n");
+    assertThatThrownBy(() -> MatrixIo.readSparse(gz))
+        .isInstanceOf(FileFormatException.class)
+        .hasMessageContaining("the file ends after 2 of 2000000000 entries");
+    Path fewer = dir.resolve("fewer.mtx.gz");
+    gzip(fewer, "%%MatrixMarket matrix coordinate real general\n3 3 1\n1 1 1\n2 2 2\n");
+    assertThatThrownBy(() -> MatrixIo.readSparse(fewer))
+        .isInstanceOf(FileFormatException.class)
+        .hasMessageContaining("line 4: more entries than the size line declares");
+  }
+
+  @Test
+  void aCoordinateFileWhoseSizeLiesIsRefused() throws IOException {
+    Path gz = dir.resolve("outside.mtx.gz");
+    gzip(gz, "%%MatrixMarket matrix coordinate real general\n2 2 1\n3 1 1\n");
+    assertThatThrownBy(() -> MatrixIo.readSparse(gz))
+        .isInstanceOf(FileFormatException.class)
+        .hasMessageContaining("line 3: entry (3, 1) is outside the 2x2 matrix");
+    Path nan = dir.resolve("nan.mtx");
+    Files.writeString(nan, "%%MatrixMarket matrix coordinate real general\n2 2 1\n2 1 nan\n");
+    assertThatThrownBy(() -> MatrixIo.readSparse(nan))
+        .isInstanceOf(FileFormatException.class)
+        .hasMessageContaining("entry 1 (row 2, column 1) is NaN");
+    Path notGz = dir.resolve("plain.mtx.gz");
+    Files.writeString(notGz, "%%MatrixMarket matrix coordinate real general\n1 1 0\n");
+    assertThatThrownBy(() -> MatrixIo.readSparse(notGz))
+        .isInstanceOf(FileFormatException.class)
+        .hasMessageContaining("is not a gzip file");
+  }
+
+  @Test
+  void aHugeSparseMatrixIsReadWithoutItsDenseForm() throws IOException {
+    Path p = dir.resolve("huge.mtx");
+    Files.writeString(p, "%%MatrixMarket matrix coordinate real general\n"
+        + "1000000 1000000 2\n1 1 1\n1000000 999999 2\n");
+    SparseMatrix s = MatrixIo.readSparse(p);
+    assertThat(s.nonZeros()).isEqualTo(2);
+    assertThat(s.get(999_999, 999_998)).isEqualTo(2);
+    assertThatThrownBy(() -> MatrixIo.read(p)).isInstanceOf(IOException.class);
+  }
+
+  @Test
+  void writingADenseFormatRefusesASparseMatrix() {
+    assertThatThrownBy(() -> MatrixIo.write(dir.resolve("x.npy"), expected()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("the name must end in .npz, .mtx or .mtx.gz");
+  }
+
+  private static void gzip(Path p, String text) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+      gz.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    Files.write(p, bytes.toByteArray());
+  }
+}
