@@ -17,6 +17,23 @@ package io.github.nmf4j.nmf;
  */
 final class ColumnNormalizedW implements UpdateRule {
 
+  /**
+   * Fit: the Kullback-Leibler update with W normalized after each iteration; transform: the plain
+   * Kullback-Leibler update of W (H is fixed, so nothing is normalized).
+   */
+  static final UpdateRule.Factory FACTORY = new UpdateRule.Factory() {
+    @Override
+    public UpdateRule fit(Problem problem, Factors start) {
+      return new ColumnNormalizedW(
+          KullbackLeiblerMu.withOutsideChangesOfW(problem, start), problem.data(), start);
+    }
+
+    @Override
+    public UpdateRule transform(Problem problem, Factors start) {
+      return KullbackLeiblerMu.FACTORY.transform(problem, start);
+    }
+  };
+
   private final UpdateRule inner;
   private final double[] w;
   private final int n;
@@ -24,11 +41,11 @@ final class ColumnNormalizedW implements UpdateRule {
   private final double target;
   private final double[] sums;
 
-  ColumnNormalizedW(UpdateRule inner, ScaledData data, double[] w, int k) {
+  private ColumnNormalizedW(UpdateRule inner, ScaledData data, Factors start) {
     this.inner = inner;
-    this.w = w;
+    this.w = start.w;
     this.n = data.n;
-    this.k = k;
+    this.k = start.rank;
     this.target = 1;
     this.sums = new double[k];
     normalize();

@@ -3,7 +3,6 @@ package io.github.nmf4j.nmf;
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
-import io.github.nmf4j.linalg.Svd;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
@@ -11,105 +10,102 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Drives a fit: validates V, initializes, iterates an {@link UpdateRule} with scikit-learn's
- * convergence test, reports progress, runs restarts and returns the best model.
+ * convergence test, reports progress, runs restarts and returns the best model; and the
+ * transform, which iterates the solver's W-only rule from a constant start.
  */
 final class Fitter {
 
   private Fitter() {}
 
-  /** The outcome of one restart, in scaled units. */
-  private static final class Attempt {
-    final double[] w;
-    final double[] h;
-    final int iterations;
-    final boolean converged;
-    final double[] history;
-    final Residuals residuals;
-    /** The final loss in scaled units, the restarts' ranking key (NaN for a transform). */
-    final double loss;
-
-    Attempt(double[] w, double[] h, int iterations, boolean converged, double[] history,
-        Residuals residuals, Loss lossType) {
-      this.w = w;
-      this.h = h;
-      this.iterations = iterations;
-      this.converged = converged;
-      this.history = history;
-      this.residuals = residuals;
-      this.loss = residuals == null ? Double.NaN : lossType == Loss.FROBENIUS
-          ? Math.sqrt(residuals.squaredFrobenius) : residuals.divergence;
-    }
+  /** Receives every iteration of one restart. */
+  @FunctionalInterface
+  private interface Observer {
+    /** {@code loss} in the caller's units when this iteration computed it, else NaN. */
+    void onIteration(int iteration, double loss);
   }
 
-  static NmfModel fit(Nmf config, Matrix v) {
-    Parallel par = Parallel.of(config.threads());
+  /** How the iterations of one restart went; the losses in the caller's units. */
+  private record Trace(int iterations, boolean converged, double[] history) {}
+
+  /** The outcome of one restart. */
+  private record Attempt(Factors factors, Trace trace, Residuals residuals, double loss) {}
+
+  static NmfModel fit(Nmf settings, Matrix v) {
+    Parallel par = Parallel.of(settings.threads());
     ScaledData data = ScaledData.of(v, "v", par);
-    int k = config.rank();
-    Initialization init = chooseInitialization(config, data);
+    Problem problem = new Problem(settings, data, settings.rank(), par);
+    UpdateRule.Factory solver = Solvers.factory(settings);
+    Initialization init = chooseInitialization(settings, data);
     boolean randomStart = init == Initialization.RANDOM || init == Initialization.NNDSVDAR;
-    int runs = randomStart ? config.restarts() : 1;
-    SplittableRandom root = new SplittableRandom(config.seed());
+    int runs = randomStart ? settings.restarts() : 1;
+    SplittableRandom root = new SplittableRandom(settings.seed());
     // The SVD is the deterministic part of the NNDSVD starts: computed once for all restarts.
     long svdSeed = root.split().nextLong();
-    int[] svdHalfExponent = new int[1];
-    Svd svd = Initializer.needsSvd(init)
-        ? Initializer.svd(v, data, k, svdSeed, config.threads(), svdHalfExponent) : null;
+    Initializer.ScaledSvd svd = Initializer.needsSvd(init)
+        ? Initializer.svd(v, data, problem.rank(), svdSeed, settings.threads()) : null;
     AtomicBoolean cancelled = new AtomicBoolean();
     Attempt best = null;
     int bestRestart = 0;
     for (int r = 0; r < runs; r++) {
-      double[][] f = Initializer.initialize(init, config, data, k, svd, svdHalfExponent[0],
-          root.split());
-      Attempt a = run(config, data, k, f[0], f[1], true, r, runs, config.listener(), cancelled,
-          par);
+      Factors start =
+          Initializer.initialize(init, settings, data, problem.rank(), svd, root.split());
+      int restart = r;
+      Trace trace = iterate(problem, solver.fit(problem, start), (iteration, loss) -> {
+        settings.listener().onIteration(new NmfProgress(
+            iteration, settings.maxIterations(), restart, runs, loss, cancelled));
+        if (cancelled.get()) {
+          throw new CancellationException("NMF fit cancelled by its listener");
+        }
+      });
+      Residuals residuals = Residuals.of(problem, start);
+      Attempt a = new Attempt(start, trace, residuals, residuals.of(settings.loss()));
       if (best == null || a.loss < best.loss) {
         best = a;
         bestRestart = r;
       }
     }
-    if (config.normalizesColumnsOfW()) {
+    Factors f = best.factors;
+    if (settings.normalizesColumnsOfW()) {
       // W's columns sum to 1 in stored units; keep them so, and give H the whole scale 4^m.
-      data.unscale(best.h);
-      data.unscale(best.h);
+      data.unscale(f.h);
+      data.unscale(f.h);
     } else {
-      data.unscale(best.w);
-      data.unscale(best.h);
+      f.unscale(data);
     }
     double norm = Math.sqrt(data.squaredNorm);
     double relative = norm == 0 ? 0 : Math.sqrt(best.residuals.squaredFrobenius) / norm;
-    return new NmfModel(config, init, Matrix.wrap(data.n, k, best.w),
-        Matrix.wrap(k, data.p, best.h), unscale(best.loss, data), relative, best.iterations,
-        best.converged, best.history, bestRestart);
+    return new NmfModel(settings, init, Matrix.wrap(data.n, f.rank, f.w),
+        Matrix.wrap(f.rank, data.p, f.h), settings.loss().toCallerUnits(best.loss, data),
+        relative, best.trace.iterations, best.trace.converged, best.trace.history, bestRestart);
   }
 
   /**
-   * W for the rows of {@code x} with the model's H fixed: the same solver, loss, iteration limit
-   * and convergence test as the fit, from W = {@code sqrt(mean(x) / k)}.
+   * W for the rows of {@code x} with the model's H fixed: the solver's W-only rule with the
+   * fit's loss, iteration limit and convergence test, from W = {@code sqrt(mean(x) / k)}.
    */
   static Matrix transform(NmfModel model, Matrix x) {
-    Nmf config = model.config();
-    Matrix hm = model.h();
+    Nmf settings = model.config();
+    Matrix h = model.h();
     Arguments.requireNonNull(x, "x");
-    if (x.cols() != hm.cols()) {
-      throw new IllegalArgumentException("x must have " + hm.cols()
+    if (x.cols() != h.cols()) {
+      throw new IllegalArgumentException("x must have " + h.cols()
           + " columns (as the data the model was fitted on), was " + x.shape());
     }
-    Parallel par = Parallel.of(config.threads());
+    Parallel par = Parallel.of(settings.threads());
     ScaledData data = ScaledData.of(x, "x", par);
-    int k = model.rank();
-    double[] h = hm.toRowMajorArray();
-    data.scale(h);
-    double[] w = Initializer.constant(data, k);
-    run(config, data, k, w, h, false, 0, 1, NmfListener.NONE, new AtomicBoolean(), par);
-    data.unscale(w);
-    return Matrix.wrap(data.n, k, w);
+    Problem problem = new Problem(settings, data, model.rank(), par);
+    Factors start = Initializer.forTransform(data, h);
+    iterate(problem, Solvers.factory(settings).transform(problem, start),
+        (iteration, loss) -> { });
+    data.unscale(start.w);
+    return Matrix.wrap(data.n, start.rank, start.w);
   }
 
-  private static Initialization chooseInitialization(Nmf config, ScaledData data) {
-    int k = config.rank();
-    if (config.initialW().isPresent()) {
-      Matrix w0 = config.initialW().get();
-      Matrix h0 = config.initialH().get();
+  private static Initialization chooseInitialization(Nmf settings, ScaledData data) {
+    int k = settings.rank();
+    if (settings.initialW().isPresent()) {
+      Matrix w0 = settings.initialW().get();
+      Matrix h0 = settings.initialH().get();
       if (w0.rows() != data.n || h0.cols() != data.p) {
         throw new IllegalArgumentException("initial factors must be " + data.n + "x" + k
             + " and " + k + "x" + data.p + " for a " + data.n + "x" + data.p
@@ -118,7 +114,7 @@ final class Fitter {
       return null;
     }
     int smaller = Math.min(data.n, data.p);
-    Initialization init = config.initialization().orElse(
+    Initialization init = settings.initialization().orElse(
         k <= smaller ? Initialization.NNDSVDA : Initialization.RANDOM);
     if (init != Initialization.RANDOM && k > smaller) {
       throw new IllegalArgumentException(init + " needs rank <= min(n, p) = " + smaller
@@ -127,37 +123,24 @@ final class Fitter {
     return init;
   }
 
-  static UpdateRule rule(Nmf config, ScaledData data, double[] w, double[] h, int k,
-      boolean updateH, Parallel par) {
-    double eps = config.epsilon();
-    switch (config.solver()) {
-      case MULTIPLICATIVE_UPDATE:
-        return config.loss() == Loss.FROBENIUS
-            ? new FrobeniusMu(data, w, h, k, eps, updateH, par)
-            : config.normalizesColumnsOfW() && updateH
-            ? new ColumnNormalizedW(
-                new KullbackLeiblerMu(data, w, h, k, eps, updateH, true, par), data, w, k)
-            : new KullbackLeiblerMu(data, w, h, k, eps, updateH, par);
-      case HALS:
-        return new FrobeniusHals(data, w, h, k, updateH, par);
-      default:
-        throw new AssertionError(config.solver());
-    }
-  }
-
-  private static Attempt run(Nmf config, ScaledData data, int k, double[] w, double[] h,
-      boolean updateH, int restart, int restarts, NmfListener listener,
-      AtomicBoolean cancelled, Parallel par) {
-    UpdateRule rule = rule(config, data, w, h, k, updateH, par);
-    Loss lossType = config.loss();
-    int maxIterations = config.maxIterations();
-    int checkEvery = config.checkEvery();
-    double tolerance = config.tolerance();
+  /**
+   * Iterates {@code rule} until scikit-learn's convergence test holds or the iterations run out:
+   * every {@code checkEvery} iterations the loss is computed and the run stops when {@code
+   * (previous - current) / initial < tolerance} (the values compared as {@link
+   * Loss#convergenceError}).
+   */
+  private static Trace iterate(Problem problem, UpdateRule rule, Observer observer) {
+    Nmf settings = problem.settings();
+    Loss lossType = settings.loss();
+    ScaledData data = problem.data();
+    int maxIterations = settings.maxIterations();
+    int checkEvery = settings.checkEvery();
+    double tolerance = settings.tolerance();
     double[] history = new double[16];
     int checks = 0;
     double initial = rule.loss();
-    history[checks++] = unscale(initial, data);
-    double initialError = convergenceError(lossType, initial);
+    history[checks++] = lossType.toCallerUnits(initial, data);
+    double initialError = lossType.convergenceError(initial);
     double previousError = initialError;
     boolean converged = false;
     int iteration = 0;
@@ -171,36 +154,18 @@ final class Fitter {
       double reported = Double.NaN;
       if (iteration % checkEvery == 0) {
         double loss = rule.loss();
-        reported = unscale(loss, data);
+        reported = lossType.toCallerUnits(loss, data);
         if (checks == history.length) {
           history = Arrays.copyOf(history, 2 * checks);
         }
         history[checks++] = reported;
-        double error = convergenceError(lossType, loss);
+        double error = lossType.convergenceError(loss);
         converged = tolerance > 0
             && (initialError == 0 || (previousError - error) / initialError < tolerance);
         previousError = error;
       }
-      listener.onIteration(
-          new NmfProgress(iteration, maxIterations, restart, restarts, reported, cancelled));
-      if (cancelled.get()) {
-        throw new CancellationException("NMF fit cancelled by its listener");
-      }
+      observer.onIteration(iteration, reported);
     }
-    // A transform (H fixed) reports no errors, so it skips the final pass.
-    Residuals residuals = !updateH ? null : Residuals.of(
-        data, w, h, k, config.epsilon(), lossType == Loss.KULLBACK_LEIBLER, par);
-    return new Attempt(w, h, iteration, converged, Arrays.copyOf(history, checks), residuals,
-        lossType);
-  }
-
-  /** The value scikit-learn's convergence test compares: the norm, or {@code sqrt(2 D)}. */
-  private static double convergenceError(Loss loss, double value) {
-    return loss == Loss.FROBENIUS ? value : Math.sqrt(2 * value);
-  }
-
-  /** A loss in scaled units to the caller's units (both losses scale linearly with V). */
-  private static double unscale(double loss, ScaledData data) {
-    return Math.scalb(loss, 2 * data.halfExponent);
+    return new Trace(iteration, converged, Arrays.copyOf(history, checks));
   }
 }

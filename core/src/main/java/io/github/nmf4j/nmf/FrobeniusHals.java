@@ -89,17 +89,41 @@ final class FrobeniusHals implements UpdateRule {
   /** {@code <W, V_s H'>} for the current factors. */
   private double cross;
 
-  FrobeniusHals(ScaledData data, double[] w, double[] h, int k, boolean updateH, Parallel par) {
-    this(data, w, h, k, updateH, par, maxSweepsH(data.n, data.p, k),
-        maxSweepsW(data.n, data.p, k), DELTA);
+  /** Fit: H and W, with Gillis and Glineur's sweep budget; transform: W alone. */
+  static final UpdateRule.Factory FACTORY = new UpdateRule.Factory() {
+    @Override
+    public UpdateRule fit(Problem problem, Factors start) {
+      return new FrobeniusHals(problem, start, true);
+    }
+
+    @Override
+    public UpdateRule transform(Problem problem, Factors start) {
+      return new FrobeniusHals(problem, start, false);
+    }
+  };
+
+  private FrobeniusHals(Problem problem, Factors start, boolean updateH) {
+    this(problem, start, updateH, maxSweepsH(problem.data().n, problem.data().p, start.rank),
+        maxSweepsW(problem.data().n, problem.data().p, start.rank), DELTA);
   }
 
-  /** With explicit sweep limits; {@code 1, 1} gives scikit-learn's coordinate descent. */
-  FrobeniusHals(ScaledData data, double[] w, double[] h, int k, boolean updateH, Parallel par,
-      int maxSweepsH, int maxSweepsW, double delta) {
+  /**
+   * A fit rule with explicit sweep limits; {@code 1, 1} (and {@code delta} 0) gives
+   * scikit-learn's coordinate descent.
+   */
+  static FrobeniusHals withSweeps(Problem problem, Factors start, int maxSweepsH,
+      int maxSweepsW, double delta) {
+    return new FrobeniusHals(problem, start, true, maxSweepsH, maxSweepsW, delta);
+  }
+
+  private FrobeniusHals(Problem problem, Factors start, boolean updateH, int maxSweepsH,
+      int maxSweepsW, double delta) {
+    ScaledData data = problem.data();
+    Parallel par = problem.par();
+    int k = start.rank;
     this.data = data;
-    this.w = w;
-    this.h = h;
+    this.w = start.w;
+    this.h = start.h;
     this.k = k;
     this.updateH = updateH;
     this.par = par;

@@ -18,6 +18,19 @@ import java.util.Arrays;
  */
 final class FrobeniusMu implements UpdateRule {
 
+  /** Fit: H and W; transform: W alone, with {@code VH'} for the fixed H computed once. */
+  static final UpdateRule.Factory FACTORY = new UpdateRule.Factory() {
+    @Override
+    public UpdateRule fit(Problem problem, Factors start) {
+      return new FrobeniusMu(problem, start, true);
+    }
+
+    @Override
+    public UpdateRule transform(Problem problem, Factors start) {
+      return new FrobeniusMu(problem, start, false);
+    }
+  };
+
   private final ScaledData data;
   private final double[] w;
   private final double[] h;
@@ -41,15 +54,14 @@ final class FrobeniusMu implements UpdateRule {
   /** {@code <W, V_s H'>} for the current factors. */
   private double cross;
 
-  FrobeniusMu(ScaledData data, double[] w, double[] h, int k, double eps, boolean updateH,
-      Parallel par) {
-    this.data = data;
-    this.w = w;
-    this.h = h;
-    this.k = k;
-    this.eps = eps;
+  private FrobeniusMu(Problem problem, Factors start, boolean updateH) {
+    this.data = problem.data();
+    this.w = start.w;
+    this.h = start.h;
+    this.k = start.rank;
+    this.eps = problem.epsilon();
     this.updateH = updateH;
-    this.blocks = new RowBlocks(data.n, data.p, k, par);
+    this.blocks = new RowBlocks(data.n, data.p, k, problem.par());
     int p = data.p;
     int chunks = blocks.chunks;
     wtv = new double[k * p];
@@ -63,7 +75,7 @@ final class FrobeniusMu implements UpdateRule {
     fixedVht = updateH ? null : new double[data.n * k];
     productsOfH();
     if (!updateH) {
-      Gemm.multiplyTranspose(data.n, p, k, data.v, hOperand, fixedVht, par);
+      Gemm.multiplyTranspose(data.n, p, k, data.v, hOperand, fixedVht, problem.par());
     }
     pass(false);
   }

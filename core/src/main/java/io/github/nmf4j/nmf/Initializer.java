@@ -14,36 +14,40 @@ final class Initializer {
   private Initializer() {}
 
   /**
-   * The factors for {@code init}, or the custom factors of {@code config} when {@code init} is
-   * null; {@code {w, h}}. {@code svd} is the truncated SVD of {@code V / 4^svdHalfExponent}
-   * for the NNDSVD variants.
+   * A truncated SVD of {@code V / 4^halfExponent} for the NNDSVD starts: of V itself
+   * ({@code halfExponent} 0) unless V's singular values exceed the double range.
    */
-  static double[][] initialize(Initialization init, Nmf config, ScaledData data, int k,
-      Svd svd, int svdHalfExponent, SplittableRandom random) {
+  record ScaledSvd(Svd svd, int halfExponent) {}
+
+  /**
+   * The factors for {@code init}, or the custom factors of {@code settings} when {@code init} is
+   * null. {@code svd} is used by the NNDSVD variants only (null otherwise).
+   */
+  static Factors initialize(Initialization init, Nmf settings, ScaledData data, int k,
+      ScaledSvd svd, SplittableRandom random) {
     if (init == null) {
-      return custom(config.initialW().orElseThrow(), config.initialH().orElseThrow(), data);
+      return custom(settings.initialW().orElseThrow(), settings.initialH().orElseThrow(), data);
     }
     return init == Initialization.RANDOM
         ? random(data, k, random)
-        : Nndsvd.factors(data, k, svd, svdHalfExponent, init, random);
+        : Nndsvd.factors(data, k, svd, init, random);
   }
 
   /**
-   * The truncated SVD of V, or of {@code V_s} (a scaled copy; then {@code svdHalfExponent[0]} is
-   * set to the scale's half-exponent) when V's singular values exceed the double range.
+   * The truncated SVD of V, or of {@code V_s} (a scaled copy) when V's singular values exceed
+   * the double range.
    */
-  static Svd svd(Matrix v, ScaledData data, int k, long seed, int threads,
-      int[] svdHalfExponent) {
+  static ScaledSvd svd(Matrix v, ScaledData data, int k, long seed, int threads) {
     Svd svd = Svd.truncated(v, k, seed, threads);
     if (Double.isFinite(svd.singularValues()[0])) {
-      return svd;
+      return new ScaledSvd(svd, 0);
     }
     double[] scaled = new double[data.v.length];
     for (int i = 0; i < scaled.length; i++) {
       scaled[i] = data.v[i] * data.invScale;
     }
-    svdHalfExponent[0] = data.halfExponent;
-    return Svd.truncated(Matrix.wrap(data.n, data.p, scaled), k, seed, threads);
+    return new ScaledSvd(Svd.truncated(Matrix.wrap(data.n, data.p, scaled), k, seed, threads),
+        data.halfExponent);
   }
 
   /** Whether {@code init} starts from a truncated SVD of V. */
@@ -58,7 +62,7 @@ final class Initializer {
    * that any block of rows can be drawn alone, in any order, with the same values (a fit split by
    * rows draws each block's rows where they are); H comes from {@code random} after that value.
    */
-  static double[][] random(ScaledData data, int k, SplittableRandom random) {
+  static Factors random(ScaledData data, int k, SplittableRandom random) {
     double avg = Math.sqrt(data.mean() / k);
     long wSeed = random.nextLong();
     double[] w = new double[data.n * k];
@@ -69,7 +73,7 @@ final class Initializer {
     for (int i = 0; i < h.length; i++) {
       h[i] = avg * (1 - random.nextDouble());
     }
-    return new double[][] {w, h};
+    return new Factors(w, h, k);
   }
 
   /**
@@ -92,18 +96,24 @@ final class Initializer {
   }
 
   /** Copies of the caller's factors, scaled. */
-  static double[][] custom(Matrix w0, Matrix h0, ScaledData data) {
+  static Factors custom(Matrix w0, Matrix h0, ScaledData data) {
     double[] w = w0.toRowMajorArray();
     double[] h = h0.toRowMajorArray();
     data.scale(w);
     data.scale(h);
-    return new double[][] {w, h};
+    return new Factors(w, h, w0.cols());
   }
 
-  /** {@code n x k} values of {@code sqrt(mean(V) / k)}: the start of a transform (W alone). */
-  static double[] constant(ScaledData data, int k) {
+  /**
+   * The start of a transform: W of {@code n x k} values {@code sqrt(mean(X) / k)} for the data,
+   * beside the model's {@code h} converted to stored units.
+   */
+  static Factors forTransform(ScaledData data, Matrix h) {
+    int k = h.rows();
     double[] w = new double[data.n * k];
     Arrays.fill(w, Math.sqrt(data.mean() / k));
-    return w;
+    double[] stored = h.toRowMajorArray();
+    data.scale(stored);
+    return new Factors(w, stored, k);
   }
 }

@@ -20,6 +20,19 @@ import java.util.Arrays;
  */
 final class KullbackLeiblerMu implements UpdateRule {
 
+  /** Fit: H and W, sums carried between iterations; transform: W alone. */
+  static final UpdateRule.Factory FACTORY = new UpdateRule.Factory() {
+    @Override
+    public UpdateRule fit(Problem problem, Factors start) {
+      return new KullbackLeiblerMu(problem, start, true, false);
+    }
+
+    @Override
+    public UpdateRule transform(Problem problem, Factors start) {
+      return new KullbackLeiblerMu(problem, start, false, false);
+    }
+  };
+
   private final ScaledData data;
   private final double[] w;
   private final double[] h;
@@ -42,26 +55,25 @@ final class KullbackLeiblerMu implements UpdateRule {
   /** The loss of the current factors, or NaN when the last pass did not compute it. */
   private double loss;
 
-  KullbackLeiblerMu(ScaledData data, double[] w, double[] h, int k, double eps, boolean updateH,
-      Parallel par) {
-    this(data, w, h, k, eps, updateH, false, par);
+  /**
+   * A fit rule whose W the caller may change between iterations (as {@link ColumnNormalizedW}
+   * does): each iteration then computes the H update's sums from the current W in a pass of its
+   * own, and the loss is always computed afresh (two passes per iteration).
+   */
+  static KullbackLeiblerMu withOutsideChangesOfW(Problem problem, Factors start) {
+    return new KullbackLeiblerMu(problem, start, true, true);
   }
 
-  /**
-   * With {@code wChangesOutside}, W may be changed by the caller between iterations (as {@link
-   * ColumnNormalizedW} does): each iteration then computes the H update's sums from the current
-   * W in a pass of its own, and the loss is always computed afresh (two passes per iteration).
-   */
-  KullbackLeiblerMu(ScaledData data, double[] w, double[] h, int k, double eps, boolean updateH,
-      boolean wChangesOutside, Parallel par) {
-    this.data = data;
+  private KullbackLeiblerMu(Problem problem, Factors start, boolean updateH,
+      boolean wChangesOutside) {
+    this.data = problem.data();
     this.wChangesOutside = wChangesOutside;
-    this.w = w;
-    this.h = h;
-    this.k = k;
-    this.eps = eps;
+    this.w = start.w;
+    this.h = start.h;
+    this.k = start.rank;
+    this.eps = problem.epsilon();
     this.updateH = updateH;
-    this.blocks = new RowBlocks(data.n, data.p, k, par);
+    this.blocks = new RowBlocks(data.n, data.p, k, problem.par());
     int chunks = blocks.chunks;
     numerators = new double[chunks][updateH ? k * data.p : 0];
     columnSums = new double[chunks][k];

@@ -20,5 +20,22 @@ public enum Loss {
    * Poisson log-likelihood up to a constant; {@link NmfModel#reconstructionError()} reports
    * {@code D} itself.
    */
-  KULLBACK_LEIBLER
+  KULLBACK_LEIBLER;
+
+  /**
+   * The value scikit-learn's convergence test compares for a loss {@code value} as {@link
+   * UpdateRule#loss()} reports it: the norm itself for Frobenius, {@code sqrt(2 D)} for KL (its
+   * {@code _beta_divergence(..., square_root=True)} for every beta).
+   */
+  double convergenceError(double value) {
+    return this == FROBENIUS ? value : Math.sqrt(2 * value);
+  }
+
+  /**
+   * A loss in the scaled units of {@link ScaledData} ({@code V_s = V / 4^m}) in the caller's
+   * units: both losses are homogeneous of degree 1 in V, so times {@code 4^m} (exact).
+   */
+  double toCallerUnits(double value, ScaledData data) {
+    return Math.scalb(value, 2 * data.halfExponent);
+  }
 }

@@ -30,21 +30,22 @@ final class Nndsvd {
   private Nndsvd() {}
 
   /**
-   * The initial factors in stored (scaled) units, {@code {w, h}}; {@code random} is used by
+   * The initial factors in stored (scaled) units from the SVD of V; {@code random} is used by
    * NNDSVDAR only.
    */
-  static double[][] factors(ScaledData data, int k, Svd svd, Initialization variant,
+  static Factors factors(ScaledData data, int k, Svd svd, Initialization variant,
       SplittableRandom random) {
-    return factors(data, k, svd, 0, variant, random);
+    return factors(data, k, new Initializer.ScaledSvd(svd, 0), variant, random);
   }
 
   /**
    * As {@link #factors(ScaledData, int, Svd, Initialization, SplittableRandom)} from the SVD of
-   * {@code V / 4^svdHalfExponent} (V itself when 0).
+   * {@code V / 4^svd.halfExponent()} (V itself when 0).
    */
-  static double[][] factors(ScaledData data, int k, Svd svd, int svdHalfExponent,
+  static Factors factors(ScaledData data, int k, Initializer.ScaledSvd scaledSvd,
       Initialization variant, SplittableRandom random) {
-    double unit = Math.scalb(1.0, svdHalfExponent);
+    Svd svd = scaledSvd.svd();
+    double unit = Math.scalb(1.0, scaledSvd.halfExponent());
     int n = data.n;
     int p = data.p;
     double[] u = MatrixAccess.data(svd.u());
@@ -107,7 +108,7 @@ final class Nndsvd {
       fillZeros(w, mean / 100, random);
       fillZeros(h, mean / 100, random);
     }
-    return new double[][] {w, h};
+    return new Factors(w, h, k);
   }
 
   /** The norm of the positive ({@code sign = 1}) or negative ({@code -1}) part of x. */

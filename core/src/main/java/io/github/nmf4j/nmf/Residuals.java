@@ -1,7 +1,5 @@
 package io.github.nmf4j.nmf;
 
-import io.github.nmf4j.internal.Parallel;
-
 /**
  * The exact final errors of a fit, {@code ||V_s - WH||_F^2} and (when asked) the generalized KL
  * divergence {@code D(V_s || WH)}, from one pass over V in row blocks (WH never held whole).
@@ -17,9 +15,19 @@ final class Residuals {
     this.divergence = divergence;
   }
 
-  static Residuals of(ScaledData data, double[] w, double[] h, int k, double eps,
-      boolean withDivergence, Parallel par) {
-    RowBlocks blocks = new RowBlocks(data.n, data.p, k, par);
+  /** The final value of {@code loss} in scaled units, as {@link UpdateRule#loss()} reports it. */
+  double of(Loss loss) {
+    return loss == Loss.FROBENIUS ? Math.sqrt(squaredFrobenius) : divergence;
+  }
+
+  /** The errors of {@code factors}; the divergence only when the problem's loss is KL. */
+  static Residuals of(Problem problem, Factors factors) {
+    ScaledData data = problem.data();
+    double[] w = factors.w;
+    double[] h = factors.h;
+    double eps = problem.epsilon();
+    boolean withDivergence = problem.loss() == Loss.KULLBACK_LEIBLER;
+    RowBlocks blocks = new RowBlocks(data.n, data.p, factors.rank, problem.par());
     double[] squares = new double[blocks.chunks];
     double[] divergences = new double[blocks.chunks];
     int p = data.p;

@@ -33,10 +33,13 @@ class HalsReferenceTest {
     Matrix v = f.get("V");
     for (int iterations : new int[] {1, 10, 100}) {
       ScaledData data = ScaledData.of(v, "v", Parallel.serial());
-      double[][] start = Initializer.custom(f.get("W0"), f.get("H0"), data);
-      double[] w = start[0];
-      double[] h = start[1];
-      FrobeniusHals rule = new FrobeniusHals(data, w, h, 3, true, Parallel.serial(), 1, 1, 0);
+      Factors start = Initializer.custom(f.get("W0"), f.get("H0"), data);
+      double[] w = start.w;
+      double[] h = start.h;
+      Problem problem =
+          new Problem(Nmf.builder().rank(3).solver(Solver.HALS).build(), data, 3,
+              Parallel.serial());
+      FrobeniusHals rule = FrobeniusHals.withSweeps(problem, start, 1, 1, 0);
       for (int i = 0; i < iterations; i++) {
         rule.iterate();
       }

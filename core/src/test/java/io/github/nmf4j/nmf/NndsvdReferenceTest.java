@@ -24,10 +24,9 @@ class NndsvdReferenceTest {
   private static Matrix[] initial(Matrix v, int k, Initialization init, int threads) {
     ScaledData data = ScaledData.of(v, "v", Parallel.of(threads));
     Svd svd = Svd.truncated(v, k, 5, threads);
-    double[][] f = Nndsvd.factors(data, k, svd, init, new SplittableRandom(3));
-    data.unscale(f[0]);
-    data.unscale(f[1]);
-    return new Matrix[] {Matrix.wrap(v.rows(), k, f[0]), Matrix.wrap(k, v.cols(), f[1])};
+    Factors f = Nndsvd.factors(data, k, svd, init, new SplittableRandom(3));
+    f.unscale(data);
+    return new Matrix[] {Matrix.wrap(v.rows(), k, f.w), Matrix.wrap(k, v.cols(), f.h)};
   }
 
   @ParameterizedTest

@@ -25,24 +25,24 @@ class RandomStartTest {
     Matrix v = Matrix.wrap(37, 11, values);
     Matrix twice = Matrix.wrap(74, 11, concat(v.toRowMajorArray(), v.toRowMajorArray()));
 
-    double[][] small = start(v, 9);
-    double[][] large = start(twice, 9);
+    Factors small = start(v, 9);
+    Factors large = start(twice, 9);
 
-    assertThat(Arrays.copyOf(large[0], 37 * K)).containsExactly(small[0]);
-    assertThat(large[1]).containsExactly(small[1]);
+    assertThat(Arrays.copyOf(large.w, 37 * K)).containsExactly(small.w);
+    assertThat(large.h).containsExactly(small.h);
   }
 
   @Test
   void anyRowCanBeDrawnAloneFromTheSeedOfW() {
     ScaledData data = ScaledData.of(TestMatrices.uniform(20, 6, 3, 1), "v", Parallel.serial());
-    double[][] f = Initializer.random(data, K, new SplittableRandom(42));
+    Factors f = Initializer.random(data, K, new SplittableRandom(42));
     long wSeed = new SplittableRandom(42).nextLong();
     double avg = Math.sqrt(data.mean() / K);
 
     for (int row : new int[] {19, 0, 7}) {
       double[] out = new double[K];
       Initializer.randomRow(wSeed, row, avg, out, 0, K);
-      assertThat(out).containsExactly(Arrays.copyOfRange(f[0], row * K, row * K + K));
+      assertThat(out).containsExactly(Arrays.copyOfRange(f.w, row * K, row * K + K));
     }
   }
 
@@ -50,7 +50,7 @@ class RandomStartTest {
   void rowsAreDistinctDrawsInTheUnitIntervalTimesTheScale() {
     ScaledData data = ScaledData.of(TestMatrices.uniform(200, 6, 3, 1), "v", Parallel.serial());
     double avg = Math.sqrt(data.mean() / K);
-    double[] w = Initializer.random(data, K, new SplittableRandom(3))[0];
+    double[] w = Initializer.random(data, K, new SplittableRandom(3)).w;
 
     double sum = 0;
     for (int i = 0; i < w.length; i++) {
@@ -65,7 +65,7 @@ class RandomStartTest {
     }
   }
 
-  private static double[][] start(Matrix v, long seed) {
+  private static Factors start(Matrix v, long seed) {
     ScaledData data = ScaledData.of(v, "v", Parallel.serial());
     return Initializer.random(data, K, new SplittableRandom(seed));
   }

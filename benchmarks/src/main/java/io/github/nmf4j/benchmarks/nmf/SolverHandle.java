@@ -29,11 +29,11 @@ final class SolverHandle {
     Method of = scaledData.getDeclaredMethod("of", Matrix.class, String.class, Parallel.class);
     of.setAccessible(true);
     Object data = of.invoke(null, v, "v", par);
-    Class<?> fitter = Class.forName("io.github.nmf4j.nmf.Fitter");
-    Method create = fitter.getDeclaredMethod("rule", Nmf.class, scaledData, double[].class,
-        double[].class, int.class, boolean.class, Parallel.class);
+    Class<?> solvers = Class.forName("io.github.nmf4j.nmf.Solvers");
+    Method create = solvers.getDeclaredMethod("fitRule", Nmf.class, scaledData, double[].class,
+        double[].class, Parallel.class);
     create.setAccessible(true);
-    rule = create.invoke(null, config, data, w, h, config.rank(), true, par);
+    rule = create.invoke(null, config, data, w, h, par);
     Class<?> updateRule = Class.forName("io.github.nmf4j.nmf.UpdateRule");
     Method it = updateRule.getDeclaredMethod("iterate");
     it.setAccessible(true);
