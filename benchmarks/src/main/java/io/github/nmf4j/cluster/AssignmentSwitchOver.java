@@ -6,8 +6,9 @@ import java.util.SplittableRandom;
 
 /**
  * Where k-means should switch from direct distances to the product form ({@link
- * KMeans#WIDE_FEATURES}): runs Lloyd's iterations with both assignment steps ({@code BOUNDED},
- * and the product step {@code KMeans.fit} would choose) on the same Gaussian blobs from the same
+ * KMeans#WIDE_FEATURES}): runs Lloyd's iterations with both assignment strategies ({@link
+ * Assignment#choose} without and with the points' centred norms: direct distances, and the
+ * product form {@code KMeans.fit} would choose) on the same Gaussian blobs from the same
  * initial centroids, for several numbers of features, and prints the median time of 7 runs and
  * the per-iteration ratio; then the median time of 7 k-means++ seedings each way. It lives in core's package (the benchmarks jar is on the class path,
  * not the module path) because the steps are package-private.
@@ -33,21 +34,20 @@ public final class AssignmentSwitchOver {
       for (int j = 0; j < k; j++) {
         System.arraycopy(x, (int) ((2L * j + 1) * n / (2 * k)) * d, initial, j * d, d);
       }
-      double[] mean = WideRows.mean(x, n, d, par);
-      double[] norms = WideRows.centredNorms(x, n, d, mean, par);
-      Lloyd.Step product = KMeans.elkan(n, d, k)
-          ? Lloyd.Step.ELKAN_PRODUCT : Lloyd.Step.BOUNDED_PRODUCT;
+      double[] mean = Chunks.columnMeans(x, n, d, par);
+      double[] norms = Chunks.centredNorms(x, n, d, mean, par);
+      String product = ElkanBounds.fits(n, d, k) ? "Elkan product" : "Hamerly product";
       double[] direct = new double[7];
       double[] products = new double[7];
       int directIterations = 0;
       int productIterations = 0;
       for (int rep = 0; rep < direct.length; rep++) {
         long t = System.nanoTime();
-        directIterations = new Lloyd(x, n, d, k, par, Lloyd.Step.BOUNDED, null, null)
+        directIterations = new Lloyd(Assignment.choose(x, n, d, k, mean, null, par), k, d)
             .run(initial, 300, 0, (i, inertia, shift) -> { }).iterations;
         direct[rep] = (System.nanoTime() - t) / 1e6;
         t = System.nanoTime();
-        productIterations = new Lloyd(x, n, d, k, par, product, mean, norms)
+        productIterations = new Lloyd(Assignment.choose(x, n, d, k, mean, norms, par), k, d)
             .run(initial, 300, 0, (i, inertia, shift) -> { }).iterations;
         products[rep] = (System.nanoTime() - t) / 1e6;
       }

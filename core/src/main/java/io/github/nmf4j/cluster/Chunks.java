@@ -1,5 +1,9 @@
 package io.github.nmf4j.cluster;
 
+import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.linalg.kernel.CentredProducts;
+import io.github.nmf4j.linalg.kernel.Rows;
+
 /**
  * The fixed split of {@code n} points into contiguous chunks used by every parallel loop of the
  * package. The split depends only on the problem's shape, never on the thread count, and
@@ -38,5 +42,15 @@ final class Chunks {
   /** The first point of chunk {@code c} (chunk {@code chunks} gives {@code n}). */
   static int start(int n, int chunks, int c) {
     return (int) ((long) n * c / chunks);
+  }
+
+  /** The mean of the rows of {@code x} (n x d), over the fixed chunks ({@link Rows#columnMeans}). */
+  static double[] columnMeans(double[] x, int n, int d, Parallel par) {
+    return Rows.columnMeans(x, n, d, count(n, d), par);
+  }
+
+  /** {@code |x_i - mean|^2} for every row, over the fixed chunks. */
+  static double[] centredNorms(double[] x, int n, int d, double[] mean, Parallel par) {
+    return CentredProducts.centredNorms(x, n, d, mean, count(n, 1), par);
   }
 }

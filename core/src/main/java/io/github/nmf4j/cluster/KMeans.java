@@ -90,9 +90,6 @@ public final class KMeans {
   /** The number of features from which the product form is used with many clusters. */
   static final int WIDE_FEATURES_MANY_CLUSTERS = 8;
 
-  /** The number of Elkan bounds always allowed (32 MB). */
-  private static final long ELKAN_BOUNDS = 1L << 22;
-
   private final int k;
   private final KMeansInit initialization;
   private final Matrix initialCentroids;
@@ -200,14 +197,11 @@ public final class KMeans {
           + " distinct rows, fewer than k = " + k);
     }
     Parallel par = Parallel.of(threads);
-    double[] mean = WideRows.mean(x, n, d, par);
+    double[] mean = Chunks.columnMeans(x, n, d, par);
     double absoluteTolerance = tolerance * meanVariance(x, n, d, mean);
     boolean wide = productForm(d, k);
-    double[] pointNorms = wide ? WideRows.centredNorms(x, n, d, mean, par) : null;
-    Lloyd lloyd = wide
-        ? new Lloyd(x, n, d, k, par, elkan(n, d, k) ? Lloyd.Step.ELKAN_PRODUCT
-            : Lloyd.Step.BOUNDED_PRODUCT, mean, pointNorms)
-        : new Lloyd(x, n, d, k, par, Lloyd.Step.BOUNDED, null, null);
+    double[] pointNorms = wide ? Chunks.centredNorms(x, n, d, mean, par) : null;
+    Lloyd lloyd = new Lloyd(Assignment.choose(x, n, d, k, mean, pointNorms, par), k, d);
     SplittableRandom root = new SplittableRandom(seed);
     Lloyd.Result best = null;
     for (int r = 0; r < restarts; r++) {
@@ -252,15 +246,6 @@ public final class KMeans {
    */
   static boolean productForm(int d, int k) {
     return d >= WIDE_FEATURES || (k >= MANY_CLUSTERS && d >= WIDE_FEATURES_MANY_CLUSTERS);
-  }
-
-  /**
-   * Whether the product path keeps Elkan's {@code n k} bounds rather than Hamerly's {@code n}:
-   * when they take at most a quarter of the memory of the data, or at most 32 MB.
-   */
-  static boolean elkan(int n, int d, int k) {
-    long bounds = (long) n * k;
-    return bounds <= Math.max((long) n * d / 4, ELKAN_BOUNDS);
   }
 
   /**

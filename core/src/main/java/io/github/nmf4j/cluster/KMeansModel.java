@@ -3,6 +3,7 @@ package io.github.nmf4j.cluster;
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.kernel.CentredProducts;
 import io.github.nmf4j.linalg.kernel.MatrixAccess;
 
 /**
@@ -97,7 +98,7 @@ public final class KMeansModel {
     if (mean != null) {
       double[] centred = new double[k * d];
       double[] norms = new double[k];
-      WideRows.centreRows(centroids, k, d, mean, centred, norms);
+      CentredProducts.centreRows(centroids, k, d, mean, centred, norms);
       int chunks = ProductAssignment.chunks(m, d, k, 0);
       parallel().forEach(chunks, ch -> ProductAssignment.labels(a, d,
           Chunks.start(m, chunks, ch), Chunks.start(m, chunks, ch + 1), mean, centred, norms, k,

@@ -1,6 +1,7 @@
 package io.github.nmf4j.cluster;
 
 import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.linalg.kernel.Rows;
 import java.util.Arrays;
 
 /**
@@ -91,7 +92,7 @@ final class MatrixChain {
       for (int i = t * rowsPerTask, end = Math.min(n, i + rowsPerTask); i < end; i++) {
         int base = index(n, i, i + 1) - (i + 1);
         for (int j = i + 1; j < n; j++) {
-          dist[base + j] = Math.sqrt(NearestCentroid.squaredDistance(x, i, x, j, d));
+          dist[base + j] = Math.sqrt(Rows.squaredDistance(x, i, x, j, d));
         }
       }
     });

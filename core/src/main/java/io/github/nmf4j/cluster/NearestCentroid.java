@@ -1,29 +1,20 @@
 package io.github.nmf4j.cluster;
 
+import io.github.nmf4j.linalg.kernel.Rows;
+
 /**
  * The assignment kernel of k-means on raw row-major arrays: each point goes to the centroid at
  * the smallest squared Euclidean distance, ties to the lowest index (as numpy's argmin).
  *
  * <p>Distances are computed directly, {@code sum_f (x_f - c_f)^2} summed over features in
- * order, which for the few features of pixels is faster than the {@code |x|^2 - 2 x.c + |c|^2}
- * product form and exact to rounding. Every method sums in the same order, so the distance
- * used to pick a label, the inertia and {@code predict} agree bit for bit.
+ * order ({@link Rows#squaredDistance}), which for the few features of pixels is faster than the
+ * {@code |x|^2 - 2 x.c + |c|^2} product form and exact to rounding. Every method sums in that
+ * order, so the distance used to pick a label, the inertia and {@code predict} agree bit for
+ * bit.
  */
 final class NearestCentroid {
 
   private NearestCentroid() {}
-
-  /** {@code |x_i - c_j|^2} for point {@code i} and centroid {@code j} of width {@code d}. */
-  static double squaredDistance(double[] x, int i, double[] c, int j, int d) {
-    int xo = i * d;
-    int co = j * d;
-    double s = 0;
-    for (int f = 0; f < d; f++) {
-      double t = x[xo + f] - c[co + f];
-      s += t * t;
-    }
-    return s;
-  }
 
   /**
    * Assigns points {@code [from, to)} of {@code x} (n x d) to the nearest of the {@code k}
@@ -168,7 +159,7 @@ final class NearestCentroid {
   static void distances(double[] x, int d, int from, int to, double[] c, int k, double[] out) {
     for (int i = from; i < to; i++) {
       for (int j = 0; j < k; j++) {
-        out[i * k + j] = Math.sqrt(squaredDistance(x, i, c, j, d));
+        out[i * k + j] = Math.sqrt(Rows.squaredDistance(x, i, c, j, d));
       }
     }
   }

@@ -1,104 +1,90 @@
 package io.github.nmf4j.cluster;
 
 import io.github.nmf4j.internal.Parallel;
-import io.github.nmf4j.linalg.kernel.Gemm;
-import java.util.Arrays;
+import io.github.nmf4j.linalg.kernel.CentredProducts;
+import io.github.nmf4j.linalg.kernel.Rows;
 
 /**
- * The assignment step of Lloyd's algorithm for wide data (many features): the nearest centroid
- * of each point is the argmin over {@code j} of {@code |c_j|^2 - 2 x.c_j}, the products {@code
- * x.c_j} of a block of points with all centroids coming from one matrix product ({@link
- * Gemm#multiplyTranspose}), as scikit-learn computes them. Bounds (Hamerly, "Making k-means even
- * faster", SDM 2010; or Elkan, "Using the triangle inequality to accelerate k-means", ICML 2003)
- * spare the product, and even the reading of the point, for points that provably keep their
- * centroid.
+ * The assignment step for wide data (many features): the nearest centroid of each point is the
+ * argmin over {@code j} of {@code |c'_j|^2 - 2 x'.c'_j} on points and centroids centred by the
+ * data's mean, the products of a block of points with all centroids coming from one matrix
+ * product ({@link CentredProducts}, whose class comment derives the rounding bound), as
+ * scikit-learn computes them. Two centroids whose squared distances differ by less than twice
+ * that bound may be ranked in either order. The blocks are fixed by the data's shape, so labels
+ * do not depend on the thread count, and a point gets the same products in any block, so {@code
+ * predict} on a subset of the training points ({@link #labels}) gives their training labels.
  *
- * <p><b>Centring.</b> Points and centroids are used as {@code x - mean} and {@code c - mean}
- * (the mean of the training points, subtracted while a block is copied for the product), as
- * scikit-learn centres the data before a fit: distances do not change, but the cancellation in
- * {@code |x|^2 - 2 x.c + |c|^2} is relative to the spread of the data, not its offset.
- *
- * <p><b>Rounding.</b> With {@code x' = x - mean}, {@code c' = c - mean} and {@code u = 2^-53},
- * the computed {@code |x'|^2 + |c'|^2 - 2 x'.c'} differs from the exact squared distance by at
- * most {@code (d + 8) u (|x'| + |c'|)^2} (error analysis of the three dot products, the
- * centring and the final additions; {@code delta} below is twice that, with {@code |c'|} the
- * largest centroid norm), and so may be slightly negative. The label is the argmin of the
- * computed values (ties to the lowest index): two centroids whose squared distances differ by
- * less than {@code 2 delta} may be ranked in either order. The blocks are fixed by the data's
- * shape, so labels do not depend on the thread count. (The kernel also computes each product as
- * one chain of fused multiply-adds in feature order, whatever block it falls in, so {@code
- * predict} on a subset of the training points gives their training labels; the tests check it.)
- *
- * <p><b>Bounds.</b> A point keeps an upper bound {@code U} on the exact distance to its own
- * centroid, raised by that centroid's movement after each update, and lower bounds on the exact
- * distance to the others: Hamerly's single bound, lowered by the largest movement of another
- * centroid, or Elkan's bound per centroid, lowered by that centroid's movement; all are taken
- * from the product form with {@code delta} added or subtracted, and carry a relative margin of
- * {@value #MARGIN}. With {@code L} the smallest lower bound and {@code h} half the distance from
- * the point's centroid to the nearest other one, a point whose other centroids are all farther
- * by more than the rounding of the product form, {@code L^2 - U^2 > 2 delta} or {@code 4 h (h -
- * U) > 2 delta}, would get the same label from the product form: it is not even read. If the
- * test fails, {@code U} is tightened to the exact distance (computed directly from the
- * differences) and the test repeated before the point takes the product. Labels are then
- * bit-identical to the unbounded step's (a tested property); the cluster statistics change
- * only with labels ({@link ProductSums}), so they and the centroids are bit-identical too.
+ * <p>Bounds ({@link ProductBounds}: Hamerly's or Elkan's) spare the product, and even the
+ * reading of the point, for points that provably keep their centroid, without changing a label.
+ * The cluster statistics ({@link ProductSums}) are kept across iterations and change only with
+ * labels: each chunk collects the moves of its points in point order, and the chunks' moves are
+ * added in chunk order. The inertia of each iteration is the expanded formula per cluster
+ * ({@link ProductSums#inertia}); the final inertia ({@link #finish}) sums distances computed
+ * directly ({@link Rows#squaredDistanceWide}).
  */
-final class ProductAssignment {
+final class ProductAssignment implements Assignment {
 
   /** Points per matrix product. */
   static final int BLOCK = 128;
 
-  /** Relative margin on the bounds, far above their rounding for any realistic d. */
-  static final double MARGIN = 1e-9;
-
   /** Multiply-adds per parallel task at least. */
   private static final long TASK_WORK = 1L << 20;
-
-  /** The unit roundoff of double precision. */
-  private static final double U = 0x1p-53;
 
   private final double[] x;
   private final int n;
   private final int d;
   private final int k;
+  private final Parallel par;
+  private final int chunks;
   private final double[] mean;
   private final double[] pointNorms;
+  private final ProductBounds bounds;
   private final double[] centred;
   private final double[] centredNorms;
-  private final double[] halfGap;
-  /**
-   * Elkan's bounds, if memory allows: {@code bounds[i * k + j]}, a lower bound on the distance
-   * from point i to centroid j ({@code +inf} for its own); null for Hamerly's single bound.
-   */
-  private final double[] bounds;
-  /** Per point, an upper bound on the exact distance to its own centroid. */
-  private final double[] upper;
-  /** {@code (d + 8) u}, the relative rounding of the product form (see the class comment). */
-  private final double gamma;
-  private double centroidRadius;
+  private final int[] labels;
+  /** Exact squared distances to the own centroid, computed only to re-seed empty clusters. */
+  private final double[] dist;
+  private final ProductSums sums;
+  private final ProductSums.Delta[] deltas;
+  private final double[][] blocks;
+  private final double[][] dots;
+  private final int[][] pending;
+  private final boolean[] partialChanged;
+  private final double[] partialInertia;
+  private double inertia;
 
   /**
    * Prepares the assignment of the rows of {@code x} (n x d) to {@code k} centroids.
    *
    * @param mean the centring vector (any vector works; the data's mean is the accurate choice)
-   * @param pointNorms {@code |x_i - mean|^2} for every row, computed if null
-   * @param elkan whether to keep a bound per point and centroid (Elkan) rather than one per
-   *     point (Hamerly)
+   * @param pointNorms {@code |x_i - mean|^2} for every row
+   * @param bounds the bounds that spare products, for these points
    */
   ProductAssignment(double[] x, int n, int d, int k, double[] mean, double[] pointNorms,
-      boolean elkan, Parallel par) {
+      ProductBounds bounds, Parallel par) {
     this.x = x;
     this.n = n;
     this.d = d;
     this.k = k;
+    this.par = par;
+    this.chunks = chunks(n, d, k, (long) k * (d + 1));
     this.mean = mean;
-    this.pointNorms = pointNorms != null ? pointNorms : WideRows.centredNorms(x, n, d, mean, par);
+    this.pointNorms = pointNorms;
+    this.bounds = bounds;
     this.centred = new double[k * d];
     this.centredNorms = new double[k];
-    this.halfGap = new double[k];
-    this.bounds = elkan ? new double[n * k] : null;
-    this.upper = new double[n];
-    this.gamma = (d + 8) * U;
+    this.labels = new int[n];
+    this.dist = new double[n];
+    this.sums = new ProductSums(k, d, mean);
+    this.deltas = new ProductSums.Delta[chunks];
+    this.blocks = new double[chunks][BLOCK * d];
+    this.dots = new double[chunks][BLOCK * k];
+    this.pending = new int[chunks][BLOCK];
+    for (int ch = 0; ch < chunks; ch++) {
+      deltas[ch] = new ProductSums.Delta(k, d);
+    }
+    this.partialChanged = new boolean[chunks];
+    this.partialInertia = new double[chunks];
   }
 
   /** The number of fixed chunks (parallel tasks) for {@code n} points against {@code k} rows. */
@@ -107,155 +93,73 @@ final class ProductAssignment {
     return Chunks.count(n, (int) Math.min(minPoints, Chunks.MIN_POINTS), partialDoubles);
   }
 
-  /** Per-chunk scratch space: one block of centred points, its products and bookkeeping. */
-  static final class Scratch {
-    final double[] block;
-    final double[] dots;
-    final int[] pending = new int[BLOCK];
-    /** Whether the last {@link #assign} changed a label. */
-    boolean changed;
-    /** How many points took the product since this scratch was made (for tests). */
-    long scanned;
-
-    Scratch(int d, int k) {
-      this.block = new double[BLOCK * d];
-      this.dots = new double[BLOCK * k];
+  @Override
+  public boolean assign(double[] centers, CentroidMoves moves) {
+    boolean fresh = moves == null;
+    prepare(centers, moves);
+    if (fresh) {
+      sums.reset();
     }
-  }
-
-  /**
-   * Takes the centroids of the next assignment step: centres them, and with {@code bounds}
-   * computes half the distance from each to its nearest other one.
-   */
-  void prepare(double[] centers, boolean bounds) {
-    centroidRadius = WideRows.centreRows(centers, k, d, mean, centred, centredNorms) * (1 + MARGIN);
-    if (bounds) {
-      Arrays.fill(halfGap, Double.POSITIVE_INFINITY);
-      for (int j = 0; j < k; j++) {
-        for (int i = j + 1; i < k; i++) {
-          double gap = Math.sqrt(WideRows.squaredDistance(centers, j, centers, i, d)) / 2
-              * (1 - MARGIN);
-          halfGap[j] = Math.min(halfGap[j], gap);
-          halfGap[i] = Math.min(halfGap[i], gap);
-        }
+    par.forEach(chunks, ch -> {
+      ProductSums.Delta delta = deltas[ch];
+      delta.clear();
+      partialChanged[ch] = assignChunk(ch, centers, !fresh, fresh, delta);
+    });
+    sums.add(deltas);
+    inertia = sums.inertia(centred, centredNorms);
+    if (fresh) {
+      return true;
+    }
+    for (boolean c : partialChanged) {
+      if (c) {
+        return true;
       }
     }
+    return false;
+  }
+
+  private void prepare(double[] centers, CentroidMoves moves) {
+    double radius = CentredProducts.centreRows(centers, k, d, mean, centred, centredNorms);
+    bounds.prepare(centers, centredNorms, radius, moves);
   }
 
   /**
-   * Assigns points {@code [from, to)} to the nearest of the prepared centroids ({@code centers}
-   * raw, as given to {@link #prepare}). Writes {@code labels} and the bounds, records in {@code
-   * delta} (if not null) every point that changes cluster, in point order, and sets {@code
-   * w.changed}.
+   * Assigns the points of chunk {@code ch}; records in {@code delta} (if not null) every point
+   * that changes cluster, in point order; returns whether a label changed.
    *
-   * @param bounded whether {@code labels} and the bounds hold valid state from the previous
-   *     step, {@code drift[j]} being how far the other centroids moved at most (for the points
-   *     of centroid j) and {@code moves[j]} how far centroid j moved; if not, every point takes
-   *     the product
+   * @param bounded whether labels and bounds hold valid state from the previous step; if not,
+   *     every point takes the product
    * @param fresh whether the statistics start from nothing: every point then enters its cluster
    *     in {@code delta}, whatever its earlier label
    */
-  void assign(int from, int to, double[] centers, int[] labels, double[] lower, boolean bounded,
-      boolean fresh, double[] drift, double[] moves, ProductSums.Delta delta, Scratch w) {
+  private boolean assignChunk(int ch, double[] centers, boolean bounded, boolean fresh,
+      ProductSums.Delta delta) {
+    int[] todo = pending[ch];
     boolean changed = false;
-    int[] pending = w.pending;
-    for (int start = from; start < to; start += BLOCK) {
+    for (int start = Chunks.start(n, chunks, ch), to = Chunks.start(n, chunks, ch + 1);
+        start < to; start += BLOCK) {
       int end = Math.min(to, start + BLOCK);
       int count = 0;
-      if (bounded) {
-        for (int i = start; i < end; i++) {
-          int a = labels[i];
-          double lo;
-          if (bounds != null) {
-            lo = Double.POSITIVE_INFINITY;
-            for (int j = 0, o = i * k; j < k; j++) {
-              double b = (bounds[o + j] - moves[j]) * (1 - MARGIN);
-              bounds[o + j] = b;
-              lo = Math.min(lo, b);
-            }
-          } else {
-            lo = (lower[i] - drift[a] * (1 + MARGIN)) * (1 - MARGIN);
-            lower[i] = lo;
-          }
-          double up = (upper[i] + moves[a]) * (1 + MARGIN);
-          upper[i] = up;
-          if (keeps(i, up * up * (1 + MARGIN), lo, halfGap[a])) {
-            continue; // the point is not even read
-          }
-          double own = WideRows.squaredDistance(x, i, centers, a, d) * (1 + MARGIN);
-          upper[i] = Math.sqrt(own) * (1 + MARGIN);
-          if (!keeps(i, own, lo, halfGap[a])) {
-            pending[count++] = i;
-          }
-        }
-      } else {
-        for (int i = start; i < end; i++) {
-          pending[count++] = i;
+      for (int i = start; i < end; i++) {
+        if (!bounded || !bounds.keeps(i, labels[i])) {
+          todo[count++] = i;
         }
       }
-      changed |= scan(pending, count, labels, lower, fresh, delta, w);
+      if (count > 0) {
+        changed |= scan(todo, count, fresh, delta, blocks[ch], dots[ch]);
+      }
     }
-    w.changed = changed;
-  }
-
-  /** The inertia of the current labels for the prepared centroids, from {@code sums}. */
-  double inertia(ProductSums sums) {
-    return sums.inertia(centred, centredNorms);
-  }
-
-  /** {@code |x_i - mean|^2}. */
-  double pointNorm(int i) {
-    return pointNorms[i];
-  }
-
-  /** Forgets the bounds of point {@code i} (its label was changed from outside). */
-  void forget(int i) {
-    if (bounds != null) {
-      Arrays.fill(bounds, i * k, (i + 1) * k, 0);
-    }
-    upper[i] = Double.POSITIVE_INFINITY;
+    return changed;
   }
 
   /**
-   * Whether point {@code i}, whose squared distance to its centroid is at most {@code upper2},
-   * provably gets the same label from the product form: every other centroid is farther by
-   * more than the product form's rounding.
-   */
-  private boolean keeps(int i, double upper2, double lo, double half) {
-    double delta = delta(i);
-    if (lo > 0 && lo * lo * (1 - MARGIN) > upper2 + 2 * delta) {
-      return true;
-    }
-    double upper = Math.sqrt(upper2);
-    return half > upper && 4 * half * (half - upper) * (1 - MARGIN) > 2 * delta;
-  }
-
-  /** The bound on the rounding of the product form for point {@code i}, with a margin. */
-  private double delta(int i) {
-    double r = Math.sqrt(pointNorms[i]) + centroidRadius;
-    return 2 * gamma * r * r;
-  }
-
-  /**
-   * The product form for the {@code count} points in {@code pending}: labels (lowest index on
+   * The product form for the {@code count} points in {@code todo}: labels (lowest index on
    * ties), bounds, changes of cluster into {@code delta}; returns whether a label changed.
    */
-  private boolean scan(int[] pending, int count, int[] labels, double[] lower, boolean fresh,
-      ProductSums.Delta delta, Scratch w) {
-    if (count == 0) {
-      return false;
-    }
-    w.scanned += count;
-    double[] block = w.block;
-    for (int t = 0; t < count; t++) {
-      int xo = pending[t] * d;
-      int bo = t * d;
-      for (int f = 0; f < d; f++) {
-        block[bo + f] = x[xo + f] - mean[f];
-      }
-    }
-    double[] dots = w.dots;
-    Gemm.multiplyTranspose(count, d, k, block, centred, dots, Parallel.serial());
+  private boolean scan(int[] todo, int count, boolean fresh, ProductSums.Delta delta,
+      double[] block, double[] products) {
+    CentredProducts.centre(x, d, todo, count, mean, block);
+    CentredProducts.products(count, d, k, block, centred, products);
     boolean changed = false;
     for (int t = 0; t < count; t++) {
       int o = t * k;
@@ -263,7 +167,7 @@ final class ProductAssignment {
       double second = Double.POSITIVE_INFINITY;
       int label = 0;
       for (int j = 0; j < k; j++) {
-        double v = centredNorms[j] - 2 * dots[o + j];
+        double v = centredNorms[j] - 2 * products[o + j];
         if (v < best) {
           second = best;
           best = v;
@@ -272,7 +176,7 @@ final class ProductAssignment {
           second = v;
         }
       }
-      int i = pending[t];
+      int i = todo[t];
       int previous = labels[i];
       boolean moved = previous != label;
       changed |= moved;
@@ -280,28 +184,85 @@ final class ProductAssignment {
       if (delta != null && (fresh || moved)) {
         delta.move(fresh ? -1 : previous, label, block, t * d, pointNorms[i]);
       }
-      double pn = pointNorms[i];
-      double margin = delta(i);
-      upper[i] = Math.sqrt(Math.max(0, pn + best + margin) * (1 + MARGIN)) * (1 + MARGIN);
-      if (bounds != null) {
-        double base = pn - margin;
-        for (int j = 0, b = i * k; j < k; j++) {
-          double lo2 = base + (centredNorms[j] - 2 * dots[o + j]);
-          bounds[b + j] = lo2 > 0 ? Math.sqrt(lo2) * (1 - MARGIN) : 0;
-        }
-        bounds[i * k + label] = Double.POSITIVE_INFINITY;
-      } else if (lower != null) {
-        double lo2 = pn + second - margin;
-        lower[i] = lo2 > 0 ? Math.sqrt(lo2) * (1 - MARGIN) : 0;
-      }
+      bounds.record(i, label, best, second, products, o);
     }
     return changed;
   }
 
+  @Override
+  public double inertia() {
+    return inertia;
+  }
+
+  @Override
+  public boolean fillEmptyClusters(double[] centers) {
+    boolean empty = false;
+    for (int j = 0; j < k; j++) {
+      empty |= sums.count(j) == 0;
+    }
+    if (!empty) {
+      return false;
+    }
+    distancesToOwn(centers);
+    for (int j = 0; j < k; j++) {
+      if (sums.count(j) != 0) {
+        continue;
+      }
+      int far = -1;
+      double farthest = -1;
+      for (int i = 0; i < n; i++) {
+        if (dist[i] > farthest && sums.count(labels[i]) > 1) {
+          farthest = dist[i];
+          far = i;
+        }
+      }
+      if (far < 0) {
+        throw new IllegalStateException("no point to re-seed empty cluster " + j);
+      }
+      sums.relocate(x, far, pointNorms[far], labels[far], j);
+      labels[far] = j;
+      dist[far] = 0;
+      bounds.forget(far);
+    }
+    return true;
+  }
+
+  /** {@code dist[i]}: the exact squared distance of every point to its centroid. */
+  private void distancesToOwn(double[] centers) {
+    par.forEach(chunks, ch -> {
+      int from = Chunks.start(n, chunks, ch);
+      int to = Chunks.start(n, chunks, ch + 1);
+      for (int i = from; i < to; i++) {
+        dist[i] = Rows.squaredDistanceWide(x, i, centers, labels[i], d);
+      }
+      partialInertia[ch] = ClusterSums.inertia(dist, from, to);
+    });
+  }
+
+  @Override
+  public void update(double[] next) {
+    sums.centroids(next);
+  }
+
+  @Override
+  public double finish(double[] centers, CentroidMoves moves, boolean relabel) {
+    if (relabel) {
+      prepare(centers, moves);
+      par.forEach(chunks, ch -> assignChunk(ch, centers, true, false, null));
+    }
+    distancesToOwn(centers);
+    return Rows.sumInOrder(partialInertia);
+  }
+
+  @Override
+  public int[] labels() {
+    return labels;
+  }
+
   /**
    * The labels of points {@code [from, to)} of {@code y} (m x d) for {@code k} centroids given
-   * centred by {@code mean} with their squared norms ({@link WideRows#centreRows}): the argmin
-   * the fit uses, so points of the training data get their training labels.
+   * centred by {@code mean} with their squared norms ({@link CentredProducts#centreRows}): the
+   * argmin the fit uses, so points of the training data get their training labels.
    *
    * @param block scratch of at least {@code BLOCK * d} doubles
    * @param dots scratch of at least {@code BLOCK * k} doubles
@@ -310,19 +271,12 @@ final class ProductAssignment {
       double[] norms, int k, int[] out, double[] block, double[] dots) {
     for (int start = from; start < to; start += BLOCK) {
       int m = Math.min(BLOCK, to - start);
+      CentredProducts.centre(y, d, start, m, mean, block);
+      CentredProducts.products(m, d, k, block, centred, dots);
       for (int t = 0; t < m; t++) {
-        int yo = (start + t) * d;
-        int bo = t * d;
-        for (int f = 0; f < d; f++) {
-          block[bo + f] = y[yo + f] - mean[f];
-        }
-      }
-      Gemm.multiplyTranspose(m, d, k, block, centred, dots, Parallel.serial());
-      for (int t = 0; t < m; t++) {
-        int o = t * k;
         double best = Double.POSITIVE_INFINITY;
         int label = 0;
-        for (int j = 0; j < k; j++) {
+        for (int j = 0, o = t * k; j < k; j++) {
           double v = norms[j] - 2 * dots[o + j];
           if (v < best) {
             best = v;
@@ -333,5 +287,4 @@ final class ProductAssignment {
       }
     }
   }
-
 }

@@ -1,6 +1,7 @@
 package io.github.nmf4j.cluster;
 
 import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.linalg.kernel.Rows;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -23,72 +24,115 @@ final class Seeding {
     int trials = 2 + (int) Math.log(k);
     int chunks = Chunks.count(n, trials);
     double[] centers = new double[k * d];
-    double[] closest = new double[n];
-    double[] chunkSums = new double[chunks];
+    Weights weights = new Weights(n, chunks);
+    double[] closest = weights.closest;
     double[] candidates = new double[trials * d];
     double[] candidatePartials = new double[chunks * trials];
-    int[] ids = new int[trials];
 
     System.arraycopy(x, random.nextInt(n) * d, centers, 0, d);
-    double potential = updateClosest(x, n, d, centers, 0, closest, chunkSums, par);
+    updateClosest(x, d, centers, 0, weights, par);
     for (int c = 1; c < k; c++) {
-      for (int t = 0; t < trials; t++) {
-        ids[t] = sample(closest, n, chunks, chunkSums, random.nextDouble() * potential);
-        if (ids[t] < 0) {
-          ids[t] = firstNewPoint(x, n, d, centers, c);
-        }
-        System.arraycopy(x, ids[t] * d, candidates, t * d, d);
-      }
+      weights.draw(x, d, centers, c, random, candidates);
       par.forEach(chunks, ch -> {
         int from = Chunks.start(n, chunks, ch);
         int to = Chunks.start(n, chunks, ch + 1);
         for (int t = 0; t < trials; t++) {
           double s = 0;
           for (int i = from; i < to; i++) {
-            s += Math.min(closest[i], NearestCentroid.squaredDistance(x, i, candidates, t, d));
+            s += Math.min(closest[i], Rows.squaredDistance(x, i, candidates, t, d));
           }
           candidatePartials[ch * trials + t] = s;
         }
       });
-      int best = 0;
-      double bestPotential = Double.POSITIVE_INFINITY;
-      for (int t = 0; t < trials; t++) {
-        double s = 0;
-        for (int ch = 0; ch < chunks; ch++) {
-          s += candidatePartials[ch * trials + t];
-        }
-        if (s < bestPotential) {
-          bestPotential = s;
-          best = t;
-        }
-      }
+      int best = bestTrial(candidatePartials, chunks, trials);
       System.arraycopy(candidates, best * d, centers, c * d, d);
-      potential = updateClosest(x, n, d, centers, c, closest, chunkSums, par);
+      updateClosest(x, d, centers, c, weights, par);
     }
     return centers;
   }
 
-  /** Lowers {@code closest} to the distances to centroid {@code c}; returns the new potential. */
-  private static double updateClosest(double[] x, int n, int d, double[] centers, int c,
-      double[] closest, double[] chunkSums, Parallel par) {
-    int chunks = chunkSums.length;
+  /** Lowers the weights to the distances to centroid {@code c} and updates their sums. */
+  private static void updateClosest(double[] x, int d, double[] centers, int c, Weights weights,
+      Parallel par) {
+    double[] closest = weights.closest;
+    int n = closest.length;
+    int chunks = weights.chunkSums.length;
     par.forEach(chunks, ch -> {
       int from = Chunks.start(n, chunks, ch);
       int to = Chunks.start(n, chunks, ch + 1);
       double s = 0;
       for (int i = from; i < to; i++) {
-        double dist = NearestCentroid.squaredDistance(x, i, centers, c, d);
+        double dist = Rows.squaredDistance(x, i, centers, c, d);
         double m = c == 0 ? dist : Math.min(closest[i], dist);
         closest[i] = m;
         s += m;
       }
-      chunkSums[ch] = s;
+      weights.chunkSums[ch] = s;
     });
-    double potential = 0;
-    for (double s : chunkSums) {
-      potential += s;
+    weights.total();
+  }
+
+  /**
+   * The weights of k-means++ sampling: the squared distance of every point to its closest
+   * centre so far, their sums over the fixed chunks and the total (the potential), added in
+   * chunk order.
+   */
+  static final class Weights {
+    final double[] closest;
+    final double[] chunkSums;
+    private double potential;
+
+    Weights(int n, int chunks) {
+      this.closest = new double[n];
+      this.chunkSums = new double[chunks];
     }
-    return potential;
+
+    /** The potential from the chunk sums, once these are set. */
+    void total() {
+      potential = Rows.sumInOrder(chunkSums);
+    }
+
+    /** The current potential: the sum of all weights. */
+    double potential() {
+      return potential;
+    }
+
+    /**
+     * Draws the candidates of centre {@code c} into {@code candidates} (trials x d): each with
+     * probability proportional to its weight ({@link #sample}, one {@code nextDouble} each), or
+     * the first point equal to no centre yet if every weight is 0.
+     */
+    void draw(double[] x, int d, double[] centers, int c, SplittableRandom random,
+        double[] candidates) {
+      int n = closest.length;
+      for (int t = 0, trials = candidates.length / d; t < trials; t++) {
+        int id = sample(closest, n, chunkSums.length, chunkSums, random.nextDouble() * potential);
+        if (id < 0) {
+          id = firstNewPoint(x, n, d, centers, c);
+        }
+        System.arraycopy(x, id * d, candidates, t * d, d);
+      }
+    }
+  }
+
+  /**
+   * The trial with the lowest potential (the first on ties), the potential of trial {@code t}
+   * being the sum of {@code partials[ch * trials + t]} over the chunks in order.
+   */
+  static int bestTrial(double[] partials, int chunks, int trials) {
+    int best = 0;
+    double bestPotential = Double.POSITIVE_INFINITY;
+    for (int t = 0; t < trials; t++) {
+      double s = 0;
+      for (int ch = 0; ch < chunks; ch++) {
+        s += partials[ch * trials + t];
+      }
+      if (s < bestPotential) {
+        bestPotential = s;
+        best = t;
+      }
+    }
+    return best;
   }
 
   /**

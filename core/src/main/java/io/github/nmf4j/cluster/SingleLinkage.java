@@ -1,6 +1,7 @@
 package io.github.nmf4j.cluster;
 
 import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.linalg.kernel.Rows;
 import java.util.Arrays;
 
 /**
@@ -35,7 +36,7 @@ final class SingleLinkage {
           if (inTree[i]) {
             continue;
           }
-          double dist = Math.sqrt(NearestCentroid.squaredDistance(x, c, x, i, d));
+          double dist = Math.sqrt(Rows.squaredDistance(x, c, x, i, d));
           if (dist < key[i]) {
             key[i] = dist;
             from[i] = c;

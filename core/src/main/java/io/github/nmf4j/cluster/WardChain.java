@@ -1,6 +1,7 @@
 package io.github.nmf4j.cluster;
 
 import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.linalg.kernel.Rows;
 
 /**
  * Ward linkage by the nearest-neighbour chain (Murtagh 1983; Müllner, "Modern hierarchical,
@@ -87,7 +88,7 @@ final class WardChain {
   private static double ward(double[] c, int[] size, int a, int b, int d) {
     double na = size[a];
     double nb = size[b];
-    return 2 * (na * nb) / (na + nb) * NearestCentroid.squaredDistance(c, a, c, b, d);
+    return 2 * (na * nb) / (na + nb) * Rows.squaredDistance(c, a, c, b, d);
   }
 
   static int firstActive(int[] size) {

@@ -133,8 +133,8 @@ class KMeansWideTest {
     }
     KMeansModel model = KMeans.builder().initialCentroids(Matrix.wrap(40, 8, init)).tolerance(0)
         .threads(2).fit(blobs.points());
-    Lloyd.Result direct = new Lloyd(x, 6_000, 8, 40, Parallel.of(2), Lloyd.Step.BOUNDED, null,
-        null).run(init, 300, 0, (i, inertia, shift) -> { });
+    Lloyd.Result direct = new Lloyd(new HamerlyAssignment(x, 6_000, 8, 40, Parallel.of(2)), 40,
+        8).run(init, 300, 0, (i, inertia, shift) -> { });
     assertThat(model.labels()).isEqualTo(direct.labels);
     assertThat(model.iterations()).isEqualTo(direct.iterations);
     assertThat(model.centroids().toRowMajorArray())

@@ -12,7 +12,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Hamerly's bounds change the speed of Lloyd's algorithm, never its results. */
+/**
+ * Bounds change the speed of Lloyd's algorithm, never its results: every strategy gives its
+ * oracle's labels, centroids, inertias and iterations bit for bit ({@link PlainAssignment} for
+ * the direct strategies, {@link UnboundedProduct#none()} for the product form).
+ */
 class LloydTest {
 
   @ParameterizedTest
@@ -34,13 +38,15 @@ class LloydTest {
     SplittableRandom random = new SplittableRandom(k);
     double[] initial = Seeding.random(x, n, d, k, random);
     for (double tolerance : new double[] {0, 1e-4}) {
-      Run plain = run(x, n, d, k, initial, tolerance, false);
-      Run bounded = run(x, n, d, k, initial, tolerance, true);
-      assertThat(bounded.inertias).isEqualTo(plain.inertias);
-      assertThat(bounded.result.labels).isEqualTo(plain.result.labels);
-      assertThat(bounded.result.centers).isEqualTo(plain.result.centers);
-      assertThat(bounded.result.inertia).isEqualTo(plain.result.inertia);
-      assertThat(bounded.result.iterations).isEqualTo(plain.result.iterations);
+      Run plain = run(new PlainAssignment(x, n, d, k, PAR), k, d, initial, tolerance);
+      for (Assignment step : direct(x, n, d, k)) {
+        Run bounded = run(step, k, d, initial, tolerance);
+        assertThat(bounded.inertias).as("%s", step).isEqualTo(plain.inertias);
+        assertThat(bounded.result.labels).isEqualTo(plain.result.labels);
+        assertThat(bounded.result.centers).isEqualTo(plain.result.centers);
+        assertThat(bounded.result.inertia).isEqualTo(plain.result.inertia);
+        assertThat(bounded.result.iterations).isEqualTo(plain.result.iterations);
+      }
     }
   }
 
@@ -62,21 +68,22 @@ class LloydTest {
     int n = x.length / d;
     double[] initial = Seeding.random(x, n, d, k, new SplittableRandom(k));
     for (double tolerance : new double[] {0, 1e-4}) {
-      Run plain = run(x, n, d, k, initial, tolerance, Lloyd.Step.PRODUCT);
-      for (Lloyd.Step step : new Lloyd.Step[] {Lloyd.Step.BOUNDED_PRODUCT,
-          Lloyd.Step.ELKAN_PRODUCT}) {
-        Run bounded = run(x, n, d, k, initial, tolerance, step);
-        assertThat(bounded.inertias).as("%s", step).isEqualTo(plain.inertias);
+      UnboundedProduct.Counting none = UnboundedProduct.none();
+      Run plain = run(product(x, n, d, k, none), k, d, initial, tolerance);
+      for (boolean elkan : new boolean[] {false, true}) {
+        UnboundedProduct.Counting bounds = UnboundedProduct.counting(bounds(x, n, d, k, elkan));
+        Run bounded = run(product(x, n, d, k, bounds), k, d, initial, tolerance);
+        assertThat(bounded.inertias).as("Elkan %s", elkan).isEqualTo(plain.inertias);
         assertThat(bounded.result.labels).isEqualTo(plain.result.labels);
         assertThat(bounded.result.centers).isEqualTo(plain.result.centers);
         assertThat(bounded.result.inertia).isEqualTo(plain.result.inertia);
         assertThat(bounded.result.iterations).isEqualTo(plain.result.iterations);
         assertThat(plain.result.iterations).isGreaterThan(k > 1 ? 2 : 1);
         // Every step scans all n points without bounds (plus a last assignment unless strict).
-        assertThat(plain.result.scanned).isBetween((long) n * plain.result.iterations,
+        assertThat(none.scanned()).isBetween((long) n * plain.result.iterations,
             (long) n * (plain.result.iterations + 1));
-        assertThat(bounded.result.scanned).as("the bounds spare products")
-            .isLessThan(plain.result.scanned);
+        assertThat(bounds.scanned()).as("the bounds spare products")
+            .isLessThan(none.scanned());
       }
     }
   }
@@ -91,8 +98,8 @@ class LloydTest {
       initial[2 * j] = x[2 * (j % 3)];
       initial[2 * j + 1] = x[2 * (j % 3) + 1];
     }
-    Run plain = run(x, n, 2, 8, initial, 0, false);
-    Run bounded = run(x, n, 2, 8, initial, 0, true);
+    Run plain = run(new PlainAssignment(x, n, 2, 8, PAR), 8, 2, initial, 0);
+    Run bounded = run(new HamerlyAssignment(x, n, 2, 8, PAR), 8, 2, initial, 0);
     assertThat(bounded.result.centers).isEqualTo(plain.result.centers);
     assertThat(bounded.result.labels).isEqualTo(plain.result.labels);
     assertThat(bounded.inertias).isEqualTo(plain.inertias);
@@ -107,28 +114,42 @@ class LloydTest {
     for (int j = 0; j < 8; j++) {
       System.arraycopy(x, (j % 3) * d, initial, j * d, d); // duplicates: empty clusters
     }
-    Run plain = run(x, n, d, 8, initial, 0, Lloyd.Step.PRODUCT);
-    for (Lloyd.Step step : new Lloyd.Step[] {Lloyd.Step.BOUNDED_PRODUCT,
-        Lloyd.Step.ELKAN_PRODUCT}) {
-      Run bounded = run(x, n, d, 8, initial, 0, step);
-      assertThat(bounded.result.centers).as("%s", step).isEqualTo(plain.result.centers);
+    Run plain = run(product(x, n, d, 8, UnboundedProduct.none()), 8, d, initial, 0);
+    for (boolean elkan : new boolean[] {false, true}) {
+      Run bounded = run(product(x, n, d, 8, bounds(x, n, d, 8, elkan)), 8, d, initial, 0);
+      assertThat(bounded.result.centers).as("Elkan %s", elkan).isEqualTo(plain.result.centers);
       assertThat(bounded.result.labels).isEqualTo(plain.result.labels);
       assertThat(bounded.inertias).isEqualTo(plain.inertias);
     }
   }
 
-  private static Run run(double[] x, int n, int d, int k, double[] initial, double tolerance,
-      boolean accelerated) {
-    return run(x, n, d, k, initial, tolerance,
-        accelerated ? Lloyd.Step.BOUNDED : Lloyd.Step.PLAIN);
+  private static final Parallel PAR = Parallel.of(2);
+
+  /** The direct strategies for {@code d} features: Hamerly's, and for three the pixel kernel. */
+  private static List<Assignment> direct(double[] x, int n, int d, int k) {
+    List<Assignment> steps = new ArrayList<>();
+    steps.add(new HamerlyAssignment(x, n, d, k, PAR));
+    if (d == 3) {
+      steps.add(new PixelAssignment(x, n, k, PAR));
+    }
+    return steps;
   }
 
-  private static Run run(double[] x, int n, int d, int k, double[] initial, double tolerance,
-      Lloyd.Step step) {
-    Lloyd lloyd = new Lloyd(x, n, d, k, Parallel.of(2), step, null, null);
+  private static ProductBounds bounds(double[] x, int n, int d, int k, boolean elkan) {
+    double[] norms = Chunks.centredNorms(x, n, d, Chunks.columnMeans(x, n, d, PAR), PAR);
+    return elkan ? new ElkanBounds(x, n, d, k, norms) : new HamerlyBounds(x, n, d, k, norms);
+  }
+
+  private static Assignment product(double[] x, int n, int d, int k, ProductBounds bounds) {
+    double[] mean = Chunks.columnMeans(x, n, d, PAR);
+    double[] norms = Chunks.centredNorms(x, n, d, mean, PAR);
+    return new ProductAssignment(x, n, d, k, mean, norms, bounds, PAR);
+  }
+
+  private static Run run(Assignment step, int k, int d, double[] initial, double tolerance) {
     List<Double> inertias = new ArrayList<>();
-    Lloyd.Result result = lloyd.run(initial, 300, tolerance, (it, inertia, shift) ->
-        inertias.add(inertia));
+    Lloyd.Result result = new Lloyd(step, k, d).run(initial, 300, tolerance,
+        (it, inertia, shift) -> inertias.add(inertia));
     return new Run(result, inertias);
   }
 

@@ -20,8 +20,8 @@ class ProductSeedingTest {
     for (int d : new int[] {16, 50, 200}) {
       double[] x = MatrixAccess.data(Blobs.generate(d, 5_000, d, 8, 3, 1.0).points());
       int n = x.length / d;
-      double[] mean = WideRows.mean(x, n, d, Parallel.serial());
-      double[] norms = WideRows.centredNorms(x, n, d, mean, Parallel.serial());
+      double[] mean = Chunks.columnMeans(x, n, d, Parallel.serial());
+      double[] norms = Chunks.centredNorms(x, n, d, mean, Parallel.serial());
       for (int k : new int[] {1, 5, 20}) {
         double[] direct = Seeding.kMeansPlusPlus(x, n, d, k, new SplittableRandom(k),
             Parallel.of(2));
@@ -37,8 +37,8 @@ class ProductSeedingTest {
     int d = 30;
     double[] x = MatrixAccess.data(Blobs.generate(3, 40_000, d, 12, 2, 1.0).points());
     int n = x.length / d;
-    double[] mean = WideRows.mean(x, n, d, Parallel.serial());
-    double[] norms = WideRows.centredNorms(x, n, d, mean, Parallel.serial());
+    double[] mean = Chunks.columnMeans(x, n, d, Parallel.serial());
+    double[] norms = Chunks.centredNorms(x, n, d, mean, Parallel.serial());
     double[] one = ProductSeeding.kMeansPlusPlus(x, n, d, 12, new SplittableRandom(4),
         Parallel.serial(), mean, norms);
     for (int threads : new int[] {2, 3, 8}) {
@@ -65,8 +65,8 @@ class ProductSeedingTest {
     for (int i = 0; i < n; i++) {
       System.arraycopy(distinct[random.nextInt(k)], 0, x, i * d, d);
     }
-    double[] mean = WideRows.mean(x, n, d, Parallel.serial());
-    double[] norms = WideRows.centredNorms(x, n, d, mean, Parallel.serial());
+    double[] mean = Chunks.columnMeans(x, n, d, Parallel.serial());
+    double[] norms = Chunks.centredNorms(x, n, d, mean, Parallel.serial());
     for (long seed = 0; seed < 20; seed++) {
       double[] centers = ProductSeeding.kMeansPlusPlus(x, n, d, k, new SplittableRandom(seed),
           Parallel.of(2), mean, norms);
