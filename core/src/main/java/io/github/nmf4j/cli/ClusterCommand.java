@@ -54,9 +54,9 @@ final class ClusterCommand implements Command {
       throw new UsageException("--k K is required");
     }
     String method = args.choice("method", Map.of("kmeans", "kmeans", "nmf", "nmf"), "kmeans");
-    Path labelsOut = args.path("labels-out");
+    Outputs outputs = new Outputs();
+    Path labelsOut = outputs.add("labels-out", args.path("labels-out"), Outputs.MATRIX);
     Path truthFile = args.path("truth");
-    Outputs.check("labels-out", labelsOut, Outputs.MATRIX);
     int restarts = args.integer("restarts", 1, 1);
     int maxIter = args.integer("max-iter", method.equals("nmf") ? 200 : 300, 1);
     double tol = args.number("tol", 1e-4, 0);
@@ -109,9 +109,8 @@ final class ClusterCommand implements Command {
       context.out().printf(Locale.ROOT, "against %s: Rand index %.4f, adjusted Rand index %.4f%n",
           truthFile, rand, ari);
     }
-    Outputs outputs = new Outputs();
-    outputs.write(labelsOut, p -> MatrixIo.writeLabels(p, labels));
     if (labelsOut != null) {
+      outputs.writeAll(() -> MatrixIo.writeLabels(labelsOut, labels));
       json.put("labelsOut", labelsOut.toString());
       context.out().println("labels written to " + labelsOut);
     }

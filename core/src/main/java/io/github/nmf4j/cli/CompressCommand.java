@@ -54,8 +54,8 @@ final class CompressCommand implements Command {
   @Override
   public Json run(Args args, Context context) throws Exception {
     Path input = Path.of(args.positional(0));
-    Path out = Path.of(args.required("out", "FILE"));
-    Outputs.check("out", out, Outputs.IMAGE);
+    Outputs outputs = new Outputs();
+    Path out = outputs.add("out", Path.of(args.required("out", "FILE")), Outputs.IMAGE);
     String method = args.choice("method", Map.of("nmf", "nmf", "kmeans", "kmeans"), "nmf");
     int restarts = args.integer("restarts", 1, 1);
     double tol = args.number("tol", 1e-4, 0);
@@ -109,7 +109,7 @@ final class CompressCommand implements Command {
       bar.finish();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    Images.writeRgb(out, result.reconstruction());
+    outputs.writeAll(() -> Images.writeRgb(out, result.reconstruction()));
 
     boolean gray = image.isGray();
     context.out().printf(Locale.ROOT, "%s %s image %s (%dx%d) with %s %d: stored %d of %d "

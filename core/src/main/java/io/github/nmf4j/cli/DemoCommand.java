@@ -11,6 +11,7 @@ import io.github.nmf4j.nmf.Nmf;
 import io.github.nmf4j.nmf.NmfModel;
 import io.github.nmf4j.nmf.Solver;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,6 +56,10 @@ final class DemoCommand implements Command {
         "8"));
   }
 
+  /** The files the demo writes, in the order it lists them. */
+  private static final String[] FILES = {"basis.png", "true-parts.png", "reconstructions.png",
+      "loss.png"};
+
   @Override
   public Json run(Args args, Context context) throws Exception {
     Path out = context.directory().resolve(args.string("out", "nmf4j-demo"));
@@ -87,6 +92,38 @@ final class DemoCommand implements Command {
     }
     Nmf nmf = builder.build();
 
+    // The directory is made before the fit so that its files can be checked before any work;
+    // it is removed again if the command fails.
+    boolean created = !Files.exists(out);
+    try {
+      Files.createDirectories(out);
+    } catch (IOException e) {
+      throw new UsageException("--out " + out + ": cannot create the directory ("
+          + (e instanceof FileSystemException f && f.getReason() != null
+              ? f.getReason() : e.getClass().getSimpleName() + " " + e.getMessage()) + ")");
+    }
+    try {
+      return run(context, out, bar, nmf, rank);
+    } catch (Exception | Error e) {
+      if (created) {
+        try (var left = Files.list(out)) {
+          if (left.findAny().isEmpty()) {
+            Files.delete(out);
+          }
+        } catch (IOException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw e;
+    }
+  }
+
+  private Json run(Context context, Path out, ProgressBar bar, Nmf nmf, int rank)
+      throws Exception {
+    Outputs outputs = new Outputs();
+    for (String f : FILES) {
+      outputs.add("out", out.resolve(f), Outputs.IMAGE);
+    }
     Matrix v = Swimmer.images();
     NmfModel model;
     long start = System.nanoTime();
@@ -104,24 +141,12 @@ final class DemoCommand implements Command {
       recovered += c >= 0.9 ? 1 : 0;
     }
 
-    boolean created = !Files.exists(out);
-    Files.createDirectories(out);
-    Outputs outputs = new Outputs();
-    try {
-      Matrix ordered = inPartOrder(model.h());
-      outputs.write(out.resolve("basis.png"), p -> Images.write(p, basisGrid(ordered)));
-      outputs.write(out.resolve("true-parts.png"), p -> Images.write(p,
-          basisGrid(Swimmer.parts())));
-      outputs.write(out.resolve("reconstructions.png"), p -> Images.write(p,
-          reconstructions(v, model)));
-      outputs.write(out.resolve("loss.png"), p -> Images.write(p, lossChart(model, v, rank)));
-    } catch (IOException | RuntimeException e) {
-      outputs.rollback();
-      if (created) {
-        Files.deleteIfExists(out);
-      }
-      throw e;
-    }
+    outputs.writeAll(() -> {
+      Images.write(out.resolve(FILES[0]), basisGrid(inPartOrder(model.h())));
+      Images.write(out.resolve(FILES[1]), basisGrid(Swimmer.parts()));
+      Images.write(out.resolve(FILES[2]), reconstructions(v, model));
+      Images.write(out.resolve(FILES[3]), lossChart(model, v, rank));
+    });
 
     PrintOut.printf(context, "nmf4j demo: the swimmer images, %d pictures of %dx%d pixels "
         + "made of %d parts (a torso and 4 limbs in 4 positions each)%n", Swimmer.IMAGES,
@@ -145,8 +170,8 @@ final class DemoCommand implements Command {
     context.out().println("  " + out.resolve("loss.png") + "             the loss curve");
 
     List<Object> files = new ArrayList<>();
-    for (Path p : outputs.written()) {
-      files.add(p.toString());
+    for (String f : FILES) {
+      files.add(out.resolve(f).toString());
     }
     return new Json().put("command", "demo").put("rows", v.rows()).put("cols", v.cols())
         .put("seconds", seconds).put("rank", rank).put("loss", nmf.loss() ==

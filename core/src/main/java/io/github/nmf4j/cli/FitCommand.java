@@ -45,10 +45,9 @@ final class FitCommand implements Command {
       throw new UsageException("--rank K is required");
     }
     int rank = args.integer("rank", 0, 1);
-    Path outW = args.path("out-w");
-    Path outH = args.path("out-h");
-    Outputs.check("out-w", outW, Outputs.MATRIX);
-    Outputs.check("out-h", outH, Outputs.MATRIX);
+    Outputs outputs = new Outputs();
+    Path outW = outputs.add("out-w", args.path("out-w"), Outputs.MATRIX);
+    Path outH = outputs.add("out-h", args.path("out-h"), Outputs.MATRIX);
     ProgressBar bar = context.progressBar("fit");
     Nmf nmf = NmfOptions.builder(args, rank, bar).build();
 
@@ -72,16 +71,18 @@ final class FitCommand implements Command {
         + " %.6g, %.3f s%n", model.iterations(), model.converged() ? "converged"
         : "not converged", model.reconstructionError(), model.relativeError(), seconds);
 
-    Outputs outputs = new Outputs();
-    try {
-      outputs.write(outW, p -> MatrixIo.write(p, model.w()));
-      outputs.write(outH, p -> MatrixIo.write(p, model.h()));
-    } catch (Exception e) {
-      outputs.rollback();
-      throw e;
-    }
-    for (Path p : outputs.written()) {
-      context.out().println("wrote " + p);
+    outputs.writeAll(() -> {
+      if (outW != null) {
+        MatrixIo.write(outW, model.w());
+      }
+      if (outH != null) {
+        MatrixIo.write(outH, model.h());
+      }
+    });
+    for (Path p : new Path[] {outW, outH}) {
+      if (p != null) {
+        context.out().println("wrote " + p);
+      }
     }
     Json json = new Json().put("command", "fit").put("input", input.toString())
         .put("rows", v.rows()).put("cols", v.cols()).put("seconds", seconds)

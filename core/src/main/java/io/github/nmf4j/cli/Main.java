@@ -112,7 +112,8 @@ public final class Main {
       err.println("nmf4j " + command.name() + ": cannot access " + e.getFile());
       return 2;
     } catch (IOException e) {
-      err.println("nmf4j " + command.name() + ": I/O error: " + e);
+      err.println("nmf4j " + command.name() + ": " + (e.getMessage() == null ? "I/O error: "
+          + e : e.getMessage()));
       return 1;
     } catch (CancellationException e) {
       err.println("nmf4j " + command.name() + ": cancelled");

@@ -1,77 +1,91 @@
 package io.github.nmf4j.cli;
 
+import io.github.nmf4j.internal.AtomicFiles;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * The output files of one command: checked before any work starts (extension, existing
- * directory), written one by one (each write is atomic), and all deleted again if a later one
- * fails, so a failed command leaves no output behind.
+ * The output files of one command, one transaction: every path is checked when the options are
+ * read, before any work (its extension; that its directory exists and accepts a new file; that
+ * it is not a directory or a read-only file; that no two options name the same file), and the
+ * files are then written together by {@link #writeAll}: all of them replaced, or none.
  */
 final class Outputs {
 
   static final Set<String> MATRIX = Set.of("npy", "csv", "tsv", "mtx");
   static final Set<String> IMAGE = Set.of("png", "jpg", "jpeg", "bmp", "gif");
 
-  /** Writes one file. */
+  /** The writes of one command. */
   @FunctionalInterface
-  interface Writer {
-    void write(Path path) throws IOException;
+  interface Writes {
+    void run() throws IOException;
   }
 
-  private final List<Path> written = new ArrayList<>();
+  /** The paths accepted so far, by absolute path, with the option that names each. */
+  private final Map<Path, String> planned = new LinkedHashMap<>();
 
   /**
-   * Checks that {@code path} has one of {@code extensions} and that its directory exists.
+   * Checks an output path given as {@code --option path} and returns it ({@code null} if the
+   * option was not given).
    *
-   * @throws UsageException if the extension is wrong or the directory does not exist
+   * @throws UsageException if the extension is not one of {@code extensions}, another output
+   *     names the same file, or the file could not be written
    */
-  static void check(String option, Path path, Set<String> extensions) {
+  Path add(String option, Path path, Set<String> extensions) {
     if (path == null) {
-      return;
+      return null;
     }
+    String given = "--" + option + " " + path;
     String name = String.valueOf(path.getFileName());
     int dot = name.lastIndexOf('.');
     String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     if (!extensions.contains(ext)) {
-      throw new UsageException("--" + option + " " + path + ": the file name must end in ."
-          + String.join(", .", new java.util.TreeSet<>(extensions)));
+      throw new UsageException(given + ": the file name must end in ."
+          + String.join(", .", new TreeSet<>(extensions)));
     }
-    Path dir = path.toAbsolutePath().getParent();
-    if (dir != null && !Files.isDirectory(dir)) {
-      throw new UsageException("--" + option + " " + path + ": the directory " + dir
-          + " does not exist");
-    }
-  }
-
-  /** Writes {@code path} (if not null) and remembers it for {@link #rollback()}. */
-  void write(Path path, Writer writer) throws IOException {
-    if (path == null) {
-      return;
-    }
-    writer.write(path);
-    written.add(path);
-  }
-
-  /** Deletes every file written so far (best effort). */
-  void rollback() {
-    for (Path p : written) {
-      try {
-        Files.deleteIfExists(p);
-      } catch (IOException e) {
-        // best effort: the original failure is what the user needs to see
+    Path key = path.toAbsolutePath().normalize();
+    for (Map.Entry<Path, String> e : planned.entrySet()) {
+      if (e.getKey().equals(key) || sameFile(e.getKey(), key)) {
+        throw new UsageException(given + " names the same file as " + e.getValue()
+            + "; give each output its own file");
       }
     }
-    written.clear();
+    try {
+      AtomicFiles.requireWritable(path);
+    } catch (FileSystemException e) {
+      throw new UsageException(given + ": cannot write there: " + e.getReason());
+    } catch (IOException e) {
+      throw new UsageException(given + ": cannot write there: " + e.getMessage());
+    }
+    planned.put(key, given);
+    return path;
   }
 
-  /** The files written, in order. */
-  List<Path> written() {
-    return List.copyOf(written);
+  private static boolean sameFile(Path a, Path b) {
+    try {
+      return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Runs {@code writes} as one transaction: the files written through the library's writers
+   * ({@code MatrixIo}, {@code Images}) are staged and replace their targets together at the
+   * end; if anything fails or the program is interrupted, no target changes and no temporary
+   * file remains.
+   */
+  void writeAll(Writes writes) throws IOException {
+    try (AtomicFiles.Transaction tx = AtomicFiles.begin()) {
+      writes.run();
+      tx.commit();
+    }
   }
 }

@@ -109,15 +109,17 @@ class FitCommandTest {
   }
 
   @Test
-  void aFailedSecondWriteRemovesTheFirstFile() throws IOException {
+  void anOutputThatIsADirectoryIsRefusedBeforeAnyFileIsWritten() throws IOException {
     Path outW = dir.resolve("w.npy");
     Path outH = dir.resolve("h.npy");
     Files.createDirectory(outH);
     Files.writeString(outH.resolve("keep"), "x");
     CliRunner r = CliRunner.run("fit", input.toString(), "--rank", "2", "--out-w",
         outW.toString(), "--out-h", outH.toString());
-    assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.err()).startsWith("nmf4j fit: I/O error");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("nmf4j fit: --out-h " + outH + ": cannot write there: is a"
+        + " directory\n");
+    assertThat(r.out()).isEmpty();
     assertThat(outW).doesNotExist();
   }
 
