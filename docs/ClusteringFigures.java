@@ -1,3 +1,12 @@
+import io.github.nmf4j.cluster.Affinity;
+import io.github.nmf4j.cluster.Agglomerative;
+import io.github.nmf4j.cluster.KMeans;
+import io.github.nmf4j.cluster.Linkage;
+import io.github.nmf4j.cluster.SpectralClustering;
+import io.github.nmf4j.image.Images;
+import io.github.nmf4j.image.RgbImage;
+import io.github.nmf4j.image.Segmentation;
+import io.github.nmf4j.image.SegmentationResult;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.metrics.ClusteringMetrics;
 import io.github.nmf4j.nmf.Nmf;
@@ -42,6 +51,7 @@ public class ClusteringFigures {
     Files.createDirectories(FIGURES);
     note("# Numbers quoted in the clustering pages, made by docs/ClusteringFigures.java");
     waveforms();
+    segmentation();
     Files.writeString(FIGURES.resolve("clustering-numbers.txt"), NUMBERS);
     System.out.print(NUMBERS);
   }
@@ -181,6 +191,48 @@ public class ClusteringFigures {
       ys[s] = y0 + (int) Math.round(h * (hi - y[s]) / (hi - lo));
     }
     g.drawPolyline(xs, ys, y.length);
+  }
+
+  // ---------------------------------------------------------------- segmentation
+
+  static void segmentation() throws IOException {
+    RgbImage photo = Images.readRgb(FIGURES.resolve("input/china.png"));
+    long start = System.nanoTime();
+    SegmentationResult s = Segmentation.builder().window(100).stride(20).clusters(4).seed(0)
+        .segment(photo);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    note("");
+    note("## Segmentation of china.png " + photo.height() + "x" + photo.width()
+        + ", window 100, stride 20, k = 4");
+    note(f("window positions %d x %d, %.3f s", s.windowTops().length, s.windowLefts().length,
+        seconds));
+    int[] pixels = new int[s.clusters()];
+    for (int l : s.pixelLabels()) {
+      pixels[l]++;
+    }
+    note("| segment | mean colour (R, G, B) | share of pixels |");
+    note("|---:|---|---:|");
+    for (int c = 0; c < s.clusters(); c++) {
+      note(f("| %d | %.2f, %.2f, %.2f | %.1f%% |", c, s.colors().get(c, 0),
+          s.colors().get(c, 1), s.colors().get(c, 2), 100.0 * pixels[c] / photo.pixels()));
+    }
+    BufferedImage[] panels = {Images.toBufferedImage(photo),
+        Images.toBufferedImage(s.labelMap()), Images.toBufferedImage(s.overlay(photo))};
+    String[] captions = {"china.png", "segment map (k = 4)", "segment borders"};
+    int scale = 2;
+    int pw = photo.width() / scale;
+    int ph = photo.height() / scale;
+    BufferedImage img = new BufferedImage(3 * pw + 20, ph + 24, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = graphics(img);
+    for (int i = 0; i < 3; i++) {
+      int x0 = i * (pw + 10);
+      g.drawImage(panels[i].getScaledInstance(pw, ph, java.awt.Image.SCALE_AREA_AVERAGING), x0,
+          20, null);
+      g.setColor(Color.BLACK);
+      g.drawString(captions[i], x0, 14);
+    }
+    g.dispose();
+    write("segment-china.png", img);
   }
 
   // ---------------------------------------------------------------- drawing

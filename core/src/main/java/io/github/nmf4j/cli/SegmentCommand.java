@@ -1,0 +1,92 @@
+package io.github.nmf4j.cli;
+
+import io.github.nmf4j.image.Images;
+import io.github.nmf4j.image.RgbImage;
+import io.github.nmf4j.image.Segmentation;
+import io.github.nmf4j.image.SegmentationResult;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * {@code nmf4j segment IMAGE --out FILE}: sliding-window k-means segmentation of an image; see
+ * {@link Segmentation}.
+ */
+final class SegmentCommand implements Command {
+
+  @Override
+  public String name() {
+    return "segment";
+  }
+
+  @Override
+  public String summary() {
+    return "segment an image by k-means on the mean colour of sliding windows";
+  }
+
+  @Override
+  public String description() {
+    return "Slides a square window over IMAGE with the given stride, takes the mean red, green\n"
+        + "and blue of each window position, and clusters them into K segments with k-means.\n"
+        + "Each pixel takes the segment of the window centred nearest to it. Writes the\n"
+        + "segment map (one colour per segment) and, with --overlay, the image with the\n"
+        + "segment borders drawn in yellow.";
+  }
+
+  @Override
+  public Options options() {
+    return new Options()
+        .positional("IMAGE", "the image to segment (.png, .jpg, .bmp, .gif)")
+        .option("out", "FILE", "where to write the segment map (.png, .jpg, .bmp, .gif)")
+        .option("overlay", "FILE", "also write the image with the segment borders")
+        .option("window", "W", "the window's side in pixels (default 100)")
+        .option("stride", "S", "pixels between window positions (default 20)")
+        .option("k", "K", "the number of segments (default 4)")
+        .option("seed", "S", "random seed of k-means (default 0)")
+        .option("threads", "T", "threads (default: all processors)");
+  }
+
+  @Override
+  public Json run(Args args, Context context) throws Exception {
+    Path input = Path.of(args.positional(0));
+    Outputs outputs = new Outputs();
+    Path out = outputs.add("out", Path.of(args.required("out", "FILE")), Outputs.IMAGE);
+    Path overlay = outputs.add("overlay", args.path("overlay"), Outputs.IMAGE);
+    Segmentation segmentation = Segmentation.builder()
+        .window(args.integer("window", 100, 1))
+        .stride(args.integer("stride", 20, 1))
+        .clusters(args.integer("k", 4, 1))
+        .seed(args.longValue("seed", 0))
+        .threads(args.integer("threads", Runtime.getRuntime().availableProcessors(), 1))
+        .build();
+
+    RgbImage image = Images.readRgb(input);
+    long start = System.nanoTime();
+    SegmentationResult result = segmentation.segment(image);
+    double seconds = (System.nanoTime() - start) / 1e9;
+
+    outputs.writeAll(() -> {
+      Images.writeRgb(out, result.labelMap());
+      if (overlay != null) {
+        Images.writeRgb(overlay, result.overlay(image));
+      }
+    });
+    int[] tops = result.windowTops();
+    int[] lefts = result.windowLefts();
+    context.out().printf(Locale.ROOT, "segmented %s (%dx%d) into %d segments from %dx%d "
+        + "windows of %d pixels, %.3f s%n", input, image.height(), image.width(),
+        result.clusters(), tops.length, lefts.length, segmentation.window(), seconds);
+    context.out().println("segment map written to " + out);
+    if (overlay != null) {
+      context.out().println("overlay written to " + overlay);
+    }
+    Json json = new Json().put("command", "segment").put("input", input.toString())
+        .put("output", out.toString()).put("rows", image.height()).put("cols", image.width())
+        .put("seconds", seconds).put("window", segmentation.window())
+        .put("stride", segmentation.stride()).put("k", result.clusters())
+        .put("windows", tops.length * lefts.length);
+    if (overlay != null) {
+      json.put("overlay", overlay.toString());
+    }
+    return json;
+  }
+}

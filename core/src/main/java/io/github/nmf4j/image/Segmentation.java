@@ -1,0 +1,262 @@
+package io.github.nmf4j.image;
+
+import io.github.nmf4j.cluster.KMeans;
+import io.github.nmf4j.cluster.KMeansModel;
+import io.github.nmf4j.internal.Arguments;
+import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.kernel.MatrixAccess;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
+
+/**
+ * Segments a colour image by sliding a square window over it, describing each window position by
+ * its mean red, green and blue, and clustering those descriptions with k-means.
+ *
+ * <pre>{@code
+ * SegmentationResult s = Segmentation.builder().window(100).stride(20).clusters(4).seed(0)
+ *     .segment(photo);
+ * RgbImage map = s.labelMap();               // each pixel in its segment's colour
+ * }</pre>
+ *
+ * <p><b>Windows.</b> A window of {@code w x w} pixels starts at rows {@code 0, s, 2s, ...} and
+ * columns likewise ({@code s} the stride) as long as it fits in the image; if the last one
+ * stops short of the bottom (right) edge, one more window is placed flush with that edge, so
+ * every pixel is covered. The mean of each channel over a window comes from summed-area tables
+ * (Crow 1984), so a window costs {@code O(1)} whatever its size.
+ *
+ * <p><b>Clustering.</b> The {@code positions x 3} matrix of window means is clustered by {@link
+ * KMeans} (k-means++, as many restarts as scikit-learn's {@code n_init="auto"}, the builder's
+ * seed and threads). The cluster colours are the centroids: the mean colour of the windows of
+ * each cluster.
+ *
+ * <p><b>Pixels.</b> Each pixel takes the label of the window whose centre is nearest to it
+ * (Euclidean; on the regular grid of centres that is the nearest centre row and the nearest
+ * centre column, ties to the upper and left one).
+ *
+ * <p>Results do not depend on the number of threads. Immutable and safe to share; the image is
+ * not modified.
+ */
+public final class Segmentation {
+
+  private final int window;
+  private final int stride;
+  private final int clusters;
+  private final long seed;
+  private final int threads;
+  private final Executor executor;
+
+  private Segmentation(Builder b) {
+    this.window = b.window;
+    this.stride = b.stride;
+    this.clusters = b.clusters;
+    this.seed = b.seed;
+    this.threads = b.threads;
+    this.executor = b.executor;
+  }
+
+  /** A builder with a window of 100 pixels, a stride of 20 and 4 clusters. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this configuration, to derive a changed copy. */
+  public Builder toBuilder() {
+    return new Builder().window(window).stride(stride).clusters(clusters).seed(seed)
+        .threads(threads).executor(executor);
+  }
+
+  /** The side of the square window, in pixels. */
+  public int window() {
+    return window;
+  }
+
+  /** The step between window positions, in pixels. */
+  public int stride() {
+    return stride;
+  }
+
+  /** The number of segments (k-means clusters). */
+  public int clusters() {
+    return clusters;
+  }
+
+  /** The k-means seed. */
+  public long seed() {
+    return seed;
+  }
+
+  /** The maximum number of threads. */
+  public int threads() {
+    return threads;
+  }
+
+  /**
+   * Segments {@code image}.
+   *
+   * @param image the image; not modified
+   * @return the labels of the windows and the pixels, and the cluster colours
+   * @throws IllegalArgumentException if {@code image} is null or holds NaN or an infinity, the
+   *     window is larger than the image, there are fewer window positions than clusters, or the
+   *     windows have fewer distinct mean colours than clusters
+   * @throws CancellationException if the calling thread was interrupted
+   */
+  public SegmentationResult segment(RgbImage image) {
+    Arguments.requireNonNull(image, "image");
+    int h = image.height();
+    int w = image.width();
+    if (window > h || window > w) {
+      throw new IllegalArgumentException("window must be <= the image's height (" + h
+          + ") and width (" + w + "), was " + window);
+    }
+    int[] tops = positions(h, window, stride);
+    int[] lefts = positions(w, window, stride);
+    int count = tops.length * lefts.length;
+    if (count < clusters) {
+      throw new IllegalArgumentException("clusters must be <= the number of window positions ("
+          + tops.length + " x " + lefts.length + " = " + count + "), was " + clusters);
+    }
+    double[] features = new double[count * 3];
+    String[] names = {"image red channel", "image green channel", "image blue channel"};
+    for (int c = 0; c < 3; c++) {
+      double[] pixels = MatrixAccess.data(image.channel(c));
+      Arguments.requireFinite(pixels, w, names[c]);
+      double[] table = summedArea(pixels, h, w);
+      double area = (double) window * window;
+      for (int r = 0; r < tops.length; r++) {
+        for (int q = 0; q < lefts.length; q++) {
+          features[(r * lefts.length + q) * 3 + c] =
+              boxSum(table, w, tops[r], lefts[q], window) / area;
+        }
+      }
+    }
+    KMeansModel model = KMeans.builder().k(clusters).seed(seed).threads(threads)
+        .executor(executor).fit(Matrix.wrap(count, 3, features));
+    return new SegmentationResult(h, w, window, tops, lefts, model.labels(), model.centroids());
+  }
+
+  /**
+   * The window starts {@code 0, stride, ...} that fit in {@code size}, plus {@code size -
+   * window} if the last one stops short of the edge.
+   */
+  static int[] positions(int size, int window, int stride) {
+    int regular = (size - window) / stride + 1;
+    int last = (regular - 1) * stride;
+    boolean flush = last + window < size;
+    int[] p = new int[regular + (flush ? 1 : 0)];
+    for (int i = 0; i < regular; i++) {
+      p[i] = i * stride;
+    }
+    if (flush) {
+      p[regular] = size - window;
+    }
+    return p;
+  }
+
+  /** The (h + 1) x (w + 1) table of sums of the pixels above and left of each corner. */
+  private static double[] summedArea(double[] pixels, int h, int w) {
+    double[] t = new double[(h + 1) * (w + 1)];
+    for (int i = 0; i < h; i++) {
+      double row = 0;
+      for (int j = 0; j < w; j++) {
+        row += pixels[i * w + j];
+        t[(i + 1) * (w + 1) + j + 1] = t[i * (w + 1) + j + 1] + row;
+      }
+    }
+    return t;
+  }
+
+  private static double boxSum(double[] t, int w, int top, int left, int size) {
+    int stride = w + 1;
+    int bottom = top + size;
+    int right = left + size;
+    return t[bottom * stride + right] - t[top * stride + right] - t[bottom * stride + left]
+        + t[top * stride + left];
+  }
+
+  @Override
+  public String toString() {
+    return "Segmentation[window=" + window + ", stride=" + stride + ", clusters=" + clusters
+        + ", seed=" + seed + ", threads=" + threads + "]";
+  }
+
+  /** Configures a {@link Segmentation}; setters check their argument at once. */
+  public static final class Builder {
+    private int window = 100;
+    private int stride = 20;
+    private int clusters = 4;
+    private long seed;
+    private int threads = Parallel.defaultThreadCount();
+    private Executor executor;
+
+    private Builder() {}
+
+    /**
+     * The side of the square window in pixels (default 100).
+     *
+     * @throws IllegalArgumentException if {@code window < 1}
+     */
+    public Builder window(int window) {
+      this.window = Arguments.requireAtLeast(window, 1, "window");
+      return this;
+    }
+
+    /**
+     * The step between window positions in pixels (default 20).
+     *
+     * @throws IllegalArgumentException if {@code stride < 1}
+     */
+    public Builder stride(int stride) {
+      this.stride = Arguments.requireAtLeast(stride, 1, "stride");
+      return this;
+    }
+
+    /**
+     * The number of segments (default 4).
+     *
+     * @throws IllegalArgumentException if {@code clusters < 1}
+     */
+    public Builder clusters(int clusters) {
+      this.clusters = Arguments.requireAtLeast(clusters, 1, "clusters");
+      return this;
+    }
+
+    /** The k-means seed (default 0). */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /**
+     * The maximum number of threads of the k-means fit (default: the available processors).
+     * Results do not depend on it.
+     *
+     * @throws IllegalArgumentException if {@code threads < 1}
+     */
+    public Builder threads(int threads) {
+      this.threads = Arguments.requireAtLeast(threads, 1, "threads");
+      return this;
+    }
+
+    /** The executor of the k-means fit's helper threads; null for the shared pool. */
+    public Builder executor(Executor executor) {
+      this.executor = executor;
+      return this;
+    }
+
+    /** The configuration. */
+    public Segmentation build() {
+      return new Segmentation(this);
+    }
+
+    /**
+     * Shorthand for {@code build().segment(image)}.
+     *
+     * @throws IllegalArgumentException as {@link Segmentation#segment} does
+     * @throws CancellationException as {@link Segmentation#segment} does
+     */
+    public SegmentationResult segment(RgbImage image) {
+      return build().segment(image);
+    }
+  }
+}

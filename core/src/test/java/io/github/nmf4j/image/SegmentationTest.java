@@ -1,0 +1,146 @@
+package io.github.nmf4j.image;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.github.nmf4j.linalg.Matrix;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class SegmentationTest {
+
+  /**
+   * A 120 x 160 image: left half red, right half blue, a green square at rows 60..119, columns
+   * 0..59, with a little noise.
+   */
+  private static RgbImage quadrants() {
+    int h = 120;
+    int w = 160;
+    SplittableRandom r = new SplittableRandom(5);
+    double[][] ch = new double[3][h * w];
+    for (int i = 0; i < h; i++) {
+      for (int j = 0; j < w; j++) {
+        int c = i >= 60 && j < 60 ? 1 : j < 80 ? 0 : 2;
+        for (int k = 0; k < 3; k++) {
+          ch[k][i * w + j] = (k == c ? 0.8 : 0.1) + 0.05 * r.nextDouble();
+        }
+      }
+    }
+    return new RgbImage(Matrix.wrap(h, w, ch[0]), Matrix.wrap(h, w, ch[1]),
+        Matrix.wrap(h, w, ch[2]));
+  }
+
+  @Test
+  void windowPositionsCoverTheImage() {
+    assertThat(Segmentation.positions(100, 100, 20)).containsExactly(0);
+    assertThat(Segmentation.positions(120, 100, 20)).containsExactly(0, 20);
+    assertThat(Segmentation.positions(130, 100, 20)).containsExactly(0, 20, 30);
+    assertThat(Segmentation.positions(10, 4, 3)).containsExactly(0, 3, 6);
+    assertThat(Segmentation.positions(11, 4, 3)).containsExactly(0, 3, 6, 7);
+  }
+
+  @Test
+  void windowMeansAreClusteredAndPixelsTakeTheNearestWindowsLabel() {
+    RgbImage image = quadrants();
+    SegmentationResult s = Segmentation.builder().window(20).stride(20).clusters(3).seed(1)
+        .segment(image);
+    assertThat(s.windowTops()).containsExactly(0, 20, 40, 60, 80, 100);
+    assertThat(s.windowLefts()).containsExactly(0, 20, 40, 60, 80, 100, 120, 140);
+    // Windows tile the regions exactly: each pixel's label is its region's.
+    int red = s.pixelLabel(0, 0);
+    int green = s.pixelLabel(119, 0);
+    int blue = s.pixelLabel(0, 159);
+    assertThat(new int[] {red, green, blue}).doesNotHaveDuplicates();
+    for (int i = 0; i < 120; i++) {
+      for (int j = 0; j < 160; j++) {
+        int expected = i >= 60 && j < 60 ? green : j < 80 ? red : blue;
+        assertThat(s.pixelLabel(i, j)).as("pixel %d, %d", i, j).isEqualTo(expected);
+      }
+    }
+    // The cluster colour is the mean of its windows: about 0.825 in its own channel.
+    assertThat(s.colors().get(green, 1)).isCloseTo(0.825, within(0.01));
+    assertThat(s.colors().get(red, 0)).isCloseTo(0.825, within(0.01));
+    assertThat(s.windowLabels()).hasSize(48);
+  }
+
+  @Test
+  void overlappingWindowsGivePixelsTheLabelOfTheNearestCentre() {
+    // A 1-pixel-high strip: dark columns 0..9, bright columns 10..19; window 4, stride 2.
+    double[] v = new double[4 * 20];
+    for (int i = 0; i < 4; i++) {
+      for (int j = 10; j < 20; j++) {
+        v[i * 20 + j] = 1;
+      }
+    }
+    Matrix m = Matrix.wrap(4, 20, v);
+    SegmentationResult s = Segmentation.builder().window(4).stride(2).clusters(3).seed(0)
+        .segment(RgbImage.ofGray(m));
+    // Starts 0, 2, ..., 16; the window at 8 (columns 8..11) is half and half: its own cluster.
+    assertThat(s.windowLefts()).containsExactly(0, 2, 4, 6, 8, 10, 12, 14, 16);
+    int[] w = s.windowLabels();
+    assertThat(w[4]).isNotEqualTo(w[3]).isNotEqualTo(w[5]);
+    // Centres are start + 1.5: column 8 is nearest to 7.5 (window 6), columns 9 and 10 to 9.5
+    // (window 8), column 11 to 11.5 (window 10).
+    assertThat(s.pixelLabel(0, 8)).isEqualTo(w[3]);
+    assertThat(s.pixelLabel(0, 9)).isEqualTo(w[4]);
+    assertThat(s.pixelLabel(0, 10)).isEqualTo(w[4]);
+    assertThat(s.pixelLabel(0, 11)).isEqualTo(w[5]);
+  }
+
+  @Test
+  void sameSeedSameSegmentsForAnyThreadCount() {
+    RgbImage image = quadrants();
+    Segmentation.Builder b = Segmentation.builder().window(30).stride(7).clusters(4).seed(9);
+    SegmentationResult one = b.threads(1).segment(image);
+    for (int threads : new int[] {2, 3, 8}) {
+      SegmentationResult other = b.threads(threads).segment(image);
+      assertThat(other.pixelLabels()).isEqualTo(one.pixelLabels());
+      assertThat(other.colors()).isEqualTo(one.colors());
+    }
+  }
+
+  @Test
+  void overlayDrawsYellowBordersAndLabelMapUsesThePalette() {
+    RgbImage image = quadrants();
+    SegmentationResult s = Segmentation.builder().window(20).stride(20).clusters(3).segment(image);
+    RgbImage overlay = s.overlay(image);
+    for (int[] p : new int[][] {{10, 79}, {10, 80}, {59, 10}, {60, 10}}) {
+      assertThat(overlay.red().get(p[0], p[1])).isEqualTo(1.0);
+      assertThat(overlay.green().get(p[0], p[1])).isEqualTo(1.0);
+      assertThat(overlay.blue().get(p[0], p[1])).isEqualTo(0.0);
+    }
+    assertThat(overlay.red().get(10, 10)).isEqualTo(image.red().get(10, 10));
+    RgbImage map = s.labelMap();
+    assertThat(map.red().get(0, 0)).isNotEqualTo(map.red().get(0, 159));
+    assertThat(s.meanColorImage().green().get(119, 0))
+        .isEqualTo(s.colors().get(s.pixelLabel(119, 0), 1));
+    assertThat(s.toString()).contains("120x160", "6x8");
+  }
+
+  @Test
+  void badInputIsRejectedWithClearMessages() {
+    RgbImage image = quadrants();
+    assertThatThrownBy(() -> Segmentation.builder().window(121).segment(image))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("window must be <= the image's height (120) and width (160), was 121");
+    assertThatThrownBy(() -> Segmentation.builder().window(100).stride(50).clusters(7)
+        .segment(image))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("clusters must be <= the number of window positions (2 x 3 = 6), was 7");
+    double[][] a = image.green().toArray();
+    a[3][7] = Double.NaN;
+    RgbImage bad = new RgbImage(image.red(), Matrix.of(a), image.blue());
+    assertThatThrownBy(() -> Segmentation.builder().window(10).segment(bad))
+        .hasMessageContaining("image green channel has NaN at row 3, column 7");
+    assertThatThrownBy(() -> Segmentation.builder().stride(0))
+        .hasMessage("stride must be >= 1, was 0");
+    assertThatThrownBy(() -> Segmentation.builder().window(0))
+        .hasMessage("window must be >= 1, was 0");
+    assertThatThrownBy(() -> Segmentation.builder().segment(null))
+        .hasMessage("image must not be null");
+    assertThatThrownBy(() -> Segmentation.builder().window(10).build().segment(image)
+        .overlay(RgbImage.ofGray(Matrix.zeros(3, 3))))
+        .hasMessage("image is 3x3 but the segmentation is 120x160");
+  }
+}
