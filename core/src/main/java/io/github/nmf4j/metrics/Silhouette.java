@@ -4,6 +4,7 @@ import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.kernel.MatrixAccess;
+import io.github.nmf4j.linalg.kernel.Rows;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -278,14 +279,8 @@ public final class Silhouette {
 
     private double silhouette(int i, double[] sums) {
       Arrays.fill(sums, 0);
-      int io = i * d;
-      for (int j = 0, jo = 0; j < n; j++, jo += d) {
-        double s = 0;
-        for (int f = 0; f < d; f++) {
-          double t = x[io + f] - x[jo + f];
-          s += t * t;
-        }
-        sums[labels[j]] += Math.sqrt(s);
+      for (int j = 0; j < n; j++) {
+        sums[labels[j]] += Math.sqrt(Rows.squaredDistance(x, i, x, j, d));
       }
       return fromSums(i, sums, 0);
     }

@@ -1,23 +1,24 @@
 package io.github.nmf4j.metrics;
 
 import io.github.nmf4j.internal.Parallel;
-import io.github.nmf4j.linalg.kernel.Gemm;
+import io.github.nmf4j.linalg.kernel.CentredProducts;
+import io.github.nmf4j.linalg.kernel.Rows;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The per-cluster sums of distances the silhouette needs, for wide points. Distances between a
  * block of samples and a block of points come from one matrix product, as {@code sqrt(|x'|^2 +
- * |y'|^2 - 2 x'.y')} on rows centred by the data's mean (centring keeps the cancellation relative
- * to the spread of the data, not its offset).
+ * |y'|^2 - 2 x'.y')} on rows centred by the data's mean ({@link CentredProducts}: centring keeps
+ * the cancellation relative to the spread of the data, not its offset).
  *
  * <p><b>Rounding.</b> The computed squared distance differs from the exact one by at most
- * {@code delta = (d + 8) u (|x'| + |y'|)^2}, {@code u = 2^-53} (see {@code
- * io.github.nmf4j.cluster.ProductAssignment}); the distance, its square root, then has a relative
- * error of at most {@code delta / (2 v)}. Where the computed value {@code v} is below {@link
- * #DIRECT} times {@code delta}, so that this could exceed {@code 1 / (2 DIRECT)} = 5e-11 (near
- * duplicates), the distance is computed directly from the differences instead; a sample's
- * distance to itself is 0.
+ * {@code delta = (d + 8) u (|x'| + |y'|)^2}, {@code u = 2^-53} ({@link CentredProducts}); the
+ * distance, its square root, then has a relative error of at most {@code delta / (2 v)}. Where
+ * the computed value {@code v} is below {@link #DIRECT} times {@code 2 delta} ({@link
+ * CentredProducts#bound}, which also covers the norms' own rounding), so that this could exceed
+ * {@code 1 / (4 DIRECT)} = 2.5e-11 (near duplicates), the distance is computed directly from the
+ * differences instead ({@link Rows#squaredDistance}); a sample's distance to itself is 0.
  *
  * <p><b>Symmetry and order.</b> The points are cut into blocks of {@link #POINTS}. For every
  * sample and block, the distances to the block's points are summed per cluster in index order
@@ -50,7 +51,8 @@ final class SilhouetteProducts {
   private final double[] mean;
   private final double[] norms;
   private final double[] roots;
-  private final double gamma;
+  /** {@link #DIRECT} times {@link CentredProducts#rounding}, the coefficient of the bound. */
+  private final double directBound;
   /** A partial {@code p} is stored as the integer nearest to {@code p 2^scale}. */
   private final int scale;
 
@@ -64,25 +66,14 @@ final class SilhouetteProducts {
     this.d = d;
     this.labels = labels;
     this.clusters = clusters;
-    this.mean = mean(x, n, d);
-    this.norms = new double[n];
-    this.roots = new double[n];
     int blocks = blocks();
-    par.forEach(blocks, t -> {
-      double[] row = new double[d];
-      for (int i = t * POINTS, end = Math.min(n, i + POINTS); i < end; i++) {
-        for (int f = 0; f < d; f++) {
-          row[f] = x[i * d + f] - mean[f];
-        }
-        double s = 0;
-        for (int f = 0; f < d; f++) {
-          s = Math.fma(row[f], row[f], s);
-        }
-        norms[i] = s;
-        roots[i] = Math.sqrt(s);
-      }
-    });
-    this.gamma = 2 * (d + 8) * 0x1p-53; // twice the bound, for the norms' own rounding
+    this.mean = Rows.columnMeans(x, n, d, blocks, par);
+    this.norms = CentredProducts.centredNorms(x, n, d, mean, blocks, par);
+    this.roots = new double[n];
+    for (int i = 0; i < n; i++) {
+      roots[i] = Math.sqrt(norms[i]);
+    }
+    this.directBound = DIRECT * CentredProducts.rounding(d);
     double radius = 0;
     for (double r : roots) {
       radius = Math.max(radius, r);
@@ -113,16 +104,16 @@ final class SilhouetteProducts {
       double[] dots = new double[mi * POINTS];
       double[] rowSums = new double[mi * clusters];
       double[] colSums = new double[POINTS * clusters];
-      centre(i0, mi, a);
+      CentredProducts.centre(x, d, i0, mi, mean, a);
       for (int bj = bi; bj < blocks; bj++) {
         int j0 = bj * POINTS;
         int mj = Math.min(POINTS, n - j0);
         double[] other = a;
         if (bj != bi) {
-          centre(j0, mj, b);
+          CentredProducts.centre(x, d, j0, mj, mean, b);
           other = b;
         }
-        Gemm.multiplyTranspose(mi, d, mj, a, other, dots, Parallel.serial());
+        CentredProducts.products(mi, d, mj, a, other, dots);
         Arrays.fill(rowSums, 0);
         Arrays.fill(colSums, 0);
         for (int s = 0; s < mi; s++) {
@@ -162,13 +153,11 @@ final class SilhouetteProducts {
     double[] partial = new double[m * clusters];
     long[] high = new long[m * clusters];
     long[] low = new long[m * clusters];
-    for (int s = 0; s < m; s++) {
-      centreRow(which[from + s], a, s);
-    }
+    CentredProducts.centre(x, d, Arrays.copyOfRange(which, from, to), m, mean, a);
     for (int j0 = 0; j0 < n; j0 += POINTS) {
       int mj = Math.min(POINTS, n - j0);
-      centre(j0, mj, b);
-      Gemm.multiplyTranspose(m, d, mj, a, b, dots, Parallel.serial());
+      CentredProducts.centre(x, d, j0, mj, mean, b);
+      CentredProducts.products(m, d, mj, a, b, dots);
       Arrays.fill(partial, 0);
       for (int s = 0; s < m; s++) {
         int i = which[from + s];
@@ -196,10 +185,10 @@ final class SilhouetteProducts {
   private double distance(int i, int j, double dot) {
     double v = norms[i] + norms[j] - 2 * dot;
     double r = roots[i] + roots[j];
-    if (v > DIRECT * gamma * r * r) {
+    if (v > CentredProducts.bound(directBound, r)) {
       return Math.sqrt(v);
     }
-    return i == j ? 0 : Math.sqrt(squaredDistance(i, j));
+    return i == j ? 0 : Math.sqrt(Rows.squaredDistance(x, i, x, j, d));
   }
 
   /** Adds partials {@code sums[t * clusters + c]} of points {@code first + t} to the totals. */
@@ -221,41 +210,5 @@ final class SilhouetteProducts {
 
   private double value(long high, long low) {
     return Math.scalb((double) high, LOW_BITS - scale) + Math.scalb((double) low, -scale);
-  }
-
-  private void centre(int first, int count, double[] out) {
-    for (int t = 0; t < count; t++) {
-      centreRow(first + t, out, t);
-    }
-  }
-
-  private void centreRow(int i, double[] out, int row) {
-    int xo = i * d;
-    int o = row * d;
-    for (int f = 0; f < d; f++) {
-      out[o + f] = x[xo + f] - mean[f];
-    }
-  }
-
-  private double squaredDistance(int i, int j) {
-    double s = 0;
-    for (int f = 0; f < d; f++) {
-      double t = x[i * d + f] - x[j * d + f];
-      s += t * t;
-    }
-    return s;
-  }
-
-  private static double[] mean(double[] x, int n, int d) {
-    double[] mean = new double[d];
-    for (int i = 0; i < n; i++) {
-      for (int f = 0; f < d; f++) {
-        mean[f] += x[i * d + f];
-      }
-    }
-    for (int f = 0; f < d; f++) {
-      mean[f] /= n;
-    }
-    return mean;
   }
 }
