@@ -69,11 +69,16 @@ final class Initializer {
     for (int i = 0; i < data.n; i++) {
       randomRow(wSeed, i, avg, w, i * k, k);
     }
-    double[] h = new double[k * data.p];
+    return new Factors(w, randomH(random, k, data.p, avg), k);
+  }
+
+  /** H of a RANDOM start ({@code k x p}): the next values of {@code random}, times avg. */
+  static double[] randomH(SplittableRandom random, int k, int p, double avg) {
+    double[] h = new double[k * p];
     for (int i = 0; i < h.length; i++) {
       h[i] = avg * (1 - random.nextDouble());
     }
-    return new Factors(w, h, k);
+    return h;
   }
 
   /**

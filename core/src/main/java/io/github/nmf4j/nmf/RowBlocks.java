@@ -45,12 +45,13 @@ final class RowBlocks {
     /** {@code k x k}. */
     final double[] kByK;
 
-    Workspace(int k, int p) {
-      v = new double[BLOCK_ROWS * p];
-      w = new double[BLOCK_ROWS * k];
-      wh = new double[BLOCK_ROWS * p];
-      rowsByK = new double[BLOCK_ROWS * k];
-      rowsByK2 = new double[BLOCK_ROWS * k];
+    /** For blocks of at most {@code rows} rows. */
+    Workspace(int rows, int k, int p) {
+      v = new double[rows * p];
+      w = new double[rows * k];
+      wh = new double[rows * p];
+      rowsByK = new double[rows * k];
+      rowsByK2 = new double[rows * k];
       kByP = new double[k * p];
       kByK = new double[k * k];
     }
@@ -76,7 +77,8 @@ final class RowBlocks {
     int workspaces = Math.min(par.threads(), chunks);
     pool = new ArrayBlockingQueue<>(workspaces);
     for (int i = 0; i < workspaces; i++) {
-      pool.add(new Workspace(k, p));
+      // A V of few rows (a transform of one row) needs no more than its rows.
+      pool.add(new Workspace(Math.min(n, BLOCK_ROWS), k, p));
     }
   }
 

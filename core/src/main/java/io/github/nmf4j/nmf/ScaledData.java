@@ -130,6 +130,15 @@ final class ScaledData {
     return new ScaledData(v, n, p, halfExponent, sum, squaredNorm);
   }
 
+  /**
+   * A block of rows of a larger V, already checked, with the whole V's scale and sums: a block
+   * of a fit split by rows ({@link DistributedNmf}) computes exactly as the core on those rows.
+   */
+  static ScaledData block(double[] v, int rows, int p, int halfExponent, double sum,
+      double squaredNorm) {
+    return new ScaledData(v, rows, p, halfExponent, sum, squaredNorm);
+  }
+
   /** The message for an invalid element at flat index {@code i} of a matrix with p columns. */
   static String describeBad(String name, double x, int i, int p) {
     String what = Double.isNaN(x) ? "NaN" : Double.isInfinite(x) ? "infinite value " + x
