@@ -52,6 +52,7 @@ public class ClusteringFigures {
     note("# Numbers quoted in the clustering pages, made by docs/ClusteringFigures.java");
     waveforms();
     segmentation();
+    kmeansFails();
     Files.writeString(FIGURES.resolve("clustering-numbers.txt"), NUMBERS);
     System.out.print(NUMBERS);
   }
@@ -233,6 +234,108 @@ public class ClusteringFigures {
     }
     g.dispose();
     write("segment-china.png", img);
+  }
+
+  // ---------------------------------------------------------------- when k-means fails
+
+  /** scikit-learn's make_moons: two interleaved half circles, Gaussian noise. */
+  static Matrix moons(int n, double noise, long seed, int[] truth) {
+    SplittableRandom r = new SplittableRandom(seed);
+    int outer = n / 2;
+    double[] x = new double[2 * n];
+    for (int i = 0; i < n; i++) {
+      boolean isOuter = i < outer;
+      int m = isOuter ? outer : n - outer;
+      double t = Math.PI * (isOuter ? i : i - outer) / (m - 1);
+      x[2 * i] = (isOuter ? Math.cos(t) : 1 - Math.cos(t)) + noise * gaussian(r);
+      x[2 * i + 1] = (isOuter ? Math.sin(t) : 0.5 - Math.sin(t)) + noise * gaussian(r);
+      truth[i] = isOuter ? 0 : 1;
+    }
+    return Matrix.wrap(n, 2, x);
+  }
+
+  /** scikit-learn's make_circles: two concentric circles, radii 1 and factor. */
+  static Matrix circles(int n, double factor, double noise, long seed, int[] truth) {
+    SplittableRandom r = new SplittableRandom(seed);
+    int outer = n / 2;
+    double[] x = new double[2 * n];
+    for (int i = 0; i < n; i++) {
+      boolean isOuter = i < outer;
+      int m = isOuter ? outer : n - outer;
+      double t = 2 * Math.PI * (isOuter ? i : i - outer) / m;
+      double radius = isOuter ? 1 : factor;
+      x[2 * i] = radius * Math.cos(t) + noise * gaussian(r);
+      x[2 * i + 1] = radius * Math.sin(t) + noise * gaussian(r);
+      truth[i] = isOuter ? 0 : 1;
+    }
+    return Matrix.wrap(n, 2, x);
+  }
+
+  static double gaussian(SplittableRandom r) {
+    return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
+  }
+
+  static void kmeansFails() throws IOException {
+    int n = 400;
+    int[][] truths = {new int[n], new int[n]};
+    Matrix[] data = {moons(n, 0.06, 1, truths[0]), circles(n, 0.5, 0.05, 2, truths[1])};
+    String[] names = {"two moons", "two circles"};
+    String[] methods = {"k-means", "spectral (10-NN graph)", "agglomerative (single)",
+        "agglomerative (Ward)"};
+    note("");
+    note("## When k-means fails: " + n + " points, 2 clusters, adjusted Rand index");
+    note("| data | k-means | spectral (10-NN) | single linkage | Ward linkage |");
+    note("|---|---:|---:|---:|---:|");
+    int cell = 230;
+    BufferedImage img = new BufferedImage(methods.length * cell, 2 * (cell + 20),
+        BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = graphics(img);
+    for (int d = 0; d < 2; d++) {
+      Matrix x = data[d];
+      int[][] labels = {
+          KMeans.builder().k(2).restarts(10).seed(0).fit(x).labels(),
+          SpectralClustering.builder().clusters(2).affinity(Affinity.NEAREST_NEIGHBORS)
+              .neighbors(10).seed(0).fit(x).labels(),
+          Agglomerative.builder().linkage(Linkage.SINGLE).clusters(2).fit(x).labels(),
+          Agglomerative.builder().linkage(Linkage.WARD).clusters(2).fit(x).labels()};
+      StringBuilder row = new StringBuilder("| " + names[d]);
+      for (int m = 0; m < methods.length; m++) {
+        double ari = ClusteringMetrics.adjustedRandIndex(truths[d], labels[m]);
+        row.append(f(" | %.3f", ari));
+        scatter(g, x, labels[m], m * cell, d * (cell + 20) + 20, cell,
+            f("%s: ARI %.2f", methods[m], ari));
+      }
+      note(row + " |");
+    }
+    g.dispose();
+    write("kmeans-fails.png", img);
+  }
+
+  static void scatter(Graphics2D g, Matrix x, int[] labels, int x0, int y0, int size,
+      String title) {
+    double minX = Double.POSITIVE_INFINITY;
+    double maxX = Double.NEGATIVE_INFINITY;
+    double minY = Double.POSITIVE_INFINITY;
+    double maxY = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < x.rows(); i++) {
+      minX = Math.min(minX, x.get(i, 0));
+      maxX = Math.max(maxX, x.get(i, 0));
+      minY = Math.min(minY, x.get(i, 1));
+      maxY = Math.max(maxY, x.get(i, 1));
+    }
+    double span = Math.max(maxX - minX, maxY - minY);
+    int pad = 12;
+    int inner = size - 2 * pad;
+    g.setColor(Color.BLACK);
+    g.drawString(title, x0 + 6, y0 - 4);
+    g.setColor(Color.LIGHT_GRAY);
+    g.drawRect(x0 + 4, y0, size - 8, size - 8);
+    for (int i = 0; i < x.rows(); i++) {
+      int px = x0 + pad + (int) Math.round((x.get(i, 0) - minX) / span * inner);
+      int py = y0 + pad + (int) Math.round((maxY - x.get(i, 1)) / span * inner);
+      g.setColor(PALETTE[labels[i] % PALETTE.length]);
+      g.fillOval(px - 2, py - 2, 5, 5);
+    }
   }
 
   // ---------------------------------------------------------------- drawing
