@@ -139,11 +139,16 @@ abstract class DirectAssignment implements Assignment {
     return relocated;
   }
 
+  /**
+   * {@inheritDoc} A mean whose sum overflowed (values near {@code Double.MAX_VALUE}) is computed
+   * again without overflow ({@link Rows#carefulMean}).
+   */
   @Override
   public final void update(double[] next) {
     for (int j = 0; j < k; j++) {
       for (int f = 0; f < d; f++) {
-        next[j * d + f] = sums[j * d + f] / counts[j];
+        double mean = sums[j * d + f] / counts[j];
+        next[j * d + f] = Double.isFinite(mean) ? mean : Rows.carefulMean(x, n, d, f, labels, j);
       }
     }
   }

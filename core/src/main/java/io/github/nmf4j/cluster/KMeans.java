@@ -50,7 +50,8 @@ import java.util.concurrent.Executor;
  * machine; see docs/benchmarks.md), the centroids are ranked by the product form {@code |c|^2 -
  * 2 x.c} of the expansion {@code |x - c|^2 = |x|^2 - 2 x.c + |c|^2}, with the products of blocks
  * of 128 points and all centroids from one matrix product, on data and centroids centred by the
- * data's mean, as scikit-learn does. On both paths bounds on the distances let most points skip
+ * data's mean, as scikit-learn does (unless values beyond about {@code 1e150} could make it
+ * overflow). On both paths bounds on the distances let most points skip
  * the other {@code k - 1} distances once the centroids settle: Hamerly's single lower bound per
  * point (Hamerly, "Making k-means even faster", SDM 2010), or on the product path Elkan's bound
  * per point and centroid (Elkan, "Using the triangle inequality to accelerate k-means", ICML
@@ -199,8 +200,9 @@ public final class KMeans {
     Parallel par = Parallel.of(threads);
     double[] mean = Chunks.columnMeans(x, n, d, par);
     double absoluteTolerance = tolerance * meanVariance(x, n, d, mean);
-    boolean wide = productForm(d, k);
-    double[] pointNorms = wide ? Chunks.centredNorms(x, n, d, mean, par) : null;
+    double[] pointNorms =
+        productForm(d, k) ? ProductAssignment.pointNorms(x, n, d, mean, par) : null;
+    boolean wide = pointNorms != null;
     Lloyd lloyd = new Lloyd(Assignment.choose(x, n, d, k, mean, pointNorms, par), k, d);
     SplittableRandom root = new SplittableRandom(seed);
     Lloyd.Result best = null;

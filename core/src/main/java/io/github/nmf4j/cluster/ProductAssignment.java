@@ -93,6 +93,21 @@ final class ProductAssignment implements Assignment {
     return Chunks.count(n, (int) Math.min(minPoints, Chunks.MIN_POINTS), partialDoubles);
   }
 
+  /**
+   * {@code |x_i - mean|^2} for every row of {@code x} (n x d), over the fixed chunks; or null
+   * when the product form could overflow on these points (it adds up to {@code n} terms of up to
+   * four times the largest of them: values beyond about {@code 1e150}), where a fit computes
+   * distances directly instead.
+   */
+  static double[] pointNorms(double[] x, int n, int d, double[] mean, Parallel par) {
+    double[] norms = Chunks.centredNorms(x, n, d, mean, par);
+    double largest = 0;
+    for (double v : norms) {
+      largest = Math.max(largest, v);
+    }
+    return largest < Double.MAX_VALUE / (4.0 * n) ? norms : null;
+  }
+
   @Override
   public boolean assign(double[] centers, CentroidMoves moves) {
     boolean fresh = moves == null;

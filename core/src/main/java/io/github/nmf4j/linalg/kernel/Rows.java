@@ -101,7 +101,10 @@ public final class Rows {
    * its rows in order (in parallel), and the parts are added in order, then divided by {@code
    * n}. The result depends on {@code parts}, never on the thread count; {@code parts = 1} is the
    * plain serial sum.
-
+   *
+   * <p>When a column's sum overflows (finite values near {@code Double.MAX_VALUE}), that
+   * column's mean is computed again by {@link #carefulMean}, so a finite input always has a
+   * finite mean; other columns, and every column of ordinary data, keep the plain sum's bits.
    */
   public static double[] columnMeans(double[] x, int n, int d, int parts, Parallel par) {
     double[] partial = new double[parts * d];
@@ -122,9 +125,51 @@ public final class Rows {
     }
     for (int f = 0; f < d; f++) {
       mean[f] /= n;
+      if (!Double.isFinite(mean[f])) {
+        mean[f] = carefulMean(x, n, d, f, null, 0);
+      }
     }
     return mean;
   }
+
+  /**
+   * The mean of column {@code f} over the rows {@code i < n} of {@code x} (width {@code d}) with
+   * {@code labels[i] == label} (every row if {@code labels} is null; NaN if there is none),
+   * computed so that it cannot overflow when the values are finite: for the case where the
+   * plain sum does (values near {@code Double.MAX_VALUE}). It is {@code a + sum_i (x_i - a) /
+   * count} with {@code a} the first such value, exact when all values are equal; when even the
+   * differences overflow, the mean of the values scaled by {@code 2^-32} (their sum cannot
+   * overflow below {@code 2^31} rows), scaled back.
+   */
+  public static double carefulMean(double[] x, int n, int d, int f, int[] labels, int label) {
+    int first = -1;
+    int count = 0;
+    double s = 0;
+    for (int i = 0; i < n; i++) {
+      if (labels == null || labels[i] == label) {
+        first = first < 0 ? i : first;
+        s += x[i * d + f] - x[first * d + f];
+        count++;
+      }
+    }
+    if (count == 0) {
+      return Double.NaN;
+    }
+    double mean = x[first * d + f] + s / count;
+    if (Double.isFinite(mean)) {
+      return mean;
+    }
+    s = 0;
+    for (int i = 0; i < n; i++) {
+      if (labels == null || labels[i] == label) {
+        s += Math.scalb(x[i * d + f], -SCALE);
+      }
+    }
+    return Math.scalb(s / count, SCALE);
+  }
+
+  /** The scaling of {@link #carefulMean}. */
+  private static final int SCALE = 32;
 
   /** The first row of part {@code p} of {@code parts} ({@code p = parts} gives {@code n}). */
   public static int partStart(int n, int parts, int p) {

@@ -1,0 +1,64 @@
+package io.github.nmf4j.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.testing.Blobs;
+import java.util.Arrays;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Values near {@code Double.MAX_VALUE}: sums of points overflow although every mean and
+ * distance is finite (issue 17, item 7: rows of 1e308 gave inertia Infinity, and on wide rows an
+ * exception). Three features take the pixel kernel, eight the direct one, twenty the product
+ * form's guard.
+ */
+class KMeansExtremeValuesTest {
+
+  @ParameterizedTest
+  @ValueSource(ints = {3, 8, 20})
+  void identicalRowsOf1e308HaveZeroInertia(int d) {
+    double[] x = new double[40 * d];
+    Arrays.fill(x, 1e308);
+    KMeansModel model = KMeans.builder().k(1).threads(2).fit(Matrix.wrap(40, d, x));
+    assertThat(model.inertia()).isZero();
+    assertThat(model.centroids().toRowMajorArray()).containsOnly(1e308);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {3, 8, 20})
+  void twoGroupsOfHugeRowsAreSeparatedWithZeroInertia(int d) {
+    int n = 40;
+    double[] x = new double[n * d];
+    Arrays.fill(x, 1e308);
+    int[] truth = new int[n];
+    for (int i = 0; i < n; i += 3) {
+      x[i * d] = -1e308; // every third row: the other group, 2e308 away
+      truth[i] = 1;
+    }
+    Matrix points = Matrix.wrap(n, d, x);
+    KMeansModel model = KMeans.builder().k(2).seed(4).threads(2).fit(points);
+    assertThat(model.inertia()).isZero();
+    int[] labels = model.labels();
+    for (int i = 0; i < n; i++) {
+      assertThat(labels[i] == labels[0]).as("row %d", i).isEqualTo(truth[i] == truth[0]);
+    }
+    assertThat(model.predict(points)).isEqualTo(labels);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {3, 20})
+  void scalingByAPowerOfTwoScalesTheFitExactly(int d) {
+    // 2^400 makes values ~1e121 and squared distances ~1e243: nothing may overflow early.
+    Matrix points = Blobs.generate(d, 600, d, 4, 5, 1.0).points();
+    double[] scaled = points.toRowMajorArray();
+    for (int i = 0; i < scaled.length; i++) {
+      scaled[i] = Math.scalb(scaled[i], 400);
+    }
+    KMeansModel plain = KMeans.builder().k(4).seed(1).fit(points);
+    KMeansModel large = KMeans.builder().k(4).seed(1).fit(Matrix.wrap(600, d, scaled));
+    assertThat(large.labels()).isEqualTo(plain.labels());
+    assertThat(large.inertia()).isEqualTo(Math.scalb(plain.inertia(), 800));
+  }
+}
