@@ -61,9 +61,15 @@ final class ClusterCommand implements Command {
     int maxIter = args.integer("max-iter", method.equals("nmf") ? 200 : 300, 1);
     double tol = args.number("tol", 1e-4, 0);
     long seed = args.longValue("seed", 0);
-    int threads = args.integer("threads", Runtime.getRuntime().availableProcessors(), 1);
+    int threads = Preflight.threads(args);
 
     Matrix x = MatrixIo.read(input);
+    boolean nmf = method.equals("nmf");
+    Preflight.data(input.toString(), x, nmf, nmf ? "NMF" : "k-means");
+    Preflight.clusters("--k", k, x.rows(), "rows of " + input);
+    if (nmf) {
+      Preflight.rank("--k", k, input.toString(), x.rows(), x.cols());
+    }
     int[] truth = truthFile == null ? null : MatrixIo.readLabels(truthFile);
     if (truth != null && truth.length != x.rows()) {
       throw new IllegalArgumentException("--truth " + truthFile + " has " + truth.length

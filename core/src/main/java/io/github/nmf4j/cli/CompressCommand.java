@@ -60,7 +60,7 @@ final class CompressCommand implements Command {
     int restarts = args.integer("restarts", 1, 1);
     double tol = args.number("tol", 1e-4, 0);
     long seed = args.longValue("seed", 0);
-    int threads = args.integer("threads", Runtime.getRuntime().availableProcessors(), 1);
+    int threads = Preflight.threads(args);
     if (method.equals("nmf") && args.has("colors") || method.equals("kmeans") && args.has("rank")) {
       throw new UsageException("--rank goes with --method nmf, --colors with --method kmeans");
     }
@@ -89,12 +89,20 @@ final class CompressCommand implements Command {
     if (args.has("gray")) {
       image = RgbImage.ofGray(image.toGray());
     }
+    int colors = args.integer("colors", 16, 1);
+    if (method.equals("nmf")) {
+      int channels = layout == ChannelLayout.SIDE_BY_SIDE && !image.isGray() ? 3 : 1;
+      Preflight.rank("--rank", rank, input.toString(), image.height(),
+          (long) image.width() * channels);
+    } else {
+      Preflight.clusters("--colors", colors, (long) image.height() * image.width(),
+          "pixels of " + input);
+    }
 
     CompressionResult result;
     long start = System.nanoTime();
     try {
       if (method.equals("kmeans")) {
-        int colors = args.integer("colors", 16, 1);
         int maxIter = args.integer("max-iter", 300, 1);
         KMeans kmeans = KMeans.builder().k(colors).restarts(restarts).maxIterations(maxIter)
             .tolerance(tol).seed(seed).threads(threads)

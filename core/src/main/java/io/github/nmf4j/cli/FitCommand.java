@@ -52,6 +52,8 @@ final class FitCommand implements Command {
     Nmf nmf = NmfOptions.builder(args, rank, bar).build();
 
     Matrix v = MatrixIo.read(input);
+    Preflight.data(input.toString(), v, true, "NMF");
+    Preflight.rank("--rank", rank, input.toString(), v.rows(), v.cols());
     NmfModel model;
     long start = System.nanoTime();
     try {

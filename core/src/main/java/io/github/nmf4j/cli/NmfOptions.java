@@ -81,7 +81,7 @@ final class NmfOptions {
         .tolerance(args.number("tol", 1e-4, 0))
         .seed(args.longValue("seed", 0))
         .restarts(args.integer("restarts", 1, 1))
-        .threads(args.integer("threads", Runtime.getRuntime().availableProcessors(), 1))
+        .threads(Preflight.threads(args))
         .listener(p -> bar.update(p.iteration(), p.maxIterations(),
             (p.restarts() > 1 ? "run " + (p.restart() + 1) + "/" + p.restarts() + "  " : "")
                 + (p.loss().isPresent()

@@ -144,7 +144,8 @@ final class FrobeniusHals implements UpdateRule {
     gramH = new double[k * k];
     vht = new double[data.n * k];
     partial = new double[blocks(data.n)];
-    for (int t = 0; t < par.threads(); t++) {
+    // No more scratch than tasks can use at once, whatever the thread count asked for.
+    for (int t = Math.min(par.threads(), Math.max(blocks(data.n), blocks(data.p))); t > 0; t--) {
       scratch.add(new Scratch(k));
     }
     productsOfH();

@@ -78,7 +78,7 @@ class ClusterCommandTest {
         "--labels-out", labels.toString());
     assertFails(2, "--k K is required", "cluster", input.toString());
     assertFails(2, "--k must be >= 1, was 0", "cluster", input.toString(), "--k", "0");
-    assertFails(2, "k must be <= the number of points", "cluster", input.toString(), "--k",
+    assertFails(2, "--k 91 is more than the 90 rows of ", "cluster", input.toString(), "--k",
         "91", "--labels-out", labels.toString());
     Path shortTruth = dir.resolve("short.csv");
     Files.writeString(shortTruth, "0\n1\n");

@@ -1,0 +1,113 @@
+package io.github.nmf4j.cli;
+
+import io.github.nmf4j.linalg.Matrix;
+import java.util.Locale;
+
+/**
+ * The one place where a command's options are checked against its data, after reading and
+ * before any work, so that nothing absurd reaches a solver: the data is not empty, finite (and
+ * non-negative for NMF), the rank or number of clusters fits the data and the heap, and the
+ * thread count is bounded. Messages name the file, count rows and columns from 1 as a user
+ * does, and say what was expected.
+ */
+final class Preflight {
+
+  /** Threads beyond this many per processor only cost memory and switching. */
+  static final int THREADS_PER_PROCESSOR = 4;
+  /** The thread cap on small machines: enough for any test of thread-count independence. */
+  static final int MIN_THREAD_CAP = 64;
+
+  private Preflight() {}
+
+  /** The most threads a command accepts on this machine. */
+  static int maxThreads() {
+    return Math.max(MIN_THREAD_CAP,
+        THREADS_PER_PROCESSOR * Runtime.getRuntime().availableProcessors());
+  }
+
+  /**
+   * The {@code --threads} option: 1 to {@link #maxThreads()}, all processors by default.
+   *
+   * @throws UsageException if it is out of range
+   */
+  static int threads(Args args) {
+    int threads = args.integer("threads", Runtime.getRuntime().availableProcessors(), 1);
+    if (threads > maxThreads()) {
+      throw new UsageException("--threads must be between 1 and " + maxThreads() + " ("
+          + THREADS_PER_PROCESSOR + " per processor, this machine has "
+          + Runtime.getRuntime().availableProcessors() + "), was " + threads);
+    }
+    return threads;
+  }
+
+  /**
+   * Checks that {@code data}, read from {@code file}, has at least one row and one column and
+   * only finite values; with {@code nonNegative}, no negative value either.
+   *
+   * @param why what needs it, for the message ("NMF", "k-means")
+   * @throws IllegalArgumentException naming the file, the 1-based row and column and the value
+   */
+  static void data(String file, Matrix data, boolean nonNegative, String why) {
+    if (data.rows() == 0 || data.cols() == 0) {
+      throw new IllegalArgumentException(file + " holds no values (a " + data.shape()
+          + " matrix); " + why + " needs at least one row and one column");
+    }
+    for (int i = 0; i < data.rows(); i++) {
+      for (int j = 0; j < data.cols(); j++) {
+        double v = data.get(i, j);
+        if (!Double.isFinite(v) || nonNegative && v < 0) {
+          throw new IllegalArgumentException(file + ": " + (Double.isNaN(v) ? "NaN"
+              : (v < 0 && Double.isFinite(v) ? "negative value " : "infinite value ") + v)
+              + " at row " + (i + 1) + ", column " + (j + 1) + " (counting from 1); " + why
+              + " needs " + (nonNegative ? "finite values >= 0" : "finite values"));
+        }
+      }
+    }
+  }
+
+  /**
+   * Checks an NMF rank against a {@code rows x cols} matrix: at most {@code rows * cols}
+   * components (more than there are numbers cannot describe them better; rank min(rows, cols)
+   * already fits any matrix exactly), and the factors W, H, the products W'V, VH' and the two
+   * k x k Gram matrices, which every solver holds, must fit in the memory Java may still use.
+   *
+   * @param option the option that set it, for the message ("--rank", "--k")
+   * @throws IllegalArgumentException if the rank is too large, with the largest one allowed
+   */
+  static void rank(String option, int rank, String file, long rows, long cols) {
+    if (rank > rows * cols) {
+      throw new IllegalArgumentException(option + " " + rank + " is more than the " + rows
+          + " x " + cols + " = " + rows * cols + " values of " + file + "; a rank of at most "
+          + "min(rows, cols) = " + Math.min(rows, cols) + " already fits it exactly");
+    }
+    double k = rank;
+    double bytes = 8 * (2 * rows * k + 2 * k * cols + 2 * k * k);
+    Runtime rt = Runtime.getRuntime();
+    long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    if (bytes > free) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT, "%s %d is too large for"
+          + " the %dx%d matrix of %s: the factors and k x k products alone need %s, and Java"
+          + " may use %s more (-Xmx); a rank of at most min(rows, cols) = %d already fits the"
+          + " data exactly", option, rank, rows, cols, file, gigabytes(bytes),
+          gigabytes(free), Math.min(rows, cols)));
+    }
+  }
+
+  /**
+   * Checks a number of clusters or colours against the number of samples.
+   *
+   * @param what the samples, for the message ("rows of x.csv", "pixels of photo.png")
+   * @throws IllegalArgumentException if there are more clusters than samples
+   */
+  static void clusters(String option, int k, long samples, String what) {
+    if (k > samples) {
+      throw new IllegalArgumentException(option + " " + k + " is more than the " + samples
+          + " " + what + "; each cluster needs at least one");
+    }
+  }
+
+  private static String gigabytes(double bytes) {
+    return bytes >= 1e9 ? String.format(Locale.ROOT, "%.3g GB", bytes / 1e9)
+        : String.format(Locale.ROOT, "%.0f MB", Math.ceil(bytes / 1e6));
+  }
+}
