@@ -1,0 +1,75 @@
+package io.github.nmf4j.spark;
+
+import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.nmf.DistributedNmf;
+import io.github.nmf4j.nmf.Nmf;
+import java.io.Serializable;
+import org.apache.spark.ml.linalg.DenseVector;
+import org.apache.spark.ml.linalg.SparseVector;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.Vectors;
+
+/**
+ * A row's weights with H fixed ({@link DistributedNmf#transformRows} of that row alone), shipped
+ * to the executors inside the transform's UDF: H and the settings as plain values, the nmf4j
+ * objects rebuilt once per executor.
+ */
+final class RowTransformer implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  private final int rank;
+  private final int cols;
+  private final double[] components;
+  private final int maxIter;
+  private final double tol;
+  private final long seed;
+  private final String solver;
+  private final String loss;
+  private transient Nmf config;
+  private transient Matrix h;
+
+  RowTransformer(int rank, int cols, double[] components, int maxIter, double tol, long seed,
+      String solver, String loss) {
+    this.rank = rank;
+    this.cols = cols;
+    this.components = components;
+    this.maxIter = maxIter;
+    this.tol = tol;
+    this.seed = seed;
+    this.solver = solver;
+    this.loss = loss;
+  }
+
+  /**
+   * The weights of one row.
+   *
+   * @throws IllegalArgumentException if the row is null, not of p values, or holds a negative,
+   *     NaN or infinite value
+   */
+  Vector apply(Vector features) {
+    if (features == null) {
+      throw new IllegalArgumentException("features is null");
+    }
+    if (features.size() != cols) {
+      throw new IllegalArgumentException("features must have " + cols + " values (as the rows "
+          + "the model was fitted on), had " + features.size());
+    }
+    if (config == null) {
+      config = NmfParams.config(rank, maxIter, tol, seed, solver, loss);
+      h = Matrix.wrap(rank, cols, components);
+    }
+    double[] row;
+    if (features instanceof DenseVector) {
+      row = ((DenseVector) features).values().clone();
+    } else {
+      row = new double[cols];
+      SparseVector s = (SparseVector) features;
+      for (int j = 0; j < s.indices().length; j++) {
+        row[s.indices()[j]] = s.values()[j];
+      }
+    }
+    return Vectors.dense(DistributedNmf.transformRows(config, h, Matrix.wrap(1, cols, row))
+        .row(0));
+  }
+}

@@ -1,0 +1,313 @@
+package io.github.nmf4j.spark;
+
+import io.github.nmf4j.linalg.Matrix;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.List;
+import org.apache.spark.ml.Model;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.VectorUDT;
+import org.apache.spark.ml.param.DoubleParam;
+import org.apache.spark.ml.param.IntParam;
+import org.apache.spark.ml.param.LongParam;
+import org.apache.spark.ml.param.Param;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.DefaultParamsWriter$;
+import org.apache.spark.ml.util.DefaultParamsReader$;
+import org.apache.spark.ml.util.MLReader;
+import org.apache.spark.ml.util.MLWritable;
+import org.apache.spark.ml.util.MLWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * A fitted {@link SparkNmf}: the components H ({@code k x p}), how well WH reconstructs V, how the
+ * fit went, and {@link #transform} that appends each row's weights. W itself is not kept (it is
+ * as large as V has rows); {@code transform} of the training Dataset recomputes it row by row.
+ * Spark ML persistence: {@code model.write().save(path)}, {@code SparkNmfModel.load(path)}.
+ */
+public class SparkNmfModel extends Model<SparkNmfModel> implements MLWritable {
+
+  private static final long serialVersionUID = 1L;
+
+  private final String uid;
+  private final int rank;
+  private final int cols;
+  private final double[] components;
+  private final double reconstructionError;
+  private final double relativeError;
+  private final int iterations;
+  private final boolean converged;
+  private final double[] lossHistory;
+  private final long rows;
+  private final IntParam rankParam;
+  private final IntParam maxIter;
+  private final DoubleParam tol;
+  private final LongParam seed;
+  private final Param<String> solver;
+  private final Param<String> loss;
+  private final Param<String> featuresCol;
+  private final Param<String> weightsCol;
+  private final IntParam checkpointInterval;
+
+  SparkNmfModel(String uid, int rank, int cols, double[] components, double reconstructionError,
+      double relativeError, int iterations, boolean converged, double[] lossHistory, long rows) {
+    this.uid = uid;
+    this.rank = rank;
+    this.cols = cols;
+    this.components = components;
+    this.reconstructionError = reconstructionError;
+    this.relativeError = relativeError;
+    this.iterations = iterations;
+    this.converged = converged;
+    this.lossHistory = lossHistory;
+    this.rows = rows;
+    rankParam = NmfParams.rank(this);
+    maxIter = NmfParams.maxIter(this);
+    tol = NmfParams.tol(this);
+    seed = NmfParams.seed(this);
+    solver = NmfParams.solver(this);
+    loss = NmfParams.loss(this);
+    featuresCol = NmfParams.featuresCol(this);
+    weightsCol = NmfParams.weightsCol(this);
+    checkpointInterval = NmfParams.checkpointInterval(this);
+    setDefault(rankParam, rank);
+    setDefault(maxIter, 200);
+    setDefault(tol, 1e-4);
+    setDefault(seed, 0L);
+    setDefault(solver, NmfParams.MU);
+    setDefault(loss, NmfParams.FROBENIUS);
+    setDefault(featuresCol, "features");
+    setDefault(weightsCol, "weights");
+    setDefault(checkpointInterval, 10);
+  }
+
+  @Override
+  public String uid() {
+    return uid;
+  }
+
+  /** H, {@code k x p}: the components, one per row (a copy). */
+  public Matrix components() {
+    return Matrix.wrap(rank, cols, components.clone());
+  }
+
+  /**
+   * The final loss, computed exactly from the final factors: {@code ||V - WH||_F} for the
+   * Frobenius loss, the generalized divergence {@code D(V || WH)} for Kullback-Leibler.
+   */
+  public double reconstructionError() {
+    return reconstructionError;
+  }
+
+  /** {@code ||V - WH||_F / ||V||_F}, whatever the loss. */
+  public double relativeError() {
+    return relativeError;
+  }
+
+  /** The iterations the fit ran. */
+  public int iterations() {
+    return iterations;
+  }
+
+  /** Whether the convergence test was met before maxIter ran out. */
+  public boolean converged() {
+    return converged;
+  }
+
+  /** The initial loss, then the loss every 10 iterations (a copy). */
+  public double[] lossHistory() {
+    return lossHistory.clone();
+  }
+
+  /** The number of rows of V. */
+  public long rows() {
+    return rows;
+  }
+
+  /** The rank k the model was fitted with. */
+  public IntParam rank() {
+    return rankParam;
+  }
+
+  /** As {@link SparkNmf#maxIter()}; transform uses it for each row. */
+  public IntParam maxIter() {
+    return maxIter;
+  }
+
+  /** As {@link SparkNmf#tol()}; transform uses it for each row. */
+  public DoubleParam tol() {
+    return tol;
+  }
+
+  /** As {@link SparkNmf#seed()}. */
+  public LongParam seed() {
+    return seed;
+  }
+
+  /** As {@link SparkNmf#solver()}; transform uses it. */
+  public Param<String> solver() {
+    return solver;
+  }
+
+  /** As {@link SparkNmf#loss()}; transform uses it. */
+  public Param<String> loss() {
+    return loss;
+  }
+
+  /** The column transform reads. */
+  public Param<String> featuresCol() {
+    return featuresCol;
+  }
+
+  /** The column transform appends. */
+  public Param<String> weightsCol() {
+    return weightsCol;
+  }
+
+  /** As {@link SparkNmf#checkpointInterval()} (not used by the model). */
+  public IntParam checkpointInterval() {
+    return checkpointInterval;
+  }
+
+  /** Sets {@link #featuresCol()}. */
+  public SparkNmfModel setFeaturesCol(String value) {
+    set(featuresCol, value);
+    return this;
+  }
+
+  /** Sets {@link #weightsCol()}. */
+  public SparkNmfModel setWeightsCol(String value) {
+    set(weightsCol, value);
+    return this;
+  }
+
+  /**
+   * {@code dataset} with the weights column appended: for each row, its W ({@code k} values)
+   * with H fixed, solved by the fit's solver and loss from {@code sqrt(mean(row) / k)} with the
+   * fit's maxIter and tol, each row alone: row i gets what nmf4j-core's {@code
+   * NmfModel.transform} gives for that row alone. Lazy, as Spark transforms are: a bad row fails
+   * the job that reads it, with an {@link IllegalArgumentException} naming the problem.
+   *
+   * @throws IllegalArgumentException if the features column is missing or not of vectors, or
+   *     the weights column exists
+   */
+  @Override
+  public Dataset<Row> transform(Dataset<?> dataset) {
+    transformSchema(dataset.schema());
+    RowTransformer t = new RowTransformer(rank, cols, components,
+        (Integer) getOrDefault(maxIter), (Double) getOrDefault(tol), (Long) getOrDefault(seed),
+        getOrDefault(solver), getOrDefault(loss));
+    UserDefinedFunction weights = functions.udf((UDF1<Vector, Vector>) t::apply,
+        new VectorUDT());
+    return dataset.withColumn(getOrDefault(weightsCol),
+        weights.apply(dataset.col(getOrDefault(featuresCol))));
+  }
+
+  /**
+   * The output schema: the input's with the weights column (vectors).
+   *
+   * @throws IllegalArgumentException as {@link #transform}
+   */
+  @Override
+  public StructType transformSchema(StructType schema) {
+    NmfParams.requireVectorColumn(schema, getOrDefault(featuresCol), "features");
+    return NmfParams.withVectorColumn(schema, getOrDefault(weightsCol));
+  }
+
+  @Override
+  public SparkNmfModel copy(ParamMap extra) {
+    SparkNmfModel copy = new SparkNmfModel(uid, rank, cols, components, reconstructionError,
+        relativeError, iterations, converged, lossHistory, rows);
+    return copyValues(copy, extra).setParent(parent());
+  }
+
+  /** A writer that saves the parameters (Spark ML metadata) and H with the fit's figures. */
+  @Override
+  public MLWriter write() {
+    return new Writer(this);
+  }
+
+  /** The reader of saved models. */
+  public static MLReader<SparkNmfModel> read() {
+    return new Reader();
+  }
+
+  /**
+   * The model saved at {@code path} by {@code write().save(path)}.
+   *
+   * @throws IllegalArgumentException if {@code path} holds no saved SparkNmfModel
+   */
+  public static SparkNmfModel load(String path) {
+    return read().load(path);
+  }
+
+  @Override
+  public void save(String path) throws IOException {
+    write().save(path);
+  }
+
+  @Override
+  public String toString() {
+    return "SparkNmfModel[" + uid + ", " + rows + "x" + cols + ", rank " + rank
+        + ", reconstructionError " + reconstructionError + ", iterations " + iterations + "]";
+  }
+
+  private static final StructType DATA = new StructType()
+      .add("rank", DataTypes.IntegerType, false)
+      .add("cols", DataTypes.IntegerType, false)
+      .add("components", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
+      .add("reconstructionError", DataTypes.DoubleType, false)
+      .add("relativeError", DataTypes.DoubleType, false)
+      .add("iterations", DataTypes.IntegerType, false)
+      .add("converged", DataTypes.BooleanType, false)
+      .add("lossHistory", DataTypes.createArrayType(DataTypes.DoubleType, false), false)
+      .add("rows", DataTypes.LongType, false);
+
+  private static final class Writer extends MLWriter {
+    private final SparkNmfModel model;
+
+    Writer(SparkNmfModel model) {
+      this.model = model;
+    }
+
+    @Override
+    public void saveImpl(String path) {
+      DefaultParamsWriter$.MODULE$.saveMetadata(model, path, sparkSession());
+      Row row = RowFactory.create(model.rank, model.cols, model.components,
+          model.reconstructionError, model.relativeError, model.iterations, model.converged,
+          model.lossHistory, model.rows);
+      sparkSession().createDataFrame(Collections.singletonList(row), DATA).repartition(1)
+          .write().parquet(path + "/data");
+    }
+  }
+
+  private static final class Reader extends MLReader<SparkNmfModel> {
+    @Override
+    public SparkNmfModel load(String path) {
+      DefaultParamsReader.Metadata metadata = DefaultParamsReader$.MODULE$.loadMetadata(path,
+          sparkSession(), SparkNmfModel.class.getName());
+      Row r = sparkSession().read().parquet(path + "/data").head();
+      SparkNmfModel model = new SparkNmfModel(metadata.uid(), r.getInt(0), r.getInt(1),
+          doubles(r.getList(2)), r.getDouble(3), r.getDouble(4), r.getInt(5), r.getBoolean(6),
+          doubles(r.getList(7)), r.getLong(8));
+      metadata.getAndSetParams(model, metadata.getAndSetParams$default$2());
+      return model;
+    }
+
+    private static double[] doubles(List<Double> list) {
+      double[] out = new double[list.size()];
+      for (int i = 0; i < out.length; i++) {
+        out[i] = list.get(i);
+      }
+      return out;
+    }
+  }
+}

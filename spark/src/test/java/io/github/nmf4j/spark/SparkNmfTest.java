@@ -1,0 +1,201 @@
+package io.github.nmf4j.spark;
+
+import static io.github.nmf4j.spark.SparkTestData.frame;
+import static io.github.nmf4j.spark.SparkTestData.relativeDifference;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.nmf.DistributedNmf;
+import io.github.nmf4j.nmf.Initialization;
+import io.github.nmf4j.nmf.Loss;
+import io.github.nmf4j.nmf.Nmf;
+import io.github.nmf4j.nmf.NmfModel;
+import io.github.nmf4j.nmf.Solver;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The estimator in local[2]: the core's result for any partitioning, input checks, the model. */
+class SparkNmfTest {
+
+  /** The contract: H within this of the core's, relative to H's largest entry. */
+  private static final double SAME = 1e-9;
+
+  private static final Matrix V = SparkTestData.noisyLowRank(300, 40, 10, 0.1, 11);
+
+  private static SparkSession spark;
+
+  @TempDir static Path dir;
+
+  @BeforeAll
+  static void start() {
+    spark = SparkTestData.session("local[2]");
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  @Test
+  void theCoreResultForAnyNumberOfPartitions() {
+    NmfModel core = Nmf.builder().rank(10).seed(7).maxIterations(50).tolerance(0)
+        .initialization(Initialization.RANDOM).fit(V);
+
+    for (int partitions : new int[] {1, 2, 3, 7}) {
+      SparkNmfModel model = new SparkNmf().setRank(10).setSeed(7).setMaxIter(50).setTol(0)
+          .fit(frame(spark, V, partitions, false));
+
+      assertThat(relativeDifference(model.components(), core.h())).as(partitions + " partitions")
+          .isLessThan(SAME);
+      assertThat(model.reconstructionError()).isCloseTo(core.reconstructionError(),
+          within(SAME * core.reconstructionError()));
+      assertThat(model.iterations()).isEqualTo(50);
+      assertThat(model.rows()).isEqualTo(300);
+      assertThat(model.lossHistory()).hasSize(6);
+    }
+  }
+
+  @Test
+  void kullbackLeiblerAndHalsAsTheCore() {
+    NmfModel kl = Nmf.builder().rank(6).seed(3).maxIterations(30).tolerance(0)
+        .loss(Loss.KULLBACK_LEIBLER).initialization(Initialization.RANDOM).fit(V);
+    SparkNmfModel sparkKl = new SparkNmf().setRank(6).setSeed(3).setMaxIter(30).setTol(0)
+        .setLoss("kullback-leibler").fit(frame(spark, V, 3, false));
+    assertThat(relativeDifference(sparkKl.components(), kl.h())).isLessThan(SAME);
+    assertThat(sparkKl.reconstructionError()).isCloseTo(kl.reconstructionError(),
+        within(SAME * kl.reconstructionError()));
+
+    // HALS stops its inner sweeps per 256 rows: partitions of 256 rows keep those blocks whole.
+    Matrix v = SparkTestData.noisyLowRank(512, 30, 5, 0.1, 2);
+    NmfModel hals = Nmf.builder().rank(5).seed(3).maxIterations(30).tolerance(0)
+        .solver(Solver.HALS).initialization(Initialization.RANDOM).fit(v);
+    SparkNmfModel sparkHals = new SparkNmf().setRank(5).setSeed(3).setMaxIter(30).setTol(0)
+        .setSolver("hals").fit(frame(spark, v, 2, false));
+    assertThat(relativeDifference(sparkHals.components(), hals.h())).isLessThan(SAME);
+  }
+
+  @Test
+  void sparseRowsGiveWhatDenseRowsGive() {
+    Matrix v = SparkTestData.noisyLowRank(60, 12, 3, 0.1, 4);
+    double[] a = v.toRowMajorArray();
+    for (int i = 0; i < a.length; i += 3) {
+      a[i] = 0;
+    }
+    Matrix holes = Matrix.wrap(60, 12, a);
+    SparkNmf nmf = new SparkNmf().setRank(3).setMaxIter(20).setTol(0);
+
+    SparkNmfModel dense = nmf.fit(frame(spark, holes, 2, false));
+    SparkNmfModel sparse = nmf.fit(frame(spark, holes, 2, true));
+
+    assertThat(sparse.components().toRowMajorArray())
+        .containsExactly(dense.components().toRowMajorArray());
+  }
+
+  @Test
+  void convergenceStopsWhereTheCoreStops() {
+    NmfModel core = Nmf.builder().rank(4).seed(1).tolerance(1e-2)
+        .initialization(Initialization.RANDOM).fit(V);
+    SparkNmfModel model = new SparkNmf().setRank(4).setSeed(1).setTol(1e-2)
+        .fit(frame(spark, V, 2, false));
+
+    assertThat(core.converged()).isTrue();
+    assertThat(model.converged()).isTrue();
+    assertThat(model.iterations()).isEqualTo(core.iterations());
+  }
+
+  @Test
+  void transformGivesEachRowTheCoreTransformOfThatRow() {
+    SparkNmfModel model = new SparkNmf().setRank(4).setMaxIter(30).setTol(1e-3)
+        .fit(frame(spark, V, 2, false));
+    Matrix x = SparkTestData.noisyLowRank(5, 40, 4, 0.2, 9);
+
+    List<Row> out = model.transform(frame(spark, x, 2, true)).collectAsList();
+
+    Nmf config = Nmf.builder().rank(4).maxIterations(30).tolerance(1e-3)
+        .initialization(Initialization.RANDOM).build();
+    Matrix expected = DistributedNmf.transformRows(config, model.components(), x);
+    assertThat(out).hasSize(5);
+    for (int i = 0; i < 5; i++) {
+      Vector weights = out.get(i).getAs("weights");
+      assertThat(weights.toArray()).as("row " + i).containsExactly(expected.row(i));
+    }
+  }
+
+  @Test
+  void aSavedModelLoadsWithItsComponentsAndParameters() throws Exception {
+    SparkNmfModel model = new SparkNmf().setRank(3).setMaxIter(10).setSolver("hals")
+        .setWeightsCol("w").fit(frame(spark, V, 2, false));
+    String path = dir.resolve("model").toString();
+
+    model.write().save(path);
+    SparkNmfModel loaded = SparkNmfModel.load(path);
+
+    assertThat(loaded.uid()).isEqualTo(model.uid());
+    assertThat(loaded.components().toRowMajorArray())
+        .containsExactly(model.components().toRowMajorArray());
+    assertThat(loaded.reconstructionError()).isEqualTo(model.reconstructionError());
+    assertThat(loaded.relativeError()).isEqualTo(model.relativeError());
+    assertThat(loaded.iterations()).isEqualTo(10);
+    assertThat(loaded.lossHistory()).containsExactly(model.lossHistory());
+    assertThat(loaded.rows()).isEqualTo(300);
+    assertThat(loaded.getOrDefault(loaded.solver())).isEqualTo("hals");
+    assertThat(loaded.getOrDefault(loaded.weightsCol())).isEqualTo("w");
+    assertThat(loaded.getOrDefault(loaded.rank())).isEqualTo(3);
+  }
+
+  @Test
+  void checkpointingCutsTheLineageWithoutChangingTheResult() {
+    SparkNmf nmf = new SparkNmf().setRank(3).setMaxIter(12).setTol(0);
+    SparkNmfModel plain = nmf.setCheckpointInterval(-1).fit(frame(spark, V, 3, false));
+
+    spark.sparkContext().setCheckpointDir(dir.resolve("checkpoints").toString());
+    SparkNmfModel checkpointed = nmf.setCheckpointInterval(2).fit(frame(spark, V, 3, false));
+
+    assertThat(checkpointed.components().toRowMajorArray())
+        .containsExactly(plain.components().toRowMajorArray());
+  }
+
+  @Test
+  void badInputIsRejectedBeforeAnyIteration() {
+    double[] a = V.toRowMajorArray();
+    a[205 * 40 + 7] = -1;
+    assertThatThrownBy(() -> new SparkNmf().setRank(2)
+        .fit(frame(spark, Matrix.wrap(300, 40, a), 3, false)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("negative value -1.0 at row 205, column 7 of v (NMF needs finite, "
+            + "non-negative values)");
+
+    StructType schema = new StructType().add("features", DataTypes.StringType);
+    Dataset<Row> strings = spark.createDataFrame(List.of(RowFactory.create("1 2")), schema);
+    assertThatThrownBy(() -> new SparkNmf().setRank(2).fit(strings))
+        .hasMessage("features column 'features' must hold org.apache.spark.ml.linalg.Vector "
+            + "values, was string");
+
+    Dataset<Row> lengths = spark.createDataFrame(List.of(
+        RowFactory.create(Vectors.dense(1, 2)), RowFactory.create(Vectors.dense(1, 2)),
+        RowFactory.create(Vectors.dense(1, 2, 3))),
+        new StructType().add("features", new org.apache.spark.ml.linalg.VectorUDT()));
+    assertThatThrownBy(() -> new SparkNmf().setRank(2).fit(lengths.repartition(1)))
+        .hasMessageContaining("features at row 2 has 3 values, row 0 has 2");
+
+    assertThatThrownBy(() -> new SparkNmf().fit(frame(spark, V, 1, false)))
+        .hasMessage("rank must be set (setRank)");
+    assertThatThrownBy(() -> new SparkNmf().setRank(2).setSolver("hals")
+        .setLoss("kullback-leibler").fit(frame(spark, V, 1, false)))
+        .hasMessageStartingWith("solver hals minimizes the frobenius loss only");
+  }
+}
