@@ -36,10 +36,39 @@ final class RandomizedSvd {
    */
   static JacobiSvd.Result compute(double[] a, int m, int n, int l, int powerIterations,
       long seed, Parallel par) {
+    return compute(new Operator() {
+      @Override
+      public void toLong(boolean tall, int l, double[] inT, double[] outT) {
+        RandomizedSvd.toLong(tall, a, m, n, l, inT, outT, par);
+      }
+
+      @Override
+      public void toShort(boolean tall, int l, double[] inT, double[] outT) {
+        RandomizedSvd.toShort(tall, a, m, n, l, inT, outT, par);
+      }
+    }, Vectors.maxAbs(a, 0, a.length), m, n, l, powerIterations, seed, par);
+  }
+
+  /**
+   * The products of the randomized SVD with an {@code m x n} matrix A held in any form: {@code
+   * toLong} maps {@code l} vectors of the short side (rows of {@code inT}) to the long side,
+   * {@code toShort} back, as {@link #toLong} and {@link #toShort} do for a dense A.
+   */
+  interface Operator {
+    /** {@code outT (l x big) = inT (l x small)} times {@code A^T} (tall) or {@code A} (wide). */
+    void toLong(boolean tall, int l, double[] inT, double[] outT);
+
+    /** {@code outT (l x small) = inT (l x big)} times {@code A} (tall) or {@code A^T} (wide). */
+    void toShort(boolean tall, int l, double[] inT, double[] outT);
+  }
+
+  /** As {@link #compute(double[], int, int, int, int, long, Parallel)} for any operator. */
+  static JacobiSvd.Result compute(Operator a, double maxAbs, int m, int n, int l,
+      int powerIterations, long seed, Parallel par) {
     boolean tall = m >= n;
     int big = tall ? m : n;
     int small = tall ? n : m;
-    double scale = Vectors.scaleFor(Vectors.maxAbs(a, 0, a.length));
+    double scale = Vectors.scaleFor(maxAbs);
 
     SplittableRandom random = new SplittableRandom(seed);
     double[] omegaT = new double[l * small];
@@ -50,13 +79,13 @@ final class RandomizedSvd {
     double[] zT = new double[l * small];
     double[][] yCols = new double[l][big];
     double[][] zCols = new double[l][small];
-    toLong(tall, a, m, n, l, omegaT, yT, par);
+    a.toLong(tall, l, omegaT, yT);
     for (int it = 0; it < powerIterations; it++) {
       Parallel.checkInterrupt();
       normalize(yT, yCols, scale);
-      toShort(tall, a, m, n, l, yT, zT, par);
+      a.toShort(tall, l, yT, zT);
       normalize(zT, zCols, scale);
-      toLong(tall, a, m, n, l, zT, yT, par);
+      a.toLong(tall, l, zT, yT);
     }
     Vectors.splitInto(yT, yCols);
     HouseholderQr.factor(yCols);
@@ -67,7 +96,7 @@ final class RandomizedSvd {
     double[] small2 = new double[l * small];
     // tall: B = Q^T A (l x n), whose transpose B^T = U' S V'^T gives A ~ (Q V') S U'^T.
     // wide: C^T = Q^T A^T (l x m), C = A Q = U' S V'^T gives A ~ U' S (Q V')^T.
-    toShort(tall, a, m, n, l, qScaled, small2, par);
+    a.toShort(tall, l, qScaled, small2);
     JacobiSvd.Result inner = JacobiSvd.ofColumns(Vectors.split(small2, l, small), par);
     double[] s = inner.s;
     for (int j = 0; j < s.length; j++) {

@@ -98,6 +98,42 @@ public final class Svd {
     return randomized(a, rank, OVERSAMPLES, defaultPowerIterations(rank, min), seed, par);
   }
 
+  /**
+   * The leading {@code rank} singular triplets of the sparse {@code a}, as {@link
+   * #truncated(Matrix, int, long, int)}: the randomized decomposition multiplies {@code a} and
+   * its transpose by blocks of {@code rank + 10} vectors ({@link SparseMatrix#multiply}), so the
+   * dense form is never built; only a matrix small enough for the exact decomposition ({@code
+   * rank + 10 >= min(m, n)}, or {@code m n min(m, n)} tiny) is densified first. Bit-identical
+   * for any thread count.
+   *
+   * @throws IllegalArgumentException if {@code a} is null or empty, if {@code rank < 1} or
+   *     {@code rank > min(m, n)}, or if {@code threads < 1}
+   */
+  public static Svd truncated(SparseMatrix a, int rank, long seed, int threads) {
+    Arguments.requireNonNull(a, "a");
+    if (a.rows() == 0 || a.cols() == 0) {
+      throw new IllegalArgumentException("a must not be empty, was " + a.shape());
+    }
+    Parallel par = parallel(threads);
+    int min = Math.min(a.rows(), a.cols());
+    if (rank < 1 || rank > min) {
+      throw new IllegalArgumentException(
+          "rank must be in [1, min(rows, cols)] = [1, " + min + "] for a " + a.shape()
+              + " matrix, was " + rank);
+    }
+    long work = (long) a.rows() * a.cols() * min;
+    if (rank + OVERSAMPLES >= min || work <= SMALL_WORK) {
+      return fromExact(a.toDense(), rank, par);
+    }
+    double maxAbs = 0;
+    for (double v : a.values()) {
+      maxAbs = Math.max(maxAbs, Math.abs(v));
+    }
+    JacobiSvd.Result r = RandomizedSvd.compute(new SparseSvdOperator(a, par), maxAbs, a.rows(),
+        a.cols(), rank + OVERSAMPLES, defaultPowerIterations(rank, min), seed, par);
+    return assemble(r, rank);
+  }
+
   /** scikit-learn's {@code n_iter='auto'}: 7 when {@code rank < 0.1 min(m, n)}, otherwise 4. */
   static int defaultPowerIterations(int rank, int min) {
     return rank < 0.1 * min ? 7 : 4;

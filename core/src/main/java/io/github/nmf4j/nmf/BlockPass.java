@@ -18,7 +18,7 @@ final class BlockPass {
    * Frobenius multiplicative update of the block's W ({@code W <- W .* (V H') ./ (W (HH') +
    * eps)}) when {@code updateW}, then {@code W'V_s}, {@code W'W} and {@code <W, V_s H'>}.
    */
-  static BlockSums frobeniusMu(ScaledData data, double[] w, double[] h, double[] hht, int k,
+  static BlockSums frobeniusMu(DenseData data, double[] w, double[] h, double[] hht, int k,
       double eps, boolean updateW) {
     int p = data.p;
     double scale = data.productScale;
@@ -48,7 +48,7 @@ final class BlockPass {
    * H') ./ (1 H' + eps)}) when {@code updateW}, then {@code W'(V_s ./ (WH + eps))}, the column
    * sums of W and, with {@code withLoss}, the divergence {@code D(V_s || WH)} of the block.
    */
-  static BlockSums kullbackLeibler(ScaledData data, double[] w, double[] h, double[] hRowSums,
+  static BlockSums kullbackLeibler(DenseData data, double[] w, double[] h, double[] hRowSums,
       int k, double eps, boolean updateW, boolean withLoss) {
     int p = data.p;
     double scale = data.invScale;
@@ -84,7 +84,7 @@ final class BlockPass {
    * split, and only there does the sweeps' stopping test see other rows than on one machine);
    * then {@code W'V_s}, {@code W'W} and {@code <W, V_s H'>}.
    */
-  static BlockSums hals(ScaledData data, long firstRow, double[] w, double[] h, double[] hht,
+  static BlockSums hals(DenseData data, long firstRow, double[] w, double[] h, double[] hht,
       int k, boolean updateW, int maxSweeps, double deltaSquared, double floor) {
     int n = data.n;
     int p = data.p;
@@ -136,7 +136,7 @@ final class BlockPass {
    * {@code ||V_s - WH||_F^2} and, for the Kullback-Leibler loss of {@code settings}, {@code
    * D(V_s || WH)} of the block.
    */
-  static BlockSums residuals(Nmf settings, ScaledData data, double[] w, double[] h) {
+  static BlockSums residuals(Nmf settings, DenseData data, double[] w, double[] h) {
     int k = settings.rank();
     Residuals r = Residuals.of(new Problem(settings, data, k, Parallel.serial()),
         new Factors(w, h, k));
@@ -144,7 +144,7 @@ final class BlockPass {
   }
 
   /** Adds {@code W_b'W_b} and {@code W_b'V_b} (V raw, W scaled as the range needs) of a block. */
-  private static void addGramAndProducts(ScaledData data, RowBlocks.Workspace ws, int rows,
+  private static void addGramAndProducts(DenseData data, RowBlocks.Workspace ws, int rows,
       int k, double[] wtw, double[] wtv) {
     int p = data.p;
     Gemm.transposeMultiply(rows, k, k, ws.w, ws.w, ws.kByK, Parallel.serial());

@@ -90,7 +90,7 @@ public final class BlockStep implements Serializable {
       throw new IllegalArgumentException("w must have " + rows + " x " + k + " values, had "
           + (w == null ? "none" : w.length));
     }
-    ScaledData data = ScaledData.block(MatrixAccess.data(v), rows, s.p, s.halfExponent, 0, 0);
+    DenseData data = ScaledData.block(MatrixAccess.data(v), rows, s.p, s.halfExponent, 0, 0);
     double[] out;
     if (kind == Kind.START) {
       out = new double[rows * k];

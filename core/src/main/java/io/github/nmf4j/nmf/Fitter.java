@@ -3,6 +3,7 @@ package io.github.nmf4j.nmf;
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.SparseMatrix;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
@@ -32,7 +33,15 @@ final class Fitter {
 
   static NmfModel fit(Nmf settings, Matrix v) {
     Parallel par = Parallel.of(settings.threads());
-    ScaledData data = ScaledData.of(v, "v", par);
+    return fit(settings, ScaledData.of(v, "v", par), par);
+  }
+
+  static NmfModel fit(Nmf settings, SparseMatrix v) {
+    Parallel par = Parallel.of(settings.threads());
+    return fit(settings, ScaledData.of(v, "v", par), par);
+  }
+
+  private static NmfModel fit(Nmf settings, ScaledData data, Parallel par) {
     Problem problem = new Problem(settings, data, settings.rank(), par);
     UpdateRule.Factory solver = Solvers.factory(settings);
     Initialization init = chooseInitialization(settings, data);
@@ -42,7 +51,7 @@ final class Fitter {
     // The SVD is the deterministic part of the NNDSVD starts: computed once for all restarts.
     long svdSeed = root.split().nextLong();
     Initializer.ScaledSvd svd = Initializer.needsSvd(init)
-        ? Initializer.svd(v, data, problem.rank(), svdSeed, settings.threads()) : null;
+        ? Initializer.svd(data, problem.rank(), svdSeed, settings.threads()) : null;
     AtomicBoolean cancelled = new AtomicBoolean();
     Attempt best = null;
     int bestRestart = 0;
@@ -84,15 +93,30 @@ final class Fitter {
    * fit's loss, iteration limit and convergence test, from W = {@code sqrt(mean(x) / k)}.
    */
   static Matrix transform(NmfModel model, Matrix x) {
+    Arguments.requireNonNull(x, "x");
+    requireColumns(model, x.cols(), x.shape());
+    Parallel par = Parallel.of(model.config().threads());
+    return transform(model, ScaledData.of(x, "x", par), par);
+  }
+
+  /** As {@link #transform(NmfModel, Matrix)} for a sparse {@code x}, never densified. */
+  static Matrix transform(NmfModel model, SparseMatrix x) {
+    Arguments.requireNonNull(x, "x");
+    requireColumns(model, x.cols(), x.shape());
+    Parallel par = Parallel.of(model.config().threads());
+    return transform(model, ScaledData.of(x, "x", par), par);
+  }
+
+  private static void requireColumns(NmfModel model, int cols, String shape) {
+    if (cols != model.h().cols()) {
+      throw new IllegalArgumentException("x must have " + model.h().cols()
+          + " columns (as the data the model was fitted on), was " + shape);
+    }
+  }
+
+  private static Matrix transform(NmfModel model, ScaledData data, Parallel par) {
     Nmf settings = model.config();
     Matrix h = model.h();
-    Arguments.requireNonNull(x, "x");
-    if (x.cols() != h.cols()) {
-      throw new IllegalArgumentException("x must have " + h.cols()
-          + " columns (as the data the model was fitted on), was " + x.shape());
-    }
-    Parallel par = Parallel.of(settings.threads());
-    ScaledData data = ScaledData.of(x, "x", par);
     Problem problem = new Problem(settings, data, model.rank(), par);
     Factors start = Initializer.forTransform(data, h);
     iterate(problem, Solvers.factory(settings).transform(problem, start),

@@ -171,7 +171,7 @@ final class FrobeniusHals implements UpdateRule {
     if (updateH) {
       productOfW();
       scaleInto(w, wHalf);
-      Gemm.transposeMultiply(data.n, k, data.p, wHalf, data.v, wtv, products);
+      data.transposeTimes(wHalf, k, wtv, products);
       updateH();
       productsOfH();
     }
@@ -299,7 +299,7 @@ final class FrobeniusHals implements UpdateRule {
   private void productsOfH() {
     Gemm.multiplyTranspose(k, data.p, k, h, h, gramH, products);
     scaleInto(h, hHalf);
-    Gemm.multiplyTranspose(data.n, data.p, k, data.v, hHalf, vht, products);
+    data.timesTranspose(hHalf, k, vht, products);
   }
 
   /** {@code W'W} for the current W, computed once per W. */

@@ -15,6 +15,9 @@ import java.util.Arrays;
  * So an iteration reads V once; the H update itself is small ({@code k x k} and {@code k x p}).
  * The loss uses the trace identity {@code ||V - WH||^2 = ||V||^2 - 2 <W, VH'> + <W'W, HH'>},
  * whose terms the pass has just computed, so WH is never formed.
+ *
+ * <p>V is reached through {@link RowProducts}: a sparse V forms {@code V_b H'} from its stored
+ * entries and {@code W'V} at the end of the pass from its transpose ({@link SparseData}).
  */
 final class FrobeniusMu implements UpdateRule {
 
@@ -39,10 +42,11 @@ final class FrobeniusMu implements UpdateRule {
   private final boolean updateH;
   private final RowBlocks blocks;
 
+  /** The products of V's row blocks with H, and the sum {@code W'V}: the data seam. */
+  private final RowProducts products;
   /** {@code W'V_s} and {@code W'W} for the current W (summed from the chunks). */
   private final double[] wtv;
   private final double[] wtw;
-  private final double[][] wtvChunks;
   private final double[][] wtwChunks;
   private final double[] wtwh;
   private final double[] hht;
@@ -61,12 +65,12 @@ final class FrobeniusMu implements UpdateRule {
     this.k = start.rank;
     this.eps = problem.epsilon();
     this.updateH = updateH;
-    this.blocks = new RowBlocks(data.n, data.p, k, problem.par());
+    this.blocks = data.rowBlocks(k, problem.par());
+    this.products = data.rowProducts(blocks, k);
     int p = data.p;
     int chunks = blocks.chunks;
     wtv = new double[k * p];
     wtw = new double[k * k];
-    wtvChunks = new double[chunks][k * p];
     wtwChunks = new double[chunks][k * k];
     wtwh = new double[k * p];
     hht = new double[k * k];
@@ -75,7 +79,7 @@ final class FrobeniusMu implements UpdateRule {
     fixedVht = updateH ? null : new double[data.n * k];
     productsOfH();
     if (!updateH) {
-      Gemm.multiplyTranspose(data.n, p, k, data.v, hOperand, fixedVht, problem.par());
+      data.timesTranspose(hOperand, k, fixedVht, problem.par());
     }
     pass(false);
   }
@@ -109,22 +113,19 @@ final class FrobeniusMu implements UpdateRule {
    * the cross term {@code <W, V_s H'>}, {@code W'W} and, unless H is fixed, {@code W'V_s}.
    */
   private void pass(boolean updateW) {
-    int p = data.p;
     double scale = data.productScale;
     for (int c = 0; c < blocks.chunks; c++) {
-      Arrays.fill(wtvChunks[c], 0);
       Arrays.fill(wtwChunks[c], 0);
       crossChunks[c] = 0;
     }
+    products.clearSums();
+    products.useH(hOperand);
     blocks.forEachBlock((c, row0, rows, ws) -> {
       double[] vht = ws.rowsByK;
+      System.arraycopy(w, row0 * k, ws.w, 0, rows * k);
       if (updateH) {
-        // The copy pays: reading V's block in place (through offsets into V) measured 5-10%
-        // slower per iteration (docs/benchmarks.md, NMF multiplicative updates).
-        blocks.copyBlock(data.v, w, row0, rows, ws);
-        Gemm.multiplyTranspose(rows, p, k, ws.v, hOperand, vht, Parallel.serial());
+        products.timesTranspose(row0, rows, ws, vht);
       } else {
-        System.arraycopy(w, row0 * k, ws.w, 0, rows * k);
         System.arraycopy(fixedVht, row0 * k, vht, 0, rows * k);
       }
       if (updateW) {
@@ -141,19 +142,19 @@ final class FrobeniusMu implements UpdateRule {
           wOperand = ws.rowsByK2;
           MuKernels.scaleInto(ws.w, data.productExponent, wOperand, rows * k);
         }
-        Gemm.transposeMultiply(rows, k, p, wOperand, ws.v, ws.kByP, Parallel.serial());
-        MuKernels.add(wtvChunks[c], ws.kByP, k * p);
+        products.addTransposeTimes(c, row0, rows, wOperand, ws);
       }
     });
     cross = MuKernels.sumInOrder(crossChunks, blocks.chunks);
-    Arrays.fill(wtv, 0);
     Arrays.fill(wtw, 0);
     for (int c = 0; c < blocks.chunks; c++) {
-      MuKernels.add(wtv, wtvChunks[c], k * p);
       MuKernels.add(wtw, wtwChunks[c], k * k);
     }
-    for (int i = 0; i < wtv.length; i++) {
-      wtv[i] *= scale;
+    if (updateH) {
+      products.transposeTimesSum(w, wtv);
+      for (int i = 0; i < wtv.length; i++) {
+        wtv[i] *= scale;
+      }
     }
   }
 }

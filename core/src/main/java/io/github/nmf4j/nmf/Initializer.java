@@ -35,19 +35,10 @@ final class Initializer {
 
   /**
    * The truncated SVD of V, or of {@code V_s} (a scaled copy) when V's singular values exceed
-   * the double range.
+   * the double range; of a sparse V through its products, never densified.
    */
-  static ScaledSvd svd(Matrix v, ScaledData data, int k, long seed, int threads) {
-    Svd svd = Svd.truncated(v, k, seed, threads);
-    if (Double.isFinite(svd.singularValues()[0])) {
-      return new ScaledSvd(svd, 0);
-    }
-    double[] scaled = new double[data.v.length];
-    for (int i = 0; i < scaled.length; i++) {
-      scaled[i] = data.v[i] * data.invScale;
-    }
-    return new ScaledSvd(Svd.truncated(Matrix.wrap(data.n, data.p, scaled), k, seed, threads),
-        data.halfExponent);
+  static ScaledSvd svd(ScaledData data, int k, long seed, int threads) {
+    return data.svd(k, seed, threads);
   }
 
   /** Whether {@code init} starts from a truncated SVD of V. */

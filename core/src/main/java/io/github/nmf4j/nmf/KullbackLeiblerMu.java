@@ -17,6 +17,11 @@ import java.util.Arrays;
  * next H update, which opens the next iteration. The second {@code W_b H} is the end state of the
  * iteration, so a requested loss costs only its logarithms. Four {@code 2npk} products per
  * iteration, as with two passes, but V is read once.
+ *
+ * <p>V is reached through {@link RowProducts}: for a sparse V ({@link SparseData}) the ratios
+ * {@code V ./ (WH + eps)} are formed at the stored entries only (zero elsewhere), the numerator
+ * of the H update at the end of the pass from V's transpose, and the divergence as its stored
+ * terms plus {@code sum(WH) = (1'W)(H 1)}; no block of WH exists.
  */
 final class KullbackLeiblerMu implements UpdateRule {
 
@@ -42,9 +47,10 @@ final class KullbackLeiblerMu implements UpdateRule {
   /** Whether W may change between iterations (a wrapper normalizes it): no sums carried over. */
   private final boolean wChangesOutside;
   private final RowBlocks blocks;
+  /** The KL terms of V's row blocks and the sum {@code W'R}: the data seam. */
+  private final RowProducts products;
 
-  /** Per chunk: {@code W_c' R_c} ({@code k x p}) and the column sums of W ({@code k}). */
-  private final double[][] numerators;
+  /** Per chunk: the column sums of W ({@code k}). */
   private final double[][] columnSums;
   /** {@code W'(V ./ (WH + eps))} and {@code W'1} for the current factors (the next H update). */
   private final double[] numerator;
@@ -73,9 +79,9 @@ final class KullbackLeiblerMu implements UpdateRule {
     this.k = start.rank;
     this.eps = problem.epsilon();
     this.updateH = updateH;
-    this.blocks = new RowBlocks(data.n, data.p, k, problem.par());
+    this.blocks = data.rowBlocks(k, problem.par());
+    this.products = data.rowProducts(blocks, k);
     int chunks = blocks.chunks;
-    numerators = new double[chunks][updateH ? k * data.p : 0];
     columnSums = new double[chunks][k];
     numerator = new double[updateH ? k * data.p : 0];
     wColumnSums = new double[k];
@@ -122,38 +128,30 @@ final class KullbackLeiblerMu implements UpdateRule {
       KlKernels.rowSums(h, k, p, hRowSums);
     }
     for (int c = 0; c < blocks.chunks; c++) {
-      Arrays.fill(numerators[c], 0);
       Arrays.fill(columnSums[c], 0);
       divergences[c] = 0;
     }
-    double scale = data.invScale;
+    products.clearSums();
+    products.useH(h);
     blocks.forEachBlock((c, row0, rows, ws) -> {
-      blocks.productBlock(data.v, w, h, row0, rows, ws);
+      System.arraycopy(w, row0 * k, ws.w, 0, rows * k);
       if (updateW) {
-        KlKernels.ratio(ws.v, scale, ws.wh, rows * p, eps);
-        Gemm.multiplyTranspose(rows, p, k, ws.wh, h, ws.rowsByK, Parallel.serial());
+        products.ratioTimesTranspose(row0, rows, ws, eps, ws.rowsByK);
         KlKernels.stepColumnDenominator(ws.w, ws.rowsByK, hRowSums, rows, k, eps, w, row0 * k);
         if (!nextH && !withLoss) {
           return;
         }
         System.arraycopy(w, row0 * k, ws.w, 0, rows * k);
-        Gemm.multiply(rows, k, p, ws.w, h, ws.wh, Parallel.serial());
       }
-      if (withLoss) {
-        divergences[c] += KlKernels.divergence(ws.v, scale, ws.wh, rows * p, eps);
-      }
+      divergences[c] += products.ratioTerms(c, row0, rows, ws, eps, withLoss, nextH);
       if (nextH) {
-        KlKernels.ratio(ws.v, scale, ws.wh, rows * p, eps);
-        Gemm.transposeMultiply(rows, k, p, ws.w, ws.wh, ws.kByP, Parallel.serial());
-        MuKernels.add(numerators[c], ws.kByP, k * p);
         KlKernels.addColumnSums(ws.w, rows, k, columnSums[c]);
       }
     });
     if (nextH) {
-      Arrays.fill(numerator, 0);
+      products.ratioSum(w, eps, numerator);
       Arrays.fill(wColumnSums, 0);
       for (int c = 0; c < blocks.chunks; c++) {
-        MuKernels.add(numerator, numerators[c], k * p);
         MuKernels.add(wColumnSums, columnSums[c], k);
       }
     }

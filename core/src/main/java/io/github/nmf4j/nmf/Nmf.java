@@ -3,6 +3,7 @@ package io.github.nmf4j.nmf;
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.SparseMatrix;
 import io.github.nmf4j.linalg.kernel.MatrixAccess;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -120,6 +121,23 @@ public final class Nmf {
    *     running afterwards
    */
   public NmfModel fit(Matrix v) {
+    return Parallel.using(executor, () -> Fitter.fit(this, v));
+  }
+
+  /**
+   * Factors the sparse {@code v} ({@code n x p}, non-negative stored values) into dense W and H,
+   * with every solver, loss and initialization of {@link #fit(Matrix)} and the same results up
+   * to rounding, without ever forming V densely or WH: the products read V's stored entries
+   * (and its transpose, built once), the KL terms are evaluated at the stored entries only (plus
+   * {@code sum(WH) = (1'W)(H 1)}), the Frobenius loss comes from the trace identity, and the
+   * NNDSVD starts from a randomized SVD through the sparse products. Memory beyond V is its
+   * transpose, the factors and buffers of {@code k x p} and {@code n x k}.
+   *
+   * @throws IllegalArgumentException if {@code v} is null or empty or stores a negative value
+   *     (the message names its row, column and value), and as {@link #fit(Matrix)}
+   * @throws java.util.concurrent.CancellationException as {@link #fit(Matrix)}
+   */
+  public NmfModel fit(SparseMatrix v) {
     return Parallel.using(executor, () -> Fitter.fit(this, v));
   }
 
@@ -487,6 +505,17 @@ public final class Nmf {
      * @throws java.util.concurrent.CancellationException as {@link Nmf#fit}
      */
     public NmfModel fit(Matrix v) {
+      return build().fit(v);
+    }
+
+    /**
+     * {@code build().fit(v)} for a sparse {@code v}.
+     *
+     * @throws IllegalStateException as {@link #build()}
+     * @throws IllegalArgumentException as {@link #build()} and {@link Nmf#fit(SparseMatrix)}
+     * @throws java.util.concurrent.CancellationException as {@link Nmf#fit(SparseMatrix)}
+     */
+    public NmfModel fit(SparseMatrix v) {
       return build().fit(v);
     }
   }

@@ -3,6 +3,7 @@ package io.github.nmf4j.nmf;
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.SparseMatrix;
 import io.github.nmf4j.linalg.kernel.MatrixAccess;
 import java.util.Optional;
 
@@ -119,6 +120,18 @@ public final class NmfModel {
    * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
    */
   public Matrix transform(Matrix x) {
+    return Parallel.using(config.executor().orElse(null), () -> Fitter.transform(this, x));
+  }
+
+  /**
+   * As {@link #transform(Matrix)} for a sparse {@code x}, never densified (see {@link
+   * Nmf#fit(SparseMatrix)}).
+   *
+   * @throws IllegalArgumentException if {@code x} is null or empty, does not have {@code p}
+   *     columns, or stores a negative value (the message names its row, column and value)
+   * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
+   */
+  public Matrix transform(SparseMatrix x) {
     return Parallel.using(config.executor().orElse(null), () -> Fitter.transform(this, x));
   }
 

@@ -2,7 +2,8 @@ package io.github.nmf4j.nmf;
 
 /**
  * The exact final errors of a fit, {@code ||V_s - WH||_F^2} and (when asked) the generalized KL
- * divergence {@code D(V_s || WH)}, from one pass over V in row blocks (WH never held whole).
+ * divergence {@code D(V_s || WH)}, computed by the data ({@link ScaledData#residuals}) without
+ * ever holding WH whole.
  */
 final class Residuals {
 
@@ -10,7 +11,7 @@ final class Residuals {
   /** {@code D(V_s || WH)}, or NaN when not asked for. */
   final double divergence;
 
-  private Residuals(double squaredFrobenius, double divergence) {
+  Residuals(double squaredFrobenius, double divergence) {
     this.squaredFrobenius = squaredFrobenius;
     this.divergence = divergence;
   }
@@ -22,25 +23,7 @@ final class Residuals {
 
   /** The errors of {@code factors}; the divergence only when the problem's loss is KL. */
   static Residuals of(Problem problem, Factors factors) {
-    ScaledData data = problem.data();
-    double[] w = factors.w;
-    double[] h = factors.h;
-    double eps = problem.epsilon();
-    boolean withDivergence = problem.loss() == Loss.KULLBACK_LEIBLER;
-    RowBlocks blocks = new RowBlocks(data.n, data.p, factors.rank, problem.par());
-    double[] squares = new double[blocks.chunks];
-    double[] divergences = new double[blocks.chunks];
-    int p = data.p;
-    blocks.forEachBlock((c, row0, rows, ws) -> {
-      blocks.productBlock(data.v, w, h, row0, rows, ws);
-      squares[c] += KlKernels.squaredDistance(ws.v, data.invScale, ws.wh, rows * p);
-      if (withDivergence) {
-        divergences[c] +=
-            KlKernels.divergence(ws.v, data.invScale, ws.wh, rows * p, eps);
-      }
-    });
-    double divergence = withDivergence
-        ? Math.max(0, MuKernels.sumInOrder(divergences, blocks.chunks)) : Double.NaN;
-    return new Residuals(MuKernels.sumInOrder(squares, blocks.chunks), divergence);
+    return problem.data().residuals(factors.w, factors.h, factors.rank, problem.epsilon(),
+        problem.loss() == Loss.KULLBACK_LEIBLER, problem.par());
   }
 }

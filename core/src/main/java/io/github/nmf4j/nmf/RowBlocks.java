@@ -28,10 +28,16 @@ final class RowBlocks {
     void block(int chunk, int row0, int rows, Workspace ws);
   }
 
-  /** One task's scratch: blocks of W, V and WH, and two small buffers. */
+  /**
+   * One task's scratch: blocks of W, V and WH, and small buffers. The blocks of V and WH (and
+   * the {@code k x p} buffer) exist only for a dense V: they have {@code BLOCK_ROWS x width}
+   * elements, width {@code p} for dense and 0 for sparse data.
+   */
   static final class Workspace {
     /** Rows {@code [row0, row0 + rows)} of V, {@code rows x p}, copied to the array's start. */
     final double[] v;
+    /** The first row of the block of V that {@link #v} holds, or -1 (V never changes). */
+    int vRow0 = -1;
     /** Rows {@code [row0, row0 + rows)} of W, {@code rows x k}. */
     final double[] w;
     /** A block of WH, then of a quantity derived from it, {@code rows x p}. */
@@ -45,14 +51,14 @@ final class RowBlocks {
     /** {@code k x k}. */
     final double[] kByK;
 
-    /** For blocks of at most {@code rows} rows. */
-    Workspace(int rows, int k, int p) {
-      v = new double[rows * p];
+    /** For blocks of at most {@code rows} rows, V and WH blocks {@code width} wide. */
+    Workspace(int rows, int k, int width) {
+      v = new double[rows * width];
       w = new double[rows * k];
-      wh = new double[rows * p];
+      wh = new double[rows * width];
       rowsByK = new double[rows * k];
       rowsByK2 = new double[rows * k];
-      kByP = new double[k * p];
+      kByP = new double[k * width];
       kByK = new double[k * k];
     }
   }
@@ -63,10 +69,16 @@ final class RowBlocks {
   final int chunks;
   private final int blocks;
   private final int blocksPerChunk;
-  private final Parallel par;
+  final Parallel par;
   private final ArrayBlockingQueue<Workspace> pool;
 
+  /** Blocks with scratch for a dense V ({@code n x p}). */
   RowBlocks(int n, int p, int k, Parallel par) {
+    this(n, p, k, par, p);
+  }
+
+  /** Blocks whose workspaces hold blocks of V and WH {@code width} wide (0 for a sparse V). */
+  RowBlocks(int n, int p, int k, Parallel par, int width) {
     this.par = par;
     this.n = n;
     this.p = p;
@@ -78,7 +90,7 @@ final class RowBlocks {
     pool = new ArrayBlockingQueue<>(workspaces);
     for (int i = 0; i < workspaces; i++) {
       // A V of few rows (a transform of one row) needs no more than its rows.
-      pool.add(new Workspace(Math.min(n, BLOCK_ROWS), k, p));
+      pool.add(new Workspace(Math.min(n, BLOCK_ROWS), k, width));
     }
   }
 
@@ -109,7 +121,15 @@ final class RowBlocks {
 
   /** Copies rows {@code [row0, row0 + rows)} of W into {@code ws.w} and of V into {@code ws.v}. */
   void copyBlock(double[] v, double[] w, int row0, int rows, Workspace ws) {
-    System.arraycopy(v, row0 * p, ws.v, 0, rows * p);
+    loadV(v, row0, rows, ws);
     System.arraycopy(w, row0 * k, ws.w, 0, rows * k);
+  }
+
+  /** Makes {@code ws.v} hold rows {@code [row0, row0 + rows)} of V, copying only if it does not. */
+  void loadV(double[] v, int row0, int rows, Workspace ws) {
+    if (ws.vRow0 != row0) {
+      System.arraycopy(v, row0 * p, ws.v, 0, rows * p);
+      ws.vRow0 = row0;
+    }
   }
 }

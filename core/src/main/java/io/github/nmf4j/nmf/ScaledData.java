@@ -2,11 +2,13 @@ package io.github.nmf4j.nmf;
 
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
-import io.github.nmf4j.linalg.kernel.MatrixAccess;
+import io.github.nmf4j.linalg.SparseMatrix;
 
 /**
  * A validated, non-negative data matrix V read in place (never copied), with the power of two
- * that scales it into a safe range.
+ * that scales it into a safe range: the data seam of the solvers. V is dense ({@link DenseData})
+ * or sparse ({@link SparseData}); the update rules reach it only through the products below and
+ * the {@link RowProducts} of a pass by row blocks, so each rule is written once for both.
  *
  * <p>The solvers work on {@code V_s = V / s} with {@code s = 4^m} chosen so that
  * {@code max(V_s)} lies in {@code [1, 4)}; factors are kept as {@code W / 2^m} and {@code H / 2^m}.
@@ -15,14 +17,11 @@ import io.github.nmf4j.linalg.kernel.MatrixAccess;
  * the products. Kernels read the raw array and multiply by {@link #invScale} (element-wise) or
  * {@link #productScale} (products).
  */
-final class ScaledData {
+abstract class ScaledData {
 
   /** Beyond {@code 2^±PRODUCT_LIMIT}, products with the raw V scale the factor first. */
   private static final int PRODUCT_LIMIT = 900;
-  /** Elements per block of the validation and statistics passes. */
-  private static final int BLOCK_ELEMENTS = 1 << 16;
 
-  final double[] v;
   final int n;
   final int p;
   /** Half the binary exponent of the scale: {@code s = 2^(2 * halfExponent)}. */
@@ -47,8 +46,7 @@ final class ScaledData {
   /** {@code ||V_s||_F^2}. */
   final double squaredNorm;
 
-  private ScaledData(double[] v, int n, int p, int halfExponent, double sum, double squaredNorm) {
-    this.v = v;
+  ScaledData(int n, int p, int halfExponent, double sum, double squaredNorm) {
     this.n = n;
     this.p = p;
     this.halfExponent = halfExponent;
@@ -63,81 +61,59 @@ final class ScaledData {
   }
 
   /**
-   * Checks {@code matrix} (named {@code name} in messages) and computes its scale and sums.
+   * Checks the dense {@code matrix} (named {@code name} in messages) and computes its scale and
+   * sums.
    *
    * @throws IllegalArgumentException if it is null or empty or holds a negative, NaN or infinite
    *     value (the message names the first such value in row-major order)
    */
   static ScaledData of(Matrix matrix, String name, Parallel par) {
-    if (matrix == null) {
-      throw new IllegalArgumentException(name + " must not be null");
-    }
-    int n = matrix.rows();
-    int p = matrix.cols();
-    if (n == 0 || p == 0) {
-      throw new IllegalArgumentException(name + " must not be empty, was " + matrix.shape());
-    }
-    double[] v = MatrixAccess.data(matrix);
-    int blocks = ceilDiv(v.length, BLOCK_ELEMENTS);
-    int[] firstBad = new int[blocks];
-    double[] blockMax = new double[blocks];
-    par.forEach(blocks, b -> {
-      int from = b * BLOCK_ELEMENTS;
-      int to = Math.min(v.length, from + BLOCK_ELEMENTS);
-      firstBad[b] = -1;
-      double max = 0;
-      for (int i = from; i < to; i++) {
-        double x = v[i];
-        // Written so that NaN fails the test too.
-        if (!(x >= 0 && x <= Double.MAX_VALUE)) {
-          firstBad[b] = i;
-          break;
-        }
-        max = Math.max(max, x);
-      }
-      blockMax[b] = max;
-    });
-    double max = 0;
-    for (int b = 0; b < blocks; b++) {
-      if (firstBad[b] >= 0) {
-        throw new IllegalArgumentException(describeBad(name, v[firstBad[b]], firstBad[b], p));
-      }
-      max = Math.max(max, blockMax[b]);
-    }
-    int halfExponent = halfExponentOf(max);
-    double invScale = Math.scalb(1.0, -2 * halfExponent);
-    double[] sums = new double[blocks];
-    double[] squares = new double[blocks];
-    par.forEach(blocks, b -> {
-      int from = b * BLOCK_ELEMENTS;
-      int to = Math.min(v.length, from + BLOCK_ELEMENTS);
-      double s = 0;
-      double q = 0;
-      for (int i = from; i < to; i++) {
-        double x = v[i] * invScale;
-        s += x;
-        q += x * x;
-      }
-      sums[b] = s;
-      squares[b] = q;
-    });
-    double sum = 0;
-    double squaredNorm = 0;
-    for (int b = 0; b < blocks; b++) {
-      sum += sums[b];
-      squaredNorm += squares[b];
-    }
-    return new ScaledData(v, n, p, halfExponent, sum, squaredNorm);
+    return DenseData.of(matrix, name, par);
   }
 
   /**
    * A block of rows of a larger V, already checked, with the whole V's scale and sums: a block
    * of a fit split by rows ({@link DistributedNmf}) computes exactly as the core on those rows.
    */
-  static ScaledData block(double[] v, int rows, int p, int halfExponent, double sum,
+  static DenseData block(double[] v, int rows, int p, int halfExponent, double sum,
       double squaredNorm) {
-    return new ScaledData(v, rows, p, halfExponent, sum, squaredNorm);
+    return DenseData.block(v, rows, p, halfExponent, sum, squaredNorm);
   }
+
+  /**
+   * Checks the sparse {@code matrix} (named {@code name} in messages) and computes its scale and
+   * sums from its stored values.
+   *
+   * @throws IllegalArgumentException if it is null or empty or stores a negative value (the
+   *     message names its row, column and value)
+   */
+  static ScaledData of(SparseMatrix matrix, String name, Parallel par) {
+    return SparseData.of(matrix, name, par);
+  }
+
+  /** {@code out (n x k) = V op'} for {@code op} ({@code k x p}), V unscaled. */
+  abstract void timesTranspose(double[] op, int k, double[] out, Parallel par);
+
+  /** {@code out (k x p) = op' V} for {@code op} ({@code n x k}), V unscaled. */
+  abstract void transposeTimes(double[] op, int k, double[] out, Parallel par);
+
+  /** The blocks of rows a pass over this V runs on, with scratch sized for its kernels. */
+  abstract RowBlocks rowBlocks(int k, Parallel par);
+
+  /** A pass's products of V's row blocks with H (see {@link RowProducts}). */
+  abstract RowProducts rowProducts(RowBlocks blocks, int k);
+
+  /**
+   * {@code ||V_s - WH||_F^2} and, when asked, {@code D(V_s || WH)} for factors in stored units.
+   */
+  abstract Residuals residuals(double[] w, double[] h, int k, double eps, boolean divergence,
+      Parallel par);
+
+  /**
+   * A truncated SVD of V, or of {@code V_s} when V's singular values exceed the double range,
+   * for the NNDSVD starts.
+   */
+  abstract Initializer.ScaledSvd svd(int k, long seed, int threads);
 
   /** The message for an invalid element at flat index {@code i} of a matrix with p columns. */
   static String describeBad(String name, double x, int i, int p) {

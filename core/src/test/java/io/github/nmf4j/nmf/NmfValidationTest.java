@@ -55,7 +55,7 @@ class NmfValidationTest {
     assertThatThrownBy(() -> Nmf.builder().rank(1).fit(Matrix.zeros(4, 0)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("was 4x0");
-    assertThatThrownBy(() -> Nmf.builder().rank(1).fit(null))
+    assertThatThrownBy(() -> Nmf.builder().rank(1).fit((Matrix) null))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("v must not be null");
   }

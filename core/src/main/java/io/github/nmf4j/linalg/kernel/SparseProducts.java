@@ -45,13 +45,17 @@ public final class SparseProducts {
     int[] bounds = rowBlocks(n, m, pointers);
     int tasks = bounds.length - 1;
     par.forEach(tasks, t -> multiplyRows(bounds[t], bounds[t + 1], m, pointers, columns,
-        values, b, c));
+        values, b, c, 0));
   }
 
-  private static void multiplyRows(int r0, int r1, int m, int[] pointers, int[] columns,
-      double[] values, double[] b, double[] c) {
+  /**
+   * Rows {@code [r0, r1)} of {@code S B} ({@code B} is {@code p x m}), row {@code i} written to
+   * {@code c} at {@code (i - cRow0) * m}; on the calling thread.
+   */
+  public static void multiplyRows(int r0, int r1, int m, int[] pointers, int[] columns,
+      double[] values, double[] b, double[] c, int cRow0) {
     for (int i = r0; i < r1; i++) {
-      int o = i * m;
+      int o = (i - cRow0) * m;
       for (int l = 0; l < m; l++) {
         c[o + l] = 0;
       }

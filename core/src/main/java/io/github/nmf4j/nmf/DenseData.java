@@ -1,0 +1,237 @@
+package io.github.nmf4j.nmf;
+
+import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.Svd;
+import io.github.nmf4j.linalg.kernel.Gemm;
+import io.github.nmf4j.linalg.kernel.MatrixAccess;
+import java.util.Arrays;
+
+/** A dense V, row-major, read in place. */
+final class DenseData extends ScaledData {
+
+  /** Elements per block of the validation and statistics passes. */
+  private static final int BLOCK_ELEMENTS = 1 << 16;
+
+  final double[] v;
+
+  private DenseData(double[] v, int n, int p, int halfExponent, double sum,
+      double squaredNorm) {
+    super(n, p, halfExponent, sum, squaredNorm);
+    this.v = v;
+  }
+
+  /** See {@link ScaledData#block}. */
+  static DenseData block(double[] v, int rows, int p, int halfExponent, double sum,
+      double squaredNorm) {
+    return new DenseData(v, rows, p, halfExponent, sum, squaredNorm);
+  }
+
+  static DenseData of(Matrix matrix, String name, Parallel par) {
+    if (matrix == null) {
+      throw new IllegalArgumentException(name + " must not be null");
+    }
+    int n = matrix.rows();
+    int p = matrix.cols();
+    if (n == 0 || p == 0) {
+      throw new IllegalArgumentException(name + " must not be empty, was " + matrix.shape());
+    }
+    double[] v = MatrixAccess.data(matrix);
+    int blocks = ceilDiv(v.length, BLOCK_ELEMENTS);
+    int[] firstBad = new int[blocks];
+    double[] blockMax = new double[blocks];
+    par.forEach(blocks, b -> {
+      int from = b * BLOCK_ELEMENTS;
+      int to = Math.min(v.length, from + BLOCK_ELEMENTS);
+      firstBad[b] = -1;
+      double max = 0;
+      for (int i = from; i < to; i++) {
+        double x = v[i];
+        // Written so that NaN fails the test too.
+        if (!(x >= 0 && x <= Double.MAX_VALUE)) {
+          firstBad[b] = i;
+          break;
+        }
+        max = Math.max(max, x);
+      }
+      blockMax[b] = max;
+    });
+    double max = 0;
+    for (int b = 0; b < blocks; b++) {
+      if (firstBad[b] >= 0) {
+        throw new IllegalArgumentException(describeBad(name, v[firstBad[b]], firstBad[b], p));
+      }
+      max = Math.max(max, blockMax[b]);
+    }
+    int halfExponent = halfExponentOf(max);
+    double invScale = Math.scalb(1.0, -2 * halfExponent);
+    double[] sums = new double[blocks];
+    double[] squares = new double[blocks];
+    par.forEach(blocks, b -> {
+      int from = b * BLOCK_ELEMENTS;
+      int to = Math.min(v.length, from + BLOCK_ELEMENTS);
+      double s = 0;
+      double q = 0;
+      for (int i = from; i < to; i++) {
+        double x = v[i] * invScale;
+        s += x;
+        q += x * x;
+      }
+      sums[b] = s;
+      squares[b] = q;
+    });
+    double sum = 0;
+    double squaredNorm = 0;
+    for (int b = 0; b < blocks; b++) {
+      sum += sums[b];
+      squaredNorm += squares[b];
+    }
+    return new DenseData(v, n, p, halfExponent, sum, squaredNorm);
+  }
+
+  @Override
+  void timesTranspose(double[] op, int k, double[] out, Parallel par) {
+    Gemm.multiplyTranspose(n, p, k, v, op, out, par);
+  }
+
+  @Override
+  void transposeTimes(double[] op, int k, double[] out, Parallel par) {
+    Gemm.transposeMultiply(n, k, p, op, v, out, par);
+  }
+
+  @Override
+  RowBlocks rowBlocks(int k, Parallel par) {
+    return new RowBlocks(n, p, k, par);
+  }
+
+  @Override
+  RowProducts rowProducts(RowBlocks blocks, int k) {
+    return new Products(blocks, k);
+  }
+
+  @Override
+  Residuals residuals(double[] w, double[] h, int k, double eps, boolean withDivergence,
+      Parallel par) {
+    RowBlocks blocks = new RowBlocks(n, p, k, par);
+    double[] squares = new double[blocks.chunks];
+    double[] divergences = new double[blocks.chunks];
+    blocks.forEachBlock((c, row0, rows, ws) -> {
+      blocks.productBlock(v, w, h, row0, rows, ws);
+      squares[c] += KlKernels.squaredDistance(ws.v, invScale, ws.wh, rows * p);
+      if (withDivergence) {
+        divergences[c] += KlKernels.divergence(ws.v, invScale, ws.wh, rows * p, eps);
+      }
+    });
+    double divergence = withDivergence
+        ? Math.max(0, MuKernels.sumInOrder(divergences, blocks.chunks)) : Double.NaN;
+    return new Residuals(MuKernels.sumInOrder(squares, blocks.chunks), divergence);
+  }
+
+  @Override
+  Initializer.ScaledSvd svd(int k, long seed, int threads) {
+    Svd svd = Svd.truncated(Matrix.wrap(n, p, v), k, seed, threads);
+    if (Double.isFinite(svd.singularValues()[0])) {
+      return new Initializer.ScaledSvd(svd, 0);
+    }
+    double[] scaled = new double[v.length];
+    for (int i = 0; i < scaled.length; i++) {
+      scaled[i] = v[i] * invScale;
+    }
+    return new Initializer.ScaledSvd(
+        Svd.truncated(Matrix.wrap(n, p, scaled), k, seed, threads), halfExponent);
+  }
+
+  /** Block products with Gemm on a copied block of V; sums per chunk, added in chunk order. */
+  private final class Products extends RowProducts {
+    private final RowBlocks blocks;
+    private final int k;
+    private double[] h;
+    private double[][] sums;
+
+    Products(RowBlocks blocks, int k) {
+      this.blocks = blocks;
+      this.k = k;
+    }
+
+    @Override
+    void useH(double[] h) {
+      this.h = h;
+    }
+
+    @Override
+    void clearSums() {
+      if (sums != null) {
+        for (double[] s : sums) {
+          Arrays.fill(s, 0);
+        }
+      }
+    }
+
+    /** Chunk {@code c}'s slot; the slots are made on first use (blocks run in parallel). */
+    private synchronized double[] sum(int c) {
+      if (sums == null) {
+        sums = new double[blocks.chunks][k * p];
+      }
+      return sums[c];
+    }
+
+    @Override
+    void timesTranspose(int row0, int rows, RowBlocks.Workspace ws, double[] out) {
+      // The copy pays: reading V's block in place (through offsets into V) measured 5-10%
+      // slower per iteration (docs/benchmarks.md, NMF multiplicative updates).
+      blocks.loadV(v, row0, rows, ws);
+      Gemm.multiplyTranspose(rows, p, k, ws.v, h, out, Parallel.serial());
+    }
+
+    @Override
+    void addTransposeTimes(int c, int row0, int rows, double[] wOperand,
+        RowBlocks.Workspace ws) {
+      blocks.loadV(v, row0, rows, ws);
+      Gemm.transposeMultiply(rows, k, p, wOperand, ws.v, ws.kByP, Parallel.serial());
+      MuKernels.add(sum(c), ws.kByP, k * p);
+    }
+
+    @Override
+    void transposeTimesSum(double[] w, double[] out) {
+      sumChunks(out);
+    }
+
+    private void sumChunks(double[] out) {
+      Arrays.fill(out, 0);
+      for (int c = 0; c < blocks.chunks; c++) {
+        MuKernels.add(out, sum(c), k * p);
+      }
+    }
+
+    @Override
+    void ratioTimesTranspose(int row0, int rows, RowBlocks.Workspace ws, double eps,
+        double[] out) {
+      blocks.loadV(v, row0, rows, ws);
+      Gemm.multiply(rows, k, p, ws.w, h, ws.wh, Parallel.serial());
+      KlKernels.ratio(ws.v, invScale, ws.wh, rows * p, eps);
+      Gemm.multiplyTranspose(rows, p, k, ws.wh, h, out, Parallel.serial());
+    }
+
+    @Override
+    double ratioTerms(int c, int row0, int rows, RowBlocks.Workspace ws, double eps,
+        boolean withLoss, boolean nextH) {
+      blocks.loadV(v, row0, rows, ws);
+      Gemm.multiply(rows, k, p, ws.w, h, ws.wh, Parallel.serial());
+      double divergence = 0;
+      if (withLoss) {
+        divergence = KlKernels.divergence(ws.v, invScale, ws.wh, rows * p, eps);
+      }
+      if (nextH) {
+        KlKernels.ratio(ws.v, invScale, ws.wh, rows * p, eps);
+        Gemm.transposeMultiply(rows, k, p, ws.w, ws.wh, ws.kByP, Parallel.serial());
+        MuKernels.add(sum(c), ws.kByP, k * p);
+      }
+      return divergence;
+    }
+
+    @Override
+    void ratioSum(double[] w, double eps, double[] out) {
+      sumChunks(out);
+    }
+  }
+}

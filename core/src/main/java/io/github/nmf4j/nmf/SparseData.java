@@ -1,0 +1,280 @@
+package io.github.nmf4j.nmf;
+
+import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.SparseMatrix;
+import io.github.nmf4j.linalg.Svd;
+import io.github.nmf4j.linalg.kernel.Gemm;
+import io.github.nmf4j.linalg.kernel.SparseProducts;
+import io.github.nmf4j.linalg.kernel.SparseRatios;
+
+/**
+ * A sparse V in CSR form, with the CSR form of V' built once: the products of the update rules
+ * read only V's stored entries, and nothing of size {@code n x p} is ever formed.
+ *
+ * <ul>
+ *   <li>{@code V H'} row by row from V, {@code W'V} as {@code (V' W)'} from V' (no partial sums
+ *       per chunk, so no {@code k x p} slot per thread);</li>
+ *   <li>the KL terms at the stored entries only: {@code (WH)_ij} is a {@code k}-term dot product
+ *       formed where {@code v_ij != 0}, because {@code V ./ (WH + eps)} is 0 everywhere else;
+ *       the divergence is its stored terms plus {@code sum(WH) = (1'W)(H 1)};</li>
+ *   <li>the Frobenius error by the trace identity {@code ||V||^2 - 2 <W, VH'> + <W'W, HH'>}.</li>
+ * </ul>
+ *
+ * <p>Memory: the two CSR forms ({@code 24 nnz} bytes and the row pointers) and, per rule,
+ * {@code H'} and one {@code p x k} buffer.
+ */
+final class SparseData extends ScaledData {
+
+  /** Stored values per block of the statistics pass. */
+  private static final int BLOCK_VALUES = 1 << 16;
+  /** Rows per task of the passes that are not row-block passes. */
+  private static final int ROWS = 256;
+
+  private final SparseMatrix matrix;
+  private final int[] pointers;
+  private final int[] columns;
+  private final double[] values;
+  private final int[] tPointers;
+  private final int[] tColumns;
+  private final double[] tValues;
+  private double[] scratch;
+
+  private SparseData(SparseMatrix matrix, int[] pointers, int[] columns, double[] values,
+      int halfExponent, double sum, double squaredNorm) {
+    super(matrix.rows(), matrix.cols(), halfExponent, sum, squaredNorm);
+    this.matrix = matrix;
+    this.pointers = pointers;
+    this.columns = columns;
+    this.values = values;
+    tColumns = new int[values.length];
+    tValues = new double[values.length];
+    tPointers = SparseProducts.transpose(n, p, pointers, columns, values, tColumns, tValues);
+  }
+
+  static SparseData of(SparseMatrix matrix, String name, Parallel par) {
+    if (matrix == null) {
+      throw new IllegalArgumentException(name + " must not be null");
+    }
+    if (matrix.rows() == 0 || matrix.cols() == 0) {
+      throw new IllegalArgumentException(name + " must not be empty, was " + matrix.shape());
+    }
+    int[] pointers = matrix.rowPointers();
+    int[] columns = matrix.columnIndices();
+    double[] values = matrix.values();
+    double max = 0;
+    for (int i = 0; i < matrix.rows(); i++) {
+      for (int q = pointers[i]; q < pointers[i + 1]; q++) {
+        if (values[q] < 0) {
+          throw new IllegalArgumentException("negative value " + values[q] + " at row " + i
+              + ", column " + columns[q] + " of " + name
+              + " (NMF needs finite, non-negative values)");
+        }
+        max = Math.max(max, values[q]);
+      }
+    }
+    int halfExponent = halfExponentOf(max);
+    double invScale = Math.scalb(1.0, -2 * halfExponent);
+    int blocks = Math.max(1, ceilDiv(values.length, BLOCK_VALUES));
+    double[] sums = new double[blocks];
+    double[] squares = new double[blocks];
+    par.forEach(blocks, b -> {
+      double s = 0;
+      double q = 0;
+      for (int i = b * BLOCK_VALUES, end = Math.min(values.length, i + BLOCK_VALUES); i < end;
+          i++) {
+        double x = values[i] * invScale;
+        s += x;
+        q += x * x;
+      }
+      sums[b] = s;
+      squares[b] = q;
+    });
+    return new SparseData(matrix, pointers, columns, values, halfExponent,
+        MuKernels.sumInOrder(sums, blocks), MuKernels.sumInOrder(squares, blocks));
+  }
+
+  @Override
+  void timesTranspose(double[] op, int k, double[] out, Parallel par) {
+    double[] opT = scratch(p * k);
+    transpose(op, k, p, opT);
+    SparseProducts.multiply(n, k, pointers, columns, values, opT, out, par);
+  }
+
+  @Override
+  void transposeTimes(double[] op, int k, double[] out, Parallel par) {
+    double[] vtOp = scratch(p * k);
+    SparseProducts.multiply(p, k, tPointers, tColumns, tValues, op, vtOp, par);
+    transpose(vtOp, p, k, out);
+  }
+
+  /**
+   * A {@code p x k} buffer for the whole-matrix products, kept between calls so that a rule
+   * calling them every iteration allocates nothing (one fit uses its data from one thread).
+   */
+  private double[] scratch(int size) {
+    if (scratch == null || scratch.length != size) {
+      scratch = new double[size];
+    }
+    return scratch;
+  }
+
+  /** {@code out (cols x rows) = a'} for the row-major {@code rows x cols} {@code a}. */
+  private static void transpose(double[] a, int rows, int cols, double[] out) {
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < cols; j++) {
+        out[j * rows + i] = a[i * cols + j];
+      }
+    }
+  }
+
+  @Override
+  RowBlocks rowBlocks(int k, Parallel par) {
+    return new RowBlocks(n, p, k, par, 0);
+  }
+
+  @Override
+  RowProducts rowProducts(RowBlocks blocks, int k) {
+    return new Products(k, blocks.par);
+  }
+
+  @Override
+  Residuals residuals(double[] w, double[] h, int k, double eps, boolean withDivergence,
+      Parallel par) {
+    double[] hOperand = h;
+    if (productExponent != 0) {
+      hOperand = new double[h.length];
+      MuKernels.scaleInto(h, productExponent, hOperand);
+    }
+    double[] vht = new double[n * k];
+    timesTranspose(hOperand, k, vht, par);
+    double cross = MuKernels.dot(w, vht, n, k, productScale, new double[MuKernels.blocks(n)],
+        par);
+    double[] wtw = new double[k * k];
+    double[] hht = new double[k * k];
+    Gemm.transposeMultiply(n, k, k, w, w, wtw, par);
+    Gemm.multiplyTranspose(k, p, k, h, h, hht, par);
+    double squared = Math.max(0, squaredNorm - 2 * cross + MuKernels.dot(wtw, hht, k * k));
+    double divergence = Double.NaN;
+    if (withDivergence) {
+      double[] ht = new double[p * k];
+      transpose(h, k, p, ht);
+      int tasks = ceilDiv(n, ROWS);
+      double[] partial = new double[tasks];
+      par.forEach(tasks, t -> partial[t] = SparseRatios.divergenceAtStored(t * ROWS,
+          Math.min(n, (t + 1) * ROWS), k, pointers, columns, values, invScale, w, 0, ht, eps));
+      divergence = Math.max(0, MuKernels.sumInOrder(partial, tasks) + sumOfProduct(w, n, h, k));
+    }
+    return new Residuals(squared, divergence);
+  }
+
+  /** {@code sum(WH) = (1'W)(H 1)} over {@code rows} rows of W. */
+  private double sumOfProduct(double[] w, int rows, double[] h, int k) {
+    double[] columnSums = new double[k];
+    KlKernels.addColumnSums(w, rows, k, columnSums);
+    double[] rowSums = new double[k];
+    KlKernels.rowSums(h, k, p, rowSums);
+    return MuKernels.dot(columnSums, rowSums, k);
+  }
+
+  @Override
+  Initializer.ScaledSvd svd(int k, long seed, int threads) {
+    Svd svd = Svd.truncated(matrix, k, seed, threads);
+    if (Double.isFinite(svd.singularValues()[0])) {
+      return new Initializer.ScaledSvd(svd, 0);
+    }
+    double[] scaled = values.clone();
+    for (int i = 0; i < scaled.length; i++) {
+      scaled[i] *= invScale;
+    }
+    SparseMatrix s = SparseMatrix.wrapCsr(n, p, pointers, columns, scaled);
+    return new Initializer.ScaledSvd(Svd.truncated(s, k, seed, threads), halfExponent);
+  }
+
+  /**
+   * Block products from the stored entries: {@code V_b H'} and the KL terms with {@code H'}
+   * ({@code p x k}) transposed once per pass; the sums over W at the end of the pass from V'.
+   */
+  private final class Products extends RowProducts {
+    private final int k;
+    private final Parallel par;
+    /** H' of the pass, {@code p x k}. */
+    private final double[] ht;
+    /** {@code H 1}, for the KL sum {@code sum(WH)}. */
+    private final double[] hRowSums;
+    /** {@code p x k} results from V', transposed into the caller's {@code k x p}. */
+    private final double[] byColumn;
+    private double[] wOperand;
+
+    Products(int k, Parallel par) {
+      this.k = k;
+      this.par = par;
+      ht = new double[p * k];
+      hRowSums = new double[k];
+      byColumn = new double[p * k];
+    }
+
+    @Override
+    void useH(double[] h) {
+      transpose(h, k, p, ht);
+      KlKernels.rowSums(h, k, p, hRowSums);
+    }
+
+    @Override
+    void clearSums() {}
+
+    @Override
+    void timesTranspose(int row0, int rows, RowBlocks.Workspace ws, double[] out) {
+      SparseProducts.multiplyRows(row0, row0 + rows, k, pointers, columns, values, ht, out,
+          row0);
+    }
+
+    @Override
+    void addTransposeTimes(int c, int row0, int rows, double[] wOperandBlock,
+        RowBlocks.Workspace ws) {
+      // formed from the whole W at the end of the pass (transposeTimesSum)
+    }
+
+    @Override
+    void transposeTimesSum(double[] w, double[] out) {
+      double[] operand = w;
+      if (productExponent != 0) {
+        if (wOperand == null) {
+          wOperand = new double[w.length];
+        }
+        MuKernels.scaleInto(w, productExponent, wOperand);
+        operand = wOperand;
+      }
+      SparseProducts.multiply(p, k, tPointers, tColumns, tValues, operand, byColumn, par);
+      transpose(byColumn, p, k, out);
+    }
+
+    @Override
+    void ratioTimesTranspose(int row0, int rows, RowBlocks.Workspace ws, double eps,
+        double[] out) {
+      SparseRatios.ratioProduct(row0, row0 + rows, k, pointers, columns, values, invScale,
+          ws.w, row0, ht, eps, out, row0);
+    }
+
+    @Override
+    double ratioTerms(int c, int row0, int rows, RowBlocks.Workspace ws, double eps,
+        boolean withLoss, boolean nextH) {
+      if (!withLoss) {
+        return 0;
+      }
+      double[] columnSums = ws.kByK;
+      java.util.Arrays.fill(columnSums, 0, k, 0);
+      KlKernels.addColumnSums(ws.w, rows, k, columnSums);
+      return SparseRatios.divergenceAtStored(row0, row0 + rows, k, pointers, columns, values,
+          invScale, ws.w, row0, ht, eps) + MuKernels.dot(columnSums, hRowSums, k);
+    }
+
+    @Override
+    void ratioSum(double[] w, double eps, double[] out) {
+      int tasks = ceilDiv(p, ROWS);
+      par.forEach(tasks, t -> SparseRatios.ratioProduct(t * ROWS, Math.min(p, (t + 1) * ROWS),
+          k, tPointers, tColumns, tValues, invScale, ht, 0, w, eps, byColumn, 0));
+      transpose(byColumn, p, k, out);
+    }
+  }
+}
