@@ -5,6 +5,7 @@ import io.github.nmf4j.cluster.KMeansModel;
 import io.github.nmf4j.io.MatrixIo;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.metrics.ClusteringMetrics;
+import io.github.nmf4j.metrics.Inertia;
 import io.github.nmf4j.nmf.NmfModel;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -95,7 +96,7 @@ final class ClusterCommand implements Command {
       } else {
         NmfModel model = NmfOptions.builder(args, k, bar).maxIterations(maxIter).fit(x);
         labels = model.clusterLabels();
-        inertia = Inertia.of(x, labels, k);
+        inertia = Inertia.of(x, labels);
         iterations = model.iterations();
       }
     } finally {

@@ -1,7 +1,8 @@
 /**
  * Quality measures: agreement between clusterings ({@link
  * io.github.nmf4j.metrics.ClusteringMetrics}: Rand and adjusted Rand index), cluster cohesion
- * ({@link io.github.nmf4j.metrics.Silhouette}) and reconstruction quality ({@link
+ * ({@link io.github.nmf4j.metrics.Silhouette}), the k-means objective of any labelling ({@link
+ * io.github.nmf4j.metrics.Inertia}) and reconstruction quality ({@link
  * io.github.nmf4j.metrics.ReconstructionMetrics}: relative error, PSNR).
  *
  * <p>Definitions follow scikit-learn's {@code sklearn.metrics}, against which they are tested.
