@@ -16,6 +16,10 @@ dense, 200 for faces) and the median wall time of NMF(...).fit(V) over the repea
 iterations and the final error included). The Java driver then measures the time nmf4j's HALS
 needs to reach that relative error.
 
+The process CPU time is printed too: with OPENBLAS_NUM_THREADS=1 it is the fit's own work,
+which other load on the machine does not inflate (compare with HalsDriver's thread CPU time on
+one thread).
+
 Run with the system python, under the benchmark lock:
     flock /tmp/nmf4j-bench.lock /usr/bin/python3 benchmarks/python/hals_sklearn.py [repeats] [dense|faces|faces-like]
 """
@@ -79,18 +83,19 @@ def faces_like():
 
 def run(name, v, k, iterations, repeats):
     norm = np.linalg.norm(v)
-    times, err = [], None
+    times, cpus, err = [], [], None
     for _ in range(repeats):
         model = NMF(n_components=k, solver="cd", init="nndsvda", tol=0, max_iter=iterations,
                     random_state=0)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         model.fit(v)
         times.append(time.perf_counter() - t0)
+        cpus.append(time.process_time() - c0)
         err = model.reconstruction_err_ / norm
     print("%s %dx%d rank %d: scikit-learn cd %d iterations, relative error %.10f, "
-          "median %.3f s (runs: %s)" % (name, v.shape[0], v.shape[1], k, iterations, err,
-                                        statistics.median(times),
-                                        " ".join("%.3f" % t for t in times)))
+          "median %.3f s (runs: %s); process cpu median %.3f s (min %.3f)"
+          % (name, v.shape[0], v.shape[1], k, iterations, err, statistics.median(times),
+             " ".join("%.3f" % t for t in times), statistics.median(cpus), min(cpus)))
     sys.stdout.flush()
 
 

@@ -12,7 +12,9 @@ Run with the system Python (scikit-learn 1.2, numpy with OpenBLAS):
     flock /tmp/nmf4j-bench.lock /usr/bin/python3 benchmarks/python/kmeans_sklearn.py [repeats] \
         [--kmeans++] [--image china|synthetic]
 Prints, for k = 16 and k = 64, the median fit time over the repeats, the iterations and the
-final inertia; with --kmeans++ also a full fit with k-means++ seeding (n_init=1).
+final inertia; with --kmeans++ also a full fit with k-means++ seeding (n_init=1); with --cpu
+also the process CPU time of a fit (with OMP_NUM_THREADS=1 the fit's own work, robust to other
+load; compare with io.github.nmf4j.benchmarks.cluster.KMeansCpuDriver).
 """
 import statistics
 import sys
@@ -87,15 +89,18 @@ def main():
     print(f"{image}: data {x.shape}, sum {x.sum():.10f}")
     for k in (16, 64):
         c0 = initial_centroids(x, k)
-        times, model = [], None
+        times, cpus, model = [], [], None
         for _ in range(repeats):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             model = KMeans(n_clusters=k, init=c0, n_init=1, algorithm="lloyd",
                            max_iter=300, tol=1e-4).fit(x)
             times.append(time.perf_counter() - t)
+            cpus.append(time.process_time() - c)
+        cpu = (f", process cpu median {statistics.median(cpus) * 1000:.1f} ms "
+               f"(min {min(cpus) * 1000:.1f})") if "--cpu" in sys.argv else ""
         print(f"sklearn lloyd same-init k={k}: median {statistics.median(times) * 1000:.1f} ms "
               f"(min {min(times) * 1000:.1f}), iterations {model.n_iter_}, "
-              f"inertia {model.inertia_:.6f}")
+              f"inertia {model.inertia_:.6f}{cpu}")
         if plusplus:
             times, inertias = [], []
             for seed in range(repeats):

@@ -4,8 +4,11 @@ import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.nmf.Initialization;
 import io.github.nmf4j.nmf.Nmf;
 import io.github.nmf4j.nmf.Solver;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -24,7 +27,9 @@ import java.util.concurrent.CancellationException;
  * relative error {@code ||V - WH||_F / ||V||_F} is at most the target; then fits with exactly N
  * iterations (NNDSVDA start, tolerance 0) are timed after warm-up fits, and the median is
  * printed, with the time of a 1-iteration fit (the start: validation, SVD, NNDSVDA) for scale.
- * The same is done, with one timed fit, for the multiplicative updates (up to 500 iterations on
+ * With one thread, the CPU time of the fitting thread is printed too: all the fit's work runs on
+ * it, so that figure does not grow with other load on the machine. The same is done, with one
+ * timed fit, for the multiplicative updates (up to 500 iterations on
  * the dense matrix, 2000 on the faces), for reference.
  */
 public final class HalsDriver {
@@ -69,10 +74,14 @@ public final class HalsDriver {
       int warmups = dense ? 1 : 20;
       double[] fit = time(config(k, solver, n, threads), v, hals ? warmups : 1,
           hals ? repeats : 1);
+      double[] cpu = lastCpu.clone();
       double[] start = time(config(k, solver, 1, threads), v, dense ? 0 : 5, repeats);
       System.out.printf("  %s: %d iterations to reach it; fit median %.3f s (runs %s); "
-          + "1-iteration fit median %.3f s%n", solver, n, median(fit), Arrays.toString(fit),
-          median(start));
+          + "1-iteration fit median %.3f s%s%n", solver, n, median(fit), Arrays.toString(fit),
+          median(start), threads == 1
+              ? String.format(Locale.ROOT, "; fit thread cpu median %.3f s (min %.3f)",
+                  median(cpu), Arrays.stream(cpu).min().getAsDouble())
+              : "");
     }
   }
 
@@ -81,15 +90,22 @@ public final class HalsDriver {
         .maxIterations(iterations).tolerance(0).threads(threads).build();
   }
 
+  /** CPU time (s) of the calling thread for each timed fit of the last {@link #time} call. */
+  private static double[] lastCpu = new double[0];
+
   private static double[] time(Nmf config, Matrix v, int warmups, int repeats) {
     for (int i = 0; i < warmups; i++) {
       config.fit(v);
     }
+    ThreadMXBean bean = ManagementFactory.getThreadMXBean();
     double[] t = new double[repeats];
+    lastCpu = new double[repeats];
     for (int r = 0; r < repeats; r++) {
+      long c0 = bean.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
       config.fit(v);
       t[r] = Math.round((System.nanoTime() - t0) / 1e6) / 1e3;
+      lastCpu[r] = (bean.getCurrentThreadCpuTime() - c0) / 1e9;
     }
     return t;
   }
