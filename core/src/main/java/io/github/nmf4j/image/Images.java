@@ -13,17 +13,13 @@ import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Locale;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
@@ -34,13 +30,17 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * Pixel values become doubles in [0, 1]: a sample {@code s} of {@code b} bits becomes {@code s /
  * (2^b - 1)}. Gray images keep their stored samples (no colour-space conversion); paletted and
  * packed images go through their sRGB colours; the alpha channel is ignored. Rows of a matrix
- * are rows of pixels, top to bottom.
+ * are rows of pixels, top to bottom. CMYK and YCCK JPEGs are refused (the JDK decodes their
+ * colours wrongly). Before any pixel is decoded, the file's structure is checked against its
+ * length (a truncated or damaged file is refused, not decoded as far as it goes) and its width x
+ * height against a limit, {@link #maxPixels()}: {@value #DEFAULT_MAX_PIXELS} pixels unless the
+ * system property {@value #MAX_PIXELS_PROPERTY} says otherwise.
  *
  * <p>Writing chooses the format from the extension ({@code .png}, {@code .jpg}/{@code .jpeg},
  * {@code .bmp}, {@code .gif}), clips every value to [0, 1] (NaN becomes 0), and stores 8 bits
- * per sample: {@code round(255 v)}; JPEG is written at quality 0.95. GIF stores at most 256 colours, so colour images written as
- * GIF are approximated by the JDK's default palette. Writes are atomic: no partial file is left
- * behind when they fail.
+ * per sample: {@code round(255 v)}; JPEG is written at quality 0.95. GIF stores at most 256
+ * colours, so colour images written as GIF are approximated by the JDK's default palette.
+ * Writes are atomic: no partial file is left behind when they fail.
  */
 public final class Images {
 
@@ -49,13 +49,48 @@ public final class Images {
 
   private Images() {}
 
+  /** The system property that sets {@link #maxPixels()}: a whole number of pixels. */
+  public static final String MAX_PIXELS_PROPERTY = "nmf4j.image.maxPixels";
+
+  /**
+   * The default limit on the pixels of an image read: 67,108,864 (8192 x 8192), about 1.6 GB
+   * as the three channel matrices of doubles {@link RgbImage} holds.
+   */
+  public static final long DEFAULT_MAX_PIXELS = 8192L * 8192;
+
+  /**
+   * The most pixels (width x height) {@link #readRgb(Path)} and {@link #readGray(Path)} accept:
+   * the system property {@value #MAX_PIXELS_PROPERTY} if it is set, else
+   * {@link #DEFAULT_MAX_PIXELS}. The limit is checked against the file's header before any pixel
+   * is decoded.
+   *
+   * @throws IllegalArgumentException if the property is set but is not a whole number >= 1
+   */
+  public static long maxPixels() {
+    String v = System.getProperty(MAX_PIXELS_PROPERTY);
+    if (v == null) {
+      return DEFAULT_MAX_PIXELS;
+    }
+    try {
+      long n = Long.parseLong(v.strip());
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("the system property " + MAX_PIXELS_PROPERTY
+        + " must be a whole number >= 1, was '" + v + "'");
+  }
+
   /**
    * Reads an image as gray levels in [0, 1]; a colour image is converted with {@link
-   * RgbImage#toGray()} (BT.601 luma).
+   * RgbImage#toGray()} (BT.601 luma). At most {@link #maxPixels()} pixels.
    *
    * @throws IllegalArgumentException if {@code path} is null
    * @throws NoSuchFileException if the file does not exist
-   * @throws FileFormatException if the file is not an image that can be decoded
+   * @throws FileFormatException if the file is not an image that can be decoded, is truncated or
+   *     damaged, is a CMYK JPEG, or has more pixels than the limit
    * @throws IOException if reading fails
    */
   public static Matrix readGray(Path path) throws IOException {
@@ -64,41 +99,41 @@ public final class Images {
 
   /**
    * Reads an image as three channel matrices in [0, 1]; a gray image gives three equal channels
-   * (the same {@code Matrix} three times, so {@link RgbImage#isGray()} is true).
+   * (the same {@code Matrix} three times, so {@link RgbImage#isGray()} is true). At most {@link
+   * #maxPixels()} pixels.
    *
    * @throws IllegalArgumentException if {@code path} is null
    * @throws NoSuchFileException if the file does not exist
-   * @throws FileFormatException if the file is not an image that can be decoded
+   * @throws FileFormatException if the file is not an image that can be decoded, is truncated or
+   *     damaged, is a CMYK JPEG, or has more pixels than the limit
    * @throws IOException if reading fails
    */
   public static RgbImage readRgb(Path path) throws IOException {
-    return toRgb(decode(path));
+    return readRgb(path, maxPixels());
   }
 
-  private static BufferedImage decode(Path path) throws IOException {
+  /**
+   * Reads an image as {@link #readRgb(Path)} does, with at most {@code maxPixels} pixels.
+   *
+   * <p>Before decoding, the file's structure is checked against its length: a PNG's chunks and
+   * the pixel data its compressed size can hold, a JPEG's segments up to its end-of-image
+   * marker, a BMP's rows; then width x height against {@code maxPixels}. A truncated or damaged
+   * file is refused rather than decoded as far as it goes; a CMYK or YCCK JPEG is refused (the
+   * JDK's decoder gives it wrong colours).
+   *
+   * @throws IllegalArgumentException if {@code path} is null or {@code maxPixels < 1}
+   * @throws NoSuchFileException if the file does not exist
+   * @throws FileFormatException if the file is not an image that can be decoded, is truncated or
+   *     damaged, is a CMYK JPEG, or has more pixels than {@code maxPixels}; the message names
+   *     the file and says what its header declares
+   * @throws IOException if reading fails, or decoding needs more memory than Java may use
+   */
+  public static RgbImage readRgb(Path path, long maxPixels) throws IOException {
     Arguments.requireNonNull(path, "path");
-    if (!Files.exists(path)) {
-      throw new NoSuchFileException(path.toString());
+    if (maxPixels < 1) {
+      throw new IllegalArgumentException("maxPixels must be >= 1, was " + maxPixels);
     }
-    try (ImageInputStream iis = ImageIO.createImageInputStream(path.toFile())) {
-      if (iis == null) {
-        throw new IOException("cannot open " + path);
-      }
-      Iterator<ImageReader> readers = ImageIO.getImageReaders(iis);
-      if (!readers.hasNext()) {
-        throw new FileFormatException(
-            path + " is not an image nmf4j can read (PNG, JPEG, BMP or GIF)");
-      }
-      ImageReader reader = readers.next();
-      try {
-        reader.setInput(iis, true, true);
-        return reader.read(0);
-      } catch (IOException | RuntimeException e) {
-        throw new FileFormatException(path + " is not a readable image: " + e.getMessage(), e);
-      } finally {
-        reader.dispose();
-      }
-    }
+    return toRgb(ImageReading.decode(path, maxPixels));
   }
 
   /**

@@ -108,4 +108,21 @@ class CompressCommandTest {
     assertThat(r.exitCode()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(2);
     assertThat(r.err()).startsWith("nmf4j compress: ").contains(message);
   }
+
+  @Test
+  void theImageSizeLimitIsAnOption() {
+    Path out = dir.resolve("limited.png");
+    CliRunner r = CliRunner.run("compress", image.toString(), "--out", out.toString(),
+        "--max-pixels", "767");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEqualTo("nmf4j compress: " + image + " declares 32 x 24 = 768 pixels,"
+        + " more than the limit of 767; raise it with --max-pixels N on the command line or"
+        + " -Dnmf4j.image.maxPixels=N\n");
+    assertThat(out).doesNotExist();
+    assertThat(CliRunner.run("compress", image.toString(), "--out", out.toString(),
+        "--max-pixels", "768", "--rank", "2").exitCode()).isZero();
+    assertThat(CliRunner.run("compress", image.toString(), "--out", out.toString(),
+        "--max-pixels", "0").err()).contains("--max-pixels must be >= 1, was 0");
+  }
 }

@@ -136,7 +136,7 @@ class ImagesTest {
         .hasMessageContaining("not_an_image.png is not an image nmf4j can read");
     assertThatThrownBy(() -> Images.readGray(fixture("truncated.png")))
         .isInstanceOf(FileFormatException.class)
-        .hasMessageContaining("truncated.png is not a readable image");
+        .hasMessageContaining("truncated.png is truncated or damaged: ");
     assertThatThrownBy(() -> Images.readGray(dir.resolve("absent.png")))
         .isInstanceOf(NoSuchFileException.class);
     assertThatThrownBy(() -> Images.readGray(null)).isInstanceOf(IllegalArgumentException.class);
