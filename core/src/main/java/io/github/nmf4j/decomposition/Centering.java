@@ -2,6 +2,7 @@ package io.github.nmf4j.decomposition;
 
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.linalg.kernel.Rows;
 
 /**
  * Column means and centering of a row-major matrix in fixed blocks of rows, in parallel; partial
@@ -27,12 +28,7 @@ final class Centering {
     par.forEach(blocks, b -> {
       double[] sum = partial[b];
       firstBad[b] = -1;
-      for (int i = b * ROWS, end = Math.min(n, (b + 1) * ROWS); i < end; i++) {
-        int row = i * p;
-        for (int j = 0; j < p; j++) {
-          sum[j] += x[row + j];
-        }
-      }
+      Rows.addRows(x, p, b * ROWS, Math.min(n, (b + 1) * ROWS), sum, 0);
       // A non-finite element makes its column's sum non-finite: find the first one.
       for (int j = 0; j < p; j++) {
         if (!Double.isFinite(sum[j])) {
@@ -93,11 +89,7 @@ final class Centering {
       }
       squares[b] = s;
     });
-    double total = 0;
-    for (int b = 0; b < blocks; b++) {
-      total += squares[b];
-    }
-    return total;
+    return Rows.sumInOrder(squares);
   }
 
   private static int blocks(int n) {

@@ -1,6 +1,7 @@
 package io.github.nmf4j.nmf;
 
 import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.linalg.kernel.Rows;
 
 /**
  * Element-wise steps shared by the solvers, on row-major {@code double[]}: the multiplicative
@@ -80,11 +81,8 @@ final class MuKernels {
     return (n + ROWS - 1) / ROWS;
   }
 
+  /** The partial sums of the first {@code count} blocks, added in block order. */
   static double sumInOrder(double[] partial, int count) {
-    double s = 0;
-    for (int b = 0; b < count; b++) {
-      s += partial[b];
-    }
-    return s;
+    return Rows.sumInOrder(partial, count);
   }
 }

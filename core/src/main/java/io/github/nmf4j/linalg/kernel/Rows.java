@@ -108,15 +108,8 @@ public final class Rows {
    */
   public static double[] columnMeans(double[] x, int n, int d, int parts, Parallel par) {
     double[] partial = new double[parts * d];
-    par.forEach(parts, p -> {
-      int o = p * d;
-      for (int i = partStart(n, parts, p), end = partStart(n, parts, p + 1); i < end; i++) {
-        int xo = i * d;
-        for (int f = 0; f < d; f++) {
-          partial[o + f] += x[xo + f];
-        }
-      }
-    });
+    par.forEach(parts,
+        p -> addRows(x, d, partStart(n, parts, p), partStart(n, parts, p + 1), partial, p * d));
     double[] mean = new double[d];
     for (int p = 0; p < parts; p++) {
       for (int f = 0; f < d; f++) {
@@ -130,6 +123,19 @@ public final class Rows {
       }
     }
     return mean;
+  }
+
+  /**
+   * {@code sum[o + f] += x[i * d + f]} for the rows {@code i} in {@code [from, to)}, in row
+   * order: the column sums of one part of a matrix.
+   */
+  public static void addRows(double[] x, int d, int from, int to, double[] sum, int o) {
+    for (int i = from; i < to; i++) {
+      int xo = i * d;
+      for (int f = 0; f < d; f++) {
+        sum[o + f] += x[xo + f];
+      }
+    }
   }
 
   /**
