@@ -10,6 +10,7 @@ module io.github.nmf4j {
 
   exports io.github.nmf4j.linalg;
   exports io.github.nmf4j.decomposition;
+  exports io.github.nmf4j.estimator;
   exports io.github.nmf4j.io;
   exports io.github.nmf4j.image;
   exports io.github.nmf4j.cli;

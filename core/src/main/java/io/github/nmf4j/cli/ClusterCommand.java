@@ -88,7 +88,7 @@ final class ClusterCommand implements Command {
             .tolerance(tol).seed(seed).threads(threads)
             .listener(p -> bar.update(p.iteration(), maxIter,
                 String.format(Locale.ROOT, "run %d/%d  inertia %.6g", p.restart() + 1,
-                    p.restarts(), p.inertia())))
+                    p.restarts(), p.loss().getAsDouble())))
             .fit(x);
         labels = model.labels();
         inertia = model.inertia();

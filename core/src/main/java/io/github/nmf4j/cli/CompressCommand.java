@@ -114,7 +114,7 @@ final class CompressCommand implements Command {
         KMeans kmeans = KMeans.builder().k(colors).restarts(restarts).maxIterations(maxIter)
             .tolerance(tol).seed(seed).threads(threads)
             .listener(p -> bar.update(p.iteration(), maxIter, String.format(Locale.ROOT,
-                "run %d/%d  inertia %.6g", p.restart() + 1, p.restarts(), p.inertia())))
+                "run %d/%d  inertia %.6g", p.restart() + 1, p.restarts(), p.loss().getAsDouble())))
             .build();
         result = ImageCompression.kmeans(image, kmeans);
       } else {
@@ -141,7 +141,7 @@ final class CompressCommand implements Command {
             result.originalValues()).put("compressionRatio", result.compressionRatio())
         .put("psnr", result.psnr()).put("relativeError", result.relativeError());
     if (nmf != null) {
-      json.put("solver", NmfOptions.name(nmf.solver()));
+      json.put("solver", NmfOptions.name(nmf.settings().solver()));
       if (!gray) {
         json.put("layout", layout == ChannelLayout.SEPARATE ? "separate" : "side-by-side");
       }

@@ -153,9 +153,9 @@ final class DemoCommand implements Command {
         Swimmer.SIZE, Swimmer.SIZE, Swimmer.PARTS);
     PrintOut.printf(context, "factored V (%s, one image per row) as W (%dx%d) times H (%dx%d):"
         + " %s updates, %s, best of %d starts%n", v.shape(), v.rows(), rank, rank, v.cols(),
-        NmfOptions.name(nmf.solver()).toUpperCase(java.util.Locale.ROOT),
-        nmf.loss() == Loss.FROBENIUS ? "Frobenius loss" : "KL divergence",
-        nmf.restarts());
+        NmfOptions.name(nmf.settings().solver()).toUpperCase(java.util.Locale.ROOT),
+        nmf.settings().loss() == Loss.FROBENIUS ? "Frobenius loss" : "KL divergence",
+        nmf.settings().restarts());
     PrintOut.printf(context, "%d iterations, relative error ||V - WH|| / ||V|| = %.4f, "
         + "%.2f s%n", model.iterations(), model.relativeError(), seconds);
     PrintOut.printf(context, "%d of %d true parts found as a row of H with correlation >= 0.9"
@@ -174,9 +174,9 @@ final class DemoCommand implements Command {
       files.add(out.resolve(f).toString());
     }
     return new Json().put("command", "demo").put("rows", v.rows()).put("cols", v.cols())
-        .put("seconds", seconds).put("rank", rank).put("loss", nmf.loss() ==
+        .put("seconds", seconds).put("rank", rank).put("loss", nmf.settings().loss() ==
             Loss.FROBENIUS ? "frobenius" : "kl")
-        .put("solver", NmfOptions.name(nmf.solver())).put("restarts", nmf.restarts())
+        .put("solver", NmfOptions.name(nmf.settings().solver())).put("restarts", nmf.settings().restarts())
         .put("iterations", model.iterations()).put("converged", model.converged())
         .put("relativeError", model.relativeError()).put("partsRecovered", recovered)
         .put("worstPartCorrelation", worst).put("outputDir", out.toString())
@@ -229,9 +229,9 @@ final class DemoCommand implements Command {
 
   private static java.awt.image.BufferedImage lossChart(NmfModel model, Matrix v, int rank) {
     double[] history = model.lossHistory();
-    int every = model.config().checkEvery();
+    int every = model.settings().checkEvery();
     double norm = v.frobeniusNorm();
-    boolean frobenius = model.config().loss() == Loss.FROBENIUS;
+    boolean frobenius = model.settings().loss() == Loss.FROBENIUS;
     double[] x = new double[history.length];
     double[] y = new double[history.length];
     for (int i = 0; i < history.length; i++) {

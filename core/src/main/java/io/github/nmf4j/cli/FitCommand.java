@@ -66,7 +66,7 @@ final class FitCommand implements Command {
     String loss = args.string("loss", "frobenius").toLowerCase(Locale.ROOT);
     String init = model.initialization().map(i -> i.name().toLowerCase(Locale.ROOT))
         .orElse("custom");
-    String solver = NmfOptions.name(nmf.solver());
+    String solver = NmfOptions.name(nmf.settings().solver());
     PrintOut.printf(context, "factored %s (%s) at rank %d: %s loss, %s solver, %s start%n",
         input, v.shape(), rank, loss, solver, init);
     PrintOut.printf(context, "%d iterations (%s), reconstruction error %.6g, relative error"

@@ -1,10 +1,11 @@
 package io.github.nmf4j.cluster;
 
+import io.github.nmf4j.estimator.Estimator;
+import io.github.nmf4j.estimator.EstimatorBuilder;
 import io.github.nmf4j.internal.Arguments;
+import io.github.nmf4j.internal.Monitor;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
-import java.util.Optional;
-import java.util.concurrent.Executor;
 
 /**
  * Agglomerative (bottom-up hierarchical) clustering with Euclidean distances: every point
@@ -30,24 +31,18 @@ import java.util.concurrent.Executor;
  * 10,000, 1.6 GB for n = 20,000, and they refuse more than 65,536 points (the largest matrix a
  * Java array holds). For large data, cluster with {@link KMeans} or fit on a sample.
  *
- * <p>Results do not depend on the number of threads. Instances are immutable and safe to share;
- * {@code fit} never modifies its input.
+ * <p>Results do not depend on the number of threads. The {@link Builder#listener listener}
+ * receives a {@link io.github.nmf4j.estimator.Progress} after every merge (step {@code m} of
+ * {@code n - 1}) and may cancel. Instances are immutable and safe to share; {@code fit} never
+ * modifies its input.
  */
-public final class Agglomerative {
+public final class Agglomerative extends Estimator<AgglomerativeSettings> {
 
   /** Feature differences per chunk of a parallel nearest-neighbour search, at least. */
   private static final long MIN_CHUNK_WORK = 1 << 15;
 
-  private final Linkage linkage;
-  private final int clusters;
-  private final int threads;
-  private final Executor executor;
-
-  private Agglomerative(Builder b) {
-    this.linkage = b.linkage;
-    this.clusters = b.clusters;
-    this.threads = b.threads;
-    this.executor = b.executor;
+  private Agglomerative(AgglomerativeSettings settings, Builder builder) {
+    super(settings, builder);
   }
 
   /** A builder with scikit-learn's defaults: Ward linkage, 2 clusters. */
@@ -55,41 +50,30 @@ public final class Agglomerative {
     return new Builder();
   }
 
-  /** The linkage. */
-  public Linkage linkage() {
-    return linkage;
-  }
-
-  /** The number of clusters of {@link AgglomerativeModel#labels()}. */
-  public int clusters() {
-    return clusters;
-  }
-
-  /** The maximum number of threads a fit uses. */
-  public int threads() {
-    return threads;
-  }
-
-  /** The executor that runs a fit's helper threads, if one was set. */
-  public Optional<Executor> executor() {
-    return Optional.ofNullable(executor);
+  /** A builder holding this configuration, its executor and listener, to derive a changed copy. */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
   /**
-   * Builds the merge tree of the rows of {@code points} and cuts it into {@link #clusters()}
-   * clusters.
+   * Builds the merge tree of the rows of {@code points} and cuts it into {@code
+   * settings().clusters()} clusters.
    *
    * @param points n x d, one sample per row; not modified
    * @throws IllegalArgumentException if {@code points} is null, has no rows or no columns,
    *     holds NaN or an infinity, has fewer rows than {@code clusters}, or has more than 65,536
    *     rows with complete or average linkage
-   * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
+   * @throws java.util.concurrent.CancellationException if the listener cancelled the fit or the
+   *     calling thread was interrupted (the interrupt flag stays set)
    */
   public AgglomerativeModel fit(Matrix points) {
-    return Parallel.using(executor, () -> fitOnCaller(points));
+    return Parallel.using(executor().orElse(null), () -> fitOnCaller(points));
   }
 
   private AgglomerativeModel fitOnCaller(Matrix points) {
+    AgglomerativeSettings settings = settings();
+    Linkage linkage = settings.linkage();
+    int clusters = settings.clusters();
     double[] x = Checks.finiteData(points, "points");
     int n = points.rows();
     int d = points.cols();
@@ -102,19 +86,20 @@ public final class Agglomerative {
       throw new IllegalArgumentException(linkage + " linkage needs an n x n distance matrix and "
           + "supports at most " + MatrixChain.MAX_POINTS + " points, was " + n);
     }
-    Parallel par = Parallel.of(threads);
-    MergeTree tree;
+    Parallel par = Parallel.of(settings.threads());
+    Dendrogram merges = new Dendrogram(n, Monitor.of("agglomerative clustering", listener(), 1));
     switch (linkage) {
       case SINGLE:
-        tree = SingleLinkage.tree(x, n, d, par);
+        SingleLinkage.merge(x, n, d, par, merges);
         break;
       case WARD:
-        tree = WardChain.tree(x, n, d, par);
+        WardChain.merge(x, n, d, par, merges);
         break;
       default:
-        tree = MatrixChain.tree(x, n, d, linkage, par);
+        MatrixChain.merge(x, n, d, linkage, par, merges);
     }
-    return new AgglomerativeModel(this, tree, tree.cut(clusters));
+    MergeTree tree = merges.build();
+    return new AgglomerativeModel(settings, tree, tree.cut(clusters));
   }
 
   /**
@@ -125,20 +110,19 @@ public final class Agglomerative {
     return (int) Math.max(1, Math.min(Chunks.MAX_CHUNKS, (long) n * d / MIN_CHUNK_WORK));
   }
 
-  @Override
-  public String toString() {
-    return "Agglomerative[linkage=" + linkage + ", clusters=" + clusters + ", threads="
-        + threads + "]";
-  }
-
   /** Configures an {@link Agglomerative}; setters check their argument at once. */
-  public static final class Builder {
+  public static final class Builder extends EstimatorBuilder<Builder> {
     private Linkage linkage = Linkage.WARD;
     private int clusters = 2;
-    private int threads = Parallel.defaultThreadCount();
-    private Executor executor;
 
     private Builder() {}
+
+    private Builder(Agglomerative agglomerative) {
+      AgglomerativeSettings s = agglomerative.settings();
+      linkage = s.linkage();
+      clusters = s.clusters();
+      runAs(s.threads(), agglomerative);
+    }
 
     /**
      * The linkage (default {@link Linkage#WARD}).
@@ -160,39 +144,16 @@ public final class Agglomerative {
       return this;
     }
 
-    /**
-     * The maximum number of threads (default: the available processors). Results do not
-     * depend on it.
-     *
-     * @throws IllegalArgumentException if {@code threads < 1}
-     */
-    public Builder threads(int threads) {
-      this.threads = Arguments.requireAtLeast(threads, 1, "threads");
-      return this;
-    }
-
-    /**
-     * The executor that runs the helper threads (up to {@code threads - 1} beside the calling
-     * thread) of a fit; default: a shared pool of daemon threads. Any executor works, even a busy
-     * one or one that runs tasks on the calling thread: a helper that has not started when the
-     * caller has taken the last piece of work is skipped. Results do not depend on it. Null
-     * restores the default.
-     */
-    public Builder executor(Executor executor) {
-      this.executor = executor;
-      return this;
-    }
-
     /** The configuration. */
     public Agglomerative build() {
-      return new Agglomerative(this);
+      return new Agglomerative(new AgglomerativeSettings(linkage, clusters, threadCount()), this);
     }
 
     /**
      * Shorthand for {@code build().fit(points)}.
      *
      * @throws IllegalArgumentException as {@link Agglomerative#fit} does
-     * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
+     * @throws java.util.concurrent.CancellationException as {@link Agglomerative#fit} does
      */
     public AgglomerativeModel fit(Matrix points) {
       return build().fit(points);

@@ -6,18 +6,18 @@ package io.github.nmf4j.cluster;
  */
 public final class AgglomerativeModel {
 
-  private final Agglomerative settings;
+  private final AgglomerativeSettings settings;
   private final MergeTree tree;
   private final int[] labels;
 
-  AgglomerativeModel(Agglomerative settings, MergeTree tree, int[] labels) {
+  AgglomerativeModel(AgglomerativeSettings settings, MergeTree tree, int[] labels) {
     this.settings = settings;
     this.tree = tree;
     this.labels = labels;
   }
 
-  /** The settings this model was fitted with. */
-  public Agglomerative settings() {
+  /** The settings this model was fitted with (no executor or listener). */
+  public AgglomerativeSettings settings() {
     return settings;
   }
 

@@ -1,5 +1,6 @@
 package io.github.nmf4j.cluster;
 
+import io.github.nmf4j.internal.Monitor;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
@@ -15,21 +16,30 @@ final class Dendrogram {
   private final int[] a;
   private final int[] b;
   private final double[] height;
+  private final Monitor monitor;
   private int count;
 
-  Dendrogram(int n) {
+  /** For {@code n} points; each merge is reported to {@code monitor} as step m of n - 1. */
+  Dendrogram(int n, Monitor monitor) {
     this.n = n;
+    this.monitor = monitor;
     this.a = new int[Math.max(0, n - 1)];
     this.b = new int[Math.max(0, n - 1)];
     this.height = new double[Math.max(0, n - 1)];
   }
 
-  /** Records that the cluster holding point {@code p} merged with the one holding {@code q}. */
+  /**
+   * Records that the cluster holding point {@code p} merged with the one holding {@code q}, and
+   * reports it.
+   *
+   * @throws java.util.concurrent.CancellationException if the fit was cancelled
+   */
   void add(int p, int q, double h) {
     a[count] = p;
     b[count] = q;
     height[count] = h;
     count++;
+    monitor.report(0, count, n - 1);
   }
 
   /** The tree, merges sorted by height (stable, so equal heights keep the order found). */

@@ -1,13 +1,15 @@
 package io.github.nmf4j.cluster;
 
+import io.github.nmf4j.estimator.Estimator;
+import io.github.nmf4j.estimator.EstimatorBuilder;
 import io.github.nmf4j.internal.Arguments;
+import io.github.nmf4j.internal.Monitor;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.kernel.MatrixAccess;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.Executor;
 
 /**
  * k-means clustering by Lloyd's algorithm: an immutable, reusable configuration whose {@link
@@ -65,7 +67,7 @@ import java.util.concurrent.Executor;
  *
  * <p><b>Inertia.</b> {@link KMeansModel#inertia()} sums squared distances computed directly
  * from the differences, never from the product form. The inertia reported to a listener on each
- * iteration ({@link KMeansProgress#inertia()}) is computed directly too on the direct path; on
+ * iteration ({@link io.github.nmf4j.estimator.Progress#loss()}) is computed directly too on the direct path; on
  * the product path it is, per cluster, the expanded formula {@code
  * sum_i |x'_i|^2 - 2 c'_j . sum_i x'_i + n_j |c'_j|^2} over the cluster's centred points,
  * clamped at 0, from statistics kept across iterations (so that points whose label is proved
@@ -77,7 +79,7 @@ import java.util.concurrent.Executor;
  * <p>Instances are immutable and safe to share between threads; {@code fit} never modifies
  * its input.
  */
-public final class KMeans {
+public final class KMeans extends Estimator<KMeansSettings> {
 
   /**
    * The number of features from which the assignment step computes distances in product form
@@ -91,28 +93,8 @@ public final class KMeans {
   /** The number of features from which the product form is used with many clusters. */
   static final int WIDE_FEATURES_MANY_CLUSTERS = 8;
 
-  private final int k;
-  private final KMeansInit initialization;
-  private final Matrix initialCentroids;
-  private final int restarts;
-  private final int maxIterations;
-  private final double tolerance;
-  private final long seed;
-  private final int threads;
-  private final Executor executor;
-  private final KMeansListener listener;
-
-  private KMeans(Builder b, int k, int restarts) {
-    this.k = k;
-    this.initialization = b.initialization;
-    this.initialCentroids = b.initialCentroids;
-    this.restarts = restarts;
-    this.maxIterations = b.maxIterations;
-    this.tolerance = b.tolerance;
-    this.seed = b.seed;
-    this.threads = b.threads;
-    this.executor = b.executor;
-    this.listener = b.listener;
+  private KMeans(KMeansSettings settings, Builder builder) {
+    super(settings, builder);
   }
 
   /** A builder with scikit-learn's defaults: k = 8, k-means++, 300 iterations, tolerance 1e-4. */
@@ -120,49 +102,9 @@ public final class KMeans {
     return new Builder();
   }
 
-  /** The number of clusters. */
-  public int k() {
-    return k;
-  }
-
-  /** How each restart chooses its initial centroids, unless {@link #initialCentroids()} is set. */
-  public KMeansInit initialization() {
-    return initialization;
-  }
-
-  /** The initial centroids given to the builder, if any. */
-  public Optional<Matrix> initialCentroids() {
-    return Optional.ofNullable(initialCentroids);
-  }
-
-  /** The number of restarts; the fit keeps the one with the lowest inertia. */
-  public int restarts() {
-    return restarts;
-  }
-
-  /** The maximum number of Lloyd iterations per restart. */
-  public int maxIterations() {
-    return maxIterations;
-  }
-
-  /** The convergence tolerance, relative to the mean per-feature variance of the data. */
-  public double tolerance() {
-    return tolerance;
-  }
-
-  /** The seed every random stream of a fit derives from. */
-  public long seed() {
-    return seed;
-  }
-
-  /** The maximum number of threads a fit uses. */
-  public int threads() {
-    return threads;
-  }
-
-  /** The executor that runs a fit's helper threads, if one was set. */
-  public Optional<Executor> executor() {
-    return Optional.ofNullable(executor);
+  /** A builder holding this configuration, its executor and listener, to derive a changed copy. */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
   /**
@@ -177,10 +119,13 @@ public final class KMeans {
    *     interrupted (the interrupt flag stays set)
    */
   public KMeansModel fit(Matrix points) {
-    return Parallel.using(executor, () -> fitOnCaller(points));
+    return Parallel.using(executor().orElse(null), () -> fitOnCaller(points));
   }
 
   private KMeansModel fitOnCaller(Matrix points) {
+    KMeansSettings settings = settings();
+    int k = settings.k();
+    Matrix initialCentroids = settings.initialCentroids().orElse(null);
     double[] x = Checks.finiteData(points, "points");
     int n = points.rows();
     int d = points.cols();
@@ -197,46 +142,41 @@ public final class KMeans {
       throw new IllegalArgumentException("points has only " + distinct
           + " distinct rows, fewer than k = " + k);
     }
-    Parallel par = Parallel.of(threads);
+    Parallel par = Parallel.of(settings.threads());
     double[] mean = Chunks.columnMeans(x, n, d, par);
-    double absoluteTolerance = tolerance * meanVariance(x, n, d, mean);
+    double absoluteTolerance = settings.tolerance() * meanVariance(x, n, d, mean);
     double[] pointNorms =
         productForm(d, k) ? ProductAssignment.pointNorms(x, n, d, mean, par) : null;
     boolean wide = pointNorms != null;
     Lloyd lloyd = new Lloyd(Assignment.choose(x, n, d, k, mean, pointNorms, par), k, d);
-    SplittableRandom root = new SplittableRandom(seed);
+    SplittableRandom root = new SplittableRandom(settings.seed());
+    Monitor monitor = Monitor.of("k-means", listener(), settings.restarts());
     Lloyd.Result best = null;
-    for (int r = 0; r < restarts; r++) {
+    for (int r = 0; r < settings.restarts(); r++) {
       SplittableRandom random = root.split();
       Parallel.checkInterrupt();
       double[] initial = initialCentroids != null
           ? MatrixAccess.data(initialCentroids)
-          : initialization == KMeansInit.RANDOM
+          : settings.initialization() == KMeansInit.RANDOM
               ? Seeding.random(x, n, d, k, random)
               : wide
                   ? ProductSeeding.kMeansPlusPlus(x, n, d, k, random, par, mean, pointNorms)
                   : Seeding.kMeansPlusPlus(x, n, d, k, random, par);
       Lloyd.Result result =
-          lloyd.run(initial, maxIterations, absoluteTolerance, observer(r));
+          lloyd.run(initial, settings.maxIterations(), absoluteTolerance, observer(monitor, r));
       if (best == null || result.inertia < best.inertia) {
         best = result;
       }
     }
-    return new KMeansModel(this, d, best.centers, best.labels, best.inertia, best.iterations,
+    return new KMeansModel(settings, executor().orElse(null), d, best.centers, best.labels,
+        best.inertia, best.iterations,
         best.converged, wide ? mean : null);
   }
 
-  private Lloyd.Observer observer(int restart) {
+  private Lloyd.Observer observer(Monitor monitor, int restart) {
     return (iteration, inertia, shift) -> {
       Parallel.checkInterrupt();
-      if (listener != null) {
-        KMeansProgress progress =
-            new KMeansProgress(restart, restarts, iteration, inertia, shift);
-        listener.onIteration(progress);
-        if (progress.isCancelled()) {
-          throw new CancellationException("k-means cancelled by its listener");
-        }
-      }
+      monitor.report(restart, iteration, settings().maxIterations(), inertia, shift);
     };
   }
 
@@ -271,32 +211,35 @@ public final class KMeans {
     return total / d;
   }
 
-  @Override
-  public String toString() {
-    return "KMeans[k=" + k + ", initialization="
-        + (initialCentroids != null ? "given" : initialization) + ", restarts=" + restarts
-        + ", maxIterations=" + maxIterations + ", tolerance=" + tolerance + ", seed=" + seed
-        + ", threads=" + threads + "]";
-  }
-
   /**
    * Configures a {@link KMeans}. Setters check their argument at once; {@link #build()} checks
    * how the settings combine.
    */
-  public static final class Builder {
-    private int k = 8;
-    private boolean kSet;
+  public static final class Builder extends EstimatorBuilder<Builder> {
+    /** Not set (null): 8, or the number of initial centroids. */
+    private Integer k;
     private KMeansInit initialization = KMeansInit.K_MEANS_PLUS_PLUS;
     private Matrix initialCentroids;
-    private int restarts;
+    /** Not set (null): 1, or 10 with random seeding. */
+    private Integer restarts;
     private int maxIterations = 300;
     private double tolerance = 1e-4;
     private long seed;
-    private int threads = Parallel.defaultThreadCount();
-    private Executor executor;
-    private KMeansListener listener;
 
     private Builder() {}
+
+    /** Every setting of {@code kMeans} made explicit (k and restarts as resolved). */
+    private Builder(KMeans kMeans) {
+      KMeansSettings s = kMeans.settings();
+      k = s.k();
+      initialization = s.initialization();
+      initialCentroids = s.initialCentroids().orElse(null);
+      restarts = s.restarts();
+      maxIterations = s.maxIterations();
+      tolerance = s.tolerance();
+      seed = s.seed();
+      runAs(s.threads(), kMeans);
+    }
 
     /**
      * The number of clusters (default 8).
@@ -305,7 +248,6 @@ public final class KMeans {
      */
     public Builder k(int k) {
       this.k = Arguments.requireAtLeast(k, 1, "k");
-      this.kSet = true;
       return this;
     }
 
@@ -376,58 +318,33 @@ public final class KMeans {
     }
 
     /**
-     * The maximum number of threads (default: the available processors). Results do not
-     * depend on it.
-     *
-     * @throws IllegalArgumentException if {@code threads < 1}
-     */
-    public Builder threads(int threads) {
-      this.threads = Arguments.requireAtLeast(threads, 1, "threads");
-      return this;
-    }
-
-    /**
-     * The executor that runs the helper threads (up to {@code threads - 1} beside the calling
-     * thread) of a fit and of the model's {@code predict} and {@code transform}; default: a shared
-     * pool of daemon threads. Any executor works, even a busy one or one that runs tasks on the
-     * calling thread: a helper that has not started when the caller has taken the last piece of
-     * work is skipped. Results do not depend on it. Null restores the default.
-     */
-    public Builder executor(Executor executor) {
-      this.executor = executor;
-      return this;
-    }
-
-    /** Receives every Lloyd iteration and may cancel the fit; null for none (the default). */
-    public Builder listener(KMeansListener listener) {
-      this.listener = listener;
-      return this;
-    }
-
-    /**
      * The configuration.
      *
      * @throws IllegalArgumentException if initial centroids are combined with more than one
      *     restart or with a different {@code k}
      */
     public KMeans build() {
-      int effectiveK = k;
-      int effectiveRestarts = restarts;
+      int effectiveK = k == null ? 8 : k;
+      int effectiveRestarts;
       if (initialCentroids != null) {
-        if (kSet && k != initialCentroids.rows()) {
+        if (k != null && k != initialCentroids.rows()) {
           throw new IllegalArgumentException("k = " + k + " does not match initialCentroids with "
               + initialCentroids.rows() + " rows");
         }
-        if (restarts > 1) {
+        if (restarts != null && restarts > 1) {
           throw new IllegalArgumentException(
               "restarts must be 1 with initialCentroids, was " + restarts);
         }
         effectiveK = initialCentroids.rows();
         effectiveRestarts = 1;
-      } else if (effectiveRestarts == 0) {
-        effectiveRestarts = initialization == KMeansInit.RANDOM ? 10 : 1;
+      } else {
+        effectiveRestarts = restarts != null ? restarts
+            : initialization == KMeansInit.RANDOM ? 10 : 1;
       }
-      return new KMeans(this, effectiveK, effectiveRestarts);
+      KMeansSettings settings = new KMeansSettings(effectiveK, initialization,
+          Optional.ofNullable(initialCentroids), effectiveRestarts, maxIterations, tolerance,
+          seed, threadCount());
+      return new KMeans(settings, this);
     }
 
     /**

@@ -5,16 +5,19 @@ import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.kernel.CentredProducts;
 import io.github.nmf4j.linalg.kernel.MatrixAccess;
+import java.util.concurrent.Executor;
 
 /**
  * A fitted k-means clustering: the centroids, the training labels and the inertia of the best
- * restart, and the {@link KMeans} settings it came from.
+ * restart, and the {@link KMeansSettings} it came from.
  *
  * <p>Immutable and safe to share between threads; every accessor returns a copy.
  */
 public final class KMeansModel {
 
-  private final KMeans settings;
+  private final KMeansSettings settings;
+  /** The fit's executor, for {@link #predict} and {@link #transform}; null: the default. */
+  private final Executor executor;
   private final int d;
   private final int k;
   private final double[] centroids;
@@ -25,9 +28,10 @@ public final class KMeansModel {
   /** For a fit in product form (wide data, see {@link KMeans}), its centring; null otherwise. */
   private final double[] mean;
 
-  KMeansModel(KMeans settings, int d, double[] centroids, int[] labels, double inertia,
+  KMeansModel(KMeansSettings settings, Executor executor, int d, double[] centroids, int[] labels, double inertia,
       int iterations, boolean converged, double[] mean) {
     this.settings = settings;
+    this.executor = executor;
     this.mean = mean;
     this.d = d;
     this.k = centroids.length / d;
@@ -38,8 +42,8 @@ public final class KMeansModel {
     this.converged = converged;
   }
 
-  /** The settings this model was fitted with. */
-  public KMeans settings() {
+  /** The settings this model was fitted with (seed included; no executor or listener). */
+  public KMeansSettings settings() {
     return settings;
   }
 
@@ -138,7 +142,7 @@ public final class KMeansModel {
 
   /** The threads of the fit's settings, on its executor. */
   private Parallel parallel() {
-    return Parallel.using(settings.executor().orElse(null), () -> Parallel.of(settings.threads()));
+    return Parallel.using(executor, () -> Parallel.of(settings.threads()));
   }
 
   private double[] check(Matrix x) {

@@ -19,13 +19,13 @@ final class MatrixChain {
 
   private MatrixChain() {}
 
-  static MergeTree tree(double[] x, int n, int d, Linkage linkage, Parallel par) {
+  /** Adds the merges of the rows of {@code x} under {@code linkage} to {@code tree}. */
+  static void merge(double[] x, int n, int d, Linkage linkage, Parallel par, Dendrogram tree) {
     double[] dist = distances(x, n, d, par);
     int[] size = new int[n];
     Arrays.fill(size, 1);
     int[] chain = new int[n];
     int length = 0;
-    Dendrogram tree = new Dendrogram(n);
     for (int merge = 0; merge < n - 1; merge++) {
       Parallel.checkInterrupt();
       if (length == 0) {
@@ -74,7 +74,6 @@ final class MatrixChain {
       size[hi] += size[lo];
       size[lo] = 0;
     }
-    return tree.build();
   }
 
   /** The index of pair {@code (i, j)}, {@code i != j}, in the condensed matrix (scipy's order). */

@@ -14,7 +14,8 @@ final class SingleLinkage {
 
   private SingleLinkage() {}
 
-  static MergeTree tree(double[] x, int n, int d, Parallel par) {
+  /** Adds the merges of the rows of {@code x} to {@code tree}. */
+  static void merge(double[] x, int n, int d, Parallel par, Dendrogram tree) {
     double[] key = new double[n];
     int[] from = new int[n];
     boolean[] inTree = new boolean[n];
@@ -22,7 +23,6 @@ final class SingleLinkage {
     int chunks = Agglomerative.searchChunks(n, d);
     double[] chunkMin = new double[chunks];
     int[] chunkArg = new int[chunks];
-    Dendrogram tree = new Dendrogram(n);
     int current = 0;
     inTree[0] = true;
     for (int step = 0; step < n - 1; step++) {
@@ -59,6 +59,5 @@ final class SingleLinkage {
       inTree[next] = true;
       current = next;
     }
-    return tree.build();
   }
 }

@@ -14,7 +14,8 @@ final class WardChain {
 
   private WardChain() {}
 
-  static MergeTree tree(double[] x, int n, int d, Parallel par) {
+  /** Adds the merges of the rows of {@code x} to {@code tree}. */
+  static void merge(double[] x, int n, int d, Parallel par, Dendrogram tree) {
     double[] centroids = x.clone();
     int[] size = new int[n];
     java.util.Arrays.fill(size, 1);
@@ -23,7 +24,6 @@ final class WardChain {
     int chunks = Agglomerative.searchChunks(n, d);
     double[] chunkMin = new double[chunks];
     int[] chunkArg = new int[chunks];
-    Dendrogram tree = new Dendrogram(n);
     for (int merge = 0; merge < n - 1; merge++) {
       Parallel.checkInterrupt();
       if (length == 0) {
@@ -81,7 +81,6 @@ final class WardChain {
       size[hi] += size[lo];
       size[lo] = 0;
     }
-    return tree.build();
   }
 
   /** The squared Ward distance of the clusters in slots {@code a} and {@code b}. */

@@ -1,12 +1,14 @@
 package io.github.nmf4j.decomposition;
 
+import io.github.nmf4j.estimator.Estimator;
+import io.github.nmf4j.estimator.EstimatorBuilder;
 import io.github.nmf4j.internal.Arguments;
+import io.github.nmf4j.internal.Monitor;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.Svd;
 import io.github.nmf4j.linalg.kernel.MatrixAccess;
-import java.util.Optional;
-import java.util.concurrent.Executor;
+import java.util.OptionalInt;
 
 /**
  * Principal component analysis (Pearson 1901; Hotelling 1933) by the singular value
@@ -26,23 +28,18 @@ import java.util.concurrent.Executor;
  * Matrix back = pca.inverseTransform(z);  // n x p, the rank-10 approximation
  * }</pre>
  *
- * <p>A {@code Pca} is an immutable configuration, safe to share between threads; {@code fit}
- * never modifies its input.
+ * <p>The {@link Builder#listener listener} receives a {@link io.github.nmf4j.estimator.Progress}
+ * after each of two steps (the centring, then the SVD) and may cancel between them. A {@code
+ * Pca} is an immutable configuration, safe to share between threads; {@code fit} never modifies
+ * its input.
  */
-public final class Pca {
+public final class Pca extends Estimator<PcaSettings> {
 
-  private final int components;
-  private final PcaSolver solver;
-  private final long seed;
-  private final int threads;
-  private final Executor executor;
+  /** The steps a fit reports: the centring, then the SVD. */
+  private static final int STEPS = 2;
 
-  private Pca(Builder b) {
-    this.components = b.components;
-    this.solver = b.solver;
-    this.seed = b.seed;
-    this.threads = b.threads;
-    this.executor = b.executor;
+  private Pca(PcaSettings settings, Builder builder) {
+    super(settings, builder);
   }
 
   /** A builder with scikit-learn's defaults: all components, {@link PcaSolver#AUTO}, seed 0. */
@@ -50,47 +47,58 @@ public final class Pca {
     return new Builder();
   }
 
+  /** A builder holding this configuration, its executor and listener, to derive a changed copy. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
   /**
    * Fits the principal components of {@code x} (rows are samples).
    *
    * @throws IllegalArgumentException if {@code x} is null, has fewer than 2 rows or no columns,
    *     holds NaN or infinity, or has fewer than {@link Builder#components} rows or columns
-   * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
+   * @throws java.util.concurrent.CancellationException if the listener cancelled the fit or the
+   *     calling thread was interrupted (the interrupt flag stays set)
    */
   public PcaModel fit(Matrix x) {
-    return Parallel.using(executor, () -> fitOnCaller(x));
+    return Parallel.using(executor().orElse(null), () -> fitOnCaller(x));
   }
 
   private PcaModel fitOnCaller(Matrix x) {
+    PcaSettings settings = settings();
     PcaChecks.checkData(x);
     int n = x.rows();
     int p = x.cols();
     int min = Math.min(n, p);
-    int k = components == 0 ? min : components;
+    int k = settings.components().orElse(min);
     if (k > min) {
       throw new IllegalArgumentException("components must be <= min(rows, cols) = " + min
           + " for a " + x.shape() + " matrix, was " + k);
     }
+    int threads = settings.threads();
+    Monitor monitor = Monitor.of("PCA", listener(), 1);
     Parallel par = Parallel.of(threads);
     double[] raw = MatrixAccess.data(x);
     double[] mean = Centering.means("x", raw, n, p, par);
     double[] data = new double[n * p];
     double totalSquares = Centering.center(raw, mean, n, p, data, par);
+    monitor.report(0, 1, STEPS);
     Matrix centered = Matrix.wrap(n, p, data);
     Svd svd = exact(n, p, k) ? Svd.exact(centered, threads)
-        : Svd.truncated(centered, k, seed, threads);
+        : Svd.truncated(centered, k, settings.seed(), threads);
+    monitor.report(0, 2, STEPS);
     double[] s = svd.singularValues();
     double[] singular = new double[k];
     System.arraycopy(s, 0, singular, 0, k);
     double[] rows = svd.vt().toRowMajorArray();
     double[] comps = new double[k * p];
     System.arraycopy(rows, 0, comps, 0, k * p);
-    return new PcaModel(Matrix.wrap(k, p, comps), singular, mean, totalSquares, n, min, threads,
-        executor);
+    return new PcaModel(settings, executor().orElse(null), Matrix.wrap(k, p, comps), singular, mean,
+        totalSquares, n, min);
   }
 
   private boolean exact(int n, int p, int k) {
-    switch (solver) {
+    switch (settings().solver()) {
       case EXACT:
         return true;
       case RANDOMIZED:
@@ -100,46 +108,22 @@ public final class Pca {
     }
   }
 
-  /** The number of components, 0 meaning {@code min(rows, cols)} of the data. */
-  public int components() {
-    return components;
-  }
-
-  /** The SVD solver. */
-  public PcaSolver solver() {
-    return solver;
-  }
-
-  /** The seed of the randomized SVD. */
-  public long seed() {
-    return seed;
-  }
-
-  /** The thread count of the products. */
-  public int threads() {
-    return threads;
-  }
-
-  /** The executor that runs the helper threads, if one was set. */
-  public Optional<Executor> executor() {
-    return Optional.ofNullable(executor);
-  }
-
-  @Override
-  public String toString() {
-    return "Pca[components=" + (components == 0 ? "all" : components) + ", solver=" + solver
-        + ", seed=" + seed + ", threads=" + threads + "]";
-  }
-
   /** Configures a {@link Pca}; every setter validates its argument at once. */
-  public static final class Builder {
-    private int components;
+  public static final class Builder extends EstimatorBuilder<Builder> {
+    /** Not set (null): {@code min(rows, cols)} of the data. */
+    private Integer components;
     private PcaSolver solver = PcaSolver.AUTO;
     private long seed;
-    private int threads = Runtime.getRuntime().availableProcessors();
-    private Executor executor;
 
     private Builder() {}
+
+    private Builder(Pca pca) {
+      PcaSettings s = pca.settings();
+      components = s.components().isPresent() ? s.components().getAsInt() : null;
+      solver = s.solver();
+      seed = s.seed();
+      runAs(s.threads(), pca);
+    }
 
     /**
      * The number of components {@code k}; by default {@code min(rows, cols)} of the data.
@@ -167,38 +151,17 @@ public final class Pca {
       return this;
     }
 
-    /**
-     * The most threads the products use; the available processors by default. Results do not
-     * depend on it.
-     *
-     * @throws IllegalArgumentException if {@code threads < 1}
-     */
-    public Builder threads(int threads) {
-      this.threads = Arguments.requireAtLeast(threads, 1, "threads");
-      return this;
-    }
-
-    /**
-     * The executor that runs the helper threads (up to {@code threads - 1} beside the calling
-     * thread) of a fit and of the model's {@code transform} and {@code inverseTransform}; default:
-     * a shared pool of daemon threads. Any executor works, even a busy one or one that runs tasks
-     * on the calling thread: a helper that has not started when the caller has taken the last piece
-     * of work is skipped. Results do not depend on it. Null restores the default.
-     */
-    public Builder executor(Executor executor) {
-      this.executor = executor;
-      return this;
-    }
-
     /** The immutable configuration. */
     public Pca build() {
-      return new Pca(this);
+      OptionalInt k = components == null ? OptionalInt.empty() : OptionalInt.of(components);
+      return new Pca(new PcaSettings(k, solver, seed, threadCount()), this);
     }
 
     /**
      * Shorthand for {@code build().fit(x)}.
      *
      * @throws IllegalArgumentException as {@link Pca#fit}
+     * @throws java.util.concurrent.CancellationException as {@link Pca#fit}
      */
     public PcaModel fit(Matrix x) {
       return build().fit(x);

@@ -23,16 +23,19 @@ public final class PcaModel {
   private final double[] explainedVarianceRatio;
   private final double noiseVariance;
   private final int samples;
-  private final int threads;
+  private final PcaSettings settings;
+  /** The fit's executor, for {@link #transform} and {@link #inverseTransform}; null: default. */
   private final Executor executor;
+  private final int threads;
 
-  PcaModel(Matrix components, double[] singularValues, double[] mean, double totalSquares,
-      int samples, int maxComponents, int threads, Executor executor) {
+  PcaModel(PcaSettings settings, Executor executor, Matrix components, double[] singularValues,
+      double[] mean, double totalSquares, int samples, int maxComponents) {
+    this.settings = settings;
+    this.threads = settings.threads();
     this.components = components;
     this.singularValues = singularValues;
     this.mean = mean;
     this.samples = samples;
-    this.threads = threads;
     this.executor = executor;
     int k = singularValues.length;
     explainedVariance = new double[k];
@@ -45,6 +48,11 @@ public final class PcaModel {
       kept += explainedVariance[j];
     }
     noiseVariance = k < maxComponents ? Math.max(0, totalVariance - kept) / (maxComponents - k) : 0;
+  }
+
+  /** The settings this model was fitted with (seed included; no executor or listener). */
+  public PcaSettings settings() {
+    return settings;
   }
 
   /** The number of components {@code k}. */

@@ -104,7 +104,7 @@ public final class ImageCompression {
     }
     int h = image.height();
     int w = image.width();
-    int k = nmf.rank();
+    int k = nmf.settings().rank();
     if (image.isGray()) {
       Matrix v = image.red();
       Matrix y = reconstruct(nmf.fit(v));

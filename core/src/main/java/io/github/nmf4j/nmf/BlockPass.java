@@ -136,7 +136,7 @@ final class BlockPass {
    * {@code ||V_s - WH||_F^2} and, for the Kullback-Leibler loss of {@code settings}, {@code
    * D(V_s || WH)} of the block.
    */
-  static BlockSums residuals(Nmf settings, DenseData data, double[] w, double[] h) {
+  static BlockSums residuals(NmfSettings settings, DenseData data, double[] w, double[] h) {
     int k = settings.rank();
     Residuals r = Residuals.of(new Problem(settings, data, k, Parallel.serial()),
         new Factors(w, h, k));

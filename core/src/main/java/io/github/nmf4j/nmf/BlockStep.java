@@ -100,8 +100,8 @@ public final class BlockStep implements Serializable {
     } else if (kind == Kind.UPDATE) {
       out = w.clone();
     } else {
-      Nmf settings = Nmf.builder().rank(k).loss(s.loss).solver(s.solver).epsilon(s.eps)
-          .threads(1).build();
+      NmfSettings settings = Nmf.builder().rank(k).loss(s.loss).solver(s.solver).epsilon(s.eps)
+          .threads(1).build().settings();
       return new Result(w, BlockPass.residuals(settings, data, w, h));
     }
     boolean update = kind == Kind.UPDATE;

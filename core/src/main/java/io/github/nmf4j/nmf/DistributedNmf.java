@@ -7,7 +7,7 @@ import io.github.nmf4j.linalg.kernel.Gemm;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicBoolean;
+import io.github.nmf4j.internal.Monitor;
 
 /**
  * An NMF fit of a V whose rows are held elsewhere, in blocks of consecutive rows (partitions of
@@ -79,20 +79,20 @@ public final class DistributedNmf {
    */
   public static DistributedNmf of(Nmf config) {
     Arguments.requireNonNull(config, "config");
-    if (config.initialW().isPresent()) {
+    if (config.settings().initialW().isPresent()) {
       throw new IllegalArgumentException("a distributed fit starts from RANDOM; custom initial "
           + "factors are not supported");
     }
-    if (config.initialization().isPresent()
-        && config.initialization().get() != Initialization.RANDOM) {
+    if (config.settings().initialization().isPresent()
+        && config.settings().initialization().get() != Initialization.RANDOM) {
       throw new IllegalArgumentException("a distributed fit starts from RANDOM, was "
-          + config.initialization().get());
+          + config.settings().initialization().get());
     }
-    if (config.restarts() != 1) {
+    if (config.settings().restarts() != 1) {
       throw new IllegalArgumentException("a distributed fit runs one start, restarts was "
-          + config.restarts());
+          + config.settings().restarts());
     }
-    if (config.normalizesColumnsOfW()) {
+    if (config.settings().normalizeColumnsOfW()) {
       throw new IllegalArgumentException("normalizeColumnsOfW is not supported by a distributed "
           + "fit");
     }
@@ -118,18 +118,18 @@ public final class DistributedNmf {
     if (stats == null || stats.rows() == 0) {
       throw new IllegalArgumentException("v must not be empty, had no rows");
     }
-    Coordinator c = new Coordinator(config, stats);
+    Coordinator c = new Coordinator(config.settings(), stats);
     BlockSums sums = blocks.apply(c.start());
     double initial = c.loss(sums);
-    int checkEvery = config.checkEvery();
-    int maxIterations = config.maxIterations();
+    int checkEvery = config.settings().checkEvery();
+    int maxIterations = config.settings().maxIterations();
     double[] history = new double[16];
     int checks = 0;
     history[checks++] = c.unscale(initial);
     double initialError = c.convergenceError(initial);
     double previousError = initialError;
     boolean converged = false;
-    AtomicBoolean cancelled = new AtomicBoolean();
+    Monitor monitor = Monitor.of("NMF fit", config.listener(), 1);
     int iteration = 0;
     while (iteration < maxIterations && !converged) {
       Parallel.checkInterrupt();
@@ -144,15 +144,11 @@ public final class DistributedNmf {
         }
         history[checks++] = reported;
         double error = c.convergenceError(loss);
-        converged = config.tolerance() > 0
-            && (initialError == 0 || (previousError - error) / initialError < config.tolerance());
+        converged = config.settings().tolerance() > 0
+            && (initialError == 0 || (previousError - error) / initialError < config.settings().tolerance());
         previousError = error;
       }
-      config.listener().onIteration(
-          new NmfProgress(iteration, maxIterations, 0, 1, reported, cancelled));
-      if (cancelled.get()) {
-        throw new CancellationException("NMF fit cancelled by its listener");
-      }
+      monitor.report(0, iteration, maxIterations, reported, Double.NaN);
     }
     BlockSums residuals = blocks.apply(c.residuals());
     return c.model(residuals, iteration, converged, Arrays.copyOf(history, checks));
@@ -167,11 +163,16 @@ public final class DistributedNmf {
    *
    * @param h the components, {@code k x p}, as {@link DistributedNmfModel#components()}
    * @throws IllegalArgumentException if an argument is null, {@code h} has not {@code
-   *     config.rank()} rows or {@code x} has not p columns, or {@code x} holds a negative, NaN or
+   *     config.settings().rank()} rows or {@code x} has not p columns, or {@code x} holds a negative, NaN or
    *     infinite value (the message names its row and column)
    */
   public static Matrix transformRows(Nmf config, Matrix h, Matrix x) {
     Arguments.requireNonNull(config, "config");
+    return transformRows(config.settings(), h, x);
+  }
+
+  /** {@link #transformRows(Nmf, Matrix, Matrix)} with the settings of the configuration. */
+  static Matrix transformRows(NmfSettings config, Matrix h, Matrix x) {
     Arguments.requireNonNull(h, "h");
     Arguments.requireNonNull(x, "x");
     int k = config.rank();
@@ -184,8 +185,8 @@ public final class DistributedNmf {
       throw new IllegalArgumentException("x must have " + p + " columns (as h), was "
           + x.shape());
     }
-    Nmf serial = config.toBuilder().threads(1).listener(NmfListener.NONE).build();
-    NmfModel model = new NmfModel(serial, Initialization.RANDOM, null, h, Double.NaN,
+    NmfSettings serial = config.withThreads(1);
+    NmfModel model = new NmfModel(serial, null, Initialization.RANDOM, null, h, Double.NaN,
         Double.NaN, 0, false, new double[0], 0);
     double[] out = new double[x.rows() * k];
     for (int i = 0; i < x.rows(); i++) {
@@ -204,7 +205,7 @@ public final class DistributedNmf {
 
   /** The coordinator's state of one fit: the settings, H, and the H updates and losses. */
   private static final class Coordinator {
-    private final Nmf config;
+    private final NmfSettings config;
     private final BlockStep.Settings settings;
     private final int k;
     private final int p;
@@ -216,7 +217,7 @@ public final class DistributedNmf {
     /** {@code HH'} or {@code H 1} of the current H. */
     private double[] hProduct;
 
-    Coordinator(Nmf config, BlockStatistics stats) {
+    Coordinator(NmfSettings config, BlockStatistics stats) {
       this.config = config;
       k = config.rank();
       p = stats.cols();

@@ -8,7 +8,7 @@ import io.github.nmf4j.linalg.Matrix;
  */
 public final class DistributedNmfModel {
 
-  private final Nmf config;
+  private final NmfSettings settings;
   private final Matrix components;
   private final long rows;
   private final double reconstructionError;
@@ -17,9 +17,9 @@ public final class DistributedNmfModel {
   private final boolean converged;
   private final double[] lossHistory;
 
-  DistributedNmfModel(Nmf config, Matrix components, long rows, double reconstructionError,
+  DistributedNmfModel(NmfSettings settings, Matrix components, long rows, double reconstructionError,
       double relativeError, int iterations, boolean converged, double[] lossHistory) {
-    this.config = config;
+    this.settings = settings;
     this.components = components;
     this.rows = rows;
     this.reconstructionError = reconstructionError;
@@ -29,9 +29,9 @@ public final class DistributedNmfModel {
     this.lossHistory = lossHistory;
   }
 
-  /** The configuration of the fit. */
-  public Nmf config() {
-    return config;
+  /** The settings of the fit (seed included; no executor or listener). */
+  public NmfSettings settings() {
+    return settings;
   }
 
   /** H, {@code k x p}: the components, as {@link NmfModel#h()}. */
@@ -75,13 +75,13 @@ public final class DistributedNmfModel {
    * @throws IllegalArgumentException as {@link DistributedNmf#transformRows}
    */
   public Matrix transformRows(Matrix x) {
-    return DistributedNmf.transformRows(config, components, x);
+    return DistributedNmf.transformRows(settings, components, x);
   }
 
   @Override
   public String toString() {
     return "DistributedNmfModel[" + rows + "x" + components.cols() + ", rank "
-        + components.rows() + ", " + config.loss() + ", reconstructionError "
+        + components.rows() + ", " + settings.loss() + ", reconstructionError "
         + reconstructionError + ", iterations " + iterations + (converged ? ", converged" : "")
         + "]";
   }

@@ -1,13 +1,12 @@
 package io.github.nmf4j.nmf;
 
 import io.github.nmf4j.internal.Arguments;
+import io.github.nmf4j.internal.Monitor;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Drives a fit: validates V, initializes, iterates an {@link UpdateRule} with scikit-learn's
@@ -31,17 +30,18 @@ final class Fitter {
   /** The outcome of one restart. */
   private record Attempt(Factors factors, Trace trace, Residuals residuals, double loss) {}
 
-  static NmfModel fit(Nmf settings, Matrix v) {
-    Parallel par = Parallel.of(settings.threads());
-    return fit(settings, ScaledData.of(v, "v", par), par);
+  static NmfModel fit(Nmf nmf, Matrix v) {
+    Parallel par = Parallel.of(nmf.settings().threads());
+    return fit(nmf, ScaledData.of(v, "v", par), par);
   }
 
-  static NmfModel fit(Nmf settings, SparseMatrix v) {
-    Parallel par = Parallel.of(settings.threads());
-    return fit(settings, ScaledData.of(v, "v", par), par);
+  static NmfModel fit(Nmf nmf, SparseMatrix v) {
+    Parallel par = Parallel.of(nmf.settings().threads());
+    return fit(nmf, ScaledData.of(v, "v", par), par);
   }
 
-  private static NmfModel fit(Nmf settings, ScaledData data, Parallel par) {
+  private static NmfModel fit(Nmf nmf, ScaledData data, Parallel par) {
+    NmfSettings settings = nmf.settings();
     Problem problem = new Problem(settings, data, settings.rank(), par);
     UpdateRule.Factory solver = Solvers.factory(settings);
     Initialization init = chooseInitialization(settings, data);
@@ -52,20 +52,15 @@ final class Fitter {
     long svdSeed = root.split().nextLong();
     Initializer.ScaledSvd svd = Initializer.needsSvd(init)
         ? Initializer.svd(data, problem.rank(), svdSeed, settings.threads()) : null;
-    AtomicBoolean cancelled = new AtomicBoolean();
+    Monitor monitor = Monitor.of("NMF fit", nmf.listener(), runs);
     Attempt best = null;
     int bestRestart = 0;
     for (int r = 0; r < runs; r++) {
       Factors start =
           Initializer.initialize(init, settings, data, problem.rank(), svd, root.split());
       int restart = r;
-      Trace trace = iterate(problem, solver.fit(problem, start), (iteration, loss) -> {
-        settings.listener().onIteration(new NmfProgress(
-            iteration, settings.maxIterations(), restart, runs, loss, cancelled));
-        if (cancelled.get()) {
-          throw new CancellationException("NMF fit cancelled by its listener");
-        }
-      });
+      Trace trace = iterate(problem, solver.fit(problem, start), (iteration, loss) ->
+          monitor.report(restart, iteration, settings.maxIterations(), loss, Double.NaN));
       Residuals residuals = Residuals.of(problem, start);
       Attempt a = new Attempt(start, trace, residuals, residuals.of(settings.loss()));
       if (best == null || a.loss < best.loss) {
@@ -74,7 +69,7 @@ final class Fitter {
       }
     }
     Factors f = best.factors;
-    if (settings.normalizesColumnsOfW()) {
+    if (settings.normalizeColumnsOfW()) {
       // W's columns sum to 1 in stored units; keep them so, and give H the whole scale 4^m.
       data.unscale(f.h);
       data.unscale(f.h);
@@ -83,7 +78,7 @@ final class Fitter {
     }
     double norm = Math.sqrt(data.squaredNorm);
     double relative = norm == 0 ? 0 : Math.sqrt(best.residuals.squaredFrobenius) / norm;
-    return new NmfModel(settings, init, Matrix.wrap(data.n, f.rank, f.w),
+    return new NmfModel(settings, nmf.executor().orElse(null), init, Matrix.wrap(data.n, f.rank, f.w),
         Matrix.wrap(f.rank, data.p, f.h), settings.loss().toCallerUnits(best.loss, data),
         relative, best.trace.iterations, best.trace.converged, best.trace.history, bestRestart);
   }
@@ -95,7 +90,7 @@ final class Fitter {
   static Matrix transform(NmfModel model, Matrix x) {
     Arguments.requireNonNull(x, "x");
     requireColumns(model, x.cols(), x.shape());
-    Parallel par = Parallel.of(model.config().threads());
+    Parallel par = Parallel.of(model.settings().threads());
     return transform(model, ScaledData.of(x, "x", par), par);
   }
 
@@ -103,7 +98,7 @@ final class Fitter {
   static Matrix transform(NmfModel model, SparseMatrix x) {
     Arguments.requireNonNull(x, "x");
     requireColumns(model, x.cols(), x.shape());
-    Parallel par = Parallel.of(model.config().threads());
+    Parallel par = Parallel.of(model.settings().threads());
     return transform(model, ScaledData.of(x, "x", par), par);
   }
 
@@ -115,7 +110,7 @@ final class Fitter {
   }
 
   private static Matrix transform(NmfModel model, ScaledData data, Parallel par) {
-    Nmf settings = model.config();
+    NmfSettings settings = model.settings();
     Matrix h = model.h();
     Problem problem = new Problem(settings, data, model.rank(), par);
     Factors start = Initializer.forTransform(data, h);
@@ -125,7 +120,7 @@ final class Fitter {
     return Matrix.wrap(data.n, start.rank, start.w);
   }
 
-  private static Initialization chooseInitialization(Nmf settings, ScaledData data) {
+  private static Initialization chooseInitialization(NmfSettings settings, ScaledData data) {
     int k = settings.rank();
     if (settings.initialW().isPresent()) {
       Matrix w0 = settings.initialW().get();
@@ -154,7 +149,7 @@ final class Fitter {
    * Loss#convergenceError}).
    */
   private static Trace iterate(Problem problem, UpdateRule rule, Observer observer) {
-    Nmf settings = problem.settings();
+    NmfSettings settings = problem.settings();
     Loss lossType = settings.loss();
     ScaledData data = problem.data();
     int maxIterations = settings.maxIterations();

@@ -23,7 +23,7 @@ final class Initializer {
    * The factors for {@code init}, or the custom factors of {@code settings} when {@code init} is
    * null. {@code svd} is used by the NNDSVD variants only (null otherwise).
    */
-  static Factors initialize(Initialization init, Nmf settings, ScaledData data, int k,
+  static Factors initialize(Initialization init, NmfSettings settings, ScaledData data, int k,
       ScaledSvd svd, SplittableRandom random) {
     if (init == null) {
       return custom(settings.initialW().orElseThrow(), settings.initialH().orElseThrow(), data);

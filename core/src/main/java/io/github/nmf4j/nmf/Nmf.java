@@ -1,12 +1,13 @@
 package io.github.nmf4j.nmf;
 
+import io.github.nmf4j.estimator.Estimator;
+import io.github.nmf4j.estimator.EstimatorBuilder;
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
 import io.github.nmf4j.linalg.kernel.MatrixAccess;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 
 /**
  * Non-negative matrix factorization: finds non-negative W ({@code n x k}) and H ({@code k x p})
@@ -41,44 +42,16 @@ import java.util.concurrent.Executor;
  * values compared are {@code ||V - WH||_F} (Frobenius) or {@code sqrt(2 D(V || WH))} (KL).
  *
  * <p><b>Determinism.</b> Every random value derives from {@link Builder#seed}; the same seed gives
- * bit-identical factors, losses and labels for any number of {@link Builder#threads}.
+ * bit-identical factors, losses and labels for any number of {@link Builder#threads threads}.
+ *
+ * <p><b>Progress.</b> The {@link Builder#listener listener} receives a {@link
+ * io.github.nmf4j.estimator.Progress} after every iteration, with the loss (in the units of
+ * {@link NmfModel#reconstructionError()}) every {@code checkEvery} iterations, and may cancel.
  */
-public final class Nmf {
+public final class Nmf extends Estimator<NmfSettings> {
 
-  private final int rank;
-  private final Loss loss;
-  private final Solver solver;
-  private final Initialization initialization;
-  private final Matrix initialW;
-  private final Matrix initialH;
-  private final int maxIterations;
-  private final double tolerance;
-  private final int checkEvery;
-  private final double epsilon;
-  private final long seed;
-  private final int restarts;
-  private final int threads;
-  private final Executor executor;
-  private final NmfListener listener;
-  private final boolean normalizeColumnsOfW;
-
-  private Nmf(Builder b, int rank) {
-    this.rank = rank;
-    loss = b.loss;
-    solver = b.solver;
-    initialization = b.initialization;
-    initialW = b.initialW;
-    initialH = b.initialH;
-    maxIterations = b.maxIterations;
-    tolerance = b.tolerance;
-    checkEvery = b.checkEvery;
-    epsilon = b.epsilon;
-    seed = b.seed;
-    restarts = b.restarts;
-    threads = b.threads;
-    executor = b.executor;
-    listener = b.listener;
-    normalizeColumnsOfW = b.normalizeColumnsOfW;
+  private Nmf(NmfSettings settings, Builder builder) {
+    super(settings, builder);
   }
 
   /** A builder with the defaults: see each method of {@link Builder}. */
@@ -86,26 +59,9 @@ public final class Nmf {
     return new Builder();
   }
 
-  /** A builder holding this configuration, to derive a changed copy. */
+  /** A builder holding this configuration, its executor and listener, to derive a changed copy. */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.rank = rank;
-    b.loss = loss;
-    b.solver = solver;
-    b.initialization = initialization;
-    b.initialW = initialW;
-    b.initialH = initialH;
-    b.maxIterations = maxIterations;
-    b.tolerance = tolerance;
-    b.checkEvery = checkEvery;
-    b.epsilon = epsilon;
-    b.seed = seed;
-    b.restarts = restarts;
-    b.threads = threads;
-    b.executor = executor;
-    b.listener = listener;
-    b.normalizeColumnsOfW = normalizeColumnsOfW;
-    return b;
+    return new Builder(this);
   }
 
   /**
@@ -121,7 +77,7 @@ public final class Nmf {
    *     running afterwards
    */
   public NmfModel fit(Matrix v) {
-    return Parallel.using(executor, () -> Fitter.fit(this, v));
+    return Parallel.using(executor().orElse(null), () -> Fitter.fit(this, v));
   }
 
   /**
@@ -138,113 +94,20 @@ public final class Nmf {
    * @throws java.util.concurrent.CancellationException as {@link #fit(Matrix)}
    */
   public NmfModel fit(SparseMatrix v) {
-    return Parallel.using(executor, () -> Fitter.fit(this, v));
-  }
-
-  /** The number of components k. */
-  public int rank() {
-    return rank;
-  }
-
-  /** The loss minimized. */
-  public Loss loss() {
-    return loss;
-  }
-
-  /** The solver. */
-  public Solver solver() {
-    return solver;
-  }
-
-  /**
-   * The initialization chosen with {@link Builder#initialization}; empty when none was chosen
-   * (the default rule, see {@link Initialization}) or when initial factors were given.
-   */
-  public Optional<Initialization> initialization() {
-    return Optional.ofNullable(initialization);
-  }
-
-  /** The initial W given with {@link Builder#initialFactors}, if any. */
-  public Optional<Matrix> initialW() {
-    return Optional.ofNullable(initialW);
-  }
-
-  /** The initial H given with {@link Builder#initialFactors}, if any. */
-  public Optional<Matrix> initialH() {
-    return Optional.ofNullable(initialH);
-  }
-
-  /** The most iterations per restart. */
-  public int maxIterations() {
-    return maxIterations;
-  }
-
-  /** The relative-improvement tolerance of the convergence test (0: run all iterations). */
-  public double tolerance() {
-    return tolerance;
-  }
-
-  /** The number of iterations between two loss evaluations. */
-  public int checkEvery() {
-    return checkEvery;
-  }
-
-  /** The guard added to every denominator of an update. */
-  public double epsilon() {
-    return epsilon;
-  }
-
-  /** The seed of every random value of a fit. */
-  public long seed() {
-    return seed;
-  }
-
-  /** The number of restarts; the fit with the lowest final loss is kept. */
-  public int restarts() {
-    return restarts;
-  }
-
-  /** The most threads a fit uses. */
-  public int threads() {
-    return threads;
-  }
-
-  /** The executor that runs a fit's helper threads, if one was set. */
-  public Optional<Executor> executor() {
-    return Optional.ofNullable(executor);
-  }
-
-  /** The progress listener ({@link NmfListener#NONE} if none was set). */
-  public NmfListener listener() {
-    return listener;
-  }
-
-  /**
-   * Whether the Kullback-Leibler multiplicative update normalizes the columns of W to sum 1 after
-   * each update, as Lee and Seung (1999); see {@link Builder#normalizeColumnsOfW}.
-   */
-  public boolean normalizesColumnsOfW() {
-    return normalizeColumnsOfW;
-  }
-
-  @Override
-  public String toString() {
-    return "Nmf[rank=" + rank + ", loss=" + loss + ", solver=" + solver + ", initialization="
-        + (initialW != null ? "custom" : initialization == null ? "default" : initialization)
-        + ", maxIterations=" + maxIterations + ", tolerance=" + tolerance + ", checkEvery="
-        + checkEvery + ", epsilon=" + epsilon + ", seed=" + seed + ", restarts=" + restarts
-        + ", threads=" + threads + (normalizeColumnsOfW ? ", normalizeColumnsOfW" : "") + "]";
+    return Parallel.using(executor().orElse(null), () -> Fitter.fit(this, v));
   }
 
   /**
    * Collects and validates the settings of an {@link Nmf}. Each setter checks its argument at
    * once; {@link #build()} checks that they fit together. A builder is not thread-safe.
    */
-  public static final class Builder {
+  public static final class Builder extends EstimatorBuilder<Builder> {
 
-    private int rank;
+    /** Not set (null) unless given; {@link #build()} takes it from the initial factors then. */
+    private Integer rank;
     private Loss loss = Loss.FROBENIUS;
     private Solver solver = Solver.MULTIPLICATIVE_UPDATE;
+    /** Not set (null): the default rule, or the initial factors when they are given. */
     private Initialization initialization;
     private Matrix initialW;
     private Matrix initialH;
@@ -254,12 +117,27 @@ public final class Nmf {
     private double epsilon = 1e-10;
     private long seed;
     private int restarts = 1;
-    private int threads = Parallel.defaultThreadCount();
-    private Executor executor;
-    private NmfListener listener = NmfListener.NONE;
     private boolean normalizeColumnsOfW;
 
     private Builder() {}
+
+    private Builder(Nmf nmf) {
+      NmfSettings s = nmf.settings();
+      rank = s.rank();
+      loss = s.loss();
+      solver = s.solver();
+      initialization = s.initialization().orElse(null);
+      initialW = s.initialW().orElse(null);
+      initialH = s.initialH().orElse(null);
+      maxIterations = s.maxIterations();
+      tolerance = s.tolerance();
+      checkEvery = s.checkEvery();
+      epsilon = s.epsilon();
+      seed = s.seed();
+      restarts = s.restarts();
+      normalizeColumnsOfW = s.normalizeColumnsOfW();
+      runAs(s.threads(), nmf);
+    }
 
     /**
      * The number of components k (required unless {@link #initialFactors} gives it).
@@ -412,41 +290,6 @@ public final class Nmf {
     }
 
     /**
-     * The most threads a fit uses (the calling thread included); default {@link
-     * Runtime#availableProcessors()}. Results do not depend on it.
-     *
-     * @throws IllegalArgumentException if {@code threads < 1}
-     */
-    public Builder threads(int threads) {
-      this.threads = Arguments.requireAtLeast(threads, 1, "threads");
-      return this;
-    }
-
-    /**
-     * The executor that runs the helper threads of a fit and of the model's {@code transform}
-     * and {@code inverseTransform}, up to {@code threads - 1} of them beside the calling thread;
-     * default: a shared pool of daemon threads. Any executor works, even one whose threads are
-     * all busy or one that runs tasks on the calling thread: a helper that has not started by the
-     * time the caller has taken the last piece of work is skipped, so the work is never stuck
-     * behind a helper, and results do not depend on which threads ran it. Null restores the
-     * default.
-     */
-    public Builder executor(Executor executor) {
-      this.executor = executor;
-      return this;
-    }
-
-    /**
-     * Receives the progress after every iteration and may cancel the fit; default none.
-     *
-     * @throws IllegalArgumentException if {@code listener} is null
-     */
-    public Builder listener(NmfListener listener) {
-      this.listener = Arguments.requireNonNull(listener, "listener");
-      return this;
-    }
-
-    /**
      * The variant of Lee and Seung, "Learning the parts of objects by non-negative matrix
      * factorization", Nature 401 (1999): after each W update of the Kullback-Leibler
      * multiplicative update, every column of W is divided by its sum, {@code W[:,c] <- W[:,c] /
@@ -470,9 +313,9 @@ public final class Nmf {
      *     multiplicative update
      */
     public Nmf build() {
-      int k = rank;
+      Integer k = rank;
       if (initialW != null) {
-        if (k == 0) {
+        if (k == null) {
           k = initialW.cols();
         } else if (k != initialW.cols()) {
           throw new IllegalArgumentException("rank " + rank + " differs from the rank "
@@ -480,7 +323,7 @@ public final class Nmf {
               + initialH.shape() + ")");
         }
       }
-      if (k == 0) {
+      if (k == null) {
         throw new IllegalStateException("rank must be set (or initial factors given)");
       }
       if (solver == Solver.HALS && loss != Loss.FROBENIUS) {
@@ -494,7 +337,10 @@ public final class Nmf {
             + "Kullback-Leibler multiplicative update: it needs loss KULLBACK_LEIBLER and solver "
             + "MULTIPLICATIVE_UPDATE, was " + loss + " and " + solver);
       }
-      return new Nmf(this, k);
+      NmfSettings settings = new NmfSettings(k, loss, solver, Optional.ofNullable(initialization),
+          Optional.ofNullable(initialW), Optional.ofNullable(initialH), maxIterations, tolerance,
+          checkEvery, epsilon, seed, restarts, threadCount(), normalizeColumnsOfW);
+      return new Nmf(settings, this);
     }
 
     /**

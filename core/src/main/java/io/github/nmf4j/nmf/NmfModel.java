@@ -6,6 +6,7 @@ import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
 import io.github.nmf4j.linalg.kernel.MatrixAccess;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * A fitted factorization {@code V ~ WH}: the factors, how well they reconstruct V, how the fit
@@ -14,7 +15,9 @@ import java.util.Optional;
  */
 public final class NmfModel {
 
-  private final Nmf config;
+  private final NmfSettings settings;
+  /** The fit's executor, for {@link #transform} and {@link #inverseTransform}; null: default. */
+  private final Executor executor;
   private final Initialization initialization;
   private final Matrix w;
   private final Matrix h;
@@ -25,10 +28,11 @@ public final class NmfModel {
   private final double[] lossHistory;
   private final int restart;
 
-  NmfModel(Nmf config, Initialization initialization, Matrix w, Matrix h,
+  NmfModel(NmfSettings settings, Executor executor, Initialization initialization, Matrix w, Matrix h,
       double reconstructionError, double relativeError, int iterations, boolean converged,
       double[] lossHistory, int restart) {
-    this.config = config;
+    this.settings = settings;
+    this.executor = executor;
     this.initialization = initialization;
     this.w = w;
     this.h = h;
@@ -40,9 +44,9 @@ public final class NmfModel {
     this.restart = restart;
   }
 
-  /** The configuration this model was fitted with (seed and settings). */
-  public Nmf config() {
-    return config;
+  /** The settings this model was fitted with (seed included; no executor or listener). */
+  public NmfSettings settings() {
+    return settings;
   }
 
   /** The initialization used (the default rule resolved); empty for custom initial factors. */
@@ -87,8 +91,8 @@ public final class NmfModel {
   }
 
   /**
-   * Whether the kept restart met the convergence test before {@link Nmf#maxIterations()} ran
-   * out; always false with tolerance 0.
+   * Whether the kept restart met the convergence test before {@link
+   * NmfSettings#maxIterations()} ran out; always false with tolerance 0.
    */
   public boolean converged() {
     return converged;
@@ -120,7 +124,7 @@ public final class NmfModel {
    * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
    */
   public Matrix transform(Matrix x) {
-    return Parallel.using(config.executor().orElse(null), () -> Fitter.transform(this, x));
+    return Parallel.using(executor, () -> Fitter.transform(this, x));
   }
 
   /**
@@ -132,7 +136,7 @@ public final class NmfModel {
    * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
    */
   public Matrix transform(SparseMatrix x) {
-    return Parallel.using(config.executor().orElse(null), () -> Fitter.transform(this, x));
+    return Parallel.using(executor, () -> Fitter.transform(this, x));
   }
 
   /**
@@ -146,7 +150,7 @@ public final class NmfModel {
       throw new IllegalArgumentException(
           "w must have " + rank() + " columns (the rank), was " + w.shape());
     }
-    return Parallel.using(config.executor().orElse(null), () -> w.multiply(h, config.threads()));
+    return Parallel.using(executor, () -> w.multiply(h, settings.threads()));
   }
 
   /**
@@ -172,7 +176,7 @@ public final class NmfModel {
   @Override
   public String toString() {
     return "NmfModel[" + w.rows() + "x" + h.cols() + ", rank " + rank() + ", "
-        + config.loss() + ", reconstructionError " + reconstructionError + ", relativeError "
+        + settings.loss() + ", reconstructionError " + reconstructionError + ", relativeError "
         + relativeError + ", iterations " + iterations + (converged ? ", converged" : "") + "]";
   }
 }

@@ -13,7 +13,7 @@ import io.github.nmf4j.internal.Parallel;
  * @param rank the number of components k
  * @param par the threads of the fit
  */
-record Problem(Nmf settings, ScaledData data, int rank, Parallel par) {
+record Problem(NmfSettings settings, ScaledData data, int rank, Parallel par) {
 
   /** The guard added to the denominators of the multiplicative updates. */
   double epsilon() {

@@ -8,13 +8,13 @@ final class Solvers {
   private Solvers() {}
 
   /** The factory of the rules for the settings' solver and loss. */
-  static UpdateRule.Factory factory(Nmf settings) {
+  static UpdateRule.Factory factory(NmfSettings settings) {
     switch (settings.solver()) {
       case MULTIPLICATIVE_UPDATE:
         if (settings.loss() == Loss.FROBENIUS) {
           return FrobeniusMu.FACTORY;
         }
-        return settings.normalizesColumnsOfW()
+        return settings.normalizeColumnsOfW()
             ? ColumnNormalizedW.FACTORY : KullbackLeiblerMu.FACTORY;
       case HALS:
         return FrobeniusHals.FACTORY;
@@ -28,8 +28,8 @@ final class Solvers {
    * units: one iteration without the rest of a fit, for the benchmarks (which reach it by
    * reflection; see {@code benchmarks/.../SolverHandle}).
    */
-  static UpdateRule fitRule(Nmf settings, ScaledData data, double[] w, double[] h,
-      Parallel par) {
+  static UpdateRule fitRule(Nmf nmf, ScaledData data, double[] w, double[] h, Parallel par) {
+    NmfSettings settings = nmf.settings();
     Problem problem = new Problem(settings, data, settings.rank(), par);
     return factory(settings).fit(problem, new Factors(w, h, settings.rank()));
   }

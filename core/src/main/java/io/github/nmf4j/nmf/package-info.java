@@ -1,10 +1,11 @@
 /**
  * Non-negative matrix factorization, {@code V ~ WH}: {@link io.github.nmf4j.nmf.Nmf} (a builder
  * and an immutable configuration), {@link io.github.nmf4j.nmf.NmfModel} (the fitted, immutable
- * result), the strategy enums {@link io.github.nmf4j.nmf.Loss}, {@link
- * io.github.nmf4j.nmf.Initialization} and {@link io.github.nmf4j.nmf.Solver}, and the progress
- * callback {@link io.github.nmf4j.nmf.NmfListener}; {@link io.github.nmf4j.nmf.Shift} makes signed
- * data non-negative and back.
+ * result), {@link io.github.nmf4j.nmf.NmfSettings} (the record of the settings a model came
+ * from), the strategy enums {@link io.github.nmf4j.nmf.Loss}, {@link
+ * io.github.nmf4j.nmf.Initialization} and {@link io.github.nmf4j.nmf.Solver}; {@link
+ * io.github.nmf4j.nmf.Shift} makes signed data non-negative and back. Progress goes to the
+ * {@link io.github.nmf4j.estimator.ProgressListener} every estimator takes.
  *
  * <p>Inside the package: {@code Fitter} drives a fit (restarts, convergence test, listener) and
  * a transform; each solver is an {@code UpdateRule} ({@code FrobeniusMu}, {@code

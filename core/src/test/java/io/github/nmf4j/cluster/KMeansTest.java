@@ -36,7 +36,7 @@ class KMeansTest {
     for (KMeansInit init : KMeansInit.values()) {
       List<Double> inertias = new ArrayList<>();
       KMeansModel model = KMeans.builder().k(12).initialization(init).restarts(1).tolerance(0)
-          .seed(5).listener(p -> inertias.add(p.inertia())).fit(points);
+          .seed(5).listener(p -> inertias.add(p.loss().getAsDouble())).fit(points);
       assertThat(inertias).hasSize(model.iterations()).hasSizeGreaterThan(5);
       for (int i = 1; i < inertias.size(); i++) {
         assertThat(inertias.get(i)).as("%s iteration %d", init, i + 1)
@@ -160,12 +160,12 @@ class KMeansTest {
     int[] labels = model.labels();
     labels[0] = 99;
     assertThat(model.labels()[0]).isNotEqualTo(99);
-    assertThat(model.settings()).isSameAs(kMeans);
+    assertThat(model.settings()).isSameAs(kMeans.settings());
     assertThat(model.settings().seed()).isEqualTo(77);
     assertThat(model.k()).isEqualTo(3);
     assertThat(model.features()).isEqualTo(2);
-    assertThat(kMeans.restarts()).isEqualTo(1);
-    assertThat(KMeans.builder().initialization(KMeansInit.RANDOM).build().restarts())
+    assertThat(kMeans.settings().restarts()).isEqualTo(1);
+    assertThat(KMeans.builder().initialization(KMeansInit.RANDOM).build().settings().restarts())
         .isEqualTo(10);
   }
 

@@ -89,7 +89,7 @@ class KMeansWideTest {
     for (KMeansInit init : KMeansInit.values()) {
       List<Double> inertias = new ArrayList<>();
       KMeansModel model = KMeans.builder().k(12).initialization(init).restarts(1).tolerance(0)
-          .seed(5).listener(p -> inertias.add(p.inertia())).fit(points);
+          .seed(5).listener(p -> inertias.add(p.loss().getAsDouble())).fit(points);
       assertThat(inertias).hasSize(model.iterations()).hasSizeGreaterThan(5);
       for (int i = 1; i < inertias.size(); i++) {
         assertThat(inertias.get(i)).as("%s iteration %d", init, i + 1)

@@ -37,7 +37,7 @@ class HalsReferenceTest {
       double[] w = start.w;
       double[] h = start.h;
       Problem problem =
-          new Problem(Nmf.builder().rank(3).solver(Solver.HALS).build(), data, 3,
+          new Problem(Nmf.builder().rank(3).solver(Solver.HALS).build().settings(), data, 3,
               Parallel.serial());
       FrobeniusHals rule = FrobeniusHals.withSweeps(problem, start, 1, 1, 0);
       for (int i = 0; i < iterations; i++) {

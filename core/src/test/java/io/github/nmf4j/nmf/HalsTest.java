@@ -117,7 +117,7 @@ class HalsTest {
     assertThat(model.converged()).isTrue();
     assertThat(model.iterations()).isLessThan(500).isPositive();
     assertThat(model.iterations() % 10).isZero();
-    assertThat(model.config().solver()).isEqualTo(Solver.HALS);
+    assertThat(model.settings().solver()).isEqualTo(Solver.HALS);
   }
 
   /** As for MU: W for the training rows with H fixed is at least as good (within 1%). */

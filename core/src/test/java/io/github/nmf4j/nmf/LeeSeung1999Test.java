@@ -159,9 +159,9 @@ class LeeSeung1999Test {
         .solver(Solver.HALS).normalizeColumnsOfW(true).build())
         .isInstanceOf(IllegalArgumentException.class);
     Nmf nmf = ls1999().rank(2).build();
-    assertThat(nmf.normalizesColumnsOfW()).isTrue();
-    assertThat(nmf.toBuilder().build().normalizesColumnsOfW()).isTrue();
+    assertThat(nmf.settings().normalizeColumnsOfW()).isTrue();
+    assertThat(nmf.toBuilder().build().settings().normalizeColumnsOfW()).isTrue();
     assertThat(nmf.toString()).contains("normalizeColumnsOfW");
-    assertThat(Nmf.builder().rank(2).build().normalizesColumnsOfW()).isFalse();
+    assertThat(Nmf.builder().rank(2).build().settings().normalizeColumnsOfW()).isFalse();
   }
 }

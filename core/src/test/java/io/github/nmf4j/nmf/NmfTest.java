@@ -27,10 +27,10 @@ class NmfTest {
     assertThat(model.h().shape()).isEqualTo("9x30");
     assertThat(model.rank()).isEqualTo(9);
     assertThat(model.initialization()).contains(Initialization.NNDSVDA);
-    assertThat(model.config().loss()).isEqualTo(Loss.FROBENIUS);
-    assertThat(model.config().maxIterations()).isEqualTo(200);
-    assertThat(model.config().tolerance()).isEqualTo(1e-4);
-    assertThat(model.config().checkEvery()).isEqualTo(10);
+    assertThat(model.settings().loss()).isEqualTo(Loss.FROBENIUS);
+    assertThat(model.settings().maxIterations()).isEqualTo(200);
+    assertThat(model.settings().tolerance()).isEqualTo(1e-4);
+    assertThat(model.settings().checkEvery()).isEqualTo(10);
     assertThat(TestMatrices.allFiniteNonNegative(model.w())).isTrue();
     assertThat(TestMatrices.allFiniteNonNegative(model.h())).isTrue();
     assertThat(model.relativeError()).isLessThan(0.1);

@@ -24,7 +24,7 @@ final class SolverHandle {
    * on {@code w} ({@code n x k}) and {@code h} ({@code k x p}).
    */
   SolverHandle(Nmf config, Matrix v, double[] w, double[] h) throws ReflectiveOperationException {
-    Parallel par = Parallel.of(config.threads());
+    Parallel par = Parallel.of(config.settings().threads());
     Class<?> scaledData = Class.forName("io.github.nmf4j.nmf.ScaledData");
     Method of = scaledData.getDeclaredMethod("of", Matrix.class, String.class, Parallel.class);
     of.setAccessible(true);

@@ -1,0 +1,31 @@
+package io.github.nmf4j.cluster;
+
+import io.github.nmf4j.linalg.Matrix;
+import java.util.Optional;
+
+/**
+ * The settings of a {@link KMeans}, as validated by its builder: every value that determines a
+ * fit's result, and nothing about how it runs besides {@code threads} (no executor, no listener).
+ * {@link KMeansModel#settings()} keeps the record of the fit it came from. See {@link
+ * KMeans.Builder} for what each value means and its default.
+ *
+ * @param k the number of clusters
+ * @param initialization how each restart seeds its centroids, unless initial centroids are given
+ * @param initialCentroids the initial centroids, one per row, if given
+ * @param restarts the number of restarts (the defaults resolved); the lowest inertia is kept
+ * @param maxIterations the most Lloyd iterations per restart
+ * @param tolerance the convergence tolerance, relative to the mean per-feature variance
+ * @param seed the seed every random stream of a fit derives from
+ * @param threads the most threads a fit uses (results do not depend on it)
+ */
+public record KMeansSettings(int k, KMeansInit initialization, Optional<Matrix> initialCentroids,
+    int restarts, int maxIterations, double tolerance, long seed, int threads) {
+
+  @Override
+  public String toString() {
+    return "KMeans[k=" + k + ", initialization="
+        + (initialCentroids.isPresent() ? "given" : initialization) + ", restarts=" + restarts
+        + ", maxIterations=" + maxIterations + ", tolerance=" + tolerance + ", seed=" + seed
+        + ", threads=" + threads + "]";
+  }
+}

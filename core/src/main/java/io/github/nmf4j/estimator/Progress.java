@@ -1,0 +1,60 @@
+package io.github.nmf4j.estimator;
+
+import java.util.OptionalDouble;
+
+/**
+ * The state of a fit after one step, handed to a {@link ProgressListener}; the same type for
+ * every estimator of the library. A step is what the estimator repeats: an iteration of NMF or
+ * k-means, a merge of agglomerative clustering, a stage of PCA (centring, then the SVD).
+ * Calling {@link #cancel()} stops the fit, whose {@code fit} then throws {@link
+ * java.util.concurrent.CancellationException} and returns no model.
+ *
+ * <table class="striped">
+ *   <caption>What each estimator reports</caption>
+ *   <thead><tr><th>estimator</th><th>step</th><th>{@link #loss()}</th><th>{@link #change()}
+ *   </th></tr></thead>
+ *   <tbody>
+ *   <tr><td>{@code Nmf}</td><td>iteration</td><td>the loss in the units of {@code
+ *       NmfModel.reconstructionError()}, every {@code checkEvery} iterations</td><td>empty</td>
+ *   </tr>
+ *   <tr><td>{@code KMeans}</td><td>Lloyd iteration</td><td>the inertia at the iteration's
+ *       assignment step (never increases within a restart, up to rounding; see {@code
+ *       KMeans})</td><td>the summed squared distance the centroids moved</td></tr>
+ *   <tr><td>{@code Agglomerative}</td><td>merge</td><td>empty</td><td>empty</td></tr>
+ *   <tr><td>{@code Pca}</td><td>stage (2)</td><td>empty</td><td>empty</td></tr>
+ *   </tbody>
+ * </table>
+ *
+ * <p>Each {@code Progress} is an immutable snapshot of one step, except {@link #isCancelled()},
+ * which tells whether the fit it belongs to has been cancelled.
+ */
+public interface Progress {
+
+  /** The step just finished, from 1 to {@link #maxIterations()}. */
+  int iteration();
+
+  /** The most steps this restart may run. */
+  int maxIterations();
+
+  /** Which restart is running, from 0 to {@link #restarts()} - 1 (always 0 without restarts). */
+  int restart();
+
+  /** How many restarts the fit runs (1 without restarts). */
+  int restarts();
+
+  /** The objective after this step, when the estimator computed it; see the table above. */
+  OptionalDouble loss();
+
+  /** How far the model moved in this step, when the estimator measures it. */
+  OptionalDouble change();
+
+  /**
+   * Asks the fit to stop: it ends after this listener call returns (or, if called later from
+   * another thread, after the step then running) and {@code fit} throws {@link
+   * java.util.concurrent.CancellationException}.
+   */
+  void cancel();
+
+  /** Whether {@link #cancel()} was called during this fit. */
+  boolean isCancelled();
+}

@@ -1,0 +1,48 @@
+package io.github.nmf4j.nmf;
+
+import io.github.nmf4j.linalg.Matrix;
+import java.util.Optional;
+
+/**
+ * The settings of an {@link Nmf}, as validated by its builder: every value that determines a
+ * fit's result, and nothing about how it runs besides {@code threads} (no executor, no listener).
+ * {@link NmfModel#settings()} keeps the record of the fit it came from. See {@link Nmf.Builder}
+ * for what each value means and its default.
+ *
+ * @param rank the number of components k
+ * @param loss the loss minimized
+ * @param solver the solver
+ * @param initialization the initialization chosen; empty for the default rule (NNDSVDA when
+ *     {@code rank <= min(n, p)}, else RANDOM) or when initial factors are given
+ * @param initialW the initial W of a custom start, if any
+ * @param initialH the initial H of a custom start, if any
+ * @param maxIterations the most iterations per restart
+ * @param tolerance the relative-improvement tolerance of the convergence test (0: run all)
+ * @param checkEvery the iterations between two loss evaluations
+ * @param epsilon the guard added to every denominator of a multiplicative update
+ * @param seed the seed of every random value of a fit
+ * @param restarts the number of restarts from random starts; the lowest final loss is kept
+ * @param threads the most threads a fit uses (results do not depend on it)
+ * @param normalizeColumnsOfW whether the Kullback-Leibler update normalizes W's columns to sum 1
+ *     (Lee and Seung 1999)
+ */
+public record NmfSettings(int rank, Loss loss, Solver solver,
+    Optional<Initialization> initialization, Optional<Matrix> initialW,
+    Optional<Matrix> initialH, int maxIterations, double tolerance, int checkEvery,
+    double epsilon, long seed, int restarts, int threads, boolean normalizeColumnsOfW) {
+
+  /** These settings with {@code threads} threads. */
+  NmfSettings withThreads(int threads) {
+    return new NmfSettings(rank, loss, solver, initialization, initialW, initialH, maxIterations,
+        tolerance, checkEvery, epsilon, seed, restarts, threads, normalizeColumnsOfW);
+  }
+
+  @Override
+  public String toString() {
+    return "Nmf[rank=" + rank + ", loss=" + loss + ", solver=" + solver + ", initialization="
+        + (initialW.isPresent() ? "custom" : initialization.map(Enum::name).orElse("default"))
+        + ", maxIterations=" + maxIterations + ", tolerance=" + tolerance + ", checkEvery="
+        + checkEvery + ", epsilon=" + epsilon + ", seed=" + seed + ", restarts=" + restarts
+        + ", threads=" + threads + (normalizeColumnsOfW ? ", normalizeColumnsOfW" : "") + "]";
+  }
+}
