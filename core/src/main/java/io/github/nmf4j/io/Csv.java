@@ -111,15 +111,30 @@ final class Csv {
     return fields;
   }
 
-  private static double parse(String field, String name, int line, int column)
+  /**
+   * The value of one field of a text file, or an exception that names the file, the line and
+   * the column (both counted from 1) and says what is wrong: a missing value, text that is not
+   * a number, or a number beyond the range of a double ({@code 1e400}, which
+   * {@link Double#parseDouble} would silently turn into infinity).
+   */
+  static double parse(String field, String name, int line, int column)
       throws FileFormatException {
     Double v = parseNumber(field);
+    String where = " at line " + line + ", column " + column;
     if (v == null) {
       String what = field.isBlank() ? "missing value" : "bad number '" + field.strip() + "'";
-      throw new FileFormatException(
-          name + ": " + what + " at line " + line + ", column " + column);
+      throw new FileFormatException(name + ": " + what + where);
+    }
+    if (Double.isInfinite(v) && !isInfinityWord(field)) {
+      throw new FileFormatException(name + ": " + field.strip() + where + " is out of the"
+          + " range of a double (magnitudes up to about 1.8e308)");
     }
     return v;
+  }
+
+  private static boolean isInfinityWord(String field) {
+    String s = field.strip().toLowerCase(java.util.Locale.ROOT);
+    return s.endsWith("inf") || s.endsWith("infinity");
   }
 
   /** The value of a field, or null if it is not a number. */

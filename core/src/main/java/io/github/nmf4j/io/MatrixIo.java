@@ -257,8 +257,8 @@ public final class MatrixIo {
     for (int i = 0; i < labels.length; i++) {
       double v = m.cols() == 1 ? m.get(i, 0) : m.get(0, i);
       if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
-        throw new FileFormatException(path + ": label " + i + " is " + v
-            + ", not an integer");
+        throw new FileFormatException(path + ": label " + (i + 1) + " (counting from 1) is "
+            + v + ", not an integer in the range of int");
       }
       labels[i] = (int) v;
     }

@@ -354,12 +354,7 @@ final class MatrixMarket {
 
   private static double parseDouble(String s, String name, int line, int column)
       throws FileFormatException {
-    Double v = Csv.parseNumber(s);
-    if (v == null) {
-      throw new FileFormatException(name + ": bad number '" + s + "' at line " + line
-          + ", column " + column);
-    }
-    return v;
+    return Csv.parse(s, name, line, column);
   }
 
   static void write(Writer out, Matrix m) throws IOException {

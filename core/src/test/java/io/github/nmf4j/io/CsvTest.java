@@ -111,8 +111,28 @@ class CsvTest {
     assertThat(MatrixIo.readLabels(file("row.csv", "1,2,3\n"))).containsExactly(1, 2, 3);
     Path frac = file("frac.csv", "1\n2.5\n");
     assertThatThrownBy(() -> MatrixIo.readLabels(frac))
-        .isInstanceOf(FileFormatException.class).hasMessageContaining("label 1 is 2.5");
+        .isInstanceOf(FileFormatException.class).hasMessage(frac + ": label 2 (counting from 1) is 2.5, not an integer in the range of"
+            + " int");
     Path wide = file("wide.csv", "1,2\n3,4\n");
     assertThatThrownBy(() -> MatrixIo.readLabels(wide)).hasMessageContaining("2x2");
+  }
+
+  @Test
+  void numbersBeyondTheRangeOfADoubleAreReportedWhereTheyAre() throws IOException {
+    // Issue 17 item 6: 1e400 was read as infinity and reported later as "infinite value".
+    Path big = file("big.csv", "# header comment\n1,2,3\n4,1e400,6\n");
+    assertThatThrownBy(() -> MatrixIo.read(big)).isInstanceOf(FileFormatException.class)
+        .hasMessage(big + ": 1e400 at line 3, column 2 is out of the range of a double"
+            + " (magnitudes up to about 1.8e308)");
+    Path negative = file("neg.csv", "-1.8e308\n");
+    assertThatThrownBy(() -> MatrixIo.read(negative))
+        .hasMessageContaining("-1.8e308 at line 1, column 1 is out of the range of a double");
+    Path mtx = file("big.mtx", "%%MatrixMarket matrix array real general\n2 1\n1\n2e999\n");
+    assertThatThrownBy(() -> MatrixIo.read(mtx))
+        .hasMessage(mtx + ": 2e999 at line 4, column 1 is out of the range of a double"
+            + " (magnitudes up to about 1.8e308)");
+    Path words = file("words.csv", "inf,-Infinity,1.7976931348623157e308,1e-400\n");
+    assertThat(MatrixIo.read(words).row(0)).containsExactly(Double.POSITIVE_INFINITY,
+        Double.NEGATIVE_INFINITY, Double.MAX_VALUE, 0);
   }
 }
