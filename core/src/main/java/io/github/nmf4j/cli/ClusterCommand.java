@@ -26,10 +26,10 @@ final class ClusterCommand implements Command {
 
   @Override
   public String description() {
-    return "Clusters the rows (samples) of INPUT (.npy, .csv, .tsv or .mtx) into K groups with\n"
-        + "k-means (k-means++ seeding, Lloyd iterations) or with NMF (rank K, each row labelled\n"
-        + "by its largest coefficient in W). With --truth, compares the labels to known classes\n"
-        + "with the Rand and adjusted Rand indices.";
+    return "Clusters the rows (samples) of INPUT (.npy, .csv, .tsv, .txt or .mtx) into K groups\n"
+        + "with k-means (k-means++ seeding, Lloyd iterations) or with NMF (rank K, each row\n"
+        + "labelled by its largest coefficient in W). With --truth, compares the labels to known\n"
+        + "classes with the Rand and adjusted Rand indices.";
   }
 
   @Override
@@ -38,8 +38,9 @@ final class ClusterCommand implements Command {
         .positional("INPUT", "the matrix to cluster, one sample per row")
         .option("k", "K", "the number of clusters (required)")
         .option("method", "METHOD", "kmeans (default) or nmf")
-        .option("labels-out", "FILE", "write the labels (.npy, .csv, .tsv or .mtx)")
-        .option("truth", "FILE", "true classes, one per row, to score the labels against")
+        .option("labels-out", "FILE", "write the labels (.npy, .csv, .tsv, .txt or .mtx)")
+        .option("truth", "FILE", "true classes, one per row (a column of any matrix"
+            + " file; .txt: one per line, as numpy.savetxt writes them), to score against")
         .option("restarts", "R", "runs from different seeds, keep the best (default 1)")
         .option("max-iter", "N", "most iterations per run (default 300; NMF 200)")
         .option("tol", "T", "convergence tolerance (default 1e-4)")

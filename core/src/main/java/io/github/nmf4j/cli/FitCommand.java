@@ -22,10 +22,10 @@ final class FitCommand implements Command {
 
   @Override
   public String description() {
-    return "Factors INPUT (.npy, .csv, .tsv or .mtx; rows are samples) as V ~ W H with W\n"
+    return "Factors INPUT (.npy, .csv, .tsv, .txt or .mtx; rows are samples) as V ~ W H with W\n"
         + "(rows x K) and H (K x cols) non-negative, minimizing the Frobenius distance or the\n"
         + "Kullback-Leibler divergence. Prints the error and, with --out-w/--out-h, writes the\n"
-        + "factors (.npy, .csv, .tsv or .mtx by extension).";
+        + "factors (.npy, .csv, .tsv, .txt or .mtx by extension).";
   }
 
   @Override

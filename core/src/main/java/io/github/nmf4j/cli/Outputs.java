@@ -19,7 +19,7 @@ import java.util.TreeSet;
  */
 final class Outputs {
 
-  static final Set<String> MATRIX = Set.of("npy", "csv", "tsv", "mtx");
+  static final Set<String> MATRIX = Set.of("npy", "csv", "tsv", "txt", "mtx");
   static final Set<String> IMAGE = Set.of("png", "jpg", "jpeg", "bmp", "gif");
 
   /** The writes of one command. */

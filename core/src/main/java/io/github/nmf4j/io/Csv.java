@@ -8,11 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Delimited text: one matrix row per line, values separated by a comma, a semicolon or a tab.
+ * Delimited text: one matrix row per line, values separated by a comma, a semicolon, a tab or
+ * white space.
  *
- * <p>Reading: the delimiter is the first line's tab if it has one, else its semicolon if it has
- * one, else the comma. The first line is a header (and skipped) when none of its fields is a
- * number. Blank lines and lines starting with {@code #} (NumPy's {@code savetxt} header) are
+ * <p>Reading {@code .txt}: values separated by runs of white space, as {@code numpy.savetxt}
+ * writes them by default. Reading {@code .csv} and {@code .tsv}: the delimiter is the first
+ * line's tab if it has one, else its semicolon if it has one, else the comma, and the first
+ * line is a header (and skipped) when none of its fields is a number. Blank lines and lines starting with {@code #} (NumPy's {@code savetxt} header) are
  * skipped; fields may be quoted with {@code "}; {@code nan}, {@code inf} and {@code -inf} are
  * accepted in any case. A field that is not a number fails with its line and column.
  */
@@ -20,9 +22,21 @@ final class Csv {
 
   private Csv() {}
 
+  /** The delimiter of whitespace-separated text ({@code .txt}): any run of spaces and tabs. */
+  static final char WHITESPACE = ' ';
+
+  /** Reads delimited text whose delimiter is detected from the first line. */
   static Matrix read(BufferedReader reader, String name) throws IOException {
+    return read(reader, name, (char) 0);
+  }
+
+  /**
+   * Reads delimited text; {@code delimiter} is {@link #WHITESPACE} for {@code .txt} files
+   * (values separated by runs of spaces or tabs, as {@code numpy.savetxt} writes and
+   * {@code numpy.loadtxt} reads them), or 0 to detect it from the first line.
+   */
+  static Matrix read(BufferedReader reader, String name, char delimiter) throws IOException {
     List<double[]> rows = new ArrayList<>();
-    char delimiter = 0;
     int cols = -1;
     int firstDataLine = 0;
     boolean first = true;
@@ -37,13 +51,15 @@ final class Csv {
       if (trimmed.isEmpty() || trimmed.charAt(0) == '#') {
         continue;
       }
-      if (first) {
+      if (first && delimiter == 0) {
         delimiter = line.indexOf('\t') >= 0 ? '\t' : line.indexOf(';') >= 0 ? ';' : ',';
       }
-      List<String> fields = split(line, delimiter, name, lineNo);
+      List<String> fields = delimiter == WHITESPACE ? List.of(trimmed.split("\\s+"))
+          : split(line, delimiter, name, lineNo);
       if (first) {
         first = false;
-        if (isHeader(fields)) {
+        // numpy.loadtxt has no header row (savetxt writes its header as a # comment).
+        if (delimiter != WHITESPACE && isHeader(fields)) {
           continue;
         }
       }

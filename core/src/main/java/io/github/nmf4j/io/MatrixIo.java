@@ -37,6 +37,11 @@ import java.util.zip.ZipException;
  *       (skipped when none of its fields is a number); quoted fields; {@code #} comments</td>
  *       <td>comma ({@code .csv}) or tab ({@code .tsv}), the shortest text that reads back to
  *       the same double</td></tr>
+ *   <tr><td>{@code .txt}</td><td>white-space separated text, one row per line, as
+ *       {@code numpy.savetxt} writes it by default</td>
+ *       <td>values separated by runs of spaces or tabs; {@code #} comments</td>
+ *       <td>one space between values, the shortest text that reads back to the same
+ *       double</td></tr>
  *   <tr><td>{@code .mtx}, {@code .mtx.gz}</td><td>Matrix Market, plain or gzip-compressed</td>
  *       <td>array and coordinate; real, integer and pattern; general, symmetric and
  *       skew-symmetric</td><td>array real general (a {@link Matrix}), coordinate real general
@@ -59,7 +64,7 @@ public final class MatrixIo {
   private MatrixIo() {}
 
   /** The formats by extension. */
-  private enum Format { NPY, CSV, TSV, MTX, MTX_GZ, NPZ }
+  private enum Format { NPY, CSV, TSV, TXT, MTX, MTX_GZ, NPZ }
 
   private static Format format(Path path) {
     Arguments.requireNonNull(path, "path");
@@ -73,10 +78,11 @@ public final class MatrixIo {
       case "npy" -> Format.NPY;
       case "csv" -> Format.CSV;
       case "tsv" -> Format.TSV;
+      case "txt" -> Format.TXT;
       case "mtx" -> Format.MTX;
       case "npz" -> Format.NPZ;
       default -> throw new IllegalArgumentException("unsupported matrix file '" + path
-          + "': the name must end in .npy, .npz, .csv, .tsv, .mtx or .mtx.gz");
+          + "': the name must end in .npy, .npz, .csv, .tsv, .txt, .mtx or .mtx.gz");
     };
   }
 
@@ -88,13 +94,16 @@ public final class MatrixIo {
 
   /**
    * Reads the matrix in {@code path}; the format comes from the extension ({@code .npy},
-   * {@code .csv}, {@code .tsv} or {@code .mtx}).
+   * {@code .csv}, {@code .tsv}, {@code .txt} or {@code .mtx}). Every size a file's header
+   * claims is checked against the file's length before anything is allocated for it.
    *
    * @throws IllegalArgumentException if {@code path} is null or has another extension
    * @throws java.nio.file.NoSuchFileException if the file does not exist
-   * @throws FileFormatException if the content is not a valid file of its format; the message
-   *     names the file and, for text formats, the line and column
-   * @throws IOException if reading fails
+   * @throws FileFormatException if the content is not a valid file of its format, or is
+   *     shorter than its header claims; the message names the file and, for text formats, the
+   *     line and column (counted from 1)
+   * @throws IOException if reading fails, or a sparse Matrix Market file needs more memory as
+   *     a dense matrix than Java may use
    */
   public static Matrix read(Path path) throws IOException {
     Format f = format(path);
@@ -112,7 +121,11 @@ public final class MatrixIo {
       }
     }
     try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-      return f == Format.MTX ? MatrixMarket.read(r, budget) : Csv.read(r, name);
+      return switch (f) {
+        case MTX -> MatrixMarket.read(r, budget);
+        case TXT -> Csv.read(r, name, Csv.WHITESPACE);
+        default -> Csv.read(r, name);
+      };
     } catch (CharacterCodingException e) {
       throw new FileFormatException(name + " is not a UTF-8 text file", e);
     }
@@ -208,7 +221,7 @@ public final class MatrixIo {
    * elements (as {@link SparseMatrix#of}).
    *
    * @throws IllegalArgumentException if an argument is null or the extension is not one of
-   *     {@code .npy}, {@code .csv}, {@code .tsv}, {@code .mtx}
+   *     {@code .npy}, {@code .csv}, {@code .tsv}, {@code .txt}, {@code .mtx}
    * @throws IOException if writing fails; the target is then unchanged
    */
   public static void write(Path path, Matrix matrix) throws IOException {
@@ -229,6 +242,7 @@ public final class MatrixIo {
       switch (f) {
         case CSV -> Csv.write(w, matrix, ',');
         case TSV -> Csv.write(w, matrix, '\t');
+        case TXT -> Csv.write(w, matrix, ' ');
         default -> MatrixMarket.write(w, matrix);
       }
       w.flush();
@@ -267,8 +281,8 @@ public final class MatrixIo {
 
   /**
    * Writes cluster labels, one per sample: a 1-D {@code int64} array for {@code .npy}, one
-   * integer per line for {@code .csv}/{@code .tsv}, an n x 1 array for {@code .mtx}. Atomic as
-   * {@link #write}.
+   * integer per line for {@code .csv}/{@code .tsv}/{@code .txt}, an n x 1 array for
+   * {@code .mtx}. Atomic as {@link #write}.
    *
    * @throws IllegalArgumentException if an argument is null or the extension is unsupported
    * @throws IOException if writing fails; the target is then unchanged

@@ -85,7 +85,7 @@ class ClusterCommandTest {
     assertFails(2, "has 2 labels but", "cluster", input.toString(), "--k", "2", "--truth",
         shortTruth.toString(), "--labels-out", labels.toString());
     assertFails(2, "must end in", "cluster", input.toString(), "--k", "2", "--labels-out",
-        dir.resolve("labels.txt").toString());
+        dir.resolve("labels.json").toString());
     assertFails(2, "does not exist", "cluster", input.toString(), "--k", "2", "--labels-out",
         dir.resolve("nowhere/labels.csv").toString());
     Path bad = dir.resolve("bad.csv");
@@ -102,5 +102,23 @@ class ClusterCommandTest {
     assertThat(r.exitCode()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(code);
     assertThat(r.err()).startsWith("nmf4j cluster: ").contains(message);
     assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void truthMayBeATextFileOfOneLabelPerLine() throws IOException {
+    // Issue 11: "cluster --truth labels.txt" was refused; numpy.savetxt writes one float per line.
+    int[] classes = MatrixIo.readLabels(truth);
+    StringBuilder sb = new StringBuilder();
+    for (int c : classes) {
+      sb.append(String.format(java.util.Locale.ROOT, "%.18e%n", (double) c));
+    }
+    Path txt = dir.resolve("truth.txt");
+    Files.writeString(txt, sb);
+    Path labels = dir.resolve("labels.txt");
+    CliRunner r = CliRunner.run("cluster", input.toString(), "--k", "3", "--truth",
+        txt.toString(), "--labels-out", labels.toString(), "--json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.json()).containsEntry("adjustedRandIndex", 1.0);
+    assertThat(MatrixIo.readLabels(labels)).hasSize(90);
   }
 }

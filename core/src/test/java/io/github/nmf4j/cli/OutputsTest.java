@@ -81,7 +81,7 @@ class OutputsTest {
     Path w = dir.resolve("w.xls");
     assertRefusedBeforeWork(CliRunner.run("fit", input.toString(), "--rank", "2", "--out-w",
         w.toString()), "nmf4j fit: --out-w " + w + ": the file name must end in .csv, .mtx,"
-        + " .npy, .tsv");
+        + " .npy, .tsv, .txt");
   }
 
   @Test

@@ -22,7 +22,7 @@ class MatrixIoTest {
   void rejectsUnknownExtensionsAndNulls() {
     assertThatThrownBy(() -> MatrixIo.read(dir.resolve("m.xlsx")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("must end in .npy, .npz, .csv, .tsv, .mtx or .mtx.gz");
+        .hasMessageContaining("must end in .npy, .npz, .csv, .tsv, .txt, .mtx or .mtx.gz");
     assertThatThrownBy(() -> MatrixIo.write(dir.resolve("m"), M))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> MatrixIo.write(dir.resolve("m.csv"), (Matrix) null))
