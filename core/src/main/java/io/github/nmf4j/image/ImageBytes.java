@@ -4,7 +4,6 @@ import io.github.nmf4j.io.FileFormatException;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Locale;
 
 /** A byte stream that knows its position and the file's length, for messages. */
 final class ImageBytes implements AutoCloseable {
@@ -101,23 +100,28 @@ final class ImageBytes implements AutoCloseable {
     position += rest;
   }
 
-  /** The next marker's code, after any fill bytes: {@code FF xx}. */
+  /**
+   * The next marker's code, after any fill bytes: {@code FF xx}. Stray bytes before it are
+   * skipped, as libjpeg does (with a warning the decoder ignores): some writers leave them.
+   */
   int marker() throws IOException {
-    long at = position;
-    int b = read();
-    if (b < 0) {
-      throw new EOFException("the file ends at byte " + position + " without an end-of-image"
-          + " marker");
+    while (true) {
+      int b = read();
+      if (b < 0) {
+        throw new EOFException("the file ends at byte " + position + " without an end-of-image"
+            + " marker");
+      }
+      if (b != 0xff) {
+        continue;
+      }
+      int code;
+      do {
+        code = u8("a marker");
+      } while (code == 0xff);
+      if (code != 0) { // FF 00 is a stuffed byte, not a marker
+        return code;
+      }
     }
-    if (b != 0xff) {
-      throw new FileFormatException(name + " is damaged: expected a marker at byte " + at
-          + ", found " + String.format(Locale.ROOT, "%02X", b));
-    }
-    int code;
-    do {
-      code = u8("a marker");
-    } while (code == 0xff);
-    return code;
   }
 
   /**

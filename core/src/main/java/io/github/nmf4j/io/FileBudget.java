@@ -79,9 +79,10 @@ final class FileBudget {
     long available = Math.max(0, length - offset);
     if (count > available / size) {
       throw new FileFormatException(name + ": file is truncated: the header claims " + claim
-          + ", " + count + " values of " + size + " bytes (" + bytes(saturatedProduct(count,
-          size)) + "), but the data ends after " + available / size + " values (" + available
-          + " bytes after the " + offset + "-byte header)");
+          + ", " + count + " values of " + size + (size == 1 ? " byte" : " bytes") + " ("
+          + bytes(saturatedProduct(count, size)) + "), but the data ends after "
+          + available / size + " values (" + available + " bytes after the " + offset
+          + "-byte header)");
     }
   }
 

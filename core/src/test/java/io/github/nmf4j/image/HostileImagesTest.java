@@ -86,7 +86,11 @@ class HostileImagesTest {
   }
 
   private static BufferedImage noise(int width, int height) {
-    BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    return noise(width, height, BufferedImage.TYPE_INT_RGB);
+  }
+
+  private static BufferedImage noise(int width, int height, int type) {
+    BufferedImage img = new BufferedImage(width, height, type);
     SplittableRandom rnd = new SplittableRandom(3);
     for (int y = 0; y < height; y++) {
       for (int x = 0; x < width; x++) {
@@ -221,5 +225,17 @@ class HostileImagesTest {
     Matrix m = Images.readGray(write("ok.png", png(30, 20, 0, zeros(30, 20))));
     assertThat(m.shape()).isEqualTo("20x30");
     assertThat(m.max()).isZero();
+  }
+
+  @Test
+  void strayBytesBetweenJpegSegmentsAreSkippedAsLibjpegDoes() throws IOException {
+    byte[] jpeg = encode(noise(16, 16, BufferedImage.TYPE_INT_RGB), "jpeg");
+    // Three stray bytes (one of them a stuffed FF 00) before the second segment.
+    int second = 2 + 2 + ((jpeg[4] & 0xff) << 8 | (jpeg[5] & 0xff));
+    byte[] stray = new byte[jpeg.length + 4];
+    System.arraycopy(jpeg, 0, stray, 0, second);
+    System.arraycopy(new byte[] {0x12, (byte) 0xff, 0x00, 0x34}, 0, stray, second, 4);
+    System.arraycopy(jpeg, second, stray, second + 4, jpeg.length - second);
+    assertThat(Images.readRgb(write("stray.jpg", stray)).width()).isEqualTo(16);
   }
 }
