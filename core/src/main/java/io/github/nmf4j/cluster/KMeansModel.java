@@ -3,7 +3,6 @@ package io.github.nmf4j.cluster;
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
-import io.github.nmf4j.linalg.kernel.CentredProducts;
 import io.github.nmf4j.linalg.kernel.MatrixAccess;
 import java.util.concurrent.Executor;
 
@@ -98,22 +97,10 @@ public final class KMeansModel {
   public int[] predict(Matrix x) {
     double[] a = check(x);
     int m = x.rows();
-    int[] out = new int[m];
-    if (mean != null) {
-      double[] centred = new double[k * d];
-      double[] norms = new double[k];
-      CentredProducts.centreRows(centroids, k, d, mean, centred, norms);
-      int chunks = ProductAssignment.chunks(m, d, k, 0);
-      parallel().forEach(chunks, ch -> ProductAssignment.labels(a, d,
-          Chunks.start(m, chunks, ch), Chunks.start(m, chunks, ch + 1), mean, centred, norms, k,
-          out, new double[ProductAssignment.BLOCK * d], new double[ProductAssignment.BLOCK * k]));
-      return out;
-    }
-    int chunks = Chunks.count(m, 1);
-    parallel().forEach(chunks, ch -> NearestCentroid.assign(a, d,
-        Chunks.start(m, chunks, ch), Chunks.start(m, chunks, ch + 1), centroids, k, out, null,
-        null));
-    return out;
+    Parallel par = parallel();
+    return mean != null
+        ? ProductAssignment.predict(a, m, d, centroids, mean, par)
+        : NearestCentroid.predict(a, m, d, centroids, par);
   }
 
   /**

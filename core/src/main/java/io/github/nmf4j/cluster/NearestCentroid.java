@@ -1,5 +1,6 @@
 package io.github.nmf4j.cluster;
 
+import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.kernel.Rows;
 
 /**
@@ -15,6 +16,15 @@ import io.github.nmf4j.linalg.kernel.Rows;
 final class NearestCentroid {
 
   private NearestCentroid() {}
+
+  /** The labels of the rows of {@code y} (m x d) for the centroids {@code c} (k x d). */
+  static int[] predict(double[] y, int m, int d, double[] c, Parallel par) {
+    int[] out = new int[m];
+    int chunks = Chunks.count(m, 1);
+    par.forEach(chunks, ch -> assign(y, d, Chunks.start(m, chunks, ch),
+        Chunks.start(m, chunks, ch + 1), c, c.length / d, out, null, null));
+    return out;
+  }
 
   /**
    * Assigns points {@code [from, to)} of {@code x} (n x d) to the nearest of the {@code k}

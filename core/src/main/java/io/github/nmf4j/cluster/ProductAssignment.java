@@ -12,7 +12,7 @@ import io.github.nmf4j.linalg.kernel.Rows;
  * scikit-learn computes them. Two centroids whose squared distances differ by less than twice
  * that bound may be ranked in either order. The blocks are fixed by the data's shape, so labels
  * do not depend on the thread count, and a point gets the same products in any block, so {@code
- * predict} on a subset of the training points ({@link #labels}) gives their training labels.
+ * predict} on a subset of the training points ({@link #predict}) gives their training labels.
  *
  * <p>Bounds ({@link ProductBounds}: Hamerly's or Elkan's) spare the product, and even the
  * reading of the point, for points that provably keep their centroid, without changing a label.
@@ -275,31 +275,39 @@ final class ProductAssignment implements Assignment {
   }
 
   /**
-   * The labels of points {@code [from, to)} of {@code y} (m x d) for {@code k} centroids given
-   * centred by {@code mean} with their squared norms ({@link CentredProducts#centreRows}): the
-   * argmin the fit uses, so points of the training data get their training labels.
-   *
-   * @param block scratch of at least {@code BLOCK * d} doubles
-   * @param dots scratch of at least {@code BLOCK * k} doubles
+   * The labels of the rows of {@code y} (m x d) for the centroids {@code c} (k x d) of a fit in
+   * product form centred by {@code mean}: the argmin the fit uses, in the same blocks of
+   * products, so points of the training data get their training labels.
    */
-  static void labels(double[] y, int d, int from, int to, double[] mean, double[] centred,
-      double[] norms, int k, int[] out, double[] block, double[] dots) {
-    for (int start = from; start < to; start += BLOCK) {
-      int m = Math.min(BLOCK, to - start);
-      CentredProducts.centre(y, d, start, m, mean, block);
-      CentredProducts.products(m, d, k, block, centred, dots);
-      for (int t = 0; t < m; t++) {
-        double best = Double.POSITIVE_INFINITY;
-        int label = 0;
-        for (int j = 0, o = t * k; j < k; j++) {
-          double v = norms[j] - 2 * dots[o + j];
-          if (v < best) {
-            best = v;
-            label = j;
+  static int[] predict(double[] y, int m, int d, double[] c, double[] mean, Parallel par) {
+    int k = c.length / d;
+    double[] centred = new double[k * d];
+    double[] norms = new double[k];
+    CentredProducts.centreRows(c, k, d, mean, centred, norms);
+    int[] out = new int[m];
+    int chunks = chunks(m, d, k, 0);
+    par.forEach(chunks, ch -> {
+      double[] block = new double[BLOCK * d];
+      double[] dots = new double[BLOCK * k];
+      for (int start = Chunks.start(m, chunks, ch), to = Chunks.start(m, chunks, ch + 1);
+          start < to; start += BLOCK) {
+        int count = Math.min(BLOCK, to - start);
+        CentredProducts.centre(y, d, start, count, mean, block);
+        CentredProducts.products(count, d, k, block, centred, dots);
+        for (int t = 0; t < count; t++) {
+          double best = Double.POSITIVE_INFINITY;
+          int label = 0;
+          for (int j = 0, o = t * k; j < k; j++) {
+            double v = norms[j] - 2 * dots[o + j];
+            if (v < best) {
+              best = v;
+              label = j;
+            }
           }
+          out[start + t] = label;
         }
-        out[start + t] = label;
       }
-    }
+    });
+    return out;
   }
 }
