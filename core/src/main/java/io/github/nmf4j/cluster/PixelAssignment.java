@@ -12,8 +12,11 @@ import io.github.nmf4j.internal.Parallel;
  * distance is the unique minimum (the common case), else the first centroid at the minimal
  * distance, found by recomputing distances with the same formula: exactly the lowest-index
  * argmin of the general step, which computes the same three-term sum in the same order, so
- * results are bit-identical to it. On the pixel benchmark (273,280 pixels, k = 16 and 64) this
- * is measured faster than the general step (see the commit that made it a strategy).
+ * results are bit-identical to it. Measured against {@link HamerlyAssignment} on the pixel
+ * benchmark's 273,280 synthetic pixels from the same centroids (strict convergence, 88 and 124
+ * iterations, identical results; interleaved runs on a shared machine, 2026-12-04): 0.69 (k =
+ * 16) and 0.55 (k = 64) times its CPU time on one thread, 0.78 and 0.64 times its wall time on
+ * two.
  */
 final class PixelAssignment extends DirectAssignment {
 
