@@ -5,7 +5,6 @@ import io.github.nmf4j.cluster.KMeansModel;
 import io.github.nmf4j.io.MatrixIo;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.metrics.ClusteringMetrics;
-import io.github.nmf4j.metrics.Inertia;
 import io.github.nmf4j.nmf.NmfModel;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -26,9 +25,10 @@ final class ClusterCommand implements Command {
 
   @Override
   public String description() {
-    return "Clusters the rows (samples) of INPUT (.npy, .csv, .tsv, .txt or .mtx) into K groups\n"
-        + "with k-means (k-means++ seeding, Lloyd iterations) or with NMF (rank K, each row\n"
-        + "labelled by its largest coefficient in W). With --truth, compares the labels to known\n"
+    return "Clusters the rows (samples) of INPUT (.npy, .csv, .tsv, .txt, .mtx, or sparse .npz,\n"
+        + ".mtx.gz) into K groups with k-means (k-means++ seeding, Lloyd iterations) or with NMF\n"
+        + "(rank K, each row labelled by its largest coefficient in W). NMF keeps sparse files\n"
+        + "sparse; k-means reads them densely. With --truth, compares the labels to known\n"
         + "classes with the Rand and adjusted Rand indices.";
   }
 
@@ -65,17 +65,24 @@ final class ClusterCommand implements Command {
     long seed = args.longValue("seed", 0);
     int threads = Preflight.threads(args);
 
-    Matrix x = MatrixIo.read(input);
     boolean nmf = method.equals("nmf");
-    Preflight.data(input.toString(), x, nmf, nmf ? "NMF" : "k-means");
-    Preflight.clusters("--k", k, x.rows(), "rows of " + input);
+    // NMF keeps a sparse file sparse; k-means reads every file densely (when it fits).
+    Data data = nmf ? Data.read(input, true, "NMF") : null;
+    Matrix x = nmf ? null : MatrixIo.read(input);
+    if (!nmf) {
+      Preflight.data(input.toString(), x, false, "k-means");
+    }
+    int rows = nmf ? data.rows() : x.rows();
+    int cols = nmf ? data.cols() : x.cols();
+    String shape = nmf ? data.shape() : x.shape();
+    Preflight.clusters("--k", k, rows, "rows of " + input);
     if (nmf) {
-      Preflight.rank("--k", k, input.toString(), x.rows(), x.cols());
+      Preflight.rank("--k", k, input.toString(), rows, cols);
     }
     int[] truth = truthFile == null ? null : MatrixIo.readLabels(truthFile);
-    if (truth != null && truth.length != x.rows()) {
+    if (truth != null && truth.length != rows) {
       throw new IllegalArgumentException("--truth " + truthFile + " has " + truth.length
-          + " labels but " + input + " has " + x.rows() + " rows");
+          + " labels but " + input + " has " + rows + " rows");
     }
 
     int[] labels;
@@ -95,9 +102,10 @@ final class ClusterCommand implements Command {
         inertia = model.inertia();
         iterations = model.iterations();
       } else {
-        NmfModel model = NmfOptions.builder(args, k, bar).maxIterations(maxIter).fit(x);
+        NmfModel model = data.fit(NmfOptions.builder(args, k, bar).maxIterations(maxIter)
+            .build());
         labels = model.clusterLabels();
-        inertia = Inertia.of(x, labels);
+        inertia = data.inertia(labels, k);
         iterations = model.iterations();
       }
     } finally {
@@ -106,10 +114,10 @@ final class ClusterCommand implements Command {
     double seconds = (System.nanoTime() - start) / 1e9;
 
     Json json = new Json().put("command", "cluster").put("input", input.toString())
-        .put("rows", x.rows()).put("cols", x.cols()).put("seconds", seconds)
+        .put("rows", rows).put("cols", cols).put("seconds", seconds)
         .put("method", method).put("k", k).put("inertia", inertia).put("iterations", iterations);
     context.out().printf(Locale.ROOT, "%s clustering of %s (%s): k = %d, inertia %.6g, "
-        + "%d iterations, %.3f s%n", method, input, x.shape(), k, inertia, iterations, seconds);
+        + "%d iterations, %.3f s%n", method, input, shape, k, inertia, iterations, seconds);
     if (truth != null) {
       double rand = ClusteringMetrics.randIndex(truth, labels);
       double ari = ClusteringMetrics.adjustedRandIndex(truth, labels);

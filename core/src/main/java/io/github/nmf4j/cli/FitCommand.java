@@ -1,7 +1,6 @@
 package io.github.nmf4j.cli;
 
 import io.github.nmf4j.io.MatrixIo;
-import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.nmf.Nmf;
 import io.github.nmf4j.nmf.NmfModel;
 import java.nio.file.Path;
@@ -22,10 +21,11 @@ final class FitCommand implements Command {
 
   @Override
   public String description() {
-    return "Factors INPUT (.npy, .csv, .tsv, .txt or .mtx; rows are samples) as V ~ W H with W\n"
-        + "(rows x K) and H (K x cols) non-negative, minimizing the Frobenius distance or the\n"
-        + "Kullback-Leibler divergence. Prints the error and, with --out-w/--out-h, writes the\n"
-        + "factors (.npy, .csv, .tsv, .txt or .mtx by extension).";
+    return "Factors INPUT (.npy, .csv, .tsv, .txt, or sparse .npz, .mtx, .mtx.gz; rows are\n"
+        + "samples) as V ~ W H with W (rows x K) and H (K x cols) non-negative, minimizing the\n"
+        + "Frobenius distance or the Kullback-Leibler divergence. Sparse files (SciPy save_npz,\n"
+        + "Matrix Market) stay sparse: the dense matrix is never built. Prints the error and,\n"
+        + "with --out-w/--out-h, writes the factors (.npy, .csv, .tsv, .txt or .mtx by extension).";
   }
 
   @Override
@@ -51,13 +51,12 @@ final class FitCommand implements Command {
     ProgressBar bar = context.progressBar("fit");
     Nmf nmf = NmfOptions.builder(args, rank, bar).build();
 
-    Matrix v = MatrixIo.read(input);
-    Preflight.data(input.toString(), v, true, "NMF");
+    Data v = Data.read(input, true, "NMF");
     Preflight.rank("--rank", rank, input.toString(), v.rows(), v.cols());
     NmfModel model;
     long start = System.nanoTime();
     try {
-      model = nmf.fit(v);
+      model = v.fit(nmf);
     } finally {
       bar.finish();
     }
@@ -87,8 +86,9 @@ final class FitCommand implements Command {
       }
     }
     Json json = new Json().put("command", "fit").put("input", input.toString())
-        .put("rows", v.rows()).put("cols", v.cols()).put("seconds", seconds)
-        .put("rank", rank).put("loss", loss).put("init", init).put("solver", solver)
+        .put("rows", v.rows()).put("cols", v.cols()).put("seconds", seconds);
+    v.describe(json);
+    json.put("rank", rank).put("loss", loss).put("init", init).put("solver", solver)
         .put("iterations", model.iterations()).put("converged", model.converged())
         .put("reconstructionError", model.reconstructionError())
         .put("relativeError", model.relativeError());

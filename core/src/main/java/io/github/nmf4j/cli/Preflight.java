@@ -1,6 +1,7 @@
 package io.github.nmf4j.cli;
 
 import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.SparseMatrix;
 import java.util.Locale;
 
 /**
@@ -60,6 +61,35 @@ final class Preflight {
               : (v < 0 && Double.isFinite(v) ? "negative value " : "infinite value ") + v)
               + " at row " + (i + 1) + ", column " + (j + 1) + " (counting from 1); " + why
               + " needs " + (nonNegative ? "finite values >= 0" : "finite values"));
+        }
+      }
+    }
+  }
+
+  /**
+   * As {@link #data(String, Matrix, boolean, String)} for a sparse matrix, whose stored values
+   * are finite by construction: at least one row and column, and with {@code nonNegative} no
+   * negative stored value.
+   *
+   * @throws IllegalArgumentException naming the file, the 1-based row and column and the value
+   */
+  static void data(String file, SparseMatrix data, boolean nonNegative, String why) {
+    if (data.rows() == 0 || data.cols() == 0) {
+      throw new IllegalArgumentException(file + " holds no values (a " + data.shape()
+          + " matrix); " + why + " needs at least one row and one column");
+    }
+    if (!nonNegative) {
+      return;
+    }
+    int[] pointers = data.rowPointers();
+    int[] columns = data.columnIndices();
+    double[] values = data.values();
+    for (int i = 0; i < data.rows(); i++) {
+      for (int q = pointers[i]; q < pointers[i + 1]; q++) {
+        if (values[q] < 0) {
+          throw new IllegalArgumentException(file + ": negative value " + values[q] + " at row "
+              + (i + 1) + ", column " + (columns[q] + 1) + " (counting from 1); " + why
+              + " needs finite values >= 0");
         }
       }
     }

@@ -1,0 +1,101 @@
+package io.github.nmf4j.cli;
+
+import io.github.nmf4j.io.MatrixIo;
+import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.SparseMatrix;
+import io.github.nmf4j.metrics.Inertia;
+import io.github.nmf4j.nmf.Nmf;
+import io.github.nmf4j.nmf.NmfModel;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A data file as a command reads it: a sparse file ({@code .npz}, {@code .mtx}, {@code .mtx.gz})
+ * stays a {@link SparseMatrix}, any other becomes a dense {@link Matrix}; both checked by
+ * {@link Preflight#data}.
+ */
+final class Data {
+
+  private final Matrix dense;
+  private final SparseMatrix sparse;
+
+  private Data(Matrix dense, SparseMatrix sparse) {
+    this.dense = dense;
+    this.sparse = sparse;
+  }
+
+  /** Reads and checks {@code input}; {@code why} names what needs the data, for messages. */
+  static Data read(Path input, boolean nonNegative, String why) throws IOException {
+    if (MatrixIo.isSparseFormat(input)) {
+      SparseMatrix s = MatrixIo.readSparse(input);
+      Preflight.data(input.toString(), s, nonNegative, why);
+      return new Data(null, s);
+    }
+    Matrix m = MatrixIo.read(input);
+    Preflight.data(input.toString(), m, nonNegative, why);
+    return new Data(m, null);
+  }
+
+  int rows() {
+    return dense != null ? dense.rows() : sparse.rows();
+  }
+
+  int cols() {
+    return dense != null ? dense.cols() : sparse.cols();
+  }
+
+  String shape() {
+    return dense != null ? dense.shape() : sparse.shape() + " sparse, " + sparse.nonZeros()
+        + " stored";
+  }
+
+  NmfModel fit(Nmf nmf) {
+    return dense != null ? nmf.fit(dense) : nmf.fit(sparse);
+  }
+
+  /** The k-means objective of {@code labels} (in {@code [0, k)}) on these rows. */
+  double inertia(int[] labels, int k) {
+    return dense != null ? Inertia.of(dense, labels) : sparseInertia(labels, k);
+  }
+
+  /**
+   * {@link Inertia} of sparse rows from their stored entries only: per cluster
+   * {@code sum_i |x_i|^2 - |sum_i x_i|^2 / count}.
+   */
+  private double sparseInertia(int[] labels, int k) {
+    int d = sparse.cols();
+    int[] pointers = sparse.rowPointers();
+    int[] columns = sparse.columnIndices();
+    double[] values = sparse.values();
+    double[] sums = new double[k * d];
+    double[] squares = new double[k];
+    int[] counts = new int[k];
+    for (int i = 0; i < labels.length; i++) {
+      int c = labels[i];
+      counts[c]++;
+      for (int q = pointers[i]; q < pointers[i + 1]; q++) {
+        sums[c * d + columns[q]] += values[q];
+        squares[c] += values[q] * values[q];
+      }
+    }
+    double inertia = 0;
+    for (int c = 0; c < k; c++) {
+      if (counts[c] == 0) {
+        continue;
+      }
+      double norm = 0;
+      for (int j = c * d; j < (c + 1) * d; j++) {
+        norm += sums[j] * sums[j];
+      }
+      inertia += Math.max(0, squares[c] - norm / counts[c]);
+    }
+    return inertia;
+  }
+
+  /** Adds {@code "storedValues"} for sparse data. */
+  void describe(Json json) {
+    if (sparse != null) {
+      json.put("storedValues", sparse.nonZeros());
+    }
+  }
+}

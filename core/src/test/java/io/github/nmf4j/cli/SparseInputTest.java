@@ -1,0 +1,95 @@
+package io.github.nmf4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.nmf4j.io.MatrixIo;
+import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.SparseMatrix;
+import io.github.nmf4j.nmf.Nmf;
+import io.github.nmf4j.nmf.NmfModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code fit} and {@code cluster} read .npz, .mtx and .mtx.gz files and keep them sparse. */
+class SparseInputTest {
+
+  @TempDir Path dir;
+  SparseMatrix v;
+
+  @BeforeEach
+  void makeSparse() {
+    // two groups of rows using disjoint columns: 0-9 and 10-19
+    SplittableRandom r = new SplittableRandom(4);
+    int n = 60;
+    int[] ri = new int[n * 4];
+    int[] ci = new int[n * 4];
+    double[] x = new double[n * 4];
+    for (int i = 0; i < n; i++) {
+      for (int e = 0; e < 4; e++) {
+        ri[i * 4 + e] = i;
+        ci[i * 4 + e] = (i < n / 2 ? 0 : 10) + r.nextInt(10);
+        x[i * 4 + e] = 1 + r.nextDouble();
+      }
+    }
+    v = SparseMatrix.fromTriplets(n, 20, ri, ci, x);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"v.npz", "v.mtx", "v.mtx.gz"})
+  void fitKeepsASparseFileSparseAndGivesTheLibrarysFit(String name) throws IOException {
+    Path input = dir.resolve(name);
+    MatrixIo.write(input, v);
+    Path outW = dir.resolve("w.npy");
+    CliRunner r = CliRunner.run("fit", input.toString(), "--rank", "2", "--out-w",
+        outW.toString(), "--seed", "3", "--threads", "1", "--solver", "hals", "--json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    Map<String, Object> json = r.json();
+    assertThat(json).containsEntry("rows", 60.0).containsEntry("cols", 20.0)
+        .containsEntry("storedValues", (double) v.nonZeros());
+    NmfModel expected = Nmf.builder().rank(2).seed(3).threads(1)
+        .solver(io.github.nmf4j.nmf.Solver.HALS).fit(v);
+    assertThat(MatrixIo.read(outW)).isEqualTo(expected.w());
+    assertThat((Double) json.get("relativeError")).isEqualTo(expected.relativeError());
+  }
+
+  @Test
+  void clusterWithNmfOnASparseFileFindsTheGroups() throws IOException {
+    Path input = dir.resolve("v.npz");
+    MatrixIo.write(input, v);
+    double[] truth = new double[60];
+    for (int i = 30; i < 60; i++) {
+      truth[i] = 1;
+    }
+    Path truthFile = dir.resolve("truth.csv");
+    MatrixIo.write(truthFile, Matrix.wrap(60, 1, truth));
+    CliRunner r = CliRunner.run("cluster", input.toString(), "--k", "2", "--method", "nmf",
+        "--truth", truthFile.toString(), "--json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.json()).containsEntry("adjustedRandIndex", 1.0);
+    // k-means reads the same file densely and agrees
+    CliRunner km = CliRunner.run("cluster", input.toString(), "--k", "2", "--truth",
+        truthFile.toString(), "--json");
+    assertThat(km.exitCode()).as(km.err()).isZero();
+    assertThat(km.json()).containsEntry("adjustedRandIndex", 1.0);
+    // the sparse inertia of the NMF labels is the dense one
+    assertThat((Double) r.json().get("inertia"))
+        .isCloseTo((Double) km.json().get("inertia"), org.assertj.core.api.Assertions.within(1e-9));
+  }
+
+  @Test
+  void aNegativeStoredValueIsReportedWithItsPosition() throws IOException {
+    Path input = dir.resolve("neg.mtx");
+    MatrixIo.write(input, SparseMatrix.fromTriplets(3, 3, new int[] {0, 2}, new int[] {0, 1},
+        new double[] {1, -4}));
+    CliRunner r = CliRunner.run("fit", input.toString(), "--rank", "1");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("negative value -4.0 at row 3, column 2 (counting from 1)");
+  }
+}
