@@ -37,10 +37,10 @@ import io.github.nmf4j.internal.Monitor;
  * rows of V; a split that does not fall on multiples of 256 rows changes those sweeps near the
  * split (the fit is as good, the factors differ more than rounding).
  *
- * <p>Not supported: other starts, custom initial factors, restarts and {@link
- * Nmf.Builder#normalizeColumnsOfW}. The configuration's seed, rank, loss, solver, iteration
- * limit, tolerance, {@code checkEvery}, epsilon and listener are used; its threads are not (a
- * block is one task).
+ * <p>Not supported: other starts, custom initial factors, restarts, {@link
+ * Nmf.Builder#normalizeColumnsOfW} and penalties ({@link Nmf.Builder#alphaW}). The
+ * configuration's seed, rank, loss, solver, iteration limit, tolerance, {@code checkEvery},
+ * epsilon and listener are used; its threads are not (a block is one task).
  */
 public final class DistributedNmf {
 
@@ -75,7 +75,8 @@ public final class DistributedNmf {
    * A distributed fit with {@code config}'s settings.
    *
    * @throws IllegalArgumentException if {@code config} is null, sets an initialization other
-   *     than RANDOM, custom initial factors, more than one restart or normalizeColumnsOfW
+   *     than RANDOM, custom initial factors, more than one restart, normalizeColumnsOfW or a
+   *     penalty
    */
   public static DistributedNmf of(Nmf config) {
     Arguments.requireNonNull(config, "config");
@@ -95,6 +96,11 @@ public final class DistributedNmf {
     if (config.settings().normalizeColumnsOfW()) {
       throw new IllegalArgumentException("normalizeColumnsOfW is not supported by a distributed "
           + "fit");
+    }
+    if (config.settings().penalized()) {
+      throw new IllegalArgumentException("penalties are not supported by a distributed fit; "
+          + "alphaW and alphaH must be 0, were " + config.settings().alphaW() + " and "
+          + config.settings().alphaH());
     }
     return new DistributedNmf(config);
   }

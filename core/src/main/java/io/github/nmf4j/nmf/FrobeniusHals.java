@@ -28,6 +28,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * and independently of the thread count. One sweep per half-iteration is exactly scikit-learn's
  * {@code NMF(solver='cd')} (with the H-first order and the floor instead of 0).
  *
+ * <p>Penalties ({@link Penalties}, scikit-learn's {@code cd}): the L1 weight is taken from the
+ * targets ({@code W'V - l1H}, {@code VH' - l1W}) and the L2 weight added to the diagonal of the
+ * Gram matrix ({@code W'W + l2H I}, {@code HH' + l2W I}); each line then minimizes the
+ * penalized loss exactly. A factor with an L1 weight has floor 0 instead of {@code f}: its
+ * entries may reach exactly 0, which is what the L1 penalty is for.
+ *
  * <p>The loss uses the trace identity {@code ||V||^2 - 2 <W, VH'> + <W'W, HH'>}; WH is never
  * formed.
  *
@@ -72,7 +78,13 @@ final class FrobeniusHals implements UpdateRule {
   private final int maxSweepsH;
   private final int maxSweepsW;
   private final double deltaSquared;
-  private final double floor;
+  /** The floors of H's and W's entries: {@code f}, or 0 for a factor with an L1 weight. */
+  private final double floorH;
+  private final double floorW;
+  private final double l1H;
+  private final double l1W;
+  private final double l2H;
+  private final double l2W;
   /** {@code 2^-m}: scales the small operand before a product with V and the product after. */
   private final double half;
 
@@ -82,6 +94,9 @@ final class FrobeniusHals implements UpdateRule {
   private final double[] hHalf;
   private final double[] gramW;
   private final double[] gramH;
+  /** {@code W'W + l2H I} and {@code HH' + l2W I}: the Gram matrices themselves without L2. */
+  private final double[] gramWPenalized;
+  private final double[] gramHPenalized;
   private final double[] vht;
   private final double[] partial;
   private final ConcurrentLinkedQueue<Scratch> scratch = new ConcurrentLinkedQueue<>();
@@ -132,7 +147,14 @@ final class FrobeniusHals implements UpdateRule {
     this.maxSweepsW = maxSweepsW;
     this.deltaSquared = delta * delta;
     double rms = Math.sqrt(data.squaredNorm / ((double) data.n * data.p));
-    this.floor = FLOOR * Math.sqrt(rms / k);
+    double floor = FLOOR * Math.sqrt(rms / k);
+    Penalties penalties = Penalties.of(problem);
+    l1H = penalties.l1H;
+    l1W = penalties.l1W;
+    l2H = penalties.l2H;
+    l2W = penalties.l2W;
+    floorH = l1H > 0 ? 0 : floor;
+    floorW = l1W > 0 ? 0 : floor;
     this.half = Math.scalb(1.0, -data.halfExponent);
     wtv = updateH ? new double[k * data.p] : null;
     wHalf = updateH ? new double[data.n * k] : null;
@@ -142,6 +164,8 @@ final class FrobeniusHals implements UpdateRule {
     }
     gramW = new double[k * k];
     gramH = new double[k * k];
+    gramWPenalized = l2H > 0 ? new double[k * k] : gramW;
+    gramHPenalized = l2W > 0 ? new double[k * k] : gramH;
     vht = new double[data.n * k];
     partial = new double[blocks(data.n)];
     // No more scratch than tasks can use at once, whatever the thread count asked for.
@@ -170,6 +194,7 @@ final class FrobeniusHals implements UpdateRule {
   public void iterate() {
     if (updateH) {
       productOfW();
+      Penalties.withDiagonal(gramW, k, l2H, gramWPenalized);
       scaleInto(w, wHalf);
       data.transposeTimes(wHalf, k, wtv, products);
       updateH();
@@ -199,10 +224,11 @@ final class FrobeniusHals implements UpdateRule {
         int off = c * p + j0;
         for (int j = 0; j < len; j++) {
           x[j] = h[off + j];
-          t[j] = wtv[off + j] * scale;
+          t[j] = wtv[off + j] * scale - l1H;
         }
       }
-      HalsKernel.sweeps(gramW, k, s.t, s.x, len, s.acc, maxSweepsH, deltaSquared, floor);
+      HalsKernel.sweeps(gramWPenalized, k, s.t, s.x, len, s.acc, maxSweepsH, deltaSquared,
+          floorH);
       for (int c = 0; c < k; c++) {
         System.arraycopy(s.x[c], 0, h, c * p + j0, len);
       }
@@ -223,17 +249,18 @@ final class FrobeniusHals implements UpdateRule {
         int row = (i0 + i) * k;
         for (int c = 0; c < k; c++) {
           s.x[c][i] = w[row + c];
-          s.t[c][i] = vht[row + c] * scale;
+          s.t[c][i] = vht[row + c] * scale - l1W;
         }
       }
-      HalsKernel.sweeps(gramH, k, s.t, s.x, len, s.acc, maxSweepsW, deltaSquared, floor);
+      HalsKernel.sweeps(gramHPenalized, k, s.t, s.x, len, s.acc, maxSweepsW, deltaSquared,
+          floorW);
       double sum = 0;
       for (int i = 0; i < len; i++) {
         int row = (i0 + i) * k;
         for (int c = 0; c < k; c++) {
           double x = s.x[c][i];
           w[row + c] = x;
-          sum += x * s.t[c][i];
+          sum += x * (vht[row + c] * scale);
         }
       }
       partial[b] = sum;
@@ -298,6 +325,7 @@ final class FrobeniusHals implements UpdateRule {
   /** {@code HH'} and {@code VH'} for the current H. */
   private void productsOfH() {
     Gemm.multiplyTranspose(k, data.p, k, h, h, gramH, products);
+    Penalties.withDiagonal(gramH, k, l2W, gramHPenalized);
     scaleInto(h, hHalf);
     data.timesTranspose(hHalf, k, vht, products);
   }

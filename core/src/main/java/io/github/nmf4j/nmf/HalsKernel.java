@@ -32,7 +32,7 @@ final class HalsKernel {
    * @param maxSweeps at least 1
    * @param deltaSquared stop once a sweep changes the block by at most this times the first
    *     sweep's change (squared Frobenius norms)
-   * @param floor the smallest value an entry may take, {@code > 0}
+   * @param floor the smallest value an entry may take, {@code >= 0}
    */
   static int sweeps(double[] g, int k, double[][] t, double[][] x, int len, double[] acc,
       int maxSweeps, double deltaSquared, double floor) {

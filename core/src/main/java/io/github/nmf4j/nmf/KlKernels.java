@@ -60,6 +60,37 @@ final class KlKernels {
   }
 
   /**
+   * {@code m[l * cols + j] <- m[l * cols + j] * num[l * cols + j] / (den[l] + guard + l2 m[l *
+   * cols + j])}: {@link #stepRowDenominator} with an L2 penalty (guard: eps plus the L1 weight).
+   */
+  static void stepRowDenominator(double[] m, double[] num, double[] den, int rows, int cols,
+      double guard, double l2) {
+    for (int l = 0; l < rows; l++) {
+      double d = den[l] + guard;
+      for (int j = l * cols, end = j + cols; j < end; j++) {
+        double x = m[j];
+        m[j] = x * num[j] / (d + l2 * x);
+      }
+    }
+  }
+
+  /**
+   * {@code out[i * cols + l] = m[i * cols + l] * num[i * cols + l] / (den[l] + guard + l2 m[i *
+   * cols + l])}: {@link #stepColumnDenominator} with an L2 penalty (guard: eps plus the L1
+   * weight).
+   */
+  static void stepColumnDenominator(double[] m, double[] num, double[] den, int rows, int cols,
+      double guard, double l2, double[] out, int outOff) {
+    for (int i = 0; i < rows; i++) {
+      int off = i * cols;
+      for (int l = 0; l < cols; l++) {
+        double x = m[off + l];
+        out[outOff + off + l] = x * num[off + l] / (den[l] + guard + l2 * x);
+      }
+    }
+  }
+
+  /**
    * {@code out[i * cols + l] = m[i * cols + l] * num[i * cols + l] / (den[l] + eps)}: a
    * multiplicative step whose denominator is constant along each column (the W update, with
    * {@code den = H 1}), reading the old values from m and writing to out at offset outOff.

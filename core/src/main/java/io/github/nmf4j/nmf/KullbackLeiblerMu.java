@@ -18,6 +18,9 @@ import java.util.Arrays;
  * iteration, so a requested loss costs only its logarithms. Four {@code 2npk} products per
  * iteration, as with two passes, but V is read once.
  *
+ * <p>Penalties ({@link Penalties}, scikit-learn's) join the denominators: {@code W'1 + l1H +
+ * l2H H + eps} and {@code 1H' + l1W + l2W W + eps}.
+ *
  * <p>V is reached through {@link RowProducts}: for a sparse V ({@link SparseData}) the ratios
  * {@code V ./ (WH + eps)} are formed at the stored entries only (zero elsewhere), the numerator
  * of the H update at the end of the pass from V's transpose, and the divergence as its stored
@@ -43,6 +46,11 @@ final class KullbackLeiblerMu implements UpdateRule {
   private final double[] h;
   private final int k;
   private final double eps;
+  /** The guards of the H and W updates: {@code eps} plus the factor's L1 weight. */
+  private final double guardH;
+  private final double guardW;
+  private final double l2H;
+  private final double l2W;
   private final boolean updateH;
   /** Whether W may change between iterations (a wrapper normalizes it): no sums carried over. */
   private final boolean wChangesOutside;
@@ -78,6 +86,11 @@ final class KullbackLeiblerMu implements UpdateRule {
     this.h = start.h;
     this.k = start.rank;
     this.eps = problem.epsilon();
+    Penalties penalties = Penalties.of(problem);
+    guardH = eps + penalties.l1H;
+    guardW = eps + penalties.l1W;
+    l2H = penalties.l2H;
+    l2W = penalties.l2W;
     this.updateH = updateH;
     this.blocks = data.rowBlocks(k, problem.par());
     this.products = data.rowProducts(blocks, k);
@@ -104,7 +117,11 @@ final class KullbackLeiblerMu implements UpdateRule {
       if (wChangesOutside) {
         pass(false, true, false);
       }
-      KlKernels.stepRowDenominator(h, numerator, wColumnSums, k, data.p, eps);
+      if (l2H > 0) {
+        KlKernels.stepRowDenominator(h, numerator, wColumnSums, k, data.p, guardH, l2H);
+      } else {
+        KlKernels.stepRowDenominator(h, numerator, wColumnSums, k, data.p, guardH);
+      }
     }
     pass(true, updateH && !wChangesOutside, lossRequested && !wChangesOutside);
     lossRequested = false;
@@ -137,7 +154,13 @@ final class KullbackLeiblerMu implements UpdateRule {
       System.arraycopy(w, row0 * k, ws.w, 0, rows * k);
       if (updateW) {
         products.ratioTimesTranspose(row0, rows, ws, eps, ws.rowsByK);
-        KlKernels.stepColumnDenominator(ws.w, ws.rowsByK, hRowSums, rows, k, eps, w, row0 * k);
+        if (l2W > 0) {
+          KlKernels.stepColumnDenominator(ws.w, ws.rowsByK, hRowSums, rows, k, guardW, l2W, w,
+              row0 * k);
+        } else {
+          KlKernels.stepColumnDenominator(ws.w, ws.rowsByK, hRowSums, rows, k, guardW, w,
+              row0 * k);
+        }
         if (!nextH && !withLoss) {
           return;
         }

@@ -35,7 +35,7 @@ import java.util.Optional;
  * <p>Neither loss increases from one iteration to the next. {@code eps} is {@link
  * Builder#epsilon}; it applies to V scaled by a power of four so that its largest value lies in
  * {@code [1, 4)} (the scaling is exact and undone on the result, so {@code fit(4 V)} returns
- * exactly twice the factors of {@code fit(V)}).
+ * exactly twice the factors of {@code fit(V)} when no penalty is set).
  *
  * <p><b>Convergence</b>, as scikit-learn: every {@link Builder#checkEvery} iterations the loss is
  * computed and the fit stops when {@code (previous - current) / initial < tolerance}, where the
@@ -118,6 +118,10 @@ public final class Nmf extends Estimator<NmfSettings> {
     private long seed;
     private int restarts = 1;
     private boolean normalizeColumnsOfW;
+    private double alphaW;
+    /** NaN: the same as {@link #alphaW} (scikit-learn's {@code alpha_H="same"}). */
+    private double alphaH = Double.NaN;
+    private double l1Ratio;
 
     private Builder() {}
 
@@ -136,6 +140,10 @@ public final class Nmf extends Estimator<NmfSettings> {
       seed = s.seed();
       restarts = s.restarts();
       normalizeColumnsOfW = s.normalizeColumnsOfW();
+      alphaW = s.alphaW();
+      // Equal weights keep scikit-learn's alpha_H="same": a later alphaW(a) moves both.
+      alphaH = s.alphaH() == s.alphaW() ? Double.NaN : s.alphaH();
+      l1Ratio = s.l1Ratio();
       runAs(s.threads(), nmf);
     }
 
@@ -302,6 +310,63 @@ public final class Nmf extends Estimator<NmfSettings> {
       this.normalizeColumnsOfW = normalize;
       return this;
     }
+    /**
+     * The weight {@code alpha_W} of the elastic-net penalty on W, with scikit-learn 1.2's
+     * meaning; default 0 (none). The fit minimizes
+     * <pre>
+     *   D(V || WH) + p alphaW (l1Ratio sum(W) + (1 - l1Ratio) / 2 ||W||_F^2)
+     *              + n alphaH (l1Ratio sum(H) + (1 - l1Ratio) / 2 ||H||_F^2)
+     * </pre>
+     * for V of n rows (samples) and p columns (features), where D is half the squared
+     * Frobenius distance or the divergence of the loss: W's penalty is scaled by the number of
+     * features and H's by the number of samples, which keeps their effect about independent of
+     * the data's size. The L1 part drives entries of the factor towards zero (sparse factors),
+     * the L2 part keeps them small. Every solver and loss minimizes the penalized objective,
+     * and {@link NmfModel#transform} applies W's penalty; {@link NmfModel#reconstructionError()},
+     * the listener's loss and the convergence test use the data term D alone, as scikit-learn.
+     * With HALS and an L1 part, entries of a penalized factor may reach exactly 0 (without an
+     * L1 part HALS keeps them at a tiny positive floor).
+     *
+     * @throws IllegalArgumentException if {@code alphaW} is negative, NaN or infinite
+     */
+    public Builder alphaW(double alphaW) {
+      this.alphaW = requirePenalty(alphaW, "alphaW");
+      return this;
+    }
+
+    /**
+     * The weight {@code alpha_H} of the penalty on H (see {@link #alphaW}); default: the same
+     * as {@code alphaW} (scikit-learn's {@code alpha_H="same"}), so {@code alphaW(a)} alone
+     * penalizes both factors; {@code alphaH(0)} leaves H unpenalized.
+     *
+     * @throws IllegalArgumentException if {@code alphaH} is negative, NaN or infinite
+     */
+    public Builder alphaH(double alphaH) {
+      this.alphaH = requirePenalty(alphaH, "alphaH");
+      return this;
+    }
+
+    /**
+     * The share of the L1 part in the penalties of {@link #alphaW} and {@link #alphaH}: 0 (the
+     * default) gives the L2 penalty alone, 1 the L1 penalty alone.
+     *
+     * @throws IllegalArgumentException if {@code l1Ratio} is NaN or outside {@code [0, 1]}
+     */
+    public Builder l1Ratio(double l1Ratio) {
+      if (!(l1Ratio >= 0 && l1Ratio <= 1)) {
+        throw new IllegalArgumentException("l1Ratio must be in [0, 1], was " + l1Ratio);
+      }
+      this.l1Ratio = l1Ratio;
+      return this;
+    }
+
+    private static double requirePenalty(double alpha, String name) {
+      if (!(alpha >= 0 && alpha < Double.POSITIVE_INFINITY)) {
+        throw new IllegalArgumentException(name + " must be finite and >= 0, was " + alpha);
+      }
+      return alpha;
+    }
+
 
     /**
      * The configuration.
@@ -310,7 +375,7 @@ public final class Nmf extends Estimator<NmfSettings> {
      * @throws IllegalArgumentException if the rank differs from the initial factors' rank, if
      *     the solver is {@link Solver#HALS} and the loss is not {@link Loss#FROBENIUS}, or if
      *     {@link #normalizeColumnsOfW} is set without the Kullback-Leibler loss and the
-     *     multiplicative update
+     *     multiplicative update or with a penalty ({@link #alphaW}, {@link #alphaH})
      */
     public Nmf build() {
       Integer k = rank;
@@ -337,9 +402,16 @@ public final class Nmf extends Estimator<NmfSettings> {
             + "Kullback-Leibler multiplicative update: it needs loss KULLBACK_LEIBLER and solver "
             + "MULTIPLICATIVE_UPDATE, was " + loss + " and " + solver);
       }
+      double h = Double.isNaN(alphaH) ? alphaW : alphaH;
+      if (normalizeColumnsOfW && (alphaW > 0 || h > 0)) {
+        throw new IllegalArgumentException("normalizeColumnsOfW rescales W after every update, "
+            + "which a penalty on the factors would not survive; alphaW and alphaH must be 0, "
+            + "were " + alphaW + " and " + h);
+      }
       NmfSettings settings = new NmfSettings(k, loss, solver, Optional.ofNullable(initialization),
           Optional.ofNullable(initialW), Optional.ofNullable(initialH), maxIterations, tolerance,
-          checkEvery, epsilon, seed, restarts, threadCount(), normalizeColumnsOfW);
+          checkEvery, epsilon, seed, restarts, threadCount(), normalizeColumnsOfW, alphaW, h,
+          l1Ratio);
       return new Nmf(settings, this);
     }
 

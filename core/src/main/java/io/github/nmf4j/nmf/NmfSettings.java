@@ -25,16 +25,33 @@ import java.util.Optional;
  * @param threads the most threads a fit uses (results do not depend on it)
  * @param normalizeColumnsOfW whether the Kullback-Leibler update normalizes W's columns to sum 1
  *     (Lee and Seung 1999)
+ * @param alphaW the weight of the elastic-net penalty on W, scikit-learn's {@code alpha_W} (0:
+ *     none)
+ * @param alphaH the weight of the penalty on H, {@code alpha_H} (resolved: equal to {@code
+ *     alphaW} when the builder was left at scikit-learn's {@code "same"})
+ * @param l1Ratio the share of the L1 part in both penalties, from 0 (L2 alone) to 1 (L1 alone)
  */
 public record NmfSettings(int rank, Loss loss, Solver solver,
     Optional<Initialization> initialization, Optional<Matrix> initialW,
     Optional<Matrix> initialH, int maxIterations, double tolerance, int checkEvery,
-    double epsilon, long seed, int restarts, int threads, boolean normalizeColumnsOfW) {
+    double epsilon, long seed, int restarts, int threads, boolean normalizeColumnsOfW,
+    double alphaW, double alphaH, double l1Ratio) {
 
   /** These settings with {@code threads} threads. */
   NmfSettings withThreads(int threads) {
     return new NmfSettings(rank, loss, solver, initialization, initialW, initialH, maxIterations,
-        tolerance, checkEvery, epsilon, seed, restarts, threads, normalizeColumnsOfW);
+        tolerance, checkEvery, epsilon, seed, restarts, threads, normalizeColumnsOfW, alphaW,
+        alphaH, l1Ratio);
+  }
+
+  /** The beta of the loss's beta-divergence: 2 for Frobenius, 1 for Kullback-Leibler. */
+  double beta() {
+    return loss == Loss.FROBENIUS ? 2 : 1;
+  }
+
+  /** Whether a penalty is set ({@code alphaW} or {@code alphaH} positive). */
+  boolean penalized() {
+    return alphaW > 0 || alphaH > 0;
   }
 
   @Override
@@ -43,6 +60,8 @@ public record NmfSettings(int rank, Loss loss, Solver solver,
         + (initialW.isPresent() ? "custom" : initialization.map(Enum::name).orElse("default"))
         + ", maxIterations=" + maxIterations + ", tolerance=" + tolerance + ", checkEvery="
         + checkEvery + ", epsilon=" + epsilon + ", seed=" + seed + ", restarts=" + restarts
-        + ", threads=" + threads + (normalizeColumnsOfW ? ", normalizeColumnsOfW" : "") + "]";
+        + ", threads=" + threads + (normalizeColumnsOfW ? ", normalizeColumnsOfW" : "")
+        + (penalized() ? ", alphaW=" + alphaW + ", alphaH=" + alphaH + ", l1Ratio=" + l1Ratio
+            : "") + "]";
   }
 }
