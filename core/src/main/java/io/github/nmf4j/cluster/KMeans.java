@@ -195,7 +195,7 @@ public final class KMeans extends Estimator<KMeansSettings> {
    * are read in order (one pass over memory); each column's sum still runs over the rows in
    * order.
    */
-  private static double meanVariance(double[] x, int n, int d, double[] mean) {
+  static double meanVariance(double[] x, int n, int d, double[] mean) {
     double[] squares = new double[d];
     for (int i = 0; i < n; i++) {
       int o = i * d;

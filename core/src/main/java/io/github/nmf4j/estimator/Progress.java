@@ -20,6 +20,9 @@ import java.util.OptionalDouble;
  *   <tr><td>{@code KMeans}</td><td>Lloyd iteration</td><td>the inertia at the iteration's
  *       assignment step (never increases within a restart, up to rounding; see {@code
  *       KMeans})</td><td>the summed squared distance the centroids moved</td></tr>
+ *   <tr><td>{@code MiniBatchKMeans}</td><td>batch step</td><td>the mean squared distance of
+ *       the step's batch to the centroids before the step</td><td>the summed squared distance
+ *       the centroids moved</td></tr>
  *   <tr><td>{@code Agglomerative}</td><td>merge</td><td>empty</td><td>empty</td></tr>
  *   <tr><td>{@code Pca}</td><td>stage (2)</td><td>empty</td><td>empty</td></tr>
  *   </tbody>
