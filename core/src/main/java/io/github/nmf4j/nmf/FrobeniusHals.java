@@ -37,9 +37,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * <p>The loss uses the trace identity {@code ||V||^2 - 2 <W, VH'> + <W'W, HH'>}; WH is never
  * formed.
  *
- * <p>Range: V is read unscaled ({@code V = 4^m V_s}); the small operand of each product is
- * scaled by {@code 2^-m} first and the product by {@code 2^-m} after (both exact), so no product
- * overflows or underflows for any finite V. A start whose component has W and H entries of
+ * <p>Range: V is read unscaled ({@code V = 4^m V_s}); its products follow {@link ScaledData}'s
+ * policy (the factor scaled by a power of two only for V beyond {@code 2^±900}, the product
+ * multiplied by {@code productScale} after, both exact), so no product overflows or underflows
+ * for any finite V. A start whose component has W and H entries of
  * wildly different sizes (more than {@code 2^128} apart) is rebalanced by a power of two (WH is
  * unchanged, and HALS's steps are invariant to that scaling); ordinary starts are used as given.
  */
@@ -85,13 +86,13 @@ final class FrobeniusHals implements UpdateRule {
   private final double l1W;
   private final double l2H;
   private final double l2W;
-  /** {@code 2^-m}: scales the small operand before a product with V and the product after. */
-  private final double half;
+  /** Turns a product of the raw V with a product operand into the product with {@code V_s}. */
+  private final double productScale;
 
   private final double[] wtv;
-  /** {@code 2^-m W} and {@code 2^-m H}, the operands of the products with V. */
-  private final double[] wHalf;
-  private final double[] hHalf;
+  /** W and H as operands of the products with V, for V beyond {@code 2^±900} only. */
+  private final double[] wBuffer;
+  private final double[] hBuffer;
   private final double[] gramW;
   private final double[] gramH;
   /** {@code W'W + l2H I} and {@code HH' + l2W I}: the Gram matrices themselves without L2. */
@@ -155,10 +156,10 @@ final class FrobeniusHals implements UpdateRule {
     l2W = penalties.l2W;
     floorH = l1H > 0 ? 0 : floor;
     floorW = l1W > 0 ? 0 : floor;
-    this.half = Math.scalb(1.0, -data.halfExponent);
+    this.productScale = data.productScale;
     wtv = updateH ? new double[k * data.p] : null;
-    wHalf = updateH ? new double[data.n * k] : null;
-    hHalf = new double[k * data.p];
+    wBuffer = updateH ? data.productBuffer(data.n * k) : null;
+    hBuffer = data.productBuffer(k * data.p);
     if (updateH) {
       balance();
     }
@@ -195,8 +196,7 @@ final class FrobeniusHals implements UpdateRule {
     if (updateH) {
       productOfW();
       Penalties.withDiagonal(gramW, k, l2H, gramWPenalized);
-      scaleInto(w, wHalf);
-      data.transposeTimes(wHalf, k, wtv, products);
+      data.transposeTimes(data.productOperand(w, wBuffer, data.n * k), k, wtv, products);
       updateH();
       productsOfH();
     }
@@ -213,7 +213,7 @@ final class FrobeniusHals implements UpdateRule {
 
   private void updateH() {
     int p = data.p;
-    double scale = half;
+    double scale = productScale;
     parallelFor((long) p * k * k * maxSweepsH).forEach(blocks(p), b -> {
       Scratch s = borrow();
       int j0 = b * BLOCK;
@@ -239,7 +239,7 @@ final class FrobeniusHals implements UpdateRule {
   /** Updates W block by block and returns {@code <W_new, V_s H'>}. */
   private double updateW() {
     int n = data.n;
-    double scale = half;
+    double scale = productScale;
     int blocks = blocks(n);
     parallelFor((long) n * k * k * maxSweepsW).forEach(blocks, b -> {
       Scratch s = borrow();
@@ -271,14 +271,7 @@ final class FrobeniusHals implements UpdateRule {
 
   /** {@code <W, V_s H'>} for the current W and the stored {@code VH'}. */
   private double crossTerm() {
-    return MuKernels.dot(w, vht, data.n, k, half, partial, par);
-  }
-
-  /** {@code out = 2^-m x}, exactly. */
-  private void scaleInto(double[] x, double[] out) {
-    for (int i = 0; i < x.length; i++) {
-      out[i] = x[i] * half;
-    }
+    return MuKernels.dot(w, vht, data.n, k, productScale, partial, par);
   }
 
   /**
@@ -326,8 +319,7 @@ final class FrobeniusHals implements UpdateRule {
   private void productsOfH() {
     Gemm.multiplyTranspose(k, data.p, k, h, h, gramH, products);
     Penalties.withDiagonal(gramH, k, l2W, gramHPenalized);
-    scaleInto(h, hHalf);
-    data.timesTranspose(hHalf, k, vht, products);
+    data.timesTranspose(data.productOperand(h, hBuffer, k * data.p), k, vht, products);
   }
 
   /** {@code W'W} for the current W, computed once per W. */

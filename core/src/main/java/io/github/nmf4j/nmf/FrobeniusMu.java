@@ -63,8 +63,9 @@ final class FrobeniusMu implements UpdateRule {
   private final double[] wtwPenalized;
   private final double[] hhtPenalized;
   private final double[] crossChunks;
-  /** H scaled by {@code 2^productExponent} for products with the raw V (H itself if 0). */
-  private final double[] hOperand;
+  /** H as the operand of the products with the raw V ({@link ScaledData#productOperand}). */
+  private double[] hOperand;
+  private final double[] hBuffer;
   /** With H fixed (a transform): {@code V H'}, computed once. */
   private final double[] fixedVht;
   /** {@code <W, V_s H'>} for the current factors. */
@@ -94,7 +95,7 @@ final class FrobeniusMu implements UpdateRule {
     wtwPenalized = l2H > 0 ? new double[k * k] : wtw;
     hhtPenalized = l2W > 0 ? new double[k * k] : hht;
     crossChunks = new double[chunks];
-    hOperand = data.productExponent != 0 ? new double[k * p] : h;
+    hBuffer = data.productBuffer(k * p);
     fixedVht = updateH ? null : new double[data.n * k];
     productsOfH();
     if (!updateH) {
@@ -120,13 +121,11 @@ final class FrobeniusMu implements UpdateRule {
     return Math.sqrt(Math.max(0, squared));
   }
 
-  /** {@code HH'}, and H scaled for the products with V when that is needed. */
+  /** {@code HH'}, and H as the operand of the products with V. */
   private void productsOfH() {
     Gemm.multiplyTranspose(k, data.p, k, h, h, hht, Parallel.serial());
     Penalties.withDiagonal(hht, k, l2W, hhtPenalized);
-    if (hOperand != h) {
-      MuKernels.scaleInto(h, data.productExponent, hOperand);
-    }
+    hOperand = data.productOperand(h, hBuffer, k * data.p);
   }
 
   /**
@@ -158,11 +157,7 @@ final class FrobeniusMu implements UpdateRule {
       Gemm.transposeMultiply(rows, k, k, ws.w, ws.w, ws.kByK, Parallel.serial());
       MuKernels.add(wtwChunks[c], ws.kByK, k * k);
       if (updateH) {
-        double[] wOperand = ws.w;
-        if (data.productExponent != 0) {
-          wOperand = ws.rowsByK2;
-          MuKernels.scaleInto(ws.w, data.productExponent, wOperand, rows * k);
-        }
+        double[] wOperand = data.productOperand(ws.w, ws.rowsByK2, rows * k);
         products.addTransposeTimes(c, row0, rows, wOperand, ws);
       }
     });

@@ -13,13 +13,23 @@ import io.github.nmf4j.linalg.SparseMatrix;
  * <p>The solvers work on {@code V_s = V / s} with {@code s = 4^m} chosen so that
  * {@code max(V_s)} lies in {@code [1, 4)}; factors are kept as {@code W / 2^m} and {@code H / 2^m}.
  * Multiplying by a power of two is exact, so for data whose products neither overflow nor
- * underflow the fit is bit-for-bit the fit of V, and data from 1e-300 to 1e300 cannot overflow
- * the products. Kernels read the raw array and multiply by {@link #invScale} (element-wise) or
- * {@link #productScale} (products).
+ * underflow the fit is bit-for-bit the fit of V.
+ *
+ * <p><b>The one policy for extreme ranges</b>, which every solver follows: V is never copied or
+ * scaled. Element-wise terms (the KL ratio and divergence, the residuals) read {@code v} times
+ * {@link #invScale}. A product of the raw V with a stored factor (entries of order 1) is of order
+ * {@code 4^m}: while that lies within {@code 2^±900} (V up to about 1e±270) the product is taken
+ * as it is; beyond, the factor is scaled by {@code 2^-m} first, so that the product is of order
+ * {@code 2^m}, as far from both ends of the double range as it can be (also when V is entirely
+ * subnormal and m is clamped). So every product is taken with {@link #productOperand}{@code
+ * (factor)} and multiplied by {@link #productScale} after, both exact: no product overflows or
+ * underflows for any finite V, from {@link Double#MIN_VALUE} to {@link Double#MAX_VALUE}, and
+ * for ordinary data no copy of a factor is made. FrobeniusMu, KullbackLeiblerMu, FrobeniusHals,
+ * the sparse products and the residuals all follow it.
  */
 abstract class ScaledData {
 
-  /** Beyond {@code 2^±PRODUCT_LIMIT}, products with the raw V scale the factor first. */
+  /** Beyond {@code 4^m = 2^±PRODUCT_LIMIT}, products with the raw V scale the factor first. */
   private static final int PRODUCT_LIMIT = 900;
 
   final int n;
@@ -32,8 +42,8 @@ abstract class ScaledData {
   final double sqrtScale;
   /**
    * The exponent {@code a} by which a factor is scaled, {@code 2^a}, before a product with the
-   * raw V: 0 unless V lies beyond {@code 2^±900} (about 1e±270), where it keeps
-   * products such as {@code W'V} finite; see {@link #productScale}.
+   * raw V: 0 unless V lies beyond {@code 2^±900} (about 1e±270), and then {@code -m}; see the
+   * class comment and {@link #productScale}.
    */
   final int productExponent;
   /**
@@ -53,8 +63,7 @@ abstract class ScaledData {
     this.invScale = Math.scalb(1.0, -2 * halfExponent);
     this.sqrtScale = Math.scalb(1.0, halfExponent);
     int e = 2 * halfExponent;
-    this.productExponent = e > PRODUCT_LIMIT ? PRODUCT_LIMIT - e
-        : e < -PRODUCT_LIMIT ? -PRODUCT_LIMIT - e : 0;
+    this.productExponent = Math.abs(e) > PRODUCT_LIMIT ? -halfExponent : 0;
     this.productScale = Math.scalb(1.0, -e - productExponent);
     this.sum = sum;
     this.squaredNorm = squaredNorm;
@@ -133,6 +142,25 @@ abstract class ScaledData {
     }
     int e = Math.getExponent(max);
     return Math.max(-511, Math.min(511, Math.floorDiv(e, 2)));
+  }
+
+  /**
+   * The operand of a product of the raw V with the first {@code length} values of {@code
+   * factor}: {@code factor} itself, or (for V beyond {@code 2^±900}) the factor times {@code
+   * 2^productExponent}, written into {@code buffer}. The product times {@link #productScale} is
+   * the product of {@code V_s} with the factor.
+   */
+  double[] productOperand(double[] factor, double[] buffer, int length) {
+    if (productExponent == 0) {
+      return factor;
+    }
+    MuKernels.scaleInto(factor, productExponent, buffer, length);
+    return buffer;
+  }
+
+  /** A buffer of {@code length} values for {@link #productOperand}; null when none is needed. */
+  double[] productBuffer(int length) {
+    return productExponent == 0 ? null : new double[length];
   }
 
   /** {@code mean(V_s)}. */
