@@ -22,7 +22,7 @@ final class BlockPass {
       double eps, boolean updateW) {
     int p = data.p;
     double scale = data.productScale;
-    double[] hOperand = scaledOperand(h, data.productExponent);
+    double[] hOperand = data.productOperand(h);
     double[] wtv = new double[k * p];
     double[] wtw = new double[k * k];
     double[] cross = new double[1];
@@ -90,7 +90,7 @@ final class BlockPass {
     int p = data.p;
     double scale = data.productScale;
     double[] vht = new double[n * k];
-    Gemm.multiplyTranspose(n, p, k, data.v, scaledOperand(h, data.productExponent), vht,
+    Gemm.multiplyTranspose(n, p, k, data.v, data.productOperand(h), vht,
         Parallel.serial());
     scale(vht, scale);
     double cross = 0;
@@ -126,7 +126,7 @@ final class BlockPass {
     double[] wtw = new double[k * k];
     Gemm.transposeMultiply(n, k, k, w, w, wtw, Parallel.serial());
     double[] wtv = new double[k * p];
-    Gemm.transposeMultiply(n, k, p, scaledOperand(w, data.productExponent), data.v, wtv,
+    Gemm.transposeMultiply(n, k, p, data.productOperand(w), data.v, wtv,
         Parallel.serial());
     scale(wtv, scale);
     return new BlockSums(n, wtv, wtw, cross, Double.NaN, Double.NaN);
@@ -149,23 +149,9 @@ final class BlockPass {
     int p = data.p;
     Gemm.transposeMultiply(rows, k, k, ws.w, ws.w, ws.kByK, Parallel.serial());
     MuKernels.add(wtw, ws.kByK, k * k);
-    double[] wOperand = ws.w;
-    if (data.productExponent != 0) {
-      wOperand = ws.rowsByK2;
-      MuKernels.scaleInto(ws.w, data.productExponent, wOperand, rows * k);
-    }
+    double[] wOperand = data.productOperand(ws.w, ws.rowsByK2, rows * k);
     Gemm.transposeMultiply(rows, k, p, wOperand, ws.v, ws.kByP, Parallel.serial());
     MuKernels.add(wtv, ws.kByP, k * p);
-  }
-
-  /** {@code 2^exponent x}: x itself when the exponent is 0, else a scaled copy. */
-  private static double[] scaledOperand(double[] x, int exponent) {
-    if (exponent == 0) {
-      return x;
-    }
-    double[] out = new double[x.length];
-    MuKernels.scaleInto(x, exponent, out);
-    return out;
   }
 
   private static void scale(double[] x, double factor) {

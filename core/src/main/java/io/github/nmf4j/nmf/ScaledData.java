@@ -24,8 +24,9 @@ import io.github.nmf4j.linalg.SparseMatrix;
  * subnormal and m is clamped). So every product is taken with {@link #productOperand}{@code
  * (factor)} and multiplied by {@link #productScale} after, both exact: no product overflows or
  * underflows for any finite V, from {@link Double#MIN_VALUE} to {@link Double#MAX_VALUE}, and
- * for ordinary data no copy of a factor is made. FrobeniusMu, KullbackLeiblerMu, FrobeniusHals,
- * the sparse products and the residuals all follow it.
+ * for ordinary data no copy of a factor is made. FrobeniusMu, FrobeniusHals, the sparse products
+ * ({@link SparseData}), the residuals and a distributed fit's block passes ({@link BlockPass})
+ * all take their operands here.
  */
 abstract class ScaledData {
 
@@ -156,6 +157,14 @@ abstract class ScaledData {
     }
     MuKernels.scaleInto(factor, productExponent, buffer, length);
     return buffer;
+  }
+
+  /**
+   * {@link #productOperand(double[], double[], int)} for a one-off product with the whole of
+   * {@code factor}: the factor itself, or a scaled copy.
+   */
+  double[] productOperand(double[] factor) {
+    return productOperand(factor, productBuffer(factor.length), factor.length);
   }
 
   /** A buffer of {@code length} values for {@link #productOperand}; null when none is needed. */

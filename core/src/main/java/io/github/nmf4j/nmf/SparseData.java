@@ -141,13 +141,8 @@ final class SparseData extends ScaledData {
   @Override
   Residuals residuals(double[] w, double[] h, int k, double eps, boolean withDivergence,
       Parallel par) {
-    double[] hOperand = h;
-    if (productExponent != 0) {
-      hOperand = new double[h.length];
-      MuKernels.scaleInto(h, productExponent, hOperand);
-    }
     double[] vht = new double[n * k];
-    timesTranspose(hOperand, k, vht, par);
+    timesTranspose(productOperand(h), k, vht, par);
     double cross = MuKernels.dot(w, vht, n, k, productScale, new double[MuKernels.blocks(n)],
         par);
     double[] wtw = new double[k * k];
@@ -204,7 +199,8 @@ final class SparseData extends ScaledData {
     private final double[] hRowSums;
     /** {@code p x k} results from V', transposed into the caller's {@code k x p}. */
     private final double[] byColumn;
-    private double[] wOperand;
+    /** W as the operand of the products with V ({@link #productOperand}). */
+    private final double[] wBuffer;
 
     Products(int k, Parallel par) {
       this.k = k;
@@ -212,6 +208,7 @@ final class SparseData extends ScaledData {
       ht = new double[p * k];
       hRowSums = new double[k];
       byColumn = new double[p * k];
+      wBuffer = productBuffer(n * k);
     }
 
     @Override
@@ -237,14 +234,7 @@ final class SparseData extends ScaledData {
 
     @Override
     void transposeTimesSum(double[] w, double[] out) {
-      double[] operand = w;
-      if (productExponent != 0) {
-        if (wOperand == null) {
-          wOperand = new double[w.length];
-        }
-        MuKernels.scaleInto(w, productExponent, wOperand);
-        operand = wOperand;
-      }
+      double[] operand = productOperand(w, wBuffer, n * k);
       SparseProducts.multiply(p, k, tPointers, tColumns, tValues, operand, byColumn, par);
       transpose(byColumn, p, k, out);
     }
