@@ -1,9 +1,10 @@
 /**
  * nmf4j: non-negative matrix factorization and k-means clustering in pure Java.
  *
- * <p>The module exports its public API packages only; {@code io.github.nmf4j.internal} and
- * {@code io.github.nmf4j.linalg.kernel} hold the thread layer and the raw {@code double[]}
- * kernels, which may change in any release.
+ * <p>The module exports its public API packages only; {@code io.github.nmf4j.internal},
+ * {@code io.github.nmf4j.linalg.kernel} and {@code io.github.nmf4j.linalg.access} hold the thread
+ * layer, the raw {@code double[]} kernels and the zero-copy access to a matrix's storage, which
+ * may change in any release.
  */
 module io.github.nmf4j {
   requires transitive java.desktop;

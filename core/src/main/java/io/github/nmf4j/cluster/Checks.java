@@ -2,7 +2,7 @@ package io.github.nmf4j.cluster;
 
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.linalg.Matrix;
-import io.github.nmf4j.linalg.kernel.MatrixAccess;
+import io.github.nmf4j.linalg.access.MatrixAccess;
 import java.util.HashSet;
 import java.util.Set;
 

@@ -2,7 +2,7 @@ package io.github.nmf4j.decomposition;
 
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.linalg.Matrix;
-import io.github.nmf4j.linalg.kernel.MatrixAccess;
+import io.github.nmf4j.linalg.access.MatrixAccess;
 
 /** Argument checks shared by {@link Pca} and {@link PcaModel}. */
 final class PcaChecks {

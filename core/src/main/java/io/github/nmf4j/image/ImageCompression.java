@@ -4,7 +4,7 @@ import io.github.nmf4j.cluster.KMeans;
 import io.github.nmf4j.cluster.KMeansModel;
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.linalg.Matrix;
-import io.github.nmf4j.linalg.kernel.MatrixAccess;
+import io.github.nmf4j.linalg.access.MatrixAccess;
 import io.github.nmf4j.metrics.ReconstructionMetrics;
 import io.github.nmf4j.nmf.Nmf;
 import io.github.nmf4j.nmf.NmfModel;

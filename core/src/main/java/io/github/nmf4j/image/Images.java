@@ -4,7 +4,7 @@ import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.AtomicFiles;
 import io.github.nmf4j.io.FileFormatException;
 import io.github.nmf4j.linalg.Matrix;
-import io.github.nmf4j.linalg.kernel.MatrixAccess;
+import io.github.nmf4j.linalg.access.MatrixAccess;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;

@@ -2,7 +2,7 @@ package io.github.nmf4j.image;
 
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.linalg.Matrix;
-import io.github.nmf4j.linalg.kernel.MatrixAccess;
+import io.github.nmf4j.linalg.access.MatrixAccess;
 
 /**
  * A colour image as three channel matrices of the same shape ({@code height x width}), values

@@ -3,7 +3,6 @@ package io.github.nmf4j.linalg;
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.kernel.Gemm;
-import io.github.nmf4j.linalg.kernel.MatrixAccess;
 import java.util.Arrays;
 
 /**
@@ -24,10 +23,6 @@ import java.util.Arrays;
  */
 public final class Matrix {
 
-  static {
-    MatrixAccess.register(m -> m.data);
-  }
-
   private final int rows;
   private final int cols;
   private final double[] data;
@@ -36,6 +31,14 @@ public final class Matrix {
     this.rows = rows;
     this.cols = cols;
     this.data = data;
+  }
+
+  /**
+   * The live row-major storage of {@code m}, for the classes of this package (the other packages
+   * of the module use {@code linalg.access.MatrixAccess}). Never write to it.
+   */
+  static double[] storage(Matrix m) {
+    return m.data;
   }
 
   /**

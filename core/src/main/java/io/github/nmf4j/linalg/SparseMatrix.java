@@ -2,7 +2,6 @@ package io.github.nmf4j.linalg;
 
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
-import io.github.nmf4j.linalg.kernel.MatrixAccess;
 import io.github.nmf4j.linalg.kernel.SparseProducts;
 import java.util.Arrays;
 
@@ -186,7 +185,7 @@ public final class SparseMatrix {
     Arguments.requireNonNull(dense, "dense");
     int r = dense.rows();
     int c = dense.cols();
-    double[] a = MatrixAccess.data(dense);
+    double[] a = Matrix.storage(dense);
     int[] pointers = new int[r + 1];
     int nnz = 0;
     for (int i = 0; i < a.length; i++) {
@@ -386,7 +385,7 @@ public final class SparseMatrix {
       throw new IllegalArgumentException("multiply: inner dimensions differ, " + shape()
           + " * " + b.shape() + " needs " + cols + " == " + b.rows());
     }
-    return product(b.cols(), MatrixAccess.data(b), Parallel.of(threads));
+    return product(b.cols(), Matrix.storage(b), Parallel.of(threads));
   }
 
   /**
@@ -416,7 +415,7 @@ public final class SparseMatrix {
     }
     Parallel par = Parallel.of(threads);
     checkResultSize(cols, b.cols());
-    return transpose().product(b.cols(), MatrixAccess.data(b), par);
+    return transpose().product(b.cols(), Matrix.storage(b), par);
   }
 
   /**
@@ -444,7 +443,7 @@ public final class SparseMatrix {
     }
     Parallel par = Parallel.of(threads);
     checkResultSize(rows, b.rows());
-    return product(b.rows(), MatrixAccess.data(b.transpose()), par);
+    return product(b.rows(), Matrix.storage(b.transpose()), par);
   }
 
   private Matrix product(int m, double[] b, Parallel par) {

@@ -2,7 +2,6 @@ package io.github.nmf4j.linalg;
 
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
-import io.github.nmf4j.linalg.kernel.MatrixAccess;
 
 /**
  * A thin or truncated singular value decomposition {@code A ~ U diag(s) V^T}: {@code U} ({@code
@@ -142,7 +141,7 @@ public final class Svd {
   /** The randomized path with explicit settings; requires {@code rank + oversamples <= min}. */
   static Svd randomized(Matrix a, int rank, int oversamples, int powerIterations, long seed,
       Parallel par) {
-    JacobiSvd.Result r = RandomizedSvd.compute(MatrixAccess.data(a), a.rows(), a.cols(),
+    JacobiSvd.Result r = RandomizedSvd.compute(Matrix.storage(a), a.rows(), a.cols(),
         rank + oversamples, powerIterations, seed, par);
     return assemble(r, rank);
   }
@@ -150,7 +149,7 @@ public final class Svd {
   private static Svd fromExact(Matrix a, int rank, Parallel par) {
     int m = a.rows();
     int n = a.cols();
-    double[] data = MatrixAccess.data(a);
+    double[] data = Matrix.storage(a);
     if (m >= n) {
       // Columns of A as separate arrays.
       double[][] cols = Vectors.split(a.transpose().toRowMajorArray(), n, m);
@@ -199,7 +198,7 @@ public final class Svd {
     if (a.size() == 0) {
       throw new IllegalArgumentException("a must not be empty, was " + a.shape());
     }
-    Arguments.requireFinite(MatrixAccess.data(a), a.cols(), "a");
+    Arguments.requireFinite(Matrix.storage(a), a.cols(), "a");
   }
 
   private static void checkRank(int rank, Matrix a) {

@@ -2,7 +2,7 @@ package io.github.nmf4j.metrics;
 
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.linalg.Matrix;
-import io.github.nmf4j.linalg.kernel.MatrixAccess;
+import io.github.nmf4j.linalg.access.MatrixAccess;
 import io.github.nmf4j.linalg.kernel.Rows;
 
 /**

@@ -3,7 +3,7 @@ package io.github.nmf4j.metrics;
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
-import io.github.nmf4j.linalg.kernel.MatrixAccess;
+import io.github.nmf4j.linalg.access.MatrixAccess;
 import io.github.nmf4j.linalg.kernel.Rows;
 import java.util.Arrays;
 import java.util.SplittableRandom;

@@ -3,8 +3,8 @@ package io.github.nmf4j.nmf;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.Svd;
+import io.github.nmf4j.linalg.access.MatrixAccess;
 import io.github.nmf4j.linalg.kernel.Gemm;
-import io.github.nmf4j.linalg.kernel.MatrixAccess;
 import java.util.Arrays;
 
 /** A dense V, row-major, read in place. */

@@ -1,7 +1,7 @@
 package io.github.nmf4j.nmf;
 
 import io.github.nmf4j.linalg.Svd;
-import io.github.nmf4j.linalg.kernel.MatrixAccess;
+import io.github.nmf4j.linalg.access.MatrixAccess;
 import java.util.SplittableRandom;
 
 /**

@@ -3,7 +3,7 @@ package io.github.nmf4j.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nmf4j.internal.Parallel;
-import io.github.nmf4j.linalg.kernel.MatrixAccess;
+import io.github.nmf4j.linalg.access.MatrixAccess;
 import io.github.nmf4j.testing.Blobs;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,6 @@
 package io.github.nmf4j.benchmarks.linalg;
 
-import io.github.nmf4j.internal.Parallel;
-import io.github.nmf4j.linalg.kernel.Gemm;
+import io.github.nmf4j.linalg.Matrix;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,7 +19,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The products of one NMF iteration on MNIST-sized data, V (70000 x 784), rank k = 20:
  * {@code W^T V} as {@code transposeMultiply} (20 x 70000 times 70000 x 784), {@code V H^T} as
  * {@code multiplyTranspose} and {@code V B} as {@code multiply} (70000 x 784 times 784 x 20).
- * Each is {@code 2 * 70000 * 784 * 20} flops = 2.195 GFLOP.
+ * Each is {@code 2 * 70000 * 784 * 20} flops = 2.195 GFLOP. Through the public {@link Matrix}
+ * products, which return a new matrix (as numpy's {@code @} does).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,42 +42,36 @@ public class NmfShapesBenchmark {
   @Param({"1", "2"})
   public int threads;
 
-  private double[] v;
-  private double[] w;
-  private double[] h;
-  private double[] kxp;
-  private double[] nxk;
-  private Parallel par;
+  private Matrix v;
+  private Matrix w;
+  private Matrix h;
+  private Matrix hAsB;
 
   @Setup
   public void setUp() {
     SplittableRandom random = new SplittableRandom(42);
-    v = random.doubles((long) n * p).toArray();
-    w = random.doubles((long) n * k).toArray();
-    h = random.doubles((long) k * p).toArray();
-    kxp = new double[k * p];
-    nxk = new double[n * k];
-    par = Parallel.of(threads);
+    v = Matrix.wrap(n, p, random.doubles((long) n * p).toArray());
+    w = Matrix.wrap(n, k, random.doubles((long) n * k).toArray());
+    double[] hData = random.doubles((long) k * p).toArray();
+    h = Matrix.wrap(k, p, hData);
+    hAsB = Matrix.wrap(p, k, hData);
   }
 
   /** {@code W^T V}: 20 x 784 from a 70000-long reduction. */
   @Benchmark
-  public double[] transposeMultiplyWtV() {
-    Gemm.transposeMultiply(n, k, p, w, v, kxp, par);
-    return kxp;
+  public Matrix transposeMultiplyWtV() {
+    return w.transposeMultiply(v, threads);
   }
 
   /** {@code V H^T}: 70000 x 20. */
   @Benchmark
-  public double[] multiplyTransposeVHt() {
-    Gemm.multiplyTranspose(n, p, k, v, h, nxk, par);
-    return nxk;
+  public Matrix multiplyTransposeVHt() {
+    return v.multiplyTranspose(h, threads);
   }
 
-  /** {@code V B} with B = H^T stored as 784 x 20: 70000 x 20. */
+  /** {@code V B} with B = H^T stored as 784 x 20 (H's storage read as 784 x 20): 70000 x 20. */
   @Benchmark
-  public double[] multiplyVB() {
-    Gemm.multiply(n, p, k, v, h, nxk, par);
-    return nxk;
+  public Matrix multiplyVB() {
+    return v.multiply(hAsB, threads);
   }
 }

@@ -37,17 +37,4 @@ public final class Gemm {
       int m, int k, int n, double[] a, double[] b, double[] c, Parallel par) {
     GemmEngine.product(m, k, n, a, 0, k, 1, b, 0, 1, k, c, 0, par);
   }
-
-  /** The textbook triple loop, {@code c = a * b}; the reference for tests and benchmarks. */
-  public static void naiveMultiply(int m, int k, int n, double[] a, double[] b, double[] c) {
-    for (int i = 0; i < m; i++) {
-      for (int j = 0; j < n; j++) {
-        double s = 0;
-        for (int p = 0; p < k; p++) {
-          s += a[i * k + p] * b[p * n + j];
-        }
-        c[i * n + j] = s;
-      }
-    }
-  }
 }

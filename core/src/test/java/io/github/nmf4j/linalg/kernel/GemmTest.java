@@ -47,7 +47,7 @@ class GemmTest {
     double[] a = random.doubles((long) m * k, -1, 1).toArray();
     double[] b = random.doubles((long) k * n, -1, 1).toArray();
     double[] expected = new double[m * n];
-    Gemm.naiveMultiply(m, k, n, a, b, expected);
+    NaiveGemm.multiply(m, k, n, a, b, expected);
     double[] abs = absoluteProductBound(m, k, n, a, b);
 
     double[] c = new double[m * n];
@@ -93,7 +93,7 @@ class GemmTest {
     double[] v = random.doubles((long) n * p).toArray();
     double[] wt = transpose(n, k, w);
     double[] expected = new double[k * p];
-    Gemm.naiveMultiply(k, n, p, wt, v, expected);
+    NaiveGemm.multiply(k, n, p, wt, v, expected);
     double[] c = new double[k * p];
     Gemm.transposeMultiply(n, k, p, w, v, c, Parallel.of(2));
     assertClose(c, expected, absoluteProductBound(k, n, p, wt, v));
@@ -180,7 +180,7 @@ class GemmTest {
       absB[i] = Math.abs(absB[i]);
     }
     double[] out = new double[m * n];
-    Gemm.naiveMultiply(m, k, n, absA, absB, out);
+    NaiveGemm.multiply(m, k, n, absA, absB, out);
     return out;
   }
 

@@ -1,0 +1,49 @@
+package io.github.nmf4j.linalg.access;
+
+import io.github.nmf4j.linalg.Matrix;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.util.Objects;
+
+/**
+ * Lets the module's other packages read a {@link Matrix}'s row-major storage without a copy.
+ * Callers must treat the array as read-only: a {@code Matrix} is immutable to the outside world.
+ *
+ * <p>The storage is reached through a {@link MethodHandles#privateLookupIn private lookup} in
+ * {@code Matrix}, which the JDK grants because both classes are in the same module (and on the
+ * class path, in the same unnamed module): {@code Matrix} does not know this class, so the
+ * dependency points one way (this package -> {@code linalg}), and the handle, a constant, is
+ * inlined by the JIT like a field read. Classes of {@code linalg} itself use {@code Matrix}'s
+ * package-private accessor instead.
+ */
+public final class MatrixAccess {
+
+  private static final MethodHandle DATA = dataGetter();
+
+  private MatrixAccess() {}
+
+  /**
+   * The live row-major storage of {@code m} (no copy). Never write to it.
+   *
+   * @throws NullPointerException if {@code m} is null
+   */
+  public static double[] data(Matrix m) {
+    Objects.requireNonNull(m, "matrix");
+    try {
+      return (double[]) DATA.invokeExact(m);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new AssertionError("a field getter threw a checked exception", e);
+    }
+  }
+
+  private static MethodHandle dataGetter() {
+    try {
+      return MethodHandles.privateLookupIn(Matrix.class, MethodHandles.lookup())
+          .findGetter(Matrix.class, "data", double[].class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+}
