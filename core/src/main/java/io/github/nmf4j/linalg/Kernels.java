@@ -1,0 +1,26 @@
+package io.github.nmf4j.linalg;
+
+import io.github.nmf4j.linalg.kernel.KernelChoice;
+
+/**
+ * Which compute kernels this JVM runs. On a plain Java 17+ the products run loops that HotSpot's
+ * JIT vectorizes; started with {@code --add-modules jdk.incubator.vector} (any JDK from 17 on),
+ * they run register-tiled kernels written with the Vector API instead, unless the system property
+ * {@code nmf4j.vector} is {@code false}. The choice is made once per JVM, logged once (through
+ * {@link System#getLogger}, logger {@code io.github.nmf4j}), and never changes results' determinism:
+ * within one choice, every result is the same for any thread count.
+ */
+public final class Kernels {
+
+  private Kernels() {}
+
+  /** Whether the products run on the Vector API ({@code jdk.incubator.vector}). */
+  public static boolean vectorized() {
+    return KernelChoice.vectorized();
+  }
+
+  /** One line saying which kernels run, and how to get the Vector API ones when they do not. */
+  public static String description() {
+    return KernelChoice.description();
+  }
+}
