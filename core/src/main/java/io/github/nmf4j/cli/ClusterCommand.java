@@ -2,6 +2,7 @@ package io.github.nmf4j.cli;
 
 import io.github.nmf4j.cluster.KMeans;
 import io.github.nmf4j.cluster.KMeansModel;
+import io.github.nmf4j.cluster.MiniBatchKMeans;
 import io.github.nmf4j.io.MatrixIo;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.metrics.ClusteringMetrics;
@@ -37,7 +38,8 @@ final class ClusterCommand implements Command {
     return new Options()
         .positional("INPUT", "the matrix to cluster, one sample per row")
         .option("k", "K", "the number of clusters (required)")
-        .option("method", "METHOD", "kmeans (default) or nmf")
+        .option("method", "METHOD", "kmeans (default), mini-batch (mini-batch k-means) or nmf")
+        .option("batch-size", "B", "mini-batch: points per step (default 1024)")
         .option("labels-out", "FILE", "write the labels (.npy, .csv, .tsv, .txt or .mtx)")
         .option("truth", "FILE", "true classes, one per row (a column of any matrix"
             + " file; .txt: one per line, as numpy.savetxt writes them), to score against")
@@ -55,13 +57,15 @@ final class ClusterCommand implements Command {
     if (!args.has("k")) {
       throw new UsageException("--k K is required");
     }
-    String method = args.choice("method", Map.of("kmeans", "kmeans", "nmf", "nmf"), "kmeans");
+    String method = args.choice("method", Map.of("kmeans", "kmeans", "mini-batch", "mini-batch", "nmf", "nmf"), "kmeans");
     Outputs outputs = new Outputs();
     Path labelsOut = outputs.add("labels-out", args.path("labels-out"), Outputs.MATRIX);
     Path truthFile = args.path("truth");
-    int restarts = args.integer("restarts", 1, 1);
-    int maxIter = args.integer("max-iter", method.equals("nmf") ? 200 : 300, 1);
-    double tol = args.number("tol", 1e-4, 0);
+    boolean miniBatch = method.equals("mini-batch");
+    int restarts = args.integer("restarts", miniBatch ? 3 : 1, 1);
+    int maxIter = args.integer("max-iter", method.equals("nmf") ? 200 : miniBatch ? 100 : 300, 1);
+    double tol = args.number("tol", miniBatch ? 0 : 1e-4, 0);
+    int batchSize = args.integer("batch-size", 1024, 1);
     long seed = args.longValue("seed", 0);
     int threads = Preflight.threads(args);
 
@@ -97,6 +101,16 @@ final class ClusterCommand implements Command {
             .listener(p -> bar.update(p.iteration(), maxIter,
                 String.format(Locale.ROOT, "run %d/%d  inertia %.6g", p.restart() + 1,
                     p.restarts(), p.loss().getAsDouble())))
+            .fit(x);
+        labels = model.labels();
+        inertia = model.inertia();
+        iterations = model.iterations();
+      } else if (miniBatch) {
+        KMeansModel model = MiniBatchKMeans.builder().k(k).batchSize(batchSize)
+            .restarts(restarts).maxIterations(maxIter).tolerance(tol).seed(seed)
+            .threads(threads)
+            .listener(p -> bar.update(p.iteration(), p.maxIterations(),
+                String.format(Locale.ROOT, "step  batch inertia %.6g", p.loss().getAsDouble())))
             .fit(x);
         labels = model.labels();
         inertia = model.inertia();

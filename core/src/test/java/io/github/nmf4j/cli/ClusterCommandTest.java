@@ -65,6 +65,19 @@ class ClusterCommandTest {
   }
 
   @Test
+  void miniBatchKMeansFindsTheBlobs() {
+    CliRunner r = CliRunner.run("cluster", input.toString(), "--k", "3", "--method",
+        "mini-batch", "--batch-size", "32", "--truth", truth.toString(), "--json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.json()).containsEntry("method", "mini-batch").containsEntry("k", 3.0)
+        .containsEntry("adjustedRandIndex", 1.0).containsKeys("inertia", "iterations");
+    CliRunner bad = CliRunner.run("cluster", input.toString(), "--k", "3", "--method",
+        "mini-batch", "--batch-size", "0");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("--batch-size");
+  }
+
+  @Test
   void withoutJsonThereIsNoJsonLine() {
     CliRunner r = CliRunner.run("cluster", input.toString(), "--k", "2");
     assertThat(r.exitCode()).isZero();
