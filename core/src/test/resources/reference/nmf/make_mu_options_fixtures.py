@@ -15,6 +15,9 @@ convergence test, so exactly max_iter iterations run.
 
 Each case writes, per setting s and iteration count t, W_<s>_<t> and H_<s>_<t>; the settings'
 parameters are in the block P_<s> (1 x 4: beta, alphaW, alphaH, l1Ratio in nmf4j's naming).
+Settings with beta <= 0 are skipped for data with zeros (scikit-learn rejects them). E_<s>_<t>
+(1 x 1) is scikit-learn's reconstruction error, _beta_divergence(..., square_root=True), of the
+factors after t iterations.
 
 File format: blocks "name rows cols" followed by `rows` lines of `cols` numbers (repr, exact).
 """
@@ -24,6 +27,7 @@ import warnings
 import numpy as np
 import sklearn
 from sklearn.decomposition import NMF, MiniBatchNMF, non_negative_factorization
+from sklearn.decomposition._nmf import _beta_divergence
 
 assert sklearn.__version__.startswith("1.2"), sklearn.__version__
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -34,6 +38,14 @@ SETTINGS = {
     "frobenius_split": (2.0, 0.02, 0.005, 0.3),
     "kl_pen": (1.0, 0.01, 0.01, 0.5),
     "kl_split": (1.0, 0.005, 0.02, 0.8),
+    "is": (0.0, 0.0, 0.0, 0.0),
+    "is_pen": (0.0, 0.002, 0.001, 0.5),
+    "beta1_5": (1.5, 0.0, 0.0, 0.0),
+    "beta3": (3.0, 0.0, 0.0, 0.0),
+    "beta3_pen": (3.0, 0.01, 0.01, 0.3),
+    "beta0_5": (0.5, 0.0, 0.0, 0.0),
+    "beta_m0_5": (-0.5, 0.0, 0.0, 0.0),
+    "beta2_5": (2.5, 0.0, 0.0, 0.0),
 }
 
 
@@ -78,6 +90,8 @@ def case(name, n, p, k, seed, zeros=0.0, settings=SETTINGS):
             assert n_iter == t
             block(out, "W_%s_%d" % (short, t), h_sk.T)
             block(out, "H_%s_%d" % (short, t), w_sk.T)
+            block(out, "E_%s_%d" % (short, t),
+                  [_beta_divergence(v, h_sk.T, w_sk.T, beta, square_root=True)])
         # transform: W alone for the fixed H0, from scikit-learn's constant start (no swap:
         # with H fixed the order does not matter)
         with warnings.catch_warnings():

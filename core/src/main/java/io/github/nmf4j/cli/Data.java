@@ -49,6 +49,37 @@ final class Data {
         + " stored";
   }
 
+  /**
+   * The row and column (0-based) of the first zero in row-major order, an entry a sparse file
+   * does not store included; null when every entry is positive.
+   */
+  int[] firstZero() {
+    for (int i = 0; i < rows(); i++) {
+      if (dense != null) {
+        double[] row = dense.row(i);
+        for (int j = 0; j < row.length; j++) {
+          if (row[j] == 0) {
+            return new int[] {i, j};
+          }
+        }
+        continue;
+      }
+      int[] columns = sparse.columnIndices();
+      double[] values = sparse.values();
+      int expected = 0;
+      for (int q = sparse.rowPointers()[i]; q < sparse.rowPointers()[i + 1]; q++) {
+        if (columns[q] != expected || values[q] == 0) {
+          return new int[] {i, columns[q] != expected ? expected : columns[q]};
+        }
+        expected++;
+      }
+      if (expected < cols()) {
+        return new int[] {i, expected};
+      }
+    }
+    return null;
+  }
+
   NmfModel fit(Nmf nmf) {
     return dense != null ? nmf.fit(dense) : nmf.fit(sparse);
   }

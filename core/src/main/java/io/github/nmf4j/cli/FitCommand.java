@@ -3,8 +3,11 @@ package io.github.nmf4j.cli;
 import io.github.nmf4j.io.MatrixIo;
 import io.github.nmf4j.nmf.Nmf;
 import io.github.nmf4j.nmf.NmfModel;
+import io.github.nmf4j.nmf.NmfSettings;
+import io.github.nmf4j.nmf.Solver;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 
 /** {@code nmf4j fit INPUT --rank K}: factor a matrix file, V ~ WH. */
 final class FitCommand implements Command {
@@ -23,7 +26,8 @@ final class FitCommand implements Command {
   public String description() {
     return "Factors INPUT (.npy, .csv, .tsv, .txt, or sparse .npz, .mtx, .mtx.gz; rows are\n"
         + "samples) as V ~ W H with W (rows x K) and H (K x cols) non-negative, minimizing the\n"
-        + "Frobenius distance or the Kullback-Leibler divergence. Sparse files (SciPy save_npz,\n"
+        + "Frobenius distance, the Kullback-Leibler divergence or another beta-divergence,\n"
+        + "optionally with elastic-net penalties on W and H. Sparse files (SciPy save_npz,\n"
         + "Matrix Market) stay sparse: the dense matrix is never built. Prints the error and,\n"
         + "with --out-w/--out-h, writes the factors (.npy, .csv, .tsv, .txt or .mtx by extension).";
   }
@@ -34,8 +38,57 @@ final class FitCommand implements Command {
         .positional("INPUT", "the matrix to factor")
         .option("rank", "K", "the number of components (required)");
     NmfOptions.add(o, NmfOptions.LIBRARY);
-    return o.option("out-w", "FILE", "write W (rows x K)")
+    return o.option("beta-loss", "B", "the beta-divergence, any real B or frobenius (2), "
+            + "kullback-leibler (1), itakura-saito (0); replaces --loss; B <= 0 needs data "
+            + "without zeros (default: --loss)")
+        .option("alpha-w", "A", "weight of the elastic-net penalty on W (default 0)")
+        .option("alpha-h", "A", "weight of the penalty on H (default: --alpha-w)")
+        .option("l1-ratio", "R", "share of the L1 part of both penalties, 0 to 1 (default 0)")
+        .option("out-w", "FILE", "write W (rows x K)")
         .option("out-h", "FILE", "write H (K x cols)");
+  }
+
+  /** sklearn's names of the beta-divergences that have one. */
+  private static final Map<String, Double> BETAS = Map.of("frobenius", 2.0,
+      "kullback-leibler", 1.0, "kl", 1.0, "itakura-saito", 0.0, "is", 0.0);
+
+  /** The builder with the options of this command beyond {@link NmfOptions}. */
+  static Nmf.Builder withOptions(Args args, Nmf.Builder b) {
+    if (args.has("beta-loss")) {
+      if (args.has("loss")) {
+        throw new UsageException("--beta-loss replaces --loss: give one of them");
+      }
+      String text = args.string("beta-loss", "").strip().toLowerCase(Locale.ROOT);
+      Double beta = BETAS.get(text);
+      if (beta == null) {
+        beta = args.number("beta-loss", 2, Double.NEGATIVE_INFINITY);
+      }
+      b.betaLoss(beta);
+      if (!args.has("solver") && beta != 2) {
+        b.solver(Solver.MULTIPLICATIVE_UPDATE);
+      }
+    }
+    double alphaW = args.number("alpha-w", 0, 0);
+    b.alphaW(alphaW).alphaH(args.number("alpha-h", alphaW, 0));
+    double l1Ratio = args.number("l1-ratio", 0, 0);
+    if (l1Ratio > 1) {
+      throw new UsageException("--l1-ratio must be between 0 and 1, was " + l1Ratio);
+    }
+    return b.l1Ratio(l1Ratio);
+  }
+
+  /** The loss as the output names it: frobenius, kl, itakura-saito or beta=B. */
+  private static String lossName(NmfSettings s) {
+    switch (s.loss()) {
+      case FROBENIUS:
+        return "frobenius";
+      case KULLBACK_LEIBLER:
+        return "kl";
+      case ITAKURA_SAITO:
+        return "itakura-saito";
+      default:
+        return "beta=" + s.beta();
+    }
   }
 
   @Override
@@ -49,10 +102,18 @@ final class FitCommand implements Command {
     Path outW = outputs.add("out-w", args.path("out-w"), Outputs.MATRIX);
     Path outH = outputs.add("out-h", args.path("out-h"), Outputs.MATRIX);
     ProgressBar bar = context.progressBar("fit");
-    Nmf nmf = NmfOptions.builder(args, rank, bar).build();
+    Nmf nmf = withOptions(args, NmfOptions.builder(args, rank, bar)).build();
 
     Data v = Data.read(input, true, "NMF");
     Preflight.rank("--rank", rank, input.toString(), v.rows(), v.cols());
+    if (nmf.settings().beta() <= 0) {
+      int[] zero = v.firstZero();
+      if (zero != null) {
+        throw new UsageException(input + ": zero at row " + (zero[0] + 1) + ", column "
+            + (zero[1] + 1) + ", but --beta-loss " + nmf.settings().beta() + " (<= 0) needs "
+            + "positive values; add a small positive value to the data or use a beta > 0");
+      }
+    }
     NmfModel model;
     long start = System.nanoTime();
     try {
@@ -62,7 +123,7 @@ final class FitCommand implements Command {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
 
-    String loss = args.string("loss", "frobenius").toLowerCase(Locale.ROOT);
+    String loss = lossName(nmf.settings());
     String init = model.initialization().map(i -> i.name().toLowerCase(Locale.ROOT))
         .orElse("custom");
     String solver = NmfOptions.name(nmf.settings().solver());

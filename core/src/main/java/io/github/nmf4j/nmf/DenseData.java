@@ -105,6 +105,21 @@ final class DenseData extends ScaledData {
   }
 
   @Override
+  BetaProducts betaProducts(RowBlocks blocks, int k, double beta, double eps) {
+    return new BetaProducts.Dense(this, blocks, k, beta, eps);
+  }
+
+  @Override
+  long firstZero() {
+    for (int i = 0; i < v.length; i++) {
+      if (v[i] == 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  @Override
   RowProducts rowProducts(RowBlocks blocks, int k) {
     return new Products(blocks, k);
   }

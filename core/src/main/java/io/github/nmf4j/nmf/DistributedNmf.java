@@ -38,9 +38,10 @@ import io.github.nmf4j.internal.Monitor;
  * split (the fit is as good, the factors differ more than rounding).
  *
  * <p>Not supported: other starts, custom initial factors, restarts, {@link
- * Nmf.Builder#normalizeColumnsOfW} and penalties ({@link Nmf.Builder#alphaW}). The
- * configuration's seed, rank, loss, solver, iteration limit, tolerance, {@code checkEvery},
- * epsilon and listener are used; its threads are not (a block is one task).
+ * Nmf.Builder#normalizeColumnsOfW}, penalties ({@link Nmf.Builder#alphaW}) and the other
+ * beta-divergences ({@link Nmf.Builder#betaLoss}). The configuration's seed, rank, loss,
+ * solver, iteration limit, tolerance, {@code checkEvery}, epsilon and listener are used; its
+ * threads are not (a block is one task).
  */
 public final class DistributedNmf {
 
@@ -75,8 +76,8 @@ public final class DistributedNmf {
    * A distributed fit with {@code config}'s settings.
    *
    * @throws IllegalArgumentException if {@code config} is null, sets an initialization other
-   *     than RANDOM, custom initial factors, more than one restart, normalizeColumnsOfW or a
-   *     penalty
+   *     than RANDOM, custom initial factors, more than one restart, normalizeColumnsOfW, a
+   *     penalty or a loss other than Frobenius and Kullback-Leibler
    */
   public static DistributedNmf of(Nmf config) {
     Arguments.requireNonNull(config, "config");
@@ -96,6 +97,11 @@ public final class DistributedNmf {
     if (config.settings().normalizeColumnsOfW()) {
       throw new IllegalArgumentException("normalizeColumnsOfW is not supported by a distributed "
           + "fit");
+    }
+    Loss loss = config.settings().loss();
+    if (loss != Loss.FROBENIUS && loss != Loss.KULLBACK_LEIBLER) {
+      throw new IllegalArgumentException("a distributed fit minimizes FROBENIUS or "
+          + "KULLBACK_LEIBLER, was " + loss + " (beta " + config.settings().beta() + ")");
     }
     if (config.settings().penalized()) {
       throw new IllegalArgumentException("penalties are not supported by a distributed fit; "

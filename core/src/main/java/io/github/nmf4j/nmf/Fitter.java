@@ -42,6 +42,7 @@ final class Fitter {
 
   private static NmfModel fit(Nmf nmf, ScaledData data, Parallel par) {
     NmfSettings settings = nmf.settings();
+    BetaMu.requirePositiveIfNeeded(settings, data, "v");
     Problem problem = new Problem(settings, data, settings.rank(), par);
     UpdateRule.Factory solver = Solvers.factory(settings);
     Initialization init = chooseInitialization(settings, data);
@@ -78,8 +79,9 @@ final class Fitter {
     }
     double norm = Math.sqrt(data.squaredNorm);
     double relative = norm == 0 ? 0 : Math.sqrt(best.residuals.squaredFrobenius) / norm;
-    return new NmfModel(settings, nmf.executor().orElse(null), init, Matrix.wrap(data.n, f.rank, f.w),
-        Matrix.wrap(f.rank, data.p, f.h), settings.loss().toCallerUnits(best.loss, data),
+    return new NmfModel(settings, nmf.executor().orElse(null), init,
+        Matrix.wrap(data.n, f.rank, f.w), Matrix.wrap(f.rank, data.p, f.h),
+        settings.loss().toCallerUnits(best.loss, data, settings.beta()),
         relative, best.trace.iterations, best.trace.converged, best.trace.history, bestRestart);
   }
 
@@ -111,6 +113,7 @@ final class Fitter {
 
   private static Matrix transform(NmfModel model, ScaledData data, Parallel par) {
     NmfSettings settings = model.settings();
+    BetaMu.requirePositiveIfNeeded(settings, data, "x");
     Matrix h = model.h();
     Problem problem = new Problem(settings, data, model.rank(), par);
     Factors start = Initializer.forTransform(data, h);
@@ -158,7 +161,7 @@ final class Fitter {
     double[] history = new double[16];
     int checks = 0;
     double initial = rule.loss();
-    history[checks++] = lossType.toCallerUnits(initial, data);
+    history[checks++] = lossType.toCallerUnits(initial, data, settings.beta());
     double initialError = lossType.convergenceError(initial);
     double previousError = initialError;
     boolean converged = false;
@@ -173,7 +176,7 @@ final class Fitter {
       double reported = Double.NaN;
       if (iteration % checkEvery == 0) {
         double loss = rule.loss();
-        reported = lossType.toCallerUnits(loss, data);
+        reported = lossType.toCallerUnits(loss, data, settings.beta());
         if (checks == history.length) {
           history = Arrays.copyOf(history, 2 * checks);
         }

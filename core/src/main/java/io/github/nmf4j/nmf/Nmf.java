@@ -29,17 +29,23 @@ import java.util.Optional;
  *   <li>{@link Loss#FROBENIUS}: {@code H <- H .* (W'V) ./ (W'WH + eps)},
  *       {@code W <- W .* (VH') ./ (W(HH') + eps)};
  *   <li>{@link Loss#KULLBACK_LEIBLER}: {@code H <- H .* (W'(V ./ (WH + eps))) ./ (W'1 + eps)},
- *       {@code W <- W .* ((V ./ (WH + eps))H') ./ (1H' + eps)}.
+ *       {@code W <- W .* ((V ./ (WH + eps))H') ./ (1H' + eps)};
+ *   <li>{@link Loss#ITAKURA_SAITO} and any other beta ({@link Builder#betaLoss}), Févotte and
+ *       Idier ("Algorithms for nonnegative matrix factorization with the beta-divergence",
+ *       Neural Computation 23(9), 2011): with {@code Y = WH + eps}, {@code H <- H .* ((W'(V .*
+ *       Y^(beta-2))) ./ (W'Y^(beta-1) + eps))^gamma} and likewise for W, {@code gamma} 1 for
+ *       beta in {@code [1, 2]}, else {@code 1 / (2 - beta)} or {@code 1 / (beta - 1)}.
  * </ul>
  *
- * <p>Neither loss increases from one iteration to the next. {@code eps} is {@link
+ * <p>No loss increases from one iteration to the next. {@code eps} is {@link
  * Builder#epsilon}; it applies to V scaled by a power of four so that its largest value lies in
  * {@code [1, 4)} (the scaling is exact and undone on the result, so {@code fit(4 V)} returns
  * exactly twice the factors of {@code fit(V)} when no penalty is set).
  *
  * <p><b>Convergence</b>, as scikit-learn: every {@link Builder#checkEvery} iterations the loss is
  * computed and the fit stops when {@code (previous - current) / initial < tolerance}, where the
- * values compared are {@code ||V - WH||_F} (Frobenius) or {@code sqrt(2 D(V || WH))} (KL).
+ * values compared are {@code ||V - WH||_F} (Frobenius) or {@code sqrt(2 D(V || WH))} (the
+ * divergences).
  *
  * <p><b>Determinism.</b> Every random value derives from {@link Builder#seed}; the same seed gives
  * bit-identical factors, losses and labels for any number of {@link Builder#threads threads}.
@@ -106,6 +112,7 @@ public final class Nmf extends Estimator<NmfSettings> {
     /** Not set (null) unless given; {@link #build()} takes it from the initial factors then. */
     private Integer rank;
     private Loss loss = Loss.FROBENIUS;
+    private double beta = 2;
     private Solver solver = Solver.MULTIPLICATIVE_UPDATE;
     /** Not set (null): the default rule, or the initial factors when they are given. */
     private Initialization initialization;
@@ -129,6 +136,7 @@ public final class Nmf extends Estimator<NmfSettings> {
       NmfSettings s = nmf.settings();
       rank = s.rank();
       loss = s.loss();
+      beta = s.beta();
       solver = s.solver();
       initialization = s.initialization().orElse(null);
       initialW = s.initialW().orElse(null);
@@ -158,12 +166,42 @@ public final class Nmf extends Estimator<NmfSettings> {
     }
 
     /**
-     * The loss to minimize; default {@link Loss#FROBENIUS}.
+     * The loss to minimize; default {@link Loss#FROBENIUS}. For the beta-divergence of another
+     * beta use {@link #betaLoss(double)}.
      *
-     * @throws IllegalArgumentException if {@code loss} is null
+     * @throws IllegalArgumentException if {@code loss} is null or {@link Loss#BETA_DIVERGENCE}
+     *     (whose beta only {@link #betaLoss(double)} sets)
      */
     public Builder loss(Loss loss) {
-      this.loss = Arguments.requireNonNull(loss, "loss");
+      Arguments.requireNonNull(loss, "loss");
+      if (loss == Loss.BETA_DIVERGENCE) {
+        throw new IllegalArgumentException("loss BETA_DIVERGENCE needs its beta: use "
+            + "betaLoss(double) instead of loss(Loss)");
+      }
+      this.loss = loss;
+      this.beta = loss.beta();
+      return this;
+    }
+
+    /**
+     * The beta-divergence to minimize, scikit-learn's {@code beta_loss}, for any real beta: 2 is
+     * {@link Loss#FROBENIUS}, 1 {@link Loss#KULLBACK_LEIBLER}, 0 {@link Loss#ITAKURA_SAITO};
+     * any other value is {@link Loss#BETA_DIVERGENCE} with that beta. The multiplicative updates
+     * of Févotte and Idier (2011) for beta outside {@code [1, 2]} raise the update's ratio to the
+     * power {@code gamma = 1 / (2 - beta)} (beta {@code < 1}) or {@code 1 / (beta - 1)} (beta
+     * {@code > 2}), which makes the divergence never increase (scikit-learn's rule). Beta {@code
+     * <= 0} needs a V without zeros (a fit rejects one, naming its row and column); only {@link
+     * Solver#MULTIPLICATIVE_UPDATE} minimizes a loss other than Frobenius. Very large {@code
+     * |beta|} overflows the powers of WH, as in scikit-learn.
+     *
+     * @throws IllegalArgumentException if {@code beta} is NaN or infinite
+     */
+    public Builder betaLoss(double beta) {
+      if (!Double.isFinite(beta)) {
+        throw new IllegalArgumentException("beta must be finite, was " + beta);
+      }
+      this.loss = Loss.ofBeta(beta);
+      this.beta = beta == 0 ? 0 : beta;
       return this;
     }
 
@@ -393,8 +431,9 @@ public final class Nmf extends Estimator<NmfSettings> {
       }
       if (solver == Solver.HALS && loss != Loss.FROBENIUS) {
         throw new IllegalArgumentException("solver HALS minimizes the Frobenius loss only (as "
-            + "scikit-learn's 'cd'); use MULTIPLICATIVE_UPDATE for " + loss + ", or HALS with "
-            + "FROBENIUS");
+            + "scikit-learn's 'cd'); use MULTIPLICATIVE_UPDATE for " + loss
+            + (loss == Loss.BETA_DIVERGENCE ? " (beta " + beta + ")" : "")
+            + ", or HALS with FROBENIUS");
       }
       if (normalizeColumnsOfW
           && (loss != Loss.KULLBACK_LEIBLER || solver != Solver.MULTIPLICATIVE_UPDATE)) {
@@ -411,7 +450,7 @@ public final class Nmf extends Estimator<NmfSettings> {
       NmfSettings settings = new NmfSettings(k, loss, solver, Optional.ofNullable(initialization),
           Optional.ofNullable(initialW), Optional.ofNullable(initialH), maxIterations, tolerance,
           checkEvery, epsilon, seed, restarts, threadCount(), normalizeColumnsOfW, alphaW, h,
-          l1Ratio);
+          l1Ratio, beta);
       return new Nmf(settings, this);
     }
 

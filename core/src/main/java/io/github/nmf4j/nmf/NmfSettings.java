@@ -30,23 +30,22 @@ import java.util.Optional;
  * @param alphaH the weight of the penalty on H, {@code alpha_H} (resolved: equal to {@code
  *     alphaW} when the builder was left at scikit-learn's {@code "same"})
  * @param l1Ratio the share of the L1 part in both penalties, from 0 (L2 alone) to 1 (L1 alone)
+ * @param beta the beta of the loss's beta-divergence, scikit-learn's {@code beta_loss}: 2 for
+ *     {@link Loss#FROBENIUS}, 1 for {@link Loss#KULLBACK_LEIBLER}, 0 for {@link
+ *     Loss#ITAKURA_SAITO}, the value given to {@link Nmf.Builder#betaLoss} for {@link
+ *     Loss#BETA_DIVERGENCE}
  */
 public record NmfSettings(int rank, Loss loss, Solver solver,
     Optional<Initialization> initialization, Optional<Matrix> initialW,
     Optional<Matrix> initialH, int maxIterations, double tolerance, int checkEvery,
     double epsilon, long seed, int restarts, int threads, boolean normalizeColumnsOfW,
-    double alphaW, double alphaH, double l1Ratio) {
+    double alphaW, double alphaH, double l1Ratio, double beta) {
 
   /** These settings with {@code threads} threads. */
   NmfSettings withThreads(int threads) {
     return new NmfSettings(rank, loss, solver, initialization, initialW, initialH, maxIterations,
         tolerance, checkEvery, epsilon, seed, restarts, threads, normalizeColumnsOfW, alphaW,
-        alphaH, l1Ratio);
-  }
-
-  /** The beta of the loss's beta-divergence: 2 for Frobenius, 1 for Kullback-Leibler. */
-  double beta() {
-    return loss == Loss.FROBENIUS ? 2 : 1;
+        alphaH, l1Ratio, beta);
   }
 
   /** Whether a penalty is set ({@code alphaW} or {@code alphaH} positive). */
@@ -56,7 +55,9 @@ public record NmfSettings(int rank, Loss loss, Solver solver,
 
   @Override
   public String toString() {
-    return "Nmf[rank=" + rank + ", loss=" + loss + ", solver=" + solver + ", initialization="
+    return "Nmf[rank=" + rank + ", loss=" + loss
+        + (loss == Loss.BETA_DIVERGENCE ? ", beta=" + beta : "") + ", solver=" + solver
+        + ", initialization="
         + (initialW.isPresent() ? "custom" : initialization.map(Enum::name).orElse("default"))
         + ", maxIterations=" + maxIterations + ", tolerance=" + tolerance + ", checkEvery="
         + checkEvery + ", epsilon=" + epsilon + ", seed=" + seed + ", restarts=" + restarts

@@ -1,14 +1,14 @@
 package io.github.nmf4j.nmf;
 
 /**
- * The exact final errors of a fit, {@code ||V_s - WH||_F^2} and (when asked) the generalized KL
- * divergence {@code D(V_s || WH)}, computed by the data ({@link ScaledData#residuals}) without
- * ever holding WH whole.
+ * The exact final errors of a fit, {@code ||V_s - WH||_F^2} and (when asked) the divergence of
+ * the loss {@code D(V_s || WH)}, computed by the data ({@link ScaledData#residuals}; the
+ * beta-divergences by a pass of {@link BetaMu}) without ever holding WH whole.
  */
 final class Residuals {
 
   final double squaredFrobenius;
-  /** {@code D(V_s || WH)}, or NaN when not asked for. */
+  /** {@code D(V_s || WH)} of the loss, or NaN when not asked for (Frobenius). */
   final double divergence;
 
   Residuals(double squaredFrobenius, double divergence) {
@@ -21,9 +21,14 @@ final class Residuals {
     return loss == Loss.FROBENIUS ? Math.sqrt(squaredFrobenius) : divergence;
   }
 
-  /** The errors of {@code factors}; the divergence only when the problem's loss is KL. */
+  /** The errors of {@code factors}; the divergence when the problem's loss is not Frobenius. */
   static Residuals of(Problem problem, Factors factors) {
-    return problem.data().residuals(factors.w, factors.h, factors.rank, problem.epsilon(),
-        problem.loss() == Loss.KULLBACK_LEIBLER, problem.par());
+    Loss loss = problem.loss();
+    Residuals r = problem.data().residuals(factors.w, factors.h, factors.rank,
+        problem.epsilon(), loss == Loss.KULLBACK_LEIBLER, problem.par());
+    if (loss == Loss.FROBENIUS || loss == Loss.KULLBACK_LEIBLER) {
+      return r;
+    }
+    return new Residuals(r.squaredFrobenius, BetaMu.divergence(problem, factors));
   }
 }

@@ -113,6 +113,15 @@ abstract class ScaledData {
   /** A pass's products of V's row blocks with H (see {@link RowProducts}). */
   abstract RowProducts rowProducts(RowBlocks blocks, int k);
 
+  /** A pass's products for the beta-divergence update of {@code beta} (see {@link BetaProducts}). */
+  abstract BetaProducts betaProducts(RowBlocks blocks, int k, double beta, double eps);
+
+  /**
+   * The row-major index ({@code row * p + column}) of V's first zero, stored or not, or -1 when
+   * every entry is positive.
+   */
+  abstract long firstZero();
+
   /**
    * {@code ||V_s - WH||_F^2} and, when asked, {@code D(V_s || WH)} for factors in stored units.
    */

@@ -14,6 +14,9 @@ final class Solvers {
         if (settings.loss() == Loss.FROBENIUS) {
           return FrobeniusMu.FACTORY;
         }
+        if (settings.loss() != Loss.KULLBACK_LEIBLER) {
+          return BetaMu.FACTORY;
+        }
         return settings.normalizeColumnsOfW()
             ? ColumnNormalizedW.FACTORY : KullbackLeiblerMu.FACTORY;
       case HALS:

@@ -32,9 +32,10 @@ final class SparseData extends ScaledData {
   private static final int ROWS = 256;
 
   private final SparseMatrix matrix;
-  private final int[] pointers;
-  private final int[] columns;
-  private final double[] values;
+  /** V's CSR arrays (read by {@link BetaProducts.Sparse} too). */
+  final int[] pointers;
+  final int[] columns;
+  final double[] values;
   private final int[] tPointers;
   private final int[] tColumns;
   private final double[] tValues;
@@ -131,6 +132,31 @@ final class SparseData extends ScaledData {
   @Override
   RowBlocks rowBlocks(int k, Parallel par) {
     return new RowBlocks(n, p, k, par, 0);
+  }
+
+  @Override
+  BetaProducts betaProducts(RowBlocks blocks, int k, double beta, double eps) {
+    return new BetaProducts.Sparse(this, blocks, k, beta, eps);
+  }
+
+  @Override
+  long firstZero() {
+    for (int i = 0; i < n; i++) {
+      int expected = 0;
+      for (int q = pointers[i]; q < pointers[i + 1]; q++) {
+        if (columns[q] != expected) {
+          return (long) i * p + expected;
+        }
+        if (values[q] == 0) {
+          return (long) i * p + columns[q];
+        }
+        expected++;
+      }
+      if (expected < p) {
+        return (long) i * p + expected;
+      }
+    }
+    return -1;
   }
 
   @Override

@@ -123,6 +123,48 @@ class FitCommandTest {
     assertThat(outW).doesNotExist();
   }
 
+  @Test
+  void betaLossAndPenaltiesReachTheFit() {
+    CliRunner r = CliRunner.run("fit", input.toString(), "--rank", "4", "--beta-loss", "1.5",
+        "--alpha-w", "0.001", "--l1-ratio", "0.5", "--max-iter", "300", "--json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    Map<String, Object> json = r.json();
+    assertThat(json).containsEntry("loss", "beta=1.5").containsEntry("solver", "mu");
+    assertThat((Double) json.get("relativeError")).isLessThan(PLANTED_ERROR);
+    CliRunner is = CliRunner.run("fit", input.toString(), "--rank", "4", "--beta-loss",
+        "Itakura-Saito", "--json");
+    assertThat(is.exitCode()).as(is.err()).isZero();
+    assertThat(is.json()).containsEntry("loss", "itakura-saito");
+    assertThat(is.out()).contains("itakura-saito loss, mu solver");
+  }
+
+  @Test
+  void betaAtMostZeroNamesTheFirstZeroCountingFromOne() throws IOException {
+    Path zeros = dir.resolve("zeros.csv");
+    Files.writeString(zeros, "1,2,3\n4,0,6\n0,8,9\n");
+    assertFails("zeros.csv: zero at row 2, column 2, but --beta-loss 0.0 (<= 0) needs positive",
+        "fit", zeros.toString(), "--rank", "1", "--beta-loss", "itakura-saito");
+    assertFails("--beta-loss -1.0 (<= 0)", "fit", zeros.toString(), "--rank", "1",
+        "--beta-loss", "-1");
+    assertThat(CliRunner.run("fit", zeros.toString(), "--rank", "1", "--beta-loss", "0.5")
+        .exitCode()).isZero();
+  }
+
+  @Test
+  void badBetaAndPenaltyOptionsAreUsageErrors() {
+    String v = input.toString();
+    assertFails("--beta-loss replaces --loss", "fit", v, "--rank", "2", "--loss", "kl",
+        "--beta-loss", "0");
+    assertFails("--beta-loss must be a number, was 'loud'", "fit", v, "--rank", "2",
+        "--beta-loss", "loud");
+    assertFails("--alpha-w must be a finite number >= 0.0, was -1", "fit", v, "--rank", "2",
+        "--alpha-w", "-1");
+    assertFails("--l1-ratio must be between 0 and 1, was 1.5", "fit", v, "--rank", "2",
+        "--l1-ratio", "1.5");
+    assertFails("HALS minimizes the Frobenius loss only", "fit", v, "--rank", "2",
+        "--solver", "hals", "--beta-loss", "kl");
+  }
+
   private static void assertFails(String message, String... args) {
     CliRunner r = CliRunner.run(args);
     assertThat(r.exitCode()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(2);

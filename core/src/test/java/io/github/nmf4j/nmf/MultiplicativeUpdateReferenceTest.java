@@ -40,7 +40,7 @@ class MultiplicativeUpdateReferenceTest {
   static Stream<Arguments> cases() {
     Stream.Builder<Arguments> b = Stream.builder();
     for (String file : new String[] {"square", "tall", "wide"}) {
-      for (Loss loss : Loss.values()) {
+      for (Loss loss : new Loss[] {Loss.FROBENIUS, Loss.KULLBACK_LEIBLER}) {
         for (int t : new int[] {1, 10, 100}) {
           for (int threads : new int[] {1, 2}) {
             b.add(Arguments.of(file, loss, t, threads));

@@ -45,7 +45,7 @@ class NmfPropertiesTest {
       values[i] = sparse && r.nextDouble() < 0.5 ? 0 : r.nextDouble() * 10;
     }
     Matrix v = Matrix.wrap(n, p, values);
-    for (Loss loss : Loss.values()) {
+    for (Loss loss : new Loss[] {Loss.FROBENIUS, Loss.KULLBACK_LEIBLER}) {
       Initialization init = k <= Math.min(n, p) && seed % 2 == 0
           ? Initialization.NNDSVDAR : Initialization.RANDOM;
       NmfModel model = Nmf.builder().rank(k).loss(loss).initialization(init).seed(seed)
@@ -67,7 +67,7 @@ class NmfPropertiesTest {
    * chunks of blocks of 128 rows).
    */
   @ParameterizedTest
-  @EnumSource(Loss.class)
+  @EnumSource(value = Loss.class, names = {"FROBENIUS", "KULLBACK_LEIBLER"})
   void resultsAreBitIdenticalForAnyThreadCount(Loss loss) {
     Matrix v = TestMatrices.noisyLowRank(8200, 24, 4, 0.2, 17);
     for (Initialization init : new Initialization[] {

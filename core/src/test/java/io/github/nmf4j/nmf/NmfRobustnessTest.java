@@ -57,7 +57,7 @@ class NmfRobustnessTest {
     values[7] = 1e300;
     values[8] = 1e-300;
     Matrix v = Matrix.wrap(n, p, values);
-    for (Loss loss : Loss.values()) {
+    for (Loss loss : new Loss[] {Loss.FROBENIUS, Loss.KULLBACK_LEIBLER}) {
       assertFiniteFit(v, loss, init);
       assertFiniteFit(v.scale(1e-300), loss, init);
       assertFiniteFit(TestMatrices.uniform(n, p, 1, 6).scale(1e300), loss, init);
@@ -77,7 +77,7 @@ class NmfRobustnessTest {
     for (double[] row : zeroColumn) {
       row[2] = 0;
     }
-    for (Loss loss : Loss.values()) {
+    for (Loss loss : new Loss[] {Loss.FROBENIUS, Loss.KULLBACK_LEIBLER}) {
       assertFiniteFit(zero, loss, init);
       assertFiniteFit(Matrix.of(zeroRow), loss, init);
       assertFiniteFit(Matrix.of(zeroColumn), loss, init);
@@ -107,7 +107,7 @@ class NmfRobustnessTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Loss.class)
+  @EnumSource(value = Loss.class, names = {"FROBENIUS", "KULLBACK_LEIBLER"})
   void anInterruptCancelsPromptlyAndKeepsTheFlag(Loss loss) {
     AtomicInteger calls = new AtomicInteger();
     Nmf nmf = Nmf.builder().rank(2).loss(loss).maxIterations(100).threads(2)

@@ -50,7 +50,7 @@ class NmfTest {
    * of three.
    */
   @ParameterizedTest
-  @EnumSource(Loss.class)
+  @EnumSource(value = Loss.class, names = {"FROBENIUS", "KULLBACK_LEIBLER"})
   void aPlantedFactorizationIsRecovered(Loss loss) {
     Matrix v = TestMatrices.planted(40, 30, 5, 3);
     NmfModel model = Nmf.builder().rank(5).loss(loss).initialization(Initialization.RANDOM)
@@ -64,7 +64,7 @@ class NmfTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Loss.class)
+  @EnumSource(value = Loss.class, names = {"FROBENIUS", "KULLBACK_LEIBLER"})
   void reconstructionErrorIsTheLossOfTheFinalFactors(Loss loss) {
     Matrix v = TestMatrices.noisyLowRank(50, 20, 4, 0.5, 4);
     NmfModel model = Nmf.builder().rank(4).loss(loss).maxIterations(50).tolerance(0).fit(v);
@@ -112,7 +112,7 @@ class NmfTest {
   @Test
   void scalingTheDataByAPowerOfFourScalesTheFactorsExactly() {
     Matrix v = TestMatrices.uniform(30, 20, 1, 6);
-    for (Loss loss : Loss.values()) {
+    for (Loss loss : new Loss[] {Loss.FROBENIUS, Loss.KULLBACK_LEIBLER}) {
       Nmf nmf = Nmf.builder().rank(3).loss(loss).initialization(Initialization.RANDOM)
           .maxIterations(30).build();
       NmfModel a = nmf.fit(v);
@@ -154,7 +154,7 @@ class NmfTest {
    * fit did. Here W for the training rows, with H fixed, is at least as good (within 1%).
    */
   @ParameterizedTest
-  @EnumSource(Loss.class)
+  @EnumSource(value = Loss.class, names = {"FROBENIUS", "KULLBACK_LEIBLER"})
   void transformOfTheTrainingDataReconstructsItAsWellAsTheFit(Loss loss) {
     for (Initialization init : Initialization.values()) {
       Matrix v = TestMatrices.noisyLowRank(120, 40, 5, 0.3, 10);

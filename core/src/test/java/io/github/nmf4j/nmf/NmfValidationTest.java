@@ -168,7 +168,7 @@ class NmfValidationTest {
     double[] vBefore = v.toRowMajorArray();
     double[] wBefore = w0.toRowMajorArray();
     double[] hBefore = h0.toRowMajorArray();
-    for (Loss loss : Loss.values()) {
+    for (Loss loss : new Loss[] {Loss.FROBENIUS, Loss.KULLBACK_LEIBLER}) {
       NmfModel model = Nmf.builder().loss(loss).initialFactors(w0, h0).maxIterations(20).fit(v);
       model.transform(v);
     }

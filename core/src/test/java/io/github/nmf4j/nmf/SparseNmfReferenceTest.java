@@ -21,7 +21,7 @@ class SparseNmfReferenceTest {
 
   static Stream<Arguments> cases() {
     Stream.Builder<Arguments> b = Stream.builder();
-    for (Loss loss : Loss.values()) {
+    for (Loss loss : new Loss[] {Loss.FROBENIUS, Loss.KULLBACK_LEIBLER}) {
       for (int t : new int[] {1, 10, 100}) {
         b.add(Arguments.of(loss, t));
       }
