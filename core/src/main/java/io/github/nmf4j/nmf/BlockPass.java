@@ -78,20 +78,84 @@ final class BlockPass {
   }
 
   /**
+   * {@link #frobeniusMu} for a sparse block (or any data): the products through the data's
+   * {@link RowProducts}, as {@link FrobeniusMu} forms them ({@code V_b H'} from the stored
+   * entries row by row, {@code W'V} at the end from V's transpose).
+   */
+  static BlockSums frobeniusMuRows(ScaledData data, double[] w, double[] h, double[] hht,
+      int k, double eps, boolean updateW) {
+    double scale = data.productScale;
+    double[] hOperand = data.productOperand(h);
+    double[] wtw = new double[k * k];
+    double[] cross = new double[1];
+    RowBlocks blocks = data.rowBlocks(k, Parallel.serial());
+    RowProducts products = data.rowProducts(blocks, k);
+    products.clearSums();
+    products.useH(hOperand);
+    blocks.forEachBlock((c, row0, rows, ws) -> {
+      double[] vht = ws.rowsByK;
+      System.arraycopy(w, row0 * k, ws.w, 0, rows * k);
+      products.timesTranspose(row0, rows, ws, vht);
+      if (updateW) {
+        Gemm.multiply(rows, k, k, ws.w, hht, ws.rowsByK2, Parallel.serial());
+        MuKernels.multiplicativeStep(ws.w, vht, scale, ws.rowsByK2, eps, rows * k);
+        System.arraycopy(ws.w, 0, w, row0 * k, rows * k);
+      }
+      cross[0] += MuKernels.dot(ws.w, vht, rows * k) * scale;
+      Gemm.transposeMultiply(rows, k, k, ws.w, ws.w, ws.kByK, Parallel.serial());
+      MuKernels.add(wtw, ws.kByK, k * k);
+      products.addTransposeTimes(c, row0, rows,
+          data.productOperand(ws.w, ws.rowsByK2, rows * k), ws);
+    });
+    double[] wtv = new double[k * data.p];
+    products.transposeTimesSum(w, wtv);
+    scale(wtv, scale);
+    return new BlockSums(data.n, wtv, wtw, cross[0], Double.NaN, Double.NaN);
+  }
+
+  /**
+   * {@link #kullbackLeibler} for a sparse block (or any data): the ratios {@code V ./ (WH +
+   * eps)} through the data's {@link RowProducts}, at the stored entries only for a sparse V, as
+   * {@link KullbackLeiblerMu} forms them.
+   */
+  static BlockSums kullbackLeiblerRows(ScaledData data, double[] w, double[] h,
+      double[] hRowSums, int k, double eps, boolean updateW, boolean withLoss) {
+    double[] columnSums = new double[k];
+    double[] divergence = new double[1];
+    RowBlocks blocks = data.rowBlocks(k, Parallel.serial());
+    RowProducts products = data.rowProducts(blocks, k);
+    products.clearSums();
+    products.useH(h);
+    blocks.forEachBlock((c, row0, rows, ws) -> {
+      System.arraycopy(w, row0 * k, ws.w, 0, rows * k);
+      if (updateW) {
+        products.ratioTimesTranspose(row0, rows, ws, eps, ws.rowsByK);
+        KlKernels.stepColumnDenominator(ws.w, ws.rowsByK, hRowSums, rows, k, eps, w, row0 * k);
+        System.arraycopy(w, row0 * k, ws.w, 0, rows * k);
+      }
+      divergence[0] += products.ratioTerms(c, row0, rows, ws, eps, withLoss, true);
+      KlKernels.addColumnSums(ws.w, rows, k, columnSums);
+    });
+    double[] numerator = new double[k * data.p];
+    products.ratioSum(w, eps, numerator);
+    return new BlockSums(data.n, numerator, columnSums, 0,
+        withLoss ? divergence[0] : Double.NaN, Double.NaN);
+  }
+
+  /**
    * HALS update of the block's W when {@code updateW}: the sweeps of {@link HalsKernel} on the
    * blocks of {@value FrobeniusHals#BLOCK} rows of V that the single-machine solver uses (aligned
    * on multiples of the block size in V, so a block of V that straddles two of these blocks is
    * split, and only there does the sweeps' stopping test see other rows than on one machine);
    * then {@code W'V_s}, {@code W'W} and {@code <W, V_s H'>}.
    */
-  static BlockSums hals(DenseData data, long firstRow, double[] w, double[] h, double[] hht,
+  static BlockSums hals(ScaledData data, long firstRow, double[] w, double[] h, double[] hht,
       int k, boolean updateW, int maxSweeps, double deltaSquared, double floor) {
     int n = data.n;
     int p = data.p;
     double scale = data.productScale;
     double[] vht = new double[n * k];
-    Gemm.multiplyTranspose(n, p, k, data.v, data.productOperand(h), vht,
-        Parallel.serial());
+    data.timesTranspose(data.productOperand(h), k, vht, Parallel.serial());
     scale(vht, scale);
     double cross = 0;
     if (updateW) {
@@ -126,8 +190,7 @@ final class BlockPass {
     double[] wtw = new double[k * k];
     Gemm.transposeMultiply(n, k, k, w, w, wtw, Parallel.serial());
     double[] wtv = new double[k * p];
-    Gemm.transposeMultiply(n, k, p, data.productOperand(w), data.v, wtv,
-        Parallel.serial());
+    data.transposeTimes(data.productOperand(w), k, wtv, Parallel.serial());
     scale(wtv, scale);
     return new BlockSums(n, wtv, wtw, cross, Double.NaN, Double.NaN);
   }
@@ -136,7 +199,7 @@ final class BlockPass {
    * {@code ||V_s - WH||_F^2} and, for the Kullback-Leibler loss of {@code settings}, {@code
    * D(V_s || WH)} of the block.
    */
-  static BlockSums residuals(NmfSettings settings, DenseData data, double[] w, double[] h) {
+  static BlockSums residuals(NmfSettings settings, ScaledData data, double[] w, double[] h) {
     int k = settings.rank();
     Residuals r = Residuals.of(new Problem(settings, data, k, Parallel.serial()),
         new Factors(w, h, k));

@@ -2,6 +2,7 @@ package io.github.nmf4j.nmf;
 
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.SparseMatrix;
 import io.github.nmf4j.linalg.access.MatrixAccess;
 import java.io.Serializable;
 
@@ -88,6 +89,51 @@ public final class BlockStatistics implements Serializable {
       q += y * y;
     }
     return new BlockStatistics(block.rows(), p, max, m, s, q);
+  }
+
+  /**
+   * {@link #of(Matrix, long)} for a sparse block, from its stored values: the same statistics
+   * (to the bit) as those of its dense equal.
+   *
+   * @param block the rows, {@code rows x p} with {@code rows >= 1}
+   * @param firstRow the index of the block's first row in V (from 0), for messages
+   * @throws IllegalArgumentException if {@code block} is null or empty, {@code firstRow} is
+   *     negative, or the block stores a negative value (the message names it and its row in V
+   *     and column, from 0)
+   */
+  public static BlockStatistics of(SparseMatrix block, long firstRow) {
+    Arguments.requireNonNull(block, "block");
+    if (firstRow < 0) {
+      throw new IllegalArgumentException("firstRow must be >= 0, was " + firstRow);
+    }
+    if (block.rows() == 0 || block.cols() == 0) {
+      throw new IllegalArgumentException("block must not be empty, was " + block.shape());
+    }
+    int[] pointers = block.rowPointers();
+    int[] columns = block.columnIndices();
+    double[] v = block.values();
+    double max = 0;
+    for (int i = 0; i < block.rows(); i++) {
+      for (int q = pointers[i]; q < pointers[i + 1]; q++) {
+        // A SparseMatrix holds finite values only.
+        if (v[q] < 0) {
+          throw new IllegalArgumentException("negative value " + v[q] + " at row "
+              + (firstRow + i) + ", column " + columns[q]
+              + " of v (NMF needs finite, non-negative values)");
+        }
+        max = Math.max(max, v[q]);
+      }
+    }
+    int m = ScaledData.halfExponentOf(max);
+    double inv = Math.scalb(1.0, -2 * m);
+    double s = 0;
+    double q = 0;
+    for (double x : v) {
+      double y = x * inv;
+      s += y;
+      q += y * y;
+    }
+    return new BlockStatistics(block.rows(), block.cols(), max, m, s, q);
   }
 
   /**

@@ -2,6 +2,7 @@ package io.github.nmf4j.nmf;
 
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.SparseMatrix;
 import io.github.nmf4j.linalg.access.MatrixAccess;
 import java.io.Serializable;
 
@@ -77,20 +78,44 @@ public final class BlockStep implements Serializable {
    */
   public Result apply(Matrix v, long firstRow, double[] w) {
     Arguments.requireNonNull(v, "v");
-    Settings s = settings;
-    int k = s.k;
-    if (v.cols() != s.p) {
-      throw new IllegalArgumentException("v must have " + s.p + " columns, was " + v.shape());
+    check(v.rows(), v.cols(), v.shape(), firstRow, w);
+    return run(ScaledData.block(MatrixAccess.data(v), v.rows(), settings.p,
+        settings.halfExponent, 0, 0), firstRow, w);
+  }
+
+  /**
+   * Runs the step on one sparse block: the products read its stored entries only (as {@link
+   * Nmf#fit(SparseMatrix)} forms them), so memory and work follow its non-zeros. The result is
+   * that of {@link #apply(Matrix, long, double[])} on its dense equal to rounding.
+   *
+   * @throws IllegalArgumentException as {@link #apply(Matrix, long, double[])}
+   */
+  public Result apply(SparseMatrix v, long firstRow, double[] w) {
+    Arguments.requireNonNull(v, "v");
+    check(v.rows(), v.cols(), v.shape(), firstRow, w);
+    return run(SparseData.block(v, settings.halfExponent), firstRow, w);
+  }
+
+  private void check(int rows, int cols, String shape, long firstRow, double[] w) {
+    int k = settings.k;
+    if (cols != settings.p) {
+      throw new IllegalArgumentException("v must have " + settings.p + " columns, was "
+          + shape);
     }
     if (firstRow < 0) {
       throw new IllegalArgumentException("firstRow must be >= 0, was " + firstRow);
     }
-    int rows = v.rows();
     if (kind != Kind.START && (w == null || w.length != (long) rows * k)) {
       throw new IllegalArgumentException("w must have " + rows + " x " + k + " values, had "
           + (w == null ? "none" : w.length));
     }
-    DenseData data = ScaledData.block(MatrixAccess.data(v), rows, s.p, s.halfExponent, 0, 0);
+  }
+
+  private Result run(ScaledData data, long firstRow, double[] w) {
+    Settings s = settings;
+    int k = s.k;
+    int rows = data.n;
+    boolean dense = data instanceof DenseData;
     double[] out;
     if (kind == Kind.START) {
       out = new double[rows * k];
@@ -107,13 +132,17 @@ public final class BlockStep implements Serializable {
     boolean update = kind == Kind.UPDATE;
     BlockSums sums;
     if (s.loss == Loss.KULLBACK_LEIBLER) {
-      sums = BlockPass.kullbackLeibler(data, out, h, hProduct, k, s.eps, update,
-          withLoss || !update);
+      sums = dense
+          ? BlockPass.kullbackLeibler((DenseData) data, out, h, hProduct, k, s.eps, update,
+              withLoss || !update)
+          : BlockPass.kullbackLeiblerRows(data, out, h, hProduct, k, s.eps, update,
+              withLoss || !update);
     } else if (s.solver == Solver.HALS) {
       sums = BlockPass.hals(data, firstRow, out, h, hProduct, k, update, s.maxSweepsW,
           s.deltaSquared, s.floor);
     } else {
-      sums = BlockPass.frobeniusMu(data, out, h, hProduct, k, s.eps, update);
+      sums = dense ? BlockPass.frobeniusMu((DenseData) data, out, h, hProduct, k, s.eps, update)
+          : BlockPass.frobeniusMuRows(data, out, h, hProduct, k, s.eps, update);
     }
     return new Result(out, sums);
   }

@@ -53,6 +53,25 @@ final class SparseData extends ScaledData {
     tPointers = SparseProducts.transpose(n, p, pointers, columns, values, tColumns, tValues);
   }
 
+  /**
+   * A block of rows of a larger V, already checked, at the whole V's scale {@code
+   * 4^halfExponent} (as {@link ScaledData#block}), with the block's own sums: its residuals
+   * come from the trace identity, which needs {@code ||V_s||^2} of the block.
+   */
+  static SparseData block(SparseMatrix matrix, int halfExponent) {
+    double[] values = matrix.values();
+    double invScale = Math.scalb(1.0, -2 * halfExponent);
+    double s = 0;
+    double q = 0;
+    for (double x : values) {
+      double y = x * invScale;
+      s += y;
+      q += y * y;
+    }
+    return new SparseData(matrix, matrix.rowPointers(), matrix.columnIndices(), values,
+        halfExponent, s, q);
+  }
+
   static SparseData of(SparseMatrix matrix, String name, Parallel par) {
     if (matrix == null) {
       throw new IllegalArgumentException(name + " must not be null");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.SparseMatrix;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -70,6 +71,48 @@ class DistributedNmfTest {
         assertThat(d.lossHistory()[i]).isCloseTo(history[i], within(SAME * history[i]));
       }
     }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Variant.class)
+  void sparseBlocksGiveTheCoreSparseFit(Variant variant) {
+    Matrix holes = withHoles(V);
+    Nmf config = Nmf.builder().rank(10).seed(7).maxIterations(50).tolerance(0)
+        .loss(variant.loss).solver(variant.solver).initialization(Initialization.RANDOM)
+        .build();
+    NmfModel core = config.fit(SparseMatrix.of(holes));
+    NmfModel dense = config.fit(holes);
+
+    for (int[] split : new int[][] {{300}, {97, 0, 64, 139}, {128, 172}}) {
+      if (variant.solver == Solver.HALS && !alignedTo(split, FrobeniusHals.BLOCK)) {
+        continue;
+      }
+      InMemoryBlocks blocks = new InMemoryBlocks(holes, split, true);
+      DistributedNmfModel d = DistributedNmf.of(config).fit(blocks);
+
+      assertThat(relativeDifference(d.components(), core.h())).as(Arrays.toString(split))
+          .isLessThan(SAME);
+      assertThat(relativeDifference(d.components(), dense.h())).isLessThan(SAME);
+      assertThat(d.reconstructionError())
+          .isCloseTo(core.reconstructionError(), within(SAME * core.reconstructionError()));
+      assertThat(d.lossHistory()).hasSize(core.lossHistory().length);
+    }
+  }
+
+  @Test
+  void sparseStatisticsAreTheDenseOnesAndNameABadValue() {
+    Matrix holes = withHoles(V);
+    Matrix rows = Matrix.wrap(50, 40, Arrays.copyOfRange(holes.toRowMajorArray(), 0, 2000));
+    BlockStatistics dense = BlockStatistics.of(rows, 10);
+    BlockStatistics sparse = BlockStatistics.of(SparseMatrix.of(rows), 10);
+    assertThat(sparse.toString()).isEqualTo(dense.toString());
+
+    SparseMatrix bad = SparseMatrix.fromCsr(2, 4, new int[] {0, 1, 2}, new int[] {1, 3},
+        new double[] {1, -0.5});
+    assertThatThrownBy(() -> BlockStatistics.of(bad, 1000))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("negative value -0.5 at row 1001, column 3 of v (NMF needs finite, "
+            + "non-negative values)");
   }
 
   @Test
@@ -201,6 +244,17 @@ class DistributedNmfTest {
     return true;
   }
 
+  /** {@code v} with about two entries in three set to 0. */
+  private static Matrix withHoles(Matrix v) {
+    double[] a = v.toRowMajorArray();
+    for (int i = 0; i < a.length; i++) {
+      if (i % 3 != 1) {
+        a[i] = 0;
+      }
+    }
+    return Matrix.wrap(v.rows(), v.cols(), a);
+  }
+
   /** {@code max |a - b| / max |b|}. */
   private static double relativeDifference(Matrix a, Matrix b) {
     double[] x = a.toRowMajorArray();
@@ -217,12 +271,19 @@ class DistributedNmfTest {
   /** V cut into consecutive blocks of the given sizes, each holding its rows of W. */
   private static final class InMemoryBlocks implements DistributedNmf.Blocks {
     final Matrix[] v;
+    /** The blocks in CSR form when the blocks are sparse, else null. */
+    final SparseMatrix[] sparse;
     final long[] firstRows;
     final double[][] w;
     final List<BlockStep> steps = new ArrayList<>();
 
     InMemoryBlocks(Matrix all, int[] sizes) {
+      this(all, sizes, false);
+    }
+
+    InMemoryBlocks(Matrix all, int[] sizes, boolean asSparse) {
       v = new Matrix[sizes.length];
+      sparse = asSparse ? new SparseMatrix[sizes.length] : null;
       firstRows = new long[sizes.length];
       w = new double[sizes.length][];
       int row = 0;
@@ -230,6 +291,9 @@ class DistributedNmfTest {
         firstRows[b] = row;
         v[b] = sizes[b] == 0 ? null : Matrix.wrap(sizes[b], all.cols(), Arrays.copyOfRange(
             all.toRowMajorArray(), row * all.cols(), (row + sizes[b]) * all.cols()));
+        if (asSparse && v[b] != null) {
+          sparse[b] = SparseMatrix.of(v[b]);
+        }
         row += sizes[b];
       }
     }
@@ -239,7 +303,8 @@ class DistributedNmfTest {
       BlockStatistics s = BlockStatistics.empty();
       for (int b = 0; b < v.length; b++) {
         if (v[b] != null) {
-          s = s.plus(BlockStatistics.of(v[b], firstRows[b]));
+          s = s.plus(sparse != null ? BlockStatistics.of(sparse[b], firstRows[b])
+              : BlockStatistics.of(v[b], firstRows[b]));
         }
       }
       return s;
@@ -251,7 +316,8 @@ class DistributedNmfTest {
       BlockSums sums = BlockSums.empty();
       for (int b = 0; b < v.length; b++) {
         if (v[b] != null) {
-          BlockStep.Result r = step.apply(v[b], firstRows[b], w[b]);
+          BlockStep.Result r = sparse != null ? step.apply(sparse[b], firstRows[b], w[b])
+              : step.apply(v[b], firstRows[b], w[b]);
           w[b] = r.w();
           sums = sums.plus(r.sums());
         }
