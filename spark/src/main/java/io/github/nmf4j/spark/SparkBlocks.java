@@ -85,7 +85,7 @@ final class SparkBlocks implements DistributedNmf.Blocks, AutoCloseable {
   @Override
   public BlockStatistics statistics() {
     List<Tuple2<Long, BlockStatistics>> parts =
-        v.map(b -> new Tuple2<>(b.firstRow, BlockStatistics.of(b.matrix(), b.firstRow)))
+        v.map(b -> new Tuple2<>(b.firstRow, b.statistics()))
             .collect();
     BlockStatistics total = BlockStatistics.empty();
     for (Tuple2<Long, BlockStatistics> part : parts) {

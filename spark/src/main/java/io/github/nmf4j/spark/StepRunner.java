@@ -10,7 +10,7 @@ import java.io.Serializable;
 interface StepRunner extends Serializable {
 
   /** The default: the step itself. */
-  StepRunner DIRECT = (step, index, block, w) -> step.apply(block.matrix(), block.firstRow, w);
+  StepRunner DIRECT = (step, index, block, w) -> block.apply(step, w);
 
   /**
    * The result of {@code step}, the fit's step number {@code index} (0 is the start), on

@@ -27,7 +27,7 @@ public final class SparkNmfExample {
     SparkNmfModel model = new SparkNmf()
         .setRank(10)
         .setSeed(7)
-        .setMaxIter(200)
+        .setMaxIter(50)
         .setTol(1e-4)
         .fit(rows);
     Matrix h = model.components();                             // k x p, an nmf4j Matrix

@@ -7,7 +7,6 @@ import io.github.nmf4j.linalg.Matrix;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.TaskContext;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,12 +27,7 @@ class SparkNmfRecoveryTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkTestData.session("local[2,3]");
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
+    spark = SparkTestData.session();
   }
 
   /** An estimator whose task for one partition of one step throws on its first attempt. */

@@ -7,14 +7,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.SparseMatrix;
 import io.github.nmf4j.nmf.DistributedNmf;
 import io.github.nmf4j.nmf.Initialization;
 import io.github.nmf4j.nmf.Loss;
 import io.github.nmf4j.nmf.Nmf;
 import io.github.nmf4j.nmf.NmfModel;
 import io.github.nmf4j.nmf.Solver;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
@@ -23,7 +28,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,12 +46,7 @@ class SparkNmfTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkTestData.session("local[2]");
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
+    spark = SparkTestData.session();
   }
 
   @Test
@@ -89,20 +88,36 @@ class SparkNmfTest {
   }
 
   @Test
-  void sparseRowsGiveWhatDenseRowsGive() {
-    Matrix v = SparkTestData.noisyLowRank(60, 12, 3, 0.1, 4);
-    double[] a = v.toRowMajorArray();
-    for (int i = 0; i < a.length; i += 3) {
-      a[i] = 0;
+  void sparsePartitionsGiveTheCoreSparseFit() {
+    // Four entries in five are 0: each partition is held in CSR form (RowBlockTest).
+    double[] a = V.toRowMajorArray();
+    for (int i = 0; i < a.length; i++) {
+      if (i % 5 != 2) {
+        a[i] = 0;
+      }
     }
-    Matrix holes = Matrix.wrap(60, 12, a);
-    SparkNmf nmf = new SparkNmf().setRank(3).setMaxIter(20).setTol(0);
+    Matrix holes = Matrix.wrap(300, 40, a);
+    NmfModel core = Nmf.builder().rank(6).seed(5).maxIterations(20).tolerance(0)
+        .initialization(Initialization.RANDOM).fit(SparseMatrix.of(holes));
 
-    SparkNmfModel dense = nmf.fit(frame(spark, holes, 2, false));
-    SparkNmfModel sparse = nmf.fit(frame(spark, holes, 2, true));
+    for (int partitions : new int[] {1, 2, 3, 7}) {
+      SparkNmfModel model = new SparkNmf().setRank(6).setSeed(5).setMaxIter(20).setTol(0)
+          .fit(frame(spark, holes, partitions, partitions % 2 == 1));
 
-    assertThat(sparse.components().toRowMajorArray())
-        .containsExactly(dense.components().toRowMajorArray());
+      assertThat(relativeDifference(model.components(), core.h())).as(partitions + " partitions")
+          .isLessThan(SAME);
+      assertThat(model.reconstructionError()).isCloseTo(core.reconstructionError(),
+          within(SAME * core.reconstructionError()));
+    }
+
+    NmfModel kl = Nmf.builder().rank(6).seed(5).maxIterations(20).tolerance(0)
+        .loss(Loss.KULLBACK_LEIBLER).initialization(Initialization.RANDOM)
+        .fit(SparseMatrix.of(holes));
+    SparkNmfModel sparkKl = new SparkNmf().setRank(6).setSeed(5).setMaxIter(20).setTol(0)
+        .setLoss("kullback-leibler").fit(frame(spark, holes, 3, true));
+    assertThat(relativeDifference(sparkKl.components(), kl.h())).isLessThan(SAME);
+    assertThat(sparkKl.reconstructionError()).isCloseTo(kl.reconstructionError(),
+        within(SAME * kl.reconstructionError()));
   }
 
   @Test
@@ -158,15 +173,27 @@ class SparkNmfTest {
   }
 
   @Test
-  void checkpointingCutsTheLineageWithoutChangingTheResult() {
+  void checkpointsEveryIntervalWithoutChangingTheResult() throws IOException {
     SparkNmf nmf = new SparkNmf().setRank(3).setMaxIter(12).setTol(0);
+    long before = checkpointedRdds();
     SparkNmfModel plain = nmf.setCheckpointInterval(-1).fit(frame(spark, V, 3, false));
+    assertThat(checkpointedRdds()).isEqualTo(before);
 
-    spark.sparkContext().setCheckpointDir(dir.resolve("checkpoints").toString());
     SparkNmfModel checkpointed = nmf.setCheckpointInterval(2).fit(frame(spark, V, 3, false));
 
+    // The start, 12 updates and the residual step: 14 steps, W checkpointed after every second.
+    assertThat(checkpointedRdds() - before).isEqualTo(7);
     assertThat(checkpointed.components().toRowMajorArray())
         .containsExactly(plain.components().toRowMajorArray());
+  }
+
+  /** The RDDs written to the session's checkpoint directory so far. */
+  private static long checkpointedRdds() throws IOException {
+    Path root = Path.of(URI.create(spark.sparkContext().getCheckpointDir().get()));
+    try (Stream<Path> files = Files.walk(root)) {
+      return files.filter(f -> Files.isDirectory(f)
+          && f.getFileName().toString().startsWith("rdd-")).count();
+    }
   }
 
   @Test

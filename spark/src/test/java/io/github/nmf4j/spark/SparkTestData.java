@@ -1,6 +1,7 @@
 package io.github.nmf4j.spark;
 
 import io.github.nmf4j.linalg.Matrix;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -18,6 +19,23 @@ import org.apache.spark.sql.types.StructType;
 final class SparkTestData {
 
   private SparkTestData() {}
+
+  private static SparkSession shared;
+
+  /**
+   * The tests' session, shared by every test class of the JVM (Surefire runs them in one), made
+   * on first use and stopped by Spark's shutdown hook: starting a session costs seconds.
+   * {@code local[2,3]}: two task threads, and a failed task is tried up to three times
+   * (SparkNmfRecoveryTest). Its checkpoint directory is {@code target/spark-checkpoints}.
+   */
+  static synchronized SparkSession session() {
+    if (shared == null) {
+      shared = session("local[2,3]");
+      shared.sparkContext().setCheckpointDir(Path.of("target", "spark-checkpoints")
+          .toAbsolutePath().toString());
+    }
+    return shared;
+  }
 
   /** A quiet session on {@code master} (no UI, few shuffle partitions). */
   static SparkSession session(String master) {
