@@ -4,7 +4,6 @@ import io.github.nmf4j.cluster.KMeans;
 import io.github.nmf4j.cluster.KMeansModel;
 import io.github.nmf4j.cluster.MiniBatchKMeans;
 import io.github.nmf4j.io.MatrixIo;
-import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.metrics.ClusteringMetrics;
 import io.github.nmf4j.nmf.NmfModel;
 import java.nio.file.Path;
@@ -28,9 +27,9 @@ final class ClusterCommand implements Command {
   public String description() {
     return "Clusters the rows (samples) of INPUT (.npy, .csv, .tsv, .txt, .mtx, or sparse .npz,\n"
         + ".mtx.gz) into K groups with k-means (k-means++ seeding, Lloyd iterations) or with NMF\n"
-        + "(rank K, each row labelled by its largest coefficient in W). NMF keeps sparse files\n"
-        + "sparse; k-means reads them densely. With --truth, compares the labels to known\n"
-        + "classes with the Rand and adjusted Rand indices.";
+        + "(rank K, each row labelled by its largest coefficient in W). Sparse files stay\n"
+        + "sparse for k-means and NMF (mini-batch reads them densely). With --truth, compares\n"
+        + "the labels to known classes with the Rand and adjusted Rand indices.";
   }
 
   @Override
@@ -70,15 +69,12 @@ final class ClusterCommand implements Command {
     int threads = Preflight.threads(args);
 
     boolean nmf = method.equals("nmf");
-    // NMF keeps a sparse file sparse; k-means reads every file densely (when it fits).
-    Data data = nmf ? Data.read(input, true, "NMF") : null;
-    Matrix x = nmf ? null : MatrixIo.read(input);
-    if (!nmf) {
-      Preflight.data(input.toString(), x, false, "k-means");
-    }
-    int rows = nmf ? data.rows() : x.rows();
-    int cols = nmf ? data.cols() : x.cols();
-    String shape = nmf ? data.shape() : x.shape();
+    // Sparse files stay sparse for k-means and NMF; mini-batch k-means reads them densely.
+    Data data = miniBatch ? Data.readDense(input, "mini-batch k-means")
+        : Data.read(input, nmf, nmf ? "NMF" : "k-means");
+    int rows = data.rows();
+    int cols = data.cols();
+    String shape = data.shape();
     Preflight.clusters("--k", k, rows, "rows of " + input);
     if (nmf) {
       Preflight.rank("--k", k, input.toString(), rows, cols);
@@ -96,12 +92,12 @@ final class ClusterCommand implements Command {
     long start = System.nanoTime();
     try {
       if (method.equals("kmeans")) {
-        KMeansModel model = KMeans.builder().k(k).restarts(restarts).maxIterations(maxIter)
-            .tolerance(tol).seed(seed).threads(threads)
+        KMeansModel model = data.fit(KMeans.builder().k(k).restarts(restarts)
+            .maxIterations(maxIter).tolerance(tol).seed(seed).threads(threads)
             .listener(p -> bar.update(p.iteration(), maxIter,
                 String.format(Locale.ROOT, "run %d/%d  inertia %.6g", p.restart() + 1,
                     p.restarts(), p.loss().getAsDouble())))
-            .fit(x);
+            .build());
         labels = model.labels();
         inertia = model.inertia();
         iterations = model.iterations();
@@ -111,7 +107,7 @@ final class ClusterCommand implements Command {
             .threads(threads)
             .listener(p -> bar.update(p.iteration(), p.maxIterations(),
                 String.format(Locale.ROOT, "step  batch inertia %.6g", p.loss().getAsDouble())))
-            .fit(x);
+            .fit(data.dense());
         labels = model.labels();
         inertia = model.inertia();
         iterations = model.iterations();
@@ -130,6 +126,7 @@ final class ClusterCommand implements Command {
     Json json = new Json().put("command", "cluster").put("input", input.toString())
         .put("rows", rows).put("cols", cols).put("seconds", seconds)
         .put("method", method).put("k", k).put("inertia", inertia).put("iterations", iterations);
+    data.describe(json);
     context.out().printf(Locale.ROOT, "%s clustering of %s (%s): k = %d, inertia %.6g, "
         + "%d iterations, %.3f s%n", method, input, shape, k, inertia, iterations, seconds);
     if (truth != null) {

@@ -18,7 +18,9 @@ import io.github.nmf4j.internal.Parallel;
  *       across a block of points (RGB pixels);
  *   <li>{@link ProductAssignment}: the product form {@code |c'|^2 - 2 x'.c'} from matrix
  *       products ({@link io.github.nmf4j.linalg.kernel.CentredProducts}), spared by Hamerly's
- *       or Elkan's bounds ({@link HamerlyBounds}, {@link ElkanBounds}) (wide data).
+ *       or Elkan's bounds ({@link HamerlyBounds}, {@link ElkanBounds}) (wide data);
+ *   <li>{@link SparseAssignment}: the product form {@code |c|^2 - 2 x.c} from the stored entries
+ *       of sparse rows, not centred ({@link KMeans#fit(io.github.nmf4j.linalg.SparseMatrix)}).
  * </ul>
  *
  * <p><b>Contract.</b> Labels are the lowest-index nearest centroid under the strategy's distance;

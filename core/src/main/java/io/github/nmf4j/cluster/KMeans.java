@@ -6,10 +6,12 @@ import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Monitor;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
-import io.github.nmf4j.linalg.access.MatrixAccess;
+import io.github.nmf4j.linalg.SparseMatrix;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
 
 /**
  * k-means clustering by Lloyd's algorithm: an immutable, reusable configuration whose {@link
@@ -125,10 +127,73 @@ public final class KMeans extends Estimator<KMeansSettings> {
   private KMeansModel fitOnCaller(Matrix points) {
     KMeansSettings settings = settings();
     int k = settings.k();
-    Matrix initialCentroids = settings.initialCentroids().orElse(null);
     double[] x = Checks.finiteData(points, "points");
     int n = points.rows();
     int d = points.cols();
+    checkShape(n, d, k, () -> Checks.distinctRows(x, n, d, k));
+    Parallel par = Parallel.of(settings.threads());
+    double[] mean = Chunks.columnMeans(x, n, d, par);
+    double absoluteTolerance = settings.tolerance() * meanVariance(x, n, d, mean);
+    double[] pointNorms =
+        productForm(d, k) ? ProductAssignment.pointNorms(x, n, d, mean, par) : null;
+    boolean wide = pointNorms != null;
+    Lloyd.Result best = restarts(Assignment.choose(x, n, d, k, mean, pointNorms, par), d,
+        absoluteTolerance, random -> settings.initialization() == KMeansInit.RANDOM
+            ? Seeding.random(x, n, d, k, random)
+            : wide
+                ? ProductSeeding.kMeansPlusPlus(x, n, d, k, random, par, mean, pointNorms)
+                : Seeding.kMeansPlusPlus(x, n, d, k, random, par));
+    return new KMeansModel(settings, executor().orElse(null), d, best.centers, best.labels,
+        best.inertia, best.iterations, best.converged, wide ? mean : null);
+  }
+
+  /**
+   * Clusters sparse rows without densifying them: Lloyd's algorithm as for dense points, with
+   * the distances of the assignment and of k-means++ seeding in product form {@code |x|^2 - 2
+   * x.c + |c|^2} from the stored entries ({@link SparseAssignment}, {@link SparseSeeding}, not
+   * centred, as scikit-learn on CSR input), at {@code nonZeros k} multiply-adds per iteration.
+   * Centroids are dense ({@code k x d}). Two centroids whose squared distances to a point differ
+   * by less than about {@code 4 (d + 8) 2^-53 (|x| + |c|)^2} may be ranked in either order, so
+   * the labels may differ from a dense fit of the same rows only for such near-ties; otherwise
+   * the clustering is the dense one up to rounding (tested). The final inertia sums {@code
+   * |x - c|^2} from the differences at the stored entries plus the centroid's squared norm
+   * elsewhere. Memory: the rows twice (by row and by column, {@code 24} bytes per stored value),
+   * a few arrays of {@code n} numbers and of {@code k d}.
+   *
+   * @param points n x d, one sample per row; not modified (explicit zeros are ignored)
+   * @return the fitted model of the restart with the lowest inertia
+   * @throws IllegalArgumentException if {@code points} is null, has no rows or no columns, has
+   *     fewer rows than {@code k} or fewer distinct rows than {@code k}, or if the initial
+   *     centroids have a different number of columns
+   * @throws CancellationException if the listener cancelled the fit or the calling thread was
+   *     interrupted (the interrupt flag stays set)
+   */
+  public KMeansModel fit(SparseMatrix points) {
+    return Parallel.using(executor().orElse(null), () -> fitOnCaller(points));
+  }
+
+  private KMeansModel fitOnCaller(SparseMatrix points) {
+    KMeansSettings settings = settings();
+    int k = settings.k();
+    SparseRows x = SparseRows.of(points, "points", false, true);
+    int d = x.d;
+    checkShape(x.n, d, k, () -> x.distinctRows(k));
+    Parallel par = Parallel.of(settings.threads());
+    Lloyd.Result best = restarts(new SparseAssignment(x, k, par), d,
+        settings.tolerance() * x.meanVariance(),
+        random -> settings.initialization() == KMeansInit.RANDOM
+            ? SparseSeeding.random(x, k, random)
+            : SparseSeeding.kMeansPlusPlus(x, k, random, par));
+    return new KMeansModel(settings, executor().orElse(null), d, best.centers, best.labels,
+        best.inertia, best.iterations, best.converged, null);
+  }
+
+  /**
+   * Checks {@code k} and the initial centroids against n x d points with {@code distinct}
+   * distinct rows (counted up to {@code k}).
+   */
+  private void checkShape(int n, int d, int k, IntSupplier distinct) {
+    Matrix initialCentroids = settings().initialCentroids().orElse(null);
     if (k > n) {
       throw new IllegalArgumentException(
           "k must be <= the number of points (" + n + "), was " + k);
@@ -137,18 +202,23 @@ public final class KMeans extends Estimator<KMeansSettings> {
       throw new IllegalArgumentException("initialCentroids has " + initialCentroids.cols()
           + " columns but points has " + d);
     }
-    int distinct = Checks.distinctRows(x, n, d, k);
-    if (distinct < k) {
-      throw new IllegalArgumentException("points has only " + distinct
+    int count = distinct.getAsInt();
+    if (count < k) {
+      throw new IllegalArgumentException("points has only " + count
           + " distinct rows, fewer than k = " + k);
     }
-    Parallel par = Parallel.of(settings.threads());
-    double[] mean = Chunks.columnMeans(x, n, d, par);
-    double absoluteTolerance = settings.tolerance() * meanVariance(x, n, d, mean);
-    double[] pointNorms =
-        productForm(d, k) ? ProductAssignment.pointNorms(x, n, d, mean, par) : null;
-    boolean wide = pointNorms != null;
-    Lloyd lloyd = new Lloyd(Assignment.choose(x, n, d, k, mean, pointNorms, par), k, d);
+  }
+
+  /**
+   * Runs every restart of Lloyd's algorithm over {@code step} from the given initial centroids
+   * or from {@code seeding} (one split of the seed's stream per restart); returns the one with
+   * the lowest inertia (the first on ties).
+   */
+  private Lloyd.Result restarts(Assignment step, int d, double absoluteTolerance,
+      Function<SplittableRandom, double[]> seeding) {
+    KMeansSettings settings = settings();
+    Matrix initialCentroids = settings.initialCentroids().orElse(null);
+    Lloyd lloyd = new Lloyd(step, settings.k(), d);
     SplittableRandom root = new SplittableRandom(settings.seed());
     Monitor monitor = Monitor.of("k-means", listener(), settings.restarts());
     Lloyd.Result best = null;
@@ -156,21 +226,15 @@ public final class KMeans extends Estimator<KMeansSettings> {
       SplittableRandom random = root.split();
       Parallel.checkInterrupt();
       double[] initial = initialCentroids != null
-          ? MatrixAccess.data(initialCentroids)
-          : settings.initialization() == KMeansInit.RANDOM
-              ? Seeding.random(x, n, d, k, random)
-              : wide
-                  ? ProductSeeding.kMeansPlusPlus(x, n, d, k, random, par, mean, pointNorms)
-                  : Seeding.kMeansPlusPlus(x, n, d, k, random, par);
+          ? initialCentroids.toRowMajorArray()
+          : seeding.apply(random);
       Lloyd.Result result =
           lloyd.run(initial, settings.maxIterations(), absoluteTolerance, observer(monitor, r));
       if (best == null || result.inertia < best.inertia) {
         best = result;
       }
     }
-    return new KMeansModel(settings, executor().orElse(null), d, best.centers, best.labels,
-        best.inertia, best.iterations,
-        best.converged, wide ? mean : null);
+    return best;
   }
 
   private Lloyd.Observer observer(Monitor monitor, int restart) {
@@ -354,6 +418,16 @@ public final class KMeans extends Estimator<KMeansSettings> {
      * @throws CancellationException as {@link KMeans#fit} does
      */
     public KMeansModel fit(Matrix points) {
+      return build().fit(points);
+    }
+
+    /**
+     * Shorthand for {@code build().fit(points)} on sparse rows.
+     *
+     * @throws IllegalArgumentException as {@link #build()} and {@link KMeans#fit(SparseMatrix)} do
+     * @throws CancellationException as {@link KMeans#fit(SparseMatrix)} does
+     */
+    public KMeansModel fit(SparseMatrix points) {
       return build().fit(points);
     }
   }

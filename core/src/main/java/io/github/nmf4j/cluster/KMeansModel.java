@@ -3,6 +3,7 @@ package io.github.nmf4j.cluster;
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.SparseMatrix;
 import io.github.nmf4j.linalg.access.MatrixAccess;
 import java.util.concurrent.Executor;
 
@@ -116,15 +117,79 @@ public final class KMeansModel {
   public Matrix transform(Matrix x) {
     double[] a = check(x);
     int m = x.rows();
-    if ((long) m * k > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException(
-          "x has " + m + " rows: " + m + "x" + k + " distances do not fit in a Matrix");
-    }
+    checkDistances(m);
     double[] out = new double[m * k];
     int chunks = Chunks.count(m, 1);
     parallel().forEach(chunks, ch -> NearestCentroid.distances(a, d,
         Chunks.start(m, chunks, ch), Chunks.start(m, chunks, ch + 1), centroids, k, out));
     return Matrix.wrap(m, k, out);
+  }
+
+  /**
+   * The nearest centroid of every sparse row of {@code x} (ties to the lowest index), ranked as
+   * a sparse fit ranks them ({@link KMeans#fit(SparseMatrix)}): by {@code |c|^2 - 2 x.c} from
+   * the stored entries, never densifying {@code x}. A training point of a sparse fit gets its
+   * training label; for a model fitted on dense points the labels are those of {@link
+   * #predict(Matrix)} except for near-ties within the rounding of either formula.
+   *
+   * @param x m x d points, possibly no rows; not modified
+   * @throws IllegalArgumentException if {@code x} is null or its number of columns differs from
+   *     the training points'
+   */
+  public int[] predict(SparseMatrix x) {
+    SparseRows rows = checkSparse(x);
+    return SparseAssignment.predict(rows, centroids, k, parallel());
+  }
+
+  /**
+   * The Euclidean distance from every sparse row of {@code x} to every centroid, as {@link
+   * #transform(Matrix)}, computed from the differences at the stored entries plus the centroid's
+   * squared norm elsewhere ({@code nonZeros k} operations; {@code x} is never densified).
+   *
+   * @param x m x d points, possibly no rows; not modified
+   * @return m x k distances
+   * @throws IllegalArgumentException if {@code x} is null, its number of columns differs from
+   *     the training points', or {@code m x k} is too large for a {@link Matrix}
+   */
+  public Matrix transform(SparseMatrix x) {
+    SparseRows rows = checkSparse(x);
+    int m = rows.n;
+    checkDistances(m);
+    double[] norms = new double[k];
+    for (int j = 0; j < k; j++) {
+      double s = 0;
+      for (int f = j * d; f < (j + 1) * d; f++) {
+        s = Math.fma(centroids[f], centroids[f], s);
+      }
+      norms[j] = s;
+    }
+    double[] out = new double[m * k];
+    int chunks = Chunks.count(m, 1);
+    parallel().forEach(chunks, ch -> {
+      for (int i = Chunks.start(m, chunks, ch), to = Chunks.start(m, chunks, ch + 1); i < to;
+          i++) {
+        for (int j = 0; j < k; j++) {
+          out[i * k + j] = Math.sqrt(rows.distance(i, centroids, j, norms[j]));
+        }
+      }
+    });
+    return Matrix.wrap(m, k, out);
+  }
+
+  private SparseRows checkSparse(SparseMatrix x) {
+    Arguments.requireNonNull(x, "x");
+    if (x.cols() != d) {
+      throw new IllegalArgumentException(
+          "x has " + x.cols() + " columns but the model was fitted on " + d);
+    }
+    return SparseRows.of(x, "x", true, false);
+  }
+
+  private void checkDistances(int m) {
+    if ((long) m * k > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(
+          "x has " + m + " rows: " + m + "x" + k + " distances do not fit in a Matrix");
+    }
   }
 
   /** The threads of the fit's settings, on its executor. */

@@ -208,16 +208,21 @@ final class Seeding {
    * @return the {@code k x d} centroids, row-major
    */
   static double[] random(double[] x, int n, int d, int k, SplittableRandom random) {
+    double[] centers = new double[k * d];
+    int c = 0;
+    for (int i : randomRows(n, k, random)) {
+      System.arraycopy(x, i * d, centers, c++ * d, d);
+    }
+    return centers;
+  }
+
+  /** {@code k} distinct indices in {@code [0, n)} by Floyd's algorithm, in the order drawn. */
+  static Set<Integer> randomRows(int n, int k, SplittableRandom random) {
     Set<Integer> chosen = new LinkedHashSet<>();
     for (int j = n - k; j < n; j++) {
       int t = random.nextInt(j + 1);
       chosen.add(chosen.contains(t) ? j : t);
     }
-    double[] centers = new double[k * d];
-    int c = 0;
-    for (int i : chosen) {
-      System.arraycopy(x, i * d, centers, c++ * d, d);
-    }
-    return centers;
+    return chosen;
   }
 }

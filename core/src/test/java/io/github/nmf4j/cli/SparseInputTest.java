@@ -2,6 +2,8 @@ package io.github.nmf4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.nmf4j.cluster.KMeans;
+import io.github.nmf4j.cluster.KMeansModel;
 import io.github.nmf4j.io.MatrixIo;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
@@ -73,11 +75,16 @@ class SparseInputTest {
         "--truth", truthFile.toString(), "--json");
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.json()).containsEntry("adjustedRandIndex", 1.0);
-    // k-means reads the same file densely and agrees
+    // k-means keeps the file sparse too, agrees, and gives the library's sparse fit
+    Path labels = dir.resolve("labels.npy");
     CliRunner km = CliRunner.run("cluster", input.toString(), "--k", "2", "--truth",
-        truthFile.toString(), "--json");
+        truthFile.toString(), "--labels-out", labels.toString(), "--threads", "2", "--json");
     assertThat(km.exitCode()).as(km.err()).isZero();
-    assertThat(km.json()).containsEntry("adjustedRandIndex", 1.0);
+    assertThat(km.json()).containsEntry("adjustedRandIndex", 1.0)
+        .containsEntry("storedValues", (double) v.nonZeros());
+    KMeansModel expected = KMeans.builder().k(2).threads(1).fit(v);
+    assertThat(MatrixIo.readLabels(labels)).isEqualTo(expected.labels());
+    assertThat((Double) km.json().get("inertia")).isEqualTo(expected.inertia());
     // the sparse inertia of the NMF labels is the dense one
     assertThat((Double) r.json().get("inertia"))
         .isCloseTo((Double) km.json().get("inertia"), org.assertj.core.api.Assertions.within(1e-9));

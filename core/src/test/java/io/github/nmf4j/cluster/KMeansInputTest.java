@@ -58,7 +58,7 @@ class KMeansInputTest {
     assertThatThrownBy(() -> KMeans.builder().k(1).fit(Matrix.zeros(4, 0)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("points must have at least one row and one column, was 4x0");
-    assertThatThrownBy(() -> KMeans.builder().k(1).fit(null))
+    assertThatThrownBy(() -> KMeans.builder().k(1).fit((Matrix) null))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("points must not be null");
   }
 
@@ -104,7 +104,7 @@ class KMeansInputTest {
     assertThatThrownBy(() -> model.predict(Matrix.of(new double[][] {{0, 0}, {Double.NaN, 1}})))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("x has NaN at row 1, column 0; values must be finite");
-    assertThatThrownBy(() -> model.predict(null))
+    assertThatThrownBy(() -> model.predict((Matrix) null))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("x must not be null");
   }
 }

@@ -1,0 +1,252 @@
+package io.github.nmf4j.cluster;
+
+import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.linalg.kernel.Rows;
+import java.util.Arrays;
+
+/**
+ * The assignment step for sparse rows ({@link SparseRows}): the nearest centroid of each point
+ * is the argmin over {@code j} of {@code |c_j|^2 - 2 x.c_j} (the product form of {@code |x -
+ * c|^2 = |x|^2 - 2 x.c + |c|^2}, not centred, so the rows stay sparse), as scikit-learn computes
+ * it on CSR input. An iteration costs {@code nonZeros k} multiply-adds for the products ({@link
+ * SparseRows#dots}, centroids transposed so that a stored entry meets {@code k} contiguous
+ * values) and {@code nonZeros} additions for the cluster sums ({@link SparseRows#clusterSums},
+ * by column: no per-thread partial sums of {@code k x d}). No bounds: a sparse point is cheap to
+ * scan.
+ *
+ * <p><b>Rounding.</b> The computed {@code |x|^2 + |c|^2 - 2 x.c} errs by at most {@code
+ * CentredProducts.bound(CentredProducts.rounding(d), |x| + |c|)} (the derivation of {@link
+ * io.github.nmf4j.linalg.kernel.CentredProducts} holds without centring, with fewer terms), so
+ * two centroids whose squared distances to a point differ by less than twice that may be ranked
+ * in either order. The inertia reported on each iteration is the sum of the product-form
+ * distances clamped at 0; the final inertia ({@link #finish}) and the choice of the point that
+ * re-seeds an empty cluster use {@link SparseRows#distance}, the differences at the stored
+ * entries plus the centroid's mass elsewhere.
+ *
+ * <p>Points are assigned in the fixed chunks of {@link Chunks}, partial inertias added in chunk
+ * order, sums added in point order: results do not depend on the number of threads.
+ */
+final class SparseAssignment implements Assignment {
+
+  private final SparseRows x;
+  private final int n;
+  private final int d;
+  private final int k;
+  private final Parallel par;
+  private final int chunks;
+  private final int[] labels;
+  /** Per point, its squared distance to its centroid (product form on iterations). */
+  private final double[] dist;
+  /** The centroids of the current step transposed (d x k), and their squared norms. */
+  private final double[] transposed;
+  private final double[] norms;
+  private final double[] sums;
+  private final int[] counts;
+  private final double[][] dots;
+  private final double[] partialInertia;
+  private final boolean[] partialChanged;
+  private double inertia;
+
+  SparseAssignment(SparseRows x, int k, Parallel par) {
+    this.x = x;
+    this.n = x.n;
+    this.d = x.d;
+    this.k = k;
+    this.par = par;
+    this.chunks = Chunks.count(n, k);
+    this.labels = new int[n];
+    this.dist = new double[n];
+    this.transposed = new double[d * k];
+    this.norms = new double[k];
+    this.sums = new double[d * k];
+    this.counts = new int[k];
+    this.dots = new double[chunks][k];
+    this.partialInertia = new double[chunks];
+    this.partialChanged = new boolean[chunks];
+  }
+
+  /**
+   * Writes {@code c} (k x d) transposed into {@code ct} (d x k) and its rows' squared norms, in
+   * feature order, into {@code norms}.
+   */
+  static void prepare(double[] c, int k, int d, double[] ct, double[] norms) {
+    for (int j = 0; j < k; j++) {
+      double s = 0;
+      for (int f = 0, o = j * d; f < d; f++) {
+        double v = c[o + f];
+        ct[f * k + j] = v;
+        s = Math.fma(v, v, s);
+      }
+      norms[j] = s;
+    }
+  }
+
+  /**
+   * The nearest centroid of point {@code i} (lowest index on ties) under the product form;
+   * returns the label and leaves the minimum of {@code |c_j|^2 - 2 x.c_j} in {@code buffer[0]}
+   * ({@code buffer}, of length k, holds the products on the way).
+   */
+  static int nearest(SparseRows x, int i, double[] ct, double[] norms, double[] buffer) {
+    int k = norms.length;
+    x.dots(i, ct, k, buffer, 0);
+    double best = Double.POSITIVE_INFINITY;
+    int label = 0;
+    for (int j = 0; j < k; j++) {
+      double v = norms[j] - 2 * buffer[j];
+      if (v < best) {
+        best = v;
+        label = j;
+      }
+    }
+    buffer[0] = best;
+    return label;
+  }
+
+  @Override
+  public boolean assign(double[] centers, CentroidMoves moves) {
+    pass(centers, moves != null);
+    x.clusterSums(labels, k, sums, par);
+    Arrays.fill(counts, 0);
+    for (int label : labels) {
+      counts[label]++;
+    }
+    if (moves == null) {
+      return true; // labels left over from an earlier run do not count
+    }
+    for (boolean c : partialChanged) {
+      if (c) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** One assignment of every point; {@code compare}: whether earlier labels are valid. */
+  private void pass(double[] centers, boolean compare) {
+    prepare(centers, k, d, transposed, norms);
+    par.forEach(chunks, ch -> {
+      int from = Chunks.start(n, chunks, ch);
+      int to = Chunks.start(n, chunks, ch + 1);
+      double[] buffer = dots[ch];
+      boolean changed = false;
+      for (int i = from; i < to; i++) {
+        int label = nearest(x, i, transposed, norms, buffer);
+        changed |= compare && label != labels[i];
+        labels[i] = label;
+        dist[i] = Math.max(0, x.norms[i] + buffer[0]);
+      }
+      partialChanged[ch] = changed;
+      partialInertia[ch] = ClusterSums.inertia(dist, from, to);
+    });
+    inertia = Rows.sumInOrder(partialInertia);
+  }
+
+  @Override
+  public double inertia() {
+    return inertia;
+  }
+
+  @Override
+  public boolean fillEmptyClusters(double[] centers) {
+    boolean empty = false;
+    for (int j = 0; j < k; j++) {
+      empty |= counts[j] == 0;
+    }
+    if (!empty) {
+      return false;
+    }
+    distancesToOwn(centers);
+    for (int j = 0; j < k; j++) {
+      if (counts[j] != 0) {
+        continue;
+      }
+      int far = -1;
+      double farthest = -1;
+      for (int i = 0; i < n; i++) {
+        if (dist[i] > farthest && counts[labels[i]] > 1) {
+          farthest = dist[i];
+          far = i;
+        }
+      }
+      if (far < 0) {
+        throw new IllegalStateException("no point to re-seed empty cluster " + j);
+      }
+      int old = labels[far];
+      counts[old]--;
+      counts[j] = 1;
+      // Cluster j was empty, so its sums are exactly 0 on every feature.
+      for (int q = x.pointers[far]; q < x.pointers[far + 1]; q++) {
+        int f = x.columns[q];
+        sums[f * k + old] -= x.values[q];
+        sums[f * k + j] = x.values[q];
+      }
+      labels[far] = j;
+      dist[far] = 0;
+    }
+    return true;
+  }
+
+  /** {@code dist[i]}: every point's distance to its centroid ({@link SparseRows#distance}). */
+  private void distancesToOwn(double[] centers) {
+    par.forEach(chunks, ch -> {
+      int from = Chunks.start(n, chunks, ch);
+      int to = Chunks.start(n, chunks, ch + 1);
+      for (int i = from; i < to; i++) {
+        dist[i] = x.distance(i, centers, labels[i], norms[labels[i]]);
+      }
+      partialInertia[ch] = ClusterSums.inertia(dist, from, to);
+    });
+  }
+
+  /**
+   * {@inheritDoc} A mean whose sum overflowed (values near {@code Double.MAX_VALUE}) is computed
+   * again without overflow ({@link SparseRows#carefulMean}).
+   */
+  @Override
+  public void update(double[] next) {
+    for (int j = 0; j < k; j++) {
+      for (int f = 0; f < d; f++) {
+        double mean = sums[f * k + j] / counts[j];
+        next[j * d + f] = Double.isFinite(mean) ? mean : x.carefulMean(f, labels, j, counts[j]);
+      }
+    }
+  }
+
+  @Override
+  public double finish(double[] centers, CentroidMoves moves, boolean relabel) {
+    if (relabel) {
+      pass(centers, true);
+    } else {
+      prepare(centers, k, d, transposed, norms);
+    }
+    distancesToOwn(centers);
+    return Rows.sumInOrder(partialInertia);
+  }
+
+  @Override
+  public int[] labels() {
+    return labels;
+  }
+
+  /**
+   * The labels of the rows of {@code y} for the centroids {@code c} (k x d): the argmin a sparse
+   * fit uses, so the training points of a sparse fit get their training labels.
+   */
+  static int[] predict(SparseRows y, double[] c, int k, Parallel par) {
+    int d = y.d;
+    int m = y.n;
+    double[] ct = new double[d * k];
+    double[] cn = new double[k];
+    prepare(c, k, d, ct, cn);
+    int[] out = new int[m];
+    int chunks = Chunks.count(m, k);
+    par.forEach(chunks, ch -> {
+      double[] buffer = new double[k];
+      for (int i = Chunks.start(m, chunks, ch), to = Chunks.start(m, chunks, ch + 1); i < to;
+          i++) {
+        out[i] = nearest(y, i, ct, cn, buffer);
+      }
+    });
+    return out;
+  }
+}

@@ -1,0 +1,162 @@
+package io.github.nmf4j.cluster;
+
+import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.linalg.kernel.CentredProducts;
+import java.util.SplittableRandom;
+
+/**
+ * Initial centroids from sparse rows ({@link SparseRows}), dense: k-means++ with greedy local
+ * trials, and uniform random rows.
+ *
+ * <p>k-means++ is {@link Seeding#kMeansPlusPlus} (scikit-learn's {@code _kmeans_plusplus}) with
+ * the squared distances from all points to the candidates of a step in product form, {@code
+ * |x|^2 + |c|^2 - 2 x.c}, the candidates densified and transposed so that the products come from
+ * {@link SparseRows#dots}, as {@link ProductSeeding} does for dense wide data but without
+ * centring (which would fill in the rows). A value at or below the formula's rounding bound
+ * ({@link CentredProducts#bound} with {@code |x| + |c|}) is recomputed directly from the
+ * differences ({@link SparseRows#exactDistance}), so a point equal to a centre has weight exactly
+ * 0 and is never drawn again. The random stream is used exactly as in {@link
+ * Seeding#kMeansPlusPlus}, and chunks depend only on the data's shape, so the centres are the
+ * same for any thread count.
+ */
+final class SparseSeeding {
+
+  private final SparseRows x;
+  private final int d;
+  private final double rounding;
+  /** The candidates of a step, dense (trials x d), transposed, and their squared norms. */
+  private final double[] candidates;
+  private final double[] transposed;
+  private final double[] norms;
+  private final double[][] dots;
+
+  private SparseSeeding(SparseRows x, int trials, int chunks) {
+    this.x = x;
+    this.d = x.d;
+    this.rounding = CentredProducts.rounding(d);
+    this.candidates = new double[trials * d];
+    this.transposed = new double[d * trials];
+    this.norms = new double[trials];
+    this.dots = new double[chunks][trials];
+  }
+
+  /**
+   * k-means++ with greedy local trials on rows with at least {@code k} distinct rows.
+   *
+   * @return the {@code k x d} centroids, row-major
+   */
+  static double[] kMeansPlusPlus(SparseRows x, int k, SplittableRandom random, Parallel par) {
+    int n = x.n;
+    int d = x.d;
+    int trials = 2 + (int) Math.log(k);
+    int chunks = Chunks.count(n, trials);
+    SparseSeeding seeding = new SparseSeeding(x, trials, chunks);
+    double[] centers = new double[k * d];
+    Seeding.Weights weights = new Seeding.Weights(n, chunks);
+    double[] closest = weights.closest;
+    double[] candidateDist = new double[n * trials];
+    double[] partials = new double[chunks * trials];
+
+    x.densify(random.nextInt(n), centers, 0);
+    System.arraycopy(centers, 0, seeding.candidates, 0, d);
+    seeding.prepare(1);
+    par.forEach(chunks, ch -> {
+      int from = Chunks.start(n, chunks, ch);
+      int to = Chunks.start(n, chunks, ch + 1);
+      seeding.distances(ch, from, to, 1, closest);
+      double s = 0;
+      for (int i = from; i < to; i++) {
+        s += closest[i];
+      }
+      weights.chunkSums[ch] = s;
+    });
+    weights.total();
+    for (int c = 1; c < k; c++) {
+      for (int t = 0; t < trials; t++) {
+        int id = Seeding.sample(closest, n, chunks, weights.chunkSums,
+            random.nextDouble() * weights.potential());
+        x.densify(id >= 0 ? id : firstNewPoint(x, centers, c), seeding.candidates, t * d);
+      }
+      seeding.prepare(trials);
+      par.forEach(chunks, ch -> {
+        int from = Chunks.start(n, chunks, ch);
+        int to = Chunks.start(n, chunks, ch + 1);
+        seeding.distances(ch, from, to, trials, candidateDist);
+        for (int t = 0; t < trials; t++) {
+          double s = 0;
+          for (int i = from; i < to; i++) {
+            s += Math.min(closest[i], candidateDist[i * trials + t]);
+          }
+          partials[ch * trials + t] = s;
+        }
+      });
+      int chosen = Seeding.bestTrial(partials, chunks, trials);
+      System.arraycopy(seeding.candidates, chosen * d, centers, c * d, d);
+      par.forEach(chunks, ch -> {
+        for (int i = Chunks.start(n, chunks, ch), end = Chunks.start(n, chunks, ch + 1);
+            i < end; i++) {
+          closest[i] = Math.min(closest[i], candidateDist[i * trials + chosen]);
+        }
+        weights.chunkSums[ch] = partials[ch * trials + chosen]; // the same sum, in the same order
+      });
+      weights.total();
+    }
+    return centers;
+  }
+
+  /** Transposes the first {@code m} candidates (d x m) and takes their squared norms. */
+  private void prepare(int m) {
+    SparseAssignment.prepare(candidates, m, d, transposed, norms);
+  }
+
+  /**
+   * {@code out[i * m + t]}: the squared distance from point {@code i} in {@code [from, to)} (of
+   * chunk {@code ch}) to candidate {@code t < m}, in product form clamped at 0, or computed
+   * directly when at or below the rounding bound of the product form.
+   */
+  private void distances(int ch, int from, int to, int m, double[] out) {
+    double[] products = dots[ch];
+    for (int i = from; i < to; i++) {
+      x.dots(i, transposed, m, products, 0);
+      double pn = x.norms[i];
+      double radius = Math.sqrt(pn);
+      for (int t = 0; t < m; t++) {
+        double v = pn + (norms[t] - 2 * products[t]);
+        double r = radius + Math.sqrt(norms[t]);
+        out[i * m + t] =
+            v > CentredProducts.bound(rounding, r) ? v : x.exactDistance(i, candidates, t);
+      }
+    }
+  }
+
+  /**
+   * The first point equal to none of the first {@code c} centroids: the fall-back when every
+   * squared distance is 0 although distinct points remain.
+   */
+  private static int firstNewPoint(SparseRows x, double[] centers, int c) {
+    for (int i = 0; i < x.n; i++) {
+      boolean isNew = true;
+      for (int j = 0; j < c && isNew; j++) {
+        isNew = !x.equalsRow(i, centers, j);
+      }
+      if (isNew) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("fewer distinct points than centroids");
+  }
+
+  /**
+   * {@code k} distinct rows chosen uniformly at random, as {@link Seeding#random} chooses them.
+   *
+   * @return the {@code k x d} centroids, row-major
+   */
+  static double[] random(SparseRows x, int k, SplittableRandom random) {
+    double[] centers = new double[k * x.d];
+    int c = 0;
+    for (int i : Seeding.randomRows(x.n, k, random)) {
+      x.densify(i, centers, c++ * x.d);
+    }
+    return centers;
+  }
+}
