@@ -32,15 +32,31 @@ final class Fitter {
 
   static NmfModel fit(Nmf nmf, Matrix v) {
     Parallel par = Parallel.of(nmf.settings().threads());
-    return fit(nmf, ScaledData.of(v, "v", par), par);
+    if (nmf.settings().missingValues() == MissingValues.IGNORE) {
+      // Without a NaN, IGNORE is the ordinary fit (bit for bit).
+      Observed observed =
+          Observed.ofDense(v, "v", Observed.wantsComplement(nmf.settings()), par);
+      if (observed != null) {
+        return fit(nmf, observed.start, observed, par);
+      }
+    }
+    return fit(nmf, ScaledData.of(v, "v", par), null, par);
   }
 
   static NmfModel fit(Nmf nmf, SparseMatrix v) {
     Parallel par = Parallel.of(nmf.settings().threads());
-    return fit(nmf, ScaledData.of(v, "v", par), par);
+    if (nmf.settings().missingValues() == MissingValues.IGNORE) {
+      Observed observed = Observed.ofSparse(v, "v", par);
+      return fit(nmf, observed.start, observed, par);
+    }
+    return fit(nmf, ScaledData.of(v, "v", par), null, par);
   }
 
-  private static NmfModel fit(Nmf nmf, ScaledData data, Parallel par) {
+  /**
+   * The fit of {@code data}; with {@code observed} (missing values) the masked rules and errors
+   * over the observed entries, {@code data} then being the start's data ({@link Observed}).
+   */
+  private static NmfModel fit(Nmf nmf, ScaledData data, Observed observed, Parallel par) {
     NmfSettings settings = nmf.settings();
     BetaMu.requirePositiveIfNeeded(settings, data, "v");
     Problem problem = new Problem(settings, data, settings.rank(), par);
@@ -60,9 +76,12 @@ final class Fitter {
       Factors start =
           Initializer.initialize(init, settings, data, problem.rank(), svd, root.split());
       int restart = r;
-      Trace trace = iterate(problem, solver.fit(problem, start), (iteration, loss) ->
+      UpdateRule rule = observed == null ? solver.fit(problem, start) : observed.rule(problem, start);
+      Trace trace = iterate(problem, rule, (iteration, loss) ->
           monitor.report(restart, iteration, settings.maxIterations(), loss, Double.NaN));
-      Residuals residuals = Residuals.of(problem, start);
+      Residuals residuals = observed == null ? Residuals.of(problem, start)
+          : observed.residuals(start.w, start.h, start.rank, settings.epsilon(),
+              settings.loss() == Loss.KULLBACK_LEIBLER, par);
       Attempt a = new Attempt(start, trace, residuals, residuals.of(settings.loss()));
       if (best == null || a.loss < best.loss) {
         best = a;
@@ -77,7 +96,7 @@ final class Fitter {
     } else {
       f.unscale(data);
     }
-    double norm = Math.sqrt(data.squaredNorm);
+    double norm = Math.sqrt(observed == null ? data.squaredNorm : observed.squaredNorm);
     double relative = norm == 0 ? 0 : Math.sqrt(best.residuals.squaredFrobenius) / norm;
     return new NmfModel(settings, nmf.executor().orElse(null), init,
         Matrix.wrap(data.n, f.rank, f.w), Matrix.wrap(f.rank, data.p, f.h),

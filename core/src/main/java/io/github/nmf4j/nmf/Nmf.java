@@ -74,8 +74,10 @@ public final class Nmf extends Estimator<NmfSettings> {
    * Factors {@code v} ({@code n x p}, non-negative) into W and H. {@code v} is read in place,
    * never copied or modified.
    *
-   * @throws IllegalArgumentException if {@code v} is null or empty or holds a negative, NaN or
-   *     infinite value (the message names its row, column and value); if an NNDSVD
+   * @throws IllegalArgumentException if {@code v} is null or empty or holds a negative or
+   *     infinite value, or a NaN unless {@link Builder#missingValues} is {@link
+   *     MissingValues#IGNORE} (the message names its row, column and value); if every entry is
+   *     NaN; if an NNDSVD
    *     initialization is chosen and {@code rank > min(n, p)}; or if the initial factors do not
    *     have the shapes {@code n x rank} and {@code rank x p}
    * @throws java.util.concurrent.CancellationException if the listener cancelled the fit or the
@@ -129,6 +131,7 @@ public final class Nmf extends Estimator<NmfSettings> {
     /** NaN: the same as {@link #alphaW} (scikit-learn's {@code alpha_H="same"}). */
     private double alphaH = Double.NaN;
     private double l1Ratio;
+    private MissingValues missingValues = MissingValues.REJECT;
 
     private Builder() {}
 
@@ -152,6 +155,7 @@ public final class Nmf extends Estimator<NmfSettings> {
       // Equal weights keep scikit-learn's alpha_H="same": a later alphaW(a) moves both.
       alphaH = s.alphaH() == s.alphaW() ? Double.NaN : s.alphaH();
       l1Ratio = s.l1Ratio();
+      missingValues = s.missingValues();
       runAs(s.threads(), nmf);
     }
 
@@ -407,13 +411,35 @@ public final class Nmf extends Estimator<NmfSettings> {
 
 
     /**
+     * What a fit does with NaN entries of V; default {@link MissingValues#REJECT} (an error).
+     * With {@link MissingValues#IGNORE} a NaN entry of a dense V, and every unstored entry of a
+     * {@link SparseMatrix}, is unobserved: every solver and loss then minimizes the loss over
+     * the observed entries only (weighted multiplicative updates, HALS on the masked residual);
+     * the initialization runs on a copy of V whose NaN entries are filled with the mean of the
+     * observed entries of their column (a sparse V is used as it is); the convergence test,
+     * {@link NmfModel#reconstructionError()} and {@link NmfModel#relativeError()} are over the
+     * observed entries. A row (column) of V with no observed entry gets a zero (for HALS: a
+     * floor of about {@code 1e-16} times the data's scale) row of W (column of H), so {@link
+     * NmfModel#impute} predicts about 0 there. A dense V without NaN is fitted exactly as with
+     * {@code REJECT}. {@link NmfModel#transform} still rejects NaN.
+     *
+     * @throws IllegalArgumentException if {@code missingValues} is null
+     */
+    public Builder missingValues(MissingValues missingValues) {
+      this.missingValues = Arguments.requireNonNull(missingValues, "missingValues");
+      return this;
+    }
+
+    /**
      * The configuration.
      *
      * @throws IllegalStateException if no rank was set and no initial factors were given
      * @throws IllegalArgumentException if the rank differs from the initial factors' rank, if
      *     the solver is {@link Solver#HALS} and the loss is not {@link Loss#FROBENIUS}, or if
      *     {@link #normalizeColumnsOfW} is set without the Kullback-Leibler loss and the
-     *     multiplicative update or with a penalty ({@link #alphaW}, {@link #alphaH})
+     *     multiplicative update, with a penalty ({@link #alphaW}, {@link #alphaH}) or with
+     *     {@link MissingValues#IGNORE}; or if a penalty or a loss other than Frobenius and
+     *     Kullback-Leibler is set with {@link MissingValues#IGNORE}
      */
     public Nmf build() {
       Integer k = rank;
@@ -447,10 +473,23 @@ public final class Nmf extends Estimator<NmfSettings> {
             + "which a penalty on the factors would not survive; alphaW and alphaH must be 0, "
             + "were " + alphaW + " and " + h);
       }
+      if (normalizeColumnsOfW && missingValues == MissingValues.IGNORE) {
+        throw new IllegalArgumentException("normalizeColumnsOfW does not support missing values: "
+            + "use missingValues REJECT with it, or drop it");
+      }
+      if (missingValues == MissingValues.IGNORE && loss != Loss.FROBENIUS
+          && loss != Loss.KULLBACK_LEIBLER) {
+        throw new IllegalArgumentException("missing values (MissingValues.IGNORE) are supported "
+            + "with the FROBENIUS and KULLBACK_LEIBLER losses, was " + loss);
+      }
+      if ((alphaW > 0 || h > 0) && missingValues == MissingValues.IGNORE) {
+        throw new IllegalArgumentException("the penalties alphaW and alphaH do not support "
+            + "missing values (MissingValues.IGNORE) yet; were " + alphaW + " and " + h);
+      }
       NmfSettings settings = new NmfSettings(k, loss, solver, Optional.ofNullable(initialization),
           Optional.ofNullable(initialW), Optional.ofNullable(initialH), maxIterations, tolerance,
           checkEvery, epsilon, seed, restarts, threadCount(), normalizeColumnsOfW, alphaW, h,
-          l1Ratio, beta);
+          l1Ratio, beta, missingValues);
       return new Nmf(settings, this);
     }
 

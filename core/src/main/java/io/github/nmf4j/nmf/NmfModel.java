@@ -80,7 +80,11 @@ public final class NmfModel {
     return reconstructionError;
   }
 
-  /** {@code ||V - WH||_F / ||V||_F} whatever the loss (0 when V is all zeros). */
+  /**
+   * {@code ||V - WH||_F / ||V||_F} whatever the loss (0 when V is all zeros); with {@link
+   * MissingValues#IGNORE} both norms, and {@link #reconstructionError()}, run over the observed
+   * entries only.
+   */
   public double relativeError() {
     return relativeError;
   }
@@ -151,6 +155,40 @@ public final class NmfModel {
           "w must have " + rank() + " columns (the rank), was " + w.shape());
     }
     return Parallel.using(executor, () -> w.multiply(h, settings.threads()));
+  }
+
+  /**
+   * A copy of {@code v} with each NaN entry replaced by the corresponding entry of {@code WH}:
+   * the model's prediction of the unobserved entries of a fit with {@link
+   * MissingValues#IGNORE}. The other entries are copied unchanged; {@code v} is not modified.
+   *
+   * @throws IllegalArgumentException if {@code v} is null or its shape is not the model's
+   *     {@code n x p}
+   */
+  public Matrix impute(Matrix v) {
+    Arguments.requireNonNull(v, "v");
+    int n = w.rows();
+    int p = h.cols();
+    if (v.rows() != n || v.cols() != p) {
+      throw new IllegalArgumentException("v must be " + n + "x" + p
+          + " (the shape of the data the model was fitted on), was " + v.shape());
+    }
+    int k = rank();
+    double[] a = v.toRowMajorArray();
+    double[] wa = MatrixAccess.data(w);
+    double[] ha = MatrixAccess.data(h);
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < p; j++) {
+        if (Double.isNaN(a[i * p + j])) {
+          double s = 0;
+          for (int c = 0; c < k; c++) {
+            s += wa[i * k + c] * ha[c * p + j];
+          }
+          a[i * p + j] = s;
+        }
+      }
+    }
+    return Matrix.wrap(n, p, a);
   }
 
   /**

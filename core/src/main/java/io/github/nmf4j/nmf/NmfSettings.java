@@ -34,18 +34,20 @@ import java.util.Optional;
  *     {@link Loss#FROBENIUS}, 1 for {@link Loss#KULLBACK_LEIBLER}, 0 for {@link
  *     Loss#ITAKURA_SAITO}, the value given to {@link Nmf.Builder#betaLoss} for {@link
  *     Loss#BETA_DIVERGENCE}
+ * @param missingValues what a fit does with NaN entries of V (and a sparse V's unstored ones)
  */
 public record NmfSettings(int rank, Loss loss, Solver solver,
     Optional<Initialization> initialization, Optional<Matrix> initialW,
     Optional<Matrix> initialH, int maxIterations, double tolerance, int checkEvery,
     double epsilon, long seed, int restarts, int threads, boolean normalizeColumnsOfW,
-    double alphaW, double alphaH, double l1Ratio, double beta) {
+    double alphaW, double alphaH, double l1Ratio, double beta,
+    MissingValues missingValues) {
 
   /** These settings with {@code threads} threads. */
   NmfSettings withThreads(int threads) {
     return new NmfSettings(rank, loss, solver, initialization, initialW, initialH, maxIterations,
         tolerance, checkEvery, epsilon, seed, restarts, threads, normalizeColumnsOfW, alphaW,
-        alphaH, l1Ratio, beta);
+        alphaH, l1Ratio, beta, missingValues);
   }
 
   /** Whether a penalty is set ({@code alphaW} or {@code alphaH} positive). */
@@ -63,6 +65,7 @@ public record NmfSettings(int rank, Loss loss, Solver solver,
         + checkEvery + ", epsilon=" + epsilon + ", seed=" + seed + ", restarts=" + restarts
         + ", threads=" + threads + (normalizeColumnsOfW ? ", normalizeColumnsOfW" : "")
         + (penalized() ? ", alphaW=" + alphaW + ", alphaH=" + alphaH + ", l1Ratio=" + l1Ratio
-            : "") + "]";
+            : "")
+        + (missingValues == MissingValues.IGNORE ? ", missingValues=IGNORE" : "") + "]";
   }
 }

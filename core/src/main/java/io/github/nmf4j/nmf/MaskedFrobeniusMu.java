@@ -1,0 +1,162 @@
+package io.github.nmf4j.nmf;
+
+import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.linalg.kernel.Gemm;
+
+/**
+ * The weighted multiplicative updates for {@code ||M .* (V - WH)||_F^2}, M the 0/1 mask of the
+ * observed entries (Zhang, Wang, Ford and Makedon 2006, after Lee and Seung 2001), H first:
+ * <pre>
+ *   H <- H .* (W'(M .* V)) ./ (W'(M .* WH) + eps)
+ *   W <- W .* ((M .* V)H') ./ ((M .* WH)H' + eps)
+ * </pre>
+ * Neither step increases the masked loss (the auxiliary-function argument of Lee and Seung holds
+ * with the weights).
+ *
+ * <p><b>Cost.</b> For a dense V with a few missing entries ({@link Observed#filled}: zeros there)
+ * the large products stay dense: {@code M .* V} is the zero-filled V, and {@code M .* WH = WH -
+ * Mbar .* WH}, so {@code W'(M .* WH) = (W'W)H - W'S} and {@code (M .* WH)H' = W(HH') - SH'} with
+ * {@code S = Mbar .* WH} formed at the missing entries only. An iteration costs the two products
+ * of the full update plus {@code 4 k} multiply-adds per missing entry and half-update. For a
+ * sparse V (observed = stored) every term runs over the stored entries. The loss is {@code
+ * ||V_0 - WH||^2 - ||S||^2} (trace identity) or the sum over the observed entries.
+ *
+ * <p>A row of V with no observed entry gets a zero row of W, a column with none a zero column of
+ * H (numerator 0), up to rounding.
+ */
+final class MaskedFrobeniusMu implements UpdateRule {
+
+  private final Observed data;
+  private final Parallel par;
+  private final double[] w;
+  private final double[] h;
+  private final int k;
+  private final double eps;
+  private final boolean complement;
+  private final Entries entries;
+  /** {@code WH} at the entries (missing or observed). */
+  private final double[] atEntries;
+  private final double[] ht;
+  private final double[] numH;
+  private final double[] denH;
+  private final double[] numW;
+  private final double[] denW;
+  private final double[] wtw;
+  private final double[] hht;
+  /** {@code p x k} and {@code n x k} results of the products over the entries. */
+  private final double[] byColumn;
+  private final double[] byRow;
+  private final double[] partial;
+  private double loss;
+
+  MaskedFrobeniusMu(Problem problem, Factors start, Observed data) {
+    this.data = data;
+    this.par = problem.par();
+    this.w = start.w;
+    this.h = start.h;
+    this.k = start.rank;
+    this.eps = problem.epsilon();
+    this.complement = data.filled != null;
+    this.entries = complement ? data.missing : data.observed;
+    int n = data.n;
+    int p = data.p;
+    atEntries = new double[entries.size()];
+    ht = new double[p * k];
+    numH = new double[k * p];
+    denH = new double[k * p];
+    numW = new double[n * k];
+    denW = new double[n * k];
+    wtw = new double[k * k];
+    hht = new double[k * k];
+    byColumn = new double[p * k];
+    byRow = new double[n * k];
+    partial = new double[Math.max(Entries.blocks(n), MuKernels.blocks(n))];
+    Entries.transpose(h, k, p, ht);
+    entries.productAt(w, ht, k, atEntries, par);
+    if (complement) {
+      Gemm.multiplyTranspose(n, p, k, data.filled, h, numW, par);
+      Gemm.multiplyTranspose(k, p, k, h, h, hht, Parallel.serial());
+      Gemm.transposeMultiply(n, k, k, w, w, wtw, par);
+    }
+    loss = computeLoss();
+  }
+
+  @Override
+  public void iterate() {
+    int n = data.n;
+    int p = data.p;
+    // H: W'(M V) over W'(M WH), with S = WH at the entries for the current W and H.
+    if (complement) {
+      // wtw is W'W for the current W (kept so at the end of every W update).
+      Gemm.transposeMultiply(n, k, p, w, data.filled, numH, par);
+      Gemm.multiply(k, k, p, wtw, h, denH, Parallel.serial());
+      entries.transposeTimes(atEntries, w, k, byColumn, par);
+      subtractTransposed(denH, byColumn, p);
+    } else {
+      entries.transposeTimes(data.values, w, k, byColumn, par);
+      Entries.transpose(byColumn, p, k, numH);
+      entries.transposeTimes(atEntries, w, k, byColumn, par);
+      Entries.transpose(byColumn, p, k, denH);
+    }
+    step(h, numH, denH, k * p);
+    Entries.transpose(h, k, p, ht);
+    entries.productAt(w, ht, k, atEntries, par);
+    // W: (M V)H' over (M WH)H', S for the new H.
+    if (complement) {
+      Gemm.multiplyTranspose(n, p, k, data.filled, h, numW, par);
+      Gemm.multiplyTranspose(k, p, k, h, h, hht, Parallel.serial());
+      Gemm.multiply(n, k, k, w, hht, denW, par);
+      entries.timesTranspose(atEntries, ht, k, byRow, par);
+      for (int i = 0; i < denW.length; i++) {
+        denW[i] -= byRow[i];
+      }
+    } else {
+      entries.timesTranspose(data.values, ht, k, numW, par);
+      entries.timesTranspose(atEntries, ht, k, denW, par);
+    }
+    step(w, numW, denW, n * k);
+    entries.productAt(w, ht, k, atEntries, par);
+    if (complement) {
+      Gemm.transposeMultiply(n, k, k, w, w, wtw, par);
+    }
+    loss = computeLoss();
+  }
+
+  /** {@code x <- x .* num ./ (max(den, 0) + eps)}: den is a sum of non-negative terms. */
+  private void step(double[] x, double[] num, double[] den, int len) {
+    for (int i = 0; i < len; i++) {
+      x[i] = x[i] * Math.max(num[i], 0) / (Math.max(den[i], 0) + eps);
+    }
+  }
+
+  @Override
+  public double loss() {
+    return loss;
+  }
+
+  /** {@code out (k x p) -= t'} for {@code t} ({@code p x k}). */
+  private void subtractTransposed(double[] out, double[] t, int p) {
+    for (int j = 0; j < p; j++) {
+      for (int c = 0; c < k; c++) {
+        out[c * p + j] -= t[j * k + c];
+      }
+    }
+  }
+
+  /** The masked loss {@code sqrt(sum over observed (v_s - WH)^2)} for the current factors. */
+  private double computeLoss() {
+    double[] s = atEntries;
+    double squared;
+    if (complement) {
+      // ||V_0 - WH||^2 = ||V_0||^2 - 2 <W, V_0 H'> + <W'W, HH'>, less the missing entries'
+      // WH^2; numW = V_0 H', hht and wtw are those of the current factors.
+      double cross = MuKernels.dot(w, numW, data.n, k, 1.0, partial, par);
+      double missing = entries.sum(q -> s[q] * s[q], partial, par);
+      squared = data.squaredNorm - 2 * cross + MuKernels.dot(wtw, hht, k * k) - missing;
+    } else {
+      double[] v = data.values;
+      squared = entries.sum(q -> (v[q] - s[q]) * (v[q] - s[q]), partial, par);
+    }
+    return Math.sqrt(Math.max(0, squared));
+  }
+}

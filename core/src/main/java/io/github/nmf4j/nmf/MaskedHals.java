@@ -1,0 +1,153 @@
+package io.github.nmf4j.nmf;
+
+import io.github.nmf4j.internal.Parallel;
+
+/**
+ * Hierarchical alternating least squares over the observed entries (Cichocki and Phan 2009, with
+ * the mask as weights in the manner of Ho's weighted rank-one residue iteration, 2008): one sweep
+ * over the components per half-iteration, H first, on the residual {@code R = M .* (V - WH)}
+ * kept at the observed entries:
+ * <pre>
+ *   H[c,j] <- max(f, H[c,j] + sum_i M_ij W_ic R_ij / sum_i M_ij W_ic^2),   R updated at once
+ *   W[i,c] <- max(f, W[i,c] + sum_j M_ij H_cj R_ij / sum_j M_ij H_cj^2)
+ * </pre>
+ * Each step minimizes the masked loss exactly over one entry with the others fixed, so the loss
+ * never increases. The problem separates over the columns of H (rows of W): columns run in
+ * parallel from the by-column form of the entries, rows from the by-row form, each writing only
+ * its own residuals, so the result does not depend on the thread count. The floor {@code f} is
+ * {@link FrobeniusHals}'s ({@value FrobeniusHals#FLOOR} times {@code sqrt(rms / k)}, rms over the
+ * observed entries); an entry of W (H) whose row (column) of V has no observed entry is set to
+ * it. The residual is recomputed from the factors whenever the loss is asked for, so rounding
+ * does not accumulate in it.
+ */
+final class MaskedHals implements UpdateRule {
+
+  private final Observed data;
+  private final Entries entries;
+  private final Parallel par;
+  private final double[] w;
+  private final double[] h;
+  private final int k;
+  private final double floor;
+  private final double[] residual;
+  private final double[] ht;
+  private final double[] partial;
+  private boolean lossRequested;
+  private double loss = Double.NaN;
+
+  MaskedHals(Problem problem, Factors start, Observed data) {
+    this.data = data;
+    this.entries = data.observed;
+    this.par = problem.par();
+    this.w = start.w;
+    this.h = start.h;
+    this.k = start.rank;
+    double rms = Math.sqrt(data.squaredNorm / entries.size());
+    this.floor = FrobeniusHals.FLOOR * Math.sqrt(rms / k);
+    residual = new double[entries.size()];
+    ht = new double[data.p * k];
+    partial = new double[Entries.blocks(data.n)];
+    refreshResidual();
+  }
+
+  @Override
+  public void requestLoss() {
+    lossRequested = true;
+  }
+
+  @Override
+  public void iterate() {
+    updateH();
+    updateW();
+    if (lossRequested) {
+      refreshResidual();
+      loss = squaredSum();
+    } else {
+      loss = Double.NaN;
+    }
+    lossRequested = false;
+  }
+
+  @Override
+  public double loss() {
+    if (Double.isNaN(loss)) {
+      loss = squaredSum();
+    }
+    return loss;
+  }
+
+  private double squaredSum() {
+    return Math.sqrt(entries.sum(q -> residual[q] * residual[q], partial, par));
+  }
+
+  /** {@code R = V_s - WH} at the observed entries. */
+  private void refreshResidual() {
+    Entries.transpose(h, k, data.p, ht);
+    entries.productAt(w, ht, k, residual, par);
+    double[] v = data.values;
+    for (int q = 0; q < residual.length; q++) {
+      residual[q] = v[q] - residual[q];
+    }
+  }
+
+  private void updateH() {
+    int p = data.p;
+    int[] start = entries.columnStart;
+    int[] rows = entries.row;
+    int[] position = entries.position;
+    par.forEach(Entries.blocks(p), b -> {
+      for (int j = b * Entries.BLOCK, end = Math.min(p, j + Entries.BLOCK); j < end; j++) {
+        for (int c = 0; c < k; c++) {
+          double a = 0;
+          double d = 0;
+          for (int t = start[j]; t < start[j + 1]; t++) {
+            double x = w[rows[t] * k + c];
+            a += x * residual[position[t]];
+            d += x * x;
+          }
+          int at = c * p + j;
+          double old = h[at];
+          double updated = d > 0 ? Math.max(floor, old + a / d) : floor;
+          double delta = updated - old;
+          h[at] = updated;
+          if (delta != 0) {
+            for (int t = start[j]; t < start[j + 1]; t++) {
+              residual[position[t]] -= w[rows[t] * k + c] * delta;
+            }
+          }
+        }
+      }
+    });
+  }
+
+  private void updateW() {
+    int n = data.n;
+    int p = data.p;
+    int[] start = entries.rowStart;
+    int[] columns = entries.column;
+    par.forEach(Entries.blocks(n), b -> {
+      for (int i = b * Entries.BLOCK, end = Math.min(n, i + Entries.BLOCK); i < end; i++) {
+        for (int c = 0; c < k; c++) {
+          int hc = c * p;
+          double a = 0;
+          double d = 0;
+          for (int q = start[i]; q < start[i + 1]; q++) {
+            double x = h[hc + columns[q]];
+            a += x * residual[q];
+            d += x * x;
+          }
+          int at = i * k + c;
+          double old = w[at];
+          double updated = d > 0 ? Math.max(floor, old + a / d) : floor;
+          double delta = updated - old;
+          w[at] = updated;
+          if (delta != 0) {
+            for (int q = start[i]; q < start[i + 1]; q++) {
+              residual[q] -= h[hc + columns[q]] * delta;
+            }
+          }
+        }
+      }
+    });
+  }
+}

@@ -1,0 +1,239 @@
+package io.github.nmf4j.nmf;
+
+import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.SparseMatrix;
+import io.github.nmf4j.linalg.kernel.Gemm;
+import io.github.nmf4j.linalg.access.MatrixAccess;
+
+/**
+ * V with unobserved entries ({@link MissingValues#IGNORE}): the observed entries in the stored
+ * units of a {@link ScaledData}, in the form the masked solvers need, and the start and errors
+ * of a masked fit.
+ *
+ * <ul>
+ *   <li><b>Initialization</b> runs on {@link #start}: for a dense V a filled copy in which each
+ *       NaN is replaced by the mean of the observed entries of its column (of all observed
+ *       entries for a column with none), so that NNDSVD sees a complete matrix; for a sparse V
+ *       the sparse V itself (unstored entries as zeros, the usual start for ratings).
+ *   <li><b>The solvers</b> read either the <em>complement</em> form (a dense V: {@link #filled}
+ *       with zeros at the missing entries, plus the list of {@link #missing} entries, so that the
+ *       large products stay dense products and only the corrections run over the missing
+ *       entries) or the <em>observed</em> form (the list of {@link #observed} entries and their
+ *       {@link #values}).
+ * </ul>
+ *
+ * <p>All values are {@code V_s = V / 4^m} with the {@code m} of {@link #start} (the filled values
+ * never exceed the largest observed one, so it is the scale of the observed entries).
+ */
+final class Observed {
+
+  /** The data the initialization and the caller's units come from. */
+  final ScaledData start;
+  final int n;
+  final int p;
+  /** The complement form: {@code V_s} with 0 at the missing entries, {@code n x p}; or null. */
+  final double[] filled;
+  /** The complement form: the missing entries; or null. */
+  final Entries missing;
+  /** The observed form: the observed entries; or null. */
+  final Entries observed;
+  /** The observed form: {@code V_s} at the observed entries, CSR order; or null. */
+  final double[] values;
+  /** {@code sum of V_s^2} over the observed entries. */
+  final double squaredNorm;
+  /** The caller's dense V (with its NaN), for the exact errors; null for a sparse V. */
+  private final double[] dense;
+
+  private Observed(ScaledData start, double[] filled, Entries missing, Entries observed,
+      double[] values, double squaredNorm, double[] dense) {
+    this.start = start;
+    this.n = start.n;
+    this.p = start.p;
+    this.filled = filled;
+    this.missing = missing;
+    this.observed = observed;
+    this.values = values;
+    this.squaredNorm = squaredNorm;
+    this.dense = dense;
+  }
+
+  /**
+   * The observed entries of a dense V whose NaN entries are missing, in the form {@code
+   * complement} asks for; null when V has no NaN (the fit is then an ordinary one).
+   *
+   * @throws IllegalArgumentException if V is null or empty, holds a negative or infinite value
+   *     (the message names its row, column and value), or has no observed entry at all
+   */
+  static Observed ofDense(Matrix matrix, String name, boolean complement, Parallel par) {
+    if (matrix == null) {
+      throw new IllegalArgumentException(name + " must not be null");
+    }
+    int n = matrix.rows();
+    int p = matrix.cols();
+    if (n == 0 || p == 0) {
+      throw new IllegalArgumentException(name + " must not be empty, was " + matrix.shape());
+    }
+    double[] v = MatrixAccess.data(matrix);
+    double[] columnSums = new double[p];
+    int[] columnCounts = new int[p];
+    int missingCount = 0;
+    for (int i = 0; i < v.length; i++) {
+      double x = v[i];
+      if (Double.isNaN(x)) {
+        missingCount++;
+      } else if (!(x >= 0 && x <= Double.MAX_VALUE)) {
+        throw new IllegalArgumentException(ScaledData.describeBad(name, x, i, p));
+      } else {
+        columnSums[i % p] += x;
+        columnCounts[i % p]++;
+      }
+    }
+    if (missingCount == 0) {
+      return null;
+    }
+    if (missingCount == v.length) {
+      throw new IllegalArgumentException(name + " (" + matrix.shape() + ") has no observed "
+          + "entry: every entry is NaN, so there is nothing to fit");
+    }
+    double total = 0;
+    long count = 0;
+    for (int j = 0; j < p; j++) {
+      total += columnSums[j];
+      count += columnCounts[j];
+    }
+    double overall = total / count;
+    double[] startValues = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      int j = i % p;
+      startValues[i] = !Double.isNaN(v[i]) ? v[i]
+          : columnCounts[j] > 0 ? columnSums[j] / columnCounts[j] : overall;
+    }
+    ScaledData start = ScaledData.of(Matrix.wrap(n, p, startValues), name, par);
+    double inv = start.invScale;
+    int listed = complement ? missingCount : v.length - missingCount;
+    int[] rowStart = new int[n + 1];
+    int[] column = new int[listed];
+    double[] listedValues = complement ? null : new double[listed];
+    double[] zeroFilled = complement ? new double[v.length] : null;
+    double squaredNorm = 0;
+    int q = 0;
+    for (int i = 0; i < n; i++) {
+      for (int j = 0, off = i * p; j < p; j++) {
+        double x = v[off + j];
+        boolean isMissing = Double.isNaN(x);
+        if (!isMissing) {
+          double s = x * inv;
+          squaredNorm += s * s;
+          if (complement) {
+            zeroFilled[off + j] = s;
+          } else {
+            listedValues[q] = s;
+            column[q++] = j;
+          }
+        } else if (complement) {
+          zeroFilled[off + j] = 0;
+          column[q++] = j;
+        }
+      }
+      rowStart[i + 1] = q;
+    }
+    Entries entries = new Entries(n, p, rowStart, column);
+    return complement
+        ? new Observed(start, zeroFilled, entries, null, null, squaredNorm, v)
+        : new Observed(start, null, null, entries, listedValues, squaredNorm, v);
+  }
+
+  /**
+   * A sparse V whose stored entries are the observed ones (explicit zeros included).
+   *
+   * @throws IllegalArgumentException as {@link ScaledData#of(SparseMatrix, String, Parallel)}
+   */
+  static Observed ofSparse(SparseMatrix matrix, String name, Parallel par) {
+    ScaledData start = ScaledData.of(matrix, name, par);
+    double[] values = matrix.values();
+    double squaredNorm = 0;
+    for (int q = 0; q < values.length; q++) {
+      values[q] *= start.invScale;
+      squaredNorm += values[q] * values[q];
+    }
+    Entries entries = new Entries(start.n, start.p, matrix.rowPointers(),
+        matrix.columnIndices());
+    return new Observed(start, null, null, entries, values, squaredNorm, null);
+  }
+
+  /** Whether the solver of {@code settings} reads the complement form (dense V only). */
+  static boolean wantsComplement(NmfSettings settings) {
+    return settings.solver() == Solver.MULTIPLICATIVE_UPDATE
+        && settings.loss() == Loss.FROBENIUS;
+  }
+
+  /** The masked rule of the settings' solver and loss, starting from {@code start}. */
+  UpdateRule rule(Problem problem, Factors factors) {
+    NmfSettings settings = problem.settings();
+    if (settings.solver() == Solver.HALS) {
+      return new MaskedHals(problem, factors, this);
+    }
+    return settings.loss() == Loss.FROBENIUS
+        ? new MaskedFrobeniusMu(problem, factors, this)
+        : new MaskedKullbackLeiblerMu(problem, factors, this);
+  }
+
+  /**
+   * The exact errors over the observed entries, {@code sum (v_s - (WH))^2} and, when asked,
+   * {@code sum (WH - v_s + v_s log(v_s / max(WH, eps)))}, for factors in stored units.
+   */
+  Residuals residuals(double[] w, double[] h, int k, double eps, boolean withDivergence,
+      Parallel par) {
+    int blocks = Entries.blocks(n);
+    double[] squares = new double[blocks];
+    double[] divergences = new double[blocks];
+    if (dense != null) {
+      double inv = start.invScale;
+      par.forEach(blocks, b -> {
+        int row0 = b * Entries.BLOCK;
+        int rows = Math.min(n, row0 + Entries.BLOCK) - row0;
+        double[] wh = new double[rows * p];
+        double[] wb = new double[rows * k];
+        System.arraycopy(w, row0 * k, wb, 0, rows * k);
+        Gemm.multiply(rows, k, p, wb, h, wh, Parallel.serial());
+        double sq = 0;
+        double dv = 0;
+        for (int t = 0, off = row0 * p; t < rows * p; t++) {
+          double raw = dense[off + t];
+          if (!Double.isNaN(raw)) {
+            double x = raw * inv;
+            double y = wh[t];
+            sq += (x - y) * (x - y);
+            if (withDivergence) {
+              dv += divergenceTerm(x, y, eps);
+            }
+          }
+        }
+        squares[b] = sq;
+        divergences[b] = dv;
+      });
+    } else {
+      double[] ht = new double[p * k];
+      Entries.transpose(h, k, p, ht);
+      double[] wh = new double[observed.size()];
+      observed.productAt(w, ht, k, wh, par);
+      double sq = observed.sum(q -> (values[q] - wh[q]) * (values[q] - wh[q]), squares, par);
+      double dv = withDivergence
+          ? observed.sum(q -> divergenceTerm(values[q], wh[q], eps), divergences, par) : 0;
+      return new Residuals(sq, withDivergence ? Math.max(0, dv) : Double.NaN);
+    }
+    double dv = MuKernels.sumInOrder(divergences, blocks);
+    return new Residuals(MuKernels.sumInOrder(squares, blocks),
+        withDivergence ? Math.max(0, dv) : Double.NaN);
+  }
+
+  /** {@code y - x + x log(x / max(y, eps))}, the log term 0 where {@code x = 0}. */
+  static double divergenceTerm(double x, double y, double eps) {
+    double s = y - x;
+    if (x > 0) {
+      s += x * Math.log(x / Math.max(y, eps));
+    }
+    return s;
+  }
+}
