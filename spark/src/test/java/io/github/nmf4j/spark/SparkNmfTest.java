@@ -65,6 +65,10 @@ class SparkNmfTest {
       assertThat(model.iterations()).isEqualTo(50);
       assertThat(model.rows()).isEqualTo(300);
       assertThat(model.lossHistory()).hasSize(6);
+      for (int i = 0; i < 6; i++) {
+        assertThat(model.lossHistory()[i]).isCloseTo(core.lossHistory()[i],
+            within(SAME * core.lossHistory()[i]));
+      }
     }
   }
 

@@ -41,6 +41,9 @@ final class SparkTestData {
   static SparkSession session(String master) {
     return SparkSession.builder().master(master).appName("nmf4j-spark-test")
         .config("spark.ui.enabled", "false")
+        // The loopback address: a fresh CI machine's host name may not resolve.
+        .config("spark.driver.host", "127.0.0.1")
+        .config("spark.driver.bindAddress", "127.0.0.1")
         .config("spark.sql.shuffle.partitions", "2")
         .getOrCreate();
   }
