@@ -60,7 +60,7 @@ public final class SparseMatrix {
    */
   public static SparseMatrix fromCsr(int rows, int cols, int[] rowPointers, int[] columnIndices,
       double[] values) {
-    checkCsr(rows, cols, rowPointers, columnIndices, values);
+    SparseChecks.csr(rows, cols, rowPointers, columnIndices, values);
     return new SparseMatrix(rows, cols, rowPointers.clone(), columnIndices.clone(),
         values.clone());
   }
@@ -74,57 +74,8 @@ public final class SparseMatrix {
    */
   public static SparseMatrix wrapCsr(int rows, int cols, int[] rowPointers, int[] columnIndices,
       double[] values) {
-    checkCsr(rows, cols, rowPointers, columnIndices, values);
+    SparseChecks.csr(rows, cols, rowPointers, columnIndices, values);
     return new SparseMatrix(rows, cols, rowPointers, columnIndices, values);
-  }
-
-  private static void checkCsr(int rows, int cols, int[] rowPointers, int[] columnIndices,
-      double[] values) {
-    checkShape(rows, cols);
-    Arguments.requireNonNull(rowPointers, "rowPointers");
-    Arguments.requireNonNull(columnIndices, "columnIndices");
-    Arguments.requireNonNull(values, "values");
-    if (rowPointers.length != (long) rows + 1) {
-      throw new IllegalArgumentException("rowPointers has length " + rowPointers.length
-          + " but a matrix with " + rows + " rows needs " + ((long) rows + 1));
-    }
-    if (columnIndices.length != values.length) {
-      throw new IllegalArgumentException("columnIndices has length " + columnIndices.length
-          + " but values has length " + values.length + "; they must be equal");
-    }
-    if (rowPointers[0] != 0) {
-      throw new IllegalArgumentException("rowPointers[0] is " + rowPointers[0] + "; must be 0");
-    }
-    for (int i = 0; i < rows; i++) {
-      if (rowPointers[i + 1] < rowPointers[i]) {
-        throw new IllegalArgumentException("rowPointers[" + (i + 1) + "] is " + rowPointers[i + 1]
-            + ", less than rowPointers[" + i + "] = " + rowPointers[i]
-            + "; row pointers must not decrease");
-      }
-    }
-    if (rowPointers[rows] != values.length) {
-      throw new IllegalArgumentException("rowPointers[" + rows + "] is " + rowPointers[rows]
-          + " but there are " + values.length + " values; the last row pointer must equal"
-          + " the number of stored entries");
-    }
-    for (int i = 0; i < rows; i++) {
-      for (int q = rowPointers[i]; q < rowPointers[i + 1]; q++) {
-        int j = columnIndices[q];
-        if (j < 0 || j >= cols) {
-          throw new IllegalArgumentException("columnIndices[" + q + "] (row " + i + ") is " + j
-              + "; columns must be in [0, " + cols + ")");
-        }
-        if (q > rowPointers[i] && j <= columnIndices[q - 1]) {
-          throw new IllegalArgumentException("columnIndices[" + q + "] (row " + i + ") is " + j
-              + " after " + columnIndices[q - 1]
-              + "; columns must be strictly increasing within a row (sorted, no duplicates)");
-        }
-        if (!Double.isFinite(values[q])) {
-          throw new IllegalArgumentException("values[" + q + "] (row " + i + ", column " + j
-              + ") is " + values[q] + "; values must be finite");
-        }
-      }
-    }
   }
 
   /**
@@ -137,34 +88,7 @@ public final class SparseMatrix {
    */
   public static SparseMatrix fromTriplets(int rows, int cols, int[] rowIndices,
       int[] columnIndices, double[] values) {
-    checkShape(rows, cols);
-    Arguments.requireNonNull(rowIndices, "rowIndices");
-    Arguments.requireNonNull(columnIndices, "columnIndices");
-    Arguments.requireNonNull(values, "values");
-    int n = values.length;
-    if (rowIndices.length != n || columnIndices.length != n) {
-      throw new IllegalArgumentException("rowIndices, columnIndices and values have lengths "
-          + rowIndices.length + ", " + columnIndices.length + " and " + n
-          + "; they must be equal");
-    }
-    int[] pointers = new int[rows + 1];
-    for (int e = 0; e < n; e++) {
-      int i = rowIndices[e];
-      int j = columnIndices[e];
-      if (i < 0 || i >= rows) {
-        throw new IllegalArgumentException("rowIndices[" + e + "] is " + i
-            + "; rows must be in [0, " + rows + ")");
-      }
-      if (j < 0 || j >= cols) {
-        throw new IllegalArgumentException("columnIndices[" + e + "] is " + j
-            + "; columns must be in [0, " + cols + ")");
-      }
-      if (!Double.isFinite(values[e])) {
-        throw new IllegalArgumentException("values[" + e + "] (row " + i + ", column " + j
-            + ") is " + values[e] + "; values must be finite");
-      }
-      pointers[i + 1]++;
-    }
+    int[] pointers = SparseChecks.triplets(rows, cols, rowIndices, columnIndices, values);
     return TripletSorter.build(rows, cols, pointers, rowIndices, columnIndices, values);
   }
 
@@ -210,17 +134,6 @@ public final class SparseMatrix {
       pointers[i + 1] = q;
     }
     return new SparseMatrix(r, c, pointers, columns, vals);
-  }
-
-  private static void checkShape(int rows, int cols) {
-    if (rows < 0 || cols < 0) {
-      throw new IllegalArgumentException("sizes must be >= 0, were " + rows + "x" + cols);
-    }
-    if (rows == Integer.MAX_VALUE) {
-      throw new IllegalArgumentException(
-          "rows is " + rows + "; the row pointers of at most " + (Integer.MAX_VALUE - 1)
-              + " rows fit in an array");
-    }
   }
 
   /** The number of rows. */
