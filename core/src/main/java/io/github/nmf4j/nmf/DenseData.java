@@ -25,16 +25,23 @@ final class DenseData extends ScaledData {
   /** The transposed operand of {@link #timesTranspose}. */
   private double[] opT;
 
+  /**
+   * Whether the products may keep V' ({@link #TRANSPOSED_LIMIT}): for the V of a fit, not for
+   * the one-shot blocks of a distributed step, which would transpose their block on every step.
+   */
+  private final boolean transposable;
+
   private DenseData(double[] v, int n, int p, int halfExponent, double sum,
-      double squaredNorm) {
+      double squaredNorm, boolean fit) {
     super(n, p, halfExponent, sum, squaredNorm);
     this.v = v;
+    this.transposable = fit && (long) n * p <= TRANSPOSED_LIMIT;
   }
 
   /** See {@link ScaledData#block}. */
   static DenseData block(double[] v, int rows, int p, int halfExponent, double sum,
       double squaredNorm) {
-    return new DenseData(v, rows, p, halfExponent, sum, squaredNorm);
+    return new DenseData(v, rows, p, halfExponent, sum, squaredNorm, false);
   }
 
   static DenseData of(Matrix matrix, String name, Parallel par) {
@@ -96,12 +103,12 @@ final class DenseData extends ScaledData {
       sum += sums[b];
       squaredNorm += squares[b];
     }
-    return new DenseData(v, n, p, halfExponent, sum, squaredNorm);
+    return new DenseData(v, n, p, halfExponent, sum, squaredNorm, true);
   }
 
   /**
-   * {@code out = V op'}. For a V of at most {@value #TRANSPOSED_LIMIT} elements the product is
-   * formed as {@code (V')' (op')'} from a transposed copy of V made on the first call: the
+   * {@code out = V op'}. For the V of a fit of at most {@value #TRANSPOSED_LIMIT} elements the
+   * product is formed as {@code (V')' (op')'} from a transposed copy of V made once: the
    * engine packs its panels from the rows of V' with row copies, where from V itself it must
    * gather a column of V for every panel row, which took 0.055 of the 0.18 ms of {@code VH'} on
    * the 200 x 625 faces at rank 16. Same sums in the same order, so the same bits. Called by
@@ -109,19 +116,24 @@ final class DenseData extends ScaledData {
    */
   @Override
   void timesTranspose(double[] op, int k, double[] out, Parallel par) {
-    if ((long) n * p > TRANSPOSED_LIMIT) {
+    if (!transposable) {
       Gemm.multiplyTranspose(n, p, k, v, op, out, par);
       return;
-    }
-    if (vt == null) {
-      vt = new double[n * p];
-      transpose(v, n, p, vt);
     }
     if (opT == null || opT.length < k * p) {
       opT = new double[k * p];
     }
     transpose(op, k, p, opT);
-    Gemm.transposeMultiply(p, n, k, vt, opT, out, par);
+    Gemm.transposeMultiply(p, n, k, transposedV(), opT, out, par);
+  }
+
+  /** V', made on the first call; only for a V of at most {@link #TRANSPOSED_LIMIT} elements. */
+  private double[] transposedV() {
+    if (vt == null) {
+      vt = new double[n * p];
+      transpose(v, n, p, vt);
+    }
+    return vt;
   }
 
   /** {@code out (cols x rows) = a' } for {@code a} row-major {@code rows x cols}. */
