@@ -1,5 +1,6 @@
 package io.github.nmf4j.image;
 
+import io.github.nmf4j.internal.ByteCounts;
 import io.github.nmf4j.io.FileFormatException;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -133,8 +134,8 @@ final class ImageFiles {
     if (pixelBytes > (double) DEFLATE_RATIO * idat + 64) {
       throw in.truncated(String.format(Locale.ROOT, "its header declares %d x %d pixels"
           + " (%s of pixel data), but it holds %d bytes of compressed image data, which can"
-          + " inflate to at most %s", width, height, bytes(pixelBytes), idat,
-          bytes((double) DEFLATE_RATIO * idat)));
+          + " inflate to at most %s", width, height, ByteCounts.of(pixelBytes), idat,
+          ByteCounts.of((double) DEFLATE_RATIO * idat)));
     }
     return new Header("png", width, height);
   }
@@ -223,7 +224,7 @@ final class ImageFiles {
     if (huffman && entropyBytes * 8 < blocks) {
       throw in.truncated(String.format(Locale.ROOT, "its frame declares %d x %d pixels in %d"
           + " blocks of 8 x 8, which need at least %s of coded data, but it holds %d bytes",
-          header.width(), header.height(), blocks, bytes(blocks / 8.0), entropyBytes));
+          header.width(), header.height(), blocks, ByteCounts.of(blocks / 8.0), entropyBytes));
     }
     return header;
   }
@@ -262,24 +263,9 @@ final class ImageFiles {
       if (need > in.length()) {
         throw in.truncated(String.format(Locale.ROOT, "its header declares %d x %d pixels of"
             + " %d bits from byte %d, %s in all, but the file holds %d bytes", width, height,
-            bpp, offset, bytes(need), in.length()));
+            bpp, offset, ByteCounts.of(need), in.length()));
       }
     }
     return new Header("bmp", width, height);
-  }
-
-  /** A byte count for people: "148 bytes", "3.2 GB". */
-  static String bytes(double n) {
-    if (n < 10_000) {
-      return String.format(Locale.ROOT, "%.0f bytes", Math.ceil(n));
-    }
-    String[] units = {"kB", "MB", "GB", "TB", "PB", "EB"};
-    double v = n;
-    int u = -1;
-    while (v >= 1000 && u < units.length - 1) {
-      v /= 1000;
-      u++;
-    }
-    return String.format(Locale.ROOT, v < 100 ? "%.1f %s" : "%.0f %s", v, units[u]);
   }
 }

@@ -1,9 +1,9 @@
 package io.github.nmf4j.io;
 
+import io.github.nmf4j.internal.ByteCounts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * The bytes a file holds, against which every size its header claims is checked before anything
@@ -150,16 +150,6 @@ final class FileBudget {
     if (n == Long.MAX_VALUE) {
       return "more than 9 EB";
     }
-    if (n < 10_000) {
-      return n + " bytes";
-    }
-    String[] units = {"kB", "MB", "GB", "TB", "PB", "EB"};
-    double v = n;
-    int u = -1;
-    while (v >= 1000 && u < units.length - 1) {
-      v /= 1000;
-      u++;
-    }
-    return String.format(Locale.ROOT, v < 100 ? "%.1f %s" : "%.0f %s", v, units[u]);
+    return ByteCounts.of(n);
   }
 }

@@ -140,6 +140,29 @@ final class Npy {
       throws IOException {
     double[] values = new double[count];
     int size = type.size();
+    readChunks(in, count, type, name + ": file", (bb, done, n) -> {
+      for (int i = 0; i < n; i++) {
+        values[done + i] = decode(bb, type, i * size);
+      }
+    });
+    return values;
+  }
+
+  /** Decodes one chunk of values: {@code n} of them, the first of index {@code done}. */
+  interface ChunkReader {
+    /** {@code bb} holds the chunk's bytes from index 0, in the array's byte order. */
+    void decode(ByteBuffer bb, int done, int n) throws IOException;
+  }
+
+  /**
+   * Reads {@code count} values of {@code type} from {@code in} in chunks of at most {@link
+   * #CHUNK} bytes, handing each to {@code reader}.
+   *
+   * @throws FileFormatException {@code "<what> is truncated: ..."} if {@code in} ends first
+   */
+  static void readChunks(InputStream in, int count, DType type, String what, ChunkReader reader)
+      throws IOException {
+    int size = type.size();
     byte[] buf = new byte[CHUNK - CHUNK % size];
     ByteBuffer bb = ByteBuffer.wrap(buf).order(type.order());
     int done = 0;
@@ -147,16 +170,12 @@ final class Npy {
       int n = Math.min(count - done, buf.length / size);
       int got = in.readNBytes(buf, 0, n * size);
       if (got < n * size) {
-        throw new FileFormatException(name + ": file is truncated: the header promises "
+        throw new FileFormatException(what + " is truncated: the header promises "
             + count + " values but the data ends after " + (done + got / size));
       }
-      bb.clear();
-      for (int i = 0; i < n; i++) {
-        values[done + i] = decode(bb, type, i * size);
-      }
+      reader.decode(bb, done, n);
       done += n;
     }
-    return values;
   }
 
   private static double decode(ByteBuffer bb, DType t, int at) {
@@ -202,30 +221,48 @@ final class Npy {
   /** Writes {@code m} as a little-endian float64 C-order array of shape (rows, cols). */
   static void write(OutputStream out, Matrix m) throws IOException {
     writeHeader(out, "<f8", "(" + m.rows() + ", " + m.cols() + ")");
-    double[] data = m.toRowMajorArray();
-    ByteBuffer bb = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
-    for (double v : data) {
-      if (!bb.hasRemaining()) {
-        out.write(bb.array(), 0, bb.position());
-        bb.clear();
-      }
-      bb.putDouble(v);
-    }
-    out.write(bb.array(), 0, bb.position());
+    writeDoubles(out, m.toRowMajorArray());
   }
 
   /** Writes {@code labels} as a little-endian int64 array of shape (n,). */
   static void writeLabels(OutputStream out, int[] labels) throws IOException {
     writeHeader(out, "<i8", "(" + labels.length + ",)");
-    ByteBuffer bb = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
-    for (int v : labels) {
-      if (!bb.hasRemaining()) {
-        out.write(bb.array(), 0, bb.position());
-        bb.clear();
+    writeChunks(out, labels.length, Long.BYTES, (bb, from, to) -> {
+      for (int i = from; i < to; i++) {
+        bb.putLong(labels[i]);
       }
-      bb.putLong(v);
+    });
+  }
+
+  /** Writes the values of {@code a} as little-endian float64 (the header written before). */
+  static void writeDoubles(OutputStream out, double[] a) throws IOException {
+    writeChunks(out, a.length, Double.BYTES,
+        (bb, from, to) -> bb.asDoubleBuffer().put(a, from, to - from));
+  }
+
+  /** Writes {@code a} as a little-endian int32 array of shape (n,), header included. */
+  static void writeInts(OutputStream out, int[] a) throws IOException {
+    writeHeader(out, "<i4", "(" + a.length + ",)");
+    writeChunks(out, a.length, Integer.BYTES,
+        (bb, from, to) -> bb.asIntBuffer().put(a, from, to - from));
+  }
+
+  /** Fills a little-endian chunk, from index 0, with the values {@code [from, to)}. */
+  private interface ChunkWriter {
+    void fill(ByteBuffer bb, int from, int to);
+  }
+
+  /** Writes {@code count} values of {@code size} bytes in chunks of at most {@link #CHUNK}. */
+  private static void writeChunks(OutputStream out, int count, int size, ChunkWriter writer)
+      throws IOException {
+    ByteBuffer bb = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
+    int per = CHUNK / size;
+    for (int from = 0; from < count; from += per) {
+      int to = Math.min(count, from + per);
+      bb.clear();
+      writer.fill(bb, from, to);
+      out.write(bb.array(), 0, (to - from) * size);
     }
-    out.write(bb.array(), 0, bb.position());
   }
 
   static void writeHeader(OutputStream out, String descr, String shape)

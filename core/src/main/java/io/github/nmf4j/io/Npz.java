@@ -303,16 +303,7 @@ final class Npz {
       int size = type.size();
       budget.requireBinary(count, size, start.dataStart(), claim);
       int[] out = new int[count];
-      byte[] buf = new byte[(1 << 16) - (1 << 16) % size];
-      ByteBuffer bb = ByteBuffer.wrap(buf).order(type.order());
-      int done = 0;
-      while (done < count) {
-        int n = Math.min(count - done, buf.length / size);
-        int got = in.readNBytes(buf, 0, n * size);
-        if (got < n * size) {
-          throw new FileFormatException(budget.name() + ": entry is truncated: the header"
-              + " promises " + count + " values but the data ends after " + (done + got / size));
-        }
+      Npy.readChunks(in, count, type, budget.name() + ": entry", (bb, done, n) -> {
         for (int i = 0; i < n; i++) {
           long v = switch (size) {
             case 1 -> type.kind() == 'i' ? bb.get(i) : bb.get(i) & 0xff;
@@ -328,8 +319,7 @@ final class Npz {
           }
           out[done + i] = (int) v;
         }
-        done += n;
-      }
+      });
       return out;
     }
   }
@@ -341,10 +331,10 @@ final class Npz {
     int[] pointers = s.rowPointers();
     int[] columns = s.columnIndices();
     zip.putNextEntry(new ZipEntry("indices.npy"));
-    writeInts(zip, columns);
+    Npy.writeInts(zip, columns);
     zip.closeEntry();
     zip.putNextEntry(new ZipEntry("indptr.npy"));
-    writeInts(zip, pointers);
+    Npy.writeInts(zip, pointers);
     zip.closeEntry();
     zip.putNextEntry(new ZipEntry("format.npy"));
     Npy.writeHeader(zip, "|S3", "()");
@@ -359,29 +349,8 @@ final class Npz {
     zip.putNextEntry(new ZipEntry("data.npy"));
     double[] values = s.values();
     Npy.writeHeader(zip, "<f8", "(" + values.length + ",)");
-    ByteBuffer bb = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
-    for (double v : values) {
-      if (!bb.hasRemaining()) {
-        zip.write(bb.array(), 0, bb.position());
-        bb.clear();
-      }
-      bb.putDouble(v);
-    }
-    zip.write(bb.array(), 0, bb.position());
+    Npy.writeDoubles(zip, values);
     zip.closeEntry();
     zip.finish();
-  }
-
-  private static void writeInts(OutputStream out, int[] a) throws IOException {
-    Npy.writeHeader(out, "<i4", "(" + a.length + ",)");
-    ByteBuffer bb = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
-    for (int v : a) {
-      if (!bb.hasRemaining()) {
-        out.write(bb.array(), 0, bb.position());
-        bb.clear();
-      }
-      bb.putInt(v);
-    }
-    out.write(bb.array(), 0, bb.position());
   }
 }
