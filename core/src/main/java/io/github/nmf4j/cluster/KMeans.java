@@ -78,6 +78,17 @@ import java.util.function.IntSupplier;
  * be ranked in either order, so the inertia may rise by that much, plus the rounding of the
  * expanded formula, from one iteration to the next.
  *
+ * <p><b>Spherical k-means.</b> With {@link Builder#distance distance(Distance.COSINE)} the fit
+ * minimizes {@code sum_i (1 - x_i.c_j / |x_i|)} over unit-length centroids (Dhillon and Modha,
+ * "Concept decompositions for large sparse text data using clustering", Machine Learning 42,
+ * 2001): the rows are scaled to unit length (a copy; a zero row is an error), seeded as above
+ * on the unit rows (where {@code |x - c|^2 = 2 (1 - x.c)}, so k-means++ samples by cosine
+ * distance), and Lloyd's loop assigns each point to the centroid of largest {@code x.c} (ties
+ * to the lowest index) and moves each centroid to the mean of its points scaled to unit length.
+ * The tolerance is relative to the variance of the unit rows; the inertia, {@link
+ * KMeansModel#predict} and {@link KMeansModel#transform} use the cosine distance. Every point
+ * compares all {@code k} centroids on every iteration (no bounds); dense points only.
+ *
  * <p>Instances are immutable and safe to share between threads; {@code fit} never modifies
  * its input.
  */
@@ -127,17 +138,22 @@ public final class KMeans extends Estimator<KMeansSettings> {
   private KMeansModel fitOnCaller(Matrix points) {
     KMeansSettings settings = settings();
     int k = settings.k();
-    double[] x = Checks.finiteData(points, "points");
+    double[] raw = Checks.finiteData(points, "points");
     int n = points.rows();
     int d = points.cols();
+    boolean cosine = settings.distance() == Distance.COSINE;
+    double[] x = cosine ? SphericalAssignment.unitRows(raw, n, d, "points") : raw;
     checkShape(n, d, k, () -> Checks.distinctRows(x, n, d, k));
     Parallel par = Parallel.of(settings.threads());
     double[] mean = Chunks.columnMeans(x, n, d, par);
     double absoluteTolerance = settings.tolerance() * meanVariance(x, n, d, mean);
     double[] pointNorms =
-        productForm(d, k) ? ProductAssignment.pointNorms(x, n, d, mean, par) : null;
+        !cosine && productForm(d, k) ? ProductAssignment.pointNorms(x, n, d, mean, par) : null;
     boolean wide = pointNorms != null;
-    Lloyd.Result best = restarts(Assignment.choose(x, n, d, k, mean, pointNorms, par), d,
+    Assignment step = cosine
+        ? new SphericalAssignment(x, n, d, k, par)
+        : Assignment.choose(x, n, d, k, mean, pointNorms, par);
+    Lloyd.Result best = restarts(step, d,
         absoluteTolerance, random -> settings.initialization() == KMeansInit.RANDOM
             ? Seeding.random(x, n, d, k, random)
             : wide
@@ -175,6 +191,10 @@ public final class KMeans extends Estimator<KMeansSettings> {
   private KMeansModel fitOnCaller(SparseMatrix points) {
     KMeansSettings settings = settings();
     int k = settings.k();
+    if (settings.distance() == Distance.COSINE) {
+      throw new IllegalArgumentException("distance COSINE is not supported for SparseMatrix"
+          + " points; fit dense points, or scale the rows to unit length and use EUCLIDEAN");
+    }
     SparseRows x = SparseRows.of(points, "points", false, true);
     int d = x.d;
     checkShape(x.n, d, k, () -> x.distinctRows(k));
@@ -226,7 +246,7 @@ public final class KMeans extends Estimator<KMeansSettings> {
       SplittableRandom random = root.split();
       Parallel.checkInterrupt();
       double[] initial = initialCentroids != null
-          ? initialCentroids.toRowMajorArray()
+          ? given(initialCentroids)
           : seeding.apply(random);
       Lloyd.Result result =
           lloyd.run(initial, settings.maxIterations(), absoluteTolerance, observer(monitor, r));
@@ -235,6 +255,14 @@ public final class KMeans extends Estimator<KMeansSettings> {
       }
     }
     return best;
+  }
+
+  /** The given initial centroids, scaled to unit length for the cosine distance. */
+  private double[] given(Matrix centroids) {
+    double[] c = centroids.toRowMajorArray();
+    return settings().distance() == Distance.COSINE
+        ? SphericalAssignment.unitRows(c, centroids.rows(), centroids.cols(), "initialCentroids")
+        : c;
   }
 
   private Lloyd.Observer observer(Monitor monitor, int restart) {
@@ -289,6 +317,7 @@ public final class KMeans extends Estimator<KMeansSettings> {
     private int maxIterations = 300;
     private double tolerance = 1e-4;
     private long seed;
+    private Distance distance = Distance.EUCLIDEAN;
 
     private Builder() {}
 
@@ -302,6 +331,7 @@ public final class KMeans extends Estimator<KMeansSettings> {
       maxIterations = s.maxIterations();
       tolerance = s.tolerance();
       seed = s.seed();
+      distance = s.distance();
       runAs(s.threads(), kMeans);
     }
 
@@ -375,6 +405,17 @@ public final class KMeans extends Estimator<KMeansSettings> {
       return this;
     }
 
+    /**
+     * The dissimilarity to minimize (default {@link Distance#EUCLIDEAN}); {@link
+     * Distance#COSINE} is spherical k-means on dense points (see {@link KMeans}).
+     *
+     * @throws IllegalArgumentException if {@code distance} is null
+     */
+    public Builder distance(Distance distance) {
+      this.distance = Arguments.requireNonNull(distance, "distance");
+      return this;
+    }
+
     /** The seed of every random stream of a fit (default 0). */
     public Builder seed(long seed) {
       this.seed = seed;
@@ -407,7 +448,7 @@ public final class KMeans extends Estimator<KMeansSettings> {
       }
       KMeansSettings settings = new KMeansSettings(effectiveK, initialization,
           Optional.ofNullable(initialCentroids), effectiveRestarts, maxIterations, tolerance,
-          seed, threadCount());
+          seed, threadCount(), distance);
       return new KMeans(settings, this);
     }
 

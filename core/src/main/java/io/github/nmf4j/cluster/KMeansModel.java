@@ -67,7 +67,10 @@ public final class KMeansModel {
     return labels.clone();
   }
 
-  /** The sum of squared distances from the training points to their centroid. */
+  /**
+   * The sum of squared distances from the training points to their centroid; for a {@link
+   * Distance#COSINE} fit, the sum of their cosine distances {@code 1 - cos(x, c)}.
+   */
   public double inertia() {
     return inertia;
   }
@@ -88,17 +91,22 @@ public final class KMeansModel {
   /**
    * The nearest centroid of every row of {@code x} (ties to the lowest index), found as the fit
    * finds it: in product form {@code |c|^2 - 2 x.c} if the fit used it (wide data, see {@link
-   * KMeans}), otherwise from distances computed directly. A training point gets its training
-   * label.
+   * KMeans}), otherwise from distances computed directly; for a {@link Distance#COSINE} fit,
+   * the centroid of largest {@code x.c} once the row is scaled to unit length. A training point
+   * gets its training label.
    *
    * @param x m x d points, possibly no rows; not modified
    * @throws IllegalArgumentException if {@code x} is null, its number of columns differs from
-   *     the training points', or it holds NaN or an infinity
+   *     the training points', it holds NaN or an infinity, or (cosine) it has a zero row
    */
   public int[] predict(Matrix x) {
     double[] a = check(x);
     int m = x.rows();
     Parallel par = parallel();
+    if (cosine()) {
+      return SphericalAssignment.predict(SphericalAssignment.unitRows(a, m, d, "x"), m, d,
+          centroids, par);
+    }
     return mean != null
         ? ProductAssignment.predict(a, m, d, centroids, mean, par)
         : NearestCentroid.predict(a, m, d, centroids, par);
@@ -106,7 +114,9 @@ public final class KMeansModel {
 
   /**
    * The Euclidean distance from every row of {@code x} to every centroid, as scikit-learn's
-   * {@code transform}, computed directly from the differences (not in product form).
+   * {@code transform}, computed directly from the differences (not in product form); for a
+   * {@link Distance#COSINE} fit, the cosine distance {@code 1 - x.c / |x|} (a zero row is an
+   * error).
    *
    * @param x m x d points, possibly no rows; not modified
    * @return m x k distances
@@ -120,6 +130,12 @@ public final class KMeansModel {
     checkDistances(m);
     double[] out = new double[m * k];
     int chunks = Chunks.count(m, 1);
+    if (cosine()) {
+      double[] unit = SphericalAssignment.unitRows(a, m, d, "x");
+      parallel().forEach(chunks, ch -> SphericalAssignment.distances(unit, d,
+          Chunks.start(m, chunks, ch), Chunks.start(m, chunks, ch + 1), centroids, k, out));
+      return Matrix.wrap(m, k, out);
+    }
     parallel().forEach(chunks, ch -> NearestCentroid.distances(a, d,
         Chunks.start(m, chunks, ch), Chunks.start(m, chunks, ch + 1), centroids, k, out));
     return Matrix.wrap(m, k, out);
@@ -176,8 +192,16 @@ public final class KMeansModel {
     return Matrix.wrap(m, k, out);
   }
 
+  private boolean cosine() {
+    return settings.distance() == Distance.COSINE;
+  }
+
   private SparseRows checkSparse(SparseMatrix x) {
     Arguments.requireNonNull(x, "x");
+    if (cosine()) {
+      throw new IllegalArgumentException(
+          "x is sparse, but this model was fitted with the cosine distance on dense points");
+    }
     if (x.cols() != d) {
       throw new IllegalArgumentException(
           "x has " + x.cols() + " columns but the model was fitted on " + d);

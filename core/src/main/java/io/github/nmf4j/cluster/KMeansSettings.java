@@ -17,15 +17,25 @@ import java.util.Optional;
  * @param tolerance the convergence tolerance, relative to the mean per-feature variance
  * @param seed the seed every random stream of a fit derives from
  * @param threads the most threads a fit uses (results do not depend on it)
+ * @param distance the dissimilarity minimized: Euclidean (Lloyd) or cosine (spherical k-means)
  */
 public record KMeansSettings(int k, KMeansInit initialization, Optional<Matrix> initialCentroids,
-    int restarts, int maxIterations, double tolerance, long seed, int threads) {
+    int restarts, int maxIterations, double tolerance, long seed, int threads,
+    Distance distance) {
+
+  /** The settings of a Euclidean fit ({@link Distance#EUCLIDEAN}). */
+  public KMeansSettings(int k, KMeansInit initialization, Optional<Matrix> initialCentroids,
+      int restarts, int maxIterations, double tolerance, long seed, int threads) {
+    this(k, initialization, initialCentroids, restarts, maxIterations, tolerance, seed, threads,
+        Distance.EUCLIDEAN);
+  }
 
   @Override
   public String toString() {
     return "KMeans[k=" + k + ", initialization="
         + (initialCentroids.isPresent() ? "given" : initialization) + ", restarts=" + restarts
         + ", maxIterations=" + maxIterations + ", tolerance=" + tolerance + ", seed=" + seed
-        + ", threads=" + threads + "]";
+        + ", threads=" + threads
+        + (distance == Distance.EUCLIDEAN ? "" : ", distance=" + distance) + "]";
   }
 }
