@@ -173,8 +173,9 @@ public final class KMeans extends Estimator<KMeansSettings> {
    * the labels may differ from a dense fit of the same rows only for such near-ties; otherwise
    * the clustering is the dense one up to rounding (tested). The final inertia sums {@code
    * |x - c|^2} from the differences at the stored entries plus the centroid's squared norm
-   * elsewhere. Memory: the rows twice (by row and by column, {@code 24} bytes per stored value),
-   * a few arrays of {@code n} numbers and of {@code k d}.
+   * elsewhere. Memory beyond the input: the rows' transpose (12 bytes per stored value; a copy
+   * of the rows too if they store explicit zeros), a few arrays of {@code n} numbers and of
+   * {@code k d}.
    *
    * @param points n x d, one sample per row; not modified (explicit zeros are ignored)
    * @return the fitted model of the restart with the lowest inertia

@@ -3,6 +3,7 @@ package io.github.nmf4j.cluster;
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.SparseMatrix;
+import io.github.nmf4j.linalg.access.SparseAccess;
 import io.github.nmf4j.linalg.kernel.SparseProducts;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -10,7 +11,8 @@ import java.util.Set;
 
 /**
  * The rows of a {@link SparseMatrix} as the sparse k-means path reads them, with its row
- * kernels: the CSR arrays without explicit zeros (so equal rows have equal storage), each row's
+ * kernels: the CSR arrays without explicit zeros (so equal rows have equal storage; the
+ * matrix's own arrays, read through {@link SparseAccess}, when it stores no zero), each row's
  * squared norm {@code |x_i|^2}, and, for fits, the same entries by column (the CSR form of the
  * transpose) for the update step. Nothing of size {@code n x d} is ever formed.
  *
@@ -72,7 +74,8 @@ final class SparseRows {
   }
 
   /**
-   * The rows of {@code m} (copied, explicit zeros dropped), by column too if {@code byColumn}.
+   * The rows of {@code m}, by column too if {@code byColumn}: its own arrays (never written),
+   * or a copy without its explicit zeros if it stores any.
    *
    * @param name the argument's name, for messages
    * @param allowNoRows whether a matrix without rows is accepted (prediction)
@@ -86,9 +89,19 @@ final class SparseRows {
           name + " must have at least one row and one column, was " + m.shape());
     }
     int n = m.rows();
-    int[] pointers = m.rowPointers();
-    int[] columns = m.columnIndices();
-    double[] values = m.values();
+    int[] pointers = SparseAccess.rowPointers(m); // read only; copied below if compacted
+    int[] columns = SparseAccess.columnIndices(m);
+    double[] values = SparseAccess.values(m);
+    boolean explicitZero = false;
+    for (double v : values) {
+      explicitZero |= v == 0;
+    }
+    if (!explicitZero) {
+      return new SparseRows(n, m.cols(), pointers, columns, values, byColumn);
+    }
+    pointers = pointers.clone();
+    columns = columns.clone();
+    values = values.clone();
     int kept = 0;
     for (int i = 0, from = 0; i < n; i++) {
       int to = pointers[i + 1];

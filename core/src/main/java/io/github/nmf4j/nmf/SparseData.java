@@ -3,6 +3,7 @@ package io.github.nmf4j.nmf;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
+import io.github.nmf4j.linalg.access.SparseAccess;
 import io.github.nmf4j.linalg.Svd;
 import io.github.nmf4j.linalg.kernel.Gemm;
 import io.github.nmf4j.linalg.kernel.SparseProducts;
@@ -59,7 +60,7 @@ final class SparseData extends ScaledData {
    * come from the trace identity, which needs {@code ||V_s||^2} of the block.
    */
   static SparseData block(SparseMatrix matrix, int halfExponent) {
-    double[] values = matrix.values();
+    double[] values = SparseAccess.values(matrix);
     double invScale = Math.scalb(1.0, -2 * halfExponent);
     double s = 0;
     double q = 0;
@@ -68,7 +69,8 @@ final class SparseData extends ScaledData {
       s += y;
       q += y * y;
     }
-    return new SparseData(matrix, matrix.rowPointers(), matrix.columnIndices(), values,
+    return new SparseData(matrix, SparseAccess.rowPointers(matrix),
+        SparseAccess.columnIndices(matrix), values,
         halfExponent, s, q);
   }
 
@@ -79,9 +81,9 @@ final class SparseData extends ScaledData {
     if (matrix.rows() == 0 || matrix.cols() == 0) {
       throw new IllegalArgumentException(name + " must not be empty, was " + matrix.shape());
     }
-    int[] pointers = matrix.rowPointers();
-    int[] columns = matrix.columnIndices();
-    double[] values = matrix.values();
+    int[] pointers = SparseAccess.rowPointers(matrix); // read only, never copied
+    int[] columns = SparseAccess.columnIndices(matrix);
+    double[] values = SparseAccess.values(matrix);
     double max = 0;
     for (int i = 0; i < matrix.rows(); i++) {
       for (int q = pointers[i]; q < pointers[i + 1]; q++) {
