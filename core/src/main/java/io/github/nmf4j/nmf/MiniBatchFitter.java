@@ -1,0 +1,168 @@
+package io.github.nmf4j.nmf;
+
+import io.github.nmf4j.internal.Monitor;
+import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.linalg.Matrix;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * The loop of a {@link MiniBatchNmf} fit, scikit-learn 1.2's {@code MiniBatchNMF._fit_transform}:
+ * the start, the batch steps of {@link MiniBatchSolver} in order and cyclically, the
+ * convergence tests, the final W solve with fresh restarts and the model.
+ */
+final class MiniBatchFitter {
+
+  private MiniBatchFitter() {}
+
+  static NmfModel fit(MiniBatchNmf estimator, Matrix v) {
+    MiniBatchNmfSettings s = estimator.settings();
+    NmfSettings nmf = s.asNmfSettings();
+    Parallel par = Parallel.of(s.threads());
+    DenseData data = (DenseData) ScaledData.of(v, "v", par);
+    BetaMu.requirePositiveIfNeeded(nmf, data, "v");
+    int n = data.n;
+    int p = data.p;
+    int k = s.rank();
+    double[][] start = start(s, nmf, data, par);
+    double[] w = start[0];
+    double[] h = start[1];
+    double[] x = data.v;
+    int batch = Math.min(s.batchSize(), n);
+    double rho = Math.pow(s.forgetFactor(), batch / (double) n);
+    MiniBatchSolver solver = new MiniBatchSolver(p, k, s.beta(), s.alphaW(), s.alphaH(),
+        s.l1Ratio(), batch, par);
+    double[] a = h.clone();
+    double[] b = new double[h.length];
+    Arrays.fill(b, 1);
+    double[] previous = h.clone();
+    double[] batchW = s.freshRestarts() ? new double[batch * k] : null;
+    int stepsPerPass = (n + batch - 1) / batch;
+    long maxSteps = (long) s.maxIterations() * stepsPerPass;
+    Convergence convergence = new Convergence(s, n);
+    double[] history = new double[s.maxIterations()];
+    Monitor monitor = Monitor.of("mini-batch NMF fit", estimator.listener(), 1);
+    boolean converged = false;
+    long step = 0;
+    while (step < maxSteps && !converged) {
+      int row0 = (int) (step % stepsPerPass) * batch;
+      int rows = Math.min(batch, n - row0);
+      double cost = s.freshRestarts()
+          ? solver.step(x, row0, rows, batchW, 0, h, true, s.freshRestartsMaxIterations(),
+              s.tolerance(), a, b, rho)
+          : solver.step(x, row0, rows, w, row0 * k, h, false, 0, 0, a, b, rho);
+      step++;
+      double change = relativeChange(h, previous);
+      converged = convergence.stop(step, rows, cost, change);
+      if ((step % stepsPerPass == 0 || converged) && !Double.isNaN(convergence.ewa)) {
+        history[(int) ((step - 1) / stepsPerPass)] = convergence.ewa;
+      }
+      monitor.report(0, (int) Math.min(step, Integer.MAX_VALUE),
+          (int) Math.min(maxSteps, Integer.MAX_VALUE), cost, change);
+      System.arraycopy(h, 0, previous, 0, h.length);
+    }
+    if (s.freshRestarts()) {
+      solver.solveW(x, 0, n, h, w, 0, s.transformMaxIterations(), s.tolerance());
+    }
+    int passes = (int) ((step + stepsPerPass - 1) / stepsPerPass);
+    double[] errors = new double[2];
+    solver.errors(x, n, w, h, errors);
+    double error = s.loss() == Loss.FROBENIUS ? Math.sqrt(errors[1])
+        : s.loss() == Loss.KULLBACK_LEIBLER ? errors[0] : Math.sqrt(2 * Math.max(0, errors[0]));
+    double norm = Math.sqrt(data.squaredNorm) * data.sqrtScale * data.sqrtScale;
+    return new NmfModel(nmf, estimator.executor().orElse(null), start[2] == null ? null
+        : nmfInitialization(s, data), Matrix.wrap(n, k, w), Matrix.wrap(k, p, h), error,
+        norm == 0 ? 0 : Math.sqrt(errors[1]) / norm, passes, converged,
+        Arrays.copyOf(history, passes), 0);
+  }
+
+  /** {@code ||H - previous||_F / ||H||_F}, scikit-learn's {@code H_diff}. */
+  static double relativeChange(double[] h, double[] previous) {
+    double change = 0;
+    double norm = 0;
+    for (int i = 0; i < h.length; i++) {
+      double d = h[i] - previous[i];
+      change += d * d;
+      norm += h[i] * h[i];
+    }
+    return Math.sqrt(change) / Math.sqrt(norm);
+  }
+
+  /**
+   * The starting W and H in the caller's units ({@code [2]} non-null when an initialization
+   * drew them, null for custom factors), as {@link Nmf} starts with the same seed.
+   */
+  static double[][] start(MiniBatchNmfSettings s, NmfSettings nmf, ScaledData data,
+      Parallel par) {
+    int k = s.rank();
+    if (s.initialW().isPresent()) {
+      Matrix w0 = s.initialW().get();
+      Matrix h0 = s.initialH().get();
+      if (w0.rows() != data.n || h0.cols() != data.p) {
+        throw new IllegalArgumentException("initial factors must be " + data.n + "x" + k
+            + " and " + k + "x" + data.p + " for a " + data.n + "x" + data.p
+            + " matrix at rank " + k + ", were " + w0.shape() + " and " + h0.shape());
+      }
+      return new double[][] {w0.toRowMajorArray(), h0.toRowMajorArray(), null};
+    }
+    Initialization init = nmfInitialization(s, data);
+    SplittableRandom root = new SplittableRandom(s.seed());
+    long svdSeed = root.split().nextLong();
+    Initializer.ScaledSvd svd = Initializer.needsSvd(init)
+        ? Initializer.svd(data, k, svdSeed, s.threads()) : null;
+    Factors f = Initializer.initialize(init, nmf, data, k, svd, root.split());
+    f.unscale(data);
+    return new double[][] {f.w, f.h, new double[0]};
+  }
+
+  /** The initialization used: the one set, else NNDSVDA if {@code k <= min(n, p)}, else RANDOM. */
+  static Initialization nmfInitialization(MiniBatchNmfSettings s, ScaledData data) {
+    int smaller = Math.min(data.n, data.p);
+    Initialization init = s.initialization().orElse(
+        s.rank() <= smaller ? Initialization.NNDSVDA : Initialization.RANDOM);
+    if (init != Initialization.RANDOM && s.rank() > smaller) {
+      throw new IllegalArgumentException(init + " needs rank <= min(n, p) = " + smaller
+          + " for a " + data.n + "x" + data.p + " matrix, was " + s.rank());
+    }
+    return init;
+  }
+
+  /** scikit-learn's {@code _minibatch_convergence}: H's change, then the smoothed cost. */
+  static final class Convergence {
+    private final double tolerance;
+    private final int maxNoImprovement;
+    private final long n;
+    double ewa = Double.NaN;
+    private double ewaMin = Double.NaN;
+    private int noImprovement;
+
+    Convergence(MiniBatchNmfSettings s, long n) {
+      this.tolerance = s.tolerance();
+      this.maxNoImprovement = s.maxNoImprovement();
+      this.n = n;
+    }
+
+    /** Whether to stop after step {@code step} (from 1) on a batch of {@code rows} rows. */
+    boolean stop(long step, int rows, double cost, double change) {
+      if (step == 1) {
+        return false;
+      }
+      if (Double.isNaN(ewa)) {
+        ewa = cost;
+      } else {
+        double alpha = Math.min(rows / (double) (n + 1), 1);
+        ewa = ewa * (1 - alpha) + cost * alpha;
+      }
+      if (tolerance > 0 && change <= tolerance) {
+        return true;
+      }
+      if (Double.isNaN(ewaMin) || ewa < ewaMin) {
+        noImprovement = 0;
+        ewaMin = ewa;
+      } else {
+        noImprovement++;
+      }
+      return maxNoImprovement > 0 && noImprovement >= maxNoImprovement;
+    }
+  }
+}

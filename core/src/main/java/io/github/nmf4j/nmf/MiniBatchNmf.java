@@ -1,0 +1,381 @@
+package io.github.nmf4j.nmf;
+
+import io.github.nmf4j.estimator.Estimator;
+import io.github.nmf4j.estimator.EstimatorBuilder;
+import io.github.nmf4j.internal.Arguments;
+import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.linalg.Matrix;
+import java.util.Optional;
+
+/**
+ * Mini-batch NMF, scikit-learn 1.2's {@code MiniBatchNMF}: the online multiplicative updates of
+ * Lefèvre, Bach and Févotte ("Online algorithms for nonnegative matrix factorization with the
+ * Itakura-Saito divergence", WASPAA 2011), for data too large for the full updates or arriving
+ * in pieces.
+ *
+ * <pre>{@code
+ * NmfModel model = MiniBatchNmf.builder().rank(20).batchSize(1024).fit(v);
+ * }</pre>
+ *
+ * <p><b>Algorithm.</b> V's rows are taken in consecutive batches of {@link Builder#batchSize}
+ * rows, in order and cyclically (scikit-learn's {@code gen_batches}), {@link
+ * Builder#maxIterations} passes at most. For each batch {@code X_b}, with its rows of W: one
+ * multiplicative update of {@code W_b} for the fixed H (or, with {@link Builder#freshRestarts},
+ * W solved from scratch), then H from running sums, {@code A <- rho A + H .* N(X_b, W_b, H)},
+ * {@code B <- rho B + D(X_b, W_b, H)}, {@code H <- A ./ B} (N and D the numerator and
+ * denominator of H's multiplicative update for the loss, the penalties in D; with the exponent
+ * gamma of {@link Nmf.Builder#betaLoss} for beta outside [1, 2]); {@code rho =
+ * forgetFactor^(batchSize / n)}, so statistics older than a pass weigh {@code forgetFactor}.
+ * A starts as the initial H and B as ones. The fit stops when H's relative change in a step is at
+ * most {@link Builder#tolerance}, or when the exponentially smoothed batch cost has not reached
+ * a new low for {@link Builder#maxNoImprovement} steps. With fresh restarts W is then solved for
+ * all rows with H fixed. From the same start the factors are scikit-learn's (a test checks them
+ * to 1e-8).
+ *
+ * <p><b>The model.</b> {@link #fit} returns an {@link NmfModel}: W for every row (scikit-learn's
+ * {@code fit_transform}), H, {@link NmfModel#reconstructionError()} in {@link Nmf}'s units
+ * (Frobenius {@code ||V - WH||_F}, Kullback-Leibler {@code D}, the others {@code sqrt(2 D)}),
+ * {@link NmfModel#iterations()} the passes started, and {@link NmfModel#lossHistory()} the
+ * smoothed batch cost at the end of each pass. Its {@link NmfModel#transform} is {@link Nmf}'s
+ * multiplicative update with H fixed, at most {@link Builder#transformMaxIterations} iterations.
+ *
+ * <p><b>Data arriving in pieces.</b> {@link Builder#start(int)} returns an {@link OnlineNmf}
+ * whose {@link OnlineNmf#partialFit} takes one batch at a time (scikit-learn's {@code
+ * partial_fit}).
+ *
+ * <p><b>Progress and determinism.</b> The listener receives a {@link
+ * io.github.nmf4j.estimator.Progress} after every batch step, with the step's batch cost as the
+ * loss and H's relative change; the same seed gives bit-identical results for any number of
+ * threads (rows are split into fixed chunks whose sums are added in order).
+ */
+public final class MiniBatchNmf extends Estimator<MiniBatchNmfSettings> {
+
+  private MiniBatchNmf(MiniBatchNmfSettings settings, Builder builder) {
+    super(settings, builder);
+  }
+
+  /** A builder with scikit-learn's defaults: see each method of {@link Builder}. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this configuration, its executor and listener. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /**
+   * Factors {@code v} ({@code n x p}, non-negative, read in place and never modified).
+   *
+   * @throws IllegalArgumentException if {@code v} is null or empty or holds a negative, NaN or
+   *     infinite value, or a zero with a beta {@code <= 0} (the message names its row and
+   *     column); if an NNDSVD start is chosen with {@code rank > min(n, p)}; or if the initial
+   *     factors do not have the shapes {@code n x rank} and {@code rank x p}
+   * @throws java.util.concurrent.CancellationException if the listener cancelled the fit or the
+   *     calling thread was interrupted
+   */
+  public NmfModel fit(Matrix v) {
+    return Parallel.using(executor().orElse(null), () -> MiniBatchFitter.fit(this, v));
+  }
+
+  /**
+   * Collects and validates the settings of a {@link MiniBatchNmf}; each setter checks its
+   * argument at once. A builder is not thread-safe.
+   */
+  public static final class Builder extends EstimatorBuilder<Builder> {
+
+    private Integer rank;
+    private Loss loss = Loss.FROBENIUS;
+    private double beta = 2;
+    private int batchSize = 1024;
+    private double forgetFactor = 0.7;
+    private int maxIterations = 200;
+    private double tolerance = 1e-4;
+    private int maxNoImprovement = 10;
+    private boolean freshRestarts;
+    private int freshRestartsMaxIterations = 30;
+    /** 0: the same as maxIterations (scikit-learn's None). */
+    private int transformMaxIterations;
+    private double alphaW;
+    private double alphaH = Double.NaN;
+    private double l1Ratio;
+    private Initialization initialization;
+    private Matrix initialW;
+    private Matrix initialH;
+    private long seed;
+
+    private Builder() {}
+
+    private Builder(MiniBatchNmf m) {
+      MiniBatchNmfSettings s = m.settings();
+      rank = s.rank();
+      loss = s.loss();
+      beta = s.beta();
+      batchSize = s.batchSize();
+      forgetFactor = s.forgetFactor();
+      maxIterations = s.maxIterations();
+      tolerance = s.tolerance();
+      maxNoImprovement = s.maxNoImprovement();
+      freshRestarts = s.freshRestarts();
+      freshRestartsMaxIterations = s.freshRestartsMaxIterations();
+      transformMaxIterations = s.transformMaxIterations() == s.maxIterations() ? 0
+          : s.transformMaxIterations();
+      alphaW = s.alphaW();
+      alphaH = s.alphaH() == s.alphaW() ? Double.NaN : s.alphaH();
+      l1Ratio = s.l1Ratio();
+      initialization = s.initialization().orElse(null);
+      initialW = s.initialW().orElse(null);
+      initialH = s.initialH().orElse(null);
+      seed = s.seed();
+      runAs(s.threads(), m);
+    }
+
+    /**
+     * The number of components k (required unless {@link #initialFactors} gives it).
+     *
+     * @throws IllegalArgumentException if {@code rank < 1}
+     */
+    public Builder rank(int rank) {
+      this.rank = Arguments.requireAtLeast(rank, 1, "rank");
+      return this;
+    }
+
+    /**
+     * The loss, as {@link Nmf.Builder#loss}; default {@link Loss#FROBENIUS}.
+     *
+     * @throws IllegalArgumentException if {@code loss} is null or {@link Loss#BETA_DIVERGENCE}
+     */
+    public Builder loss(Loss loss) {
+      NmfSettings s = Nmf.builder().rank(1).loss(loss).build().settings();
+      this.loss = s.loss();
+      this.beta = s.beta();
+      return this;
+    }
+
+    /**
+     * The beta-divergence, as {@link Nmf.Builder#betaLoss} (scikit-learn's {@code beta_loss}).
+     *
+     * @throws IllegalArgumentException if {@code beta} is NaN or infinite
+     */
+    public Builder betaLoss(double beta) {
+      NmfSettings s = Nmf.builder().rank(1).betaLoss(beta).build().settings();
+      this.loss = s.loss();
+      this.beta = s.beta();
+      return this;
+    }
+
+    /**
+     * The rows per mini-batch; default 1024 (at most the number of rows is used).
+     *
+     * @throws IllegalArgumentException if {@code batchSize < 1}
+     */
+    public Builder batchSize(int batchSize) {
+      this.batchSize = Arguments.requireAtLeast(batchSize, 1, "batchSize");
+      return this;
+    }
+
+    /**
+     * How much the statistics of the past weigh after a whole pass over the data; default 0.7.
+     * Each batch multiplies them by {@code forgetFactor^(batchSize / n)}; an {@link OnlineNmf}
+     * by {@code forgetFactor} (scikit-learn's {@code partial_fit}).
+     *
+     * @throws IllegalArgumentException if {@code forgetFactor} is negative, NaN or infinite
+     */
+    public Builder forgetFactor(double forgetFactor) {
+      if (!(forgetFactor >= 0 && forgetFactor < Double.POSITIVE_INFINITY)) {
+        throw new IllegalArgumentException(
+            "forgetFactor must be finite and >= 0, was " + forgetFactor);
+      }
+      this.forgetFactor = forgetFactor;
+      return this;
+    }
+
+    /**
+     * The most passes over the data; default 200.
+     *
+     * @throws IllegalArgumentException if {@code maxIterations < 1}
+     */
+    public Builder maxIterations(int maxIterations) {
+      this.maxIterations = Arguments.requireAtLeast(maxIterations, 1, "maxIterations");
+      return this;
+    }
+
+    /**
+     * The fit stops when {@code ||H - H_previous||_F / ||H||_F <= tolerance} after a step;
+     * default 1e-4; 0 disables the test. Also the tolerance of the W solves of fresh restarts.
+     *
+     * @throws IllegalArgumentException if {@code tolerance} is negative, NaN or infinite
+     */
+    public Builder tolerance(double tolerance) {
+      if (!(tolerance >= 0 && tolerance < Double.POSITIVE_INFINITY)) {
+        throw new IllegalArgumentException(
+            "tolerance must be finite and >= 0, was " + tolerance);
+      }
+      this.tolerance = tolerance;
+      return this;
+    }
+
+    /**
+     * The fit stops after this many consecutive steps without a new lowest smoothed batch cost;
+     * default 10; 0 disables the test (scikit-learn's {@code None}).
+     *
+     * @throws IllegalArgumentException if {@code maxNoImprovement < 0}
+     */
+    public Builder maxNoImprovement(int maxNoImprovement) {
+      this.maxNoImprovement = Arguments.requireAtLeast(maxNoImprovement, 0,
+          "maxNoImprovement");
+      return this;
+    }
+
+    /**
+     * Whether each step solves the batch's W from scratch ({@link
+     * #freshRestartsMaxIterations} updates at most) instead of updating it once; default
+     * false. Slower per step, often better per pass.
+     */
+    public Builder freshRestarts(boolean freshRestarts) {
+      this.freshRestarts = freshRestarts;
+      return this;
+    }
+
+    /**
+     * The most W updates of a fresh restart (and of each {@link OnlineNmf#partialFit}); default
+     * 30.
+     *
+     * @throws IllegalArgumentException if {@code maxIterations < 1}
+     */
+    public Builder freshRestartsMaxIterations(int maxIterations) {
+      this.freshRestartsMaxIterations =
+          Arguments.requireAtLeast(maxIterations, 1, "freshRestartsMaxIterations");
+      return this;
+    }
+
+    /**
+     * The most W updates of the final solve with fresh restarts and of the model's {@code
+     * transform}; default: {@link #maxIterations}.
+     *
+     * @throws IllegalArgumentException if {@code maxIterations < 1}
+     */
+    public Builder transformMaxIterations(int maxIterations) {
+      this.transformMaxIterations =
+          Arguments.requireAtLeast(maxIterations, 1, "transformMaxIterations");
+      return this;
+    }
+
+    /**
+     * The weight of W's elastic-net penalty, as {@link Nmf.Builder#alphaW}, the scales taken
+     * from each batch's rows; default 0.
+     *
+     * @throws IllegalArgumentException if {@code alphaW} is negative, NaN or infinite
+     */
+    public Builder alphaW(double alphaW) {
+      Nmf.builder().alphaW(alphaW);
+      this.alphaW = alphaW;
+      return this;
+    }
+
+    /**
+     * The weight of H's penalty, as {@link Nmf.Builder#alphaH}; default: {@code alphaW}.
+     *
+     * @throws IllegalArgumentException if {@code alphaH} is negative, NaN or infinite
+     */
+    public Builder alphaH(double alphaH) {
+      Nmf.builder().alphaH(alphaH);
+      this.alphaH = alphaH;
+      return this;
+    }
+
+    /**
+     * The share of the L1 part of both penalties, as {@link Nmf.Builder#l1Ratio}; default 0.
+     *
+     * @throws IllegalArgumentException if {@code l1Ratio} is NaN or outside {@code [0, 1]}
+     */
+    public Builder l1Ratio(double l1Ratio) {
+      Nmf.builder().l1Ratio(l1Ratio);
+      this.l1Ratio = l1Ratio;
+      return this;
+    }
+
+    /**
+     * How to start, as {@link Nmf.Builder#initialization} (on the whole V for {@link #fit}, on
+     * the first batch for an {@link OnlineNmf}); replaces any {@link #initialFactors}.
+     *
+     * @throws IllegalArgumentException if {@code initialization} is null
+     */
+    public Builder initialization(Initialization initialization) {
+      this.initialization = Arguments.requireNonNull(initialization, "initialization");
+      this.initialW = null;
+      this.initialH = null;
+      return this;
+    }
+
+    /**
+     * Starts from W0 ({@code n x k}) and H0 ({@code k x p}); an {@link OnlineNmf} uses H0 only.
+     *
+     * @throws IllegalArgumentException as {@link Nmf.Builder#initialFactors}
+     */
+    public Builder initialFactors(Matrix w0, Matrix h0) {
+      Nmf.builder().initialFactors(w0, h0);
+      this.initialW = w0;
+      this.initialH = h0;
+      this.initialization = null;
+      return this;
+    }
+
+    /** The seed of the random starts; default 0. */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /**
+     * The configuration.
+     *
+     * @throws IllegalStateException if no rank was set and no initial factors were given
+     * @throws IllegalArgumentException if the rank differs from the initial factors' rank
+     */
+    public MiniBatchNmf build() {
+      Integer k = rank;
+      if (initialW != null) {
+        if (k == null) {
+          k = initialW.cols();
+        } else if (k != initialW.cols()) {
+          throw new IllegalArgumentException("rank " + rank + " differs from the rank "
+              + initialW.cols() + " of the initial factors");
+        }
+      }
+      if (k == null) {
+        throw new IllegalStateException("rank must be set (or initial factors given)");
+      }
+      MiniBatchNmfSettings s = new MiniBatchNmfSettings(k, loss, beta, batchSize, forgetFactor,
+          maxIterations, tolerance, maxNoImprovement, freshRestarts,
+          freshRestartsMaxIterations,
+          transformMaxIterations == 0 ? maxIterations : transformMaxIterations, alphaW,
+          Double.isNaN(alphaH) ? alphaW : alphaH, l1Ratio, Optional.ofNullable(initialization),
+          Optional.ofNullable(initialW), Optional.ofNullable(initialH), seed, threadCount());
+      return new MiniBatchNmf(s, this);
+    }
+
+    /**
+     * {@code build().fit(v)}.
+     *
+     * @throws IllegalStateException as {@link #build()}
+     * @throws IllegalArgumentException as {@link #build()} and {@link MiniBatchNmf#fit}
+     */
+    public NmfModel fit(Matrix v) {
+      return build().fit(v);
+    }
+
+    /**
+     * An online fit of data with {@code features} columns whose rows arrive in batches: see
+     * {@link OnlineNmf}.
+     *
+     * @throws IllegalStateException as {@link #build()}
+     * @throws IllegalArgumentException as {@link #build()}, or if {@code features < 1} or the
+     *     initial H does not have {@code features} columns
+     */
+    public OnlineNmf start(int features) {
+      Arguments.requireAtLeast(features, 1, "features");
+      return new OnlineNmf(build(), features);
+    }
+  }
+}
