@@ -24,7 +24,7 @@ import java.util.function.IntSupplier;
  *
  * <p>The fit minimizes the inertia {@code sum_i min_j |x_i - c_j|^2}. Each restart chooses
  * initial centroids ({@link KMeansInit#K_MEANS_PLUS_PLUS} by default, {@link KMeansInit#RANDOM},
- * or the {@link Builder#initialCentroids} given), then alternates Lloyd's two steps (Lloyd
+ * {@link KMeansInit#K_MEANS_PARALLEL}, or the {@link Builder#initialCentroids} given), then alternates Lloyd's two steps (Lloyd
  * 1982): assign every point to its nearest centroid (ties to the lowest index), and move every
  * centroid to the mean of its points. A restart stops when no label changes, or when the summed
  * squared centroid shift is at most {@code tolerance} times the mean per-feature variance of
@@ -156,6 +156,9 @@ public final class KMeans extends Estimator<KMeansSettings> {
     Lloyd.Result best = restarts(step, d,
         absoluteTolerance, random -> settings.initialization() == KMeansInit.RANDOM
             ? Seeding.random(x, n, d, k, random)
+            : settings.initialization() == KMeansInit.K_MEANS_PARALLEL
+            ? ParallelSeeding.seed(x, n, d, k, settings.parallelRounds(),
+                settings.oversampling(), random, par)
             : wide
                 ? ProductSeeding.kMeansPlusPlus(x, n, d, k, random, par, mean, pointNorms)
                 : Seeding.kMeansPlusPlus(x, n, d, k, random, par));
@@ -195,6 +198,11 @@ public final class KMeans extends Estimator<KMeansSettings> {
     if (settings.distance() == Distance.COSINE) {
       throw new IllegalArgumentException("distance COSINE is not supported for SparseMatrix"
           + " points; fit dense points, or scale the rows to unit length and use EUCLIDEAN");
+    }
+    if (settings.initialization() == KMeansInit.K_MEANS_PARALLEL
+        && settings.initialCentroids().isEmpty()) {
+      throw new IllegalArgumentException("initialization K_MEANS_PARALLEL is not supported for"
+          + " SparseMatrix points; use K_MEANS_PLUS_PLUS or RANDOM");
     }
     SparseRows x = SparseRows.of(points, "points", false, true);
     int d = x.d;
@@ -319,6 +327,8 @@ public final class KMeans extends Estimator<KMeansSettings> {
     private double tolerance = 1e-4;
     private long seed;
     private Distance distance = Distance.EUCLIDEAN;
+    private int parallelRounds = 5;
+    private double oversampling = 2;
 
     private Builder() {}
 
@@ -333,6 +343,8 @@ public final class KMeans extends Estimator<KMeansSettings> {
       tolerance = s.tolerance();
       seed = s.seed();
       distance = s.distance();
+      parallelRounds = s.parallelRounds();
+      oversampling = s.oversampling();
       runAs(s.threads(), kMeans);
     }
 
@@ -417,6 +429,33 @@ public final class KMeans extends Estimator<KMeansSettings> {
       return this;
     }
 
+    /**
+     * The sampling rounds of {@link KMeansInit#K_MEANS_PARALLEL} (default 5, as Bahmani et al.
+     * found enough; Spark uses 2); ignored by the other initializations.
+     *
+     * @throws IllegalArgumentException if {@code rounds < 1}
+     */
+    public Builder parallelRounds(int rounds) {
+      this.parallelRounds = Arguments.requireAtLeast(rounds, 1, "parallelRounds");
+      return this;
+    }
+
+    /**
+     * The expected points {@link KMeansInit#K_MEANS_PARALLEL} samples per round, as a multiple
+     * {@code l / k} of the number of clusters (default 2, Spark's {@code 2 k}); ignored by the
+     * other initializations.
+     *
+     * @throws IllegalArgumentException if {@code factor} is not finite and positive
+     */
+    public Builder oversampling(double factor) {
+      if (!(factor > 0) || Double.isInfinite(factor)) {
+        throw new IllegalArgumentException(
+            "oversampling must be finite and > 0, was " + factor);
+      }
+      this.oversampling = factor;
+      return this;
+    }
+
     /** The seed of every random stream of a fit (default 0). */
     public Builder seed(long seed) {
       this.seed = seed;
@@ -449,7 +488,7 @@ public final class KMeans extends Estimator<KMeansSettings> {
       }
       KMeansSettings settings = new KMeansSettings(effectiveK, initialization,
           Optional.ofNullable(initialCentroids), effectiveRestarts, maxIterations, tolerance,
-          seed, threadCount(), distance);
+          seed, threadCount(), distance, parallelRounds, oversampling);
       return new KMeans(settings, this);
     }
 

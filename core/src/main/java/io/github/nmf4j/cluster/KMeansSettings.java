@@ -18,16 +18,18 @@ import java.util.Optional;
  * @param seed the seed every random stream of a fit derives from
  * @param threads the most threads a fit uses (results do not depend on it)
  * @param distance the dissimilarity minimized: Euclidean (Lloyd) or cosine (spherical k-means)
+ * @param parallelRounds the sampling rounds of {@link KMeansInit#K_MEANS_PARALLEL}
+ * @param oversampling the points k-means|| samples per round, as a multiple of {@code k}
  */
 public record KMeansSettings(int k, KMeansInit initialization, Optional<Matrix> initialCentroids,
     int restarts, int maxIterations, double tolerance, long seed, int threads,
-    Distance distance) {
+    Distance distance, int parallelRounds, double oversampling) {
 
   /** The settings of a Euclidean fit ({@link Distance#EUCLIDEAN}). */
   public KMeansSettings(int k, KMeansInit initialization, Optional<Matrix> initialCentroids,
       int restarts, int maxIterations, double tolerance, long seed, int threads) {
     this(k, initialization, initialCentroids, restarts, maxIterations, tolerance, seed, threads,
-        Distance.EUCLIDEAN);
+        Distance.EUCLIDEAN, 5, 2.0);
   }
 
   @Override
@@ -36,6 +38,9 @@ public record KMeansSettings(int k, KMeansInit initialization, Optional<Matrix> 
         + (initialCentroids.isPresent() ? "given" : initialization) + ", restarts=" + restarts
         + ", maxIterations=" + maxIterations + ", tolerance=" + tolerance + ", seed=" + seed
         + ", threads=" + threads
-        + (distance == Distance.EUCLIDEAN ? "" : ", distance=" + distance) + "]";
+        + (distance == Distance.EUCLIDEAN ? "" : ", distance=" + distance)
+        + (initialization == KMeansInit.K_MEANS_PARALLEL && initialCentroids.isEmpty()
+            ? ", parallelRounds=" + parallelRounds + ", oversampling=" + oversampling : "")
+        + "]";
   }
 }
