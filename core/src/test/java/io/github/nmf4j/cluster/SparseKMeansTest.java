@@ -94,7 +94,7 @@ class SparseKMeansTest {
   }
 
   @ParameterizedTest
-  @EnumSource(KMeansInit.class)
+  @EnumSource(value = KMeansInit.class, names = {"K_MEANS_PLUS_PLUS", "RANDOM"})
   void seededFitsAreTheDenseFits(KMeansInit init) {
     SparseMatrix x = blobs(1200, 40, 5, 2);
     KMeans kMeans = KMeans.builder().k(5).initialization(init).restarts(2).seed(11).build();
@@ -115,7 +115,7 @@ class SparseKMeansTest {
   }
 
   @ParameterizedTest
-  @EnumSource(KMeansInit.class)
+  @EnumSource(value = KMeansInit.class, names = {"K_MEANS_PLUS_PLUS", "RANDOM"})
   void bitIdenticalForAnyThreadCount(KMeansInit init) {
     SparseMatrix x = blobs(10_000, 90, 8, 4); // three chunks of points
     KMeans.Builder builder = KMeans.builder().k(8).initialization(init).restarts(2).seed(5);
