@@ -46,11 +46,6 @@ public final class KernelChoice {
     return USE_VECTOR ? VECTOR.get() : SCALAR;
   }
 
-  /** The scalar task, whatever the choice (for tests that compare the two). */
-  static GemmTask scalarGemm() {
-    return SCALAR;
-  }
-
   /** The Vector API task when the JVM has the module, whatever the property says. */
   static Optional<GemmTask> vectorGemm() {
     return VECTOR;
