@@ -119,21 +119,25 @@ final class FrobeniusHals implements UpdateRule {
   };
 
   private FrobeniusHals(Problem problem, Factors start, boolean updateH) {
-    this(problem, start, updateH, maxSweepsH(problem.data().n, problem.data().p, start.rank),
-        maxSweepsW(problem.data().n, problem.data().p, start.rank), DELTA);
+    this(problem, start, updateH,
+        Sweeps.budget(problem.data().n, problem.data().p, start.rank));
   }
 
   /**
-   * A fit rule with explicit sweep limits; {@code 1, 1} (and {@code delta} 0) gives
-   * scikit-learn's coordinate descent.
+   * How many sweeps a half-update may run: at most {@code maxH} over a block of H ({@code maxW}
+   * over a block of W), fewer once a sweep changes the block by at most {@code delta} times the
+   * first sweep's change. {@code new Sweeps(1, 1, 0)} is scikit-learn's coordinate descent.
    */
-  static FrobeniusHals withSweeps(Problem problem, Factors start, int maxSweepsH,
-      int maxSweepsW, double delta) {
-    return new FrobeniusHals(problem, start, true, maxSweepsH, maxSweepsW, delta);
+  record Sweeps(int maxH, int maxW, double delta) {
+
+    /** Gillis and Glineur's budget for V of {@code n x p} and rank {@code k}. */
+    static Sweeps budget(int n, int p, int k) {
+      return new Sweeps(maxSweepsH(n, p, k), maxSweepsW(n, p, k), DELTA);
+    }
   }
 
-  private FrobeniusHals(Problem problem, Factors start, boolean updateH, int maxSweepsH,
-      int maxSweepsW, double delta) {
+  /** A rule with the sweep budget {@code sweeps}; {@code updateH} false for a transform. */
+  FrobeniusHals(Problem problem, Factors start, boolean updateH, Sweeps sweeps) {
     ScaledData data = problem.data();
     Parallel par = problem.par();
     int k = start.rank;
@@ -144,9 +148,9 @@ final class FrobeniusHals implements UpdateRule {
     this.updateH = updateH;
     this.par = par;
     this.products = (long) data.n * data.p * k < SERIAL_PRODUCT ? Parallel.serial() : par;
-    this.maxSweepsH = maxSweepsH;
-    this.maxSweepsW = maxSweepsW;
-    this.deltaSquared = delta * delta;
+    this.maxSweepsH = sweeps.maxH();
+    this.maxSweepsW = sweeps.maxW();
+    this.deltaSquared = sweeps.delta() * sweeps.delta();
     double rms = Math.sqrt(data.squaredNorm / ((double) data.n * data.p));
     double floor = FLOOR * Math.sqrt(rms / k);
     Penalties penalties = Penalties.of(problem);

@@ -39,7 +39,8 @@ class HalsReferenceTest {
       Problem problem =
           new Problem(Nmf.builder().rank(3).solver(Solver.HALS).build().settings(), data, 3,
               Parallel.serial());
-      FrobeniusHals rule = FrobeniusHals.withSweeps(problem, start, 1, 1, 0);
+      FrobeniusHals rule =
+          new FrobeniusHals(problem, start, true, new FrobeniusHals.Sweeps(1, 1, 0));
       for (int i = 0; i < iterations; i++) {
         rule.iterate();
       }
