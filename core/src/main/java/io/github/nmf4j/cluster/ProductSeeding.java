@@ -65,49 +65,19 @@ final class ProductSeeding {
     ProductSeeding seeding = new ProductSeeding(x, n, d, trials, mean, pointNorms, chunks);
     double[] centers = new double[k * d];
     Seeding.Weights weights = new Seeding.Weights(n, chunks);
-    double[] closest = weights.closest;
     double[] candidateDist = new double[n * trials];
     double[] partials = new double[chunks * trials];
 
     System.arraycopy(x, random.nextInt(n) * d, centers, 0, d);
     System.arraycopy(centers, 0, seeding.candidates, 0, d);
     seeding.centre(1);
-    par.forEach(chunks, ch -> {
-      int from = Chunks.start(n, chunks, ch);
-      int to = Chunks.start(n, chunks, ch + 1);
-      seeding.distances(ch, from, to, 1, closest);
-      double s = 0;
-      for (int i = from; i < to; i++) {
-        s += closest[i];
-      }
-      weights.chunkSums[ch] = s;
-    });
-    weights.total();
+    weights.first(par, seeding::distances);
     for (int c = 1; c < k; c++) {
       weights.draw(x, d, centers, c, random, seeding.candidates);
       seeding.centre(trials);
-      par.forEach(chunks, ch -> {
-        int from = Chunks.start(n, chunks, ch);
-        int to = Chunks.start(n, chunks, ch + 1);
-        seeding.distances(ch, from, to, trials, candidateDist);
-        for (int t = 0; t < trials; t++) {
-          double s = 0;
-          for (int i = from; i < to; i++) {
-            s += Math.min(closest[i], candidateDist[i * trials + t]);
-          }
-          partials[ch * trials + t] = s;
-        }
-      });
-      int chosen = Seeding.bestTrial(partials, chunks, trials);
+      int chosen =
+          weights.chooseTrial(par, trials, seeding::distances, candidateDist, partials);
       System.arraycopy(seeding.candidates, chosen * d, centers, c * d, d);
-      par.forEach(chunks, ch -> {
-        for (int i = Chunks.start(n, chunks, ch), end = Chunks.start(n, chunks, ch + 1);
-            i < end; i++) {
-          closest[i] = Math.min(closest[i], candidateDist[i * trials + chosen]);
-        }
-        weights.chunkSums[ch] = partials[ch * trials + chosen]; // the same sum, in the same order
-      });
-      weights.total();
     }
     return centers;
   }

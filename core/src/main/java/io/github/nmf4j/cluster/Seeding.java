@@ -73,6 +73,20 @@ final class Seeding {
   }
 
   /**
+   * The squared distances of the points of one chunk to a step's candidates, for the seedings
+   * that compute them a block at a time.
+   */
+  @FunctionalInterface
+  interface CandidateDistances {
+
+    /**
+     * {@code out[i * m + t]}: the squared distance from point {@code i} in {@code [from, to)}
+     * (of chunk {@code ch}) to candidate {@code t < m}.
+     */
+    void of(int ch, int from, int to, int m, double[] out);
+  }
+
+  /**
    * The weights of k-means++ sampling: the squared distance of every point to its closest
    * centre so far, their sums over the fixed chunks and the total (the potential), added in
    * chunk order.
@@ -95,6 +109,62 @@ final class Seeding {
     /** The current potential: the sum of all weights. */
     double potential() {
       return potential;
+    }
+
+    /**
+     * Sets the weights to the distances to the first centre, {@code distances} giving those of
+     * the rows of a chunk to candidate 0, and takes their sums.
+     */
+    void first(Parallel par, CandidateDistances distances) {
+      int n = closest.length;
+      int chunks = chunkSums.length;
+      par.forEach(chunks, ch -> {
+        int from = Chunks.start(n, chunks, ch);
+        int to = Chunks.start(n, chunks, ch + 1);
+        distances.of(ch, from, to, 1, closest);
+        double s = 0;
+        for (int i = from; i < to; i++) {
+          s += closest[i];
+        }
+        chunkSums[ch] = s;
+      });
+      total();
+    }
+
+    /**
+     * One greedy step of k-means++: the potential each of the {@code trials} candidates would
+     * leave, from their distances to every point ({@code candidateDist}, n x trials, filled
+     * here), then the weights lowered to the distances to the best one ({@link #bestTrial}).
+     *
+     * @param partials scratch of {@code chunks * trials}
+     * @return the index of the chosen candidate
+     */
+    int chooseTrial(Parallel par, int trials, CandidateDistances distances,
+        double[] candidateDist, double[] partials) {
+      int n = closest.length;
+      int chunks = chunkSums.length;
+      par.forEach(chunks, ch -> {
+        int from = Chunks.start(n, chunks, ch);
+        int to = Chunks.start(n, chunks, ch + 1);
+        distances.of(ch, from, to, trials, candidateDist);
+        for (int t = 0; t < trials; t++) {
+          double s = 0;
+          for (int i = from; i < to; i++) {
+            s += Math.min(closest[i], candidateDist[i * trials + t]);
+          }
+          partials[ch * trials + t] = s;
+        }
+      });
+      int chosen = bestTrial(partials, chunks, trials);
+      par.forEach(chunks, ch -> {
+        for (int i = Chunks.start(n, chunks, ch), end = Chunks.start(n, chunks, ch + 1);
+            i < end; i++) {
+          closest[i] = Math.min(closest[i], candidateDist[i * trials + chosen]);
+        }
+        chunkSums[ch] = partials[ch * trials + chosen]; // the same sum, in the same order
+      });
+      total();
+      return chosen;
     }
 
     /**

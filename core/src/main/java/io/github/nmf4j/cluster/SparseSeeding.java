@@ -60,17 +60,7 @@ final class SparseSeeding {
     x.densify(random.nextInt(n), centers, 0);
     System.arraycopy(centers, 0, seeding.candidates, 0, d);
     seeding.prepare(1);
-    par.forEach(chunks, ch -> {
-      int from = Chunks.start(n, chunks, ch);
-      int to = Chunks.start(n, chunks, ch + 1);
-      seeding.distances(ch, from, to, 1, closest);
-      double s = 0;
-      for (int i = from; i < to; i++) {
-        s += closest[i];
-      }
-      weights.chunkSums[ch] = s;
-    });
-    weights.total();
+    weights.first(par, seeding::distances);
     for (int c = 1; c < k; c++) {
       for (int t = 0; t < trials; t++) {
         int id = Seeding.sample(closest, n, chunks, weights.chunkSums,
@@ -78,28 +68,9 @@ final class SparseSeeding {
         x.densify(id >= 0 ? id : firstNewPoint(x, centers, c), seeding.candidates, t * d);
       }
       seeding.prepare(trials);
-      par.forEach(chunks, ch -> {
-        int from = Chunks.start(n, chunks, ch);
-        int to = Chunks.start(n, chunks, ch + 1);
-        seeding.distances(ch, from, to, trials, candidateDist);
-        for (int t = 0; t < trials; t++) {
-          double s = 0;
-          for (int i = from; i < to; i++) {
-            s += Math.min(closest[i], candidateDist[i * trials + t]);
-          }
-          partials[ch * trials + t] = s;
-        }
-      });
-      int chosen = Seeding.bestTrial(partials, chunks, trials);
+      int chosen =
+          weights.chooseTrial(par, trials, seeding::distances, candidateDist, partials);
       System.arraycopy(seeding.candidates, chosen * d, centers, c * d, d);
-      par.forEach(chunks, ch -> {
-        for (int i = Chunks.start(n, chunks, ch), end = Chunks.start(n, chunks, ch + 1);
-            i < end; i++) {
-          closest[i] = Math.min(closest[i], candidateDist[i * trials + chosen]);
-        }
-        weights.chunkSums[ch] = partials[ch * trials + chosen]; // the same sum, in the same order
-      });
-      weights.total();
     }
     return centers;
   }
