@@ -25,6 +25,8 @@ import java.util.OptionalDouble;
  *       the centroids moved</td></tr>
  *   <tr><td>{@code Agglomerative}</td><td>merge</td><td>empty</td><td>empty</td></tr>
  *   <tr><td>{@code Pca}</td><td>stage (2)</td><td>empty</td><td>empty</td></tr>
+ *   <tr><td>{@code RankSelection}</td><td>fit of one rank (restart: the repeat)</td><td>the
+ *       fit's held-out error</td><td>empty</td></tr>
  *   </tbody>
  * </table>
  *

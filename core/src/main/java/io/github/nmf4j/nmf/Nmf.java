@@ -494,6 +494,20 @@ public final class Nmf extends Estimator<NmfSettings> {
     }
 
     /**
+     * {@link #build()} with rank {@code k}, leaving this builder as it was: how {@link
+     * RankSelection} and {@link Consensus} read a template that may have no rank.
+     */
+    Nmf buildWithRank(int k) {
+      Integer saved = rank;
+      rank = k;
+      try {
+        return build();
+      } finally {
+        rank = saved;
+      }
+    }
+
+    /**
      * {@code build().fit(v)}.
      *
      * @throws IllegalStateException as {@link #build()}

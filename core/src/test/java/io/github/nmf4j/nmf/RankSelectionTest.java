@@ -1,0 +1,145 @@
+package io.github.nmf4j.nmf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.github.nmf4j.estimator.Progress;
+import io.github.nmf4j.linalg.Matrix;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@link RankSelection}: cross-validation on held-out entries. */
+class RankSelectionTest {
+
+  /** A planted rank-7 product (well-separated components) plus uniform noise. */
+  private static Matrix plantedSeven(long seed) {
+    Matrix v = TestMatrices.planted(36, 30, 7, seed);
+    SplittableRandom r = new SplittableRandom(seed + 1000);
+    Matrix noise = Matrix.wrap(36, 30, r.doubles(36 * 30, 0, 0.2).toArray());
+    return v.add(noise);
+  }
+
+  private static RankSelection.Builder selection() {
+    return RankSelection.builder().rankRange(2, 15).holdoutFraction(0.1)
+        .nmf(Nmf.builder().maxIterations(400).tolerance(1e-6));
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3})
+  void findsThePlantedRank(long seed) {
+    RankSelectionResult result = selection().seed(seed).threads(1).fit(plantedSeven(seed));
+    assertThat(result.bestRank()).as(result.toString()).isEqualTo(7);
+    assertThat(result.oneStandardErrorRank()).isLessThanOrEqualTo(7);
+    assertThat(result.ranks()).startsWith(2, 3).endsWith(15).hasSize(14);
+  }
+
+  @Test
+  void sameResultForAnyThreadCount() {
+    Matrix v = plantedSeven(5);
+    RankSelection one = RankSelection.builder().ranks(5, 7, 9).seed(4).threads(1)
+        .nmf(Nmf.builder().maxIterations(50)).build();
+    RankSelectionResult reference = one.fit(v);
+    for (int threads : new int[] {2, 3}) {
+      assertThat(one.toBuilder().threads(threads).build().fit(v)).isEqualTo(reference);
+    }
+  }
+
+  @Test
+  void oneStandardErrorRuleAndStandardErrorsFollowTheirDefinitions() {
+    RankSelectionSettings s = RankSelection.builder().ranks(1, 2, 3).build().settings();
+    RankSelectionResult r = new RankSelectionResult(s, new int[] {1, 2, 3},
+        new double[][] {{5, 2.0, 1.9}, {5, 2.2, 1.7}, {5, 2.1, 1.8}});
+    assertThat(r.testErrors()).containsExactly(new double[] {5, 2.1, 1.8}, within(1e-12));
+    // sd of {2.0, 2.2, 2.1} is 0.1; divided by sqrt(3)
+    assertThat(r.standardErrors()[1]).isCloseTo(0.1 / Math.sqrt(3), within(1e-12));
+    assertThat(r.bestRank()).isEqualTo(3);
+    assertThat(r.oneStandardErrorRank()).isEqualTo(3);
+    RankSelectionResult close = new RankSelectionResult(s, new int[] {1, 2, 3},
+        new double[][] {{5, 1.85, 1.9}, {5, 1.75, 1.7}, {5, 1.95, 1.8}});
+    assertThat(close.bestRank()).isEqualTo(3);
+    assertThat(close.oneStandardErrorRank()).isEqualTo(2);
+  }
+
+  @Test
+  void missingEntriesAreNeverHeldOutAndTheInputIsUntouched() {
+    double[] a = plantedSeven(6).toRowMajorArray();
+    for (int i = 0; i < a.length; i += 3) {
+      a[i] = Double.NaN;
+    }
+    Matrix v = Matrix.wrap(36, 30, a.clone());
+    RankSelectionResult result = RankSelection.builder().ranks(3, 7).seed(1)
+        .nmf(Nmf.builder().solver(Solver.HALS).maxIterations(100)).fit(v);
+    assertThat(java.util.Arrays.stream(result.testErrors()).allMatch(Double::isFinite)).isTrue();
+    assertThat(v.toRowMajorArray()).isEqualTo(a);
+  }
+
+  @Test
+  void reportsEveryFitAndCancels() {
+    Matrix v = plantedSeven(7);
+    List<Progress> seen = new ArrayList<>();
+    RankSelection.builder().ranks(2, 3).repeats(2).nmf(Nmf.builder().maxIterations(20))
+        .listener(seen::add).fit(v);
+    assertThat(seen).hasSize(4);
+    assertThat(seen.get(3).restart()).isEqualTo(1);
+    assertThat(seen.get(3).iteration()).isEqualTo(2);
+    assertThat(seen.get(3).loss()).isPresent();
+    assertThatThrownBy(() -> RankSelection.builder().ranks(2, 3)
+        .nmf(Nmf.builder().maxIterations(20)).listener(Progress::cancel).fit(v))
+        .isInstanceOf(CancellationException.class);
+  }
+
+  @Test
+  void badInputIsRejectedClearly() {
+    assertThatThrownBy(() -> RankSelection.builder().ranks(3, 0, 4))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ranks[1]")
+        .hasMessageContaining("0");
+    assertThatThrownBy(() -> RankSelection.builder().ranks(3, 4, 3))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("twice");
+    assertThatThrownBy(() -> RankSelection.builder().ranks(new int[0]))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("empty");
+    assertThatThrownBy(() -> RankSelection.builder().rankRange(5, 4))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("to");
+    assertThatThrownBy(() -> RankSelection.builder().holdoutFraction(1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("holdoutFraction");
+    assertThatThrownBy(() -> RankSelection.builder().repeats(0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("repeats");
+    assertThatThrownBy(() -> RankSelection.builder().nmf(null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nmf");
+    assertThatThrownBy(() -> RankSelection.builder()
+        .nmf(Nmf.builder().loss(Loss.ITAKURA_SAITO)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nmf template");
+    Matrix two = Matrix.of(new double[][] {{1, 2}, {3, 4}});
+    assertThatThrownBy(() -> RankSelection.builder()
+        .nmf(Nmf.builder().initialFactors(two, two)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("initial factors");
+    assertThatThrownBy(() -> RankSelection.builder().build())
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("ranks");
+    assertThatThrownBy(() -> RankSelection.builder().ranks(1).fit(null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("v");
+    assertThatThrownBy(() -> RankSelection.builder().ranks(1)
+        .fit(Matrix.of(new double[][] {{1, 2}, {3, -4}})))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row 1, column 1")
+        .hasMessageContaining("-4");
+    assertThatThrownBy(() -> RankSelection.builder().ranks(1).holdoutFraction(0.05)
+        .fit(Matrix.of(new double[][] {{1, 2}, {3, 4}})))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("holdoutFraction");
+  }
+
+  @Test
+  void toBuilderKeepsEverySetting() {
+    RankSelection s = RankSelection.builder().ranks(4, 2).holdoutFraction(0.2).repeats(5)
+        .seed(9).threads(2).nmf(Nmf.builder().loss(Loss.KULLBACK_LEIBLER).maxIterations(77))
+        .build();
+    RankSelectionSettings copy = s.toBuilder().build().settings();
+    assertThat(copy).isEqualTo(s.settings());
+    assertThat(copy.ranks()).containsExactly(2, 4);
+    assertThat(copy.nmf().maxIterations()).isEqualTo(77);
+    assertThat(copy.toString()).contains("holdoutFraction=0.2");
+  }
+}
