@@ -53,4 +53,14 @@ final class Chunks {
   static double[] centredNorms(double[] x, int n, int d, double[] mean, Parallel par) {
     return CentredProducts.centredNorms(x, n, d, mean, count(n, 1), par);
   }
+
+  /** Whether some chunk changed a label: {@code partialChanged[ch]} for any chunk. */
+  static boolean any(boolean[] partialChanged) {
+    for (boolean c : partialChanged) {
+      if (c) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

@@ -78,12 +78,7 @@ abstract class DirectAssignment implements Assignment {
     if (moves == null) {
       return true; // labels left over from an earlier run do not count
     }
-    for (boolean c : partialChanged) {
-      if (c) {
-        return true;
-      }
-    }
-    return false;
+    return Chunks.any(partialChanged);
   }
 
   /** One assignment of every chunk, with the chunks' sums if {@code withSums}. */
@@ -113,20 +108,8 @@ abstract class DirectAssignment implements Assignment {
       if (counts[j] != 0) {
         continue;
       }
-      int far = -1;
-      double farthest = -1;
-      for (int i = 0; i < n; i++) {
-        if (dist[i] > farthest && counts[labels[i]] > 1) {
-          farthest = dist[i];
-          far = i;
-        }
-      }
-      if (far < 0) {
-        throw new IllegalStateException("no point to re-seed empty cluster " + j);
-      }
+      int far = EmptyClusters.takeDonor(dist, labels, counts, n, j);
       int old = labels[far];
-      counts[old]--;
-      counts[j] = 1;
       for (int f = 0; f < d; f++) {
         sums[old * d + f] -= x[far * d + f];
         sums[j * d + f] = x[far * d + f];
@@ -159,14 +142,8 @@ abstract class DirectAssignment implements Assignment {
       pass(centers, moves, false);
       return inertia;
     }
-    par.forEach(chunks, ch -> {
-      int from = Chunks.start(n, chunks, ch);
-      int to = Chunks.start(n, chunks, ch + 1);
-      for (int i = from; i < to; i++) {
-        dist[i] = Rows.squaredDistance(x, i, centers, labels[i], d);
-      }
-      partialInertia[ch] = ClusterSums.inertia(dist, from, to);
-    });
+    EmptyClusters.distancesToOwn(par, n, chunks, dist, partialInertia,
+        i -> Rows.squaredDistance(x, i, centers, labels[i], d));
     return Rows.sumInOrder(partialInertia);
   }
 

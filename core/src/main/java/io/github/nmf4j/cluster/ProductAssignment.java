@@ -125,12 +125,7 @@ final class ProductAssignment implements Assignment {
     if (fresh) {
       return true;
     }
-    for (boolean c : partialChanged) {
-      if (c) {
-        return true;
-      }
-    }
-    return false;
+    return Chunks.any(partialChanged);
   }
 
   private void prepare(double[] centers, CentroidMoves moves) {
@@ -211,11 +206,7 @@ final class ProductAssignment implements Assignment {
 
   @Override
   public boolean fillEmptyClusters(double[] centers) {
-    boolean empty = false;
-    for (int j = 0; j < k; j++) {
-      empty |= sums.count(j) == 0;
-    }
-    if (!empty) {
+    if (!EmptyClusters.any(k, sums::count)) {
       return false;
     }
     distancesToOwn(centers);
@@ -223,17 +214,7 @@ final class ProductAssignment implements Assignment {
       if (sums.count(j) != 0) {
         continue;
       }
-      int far = -1;
-      double farthest = -1;
-      for (int i = 0; i < n; i++) {
-        if (dist[i] > farthest && sums.count(labels[i]) > 1) {
-          farthest = dist[i];
-          far = i;
-        }
-      }
-      if (far < 0) {
-        throw new IllegalStateException("no point to re-seed empty cluster " + j);
-      }
+      int far = EmptyClusters.donor(dist, labels, n, sums::count, j);
       sums.relocate(x, far, pointNorms[far], labels[far], j);
       labels[far] = j;
       dist[far] = 0;
@@ -244,14 +225,8 @@ final class ProductAssignment implements Assignment {
 
   /** {@code dist[i]}: the exact squared distance of every point to its centroid. */
   private void distancesToOwn(double[] centers) {
-    par.forEach(chunks, ch -> {
-      int from = Chunks.start(n, chunks, ch);
-      int to = Chunks.start(n, chunks, ch + 1);
-      for (int i = from; i < to; i++) {
-        dist[i] = Rows.squaredDistanceWide(x, i, centers, labels[i], d);
-      }
-      partialInertia[ch] = ClusterSums.inertia(dist, from, to);
-    });
+    EmptyClusters.distancesToOwn(par, n, chunks, dist, partialInertia,
+        i -> Rows.squaredDistanceWide(x, i, centers, labels[i], d));
   }
 
   @Override

@@ -113,12 +113,7 @@ final class SparseAssignment implements Assignment {
     if (moves == null) {
       return true; // labels left over from an earlier run do not count
     }
-    for (boolean c : partialChanged) {
-      if (c) {
-        return true;
-      }
-    }
-    return false;
+    return Chunks.any(partialChanged);
   }
 
   /** One assignment of every point; {@code compare}: whether earlier labels are valid. */
@@ -148,11 +143,7 @@ final class SparseAssignment implements Assignment {
 
   @Override
   public boolean fillEmptyClusters(double[] centers) {
-    boolean empty = false;
-    for (int j = 0; j < k; j++) {
-      empty |= counts[j] == 0;
-    }
-    if (!empty) {
+    if (!EmptyClusters.any(k, c -> counts[c])) {
       return false;
     }
     distancesToOwn(centers);
@@ -160,20 +151,8 @@ final class SparseAssignment implements Assignment {
       if (counts[j] != 0) {
         continue;
       }
-      int far = -1;
-      double farthest = -1;
-      for (int i = 0; i < n; i++) {
-        if (dist[i] > farthest && counts[labels[i]] > 1) {
-          farthest = dist[i];
-          far = i;
-        }
-      }
-      if (far < 0) {
-        throw new IllegalStateException("no point to re-seed empty cluster " + j);
-      }
+      int far = EmptyClusters.takeDonor(dist, labels, counts, n, j);
       int old = labels[far];
-      counts[old]--;
-      counts[j] = 1;
       // Cluster j was empty, so its sums are exactly 0 on every feature.
       for (int q = x.pointers[far]; q < x.pointers[far + 1]; q++) {
         int f = x.columns[q];
@@ -188,14 +167,8 @@ final class SparseAssignment implements Assignment {
 
   /** {@code dist[i]}: every point's distance to its centroid ({@link SparseRows#distance}). */
   private void distancesToOwn(double[] centers) {
-    par.forEach(chunks, ch -> {
-      int from = Chunks.start(n, chunks, ch);
-      int to = Chunks.start(n, chunks, ch + 1);
-      for (int i = from; i < to; i++) {
-        dist[i] = x.distance(i, centers, labels[i], norms[labels[i]]);
-      }
-      partialInertia[ch] = ClusterSums.inertia(dist, from, to);
-    });
+    EmptyClusters.distancesToOwn(par, n, chunks, dist, partialInertia,
+        i -> x.distance(i, centers, labels[i], norms[labels[i]]));
   }
 
   /**
