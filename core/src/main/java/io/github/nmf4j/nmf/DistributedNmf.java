@@ -34,8 +34,8 @@ import io.github.nmf4j.internal.Monitor;
  * the same rows, with the same kernels; the sums over rows are added per block instead of per
  * fixed chunk, so the two differ by rounding only (tested: H within {@code 1e-9} relative after 50
  * iterations, for any split into blocks). For HALS the inner sweeps of W stop per block of 256
- * rows of V; a split that does not fall on multiples of 256 rows changes those sweeps near the
- * split (the fit is as good, the factors differ more than rounding).
+ * rows of V; a split that does not fall on multiples of 256 rows ({@link #rowAlignment}) changes
+ * those sweeps near the split (the fit is as good, the factors differ more than rounding).
  *
  * <p>Not supported: other starts, custom initial factors, restarts, {@link
  * Nmf.Builder#normalizeColumnsOfW}, penalties ({@link Nmf.Builder#alphaW}) and the other
@@ -114,6 +114,17 @@ public final class DistributedNmf {
   /** The configuration. */
   public Nmf config() {
     return config;
+  }
+
+  /**
+   * The multiple of rows at which blocks must start for this fit to give the core's result to
+   * rounding: {@value FrobeniusHals#BLOCK} for HALS (its sweeps of W stop per that many rows of V,
+   * counted from row 0, and a block boundary inside such a group changes them), 1 otherwise. A
+   * framework whose blocks start elsewhere can move the rows of the cut groups to the block
+   * where their group starts (nmf4j-spark does so, once, before the fit).
+   */
+  public int rowAlignment() {
+    return config.settings().solver() == Solver.HALS ? FrobeniusHals.BLOCK : 1;
   }
 
   /**

@@ -129,6 +129,19 @@ class DistributedNmfTest {
   }
 
   @Test
+  void halsAsksForBlocksOnMultiplesOfItsSweepBlock() {
+    Nmf.Builder b = Nmf.builder().rank(2);
+
+    assertThat(DistributedNmf.of(b.solver(Solver.HALS).build()).rowAlignment())
+        .isEqualTo(FrobeniusHals.BLOCK);
+    assertThat(DistributedNmf.of(b.solver(Solver.MULTIPLICATIVE_UPDATE).build()).rowAlignment())
+        .isEqualTo(1);
+    assertThat(DistributedNmf.of(b.loss(Loss.KULLBACK_LEIBLER).build()).rowAlignment())
+        .isEqualTo(1);
+    // Blocks on those multiples give the core's HALS fit: anySplitGivesTheCoreFit.
+  }
+
+  @Test
   void theConvergenceTestStopsAtTheCoreIteration() {
     Nmf config = Nmf.builder().rank(4).seed(3).tolerance(1e-2).build();
     NmfModel core = config.toBuilder().initialization(Initialization.RANDOM).fit(V);
