@@ -6,9 +6,11 @@ import io.github.nmf4j.nmf.BlockSums;
 import io.github.nmf4j.nmf.DistributedNmf;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -59,8 +61,17 @@ final class SparkBlocks implements DistributedNmf.Blocks, AutoCloseable {
    * The blocks of {@code vectors}, one per partition, row {@code i} of V being the {@code i}-th
    * vector in partition order; cached. Reads {@code vectors} twice (the rows per partition, then
    * the blocks), so it must give the same rows in the same order each time.
+   *
+   * <p>With an {@code alignment} above 1 ({@link DistributedNmf#rowAlignment}, 256 for HALS),
+   * each block must start at a multiple of it: when a partition does not, the rows before its
+   * first multiple join the previous non-empty block (so block {@code j} holds rows {@code
+   * [min(n, ceil(o_j / a) a), min(n, ceil(o_(j+1) / a) a))} for partition offsets {@code o}).
+   * At most {@code alignment - 1} rows per partition change partition, but the move is one
+   * shuffle of all of V before the fit (rows keyed by their index, sorted within each block);
+   * none during it. Aligned partitions (and every MU fit) are not shuffled.
    */
-  static SparkBlocks of(JavaRDD<Vector> vectors, int checkpointInterval, StepRunner runner) {
+  static SparkBlocks of(JavaRDD<Vector> vectors, int alignment, int checkpointInterval,
+      StepRunner runner) {
     List<Integer> counts = vectors.mapPartitions(it -> {
       int c = 0;
       for (; it.hasNext(); it.next()) {
@@ -68,18 +79,82 @@ final class SparkBlocks implements DistributedNmf.Blocks, AutoCloseable {
       }
       return Collections.singletonList(c).iterator();
     }).collect();
-    long[] offsets = new long[counts.size()];
-    for (int i = 1; i < offsets.length; i++) {
-      offsets[i] = offsets[i - 1] + counts.get(i - 1);
+    long[] offsets = offsets(counts);
+    long[] aligned = aligned(offsets, alignment);
+    JavaRDD<Vector> rows = vectors;
+    if (!Arrays.equals(offsets, aligned)) {
+      rows = vectors.mapPartitionsWithIndex((i, it) -> {
+        List<Tuple2<Long, Vector>> out = new ArrayList<>();
+        long r = offsets[i];
+        while (it.hasNext()) {
+          out.add(new Tuple2<>(r++, it.next()));
+        }
+        return out.iterator();
+      }, true).mapToPair(t -> t)
+          .repartitionAndSortWithinPartitions(new RowPartitioner(aligned))
+          .values();
     }
-    JavaRDD<RowBlock> blocks = vectors.mapPartitionsWithIndex((i, it) -> {
-      int rows = counts.get(i);
-      return rows == 0 ? Collections.emptyIterator()
-          : Collections.singletonList(RowBlock.of(offsets[i], rows, it)).iterator();
+    long[] starts = aligned;
+    JavaRDD<RowBlock> blocks = rows.mapPartitionsWithIndex((i, it) -> {
+      int count = (int) (starts[i + 1] - starts[i]);
+      return count == 0 ? Collections.emptyIterator()
+          : Collections.singletonList(RowBlock.of(starts[i], count, it)).iterator();
     }, true);
     blocks.persist(StorageLevel.MEMORY_AND_DISK());
     return new SparkBlocks(JavaSparkContext.fromSparkContext(vectors.context()), blocks,
         checkpointInterval, runner);
+  }
+
+  /** The first row of each partition, and the number of rows last. */
+  private static long[] offsets(List<Integer> counts) {
+    long[] offsets = new long[counts.size() + 1];
+    for (int i = 0; i < counts.size(); i++) {
+      offsets[i + 1] = offsets[i] + counts.get(i);
+    }
+    return offsets;
+  }
+
+  /**
+   * {@code offsets} (the last being the number of rows n) with each first row rounded up to a
+   * multiple of {@code alignment}, and at most n.
+   */
+  static long[] aligned(long[] offsets, int alignment) {
+    long n = offsets[offsets.length - 1];
+    long[] out = new long[offsets.length];
+    for (int i = 0; i < out.length; i++) {
+      long up = (offsets[i] + alignment - 1) / alignment * alignment;
+      out[i] = Math.min(n, up);
+    }
+    return out;
+  }
+
+  /** Row index to the partition whose aligned range holds it. */
+  static final class RowPartitioner extends Partitioner {
+    private static final long serialVersionUID = 1L;
+    private final long[] starts;
+
+    RowPartitioner(long[] starts) {
+      this.starts = starts;
+    }
+
+    @Override
+    public int numPartitions() {
+      return starts.length - 1;
+    }
+
+    @Override
+    public int getPartition(Object key) {
+      long row = (Long) key;
+      // The last partition j with starts[j] <= row (empty partitions share their start).
+      int j = Arrays.binarySearch(starts, row);
+      if (j < 0) {
+        return -j - 2;
+      }
+      while (j + 1 < starts.length - 1 && starts[j + 1] == row) {
+        j++;
+      }
+      return j;
+    }
   }
 
   @Override

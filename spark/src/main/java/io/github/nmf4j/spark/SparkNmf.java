@@ -204,10 +204,12 @@ public class SparkNmf extends Estimator<SparkNmfModel> {
         getOrDefault(loss));
     JavaRDD<Vector> vectors = dataset.select(getOrDefault(featuresCol)).javaRDD()
         .map(row -> (Vector) row.get(0));
+    DistributedNmf fit = DistributedNmf.of(config);
+    int alignment = NmfParams.HALS.equals(getOrDefault(solver)) ? NmfParams.HALS_ROWS : 1;
     DistributedNmfModel result;
-    try (SparkBlocks blocks = SparkBlocks.of(vectors, (Integer) getOrDefault(checkpointInterval),
-        stepRunner())) {
-      result = DistributedNmf.of(config).fit(blocks);
+    try (SparkBlocks blocks = SparkBlocks.of(vectors, alignment,
+        (Integer) getOrDefault(checkpointInterval), stepRunner())) {
+      result = fit.fit(blocks);
     } catch (RuntimeException e) {
       throw e;
     } catch (Exception e) {

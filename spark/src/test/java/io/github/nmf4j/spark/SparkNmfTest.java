@@ -19,8 +19,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -73,22 +76,39 @@ class SparkNmfTest {
   }
 
   @Test
-  void kullbackLeiblerAndHalsAsTheCore() {
+  void kullbackLeiblerAsTheCoreForAnyNumberOfPartitions() {
     NmfModel kl = Nmf.builder().rank(6).seed(3).maxIterations(30).tolerance(0)
         .loss(Loss.KULLBACK_LEIBLER).initialization(Initialization.RANDOM).fit(V);
-    SparkNmfModel sparkKl = new SparkNmf().setRank(6).setSeed(3).setMaxIter(30).setTol(0)
-        .setLoss("kullback-leibler").fit(frame(spark, V, 3, false));
-    assertThat(relativeDifference(sparkKl.components(), kl.h())).isLessThan(SAME);
-    assertThat(sparkKl.reconstructionError()).isCloseTo(kl.reconstructionError(),
-        within(SAME * kl.reconstructionError()));
 
-    // HALS stops its inner sweeps per 256 rows: partitions of 256 rows keep those blocks whole.
-    Matrix v = SparkTestData.noisyLowRank(512, 30, 5, 0.1, 2);
+    for (int partitions : new int[] {1, 2, 3, 7}) {
+      SparkNmfModel sparkKl = new SparkNmf().setRank(6).setSeed(3).setMaxIter(30).setTol(0)
+          .setLoss("kullback-leibler").fit(frame(spark, V, partitions, false));
+
+      assertThat(relativeDifference(sparkKl.components(), kl.h())).as(partitions + " partitions")
+          .isLessThan(SAME);
+      assertThat(sparkKl.reconstructionError()).isCloseTo(kl.reconstructionError(),
+          within(SAME * kl.reconstructionError()));
+    }
+  }
+
+  @Test
+  void halsAsTheCoreForAnyNumberOfPartitions() {
+    // HALS stops its sweeps of W per 256 rows of V: partitions of 640 rows in 3 or 7 cut those
+    // groups, and their rows are moved (once) to the block where their group starts.
+    Matrix v = SparkTestData.noisyLowRank(640, 30, 5, 0.1, 2);
     NmfModel hals = Nmf.builder().rank(5).seed(3).maxIterations(30).tolerance(0)
         .solver(Solver.HALS).initialization(Initialization.RANDOM).fit(v);
-    SparkNmfModel sparkHals = new SparkNmf().setRank(5).setSeed(3).setMaxIter(30).setTol(0)
-        .setSolver("hals").fit(frame(spark, v, 2, false));
-    assertThat(relativeDifference(sparkHals.components(), hals.h())).isLessThan(SAME);
+
+    for (int partitions : new int[] {1, 2, 3, 7}) {
+      SparkNmfModel sparkHals = new SparkNmf().setRank(5).setSeed(3).setMaxIter(30).setTol(0)
+          .setSolver("hals").fit(frame(spark, v, partitions, partitions == 3));
+
+      assertThat(relativeDifference(sparkHals.components(), hals.h()))
+          .as(partitions + " partitions").isLessThan(SAME);
+      assertThat(sparkHals.reconstructionError()).isCloseTo(hals.reconstructionError(),
+          within(SAME * hals.reconstructionError()));
+      assertThat(sparkHals.rows()).isEqualTo(640);
+    }
   }
 
   @Test
@@ -200,15 +220,47 @@ class SparkNmfTest {
     }
   }
 
+  /** Steps run by {@link CountingSteps} fits (local mode: the tasks run in this JVM). */
+  private static final AtomicInteger STEPS = new AtomicInteger();
+
+  /** An estimator that counts the steps (the start, iterations) its partitions run. */
+  static final class CountingSteps extends SparkNmf {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    StepRunner stepRunner() {
+      return (step, index, block, w) -> {
+        STEPS.incrementAndGet();
+        return StepRunner.DIRECT.run(step, index, block, w);
+      };
+    }
+  }
+
   @Test
   void badInputIsRejectedBeforeAnyIteration() {
     double[] a = V.toRowMajorArray();
     a[205 * 40 + 7] = -1;
-    assertThatThrownBy(() -> new SparkNmf().setRank(2)
+    STEPS.set(0);
+    assertThatThrownBy(() -> new CountingSteps().setRank(2)
         .fit(frame(spark, Matrix.wrap(300, 40, a), 3, false)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("negative value -1.0 at row 205, column 7 of v (NMF needs finite, "
             + "non-negative values)");
+    assertThat(STEPS.get()).as("steps run before the rejection").isZero();
+    new CountingSteps().setRank(2).setMaxIter(1).fit(frame(spark, V, 3, false));
+    // The start, one iteration and the residual step, on 3 partitions each.
+    assertThat(STEPS.get()).as("steps of a fit of one iteration").isEqualTo(9);
+
+    double[] b = V.toRowMajorArray();
+    b[299 * 40 + 39] = Double.NaN;
+    assertThatThrownBy(() -> new SparkNmf().setRank(2)
+        .fit(frame(spark, Matrix.wrap(300, 40, b), 7, true)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("NaN at row 299, column 39 of v (NMF needs finite, non-negative values)");
+
+    assertThatThrownBy(() -> new SparkNmf().setRank(2).setFeaturesCol("rows")
+        .fit(frame(spark, V, 1, false)))
+        .hasMessage("features column 'rows' does not exist; the columns are [features]");
 
     StructType schema = new StructType().add("features", DataTypes.StringType);
     Dataset<Row> strings = spark.createDataFrame(List.of(RowFactory.create("1 2")), schema);
@@ -216,12 +268,18 @@ class SparkNmfTest {
         .hasMessage("features column 'features' must hold org.apache.spark.ml.linalg.Vector "
             + "values, was string");
 
-    Dataset<Row> lengths = spark.createDataFrame(List.of(
-        RowFactory.create(Vectors.dense(1, 2)), RowFactory.create(Vectors.dense(1, 2)),
-        RowFactory.create(Vectors.dense(1, 2, 3))),
-        new StructType().add("features", new org.apache.spark.ml.linalg.VectorUDT()));
-    assertThatThrownBy(() -> new SparkNmf().setRank(2).fit(lengths.repartition(1)))
-        .hasMessageContaining("features at row 2 has 3 values, row 0 has 2");
+    List<Row> lengths = List.of(RowFactory.create(Vectors.dense(1, 2)),
+        RowFactory.create(Vectors.dense(1, 2)), RowFactory.create(Vectors.dense(1, 2, 3)));
+    // In one partition (read as the block is built) and across partitions (their statistics).
+    for (int partitions : new int[] {1, 3}) {
+      Dataset<Row> df = spark.createDataFrame(JavaSparkContext.fromSparkContext(
+          spark.sparkContext()).parallelize(lengths, partitions),
+          new StructType().add("features", new VectorUDT()));
+      assertThatThrownBy(() -> new SparkNmf().setRank(2).fit(df))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("features at row 2 has 3 values, row 0 has 2 (all rows of V must have "
+              + "the same length)");
+    }
 
     assertThatThrownBy(() -> new SparkNmf().fit(frame(spark, V, 1, false)))
         .hasMessage("rank must be set (setRank)");
