@@ -103,6 +103,64 @@ public final class Agglomerative extends Estimator<AgglomerativeSettings> {
   }
 
   /**
+   * Builds the merge tree of {@code n} points from their precomputed distances (scikit-learn's
+   * {@code metric="precomputed"}, scipy's {@code linkage} of a condensed matrix) and cuts it into
+   * {@code settings().clusters()} clusters. Only {@link Linkage#AVERAGE} and {@link
+   * Linkage#COMPLETE} take arbitrary distances (Ward's and this library's single linkage need
+   * points). Only the upper triangle is read.
+   *
+   * @param distances n x n, finite and non-negative above the diagonal; not modified
+   * @throws IllegalArgumentException if {@code distances} is null, empty or not square, holds a
+   *     negative, NaN or infinite distance above the diagonal (naming its row, column and value),
+   *     has fewer rows than {@code clusters} or more than 65,536, or if the linkage is not
+   *     average or complete
+   * @throws java.util.concurrent.CancellationException as {@link #fit}
+   */
+  public AgglomerativeModel fitDistances(Matrix distances) {
+    return Parallel.using(executor().orElse(null), () -> fitDistancesOnCaller(distances));
+  }
+
+  private AgglomerativeModel fitDistancesOnCaller(Matrix distances) {
+    AgglomerativeSettings settings = settings();
+    Linkage linkage = settings.linkage();
+    if (linkage != Linkage.AVERAGE && linkage != Linkage.COMPLETE) {
+      throw new IllegalArgumentException("precomputed distances need AVERAGE or COMPLETE "
+          + "linkage, was " + linkage);
+    }
+    if (distances == null) {
+      throw new IllegalArgumentException("distances must not be null");
+    }
+    int n = distances.rows();
+    if (n == 0 || distances.cols() != n) {
+      throw new IllegalArgumentException("distances must be a non-empty square matrix, was "
+          + distances.shape());
+    }
+    if (settings.clusters() > n) {
+      throw new IllegalArgumentException(
+          "clusters must be <= the number of points (" + n + "), was " + settings.clusters());
+    }
+    if (n > MatrixChain.MAX_POINTS) {
+      throw new IllegalArgumentException("precomputed distances support at most "
+          + MatrixChain.MAX_POINTS + " points, was " + n);
+    }
+    double[] dist = new double[(int) ((long) n * (n - 1) / 2)];
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        double x = distances.get(i, j);
+        if (!(x >= 0 && x <= Double.MAX_VALUE)) {
+          throw new IllegalArgumentException("distances must be finite and non-negative, was "
+              + x + " at row " + i + ", column " + j);
+        }
+        dist[MatrixChain.index(n, i, j)] = x;
+      }
+    }
+    Dendrogram merges = new Dendrogram(n, Monitor.of("agglomerative clustering", listener(), 1));
+    MatrixChain.mergeDistances(dist, n, linkage, merges);
+    MergeTree tree = merges.build();
+    return new AgglomerativeModel(settings, tree, tree.cut(settings.clusters()));
+  }
+
+  /**
    * The number of chunks of a parallel nearest-neighbour search over n points, from the shape
    * only. (The search result is exact whatever the split.)
    */

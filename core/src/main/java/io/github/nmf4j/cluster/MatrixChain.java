@@ -21,7 +21,14 @@ final class MatrixChain {
 
   /** Adds the merges of the rows of {@code x} under {@code linkage} to {@code tree}. */
   static void merge(double[] x, int n, int d, Linkage linkage, Parallel par, Dendrogram tree) {
-    double[] dist = distances(x, n, d, par);
+    mergeDistances(distances(x, n, d, par), n, linkage, tree);
+  }
+
+  /**
+   * Adds the merges of {@code n} points whose condensed distance matrix is {@code dist} (row
+   * {@code i < j} at {@link #index}; overwritten) under {@code linkage} to {@code tree}.
+   */
+  static void mergeDistances(double[] dist, int n, Linkage linkage, Dendrogram tree) {
     int[] size = new int[n];
     Arrays.fill(size, 1);
     int[] chain = new int[n];
@@ -77,7 +84,7 @@ final class MatrixChain {
   }
 
   /** The index of pair {@code (i, j)}, {@code i != j}, in the condensed matrix (scipy's order). */
-  private static int index(int n, int i, int j) {
+  static int index(int n, int i, int j) {
     int lo = Math.min(i, j);
     int hi = Math.max(i, j);
     return (int) ((long) n * lo - (long) lo * (lo + 1) / 2 + hi - lo - 1);
