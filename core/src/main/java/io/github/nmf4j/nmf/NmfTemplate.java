@@ -42,15 +42,14 @@ final class NmfTemplate {
     return new NmfTemplate(nmf);
   }
 
+  /** This template with {@link Initialization#RANDOM} starts. */
+  NmfTemplate withRandomStart() {
+    return new NmfTemplate(nmf.toBuilder().initialization(Initialization.RANDOM).build());
+  }
+
   /** The template's settings (its rank is a placeholder). */
   NmfSettings settings() {
     return nmf.settings();
-  }
-
-  /** A builder holding the template, for {@code toBuilder()}. */
-  Nmf.Builder toBuilder() {
-    return nmf.toBuilder().threads(Math.max(1, nmf.settings().threads()))
-        .executor(null).listener(ProgressListener.NONE);
   }
 
   /** The NMF of one fit. */
