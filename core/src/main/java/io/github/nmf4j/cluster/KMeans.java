@@ -3,15 +3,12 @@ package io.github.nmf4j.cluster;
 import io.github.nmf4j.estimator.Estimator;
 import io.github.nmf4j.estimator.EstimatorBuilder;
 import io.github.nmf4j.internal.Arguments;
-import io.github.nmf4j.internal.Monitor;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
-import java.util.function.Function;
-import java.util.function.IntSupplier;
 
 /**
  * k-means clustering by Lloyd's algorithm: an immutable, reusable configuration whose {@link
@@ -132,38 +129,7 @@ public final class KMeans extends Estimator<KMeansSettings> {
    *     interrupted (the interrupt flag stays set)
    */
   public KMeansModel fit(Matrix points) {
-    return Parallel.using(executor().orElse(null), () -> fitOnCaller(points));
-  }
-
-  private KMeansModel fitOnCaller(Matrix points) {
-    KMeansSettings settings = settings();
-    int k = settings.k();
-    double[] raw = Checks.finiteData(points, "points");
-    int n = points.rows();
-    int d = points.cols();
-    boolean cosine = settings.distance() == Distance.COSINE;
-    double[] x = cosine ? SphericalAssignment.unitRows(raw, n, d, "points") : raw;
-    checkShape(n, d, k, () -> Checks.distinctRows(x, n, d, k));
-    Parallel par = Parallel.of(settings.threads());
-    double[] mean = Chunks.columnMeans(x, n, d, par);
-    double absoluteTolerance = settings.tolerance() * meanVariance(x, n, d, mean);
-    double[] pointNorms =
-        !cosine && productForm(d, k) ? ProductAssignment.pointNorms(x, n, d, mean, par) : null;
-    boolean wide = pointNorms != null;
-    Assignment step = cosine
-        ? new SphericalAssignment(x, n, d, k, par)
-        : Assignment.choose(x, n, d, k, mean, pointNorms, par);
-    Lloyd.Result best = restarts(step, d,
-        absoluteTolerance, random -> settings.initialization() == KMeansInit.RANDOM
-            ? Seeding.random(x, n, d, k, random)
-            : settings.initialization() == KMeansInit.K_MEANS_PARALLEL
-            ? ParallelSeeding.seed(x, n, d, k, settings.parallelRounds(),
-                settings.oversampling(), random, par)
-            : wide
-                ? ProductSeeding.kMeansPlusPlus(x, n, d, k, random, par, mean, pointNorms)
-                : Seeding.kMeansPlusPlus(x, n, d, k, random, par));
-    return new KMeansModel(settings, executor().orElse(null), d, best.centers, best.labels,
-        best.inertia, best.iterations, best.converged, wide ? mean : null);
+    return Parallel.using(executor().orElse(null), () -> KMeansFit.of(this).run(points));
   }
 
   /**
@@ -189,96 +155,7 @@ public final class KMeans extends Estimator<KMeansSettings> {
    *     interrupted (the interrupt flag stays set)
    */
   public KMeansModel fit(SparseMatrix points) {
-    return Parallel.using(executor().orElse(null), () -> fitOnCaller(points));
-  }
-
-  private KMeansModel fitOnCaller(SparseMatrix points) {
-    KMeansSettings settings = settings();
-    int k = settings.k();
-    if (settings.distance() == Distance.COSINE) {
-      throw new IllegalArgumentException("distance COSINE is not supported for SparseMatrix"
-          + " points; fit dense points, or scale the rows to unit length and use EUCLIDEAN");
-    }
-    if (settings.initialization() == KMeansInit.K_MEANS_PARALLEL
-        && settings.initialCentroids().isEmpty()) {
-      throw new IllegalArgumentException("initialization K_MEANS_PARALLEL is not supported for"
-          + " SparseMatrix points; use K_MEANS_PLUS_PLUS or RANDOM");
-    }
-    SparseRows x = SparseRows.of(points, "points", false, true);
-    int d = x.d;
-    checkShape(x.n, d, k, () -> x.distinctRows(k));
-    Parallel par = Parallel.of(settings.threads());
-    Lloyd.Result best = restarts(new SparseAssignment(x, k, par), d,
-        settings.tolerance() * x.meanVariance(),
-        random -> settings.initialization() == KMeansInit.RANDOM
-            ? SparseSeeding.random(x, k, random)
-            : SparseSeeding.kMeansPlusPlus(x, k, random, par));
-    return new KMeansModel(settings, executor().orElse(null), d, best.centers, best.labels,
-        best.inertia, best.iterations, best.converged, null);
-  }
-
-  /**
-   * Checks {@code k} and the initial centroids against n x d points with {@code distinct}
-   * distinct rows (counted up to {@code k}).
-   */
-  private void checkShape(int n, int d, int k, IntSupplier distinct) {
-    Matrix initialCentroids = settings().initialCentroids().orElse(null);
-    if (k > n) {
-      throw new IllegalArgumentException(
-          "k must be <= the number of points (" + n + "), was " + k);
-    }
-    if (initialCentroids != null && initialCentroids.cols() != d) {
-      throw new IllegalArgumentException("initialCentroids has " + initialCentroids.cols()
-          + " columns but points has " + d);
-    }
-    int count = distinct.getAsInt();
-    if (count < k) {
-      throw new IllegalArgumentException("points has only " + count
-          + " distinct rows, fewer than k = " + k);
-    }
-  }
-
-  /**
-   * Runs every restart of Lloyd's algorithm over {@code step} from the given initial centroids
-   * or from {@code seeding} (one split of the seed's stream per restart); returns the one with
-   * the lowest inertia (the first on ties).
-   */
-  private Lloyd.Result restarts(Assignment step, int d, double absoluteTolerance,
-      Function<SplittableRandom, double[]> seeding) {
-    KMeansSettings settings = settings();
-    Matrix initialCentroids = settings.initialCentroids().orElse(null);
-    Lloyd lloyd = new Lloyd(step, settings.k(), d);
-    SplittableRandom root = new SplittableRandom(settings.seed());
-    Monitor monitor = Monitor.of("k-means", listener(), settings.restarts());
-    Lloyd.Result best = null;
-    for (int r = 0; r < settings.restarts(); r++) {
-      SplittableRandom random = root.split();
-      Parallel.checkInterrupt();
-      double[] initial = initialCentroids != null
-          ? given(initialCentroids)
-          : seeding.apply(random);
-      Lloyd.Result result =
-          lloyd.run(initial, settings.maxIterations(), absoluteTolerance, observer(monitor, r));
-      if (best == null || result.inertia < best.inertia) {
-        best = result;
-      }
-    }
-    return best;
-  }
-
-  /** The given initial centroids, scaled to unit length for the cosine distance. */
-  private double[] given(Matrix centroids) {
-    double[] c = centroids.toRowMajorArray();
-    return settings().distance() == Distance.COSINE
-        ? SphericalAssignment.unitRows(c, centroids.rows(), centroids.cols(), "initialCentroids")
-        : c;
-  }
-
-  private Lloyd.Observer observer(Monitor monitor, int restart) {
-    return (iteration, inertia, shift) -> {
-      Parallel.checkInterrupt();
-      monitor.report(restart, iteration, settings().maxIterations(), inertia, shift);
-    };
+    return Parallel.using(executor().orElse(null), () -> KMeansFit.of(this).run(points));
   }
 
   /**
