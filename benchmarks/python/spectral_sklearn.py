@@ -3,10 +3,10 @@
 Data: make_moons(10000, noise=0.05, random_state=0) (10,000 points in 2-D, 2 clusters) and the
 1,797 digits of docs/figures/input/digits.npy scaled to [0, 1] (10 clusters); 10 neighbours.
 
-    /usr/bin/python3 benchmarks/python/spectral_sklearn.py DIR [repeats]
+    /usr/bin/python3 benchmarks/python/spectral_sklearn.py DIR [repeats] [moons,digits]
 writes DIR/moons.npy, DIR/moons-labels.csv, DIR/digits.npy, DIR/digits-labels.csv (for the Java
 side) and prints, per data set, each fit's seconds and the adjusted Rand index against the
-truth.
+truth. Run with OMP_NUM_THREADS=1 for one thread; CPU is the process's CPU time.
 """
 import os
 import sys
@@ -36,15 +36,20 @@ def data(out):
 def main():
     out = sys.argv[1]
     repeats = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    wanted = sys.argv[3].split(",") if len(sys.argv) > 3 else ["moons", "digits"]
     os.makedirs(out, exist_ok=True)
     warnings.simplefilter("ignore")
     for name, (points, truth, k) in data(out).items():
+        if name not in wanted:
+            continue
         for _ in range(repeats):
             t = time.perf_counter()
+            cpu = time.process_time()
             sc = SpectralClustering(n_clusters=k, affinity="nearest_neighbors", n_neighbors=10,
                                     random_state=0).fit(points)
             seconds = time.perf_counter() - t
-            print(f"sklearn {name} {points.shape}: {seconds:.3f} s, "
+            cpu = time.process_time() - cpu
+            print(f"sklearn {name} {points.shape}: {seconds:.3f} s, CPU {cpu:.3f} s, "
                   f"ARI {adjusted_rand_score(truth, sc.labels_):.4f}", flush=True)
 
 

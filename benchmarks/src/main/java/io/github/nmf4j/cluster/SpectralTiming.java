@@ -3,6 +3,8 @@ package io.github.nmf4j.cluster;
 import io.github.nmf4j.io.MatrixIo;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.metrics.ClusteringMetrics;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -17,10 +19,16 @@ import java.util.Locale;
  * java -cp core/target/classes benchmarks/src/main/java/io/github/nmf4j/cluster/SpectralTiming.java /tmp/spectral 3
  * </pre>
  *
- * Prints each fit's seconds (after one warm-up fit), the eigensolver's iterations and the
+ * Optional arguments after the repeats: the threads (default 2) and the data sets, comma
+ * separated (default {@code moons,digits}).
+ *
+ * Prints each fit's seconds (after one warm-up fit), its CPU seconds on the calling thread
+ * (all of it with {@code threads} 1, the third argument), the eigensolver's iterations and the
  * adjusted Rand index against the truth.
  */
 public final class SpectralTiming {
+
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
   private SpectralTiming() {}
 
@@ -30,7 +38,12 @@ public final class SpectralTiming {
     int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
     String[] names = {"moons", "digits"};
     int[] clusters = {2, 10};
+    java.util.List<String> wanted = java.util.List.of(
+        (args.length > 3 ? args[3] : "moons,digits").split(","));
     for (int d = 0; d < names.length; d++) {
+      if (!wanted.contains(names[d])) {
+        continue;
+      }
       Matrix x = MatrixIo.read(dir.resolve(names[d] + ".npy"));
       int[] truth = MatrixIo.readLabels(dir.resolve(names[d] + "-labels.csv"));
       SpectralClustering sc = SpectralClustering.builder().clusters(clusters[d])
@@ -38,10 +51,13 @@ public final class SpectralTiming {
       sc.fit(x);
       for (int r = 0; r < repeats; r++) {
         long start = System.nanoTime();
+        long cpuStart = CPU.getCurrentThreadCpuTime();
         SpectralModel model = sc.fit(x);
+        double cpu = (CPU.getCurrentThreadCpuTime() - cpuStart) / 1e9;
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf(Locale.ROOT, "nmf4j %s %s: %.3f s, %d eigensolver iterations, ARI %.4f%n",
-            names[d], x.shape(), seconds, model.eigenIterations(),
+        System.out.printf(Locale.ROOT,
+            "nmf4j %s %s: %.3f s, CPU %.3f s (calling thread), %d eigensolver iterations, "
+            + "ARI %.4f%n", names[d], x.shape(), seconds, cpu, model.eigenIterations(),
             ClusteringMetrics.adjustedRandIndex(truth, model.labels()));
       }
     }

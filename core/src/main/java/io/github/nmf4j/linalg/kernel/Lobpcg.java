@@ -236,32 +236,13 @@ public final class Lobpcg {
       return total;
     }
 
-    /** The {@code ca x cb} row-major matrix of dot products of the first columns of u and v. */
+    /**
+     * The {@code ca x cb} row-major matrix of dot products of the first columns of u and v, as
+     * one {@link Gemm} product {@code U V'} (its split of a long reduction is fixed by the shape).
+     */
     double[] gram(double[] u, int ca, double[] v, int cb) {
-      double[] partial = new double[chunks * ca * cb];
-      par.forEach(chunks, c -> {
-        int from = start(c);
-        int to = start(c + 1);
-        int o = c * ca * cb;
-        for (int i = 0; i < ca; i++) {
-          int ui = i * n;
-          for (int j = 0; j < cb; j++) {
-            int vj = j * n;
-            double sum = 0;
-            for (int t = from; t < to; t++) {
-              sum += u[ui + t] * v[vj + t];
-            }
-            partial[o + i * cb + j] = sum;
-          }
-        }
-      });
       double[] g = new double[ca * cb];
-      for (int c = 0; c < chunks; c++) {
-        int o = c * ca * cb;
-        for (int e = 0; e < ca * cb; e++) {
-          g[e] += partial[o + e];
-        }
-      }
+      GemmEngine.product(ca, n, cb, u, 0, n, 1, v, 0, 1, n, g, 0, par);
       return g;
     }
 
@@ -271,48 +252,57 @@ public final class Lobpcg {
      * {@code coef} with {@code width} columns.
      */
     void combine(double[] u, int r0, int r1, double[] coef, int width, int b, double[] out) {
-      par.forEach(chunks, c -> {
-        int from = start(c);
-        int to = start(c + 1);
-        for (int j = 0; j < b; j++) {
-          int oj = j * n;
-          Arrays.fill(out, oj + from, oj + to, 0.0);
-          for (int r = r0; r < r1; r++) {
-            double w = coef[r * width + j];
-            if (w == 0) {
-              continue;
-            }
-            int ur = r * n;
-            for (int t = from; t < to; t++) {
-              out[oj + t] += w * u[ur + t];
-            }
-          }
-        }
-      });
+      GemmEngine.product(b, r1 - r0, n, coef, r0 * width, 1, width, u, r0 * n, n, 1, out, 0,
+          par);
     }
 
     /**
      * Makes columns {@code from..to} of {@code s} orthonormal and orthogonal to columns {@code
-     * 0..from} (which must be orthonormal already), by classical Gram-Schmidt applied twice;
-     * columns that turn out dependent are dropped and the rest moved down.
+     * 0..from} (which must be orthonormal already): each new column is scaled to unit length, the
+     * block is projected off columns {@code 0..from} twice as two {@link Gemm} products (block
+     * classical Gram-Schmidt, applied twice), then the new columns are orthonormalized among
+     * themselves by classical Gram-Schmidt applied twice; columns that turn out dependent are
+     * dropped and the rest moved down.
      *
      * @return the number of columns now in use ({@code from} plus the columns kept)
      */
     int orthonormalize(double[] s, int from, int to) {
+      int q = to - from;
+      if (q <= 0) {
+        return from;
+      }
+      boolean[] usable = new boolean[q];
+      for (int c = from; c < to; c++) {
+        int o = c * n;
+        double before = Math.sqrt(dot(s, o, s, o));
+        usable[c - from] = before > 0 && Double.isFinite(before);
+        scale(s, o, usable[c - from] ? 1 / before : 0);
+      }
+      if (from > 0) {
+        double[] coef = new double[from * q];
+        double[] projection = new double[q * n];
+        int o = from * n;
+        for (int pass = 0; pass < 2; pass++) {
+          // coef (from x q) = B Q', projection (q x n) = coef' B, Q -= projection.
+          GemmEngine.product(from, n, q, s, 0, n, 1, s, o, 1, n, coef, 0, par);
+          GemmEngine.product(q, from, n, coef, 0, 1, q, s, 0, n, 1, projection, 0, par);
+          for (int i = 0; i < q * n; i++) {
+            s[o + i] -= projection[i];
+          }
+        }
+      }
       int m = from;
       double[] coef = new double[to];
       for (int c = from; c < to; c++) {
         int o = c * n;
-        double before = Math.sqrt(dot(s, o, s, o));
-        if (!(before > 0) || !Double.isFinite(before)) {
+        if (!usable[c - from]) {
           continue;
         }
-        scale(s, o, 1 / before);
         for (int pass = 0; pass < 2; pass++) {
-          for (int j = 0; j < m; j++) {
+          for (int j = from; j < m; j++) {
             coef[j] = dot(s, j * n, s, o);
           }
-          for (int j = 0; j < m; j++) {
+          for (int j = from; j < m; j++) {
             double w = coef[j];
             int oj = j * n;
             for (int i = 0; i < n; i++) {
