@@ -1,5 +1,6 @@
 package io.github.nmf4j.spark;
 
+import io.github.nmf4j.estimator.ProgressListener;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.nmf.DistributedNmf;
 import io.github.nmf4j.nmf.DistributedNmfModel;
@@ -50,6 +51,8 @@ public class SparkNmf extends Estimator<SparkNmfModel> {
   private final Param<String> featuresCol;
   private final Param<String> weightsCol;
   private final IntParam checkpointInterval;
+  /** Not a Spark ML param: it is neither saved nor sent to the executors. */
+  private transient ProgressListener listener = ProgressListener.NONE;
 
   /** An estimator with the default parameters and a random uid. */
   public SparkNmf() {
@@ -186,12 +189,37 @@ public class SparkNmf extends Estimator<SparkNmfModel> {
   }
 
   /**
+   * Sets the listener of the fit, nmf4j-core's progress contract as {@code Nmf}'s: after every
+   * iteration it receives a {@code Progress} (the iteration, the loss every 10 iterations in the
+   * units of {@link SparkNmfModel#reconstructionError()}) on the thread that called {@link
+   * #fit}, and {@code progress.cancel()} ends the fit after the running iteration: {@code fit}
+   * then throws {@link java.util.concurrent.CancellationException} and frees what it cached.
+   * Not a Spark ML param: a copy keeps it, a saved estimator or model does not.
+   *
+   * @throws IllegalArgumentException if {@code listener} is null
+   */
+  public SparkNmf setListener(ProgressListener listener) {
+    if (listener == null) {
+      throw new IllegalArgumentException("listener must not be null (use ProgressListener.NONE)");
+    }
+    this.listener = listener;
+    return this;
+  }
+
+  /** The listener of the fit; {@link ProgressListener#NONE} by default. */
+  public ProgressListener getListener() {
+    return listener == null ? ProgressListener.NONE : listener;
+  }
+
+  /**
    * Fits V, the features column of {@code dataset}.
    *
    * @throws IllegalArgumentException before any iteration if the rank is not set, the column
    *     is missing or not of vectors, a vector is null or of another length than the first, or
    *     a value is negative, NaN or infinite (the message names the row, from 0, and column), or
    *     the solver is hals with the kullback-leibler loss
+   * @throws java.util.concurrent.CancellationException if the listener cancelled the fit or the
+   *     calling thread was interrupted
    */
   @Override
   public SparkNmfModel fit(Dataset<?> dataset) {
@@ -201,7 +229,7 @@ public class SparkNmf extends Estimator<SparkNmfModel> {
     }
     Nmf config = NmfParams.config((Integer) getOrDefault(rank), (Integer) getOrDefault(maxIter),
         (Double) getOrDefault(tol), (Long) getOrDefault(seed), getOrDefault(solver),
-        getOrDefault(loss));
+        getOrDefault(loss)).toBuilder().listener(getListener()).build();
     JavaRDD<Vector> vectors = dataset.select(getOrDefault(featuresCol)).javaRDD()
         .map(row -> (Vector) row.get(0));
     DistributedNmf fit = DistributedNmf.of(config);
@@ -261,6 +289,8 @@ public class SparkNmf extends Estimator<SparkNmfModel> {
 
   @Override
   public SparkNmf copy(ParamMap extra) {
-    return defaultCopy(extra);
+    SparkNmf copy = defaultCopy(extra);
+    copy.listener = getListener();
+    return copy;
   }
 }
