@@ -1,13 +1,14 @@
 package io.github.nmf4j.cluster;
 
+import io.github.nmf4j.estimator.Estimator;
+import io.github.nmf4j.estimator.EstimatorBuilder;
 import io.github.nmf4j.internal.Arguments;
+import io.github.nmf4j.internal.Monitor;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.kernel.Lobpcg;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.Executor;
 
 /**
  * Spectral clustering (Shi and Malik, "Normalized cuts and image segmentation", IEEE PAMI 22(8),
@@ -58,11 +59,17 @@ import java.util.concurrent.Executor;
  * cluster.
  *
  * <p><b>Determinism.</b> Every random number derives from {@code seed}, and every parallel sum
- * uses fixed chunks: the same seed gives the same labels and embedding for any {@code threads}.
- * Instances are immutable and safe to share between threads; {@code fit} never modifies its
- * input.
+ * uses fixed chunks: the same seed gives the same labels and embedding for any {@code threads}
+ * and any executor.
+ *
+ * <p><b>Progress.</b> The {@link EstimatorBuilder#listener listener} receives a {@link
+ * io.github.nmf4j.estimator.Progress} after the affinity graph is built (step 1), after every
+ * eigensolver iteration (steps 2, 3, ..., with the largest residual norm of the wanted
+ * eigenvectors as the loss) and after the labels (the last step); {@code maxIterations} is
+ * {@code maxEigenIterations + 2}. It may cancel at any step. Instances are immutable and safe to
+ * share between threads; {@code fit} never modifies its input.
  */
-public final class SpectralClustering {
+public final class SpectralClustering extends Estimator<SpectralSettings> {
 
   /** The most points {@link Affinity#RBF} accepts: an n x n double array must fit in Java. */
   public static final int MAX_DENSE_POINTS = 46_340;
@@ -73,28 +80,8 @@ public final class SpectralClustering {
   /** Restarts of k-means label assignment (scikit-learn's {@code n_init}). */
   static final int KMEANS_RESTARTS = 10;
 
-  private final int clusters;
-  private final Affinity affinity;
-  private final double gamma;
-  private final int neighbors;
-  private final LabelAssignment labelAssignment;
-  private final double eigenTolerance;
-  private final int maxEigenIterations;
-  private final long seed;
-  private final int threads;
-  private final Executor executor;
-
-  private SpectralClustering(Builder b) {
-    this.clusters = b.clusters;
-    this.affinity = b.affinity;
-    this.gamma = b.gamma;
-    this.neighbors = b.neighbors;
-    this.labelAssignment = b.labelAssignment;
-    this.eigenTolerance = b.eigenTolerance;
-    this.maxEigenIterations = b.maxEigenIterations;
-    this.seed = b.seed;
-    this.threads = b.threads;
-    this.executor = b.executor;
+  private SpectralClustering(SpectralSettings settings, Builder builder) {
+    super(settings, builder);
   }
 
   /**
@@ -105,70 +92,9 @@ public final class SpectralClustering {
     return new Builder();
   }
 
-  /** A builder holding this configuration, to derive a changed copy. */
+  /** A builder holding this configuration, its executor and listener, to derive a changed copy. */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.clusters = clusters;
-    b.affinity = affinity;
-    b.gamma = gamma;
-    b.neighbors = neighbors;
-    b.labelAssignment = labelAssignment;
-    b.eigenTolerance = eigenTolerance;
-    b.maxEigenIterations = maxEigenIterations;
-    b.seed = seed;
-    b.threads = threads;
-    b.executor = executor;
-    return b;
-  }
-
-  /** The number of clusters. */
-  public int clusters() {
-    return clusters;
-  }
-
-  /** The affinity graph. */
-  public Affinity affinity() {
-    return affinity;
-  }
-
-  /** The RBF kernel's coefficient (used with {@link Affinity#RBF}). */
-  public double gamma() {
-    return gamma;
-  }
-
-  /** Neighbours per point, itself included (used with {@link Affinity#NEAREST_NEIGHBORS}). */
-  public int neighbors() {
-    return neighbors;
-  }
-
-  /** How labels are drawn from the embedding. */
-  public LabelAssignment labelAssignment() {
-    return labelAssignment;
-  }
-
-  /** The eigensolver's stopping residual. */
-  public double eigenTolerance() {
-    return eigenTolerance;
-  }
-
-  /** The eigensolver's iteration limit. */
-  public int maxEigenIterations() {
-    return maxEigenIterations;
-  }
-
-  /** The seed every random stream of a fit derives from. */
-  public long seed() {
-    return seed;
-  }
-
-  /** The maximum number of threads a fit uses. */
-  public int threads() {
-    return threads;
-  }
-
-  /** The executor that runs a fit's helper threads, if one was set. */
-  public Optional<Executor> executor() {
-    return Optional.ofNullable(executor);
+    return new Builder(this);
   }
 
   /**
@@ -179,13 +105,16 @@ public final class SpectralClustering {
    *     NaN or an infinity, has fewer rows than {@code clusters}, has at most {@code neighbors}
    *     rows with {@link Affinity#NEAREST_NEIGHBORS}, or more than {@value #MAX_DENSE_POINTS}
    *     rows with {@link Affinity#RBF}
-   * @throws CancellationException if the calling thread was interrupted (the flag stays set)
+   * @throws CancellationException if the listener cancelled the fit or the calling thread was
+   *     interrupted (the interrupt flag stays set)
    */
   public SpectralModel fit(Matrix points) {
-    return Parallel.using(executor, () -> fitOnCaller(points));
+    return Parallel.using(executor().orElse(null), () -> fitOnCaller(points));
   }
 
   private SpectralModel fitOnCaller(Matrix points) {
+    SpectralSettings s = settings();
+    int clusters = s.clusters();
     double[] x = Checks.finiteData(points, "points");
     int n = points.rows();
     int d = points.cols();
@@ -193,20 +122,23 @@ public final class SpectralClustering {
       throw new IllegalArgumentException(
           "clusters must be <= the number of points (" + n + "), was " + clusters);
     }
-    if (affinity == Affinity.NEAREST_NEIGHBORS && neighbors >= n) {
+    if (s.affinity() == Affinity.NEAREST_NEIGHBORS && s.neighbors() >= n) {
       throw new IllegalArgumentException(
-          "neighbors must be < the number of points (" + n + "), was " + neighbors);
+          "neighbors must be < the number of points (" + n + "), was " + s.neighbors());
     }
-    if (affinity == Affinity.RBF && n > MAX_DENSE_POINTS) {
+    if (s.affinity() == Affinity.RBF && n > MAX_DENSE_POINTS) {
       throw new IllegalArgumentException("the RBF affinity holds an n x n matrix and supports at "
           + "most " + MAX_DENSE_POINTS + " points, was " + n + "; use NEAREST_NEIGHBORS");
     }
-    Parallel par = Parallel.of(threads);
-    NormalizedLaplacian laplacian = affinity == Affinity.RBF
-        ? NormalizedLaplacian.rbf(x, n, d, gamma, par)
-        : NormalizedLaplacian.of(NeighborGraph.of(x, n, d, neighbors, par), par);
+    Monitor monitor = Monitor.of("spectral clustering", listener(), 1);
+    int steps = (int) Math.min(Integer.MAX_VALUE, s.maxEigenIterations() + 2L);
+    Parallel par = Parallel.of(s.threads());
+    NormalizedLaplacian laplacian = s.affinity() == Affinity.RBF
+        ? NormalizedLaplacian.rbf(x, n, d, s.gamma(), par)
+        : NormalizedLaplacian.of(NeighborGraph.of(x, n, d, s.neighbors(), par), par);
     Parallel.checkInterrupt();
-    SplittableRandom random = new SplittableRandom(seed);
+    monitor.report(0, 1, steps);
+    SplittableRandom random = new SplittableRandom(s.seed());
     double[] root = laplacian.sqrtDegrees();
     int block = Math.min(n, clusters + Math.max(clusters, EXTRA_VECTORS));
     double[] start = new double[block * n];
@@ -215,15 +147,20 @@ public final class SpectralClustering {
     for (int i = n; i < start.length; i++) {
       start[i] = gaussian(startRandom);
     }
-    Lobpcg.Result eigen = Lobpcg.smallest(laplacian, n, clusters, start, eigenTolerance,
-        maxEigenIterations, par, (iteration, residual) -> Parallel.checkInterrupt());
+    Lobpcg.Result eigen = Lobpcg.smallest(laplacian, n, clusters, start, s.eigenTolerance(),
+        s.maxEigenIterations(), par, (iteration, residual) -> {
+          Parallel.checkInterrupt();
+          monitor.report(0, (int) Math.min(steps, iteration + 1L), steps, residual, Double.NaN);
+        });
     double[] embedding = embedding(eigen.vectors, root, n, clusters);
     SplittableRandom labelRandom = random.split();
-    int[] labels = labelAssignment == LabelAssignment.KMEANS
+    int[] labels = s.labelAssignment() == LabelAssignment.KMEANS
         ? KMeans.builder().k(clusters).restarts(KMEANS_RESTARTS).seed(labelRandom.nextLong())
-            .threads(threads).fit(Matrix.wrap(n, clusters, embedding)).labels()
+            .threads(s.threads()).executor(executor().orElse(null))
+            .fit(Matrix.wrap(n, clusters, embedding)).labels()
         : Discretization.labels(embedding, n, clusters, labelRandom);
-    return new SpectralModel(this, labels, Matrix.wrap(n, clusters, embedding), eigen.values,
+    monitor.report(0, (int) Math.min(steps, eigen.iterations + 2L), steps);
+    return new SpectralModel(s, labels, Matrix.wrap(n, clusters, embedding), eigen.values,
         eigen.iterations, eigen.converged);
   }
 
@@ -261,16 +198,8 @@ public final class SpectralClustering {
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
   }
 
-  @Override
-  public String toString() {
-    return "SpectralClustering[clusters=" + clusters + ", affinity=" + affinity
-        + (affinity == Affinity.RBF ? ", gamma=" + gamma : ", neighbors=" + neighbors)
-        + ", labelAssignment=" + labelAssignment + ", seed=" + seed + ", threads=" + threads
-        + "]";
-  }
-
   /** Configures a {@link SpectralClustering}; setters check their argument at once. */
-  public static final class Builder {
+  public static final class Builder extends EstimatorBuilder<Builder> {
     private int clusters = 8;
     private Affinity affinity = Affinity.RBF;
     private double gamma = 1.0;
@@ -279,10 +208,21 @@ public final class SpectralClustering {
     private double eigenTolerance = 1e-6;
     private int maxEigenIterations = 2000;
     private long seed;
-    private int threads = Parallel.defaultThreadCount();
-    private Executor executor;
 
     private Builder() {}
+
+    private Builder(SpectralClustering spectral) {
+      SpectralSettings s = spectral.settings();
+      clusters = s.clusters();
+      affinity = s.affinity();
+      gamma = s.gamma();
+      neighbors = s.neighbors();
+      labelAssignment = s.labelAssignment();
+      eigenTolerance = s.eigenTolerance();
+      maxEigenIterations = s.maxEigenIterations();
+      seed = s.seed();
+      runAs(s.threads(), spectral);
+    }
 
     /**
      * The number of clusters, also the width of the embedding (default 8).
@@ -371,30 +311,10 @@ public final class SpectralClustering {
       return this;
     }
 
-    /**
-     * The maximum number of threads (default: the available processors). Results do not depend
-     * on it.
-     *
-     * @throws IllegalArgumentException if {@code threads < 1}
-     */
-    public Builder threads(int threads) {
-      this.threads = Arguments.requireAtLeast(threads, 1, "threads");
-      return this;
-    }
-
-    /**
-     * The executor that runs the helper threads of a fit (up to {@code threads - 1} beside the
-     * calling thread); default: a shared pool of daemon threads. Any executor works; results do
-     * not depend on it. Null restores the default.
-     */
-    public Builder executor(Executor executor) {
-      this.executor = executor;
-      return this;
-    }
-
     /** The configuration. */
     public SpectralClustering build() {
-      return new SpectralClustering(this);
+      return new SpectralClustering(new SpectralSettings(clusters, affinity, gamma, neighbors,
+          labelAssignment, eigenTolerance, maxEigenIterations, seed, threadCount()), this);
     }
 
     /**

@@ -4,20 +4,20 @@ import io.github.nmf4j.linalg.Matrix;
 
 /**
  * A fitted spectral clustering: the labels, the spectral embedding they came from, the
- * eigenvalues of the normalized Laplacian, and the {@link SpectralClustering} settings.
+ * eigenvalues of the normalized Laplacian, and the {@link SpectralSettings} of the fit.
  *
  * <p>Immutable and safe to share between threads; accessors return copies.
  */
 public final class SpectralModel {
 
-  private final SpectralClustering settings;
+  private final SpectralSettings settings;
   private final int[] labels;
   private final Matrix embedding;
   private final double[] eigenvalues;
   private final int eigenIterations;
   private final boolean converged;
 
-  SpectralModel(SpectralClustering settings, int[] labels, Matrix embedding,
+  SpectralModel(SpectralSettings settings, int[] labels, Matrix embedding,
       double[] eigenvalues, int eigenIterations, boolean converged) {
     this.settings = settings;
     this.labels = labels;
@@ -27,8 +27,8 @@ public final class SpectralModel {
     this.converged = converged;
   }
 
-  /** The settings this model was fitted with. */
-  public SpectralClustering settings() {
+  /** The settings this model was fitted with (no executor or listener). */
+  public SpectralSettings settings() {
     return settings;
   }
 

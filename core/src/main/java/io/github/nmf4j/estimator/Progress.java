@@ -24,6 +24,9 @@ import java.util.OptionalDouble;
  *       the step's batch to the centroids before the step</td><td>the summed squared distance
  *       the centroids moved</td></tr>
  *   <tr><td>{@code Agglomerative}</td><td>merge</td><td>empty</td><td>empty</td></tr>
+ *   <tr><td>{@code SpectralClustering}</td><td>the affinity graph (1), each eigensolver
+ *       iteration, the labels (last)</td><td>the largest residual norm of the wanted
+ *       eigenvectors, at eigensolver iterations</td><td>empty</td></tr>
  *   <tr><td>{@code Pca}</td><td>stage (2)</td><td>empty</td><td>empty</td></tr>
  *   <tr><td>{@code RankSelection}</td><td>fit of one rank (restart: the repeat)</td><td>the
  *       fit's held-out error</td><td>empty</td></tr>

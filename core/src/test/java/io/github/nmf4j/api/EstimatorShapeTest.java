@@ -3,12 +3,15 @@ package io.github.nmf4j.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.nmf4j.cluster.Affinity;
 import io.github.nmf4j.cluster.Agglomerative;
 import io.github.nmf4j.cluster.AgglomerativeModel;
 import io.github.nmf4j.cluster.KMeans;
 import io.github.nmf4j.cluster.KMeansInit;
 import io.github.nmf4j.cluster.KMeansModel;
 import io.github.nmf4j.cluster.Linkage;
+import io.github.nmf4j.cluster.SpectralClustering;
+import io.github.nmf4j.cluster.SpectralModel;
 import io.github.nmf4j.decomposition.Pca;
 import io.github.nmf4j.decomposition.PcaModel;
 import io.github.nmf4j.decomposition.PcaSolver;
@@ -79,6 +82,35 @@ class EstimatorShapeTest {
   }
 
   @Test
+  void spectralToBuilderKeepsEverySetting() {
+    ProgressListener listener = p -> { };
+    SpectralClustering spectral = SpectralClustering.builder().clusters(3)
+        .affinity(Affinity.NEAREST_NEIGHBORS).neighbors(8).seed(6).threads(2)
+        .executor(SAME_THREAD).listener(listener).build();
+    SpectralClustering copy = spectral.toBuilder().build();
+    assertThat(copy.settings()).isEqualTo(spectral.settings());
+    assertThat(copy.executor()).containsSame(SAME_THREAD);
+    assertThat(copy.listener()).isSameAs(listener);
+    SpectralModel model = copy.fit(points);
+    assertThat(model.settings()).isEqualTo(spectral.settings());
+    assertThat(model.labels()).isEqualTo(spectral.fit(points).labels());
+  }
+
+  @Test
+  void spectralReportsItsStepsAndCanBeCancelled() {
+    List<Progress> seen = new ArrayList<>();
+    SpectralModel model = SpectralClustering.builder().clusters(3).listener(seen::add)
+        .fit(points);
+    assertThat(seen).extracting(Progress::iteration).startsWith(1)
+        .endsWith(model.eigenIterations() + 2);
+    List<Progress> cancelled = new ArrayList<>();
+    assertThatThrownBy(() -> SpectralClustering.builder().clusters(3)
+        .listener(cancelAt(2, cancelled)).fit(points))
+        .isInstanceOf(CancellationException.class);
+    assertThat(cancelled).hasSize(2);
+  }
+
+  @Test
   void pcaToBuilderKeepsEverySettingAndNotSetStaysEmpty() {
     Pca all = Pca.builder().solver(PcaSolver.EXACT).seed(2).threads(1).build();
     assertThat(all.settings().components()).isEmpty();
@@ -95,14 +127,14 @@ class EstimatorShapeTest {
   void everyBuilderRejectsANullListenerAndTooFewThreads() {
     List<Runnable> nulls = List.of(() -> Nmf.builder().listener(null),
         () -> KMeans.builder().listener(null), () -> Agglomerative.builder().listener(null),
-        () -> Pca.builder().listener(null));
+        () -> Pca.builder().listener(null), () -> SpectralClustering.builder().listener(null));
     for (Runnable r : nulls) {
       assertThatThrownBy(r::run).isInstanceOf(IllegalArgumentException.class)
           .hasMessage("listener must not be null");
     }
     List<Runnable> zeros = List.of(() -> Nmf.builder().threads(0),
         () -> KMeans.builder().threads(0), () -> Agglomerative.builder().threads(0),
-        () -> Pca.builder().threads(0));
+        () -> Pca.builder().threads(0), () -> SpectralClustering.builder().threads(0));
     for (Runnable r : zeros) {
       assertThatThrownBy(r::run).isInstanceOf(IllegalArgumentException.class)
           .hasMessage("threads must be >= 1, was 0");

@@ -2,9 +2,12 @@ package io.github.nmf4j.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.nmf4j.cluster.Affinity;
 import io.github.nmf4j.cluster.Agglomerative;
 import io.github.nmf4j.cluster.KMeans;
 import io.github.nmf4j.cluster.KMeansModel;
+import io.github.nmf4j.cluster.SpectralClustering;
+import io.github.nmf4j.cluster.SpectralModel;
 import io.github.nmf4j.decomposition.Pca;
 import io.github.nmf4j.decomposition.PcaModel;
 import io.github.nmf4j.linalg.Matrix;
@@ -82,6 +85,20 @@ class ExecutorOptionTest {
     for (Executor executor : new Executor[] {counting, neverRuns}) {
       assertThat(Agglomerative.builder().clusters(4).threads(3).executor(executor).build()
           .fit(points).labels()).isEqualTo(reference);
+    }
+    assertThat(handedOver.get()).isPositive();
+  }
+
+  @Test
+  void spectralFit() {
+    Matrix points = random(3000, 3, 5);
+    SpectralClustering spectral = SpectralClustering.builder().clusters(4)
+        .affinity(Affinity.NEAREST_NEIGHBORS).seed(2).threads(3).build();
+    SpectralModel reference = spectral.fit(points);
+    for (Executor executor : new Executor[] {counting, neverRuns}) {
+      SpectralModel model = spectral.toBuilder().executor(executor).build().fit(points);
+      assertThat(model.labels()).isEqualTo(reference.labels());
+      assertThat(model.embedding()).isEqualTo(reference.embedding());
     }
     assertThat(handedOver.get()).isPositive();
   }

@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.nmf4j.estimator.Progress;
+import io.github.nmf4j.estimator.ProgressListener;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.metrics.ClusteringMetrics;
 import io.github.nmf4j.testing.Fixture;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
+import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -99,18 +105,59 @@ class SpectralClusteringTest {
   }
 
   @Test
-  void toBuilderKeepsEverySetting() {
+  void toBuilderKeepsEverySettingAndTheModelRecordsThem() {
+    ProgressListener listener = p -> { };
+    Executor sameThread = Runnable::run;
     SpectralClustering s = SpectralClustering.builder().clusters(4)
         .affinity(Affinity.NEAREST_NEIGHBORS).gamma(2).neighbors(7)
         .labelAssignment(LabelAssignment.DISCRETIZE).eigenTolerance(1e-7).maxEigenIterations(99)
-        .seed(5).threads(3).build();
-    assertThat(s.toBuilder().build().toString()).isEqualTo(s.toString());
+        .seed(5).threads(3).executor(sameThread).listener(listener).build();
+    assertThat(s.settings()).isEqualTo(new SpectralSettings(4, Affinity.NEAREST_NEIGHBORS, 2, 7,
+        LabelAssignment.DISCRETIZE, 1e-7, 99, 5, 3));
+    SpectralClustering copy = s.toBuilder().build();
+    assertThat(copy.settings()).isEqualTo(s.settings());
+    assertThat(copy.executor()).containsSame(sameThread);
+    assertThat(copy.listener()).isSameAs(listener);
     SpectralClustering t = s.toBuilder().clusters(6).build();
-    assertThat(t.clusters()).isEqualTo(6);
-    assertThat(t.neighbors()).isEqualTo(7);
-    assertThat(t.eigenTolerance()).isEqualTo(1e-7);
-    assertThat(t.maxEigenIterations()).isEqualTo(99);
-    assertThat(s.clusters()).isEqualTo(4);
+    assertThat(t.settings().clusters()).isEqualTo(6);
+    assertThat(t.settings().neighbors()).isEqualTo(7);
+    assertThat(s.settings().clusters()).isEqualTo(4);
+    SpectralClustering two = s.toBuilder().clusters(2).build();
+    assertThat(two.fit(noisyRings(90, 3)).settings()).isEqualTo(two.settings());
+  }
+
+  @Test
+  void theListenerSeesTheGraphEveryEigensolverIterationAndTheLabels() {
+    Matrix points = noisyRings(300, 4);
+    List<Progress> seen = new ArrayList<>();
+    SpectralModel model = SpectralClustering.builder().clusters(3)
+        .affinity(Affinity.NEAREST_NEIGHBORS).seed(2).listener(seen::add).fit(points);
+    int steps = model.eigenIterations() + 2;
+    assertThat(seen).extracting(Progress::iteration)
+        .containsExactlyElementsOf(IntStream.rangeClosed(1, steps).boxed().toList());
+    assertThat(seen).allSatisfy(p -> assertThat(p.maxIterations()).isEqualTo(2002));
+    // The eigensolver's steps report the largest residual, the first and last nothing.
+    assertThat(seen.get(0).loss()).isEmpty();
+    assertThat(seen.get(steps - 1).loss()).isEmpty();
+    assertThat(seen.subList(1, steps - 1)).allSatisfy(p -> assertThat(p.loss()).isPresent());
+    assertThat(seen.get(steps - 2).loss().getAsDouble()).isLessThanOrEqualTo(1e-6);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 5})
+  void theListenerCancelsAtAnyStep(int step) {
+    Matrix points = noisyRings(300, 4);
+    List<Progress> seen = new ArrayList<>();
+    assertThatThrownBy(() -> SpectralClustering.builder().clusters(3)
+        .affinity(Affinity.NEAREST_NEIGHBORS).seed(2).listener(p -> {
+          seen.add(p);
+          if (p.iteration() == step) {
+            p.cancel();
+          }
+        }).fit(points))
+        .isInstanceOf(CancellationException.class)
+        .hasMessage("spectral clustering cancelled by its listener");
+    assertThat(seen).hasSize(step);
   }
 
   @Test
