@@ -40,7 +40,13 @@ final class SparseData extends ScaledData {
   private final int[] tPointers;
   private final int[] tColumns;
   private final double[] tValues;
-  private double[] scratch;
+  /**
+   * An operand's rows for the whole-matrix products ({@code p x k} or {@code n x k}), kept
+   * between calls so that a rule calling them every iteration allocates nothing (one fit uses
+   * its data from one thread).
+   */
+  private double[][] pRows;
+  private double[][] nRows;
 
   private SparseData(SparseMatrix matrix, int[] pointers, int[] columns, double[] values,
       int halfExponent, double sum, double squaredNorm) {
@@ -118,27 +124,14 @@ final class SparseData extends ScaledData {
 
   @Override
   void timesTranspose(double[] op, int k, double[] out, Parallel par) {
-    double[] opT = scratch(p * k);
-    transpose(op, k, p, opT);
-    SparseProducts.multiply(n, k, pointers, columns, values, opT, out, par);
+    pRows = SparseProducts.transposedRows(op, k, p, pRows);
+    SparseProducts.multiply(n, k, pointers, columns, values, pRows, out, par);
   }
 
   @Override
   void transposeTimes(double[] op, int k, double[] out, Parallel par) {
-    double[] vtOp = scratch(p * k);
-    SparseProducts.multiply(p, k, tPointers, tColumns, tValues, op, vtOp, par);
-    transpose(vtOp, p, k, out);
-  }
-
-  /**
-   * A {@code p x k} buffer for the whole-matrix products, kept between calls so that a rule
-   * calling them every iteration allocates nothing (one fit uses its data from one thread).
-   */
-  private double[] scratch(int size) {
-    if (scratch == null || scratch.length != size) {
-      scratch = new double[size];
-    }
-    return scratch;
+    nRows = SparseProducts.rows(op, n, k, nRows);
+    SparseProducts.multiplyIntoTranspose(p, k, tPointers, tColumns, tValues, nRows, out, par);
   }
 
   /** {@code out (cols x rows) = a'} for the row-major {@code rows x cols} {@code a}. */
@@ -240,12 +233,16 @@ final class SparseData extends ScaledData {
   private final class Products extends RowProducts {
     private final int k;
     private final Parallel par;
-    /** H' of the pass, {@code p x k}. */
+    /** H' of the pass, {@code p x k}, for the KL terms, and its rows for {@code V_b H'}. */
     private final double[] ht;
+    private final double[][] htRows;
     /** {@code H 1}, for the KL sum {@code sum(WH)}. */
     private final double[] hRowSums;
-    /** {@code p x k} results from V', transposed into the caller's {@code k x p}. */
-    private final double[] byColumn;
+    /**
+     * {@code p x k} results from V' for the KL sum, transposed into the caller's {@code k x p};
+     * made at the first use, so that a Frobenius rule never holds it.
+     */
+    private double[] byColumn;
     /** W as the operand of the products with V ({@link #productOperand}). */
     private final double[] wBuffer;
 
@@ -253,14 +250,15 @@ final class SparseData extends ScaledData {
       this.k = k;
       this.par = par;
       ht = new double[p * k];
+      htRows = new double[p][k];
       hRowSums = new double[k];
-      byColumn = new double[p * k];
       wBuffer = productBuffer(n * k);
     }
 
     @Override
     void useH(double[] h) {
       transpose(h, k, p, ht);
+      SparseProducts.rows(ht, p, k, htRows);
       KlKernels.rowSums(h, k, p, hRowSums);
     }
 
@@ -269,7 +267,7 @@ final class SparseData extends ScaledData {
 
     @Override
     void timesTranspose(int row0, int rows, RowBlocks.Workspace ws, double[] out) {
-      SparseProducts.multiplyRows(row0, row0 + rows, k, pointers, columns, values, ht, out,
+      SparseProducts.multiplyRows(row0, row0 + rows, k, pointers, columns, values, htRows, out,
           row0);
     }
 
@@ -282,8 +280,8 @@ final class SparseData extends ScaledData {
     @Override
     void transposeTimesSum(double[] w, double[] out) {
       double[] operand = productOperand(w, wBuffer, n * k);
-      SparseProducts.multiply(p, k, tPointers, tColumns, tValues, operand, byColumn, par);
-      transpose(byColumn, p, k, out);
+      nRows = SparseProducts.rows(operand, n, k, nRows);
+      SparseProducts.multiplyIntoTranspose(p, k, tPointers, tColumns, tValues, nRows, out, par);
     }
 
     @Override
@@ -308,6 +306,10 @@ final class SparseData extends ScaledData {
 
     @Override
     void ratioSum(double[] w, double eps, double[] out) {
+      if (byColumn == null) {
+        byColumn = new double[p * k];
+      }
+      double[] byColumn = this.byColumn;
       int tasks = ceilDiv(p, ROWS);
       par.forEach(tasks, t -> SparseRatios.ratioProduct(t * ROWS, Math.min(p, (t + 1) * ROWS),
           k, tPointers, tColumns, tValues, invScale, ht, 0, w, eps, byColumn, 0));
