@@ -74,15 +74,15 @@ final class SegmentCommand implements Command {
     int[] lefts = result.windowLefts();
     context.out().printf(Locale.ROOT, "segmented %s (%dx%d) into %d segments from %dx%d "
         + "windows of %d pixels, %.3f s%n", input, image.height(), image.width(),
-        result.clusters(), tops.length, lefts.length, segmentation.window(), seconds);
+        result.clusters(), tops.length, lefts.length, result.window(), seconds);
     context.out().println("segment map written to " + out);
     if (overlay != null) {
       context.out().println("overlay written to " + overlay);
     }
     Json json = new Json().put("command", "segment").put("input", input.toString())
         .put("output", out.toString()).put("rows", image.height()).put("cols", image.width())
-        .put("seconds", seconds).put("window", segmentation.window())
-        .put("stride", segmentation.stride()).put("k", result.clusters())
+        .put("seconds", seconds).put("window", segmentation.settings().window())
+        .put("stride", segmentation.settings().stride()).put("k", result.clusters())
         .put("windows", tops.length * lefts.length);
     if (overlay != null) {
       json.put("overlay", overlay.toString());

@@ -27,6 +27,8 @@ import java.util.OptionalDouble;
  *   <tr><td>{@code SpectralClustering}</td><td>the affinity graph (1), each eigensolver
  *       iteration, the labels (last)</td><td>the largest residual norm of the wanted
  *       eigenvectors, at eigensolver iterations</td><td>empty</td></tr>
+ *   <tr><td>{@code Segmentation}</td><td>its k-means fit's Lloyd iteration</td><td>as
+ *       {@code KMeans}</td><td>as {@code KMeans}</td></tr>
  *   <tr><td>{@code Pca}</td><td>stage (2)</td><td>empty</td><td>empty</td></tr>
  *   <tr><td>{@code RankSelection}</td><td>fit of one rank (restart: the repeat)</td><td>the
  *       fit's held-out error</td><td>empty</td></tr>

@@ -2,12 +2,12 @@ package io.github.nmf4j.image;
 
 import io.github.nmf4j.cluster.KMeans;
 import io.github.nmf4j.cluster.KMeansModel;
+import io.github.nmf4j.estimator.Estimator;
+import io.github.nmf4j.estimator.EstimatorBuilder;
 import io.github.nmf4j.internal.Arguments;
-import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.access.MatrixAccess;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.Executor;
 
 /**
  * Segments a colour image by sliding a square window over it, describing each window position by
@@ -34,25 +34,17 @@ import java.util.concurrent.Executor;
  * (Euclidean; on the regular grid of centres that is the nearest centre row and the nearest
  * centre column, ties to the upper and left one).
  *
- * <p>Results do not depend on the number of threads. Immutable and safe to share; the image is
- * not modified.
+ * <p>An estimator like the others ({@link io.github.nmf4j.estimator.Estimator}): its {@link
+ * #settings()} record, {@link #toBuilder()}, threads, executor and listener. The {@link
+ * EstimatorBuilder#listener listener} receives the k-means fit's {@link
+ * io.github.nmf4j.estimator.Progress} (every Lloyd iteration of every restart) and may cancel
+ * it. Results do not depend on the number of threads or the executor. Immutable and safe to
+ * share; the image is not modified.
  */
-public final class Segmentation {
+public final class Segmentation extends Estimator<SegmentationSettings> {
 
-  private final int window;
-  private final int stride;
-  private final int clusters;
-  private final long seed;
-  private final int threads;
-  private final Executor executor;
-
-  private Segmentation(Builder b) {
-    this.window = b.window;
-    this.stride = b.stride;
-    this.clusters = b.clusters;
-    this.seed = b.seed;
-    this.threads = b.threads;
-    this.executor = b.executor;
+  private Segmentation(SegmentationSettings settings, Builder builder) {
+    super(settings, builder);
   }
 
   /** A builder with a window of 100 pixels, a stride of 20 and 4 clusters. */
@@ -60,35 +52,9 @@ public final class Segmentation {
     return new Builder();
   }
 
-  /** A builder holding this configuration, to derive a changed copy. */
+  /** A builder holding this configuration, its executor and listener, to derive a changed copy. */
   public Builder toBuilder() {
-    return new Builder().window(window).stride(stride).clusters(clusters).seed(seed)
-        .threads(threads).executor(executor);
-  }
-
-  /** The side of the square window, in pixels. */
-  public int window() {
-    return window;
-  }
-
-  /** The step between window positions, in pixels. */
-  public int stride() {
-    return stride;
-  }
-
-  /** The number of segments (k-means clusters). */
-  public int clusters() {
-    return clusters;
-  }
-
-  /** The k-means seed. */
-  public long seed() {
-    return seed;
-  }
-
-  /** The maximum number of threads. */
-  public int threads() {
-    return threads;
+    return new Builder(this);
   }
 
   /**
@@ -99,10 +65,15 @@ public final class Segmentation {
    * @throws IllegalArgumentException if {@code image} is null or holds NaN or an infinity, the
    *     window is larger than the image, there are fewer window positions than clusters, or the
    *     windows have fewer distinct mean colours than clusters
-   * @throws CancellationException if the calling thread was interrupted
+   * @throws CancellationException if the listener cancelled the k-means fit or the calling
+   *     thread was interrupted (the interrupt flag stays set)
    */
   public SegmentationResult segment(RgbImage image) {
     Arguments.requireNonNull(image, "image");
+    SegmentationSettings s = settings();
+    int window = s.window();
+    int stride = s.stride();
+    int clusters = s.clusters();
     int h = image.height();
     int w = image.width();
     if (window > h || window > w) {
@@ -130,9 +101,10 @@ public final class Segmentation {
         }
       }
     }
-    KMeansModel model = KMeans.builder().k(clusters).seed(seed).threads(threads)
-        .executor(executor).fit(Matrix.wrap(count, 3, features));
-    return new SegmentationResult(h, w, window, tops, lefts, model.labels(), model.centroids());
+    KMeansModel model = KMeans.builder().k(clusters).seed(s.seed()).threads(s.threads())
+        .executor(executor().orElse(null)).listener(listener())
+        .fit(Matrix.wrap(count, 3, features));
+    return new SegmentationResult(s, h, w, tops, lefts, model.labels(), model.centroids());
   }
 
   /**
@@ -174,22 +146,23 @@ public final class Segmentation {
         + t[top * stride + left];
   }
 
-  @Override
-  public String toString() {
-    return "Segmentation[window=" + window + ", stride=" + stride + ", clusters=" + clusters
-        + ", seed=" + seed + ", threads=" + threads + "]";
-  }
-
   /** Configures a {@link Segmentation}; setters check their argument at once. */
-  public static final class Builder {
+  public static final class Builder extends EstimatorBuilder<Builder> {
     private int window = 100;
     private int stride = 20;
     private int clusters = 4;
     private long seed;
-    private int threads = Parallel.defaultThreadCount();
-    private Executor executor;
 
     private Builder() {}
+
+    private Builder(Segmentation segmentation) {
+      SegmentationSettings s = segmentation.settings();
+      window = s.window();
+      stride = s.stride();
+      clusters = s.clusters();
+      seed = s.seed();
+      runAs(s.threads(), segmentation);
+    }
 
     /**
      * The side of the square window in pixels (default 100).
@@ -227,26 +200,10 @@ public final class Segmentation {
       return this;
     }
 
-    /**
-     * The maximum number of threads of the k-means fit (default: the available processors).
-     * Results do not depend on it.
-     *
-     * @throws IllegalArgumentException if {@code threads < 1}
-     */
-    public Builder threads(int threads) {
-      this.threads = Arguments.requireAtLeast(threads, 1, "threads");
-      return this;
-    }
-
-    /** The executor of the k-means fit's helper threads; null for the shared pool. */
-    public Builder executor(Executor executor) {
-      this.executor = executor;
-      return this;
-    }
-
     /** The configuration. */
     public Segmentation build() {
-      return new Segmentation(this);
+      return new Segmentation(
+          new SegmentationSettings(window, stride, clusters, seed, threadCount()), this);
     }
 
     /**

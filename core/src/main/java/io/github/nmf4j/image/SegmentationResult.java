@@ -17,20 +17,21 @@ public final class SegmentationResult {
   private static final int[] PALETTE = {0x1f77b4, 0xff7f0e, 0x2ca02c, 0xd62728, 0x9467bd,
       0x8c564b, 0xe377c2, 0x7f7f7f, 0xbcbd22, 0x17becf};
 
+  private final SegmentationSettings settings;
   private final int height;
   private final int width;
-  private final int window;
   private final int[] tops;
   private final int[] lefts;
   private final int[] windowLabels;
   private final Matrix colors;
   private final int[] pixelLabels;
 
-  SegmentationResult(int height, int width, int window, int[] tops, int[] lefts,
-      int[] windowLabels, Matrix colors) {
+  SegmentationResult(SegmentationSettings settings, int height, int width, int[] tops,
+      int[] lefts, int[] windowLabels, Matrix colors) {
+    this.settings = settings;
     this.height = height;
     this.width = width;
-    this.window = window;
+    int window = settings.window();
     this.tops = tops;
     this.lefts = lefts;
     this.windowLabels = windowLabels;
@@ -74,9 +75,14 @@ public final class SegmentationResult {
     return width;
   }
 
+  /** The settings of the segmentation this result came from (no executor or listener). */
+  public SegmentationSettings settings() {
+    return settings;
+  }
+
   /** The side of the window in pixels. */
   public int window() {
-    return window;
+    return settings.window();
   }
 
   /** The number of clusters. */
@@ -189,7 +195,7 @@ public final class SegmentationResult {
 
   @Override
   public String toString() {
-    return "SegmentationResult[" + height + "x" + width + ", window=" + window + ", positions="
+    return "SegmentationResult[" + height + "x" + width + ", window=" + settings.window() + ", positions="
         + tops.length + "x" + lefts.length + ", clusters=" + clusters() + "]";
   }
 }

@@ -4,8 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.github.nmf4j.estimator.Progress;
+import io.github.nmf4j.estimator.ProgressListener;
 import io.github.nmf4j.linalg.Matrix;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 class SegmentationTest {
@@ -97,6 +105,70 @@ class SegmentationTest {
       SegmentationResult other = b.threads(threads).segment(image);
       assertThat(other.pixelLabels()).isEqualTo(one.pixelLabels());
       assertThat(other.colors()).isEqualTo(one.colors());
+    }
+  }
+
+  @Test
+  void toBuilderKeepsEverySettingAndTheResultRecordsThem() {
+    ProgressListener listener = p -> { };
+    Executor sameThread = Runnable::run;
+    Segmentation seg = Segmentation.builder().window(30).stride(7).clusters(4).seed(9)
+        .threads(2).executor(sameThread).listener(listener).build();
+    assertThat(seg.settings()).isEqualTo(new SegmentationSettings(30, 7, 4, 9, 2));
+    Segmentation copy = seg.toBuilder().build();
+    assertThat(copy.settings()).isEqualTo(seg.settings());
+    assertThat(copy.executor()).containsSame(sameThread);
+    assertThat(copy.listener()).isSameAs(listener);
+    assertThat(seg.toBuilder().stride(5).build().settings().stride()).isEqualTo(5);
+    SegmentationResult result = copy.segment(quadrants());
+    assertThat(result.settings()).isEqualTo(seg.settings());
+    assertThat(result.window()).isEqualTo(30);
+  }
+
+  @Test
+  void theListenerSeesTheKMeansFitAndCanCancelIt() {
+    List<Progress> seen = new ArrayList<>();
+    Segmentation.builder().window(30).stride(7).clusters(4).seed(9).listener(seen::add)
+        .segment(quadrants());
+    assertThat(seen).isNotEmpty();
+    assertThat(seen).allSatisfy(p -> assertThat(p.loss()).isPresent());
+    assertThatThrownBy(() -> Segmentation.builder().window(30).stride(7).clusters(4)
+        .listener(Progress::cancel).segment(quadrants()))
+        .isInstanceOf(CancellationException.class);
+  }
+
+  @Test
+  void theExecutorRunsTheHelpersAndDoesNotChangeTheResult() {
+    // 1,000 x 1,000 pixels, windows of 10 every 2: 246,016 positions, enough to share.
+    SplittableRandom r = new SplittableRandom(3);
+    double[][] ch = new double[3][1000 * 1000];
+    for (double[] c : ch) {
+      for (int p = 0; p < c.length; p++) {
+        c[p] = r.nextDouble();
+      }
+    }
+    RgbImage image = new RgbImage(Matrix.wrap(1000, 1000, ch[0]),
+        Matrix.wrap(1000, 1000, ch[1]), Matrix.wrap(1000, 1000, ch[2]));
+    Segmentation seg = Segmentation.builder().window(10).stride(2).clusters(3).seed(1)
+        .threads(3).build();
+    SegmentationResult reference = seg.segment(image);
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Runnable> handed = new ArrayList<>();
+      Executor counting = task -> {
+        synchronized (handed) {
+          handed.add(task);
+        }
+        pool.execute(task);
+      };
+      for (Executor executor : new Executor[] {counting, task -> { }}) {
+        SegmentationResult other = seg.toBuilder().executor(executor).build().segment(image);
+        assertThat(other.windowLabels()).isEqualTo(reference.windowLabels());
+        assertThat(other.colors()).isEqualTo(reference.colors());
+      }
+      assertThat(handed).isNotEmpty();
+    } finally {
+      pool.shutdownNow();
     }
   }
 

@@ -1,0 +1,23 @@
+package io.github.nmf4j.image;
+
+/**
+ * The settings of a {@link Segmentation}, as validated by its builder: every value that
+ * determines a result, and nothing about how it runs besides {@code threads} (no executor, no
+ * listener). {@link SegmentationResult#settings()} keeps the record of the segmentation it came
+ * from.
+ *
+ * @param window the side of the square window, in pixels
+ * @param stride the step between window positions, in pixels
+ * @param clusters the number of segments (k-means clusters)
+ * @param seed the k-means seed
+ * @param threads the most threads the k-means fit uses (results do not depend on it)
+ */
+public record SegmentationSettings(int window, int stride, int clusters, long seed,
+    int threads) {
+
+  @Override
+  public String toString() {
+    return "Segmentation[window=" + window + ", stride=" + stride + ", clusters=" + clusters
+        + ", seed=" + seed + ", threads=" + threads + "]";
+  }
+}
