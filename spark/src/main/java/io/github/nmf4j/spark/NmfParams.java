@@ -26,13 +26,6 @@ final class NmfParams {
   static final String HALS = "hals";
   static final String FROBENIUS = "frobenius";
   static final String KULLBACK_LEIBLER = "kullback-leibler";
-  /**
-   * Where the blocks of a HALS fit start: on multiples of the 256 rows its sweeps of W stop per
-   * ({@code DistributedNmf.rowAlignment()} of a HALS fit; SparkNmfTest checks the HALS fit
-   * on misaligned partitions against the core).
-   * The other fits take any blocks.
-   */
-  static final int HALS_ROWS = 256;
 
   private NmfParams() {}
 

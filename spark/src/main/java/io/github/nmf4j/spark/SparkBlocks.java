@@ -69,9 +69,12 @@ final class SparkBlocks implements DistributedNmf.Blocks, AutoCloseable {
    * At most {@code alignment - 1} rows per partition change partition, but the move is one
    * shuffle of all of V before the fit (rows keyed by their index, sorted within each block);
    * none during it. Aligned partitions (and every MU fit) are not shuffled.
+   *
+   * @param column the name of the vectors' column, for messages
+   * @throws IllegalArgumentException if {@code vectors} is empty
    */
-  static SparkBlocks of(JavaRDD<Vector> vectors, int alignment, int checkpointInterval,
-      StepRunner runner) {
+  static SparkBlocks of(JavaRDD<Vector> vectors, String column, int alignment,
+      int checkpointInterval, StepRunner runner) {
     List<Integer> counts = vectors.mapPartitions(it -> {
       int c = 0;
       for (; it.hasNext(); it.next()) {
@@ -80,6 +83,10 @@ final class SparkBlocks implements DistributedNmf.Blocks, AutoCloseable {
       return Collections.singletonList(c).iterator();
     }).collect();
     long[] offsets = offsets(counts);
+    if (offsets[offsets.length - 1] == 0) {
+      throw new IllegalArgumentException("features column '" + column + "' has no rows: V must "
+          + "not be empty");
+    }
     long[] aligned = aligned(offsets, alignment);
     JavaRDD<Vector> rows = vectors;
     if (!Arrays.equals(offsets, aligned)) {

@@ -215,7 +215,7 @@ public class SparkNmf extends Estimator<SparkNmfModel> {
    * Fits V, the features column of {@code dataset}.
    *
    * @throws IllegalArgumentException before any iteration if the rank is not set, the column
-   *     is missing or not of vectors, a vector is null or of another length than the first, or
+   *     is missing, not of vectors or empty, a vector is null or of another length than the first, or
    *     a value is negative, NaN or infinite (the message names the row, from 0, and column), or
    *     the solver is hals with the kullback-leibler loss
    * @throws java.util.concurrent.CancellationException if the listener cancelled the fit or the
@@ -233,9 +233,10 @@ public class SparkNmf extends Estimator<SparkNmfModel> {
     JavaRDD<Vector> vectors = dataset.select(getOrDefault(featuresCol)).javaRDD()
         .map(row -> (Vector) row.get(0));
     DistributedNmf fit = DistributedNmf.of(config);
-    int alignment = NmfParams.HALS.equals(getOrDefault(solver)) ? NmfParams.HALS_ROWS : 1;
+    // HALS blocks start on multiples of 256 rows, where the core's sweeps of W stop.
+    int alignment = fit.rowAlignment();
     DistributedNmfModel result;
-    try (SparkBlocks blocks = SparkBlocks.of(vectors, alignment,
+    try (SparkBlocks blocks = SparkBlocks.of(vectors, getOrDefault(featuresCol), alignment,
         (Integer) getOrDefault(checkpointInterval), stepRunner())) {
       result = fit.fit(blocks);
     } catch (RuntimeException e) {
