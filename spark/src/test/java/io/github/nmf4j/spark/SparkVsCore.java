@@ -19,11 +19,13 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Times the same fit in nmf4j-core (2 threads) and in SparkNmf on local[2], interleaved, for
  * docs/spark.md: {@code java -cp ... io.github.nmf4j.spark.SparkVsCore IMAGES ROWS RANK
- * PARTITIONS ROUNDS}, where IMAGES is an IDX image file ({@code .gz}, as Fashion-MNIST's
+ * PARTITIONS ROUNDS [parallelize]}, where IMAGES is an IDX image file ({@code .gz}, as Fashion-MNIST's
  * {@code t10k-images-idx3-ubyte.gz}) whose first ROWS images, pixels / 255, are the rows of V.
  * Each round fits with 10 and with 60 iterations on both sides; the per-iteration time is the
  * difference over 50, in wall time and in the process's CPU time (all threads: Spark's driver
- * and task threads run in this JVM). Prints one line per measurement and the medians.
+ * and task threads run in this JVM). Spark reads V from a Parquet copy in a temporary
+ * directory, PARTITIONS files (or, with a sixth argument {@code parallelize}, from a cached
+ * Dataset of the driver's rows). Prints one line per measurement and the medians.
  */
 public final class SparkVsCore {
 
@@ -35,8 +37,22 @@ public final class SparkVsCore {
     int partitions = Integer.parseInt(args[3]);
     int rounds = Integer.parseInt(args[4]);
     SparkSession spark = SparkTestData.session("local[2]");
-    Dataset<Row> df = SparkTestData.frame(spark, v, partitions, false).cache();
-    df.count();
+    // Read from Parquet, as an application reads V: a Dataset made from a driver-side list
+    // (parallelize) carries its rows in its partitions, which every task of every iteration
+    // would then ship (measured: most of Spark's time per iteration, see docs/spark.md).
+    // With a sixth argument "parallelize", V is such a Dataset (cached), for comparison.
+    Dataset<Row> df;
+    if (args.length > 5 && args[5].equals("parallelize")) {
+      df = SparkTestData.frame(spark, v, partitions, false).cache();
+      df.count();
+      System.out.printf("V parallelized from the driver in %d partitions%n", partitions);
+    } else {
+      Path parquet = Files.createTempDirectory("spark-vs-core").resolve("v.parquet");
+      SparkTestData.frame(spark, v, partitions, false).write().parquet(parquet.toString());
+      df = spark.read().parquet(parquet.toString());
+      System.out.printf("V read from %s in %d partitions%n", parquet,
+          df.javaRDD().getNumPartitions());
+    }
     double[][] coreShort = new double[2][rounds];
     double[][] coreLong = new double[2][rounds];
     double[][] sparkShort = new double[2][rounds];
