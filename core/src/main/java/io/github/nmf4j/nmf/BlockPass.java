@@ -89,7 +89,7 @@ final class BlockPass {
     double[] wtw = new double[k * k];
     double[] cross = new double[1];
     RowBlocks blocks = data.rowBlocks(k, Parallel.serial());
-    RowProducts products = data.rowProducts(blocks, k);
+    RowProducts products = data.rowProducts(blocks, k, false);
     products.clearSums();
     products.useH(hOperand);
     blocks.forEachBlock((c, row0, rows, ws) -> {
@@ -123,7 +123,7 @@ final class BlockPass {
     double[] columnSums = new double[k];
     double[] divergence = new double[1];
     RowBlocks blocks = data.rowBlocks(k, Parallel.serial());
-    RowProducts products = data.rowProducts(blocks, k);
+    RowProducts products = data.rowProducts(blocks, k, true);
     products.clearSums();
     products.useH(h);
     blocks.forEachBlock((c, row0, rows, ws) -> {

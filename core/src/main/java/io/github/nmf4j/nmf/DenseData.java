@@ -172,7 +172,7 @@ final class DenseData extends ScaledData {
   }
 
   @Override
-  RowProducts rowProducts(RowBlocks blocks, int k) {
+  RowProducts rowProducts(RowBlocks blocks, int k, boolean ratios) {
     return new Products(blocks, k);
   }
 

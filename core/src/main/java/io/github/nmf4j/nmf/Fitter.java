@@ -76,9 +76,11 @@ final class Fitter {
       Factors start =
           Initializer.initialize(init, settings, data, problem.rank(), svd, root.split());
       int restart = r;
-      UpdateRule rule = observed == null ? solver.fit(problem, start) : observed.rule(problem, start);
-      Trace trace = iterate(problem, rule, (iteration, loss) ->
-          monitor.report(restart, iteration, settings.maxIterations(), loss, Double.NaN));
+      // the rule is no local here: its buffers may go before the residuals' are made
+      Trace trace = iterate(problem,
+          observed == null ? solver.fit(problem, start) : observed.rule(problem, start),
+          (iteration, loss) ->
+              monitor.report(restart, iteration, settings.maxIterations(), loss, Double.NaN));
       Residuals residuals = observed == null ? Residuals.of(problem, start)
           : observed.residuals(start.w, start.h, start.rank, settings.epsilon(),
               settings.loss() == Loss.KULLBACK_LEIBLER, par);

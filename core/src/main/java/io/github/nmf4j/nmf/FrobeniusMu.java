@@ -84,7 +84,7 @@ final class FrobeniusMu implements UpdateRule {
     l2H = penalties.l2H;
     l2W = penalties.l2W;
     this.blocks = data.rowBlocks(k, problem.par());
-    this.products = data.rowProducts(blocks, k);
+    this.products = data.rowProducts(blocks, k, false);
     int p = data.p;
     int chunks = blocks.chunks;
     wtv = new double[k * p];

@@ -93,7 +93,7 @@ final class KullbackLeiblerMu implements UpdateRule {
     l2W = penalties.l2W;
     this.updateH = updateH;
     this.blocks = data.rowBlocks(k, problem.par());
-    this.products = data.rowProducts(blocks, k);
+    this.products = data.rowProducts(blocks, k, true);
     int chunks = blocks.chunks;
     columnSums = new double[chunks][k];
     numerator = new double[updateH ? k * data.p : 0];

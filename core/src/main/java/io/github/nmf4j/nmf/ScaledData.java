@@ -110,8 +110,13 @@ abstract class ScaledData {
   /** The blocks of rows a pass over this V runs on, with scratch sized for its kernels. */
   abstract RowBlocks rowBlocks(int k, Parallel par);
 
-  /** A pass's products of V's row blocks with H (see {@link RowProducts}). */
-  abstract RowProducts rowProducts(RowBlocks blocks, int k);
+  /**
+   * A pass's products of V's row blocks with H (see {@link RowProducts}): with {@code ratios}
+   * the KL ratio products ({@code ratio...} methods), else the Frobenius ones ({@code
+   * timesTranspose}, {@code addTransposeTimes}, {@code transposeTimesSum}), so that a sparse V
+   * holds the buffers of one kind only.
+   */
+  abstract RowProducts rowProducts(RowBlocks blocks, int k, boolean ratios);
 
   /** A pass's products for the beta-divergence update of {@code beta} (see {@link BetaProducts}). */
   abstract BetaProducts betaProducts(RowBlocks blocks, int k, double beta, double eps);

@@ -174,8 +174,8 @@ final class SparseData extends ScaledData {
   }
 
   @Override
-  RowProducts rowProducts(RowBlocks blocks, int k) {
-    return new Products(k, blocks.par);
+  RowProducts rowProducts(RowBlocks blocks, int k, boolean ratios) {
+    return new Products(k, blocks.par, ratios);
   }
 
   @Override
@@ -233,7 +233,10 @@ final class SparseData extends ScaledData {
   private final class Products extends RowProducts {
     private final int k;
     private final Parallel par;
-    /** H' of the pass, {@code p x k}, for the KL terms, and its rows for {@code V_b H'}. */
+    /**
+     * H' of the pass, {@code p x k}: flat for the KL terms ({@code ratios}), else as rows for
+     * {@code V_b H'}; the other one is null.
+     */
     private final double[] ht;
     private final double[][] htRows;
     /** {@code H 1}, for the KL sum {@code sum(WH)}. */
@@ -246,19 +249,22 @@ final class SparseData extends ScaledData {
     /** W as the operand of the products with V ({@link #productOperand}). */
     private final double[] wBuffer;
 
-    Products(int k, Parallel par) {
+    Products(int k, Parallel par, boolean ratios) {
       this.k = k;
       this.par = par;
-      ht = new double[p * k];
-      htRows = new double[p][k];
+      ht = ratios ? new double[p * k] : null;
+      htRows = ratios ? null : new double[p][k];
       hRowSums = new double[k];
       wBuffer = productBuffer(n * k);
     }
 
     @Override
     void useH(double[] h) {
+      if (ht == null) {
+        SparseProducts.transposedRows(h, k, p, htRows);
+        return;
+      }
       transpose(h, k, p, ht);
-      SparseProducts.rows(ht, p, k, htRows);
       KlKernels.rowSums(h, k, p, hRowSums);
     }
 
