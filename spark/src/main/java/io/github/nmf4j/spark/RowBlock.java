@@ -133,12 +133,25 @@ final class RowBlock implements Serializable {
 
   /** @throws IllegalArgumentException unless {@code x} is finite and non-negative */
   private static void check(double x, long row, int column) {
+    check(x, column, "v", "row " + row + ", ");
+  }
+
+  /**
+   * For a value at {@code column} of a vector named {@code name} whose row is unknown.
+   *
+   * @throws IllegalArgumentException unless {@code x} is finite and non-negative
+   */
+  static void check(double x, int column, String name) {
+    check(x, column, name, "");
+  }
+
+  private static void check(double x, int column, String name, String row) {
     // Written so that NaN fails the test too.
     if (!(x >= 0 && x <= Double.MAX_VALUE)) {
       String what = Double.isNaN(x) ? "NaN" : Double.isInfinite(x) ? "infinite value " + x
           : "negative value " + x;
-      throw new IllegalArgumentException(what + " at row " + row + ", column " + column
-          + " of v (NMF needs finite, non-negative values)");
+      throw new IllegalArgumentException(what + " at " + row + "column " + column + " of "
+          + name + " (NMF needs finite, non-negative values)");
     }
   }
 

@@ -45,7 +45,7 @@ final class RowTransformer implements Serializable {
    * The weights of one row.
    *
    * @throws IllegalArgumentException if the row is null, not of p values, or holds a negative,
-   *     NaN or infinite value
+   *     NaN or infinite value (the message names its column)
    */
   Vector apply(Vector features) {
     if (features == null) {
@@ -62,10 +62,14 @@ final class RowTransformer implements Serializable {
     double[] row;
     if (features instanceof DenseVector) {
       row = ((DenseVector) features).values().clone();
+      for (int j = 0; j < cols; j++) {
+        RowBlock.check(row[j], j, "features");
+      }
     } else {
       row = new double[cols];
       SparseVector s = (SparseVector) features;
       for (int j = 0; j < s.indices().length; j++) {
+        RowBlock.check(s.values()[j], s.indices()[j], "features");
         row[s.indices()[j]] = s.values()[j];
       }
     }

@@ -193,8 +193,10 @@ public class SparkNmfModel extends Model<SparkNmfModel> implements MLWritable {
    * {@code dataset} with the weights column appended: for each row, its W ({@code k} values)
    * with H fixed, solved by the fit's solver and loss from {@code sqrt(mean(row) / k)} with the
    * fit's maxIter and tol, each row alone: row i gets what nmf4j-core's {@code
-   * NmfModel.transform} gives for that row alone. Lazy, as Spark transforms are: a bad row fails
-   * the job that reads it, with an {@link IllegalArgumentException} naming the problem.
+   * NmfModel.transform} gives for that row alone. Lazy, as Spark transforms are: a bad row (of
+   * another length than H's rows, or with a negative, NaN or infinite value) fails the job that
+   * reads it, and that job's exception is caused by an {@link IllegalArgumentException} naming
+   * the problem and the column.
    *
    * @throws IllegalArgumentException if the features column is missing or not of vectors, or
    *     the weights column exists

@@ -175,6 +175,31 @@ class SparkNmfTest {
   }
 
   @Test
+  void transformRejectsBadRowsAndColumnsWithClearMessages() {
+    SparkNmfModel model = new SparkNmf().setRank(2).setMaxIter(5).fit(frame(spark, V, 2, false));
+    double[] a = SparkTestData.noisyLowRank(3, 40, 2, 0.1, 5).toRowMajorArray();
+    a[40 + 3] = -1;
+
+    // Lazy, as Spark's transforms: the job that reads the bad row fails, caused by the check.
+    Dataset<Row> bad = model.transform(frame(spark, Matrix.wrap(3, 40, a), 1, true));
+    assertThatThrownBy(bad::collectAsList)
+        .hasRootCauseInstanceOf(IllegalArgumentException.class)
+        .hasRootCauseMessage("negative value -1.0 at column 3 of features (NMF needs finite, "
+            + "non-negative values)");
+    Dataset<Row> narrow = model.transform(frame(spark, Matrix.wrap(1, 3, new double[3]), 1,
+        false));
+    assertThatThrownBy(narrow::collectAsList)
+        .hasRootCauseMessage("features must have 40 values (as the rows the model was fitted "
+            + "on), had 3");
+
+    assertThatThrownBy(() -> model.transform(model.transform(frame(spark, V, 1, false))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("weights column 'weights' already exists");
+    assertThatThrownBy(() -> model.setFeaturesCol("v").transform(frame(spark, V, 1, false)))
+        .hasMessage("features column 'v' does not exist; the columns are [features]");
+  }
+
+  @Test
   void aSavedModelLoadsWithItsComponentsAndParameters() throws Exception {
     SparkNmfModel model = new SparkNmf().setRank(3).setMaxIter(10).setSolver("hals")
         .setWeightsCol("w").fit(frame(spark, V, 2, false));
