@@ -235,7 +235,8 @@ final class SparseData extends ScaledData {
     private final Parallel par;
     /**
      * H' of the pass, {@code p x k}: flat for the KL terms ({@code ratios}), else as rows for
-     * {@code V_b H'}; the other one is null.
+     * {@code V_b H'}; the other one is null. The rows are {@code max(n, p)}: once the pass's
+     * blocks are done, {@link #transposeTimesSum} puts W's rows there (one buffer, not two).
      */
     private final double[] ht;
     private final double[][] htRows;
@@ -253,7 +254,7 @@ final class SparseData extends ScaledData {
       this.k = k;
       this.par = par;
       ht = ratios ? new double[p * k] : null;
-      htRows = ratios ? null : new double[p][k];
+      htRows = ratios ? null : new double[Math.max(n, p)][k];
       hRowSums = new double[k];
       wBuffer = productBuffer(n * k);
     }
@@ -286,8 +287,9 @@ final class SparseData extends ScaledData {
     @Override
     void transposeTimesSum(double[] w, double[] out) {
       double[] operand = productOperand(w, wBuffer, n * k);
-      nRows = SparseProducts.rows(operand, n, k, nRows);
-      SparseProducts.multiplyIntoTranspose(p, k, tPointers, tColumns, tValues, nRows, out, par);
+      // after the pass's blocks: H' is no longer read until the next useH
+      SparseProducts.rows(operand, n, k, htRows);
+      SparseProducts.multiplyIntoTranspose(p, k, tPointers, tColumns, tValues, htRows, out, par);
     }
 
     @Override

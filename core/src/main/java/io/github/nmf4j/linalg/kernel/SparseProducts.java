@@ -141,13 +141,12 @@ public final class SparseProducts {
   }
 
   /**
-   * The rows of the row-major {@code rows x m} matrix {@code a}, copied into {@code into} when
-   * it has {@code rows} rows of {@code m} values (so that a caller reuses them), else into new
-   * arrays; returns the rows.
+   * The rows of the row-major {@code rows x m} matrix {@code a}, copied into the first rows of
+   * {@code into} when it has at least {@code rows} rows of {@code m} values (so that a caller
+   * reuses them), else into new arrays; returns the rows.
    */
   public static double[][] rows(double[] a, int rows, int m, double[][] into) {
-    double[][] out = into != null && into.length == rows && (rows == 0 || into[0].length == m)
-        ? into : new double[rows][m];
+    double[][] out = fits(into, rows, m) ? into : new double[rows][m];
     for (int j = 0; j < rows; j++) {
       System.arraycopy(a, j * m, out[j], 0, m);
     }
@@ -156,11 +155,11 @@ public final class SparseProducts {
 
   /**
    * The rows of {@code a'} for the row-major {@code rows x cols} {@code a}: {@code cols} rows of
-   * {@code rows} values, into {@code into} when it has that shape, else into new arrays.
+   * {@code rows} values, into the first rows of {@code into} when it has at least {@code cols}
+   * rows of {@code rows} values, else into new arrays.
    */
   public static double[][] transposedRows(double[] a, int rows, int cols, double[][] into) {
-    double[][] out = into != null && into.length == cols && (cols == 0 || into[0].length == rows)
-        ? into : new double[cols][rows];
+    double[][] out = fits(into, cols, rows) ? into : new double[cols][rows];
     for (int i = 0; i < rows; i++) {
       int o = i * cols;
       for (int j = 0; j < cols; j++) {
@@ -168,6 +167,11 @@ public final class SparseProducts {
       }
     }
     return out;
+  }
+
+  /** Whether {@code into} has at least {@code rows} rows, all of {@code m} values. */
+  private static boolean fits(double[][] into, int rows, int m) {
+    return into != null && into.length >= rows && (into.length == 0 || into[0].length == m);
   }
 
   /**
