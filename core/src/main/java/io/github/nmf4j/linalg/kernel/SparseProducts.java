@@ -160,10 +160,11 @@ public final class SparseProducts {
    */
   public static double[][] transposedRows(double[] a, int rows, int cols, double[][] into) {
     double[][] out = fits(into, cols, rows) ? into : new double[cols][rows];
-    for (int i = 0; i < rows; i++) {
-      int o = i * cols;
-      for (int j = 0; j < cols; j++) {
-        out[j][i] = a[o + j];
+    // one output row at a time: its values come from rows streams of a, each read in order
+    for (int j = 0; j < cols; j++) {
+      double[] row = out[j];
+      for (int i = 0; i < rows; i++) {
+        row[i] = a[i * cols + j];
       }
     }
     return out;
