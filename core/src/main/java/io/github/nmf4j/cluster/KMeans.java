@@ -287,11 +287,7 @@ public final class KMeans extends Estimator<KMeansSettings> {
      * @throws IllegalArgumentException if {@code tolerance} is negative, NaN or infinite
      */
     public Builder tolerance(double tolerance) {
-      if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
-        throw new IllegalArgumentException(
-            "tolerance must be finite and >= 0, was " + tolerance);
-      }
-      this.tolerance = tolerance;
+      this.tolerance = Arguments.requireFiniteNonNegative(tolerance, "tolerance");
       return this;
     }
 
@@ -325,11 +321,7 @@ public final class KMeans extends Estimator<KMeansSettings> {
      * @throws IllegalArgumentException if {@code factor} is not finite and positive
      */
     public Builder oversampling(double factor) {
-      if (!(factor > 0) || Double.isInfinite(factor)) {
-        throw new IllegalArgumentException(
-            "oversampling must be finite and > 0, was " + factor);
-      }
-      this.oversampling = factor;
+      this.oversampling = Arguments.requireFinitePositive(factor, "oversampling");
       return this;
     }
 

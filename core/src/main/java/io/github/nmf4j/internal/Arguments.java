@@ -41,6 +41,30 @@ public final class Arguments {
   }
 
   /**
+   * Returns {@code value} if it is finite and {@code >= 0}.
+   *
+   * @throws IllegalArgumentException naming {@code name} and the value otherwise (NaN too)
+   */
+  public static double requireFiniteNonNegative(double value, String name) {
+    if (!(value >= 0 && value < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException(name + " must be finite and >= 0, was " + value);
+    }
+    return value;
+  }
+
+  /**
+   * Returns {@code value} if it is finite and {@code > 0}.
+   *
+   * @throws IllegalArgumentException naming {@code name} and the value otherwise (NaN too)
+   */
+  public static double requireFinitePositive(double value, String name) {
+    if (!(value > 0 && value < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException(name + " must be finite and > 0, was " + value);
+    }
+    return value;
+  }
+
+  /**
    * Returns {@code value} if it is not null.
    *
    * @throws IllegalArgumentException {@code "<name> must not be null"} otherwise
