@@ -6,7 +6,6 @@ import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
-import io.github.nmf4j.linalg.access.MatrixAccess;
 import java.util.Optional;
 
 /**
@@ -22,25 +21,15 @@ import java.util.Optional;
  * <p>An {@code Nmf} is an immutable, validated configuration, made by {@link #builder()}; it can
  * fit any number of matrices, from any number of threads at once.
  *
- * <p><b>Algorithm.</b> The multiplicative updates of Lee and Seung ("Algorithms for non-negative
- * matrix factorization", NIPS 2001), H first, then W, in each iteration:
+ * <p><b>Algorithm.</b> The {@link Builder#solver solver} updates H, then W, in each iteration:
+ * by default the multiplicative updates of Lee and Seung (2001) for the Frobenius and
+ * Kullback-Leibler losses and of Févotte and Idier (2011) for the other beta-divergences
+ * ({@link Loss}); the formulas are on each {@link Solver} constant.
  *
- * <ul>
- *   <li>{@link Loss#FROBENIUS}: {@code H <- H .* (W'V) ./ (W'WH + eps)},
- *       {@code W <- W .* (VH') ./ (W(HH') + eps)};
- *   <li>{@link Loss#KULLBACK_LEIBLER}: {@code H <- H .* (W'(V ./ (WH + eps))) ./ (W'1 + eps)},
- *       {@code W <- W .* ((V ./ (WH + eps))H') ./ (1H' + eps)};
- *   <li>{@link Loss#ITAKURA_SAITO} and any other beta ({@link Builder#betaLoss}), Févotte and
- *       Idier ("Algorithms for nonnegative matrix factorization with the beta-divergence",
- *       Neural Computation 23(9), 2011): with {@code Y = WH + eps}, {@code H <- H .* ((W'(V .*
- *       Y^(beta-2))) ./ (W'Y^(beta-1) + eps))^gamma} and likewise for W, {@code gamma} 1 for
- *       beta in {@code [1, 2]}, else {@code 1 / (2 - beta)} or {@code 1 / (beta - 1)}.
- * </ul>
- *
- * <p>No loss increases from one iteration to the next. {@code eps} is {@link
- * Builder#epsilon}; it applies to V scaled by a power of four so that its largest value lies in
- * {@code [1, 4)} (the scaling is exact and undone on the result, so {@code fit(4 V)} returns
- * exactly twice the factors of {@code fit(V)} when no penalty is set).
+ * <p>No loss increases from one iteration to the next. The guard {@code eps} of the updates'
+ * denominators is {@link Builder#epsilon}; it applies to V scaled by a power of four so that
+ * its largest value lies in {@code [1, 4)} (the scaling is exact and undone on the result, so
+ * {@code fit(4 V)} returns exactly twice the factors of {@code fit(V)} when no penalty is set).
  *
  * <p><b>Convergence</b>, as scikit-learn: every {@link Builder#checkEvery} iterations the loss is
  * computed and the fit stops when {@code (previous - current) / initial < tolerance}, where the
@@ -243,32 +232,11 @@ public final class Nmf extends Estimator<NmfSettings> {
      *     names its row, column and value)
      */
     public Builder initialFactors(Matrix w0, Matrix h0) {
-      checkFactor(w0, "initial W");
-      checkFactor(h0, "initial H");
-      if (w0.cols() != h0.rows()) {
-        throw new IllegalArgumentException("initial W (" + w0.shape() + ") has " + w0.cols()
-            + " columns but initial H (" + h0.shape() + ") has " + h0.rows()
-            + " rows; both must equal the rank");
-      }
+      NmfChecks.initialFactors(w0, h0);
       this.initialW = w0;
       this.initialH = h0;
       this.initialization = null;
       return this;
-    }
-
-    private static void checkFactor(Matrix m, String name) {
-      if (m == null) {
-        throw new IllegalArgumentException(name + " must not be null");
-      }
-      if (m.size() == 0) {
-        throw new IllegalArgumentException(name + " must not be empty, was " + m.shape());
-      }
-      double[] a = MatrixAccess.data(m);
-      for (int i = 0; i < a.length; i++) {
-        if (!(a[i] >= 0 && a[i] <= Double.MAX_VALUE)) {
-          throw new IllegalArgumentException(ScaledData.describeBad(name, a[i], i, m.cols()));
-        }
-      }
     }
 
     /**
@@ -288,11 +256,7 @@ public final class Nmf extends Estimator<NmfSettings> {
      * @throws IllegalArgumentException if {@code tolerance} is negative, NaN or infinite
      */
     public Builder tolerance(double tolerance) {
-      if (!(tolerance >= 0 && tolerance < Double.POSITIVE_INFINITY)) {
-        throw new IllegalArgumentException(
-            "tolerance must be finite and >= 0, was " + tolerance);
-      }
-      this.tolerance = tolerance;
+      this.tolerance = Arguments.requireFiniteNonNegative(tolerance, "tolerance");
       return this;
     }
 
@@ -314,10 +278,7 @@ public final class Nmf extends Estimator<NmfSettings> {
      * @throws IllegalArgumentException if {@code epsilon} is not finite and {@code > 0}
      */
     public Builder epsilon(double epsilon) {
-      if (!(epsilon > 0 && epsilon < Double.POSITIVE_INFINITY)) {
-        throw new IllegalArgumentException("epsilon must be finite and > 0, was " + epsilon);
-      }
-      this.epsilon = epsilon;
+      this.epsilon = Arguments.requireFinitePositive(epsilon, "epsilon");
       return this;
     }
 
@@ -372,7 +333,7 @@ public final class Nmf extends Estimator<NmfSettings> {
      * @throws IllegalArgumentException if {@code alphaW} is negative, NaN or infinite
      */
     public Builder alphaW(double alphaW) {
-      this.alphaW = requirePenalty(alphaW, "alphaW");
+      this.alphaW = Arguments.requireFiniteNonNegative(alphaW, "alphaW");
       return this;
     }
 
@@ -384,7 +345,7 @@ public final class Nmf extends Estimator<NmfSettings> {
      * @throws IllegalArgumentException if {@code alphaH} is negative, NaN or infinite
      */
     public Builder alphaH(double alphaH) {
-      this.alphaH = requirePenalty(alphaH, "alphaH");
+      this.alphaH = Arguments.requireFiniteNonNegative(alphaH, "alphaH");
       return this;
     }
 
@@ -400,13 +361,6 @@ public final class Nmf extends Estimator<NmfSettings> {
       }
       this.l1Ratio = l1Ratio;
       return this;
-    }
-
-    private static double requirePenalty(double alpha, String name) {
-      if (!(alpha >= 0 && alpha < Double.POSITIVE_INFINITY)) {
-        throw new IllegalArgumentException(name + " must be finite and >= 0, was " + alpha);
-      }
-      return alpha;
     }
 
 
@@ -442,54 +396,13 @@ public final class Nmf extends Estimator<NmfSettings> {
      *     Kullback-Leibler is set with {@link MissingValues#IGNORE}
      */
     public Nmf build() {
-      Integer k = rank;
-      if (initialW != null) {
-        if (k == null) {
-          k = initialW.cols();
-        } else if (k != initialW.cols()) {
-          throw new IllegalArgumentException("rank " + rank + " differs from the rank "
-              + initialW.cols() + " of the initial factors (W " + initialW.shape() + ", H "
-              + initialH.shape() + ")");
-        }
-      }
-      if (k == null) {
-        throw new IllegalStateException("rank must be set (or initial factors given)");
-      }
-      if (solver == Solver.HALS && loss != Loss.FROBENIUS) {
-        throw new IllegalArgumentException("solver HALS minimizes the Frobenius loss only (as "
-            + "scikit-learn's 'cd'); use MULTIPLICATIVE_UPDATE for " + loss
-            + (loss == Loss.BETA_DIVERGENCE ? " (beta " + beta + ")" : "")
-            + ", or HALS with FROBENIUS");
-      }
-      if (normalizeColumnsOfW
-          && (loss != Loss.KULLBACK_LEIBLER || solver != Solver.MULTIPLICATIVE_UPDATE)) {
-        throw new IllegalArgumentException("normalizeColumnsOfW is Lee and Seung's (1999) "
-            + "Kullback-Leibler multiplicative update: it needs loss KULLBACK_LEIBLER and solver "
-            + "MULTIPLICATIVE_UPDATE, was " + loss + " and " + solver);
-      }
+      int k = NmfChecks.rank(rank, initialW, initialH);
       double h = Double.isNaN(alphaH) ? alphaW : alphaH;
-      if (normalizeColumnsOfW && (alphaW > 0 || h > 0)) {
-        throw new IllegalArgumentException("normalizeColumnsOfW rescales W after every update, "
-            + "which a penalty on the factors would not survive; alphaW and alphaH must be 0, "
-            + "were " + alphaW + " and " + h);
-      }
-      if (normalizeColumnsOfW && missingValues == MissingValues.IGNORE) {
-        throw new IllegalArgumentException("normalizeColumnsOfW does not support missing values: "
-            + "use missingValues REJECT with it, or drop it");
-      }
-      if (missingValues == MissingValues.IGNORE && loss != Loss.FROBENIUS
-          && loss != Loss.KULLBACK_LEIBLER) {
-        throw new IllegalArgumentException("missing values (MissingValues.IGNORE) are supported "
-            + "with the FROBENIUS and KULLBACK_LEIBLER losses, was " + loss);
-      }
-      if ((alphaW > 0 || h > 0) && missingValues == MissingValues.IGNORE) {
-        throw new IllegalArgumentException("the penalties alphaW and alphaH do not support "
-            + "missing values (MissingValues.IGNORE) yet; were " + alphaW + " and " + h);
-      }
       NmfSettings settings = new NmfSettings(k, loss, solver, Optional.ofNullable(initialization),
           Optional.ofNullable(initialW), Optional.ofNullable(initialH), maxIterations, tolerance,
           checkEvery, epsilon, seed, restarts, threadCount(), normalizeColumnsOfW, alphaW, h,
           l1Ratio, beta, missingValues);
+      NmfChecks.combination(settings);
       return new Nmf(settings, this);
     }
 

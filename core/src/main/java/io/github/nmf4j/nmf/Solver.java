@@ -3,9 +3,22 @@ package io.github.nmf4j.nmf;
 /** The algorithm that updates the factors W and H from one iteration to the next. */
 public enum Solver {
   /**
-   * The multiplicative updates of Lee and Seung, "Algorithms for non-negative matrix
-   * factorization", NIPS 2001, for either {@link Loss}; H is updated first, then W. See {@link
-   * Nmf} for the formulas.
+   * The multiplicative updates of Lee and Seung ("Algorithms for non-negative matrix
+   * factorization", NIPS 2001), for every {@link Loss}; H is updated first, then W:
+   *
+   * <ul>
+   *   <li>{@link Loss#FROBENIUS}: {@code H <- H .* (W'V) ./ (W'WH + eps)},
+   *       {@code W <- W .* (VH') ./ (W(HH') + eps)};
+   *   <li>{@link Loss#KULLBACK_LEIBLER}: {@code H <- H .* (W'(V ./ (WH + eps))) ./ (W'1 + eps)},
+   *       {@code W <- W .* ((V ./ (WH + eps))H') ./ (1H' + eps)};
+   *   <li>{@link Loss#ITAKURA_SAITO} and any other beta ({@link Nmf.Builder#betaLoss}), Févotte
+   *       and Idier ("Algorithms for nonnegative matrix factorization with the beta-divergence",
+   *       Neural Computation 23(9), 2011): with {@code Y = WH + eps}, {@code H <- H .* ((W'(V .*
+   *       Y^(beta-2))) ./ (W'Y^(beta-1) + eps))^gamma} and likewise for W, {@code gamma} 1 for
+   *       beta in {@code [1, 2]}, else {@code 1 / (2 - beta)} or {@code 1 / (beta - 1)}.
+   * </ul>
+   *
+   * <p>{@code eps} is {@link Nmf.Builder#epsilon}.
    */
   MULTIPLICATIVE_UPDATE,
   /**
