@@ -4,13 +4,21 @@ and MiniBatchNMF on one BLAS thread, in process CPU time.
     OPENBLAS_NUM_THREADS=1 /usr/bin/python3 benchmarks/python/nmf_options_sklearn.py \
         penalty V.npy RANK mu|cd BETA A B ROUNDS    # plain vs alpha_W 0.01, l1_ratio 0.5
         iteration V.npy RANK BETA A B ROUNDS        # one multiplicative-update iteration
-        minibatch V.npy RANK ROUNDS                 # MiniBatchNMF with its defaults
+        minibatch V.npy RANK ROUNDS [PASSES]        # MiniBatchNMF with its defaults
         write V.npy                                 # 70000 x 784 uniform on [0, 1), seed 42
+        fashion V.npy OFFSET                        # Fashion-MNIST, (pixel + OFFSET) / (255 + OFFSET)
+
+`fashion` writes the 70000 x 784 images of Fashion-MNIST (Debian's dataset-fashion-mnist,
+/usr/share/datasets/fashion-mnist: the 60000 training images, then the 10000 test images) as
+float64 (pixel + OFFSET) / (255 + OFFSET): OFFSET 0 for the losses that take zeros, 1 for
+Itakura-Saito, which rejects them (half the pixels are 0).
 
 Per-iteration costs come from NMF(init='custom', tol=0) fits of A and B iterations from fixed
 strictly positive factors: (cpu(B) - cpu(A)) / (B - A). In `penalty` the plain and the penalized
-fits alternate within each round.
+fits alternate within each round. `minibatch` with PASSES runs exactly that many passes (tol=0,
+max_no_improvement=None).
 """
+import gzip
 import sys
 import time
 import warnings
@@ -19,6 +27,18 @@ import numpy as np
 from sklearn.decomposition import NMF, MiniBatchNMF
 
 warnings.simplefilter("ignore")
+
+
+FASHION = "/usr/share/datasets/fashion-mnist/"
+
+
+def fashion_mnist(offset):
+    """Fashion-MNIST's 70000 images (training, then test) as (pixel + offset) / (255 + offset)."""
+    parts = []
+    for name in ("train-images-idx3-ubyte.gz", "t10k-images-idx3-ubyte.gz"):
+        with gzip.open(FASHION + name) as f:
+            parts.append(np.frombuffer(f.read(), np.uint8, offset=16).reshape(-1, 784))
+    return (np.vstack(parts).astype(np.float64) + offset) / (255 + offset)
 
 
 def start(v, k):
@@ -49,6 +69,9 @@ def main():
     if mode == "write":
         np.save(path, np.random.default_rng(42).random((70000, 784)))
         return
+    if mode == "fashion":
+        np.save(path, fashion_mnist(float(sys.argv[3])))
+        return
     v = np.load(path)
     k = int(sys.argv[3])
     if mode == "penalty":
@@ -78,8 +101,10 @@ def main():
         print("iteration beta %s, %s rank %d, fits of %d and %d: CPU ms per iteration %s"
               % (beta, v.shape, k, a, b, summary(t)))
     elif mode == "minibatch":
+        fixed = dict(max_iter=int(sys.argv[5]), tol=0, max_no_improvement=None) \
+            if len(sys.argv) > 5 else {}
         for r in range(int(sys.argv[4])):
-            m = MiniBatchNMF(n_components=k, random_state=0)
+            m = MiniBatchNMF(n_components=k, random_state=0, **fixed)
             t0 = time.process_time()
             m.fit_transform(v)
             t1 = time.process_time()

@@ -1,6 +1,7 @@
 package io.github.nmf4j.nmf;
 
 import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.linalg.kernel.Gemm;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -13,17 +14,16 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * float32's epsilon; for beta below 1 entries of W, and for beta up to 1 entries of H, below
  * double's epsilon become 0), so that from the same start the factors are scikit-learn's.
  *
- * <p>Rows are processed in chunks of {@link #CHUNK} fixed by the shapes; each chunk sums its
- * share of {@code W'R} and {@code W'P} (or {@code W'X} and {@code W'W} for Frobenius) and the
- * chunks are added in order, so results do not depend on the thread count. Per row of the batch
- * the work is: {@code WH} of the row, the element-wise terms, and the row's products with H;
- * nothing of size {@code batch x p} is held.
+ * <p>A batch is processed in blocks of {@link MiniBatchKernels#BLOCK} rows fixed by the shapes
+ * (the products of a block on {@code Gemm}, see {@link MiniBatchKernels}); each block writes its
+ * share of {@code W'R} and {@code W'Q} (or {@code W'X} and {@code W'W} for Frobenius) to its own
+ * slot and the slots are added in order, so results do not depend on the thread count. Nothing
+ * of size {@code batch x p} is held beyond one block per thread.
  */
 final class MiniBatchSolver {
 
-  /** Rows per parallel task. */
-  static final int CHUNK = 64;
-  private static final double EPSILON = MiniBatchRows.EPSILON;
+  private static final int BLOCK = MiniBatchKernels.BLOCK;
+  private static final double EPSILON = MiniBatchKernels.EPSILON;
   /** {@code np.finfo(np.float64).eps}, scikit-learn's clamp of small factors for beta < 1. */
   private static final double DOUBLE_EPS = Math.ulp(1.0);
 
@@ -35,18 +35,22 @@ final class MiniBatchSolver {
   private final double alphaH;
   private final double l1Ratio;
   private final Parallel par;
-  private final MiniBatchRows kernels;
-  /** Per-chunk sums of one batch, {@code maxChunks x k x p} each, and per-chunk scalars. */
+  private final MiniBatchKernels kernels;
+  /** Per-block sums of one batch, {@code maxBlocks x k x p} each, and per-block scalars. */
   private final double[][] numerators;
   private final double[][] denominators;
   private final double[][] wColumnSums;
-  private final double[] chunkValues;
-  private final double[] chunkValues2;
+  private final double[] blockValues;
+  private final double[] blockValues2;
   /** The denominator of the H update, {@code k x p}. */
   private final double[] hDenominator;
-  private final ConcurrentLinkedQueue<MiniBatchRows.RowScratch> scratch =
+  /** Frobenius W-only solve: {@code X H'} of its rows ({@code rows x k}), formed once. */
+  private double[] xht = new double[0];
+  /** Frobenius: {@code ||x_i||^2} of the rows of {@link #normsOf}, the x of the last step. */
+  private double[] rowNorms = new double[0];
+  private double[] normsOf;
+  private final ConcurrentLinkedQueue<MiniBatchKernels.Block> scratch =
       new ConcurrentLinkedQueue<>();
-
 
   MiniBatchSolver(int p, int k, double beta, double alphaW, double alphaH, double l1Ratio,
       int maxBatchRows, Parallel par) {
@@ -58,13 +62,13 @@ final class MiniBatchSolver {
     this.alphaH = alphaH;
     this.l1Ratio = l1Ratio;
     this.par = par;
-    int chunks = (maxBatchRows + CHUNK - 1) / CHUNK;
-    numerators = new double[chunks][k * p];
-    denominators = new double[chunks][beta == 2 ? k * k : beta == 1 ? 0 : k * p];
-    wColumnSums = new double[chunks][k];
-    chunkValues = new double[Math.max(chunks, 1)];
-    chunkValues2 = new double[Math.max(chunks, 1)];
-    this.kernels = new MiniBatchRows(p, k, beta);
+    int blocks = (maxBatchRows + BLOCK - 1) / BLOCK;
+    numerators = new double[blocks][k * p];
+    denominators = new double[blocks][beta == 2 ? k * k : beta == 1 ? 0 : k * p];
+    wColumnSums = new double[blocks][k];
+    blockValues = new double[Math.max(blocks, 1)];
+    blockValues2 = new double[Math.max(blocks, 1)];
+    this.kernels = new MiniBatchKernels(p, k, beta);
     hDenominator = new double[k * p];
   }
 
@@ -85,47 +89,45 @@ final class MiniBatchSolver {
       solveW(x, row0, rows, h, w, wOff, freshIterations, tolerance);
     }
     kernels.prepare(h);
-    int chunks = (rows + CHUNK - 1) / CHUNK;
-    par.forEach(chunks, c -> {
-      MiniBatchRows.RowScratch s = take();
-      int from = c * CHUNK;
-      int to = Math.min(rows, from + CHUNK);
-      double[] num = numerators[c];
-      double[] den = denominators[c];
-      double[] colSums = wColumnSums[c];
-      Arrays.fill(num, 0);
-      Arrays.fill(den, 0);
-      Arrays.fill(colSums, 0);
-      double cost = 0;
-      double penalty = 0;
-      for (int i = from; i < to; i++) {
-        int xOff = (row0 + i) * p;
-        int wRow = wOff + i * k;
-        if (!fresh) {
-          kernels.updateWRow(x, xOff, w, wRow, h, l1W, l2W, s);
-        }
-        if (beta < 1) {
-          for (int l = 0; l < k; l++) {
-            if (w[wRow + l] < DOUBLE_EPS) {
-              w[wRow + l] = 0;
-            }
-          }
-        }
-        cost += kernels.accumulateH(x, xOff, w, wRow, h, num, den, colSums, s);
-        for (int l = 0; l < k; l++) {
-          double v = w[wRow + l];
-          penalty += l1W * v + l2W * v * v;
-        }
+    int blocks = (rows + BLOCK - 1) / BLOCK;
+    par.forEach(blocks, c -> {
+      MiniBatchKernels.Block s = take();
+      int from = c * BLOCK;
+      int len = Math.min(rows, from + BLOCK) - from;
+      int wRow = wOff + from * k;
+      kernels.load(x, row0 + from, len, w, wRow, s);
+      if (!fresh) {
+        kernels.wTerms(len, h, false, s);
+        kernels.updateW(len, l1W, l2W, s);
       }
-      chunkValues[c] = cost;
-      chunkValues2[c] = penalty;
+      double penalty = 0;
+      for (int i = 0; i < len * k; i++) {
+        double v = s.w[i];
+        if (beta < 1 && v < DOUBLE_EPS) {
+          v = 0;
+          s.w[i] = 0;
+        }
+        penalty += l1W * v + l2W * v * v;
+      }
+      System.arraycopy(s.w, 0, w, wRow, len * k);
+      blockValues[c] = kernels.hTerms(len, h, numerators[c], denominators[c], wColumnSums[c],
+          s);
+      blockValues2[c] = penalty;
       scratch.add(s);
     });
     double divergence = 0;
     double penalties = 0;
-    for (int c = 0; c < chunks; c++) {
-      divergence += chunkValues[c];
-      penalties += chunkValues2[c];
+    for (int c = 0; c < blocks; c++) {
+      divergence += blockValues[c];
+      penalties += blockValues2[c];
+    }
+    sumBlocks(blocks);
+    if (beta == 2) {
+      double[] norms = rowNorms(x);
+      for (int i = row0; i < row0 + rows; i++) {
+        divergence += norms[i];
+      }
+      divergence += kernels.frobeniusModelTerms(numerators[0], denominators[0], h);
     }
     divergence = kernels.finishDivergence(divergence, w, wOff, rows, h);
     double hPenalty = 0;
@@ -133,57 +135,63 @@ final class MiniBatchSolver {
       hPenalty += l1H * v + l2H * v * v;
     }
     double batchCost = (divergence + penalties + hPenalty) / rows;
-    updateH(h, chunks, l1H, l2H, a, b, rho);
+    updateH(h, l1H, l2H, a, b, rho);
     return batchCost;
   }
 
+  /**
+   * {@code ||x_i||^2} of every row of {@code x}, formed once per array: a fit steps through the
+   * same V, so the batch cost's {@code ||X||^2} is a sum of its rows' values.
+   */
+  private double[] rowNorms(double[] x) {
+    if (x != normsOf) {
+      int n = x.length / p;
+      if (rowNorms.length < n) {
+        rowNorms = new double[n];
+      }
+      double[] norms = rowNorms;
+      par.forEach((n + BLOCK - 1) / BLOCK, c -> {
+        for (int i = c * BLOCK, to = Math.min(n, i + BLOCK); i < to; i++) {
+          double sum = 0;
+          for (int j = i * p, end = j + p; j < end; j++) {
+            sum += x[j] * x[j];
+          }
+          norms[i] = sum;
+        }
+      });
+      normsOf = x;
+    }
+    return rowNorms;
+  }
 
-  /** scikit-learn's {@code _multiplicative_update_h} with the running sums A and B. */
-  private void updateH(double[] h, int chunks, double l1H, double l2H, double[] a, double[] b,
+  /** Adds the blocks' sums of {@link #step} to the first block's slots, in block order. */
+  private void sumBlocks(int blocks) {
+    for (int c = 1; c < blocks; c++) {
+      MuKernels.add(numerators[0], numerators[c], k * p);
+      MuKernels.add(denominators[0], denominators[c], denominators[0].length);
+      MuKernels.add(wColumnSums[0], wColumnSums[c], k);
+    }
+  }
+
+  /**
+   * scikit-learn's {@code _multiplicative_update_h} with the running sums A and B, from the
+   * batch's sums in the first slots ({@link #sumBlocks}).
+   */
+  private void updateH(double[] h, double l1H, double l2H, double[] a, double[] b,
       double rho) {
     double[] num = numerators[0];
-    for (int c = 1; c < chunks; c++) {
-      double[] more = numerators[c];
-      for (int i = 0; i < num.length; i++) {
-        num[i] += more[i];
-      }
-    }
     double[] den;
     if (beta == 2) {
-      double[] wtw = denominators[0];
-      for (int c = 1; c < chunks; c++) {
-        for (int i = 0; i < wtw.length; i++) {
-          wtw[i] += denominators[c][i];
-        }
-      }
       den = hDenominator;
-      Arrays.fill(den, 0);
-      for (int c = 0; c < k; c++) {
-        for (int e = 0; e < k; e++) {
-          double g = wtw[c * k + e];
-          for (int j = 0; j < p; j++) {
-            den[c * p + j] += g * h[e * p + j];
-          }
-        }
-      }
+      Gemm.multiply(k, k, p, denominators[0], h, den, Parallel.serial());
     } else if (beta == 1) {
       double[] sums = wColumnSums[0];
-      for (int c = 1; c < chunks; c++) {
-        for (int l = 0; l < k; l++) {
-          sums[l] += wColumnSums[c][l];
-        }
-      }
       den = hDenominator;
       for (int c = 0; c < k; c++) {
         Arrays.fill(den, c * p, (c + 1) * p, sums[c] == 0 ? 1 : sums[c]);
       }
     } else {
       den = denominators[0];
-      for (int c = 1; c < chunks; c++) {
-        for (int i = 0; i < den.length; i++) {
-          den[i] += denominators[c][i];
-        }
-      }
     }
     for (int i = 0; i < h.length; i++) {
       double d = den[i];
@@ -196,12 +204,12 @@ final class MiniBatchSolver {
       if (d == 0) {
         d = EPSILON;
       }
-      double old = gamma != 1 ? MiniBatchRows.power(h[i], 1 / gamma) : h[i];
+      double old = gamma != 1 ? MiniBatchKernels.power(h[i], 1 / gamma) : h[i];
       a[i] = a[i] * rho + num[i] * old;
       b[i] = b[i] * rho + d;
       double v = a[i] / b[i];
       if (gamma != 1) {
-        v = MiniBatchRows.power(v, gamma);
+        v = MiniBatchKernels.power(v, gamma);
       }
       if (beta <= 1 && v < DOUBLE_EPS) {
         v = 0;
@@ -213,7 +221,8 @@ final class MiniBatchSolver {
   /**
    * scikit-learn's {@code _solve_W}: W of the rows from the constant {@code sqrt(mean(X) / k)},
    * updated with H fixed until {@code ||W - W_prev||_F / ||W||_F <= tolerance} (when {@code
-   * tolerance > 0}) or {@code maxIterations} updates.
+   * tolerance > 0}) or {@code maxIterations} updates. For Frobenius the numerator {@code X H'}
+   * is formed once, the updates then cost {@code O(rows k^2)} each.
    */
   void solveW(double[] x, int row0, int rows, double[] h, double[] w, int wOff,
       int maxIterations, double tolerance) {
@@ -226,32 +235,46 @@ final class MiniBatchSolver {
     double l1W = p * alphaW * l1Ratio;
     double l2W = p * alphaW * (1 - l1Ratio);
     kernels.prepare(h);
-    int chunks = (rows + CHUNK - 1) / CHUNK;
-    double[] changes = new double[chunks];
-    double[] norms = new double[chunks];
+    boolean keepNumerator = beta == 2;
+    if (keepNumerator && xht.length < rows * k) {
+      xht = new double[rows * k];
+    }
+    int blocks = (rows + BLOCK - 1) / BLOCK;
+    double[] changes = new double[blocks];
+    double[] norms = new double[blocks];
     for (int it = 0; it < maxIterations; it++) {
-      par.forEach(chunks, c -> {
-        MiniBatchRows.RowScratch s = take();
+      boolean numeratorReady = keepNumerator && it > 0;
+      par.forEach(blocks, c -> {
+        MiniBatchKernels.Block s = take();
+        int from = c * BLOCK;
+        int len = Math.min(rows, from + BLOCK) - from;
+        int wRow = wOff + from * k;
+        if (numeratorReady) {
+          System.arraycopy(w, wRow, s.w, 0, len * k);
+          System.arraycopy(xht, from * k, s.numW, 0, len * k);
+        } else {
+          kernels.load(x, row0 + from, len, w, wRow, s);
+        }
+        kernels.wTerms(len, h, numeratorReady, s);
+        if (keepNumerator && !numeratorReady) {
+          System.arraycopy(s.numW, 0, xht, from * k, len * k);
+        }
+        kernels.updateW(len, l1W, l2W, s);
         double change = 0;
         double norm = 0;
-        double[] before = s.before;
-        for (int i = c * CHUNK, to = Math.min(rows, i + CHUNK); i < to; i++) {
-          int wRow = wOff + i * k;
-          System.arraycopy(w, wRow, before, 0, k);
-          kernels.updateWRow(x, (row0 + i) * p, w, wRow, h, l1W, l2W, s);
-          for (int l = 0; l < k; l++) {
-            double d = w[wRow + l] - before[l];
-            change += d * d;
-            norm += w[wRow + l] * w[wRow + l];
-          }
+        for (int i = 0; i < len * k; i++) {
+          double d = s.w[i] - w[wRow + i];
+          change += d * d;
+          norm += s.w[i] * s.w[i];
         }
+        System.arraycopy(s.w, 0, w, wRow, len * k);
         changes[c] = change;
         norms[c] = norm;
         scratch.add(s);
       });
       double change = 0;
       double norm = 0;
-      for (int c = 0; c < chunks; c++) {
+      for (int c = 0; c < blocks; c++) {
         change += changes[c];
         norm += norms[c];
       }
@@ -266,37 +289,22 @@ final class MiniBatchSolver {
    * {@code w}), and {@code ||X - WH||_F^2} in {@code out[1]}; {@code out[0]} the divergence.
    */
   void errors(double[] x, int n, double[] w, double[] h, double[] out) {
-    int chunks = (n + CHUNK - 1) / CHUNK;
-    double[] div = new double[chunks];
-    double[] sq = new double[chunks];
-    par.forEach(chunks, c -> {
-      MiniBatchRows.RowScratch s = take();
-      double d = 0;
-      double q = 0;
-      for (int i = c * CHUNK, to = Math.min(n, i + CHUNK); i < to; i++) {
-        double[] wh = s.wh;
-        Arrays.fill(wh, 0);
-        for (int l = 0; l < k; l++) {
-          double wl = w[i * k + l];
-          for (int j = 0; j < p; j++) {
-            wh[j] += wl * h[l * p + j];
-          }
-        }
-        for (int j = 0; j < p; j++) {
-          double e = x[i * p + j] - wh[j];
-          q += e * e;
-        }
-        if (beta != 2) {
-          d += kernels.divergenceTerms(x, i * p, wh);
-        }
-      }
-      div[c] = d;
-      sq[c] = q;
+    int blocks = (n + BLOCK - 1) / BLOCK;
+    double[] div = new double[blocks];
+    double[] sq = new double[blocks];
+    par.forEach(blocks, c -> {
+      MiniBatchKernels.Block s = take();
+      double[] terms = new double[1];
+      int from = c * BLOCK;
+      int len = Math.min(n, from + BLOCK) - from;
+      kernels.load(x, from, len, w, from * k, s);
+      sq[c] = kernels.errors(len, h, s, terms);
+      div[c] = terms[0];
       scratch.add(s);
     });
     double d = 0;
     double q = 0;
-    for (int c = 0; c < chunks; c++) {
+    for (int c = 0; c < blocks; c++) {
       d += div[c];
       q += sq[c];
     }
@@ -304,9 +312,8 @@ final class MiniBatchSolver {
     out[1] = q;
   }
 
-  private MiniBatchRows.RowScratch take() {
-    MiniBatchRows.RowScratch s = scratch.poll();
-    return s != null ? s : new MiniBatchRows.RowScratch(p, k);
+  private MiniBatchKernels.Block take() {
+    MiniBatchKernels.Block s = scratch.poll();
+    return s != null ? s : new MiniBatchKernels.Block(p, k);
   }
-
 }

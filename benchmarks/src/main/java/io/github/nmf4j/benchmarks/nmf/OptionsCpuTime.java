@@ -23,14 +23,16 @@ import java.util.SplittableRandom;
  * java -Xmx2g -cp benchmarks/target/benchmarks.jar io.github.nmf4j.benchmarks.nmf.OptionsCpuTime \
  *     penalty V.npy RANK mu|hals BETA A B ROUNDS    # plain vs alphaW 0.01, l1Ratio 0.5
  *     iteration V.npy RANK BETA A B ROUNDS          # one multiplicative-update iteration
- *     minibatch V.npy RANK ROUNDS                   # MiniBatchNmf with the defaults
+ *     minibatch V.npy RANK ROUNDS [PASSES]          # MiniBatchNmf with the defaults
  * </pre>
  *
  * <p>Per-iteration costs come from fits from fixed strictly positive factors ({@code
  * initialFactors}, {@code sqrt(mean(V) / k)} times uniform (0, 1], seed 42, tolerance 0) of
  * {@code A} and {@code B} iterations: {@code (cpu(B) - cpu(A)) / (B - A)}, so the fixed costs of
  * a fit cancel. In {@code penalty} the plain and the penalized fits alternate within each round.
- * V is read from a {@code .npy} file so that both sides factor identical values.
+ * V is read from a {@code .npy} file so that both sides factor identical values. {@code
+ * minibatch} with {@code PASSES} runs exactly that many passes (tolerance 0, no early stop),
+ * which times a pass without the stopping rule.
  */
 public final class OptionsCpuTime {
 
@@ -47,7 +49,8 @@ public final class OptionsCpuTime {
           Integer.parseInt(args[6]), Integer.parseInt(args[7]));
       case "iteration" -> iteration(v, k, Double.parseDouble(args[3]),
           Integer.parseInt(args[4]), Integer.parseInt(args[5]), Integer.parseInt(args[6]));
-      case "minibatch" -> minibatch(v, k, Integer.parseInt(args[3]));
+      case "minibatch" -> minibatch(v, k, Integer.parseInt(args[3]),
+          args.length > 4 ? Integer.parseInt(args[4]) : 0);
       default -> throw new IllegalArgumentException("mode penalty|iteration|minibatch, was "
           + args[0]);
     }
@@ -122,8 +125,10 @@ public final class OptionsCpuTime {
         + "and %d: CPU ms per iteration %s%n", beta, v.rows(), v.cols(), k, a, b, summary(t));
   }
 
-  private static void minibatch(Matrix v, int k, int rounds) {
-    MiniBatchNmf m = MiniBatchNmf.builder().rank(k).threads(1).build();
+  private static void minibatch(Matrix v, int k, int rounds, int passes) {
+    MiniBatchNmf.Builder b = MiniBatchNmf.builder().rank(k).threads(1);
+    MiniBatchNmf m = (passes > 0 ? b.maxIterations(passes).tolerance(0).maxNoImprovement(0) : b)
+        .build();
     m.fit(v); // warm-up
     for (int r = 0; r < rounds; r++) {
       long c0 = BEAN.getCurrentThreadCpuTime();
