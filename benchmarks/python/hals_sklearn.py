@@ -22,6 +22,13 @@ one thread).
 
 Run with the system python, under the benchmark lock:
     flock /tmp/nmf4j-bench.lock /usr/bin/python3 benchmarks/python/hals_sklearn.py [repeats] [dense|faces|faces-like]
+
+With a third argument START_DIR (faces only), scikit-learn's own NNDSVDA start is written to
+START_DIR/w0.npy and START_DIR/h0.npy, and the fits are also timed from that start given as
+init='custom' (the same iterations without the start's cost). HalsDriver's fifth argument reads
+the same files, so that both solvers run from one start: the iterations needed to reach an error
+on a slowly converging plateau depend on small differences of the start (nmf4j's own NNDSVDA
+start differs from scikit-learn's in the last components, where the randomized SVDs differ).
 """
 import gzip
 import os
@@ -32,6 +39,7 @@ import warnings
 
 import numpy as np
 from sklearn.decomposition import NMF
+from sklearn.decomposition._nmf import _initialize_nmf
 from sklearn.exceptions import ConvergenceWarning
 
 import realdata
@@ -81,17 +89,22 @@ def faces_like():
         return np.frombuffer(f.read(), dtype=np.uint8).reshape(200, 625) / 255.0
 
 
-def run(name, v, k, iterations, repeats):
+def run(name, v, k, iterations, repeats, start=None):
     norm = np.linalg.norm(v)
     times, cpus, err = [], [], None
     for _ in range(repeats):
-        model = NMF(n_components=k, solver="cd", init="nndsvda", tol=0, max_iter=iterations,
-                    random_state=0)
+        model = NMF(n_components=k, solver="cd", init="nndsvda" if start is None else "custom",
+                    tol=0, max_iter=iterations, random_state=0)
         t0, c0 = time.perf_counter(), time.process_time()
-        model.fit(v)
+        if start is None:
+            model.fit(v)
+        else:
+            model.fit_transform(v, W=start[0].copy(), H=start[1].copy())
         times.append(time.perf_counter() - t0)
         cpus.append(time.process_time() - c0)
         err = model.reconstruction_err_ / norm
+    if start is not None:
+        name += " (from the saved start)"
     print("%s %dx%d rank %d: scikit-learn cd %d iterations, relative error %.10f, "
           "median %.3f s (runs: %s); process cpu median %.3f s (min %.3f)"
           % (name, v.shape[0], v.shape[1], k, iterations, err, statistics.median(times),
@@ -104,6 +117,12 @@ if __name__ == "__main__":
     which = sys.argv[2] if len(sys.argv) > 2 else "all"
     if which in ("all", "faces"):
         run("faces", realdata.faces(), 16, 200, repeats)
+    if which == "faces" and len(sys.argv) > 3:
+        faces = realdata.faces().astype(np.float64)
+        w0, h0 = _initialize_nmf(faces, 16, init="nndsvda", random_state=0)
+        np.save(os.path.join(sys.argv[3], "w0.npy"), w0)
+        np.save(os.path.join(sys.argv[3], "h0.npy"), h0)
+        run("faces", faces, 16, 200, repeats, (w0, h0))
     if which == "faces-like":
         run("faces-like", faces_like(), 16, 200, repeats)
     if which in ("all", "dense"):
