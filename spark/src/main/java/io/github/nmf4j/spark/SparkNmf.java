@@ -13,7 +13,10 @@ import org.apache.spark.ml.param.IntParam;
 import org.apache.spark.ml.param.LongParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.Identifiable;
+import org.apache.spark.ml.util.MLReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.types.StructType;
 
@@ -36,8 +39,11 @@ import org.apache.spark.sql.types.StructType;
  * and returns {@code W_p' V_p} and {@code W_p' W_p} ({@code k p + k^2} values), which are added
  * in partition order; V is cached and never shuffled. With a checkpoint directory set on the
  * SparkContext, the rows of W are checkpointed every {@code checkpointInterval} iterations.
+ *
+ * <p>Spark ML persistence: {@code nmf.save(path)} ({@code write()}) and {@link #load}, so that a
+ * Pipeline holding the estimator can be saved; the listener is not saved.
  */
-public class SparkNmf extends Estimator<SparkNmfModel> {
+public class SparkNmf extends Estimator<SparkNmfModel> implements DefaultParamsWritable {
 
   private static final long serialVersionUID = 1L;
 
@@ -286,6 +292,19 @@ public class SparkNmf extends Estimator<SparkNmfModel> {
           + "solver mu for kullback-leibler");
     }
     return schema;
+  }
+
+  /** The reader of saved estimators. */
+  public static MLReader<SparkNmf> read() {
+    return new DefaultParamsReader<>();
+  }
+
+  /**
+   * The estimator saved at {@code path} by {@code save(path)} (or {@code write().save(path)}),
+   * with its uid and parameters.
+   */
+  public static SparkNmf load(String path) {
+    return read().load(path);
   }
 
   @Override
