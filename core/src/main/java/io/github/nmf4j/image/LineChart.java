@@ -22,7 +22,8 @@ import java.util.List;
  *     .logY(true).series("frobenius", x, y).draw(720, 450);
  * }</pre>
  *
- * <p>If the JDK has no usable font (a minimal headless installation), the chart is drawn
+ * <p>A series may carry error bars ({@link #series(String, double[], double[], double[])}), as
+ * the held-out errors of a rank selection do. If the JDK has no usable font (a minimal headless installation), the chart is drawn
  * without text rather than failing.
  */
 public final class LineChart {
@@ -30,7 +31,8 @@ public final class LineChart {
   private static final Color[] COLOURS = {new Color(0x1f77b4), new Color(0xd62728),
       new Color(0x2ca02c), new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b)};
 
-  private record Series(String name, double[] x, double[] y) {}
+  /** A series; {@code errors} is null, or the half-length of an error bar at every point. */
+  private record Series(String name, double[] x, double[] y, double[] errors) {}
 
   private final String title;
   private final String xLabel;
@@ -65,6 +67,31 @@ public final class LineChart {
    *     is not finite, or the y axis is logarithmic and a y value is not positive
    */
   public LineChart series(String name, double[] x, double[] y) {
+    return add(name, x, y, null);
+  }
+
+  /**
+   * Adds a series of points {@code (x[i], y[i])} joined by lines, each with a vertical error bar
+   * from {@code y[i] - errors[i]} to {@code y[i] + errors[i]} (on a logarithmic axis, a bar
+   * that would reach 0 or below is drawn down to the point only).
+   *
+   * @throws IllegalArgumentException as {@link #series(String, double[], double[])}, or if
+   *     {@code errors} is null, of another length, or holds a negative or non-finite value
+   */
+  public LineChart series(String name, double[] x, double[] y, double[] errors) {
+    if (errors == null || y == null || errors.length != y.length) {
+      throw new IllegalArgumentException("errors must be an array of the length of y");
+    }
+    for (int i = 0; i < errors.length; i++) {
+      if (!(errors[i] >= 0 && errors[i] < Double.POSITIVE_INFINITY)) {
+        throw new IllegalArgumentException("error bar " + i + " must be finite and >= 0, was "
+            + errors[i]);
+      }
+    }
+    return add(name, x, y, errors.clone());
+  }
+
+  private LineChart add(String name, double[] x, double[] y, double[] errors) {
     if (x == null || y == null || x.length == 0 || x.length != y.length) {
       throw new IllegalArgumentException("x and y must be non-empty arrays of the same length");
     }
@@ -74,8 +101,18 @@ public final class LineChart {
             "point " + i + " is not finite: (" + x[i] + ", " + y[i] + ")");
       }
     }
-    series.add(new Series(name == null ? "" : name, x.clone(), y.clone()));
+    series.add(new Series(name == null ? "" : name, x.clone(), y.clone(), errors));
     return this;
+  }
+
+  /** The lower and upper end of point i's error bar on the plotted scale; the point without one. */
+  private double[] bar(Series s, int i) {
+    double e = s.errors() == null ? 0 : s.errors()[i];
+    double y = s.y()[i];
+    if (!logY) {
+      return new double[] {y - e, y + e};
+    }
+    return new double[] {Math.log10(y - e > 0 ? y - e : y), Math.log10(y + e)};
   }
 
   /**
@@ -104,9 +141,9 @@ public final class LineChart {
         }
         x0 = Math.min(x0, s.x()[i]);
         x1 = Math.max(x1, s.x()[i]);
-        double y = logY ? Math.log10(s.y()[i]) : s.y()[i];
-        y0 = Math.min(y0, y);
-        y1 = Math.max(y1, y);
+        double[] bar = bar(s, i);
+        y0 = Math.min(y0, bar[0]);
+        y1 = Math.max(y1, bar[1]);
       }
     }
     Ticks xt = Ticks.linear(x0, x1);
@@ -151,6 +188,16 @@ public final class LineChart {
           }
         }
         g.draw(path);
+        if (se.errors() != null) {
+          g.setStroke(new BasicStroke(1.5f));
+          for (int i = 0; i < se.x().length; i++) {
+            double[] bar = bar(se, i);
+            int px = plot.px(se.x()[i]);
+            g.drawLine(px, plot.py(bar[0]), px, plot.py(bar[1]));
+            g.drawLine(px - 4, plot.py(bar[0]), px + 4, plot.py(bar[0]));
+            g.drawLine(px - 4, plot.py(bar[1]), px + 4, plot.py(bar[1]));
+          }
+        }
         if (se.x().length <= 40) {
           for (int i = 0; i < se.x().length; i++) {
             double y = logY ? Math.log10(se.y()[i]) : se.y()[i];

@@ -58,6 +58,41 @@ class MontageAndChartTest {
   }
 
   @Test
+  void errorBarsAreDrawnAndWidenTheAxis() {
+    double[] x = {1, 2, 3};
+    double[] y = {1, 1.2, 1};
+    double[] e = {0.5, 0.1, 0.5};
+    assertThat(tallestBlueColumn(new LineChart("t", "x", "y").series("s", x, y)
+        .draw(400, 300))).isLessThan(30);
+    assertThat(tallestBlueColumn(new LineChart("t", "x", "y").series("s", x, y, e)
+        .draw(400, 300))).isGreaterThan(80);
+    // on a log axis a bar reaching below 0 is cut at the point
+    assertThat(tallestBlueColumn(new LineChart("t", "x", "y").logY(true)
+        .series("s", x, y, new double[] {2, 0, 0}).draw(400, 300))).isGreaterThan(30);
+    assertThatThrownBy(() -> new LineChart("t", "x", "y").series("s", x, y,
+        new double[] {0, -1, 0})).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("error bar 1").hasMessageContaining("-1");
+    assertThatThrownBy(() -> new LineChart("t", "x", "y").series("s", x, y, new double[2]))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("length");
+  }
+
+  /** The most pixels of the first series' blue in one column. */
+  private static int tallestBlueColumn(BufferedImage img) {
+    int tallest = 0;
+    for (int px = 0; px < img.getWidth(); px++) {
+      int count = 0;
+      for (int py = 0; py < img.getHeight(); py++) {
+        int rgb = img.getRGB(px, py) & 0xffffff;
+        if ((rgb & 0xff) > (rgb >> 16) + 60) {
+          count++;
+        }
+      }
+      tallest = Math.max(tallest, count);
+    }
+    return tallest;
+  }
+
+  @Test
   void ticksAreNiceAndCoverTheRange() {
     Ticks t = Ticks.linear(3, 187);
     assertThat(t.values()).containsExactly(0.0, 50.0, 100.0, 150.0, 200.0);
