@@ -40,7 +40,7 @@ public final class Main {
   static Map<String, Command> commands() {
     Map<String, Command> m = new LinkedHashMap<>();
     for (Command c : List.<Command>of(new DemoCommand(), new FitCommand(), new CompressCommand(), new ClusterCommand(),
-        new SegmentCommand())) {
+        new SegmentCommand(), new RankCommand())) {
       m.put(c.name(), c);
     }
     return m;

@@ -1,0 +1,278 @@
+package io.github.nmf4j.cli;
+
+import io.github.nmf4j.image.Images;
+import io.github.nmf4j.image.LineChart;
+import io.github.nmf4j.io.MatrixIo;
+import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.nmf.Consensus;
+import io.github.nmf4j.nmf.ConsensusResult;
+import io.github.nmf4j.nmf.Loss;
+import io.github.nmf4j.nmf.Nmf;
+import io.github.nmf4j.nmf.RankSelection;
+import io.github.nmf4j.nmf.RankSelectionResult;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code nmf4j rank INPUT --ranks 2:20}: scores candidate ranks by the error on held-out entries
+ * ({@link RankSelection}) or by the stability of many runs ({@link Consensus}).
+ */
+final class RankCommand implements Command {
+
+  /** The most candidate ranks one run may score. */
+  static final int MAX_RANKS = 1000;
+
+  @Override
+  public String name() {
+    return "rank";
+  }
+
+  @Override
+  public String summary() {
+    return "choose the rank: held-out error (cross-validation) or consensus per rank";
+  }
+
+  @Override
+  public String description() {
+    return "Scores every rank of --ranks on INPUT (.npy, .csv, .tsv, .txt, .mtx; rows are\n"
+        + "samples; sparse files are read densely) and prints a table and the best rank.\n"
+        + "--method cv (default): in each of --repeats repeats, --holdout of the entries are\n"
+        + "hidden, every rank is fitted to the rest as missing values, and the rank is scored\n"
+        + "by the mean squared error (KL: the mean divergence) on the hidden entries; the\n"
+        + "best rank has the lowest mean over the repeats, the 1-SE rank is\n"
+        + "the smallest within one standard error of it. --method consensus: --runs fits per\n"
+        + "rank from random starts cluster the rows by the argmax of W; the cophenetic\n"
+        + "correlation and dispersion (1 = the same clustering every time) score the rank, and\n"
+        + "the best rank is the one before the largest fall of the cophenetic correlation\n"
+        + "(Brunet et al. 2004). --plot draws the scores against the rank (with one standard\n"
+        + "error bars for cv).";
+  }
+
+  @Override
+  public Options options() {
+    Options o = new Options()
+        .positional("INPUT", "the matrix whose rank to choose")
+        .option("ranks", "RANKS", "the candidate ranks: FROM:TO, FROM:TO:STEP or a list "
+            + "2,3,5 (required)")
+        .option("method", "METHOD", "cv (default: held-out error) or consensus")
+        .option("holdout", "F", "cv: share of the entries held out per repeat (default 0.05)")
+        .option("repeats", "R", "cv: held-out sets (default 3)")
+        .option("runs", "N", "consensus: fits per rank (default 30)")
+        .option("plot", "FILE", "draw the scores against the rank (.png)");
+    return NmfOptions.add(o, new NmfOptions.Defaults(
+        "the best for the loss, " + NmfOptions.name(NmfOptions.best(
+Loss.FROBENIUS)) + " for frobenius, mu for kl",
+        "cv: nndsvda when the rank is at most min(rows, cols), else random; consensus: "
+            + "random (the only one)", "200", "1e-4", "1"));
+  }
+
+  /** The ranks of {@code --ranks}: FROM:TO, FROM:TO:STEP or a comma-separated list. */
+  static int[] parseRanks(String text) {
+    String t = text.strip();
+    Set<Integer> ranks = new TreeSet<>();
+    try {
+      if (t.contains(":")) {
+        String[] parts = t.split(":", -1);
+        if (parts.length > 3) {
+          throw new NumberFormatException();
+        }
+        int from = Integer.parseInt(parts[0].strip());
+        int to = Integer.parseInt(parts[1].strip());
+        int step = parts.length == 3 ? Integer.parseInt(parts[2].strip()) : 1;
+        if (step < 1 || to < from) {
+          throw new UsageException("--ranks " + text + ": need FROM <= TO and STEP >= 1");
+        }
+        if (((long) to - from) / step + 1 > MAX_RANKS) {
+          throw new UsageException("--ranks " + text + ": more than " + MAX_RANKS + " ranks");
+        }
+        for (long k = from; k <= to; k += step) {
+          ranks.add((int) k);
+        }
+      } else {
+        for (String s : t.split(",", -1)) {
+          ranks.add(Integer.parseInt(s.strip()));
+        }
+      }
+    } catch (NumberFormatException e) {
+      throw new UsageException("--ranks must be FROM:TO, FROM:TO:STEP or a list like 2,3,5, "
+          + "was '" + text + "'");
+    }
+    if (ranks.size() > MAX_RANKS) {
+      throw new UsageException("--ranks " + text + ": more than " + MAX_RANKS + " ranks");
+    }
+    int first = ranks.iterator().next();
+    if (first < 1) {
+      throw new UsageException("--ranks must all be >= 1, was " + first);
+    }
+    return ranks.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /**
+   * The consensus choice: the rank before the largest fall of the cophenetic correlation from
+   * one rank to the next; without any fall, the rank with the highest (the first of equals).
+   */
+  static int consensusBestRank(int[] ranks, double[] cophenetic) {
+    int best = -1;
+    double largestFall = 0;
+    for (int i = 0; i + 1 < ranks.length; i++) {
+      double fall = cophenetic[i] - cophenetic[i + 1];
+      if (fall > largestFall) {
+        largestFall = fall;
+        best = i;
+      }
+    }
+    if (best < 0) {
+      best = 0;
+      for (int i = 1; i < ranks.length; i++) {
+        if (cophenetic[i] > cophenetic[best]) {
+          best = i;
+        }
+      }
+    }
+    return ranks[best];
+  }
+
+  @Override
+  public Json run(Args args, Context context) throws Exception {
+    Path input = Path.of(args.positional(0));
+    if (!args.has("ranks")) {
+      throw new UsageException("--ranks RANKS is required (for example --ranks 2:20)");
+    }
+    int[] ranks = parseRanks(args.string("ranks", ""));
+    String method = args.choice("method", Map.of("cv", "cv", "consensus", "consensus"), "cv");
+    boolean cv = method.equals("cv");
+    for (String other : cv ? new String[] {"runs"} : new String[] {"holdout", "repeats"}) {
+      if (args.has(other)) {
+        throw new UsageException("--" + other + " does not apply to --method " + method);
+      }
+    }
+    double holdout = args.number("holdout", 0.05, 0);
+    if (!(holdout > 0 && holdout < 1)) {
+      throw new UsageException("--holdout must be between 0 and 1 (exclusive), was " + holdout);
+    }
+    int repeats = args.integer("repeats", 3, 1);
+    int runs = args.integer("runs", 30, 1);
+    Outputs outputs = new Outputs();
+    Path plot = outputs.add("plot", args.path("plot"), Set.of("png"));
+    ProgressBar bar = context.progressBar("rank");
+    Nmf.Builder template = NmfOptions.builder(args, 1, bar);
+    long seed = args.longValue("seed", 0);
+    int threads = Preflight.threads(args);
+
+    Matrix v = MatrixIo.read(input);
+    Preflight.data(input.toString(), v, true, "NMF");
+    int largest = ranks[ranks.length - 1];
+    Preflight.rank("--ranks", largest, input.toString(), v.rows(), v.cols());
+    if (!cv && v.rows() < 2) {
+      throw new IllegalArgumentException(input + " has " + v.rows() + " row; consensus "
+          + "clusters the rows and needs at least 2");
+    }
+
+    Json json = new Json().put("command", "rank").put("input", input.toString())
+        .put("rows", v.rows()).put("cols", v.cols());
+    long start = System.nanoTime();
+    double seconds;
+    List<String> table = new ArrayList<>();
+    LineChart chart;
+    try {
+      if (cv) {
+        RankSelectionResult r = RankSelection.builder().ranks(ranks).holdoutFraction(holdout)
+            .repeats(repeats).seed(seed).threads(threads).nmf(template)
+            .listener(p -> bar.update(p.restart() * ranks.length + p.iteration(),
+                repeats * ranks.length, String.format(Locale.ROOT, "repeat %d/%d  rank %d",
+                    p.restart() + 1, repeats, ranks[p.iteration() - 1])))
+            .fit(v);
+        seconds = (System.nanoTime() - start) / 1e9;
+        double[] errors = r.testErrors();
+        double[] se = r.standardErrors();
+        table.add("rank  held-out error  standard error");
+        for (int i = 0; i < ranks.length; i++) {
+          table.add(String.format(Locale.ROOT, "%4d  %14.6g  %14.6g", ranks[i], errors[i], se[i]));
+        }
+        table.add(String.format(Locale.ROOT, "best rank %d (lowest mean held-out error); "
+            + "smallest within one standard error: %d", r.bestRank(), r.oneStandardErrorRank()));
+        json.put("seconds", seconds).put("method", method).put("holdout", holdout)
+            .put("repeats", repeats).put("ranks", list(ranks)).put("testErrors", list(errors))
+            .put("standardErrors", list(se)).put("bestRank", r.bestRank())
+            .put("oneStandardErrorRank", r.oneStandardErrorRank());
+        chart = new LineChart("Held-out error of " + input.getFileName() + " (" + repeats
+            + " x " + fraction(holdout) + " held out)", "rank", "mean held-out error (log)")
+            .logY(Arrays.stream(errors).allMatch(e -> e > 0)).series("mean, 1 standard error", doubles(ranks), errors, se);
+      } else {
+        double[] cophenetic = new double[ranks.length];
+        double[] dispersion = new double[ranks.length];
+        for (int i = 0; i < ranks.length; i++) {
+          int done = i;
+          ConsensusResult c = Consensus.builder().rank(ranks[i]).runs(runs).seed(seed)
+              .threads(threads).nmf(template)
+              .listener(p -> bar.update(done * runs + p.iteration(), ranks.length * runs,
+                  String.format(Locale.ROOT, "rank %d  run %d/%d", ranks[done], p.iteration(),
+                      runs)))
+              .fit(v);
+          cophenetic[i] = c.copheneticCorrelation();
+          dispersion[i] = c.dispersion();
+        }
+        seconds = (System.nanoTime() - start) / 1e9;
+        int best = consensusBestRank(ranks, cophenetic);
+        table.add("rank  cophenetic correlation  dispersion");
+        for (int i = 0; i < ranks.length; i++) {
+          table.add(String.format(Locale.ROOT, "%4d  %22.6f  %10.6f", ranks[i], cophenetic[i],
+              dispersion[i]));
+        }
+        table.add("best rank " + best + " (before the largest fall of the cophenetic "
+            + "correlation)");
+        json.put("seconds", seconds).put("method", method).put("runs", runs)
+            .put("ranks", list(ranks)).put("copheneticCorrelations", list(cophenetic))
+            .put("dispersions", list(dispersion)).put("bestRank", best);
+        chart = new LineChart("Consensus of " + runs + " runs, " + input.getFileName(), "rank",
+            "score").series("cophenetic correlation", doubles(ranks), cophenetic)
+            .series("dispersion", doubles(ranks), dispersion);
+      }
+    } finally {
+      bar.finish();
+    }
+    PrintOut.printf(context, "rank of %s (%s) by %s, seed %d, %.3f s%n", input, v.shape(),
+        cv ? "cross-validation (" + repeats + " repeats, " + fraction(holdout) + " held out)"
+            : "consensus (" + runs + " runs per rank)", seed, seconds);
+    for (String line : table) {
+      context.out().println(line);
+    }
+    if (plot != null) {
+      LineChart drawn = chart;
+      outputs.writeAll(() -> Images.write(plot, drawn.draw(720, 450)));
+      json.put("plot", plot.toString());
+      context.out().println("wrote " + plot);
+    }
+    return json;
+  }
+
+  private static String fraction(double f) {
+    return String.format(Locale.ROOT, "%.3g%%", 100 * f);
+  }
+
+  private static double[] doubles(int[] a) {
+    return Arrays.stream(a).asDoubleStream().toArray();
+  }
+
+  private static List<Object> list(int[] a) {
+    List<Object> l = new ArrayList<>();
+    for (int x : a) {
+      l.add(x);
+    }
+    return l;
+  }
+
+  private static List<Object> list(double[] a) {
+    List<Object> l = new ArrayList<>();
+    for (double x : a) {
+      l.add(x);
+    }
+    return l;
+  }
+}

@@ -1,0 +1,123 @@
+package io.github.nmf4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.nmf4j.io.MatrixIo;
+import io.github.nmf4j.linalg.Matrix;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RankCommandTest {
+
+  @TempDir Path dir;
+  Path planted;
+  Path blobs;
+
+  /** A planted rank-4 product plus a little noise (40 x 30), and 3 blobs of 10 rows. */
+  @BeforeEach
+  void writeData() throws IOException {
+    SplittableRandom r = new SplittableRandom(3);
+    double[] w = r.doubles(40 * 4).toArray();
+    double[] h = new double[4 * 30];
+    for (int c = 0; c < 4; c++) {
+      for (int j = 0; j < 30; j++) {
+        h[c * 30 + j] = j % 4 == c ? 1 + r.nextDouble() : 0.05 * r.nextDouble();
+      }
+    }
+    Matrix v = Matrix.wrap(40, 4, w).multiply(Matrix.wrap(4, 30, h))
+        .add(Matrix.wrap(40, 30, r.doubles(40 * 30, 0, 0.01).toArray()));
+    planted = dir.resolve("planted.npy");
+    MatrixIo.write(planted, v);
+    double[] b = new double[30 * 9];
+    for (int i = 0; i < 30; i++) {
+      for (int j = 0; j < 9; j++) {
+        b[i * 9 + j] = (j / 3 == i % 3 ? 5 : 0) + 0.3 * r.nextDouble();
+      }
+    }
+    blobs = dir.resolve("blobs.csv");
+    MatrixIo.write(blobs, Matrix.wrap(30, 9, b));
+  }
+
+  @Test
+  void crossValidationFindsThePlantedRankAndDrawsThePlot() throws IOException {
+    Path plot = dir.resolve("cv.png");
+    CliRunner r = CliRunner.run("rank", planted.toString(), "--ranks", "2:7", "--holdout", "0.1",
+        "--max-iter", "400", "--tol", "1e-6", "--seed", "1", "--plot", plot.toString(), "--json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.err()).isEmpty();
+    Map<String, Object> json = r.json();
+    assertThat(json).containsEntry("command", "rank").containsEntry("method", "cv")
+        .containsEntry("rows", 40.0).containsEntry("cols", 30.0).containsEntry("bestRank", 4.0)
+        .containsEntry("repeats", 3.0).containsEntry("holdout", 0.1)
+        .containsEntry("plot", plot.toString())
+        .containsKeys("seconds", "testErrors", "standardErrors", "oneStandardErrorRank");
+    assertThat(json.get("ranks")).isEqualTo(List.of(2.0, 3.0, 4.0, 5.0, 6.0, 7.0));
+    assertThat((List<?>) json.get("testErrors")).hasSize(6);
+    assertThat((Double) json.get("oneStandardErrorRank")).isLessThanOrEqualTo(4.0);
+    assertThat(r.out()).contains("held-out error", "best rank 4", "wrote " + plot);
+    BufferedImage png = ImageIO.read(plot.toFile());
+    assertThat(png.getWidth()).isEqualTo(720);
+  }
+
+  @Test
+  void consensusScoresTheBlobs() {
+    CliRunner r = CliRunner.run("rank", blobs.toString(), "--ranks", "2,3,4",
+        "--method", "consensus", "--runs", "8", "--max-iter", "100", "--json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    Map<String, Object> json = r.json();
+    assertThat(json).containsEntry("method", "consensus").containsEntry("runs", 8.0)
+        .containsEntry("bestRank", 3.0).containsKeys("dispersions", "seconds");
+    List<?> cophenetic = (List<?>) json.get("copheneticCorrelations");
+    assertThat((Double) cophenetic.get(1)).isGreaterThan(0.99);
+    assertThat(r.out()).contains("cophenetic correlation", "best rank 3");
+  }
+
+  @Test
+  void ranksAreParsedAsRangesStepsAndLists() {
+    assertThat(RankCommand.parseRanks("2:5")).containsExactly(2, 3, 4, 5);
+    assertThat(RankCommand.parseRanks(" 2:10:4 ")).containsExactly(2, 6, 10);
+    assertThat(RankCommand.parseRanks("5,2, 3,5")).containsExactly(2, 3, 5);
+    assertThat(RankCommand.consensusBestRank(new int[] {2, 3, 4, 5},
+        new double[] {0.99, 0.98, 0.97, 0.6})).isEqualTo(4);
+    assertThat(RankCommand.consensusBestRank(new int[] {2, 3}, new double[] {0.9, 0.95}))
+        .isEqualTo(3);
+  }
+
+  @Test
+  void badUsageExitsWithTwoAndWritesNothing() throws IOException {
+    Path plot = dir.resolve("x.png");
+    for (String[] args : new String[][] {
+        {"rank", planted.toString()},
+        {"rank", planted.toString(), "--ranks", "5:2"},
+        {"rank", planted.toString(), "--ranks", "0:3"},
+        {"rank", planted.toString(), "--ranks", "two"},
+        {"rank", planted.toString(), "--ranks", "2:4", "--holdout", "1"},
+        {"rank", planted.toString(), "--ranks", "2:4", "--method", "pca"},
+        {"rank", planted.toString(), "--ranks", "2:4", "--runs", "5"},
+        {"rank", planted.toString(), "--ranks", "2:4", "--method", "consensus",
+            "--init", "nndsvd"},
+        {"rank", planted.toString(), "--ranks", "2:4", "--plot", dir.resolve("x.jpg").toString()},
+        {"rank", planted.toString(), "--ranks", "2:2000"},
+        {"rank", dir.resolve("missing.npy").toString(), "--ranks", "2:4", "--plot",
+            plot.toString()}}) {
+      CliRunner r = CliRunner.run(args);
+      assertThat(r.exitCode()).as(String.join(" ", args) + ": " + r.err()).isEqualTo(2);
+      assertThat(r.err()).startsWith("nmf4j rank: ");
+    }
+    assertThat(Files.exists(plot)).isFalse();
+    Path negative = dir.resolve("neg.csv");
+    MatrixIo.write(negative, Matrix.of(new double[][] {{1, 2}, {3, -1}}));
+    CliRunner r = CliRunner.run("rank", negative.toString(), "--ranks", "1:2");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("-1");
+  }
+}
