@@ -24,7 +24,7 @@ class LobpcgTest {
   }
 
   @Test
-  void jacobiDecomposesASymmetricMatrix() {
+  void symmetricEigenDecomposesASymmetricMatrix() {
     int m = 23;
     double[] a = symmetric(m, 1);
     double[] values = new double[m];
@@ -44,6 +44,36 @@ class LobpcgTest {
         }
         assertThat(av).isCloseTo(values[j] * v[i * m + j], within(1e-12));
         assertThat(vv).isCloseTo(i == j ? 1 : 0, within(1e-13));
+      }
+    }
+  }
+
+  @Test
+  void symmetricEigenHandlesZeroDiagonalAndRepeatedEigenvalues() {
+    // Zero, a diagonal out of order, and eigenvalue 2 three times beside 0.
+    double[][] cases = {
+        new double[9],
+        {3, 0, 0, 0, 1, 0, 0, 0, 2},
+        {2, 0, 0, 0, 0, 2, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1}};
+    double[][] expected = {{0, 0, 0}, {1, 2, 3}, {0, 2, 2, 2}};
+    for (int c = 0; c < cases.length; c++) {
+      double[] a = cases[c];
+      int m = expected[c].length;
+      double[] values = new double[m];
+      double[] v = new double[m * m];
+      SymmetricEigen.decompose(a, m, values, v);
+      for (int j = 0; j < m; j++) {
+        assertThat(values[j]).isCloseTo(expected[c][j], within(1e-15));
+        for (int i = 0; i < m; i++) {
+          double av = 0;
+          double vv = 0;
+          for (int p = 0; p < m; p++) {
+            av += a[i * m + p] * v[p * m + j];
+            vv += v[p * m + i] * v[p * m + j];
+          }
+          assertThat(av).isCloseTo(values[j] * v[i * m + j], within(1e-15));
+          assertThat(vv).isCloseTo(i == j ? 1 : 0, within(1e-15));
+        }
       }
     }
   }
