@@ -16,7 +16,9 @@ With --cpu the process CPU time (time.process_time) instead of the wall clock; r
 OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 to compare with nmf4j's --cpu (one thread).
 
 Run from the repository's root:
-  /usr/bin/python3 benchmarks/sparse/sparse_nmf_sklearn.py [--cpu] [mu|cd|kmeans ...] [FILE]
+  /usr/bin/python3 benchmarks/sparse/sparse_nmf_sklearn.py [--cpu] [--loss=LOSS] \
+      [mu|cd|kmeans ...] [FILE]
+(--loss=frobenius or --loss=kullback-leibler: the mu mode times that loss only.)
 """
 import sys
 import time
@@ -36,6 +38,8 @@ warnings.simplefilter("ignore", ConvergenceWarning)
 ARGS = sys.argv[1:]
 CPU = "--cpu" in ARGS
 MODES = [a for a in ARGS if a in ("mu", "cd", "kmeans")] or ["mu", "cd", "kmeans"]
+LOSSES = [a.split("=", 1)[1] for a in ARGS if a.startswith("--loss=")] \
+    or ["frobenius", "kullback-leibler"]
 FILES = [a for a in ARGS if a.endswith(".npz")]
 PATH = FILES[0] if FILES else "benchmarks/data/foldoc-bench.npz"
 clock = time.process_time if CPU else time.perf_counter
@@ -51,7 +55,7 @@ START = _initialize_nmf(x, K, init="nndsvda", random_state=0) if set(MODES) & {"
 
 
 if "mu" in MODES:
-    for loss in ("frobenius", "kullback-leibler"):
+    for loss in LOSSES:
         per = []
         for _ in range(5):
             w, h = START[0].copy(), START[1].copy()
