@@ -2,7 +2,6 @@ package io.github.nmf4j.linalg;
 
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
-import io.github.nmf4j.linalg.kernel.Gemm;
 import java.util.Arrays;
 
 /**
@@ -114,7 +113,7 @@ public final class Matrix {
     return new Matrix(n, n, data);
   }
 
-  private static void checkSize(int rows, int cols) {
+  static void checkSize(int rows, int cols) {
     if (rows < 0 || cols < 0) {
       throw new IllegalArgumentException(
           "sizes must be >= 0, were " + rows + "x" + cols);
@@ -199,21 +198,9 @@ public final class Matrix {
 
   /** The transpose, a new {@code cols x rows} matrix. */
   public Matrix transpose() {
-    double[] out = new double[data.length];
-    final int block = 32;
-    for (int i0 = 0; i0 < rows; i0 += block) {
-      for (int j0 = 0; j0 < cols; j0 += block) {
-        int i1 = Math.min(rows, i0 + block);
-        int j1 = Math.min(cols, j0 + block);
-        for (int i = i0; i < i1; i++) {
-          for (int j = j0; j < j1; j++) {
-            out[j * rows + i] = data[i * cols + j];
-          }
-        }
-      }
-    }
-    return new Matrix(cols, rows, out);
+    return new Matrix(cols, rows, Vectors.transposed(data, rows, cols));
   }
+
 
   /**
    * The Frobenius norm {@code sqrt(sum_ij a_ij^2)}, computed with scaling so that it neither
@@ -316,7 +303,7 @@ public final class Matrix {
   }
 
   private void requireSameShape(String op, Matrix b) {
-    requireNonNull(op, b);
+    Products.requireNonNull(op, b);
     if (b.rows != rows || b.cols != cols) {
       throw new IllegalArgumentException(
           op + ": shapes differ, " + shape() + " vs " + b.shape());
@@ -340,17 +327,9 @@ public final class Matrix {
    *     threads < 1}
    */
   public Matrix multiply(Matrix b, int threads) {
-    requireNonNull("multiply", b);
-    if (cols != b.rows) {
-      throw new IllegalArgumentException("multiply: inner dimensions differ, " + shape() + " * "
-          + b.shape() + " needs " + cols + " == " + b.rows);
-    }
-    Parallel par = Parallel.of(threads);
-    checkSize(rows, b.cols);
-    double[] out = new double[rows * b.cols];
-    Gemm.multiply(rows, cols, b.cols, data, b.data, out, par);
-    return new Matrix(rows, b.cols, out);
+    return Products.multiply(this, b, threads);
   }
+
 
   /**
    * The product {@code this^T * b} without forming the transpose, on all available processors.
@@ -369,17 +348,9 @@ public final class Matrix {
    *     threads < 1}
    */
   public Matrix transposeMultiply(Matrix b, int threads) {
-    requireNonNull("transposeMultiply", b);
-    if (rows != b.rows) {
-      throw new IllegalArgumentException("transposeMultiply: row counts differ, " + shape()
-          + "^T * " + b.shape() + " needs " + rows + " == " + b.rows);
-    }
-    Parallel par = Parallel.of(threads);
-    checkSize(cols, b.cols);
-    double[] out = new double[cols * b.cols];
-    Gemm.transposeMultiply(rows, cols, b.cols, data, b.data, out, par);
-    return new Matrix(cols, b.cols, out);
+    return Products.transposeMultiply(this, b, threads);
   }
+
 
   /**
    * The product {@code this * b^T} without forming the transpose, on all available processors.
@@ -398,23 +369,10 @@ public final class Matrix {
    *     threads < 1}
    */
   public Matrix multiplyTranspose(Matrix b, int threads) {
-    requireNonNull("multiplyTranspose", b);
-    if (cols != b.cols) {
-      throw new IllegalArgumentException("multiplyTranspose: column counts differ, " + shape()
-          + " * " + b.shape() + "^T needs " + cols + " == " + b.cols);
-    }
-    Parallel par = Parallel.of(threads);
-    checkSize(rows, b.rows);
-    double[] out = new double[rows * b.rows];
-    Gemm.multiplyTranspose(rows, cols, b.rows, data, b.data, out, par);
-    return new Matrix(rows, b.rows, out);
+    return Products.multiplyTranspose(this, b, threads);
   }
 
-  private static void requireNonNull(String op, Matrix b) {
-    if (b == null) {
-      throw new IllegalArgumentException(op + ": the other matrix must not be null");
-    }
-  }
+
 
   /** The shape as {@code "rows x cols"}, e.g. {@code "3x4"}. */
   public String shape() {
@@ -435,50 +393,11 @@ public final class Matrix {
   }
 
   /**
-   * The shape and the elements; for more than {@value #SHOWN} rows or columns only the first and
-   * last few of each, with {@code ...} between them.
+   * The shape and the elements; for more than six rows or columns only the first and last few of
+   * each, with {@code ...} between them.
    */
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder("Matrix ").append(shape()).append(" [");
-    int[] shownRows = shownIndices(rows);
-    int[] shownCols = shownIndices(cols);
-    for (int a = 0; a < shownRows.length; a++) {
-      if (a > 0) {
-        sb.append(", ");
-        if (shownRows[a] != shownRows[a - 1] + 1) {
-          sb.append("..., ");
-        }
-      }
-      sb.append('[');
-      for (int b = 0; b < shownCols.length; b++) {
-        if (b > 0) {
-          sb.append(", ");
-          if (shownCols[b] != shownCols[b - 1] + 1) {
-            sb.append("..., ");
-          }
-        }
-        sb.append(data[shownRows[a] * cols + shownCols[b]]);
-      }
-      sb.append(']');
-    }
-    return sb.append(']').toString();
-  }
-
-  private static final int SHOWN = 6;
-
-  private static int[] shownIndices(int n) {
-    if (n <= SHOWN) {
-      int[] all = new int[n];
-      Arrays.setAll(all, i -> i);
-      return all;
-    }
-    int half = SHOWN / 2;
-    int[] some = new int[SHOWN];
-    for (int i = 0; i < half; i++) {
-      some[i] = i;
-      some[half + i] = n - half + i;
-    }
-    return some;
+    return MatrixText.dense(rows, cols, data);
   }
 }

@@ -293,11 +293,7 @@ public final class SparseMatrix {
    *     threads < 1} or the result would not fit in an array
    */
   public Matrix multiply(Matrix b, int threads) {
-    requireNonNull("multiply", b);
-    if (cols != b.rows()) {
-      throw new IllegalArgumentException("multiply: inner dimensions differ, " + shape()
-          + " * " + b.shape() + " needs " + cols + " == " + b.rows());
-    }
+    Products.checkMultiply(shape(), cols, b);
     return product(b.cols(), Matrix.storage(b), Parallel.of(threads));
   }
 
@@ -321,11 +317,7 @@ public final class SparseMatrix {
    *     threads < 1} or the result would not fit in an array
    */
   public Matrix transposeMultiply(Matrix b, int threads) {
-    requireNonNull("transposeMultiply", b);
-    if (rows != b.rows()) {
-      throw new IllegalArgumentException("transposeMultiply: row counts differ, " + shape()
-          + "^T * " + b.shape() + " needs " + rows + " == " + b.rows());
-    }
+    Products.checkTransposeMultiply(shape(), rows, b);
     Parallel par = Parallel.of(threads);
     checkResultSize(cols, b.cols());
     return transpose().product(b.cols(), Matrix.storage(b), par);
@@ -349,11 +341,7 @@ public final class SparseMatrix {
    *     threads < 1} or the result would not fit in an array
    */
   public Matrix multiplyTranspose(Matrix b, int threads) {
-    requireNonNull("multiplyTranspose", b);
-    if (cols != b.cols()) {
-      throw new IllegalArgumentException("multiplyTranspose: column counts differ, " + shape()
-          + " * " + b.shape() + "^T needs " + cols + " == " + b.cols());
-    }
+    Products.checkMultiplyTranspose(shape(), cols, b);
     Parallel par = Parallel.of(threads);
     checkResultSize(rows, b.rows());
     return product(b.rows(), Matrix.storage(b.transpose()), par);
@@ -370,12 +358,6 @@ public final class SparseMatrix {
     if ((long) r * c > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException("the product would be " + r + "x" + c
           + ", more elements than a Java array can hold");
-    }
-  }
-
-  private static void requireNonNull(String op, Matrix b) {
-    if (b == null) {
-      throw new IllegalArgumentException(op + ": the other matrix must not be null");
     }
   }
 
@@ -398,23 +380,7 @@ public final class SparseMatrix {
   /** The shape, the number of stored entries and the first few of them. */
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder("SparseMatrix ").append(shape()).append(", ")
-        .append(values.length).append(" stored [");
-    int shown = 0;
-    for (int i = 0; i < rows && shown < SHOWN; i++) {
-      for (int q = rowPointers[i]; q < rowPointers[i + 1] && shown < SHOWN; q++, shown++) {
-        if (shown > 0) {
-          sb.append(", ");
-        }
-        sb.append('(').append(i).append(", ").append(columnIndices[q]).append(")=")
-            .append(values[q]);
-      }
-    }
-    if (shown < values.length) {
-      sb.append(", ...");
-    }
-    return sb.append(']').toString();
+    return MatrixText.sparse(rows, cols, rowPointers, columnIndices, values);
   }
 
-  private static final int SHOWN = 6;
 }

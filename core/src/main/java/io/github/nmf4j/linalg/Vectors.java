@@ -85,6 +85,27 @@ final class Vectors {
     return Math.scalb(1.0, -Math.getExponent(maxAbs));
   }
 
+  /**
+   * The transpose of a {@code rows x cols} row-major array, a new {@code cols x rows} one, copied
+   * in blocks of 32 x 32 so that both arrays are read and written a cache line at a time.
+   */
+  static double[] transposed(double[] data, int rows, int cols) {
+    double[] out = new double[data.length];
+    final int block = 32;
+    for (int i0 = 0; i0 < rows; i0 += block) {
+      for (int j0 = 0; j0 < cols; j0 += block) {
+        int i1 = Math.min(rows, i0 + block);
+        int j1 = Math.min(cols, j0 + block);
+        for (int i = i0; i < i1; i++) {
+          for (int j = j0; j < j1; j++) {
+            out[j * rows + i] = data[i * cols + j];
+          }
+        }
+      }
+    }
+    return out;
+  }
+
   /** The rows of a {@code rows x cols} row-major array as separate arrays. */
   static double[][] split(double[] flat, int rows, int cols) {
     double[][] out = new double[rows][cols];
