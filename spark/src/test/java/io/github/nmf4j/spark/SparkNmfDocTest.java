@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,14 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SparkNmfDocTest {
 
-  private static SparkSession spark;
+  private static final SparkSession spark = SparkTestData.session();
 
   @TempDir static Path dir;
-
-  @BeforeAll
-  static void start() {
-    spark = SparkTestData.session();
-  }
 
   @Test
   void thePageShowsTheExampleAsCompiled() throws Exception {

@@ -15,7 +15,6 @@ import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,12 +26,7 @@ class SparkNmfPartitioningTest {
   /** As SparkNmfTest: H within this of the core's, relative to H's largest entry. */
   private static final double SAME = 1e-9;
 
-  private static SparkSession spark;
-
-  @BeforeAll
-  static void start() {
-    spark = SparkTestData.session();
-  }
+  private static final SparkSession spark = SparkTestData.session();
 
   @Test
   void morePartitionsThanRowsLeavesSomeEmptyAndGivesTheCoreResult() {

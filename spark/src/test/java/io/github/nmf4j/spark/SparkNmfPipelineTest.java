@@ -13,7 +13,6 @@ import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,14 +24,9 @@ class SparkNmfPipelineTest {
 
   private static final Matrix V = SparkTestData.noisyLowRank(60, 12, 3, 0.1, 21);
 
-  private static SparkSession spark;
+  private static final SparkSession spark = SparkTestData.session();
 
   @TempDir static Path dir;
-
-  @BeforeAll
-  static void start() {
-    spark = SparkTestData.session();
-  }
 
   @Test
   void aSavedEstimatorLoadsWithItsParameters() throws Exception {

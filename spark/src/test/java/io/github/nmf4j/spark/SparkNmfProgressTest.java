@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,12 +23,7 @@ class SparkNmfProgressTest {
 
   private static final Matrix V = SparkTestData.noisyLowRank(200, 30, 5, 0.1, 4);
 
-  private static SparkSession spark;
-
-  @BeforeAll
-  static void start() {
-    spark = SparkTestData.session();
-  }
+  private static final SparkSession spark = SparkTestData.session();
 
   @Test
   void theListenerHearsEveryIterationOnTheCallersThread() {

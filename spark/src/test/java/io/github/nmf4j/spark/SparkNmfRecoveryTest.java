@@ -7,7 +7,6 @@ import io.github.nmf4j.linalg.Matrix;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.TaskContext;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,12 +22,7 @@ class SparkNmfRecoveryTest {
   /** Attempts at the failing step's task, counted where the tasks run (one JVM in local mode). */
   private static final AtomicInteger ATTEMPTS = new AtomicInteger();
 
-  private static SparkSession spark;
-
-  @BeforeAll
-  static void start() {
-    spark = SparkTestData.session();
-  }
+  private static final SparkSession spark = SparkTestData.session();
 
   /** An estimator whose task for one partition of one step throws on its first attempt. */
   static final class FailingOnce extends SparkNmf {

@@ -31,7 +31,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,14 +42,9 @@ class SparkNmfTest {
 
   private static final Matrix V = SparkTestData.noisyLowRank(300, 40, 10, 0.1, 11);
 
-  private static SparkSession spark;
+  private static final SparkSession spark = SparkTestData.session();
 
   @TempDir static Path dir;
-
-  @BeforeAll
-  static void start() {
-    spark = SparkTestData.session();
-  }
 
   @Test
   void theCoreResultForAnyNumberOfPartitions() {
