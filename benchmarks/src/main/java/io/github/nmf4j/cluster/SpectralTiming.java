@@ -19,10 +19,11 @@ import java.util.Locale;
  * java -cp core/target/classes benchmarks/src/main/java/io/github/nmf4j/cluster/SpectralTiming.java /tmp/spectral 3
  * </pre>
  *
- * Optional arguments after the repeats: the threads (default 2) and the data sets, comma
- * separated (default {@code moons,digits}).
+ * Optional arguments after the repeats: the threads (default 2), the data sets, comma
+ * separated (default {@code moons,digits}), and the warm-up fits before the timed ones (default
+ * 1; the JIT compiles the vectorized kernels over the first ten or so fits of the digits).
  *
- * Prints each fit's seconds (after one warm-up fit), its CPU seconds on the calling thread
+ * Prints each fit's seconds (after the warm-up fits), its CPU seconds on the calling thread
  * (all of it with {@code threads} 1, the third argument), the eigensolver's iterations and the
  * adjusted Rand index against the truth.
  */
@@ -40,6 +41,7 @@ public final class SpectralTiming {
     int[] clusters = {2, 10};
     java.util.List<String> wanted = java.util.List.of(
         (args.length > 3 ? args[3] : "moons,digits").split(","));
+    int warmups = args.length > 4 ? Integer.parseInt(args[4]) : 1;
     for (int d = 0; d < names.length; d++) {
       if (!wanted.contains(names[d])) {
         continue;
@@ -48,7 +50,9 @@ public final class SpectralTiming {
       int[] truth = MatrixIo.readLabels(dir.resolve(names[d] + "-labels.csv"));
       SpectralClustering sc = SpectralClustering.builder().clusters(clusters[d])
           .affinity(Affinity.NEAREST_NEIGHBORS).neighbors(10).seed(0).threads(threads).build();
-      sc.fit(x);
+      for (int w = 0; w < warmups; w++) {
+        sc.fit(x);
+      }
       for (int r = 0; r < repeats; r++) {
         long start = System.nanoTime();
         long cpuStart = CPU.getCurrentThreadCpuTime();
