@@ -8,11 +8,17 @@ import io.github.nmf4j.internal.Parallel;
  * over the components per half-iteration, H first, on the residual {@code R = M .* (V - WH)}
  * kept at the observed entries:
  * <pre>
- *   H[c,j] <- max(f, H[c,j] + sum_i M_ij W_ic R_ij / sum_i M_ij W_ic^2),   R updated at once
- *   W[i,c] <- max(f, W[i,c] + sum_j M_ij H_cj R_ij / sum_j M_ij H_cj^2)
+ *   H[c,j] <- max(f, H[c,j] + sum_i M_ij W_ic R_ij / (sum_i M_ij W_ic^2 + m_j lambda)),
+ *   W[i,c] <- max(f, W[i,c] + sum_j M_ij H_cj R_ij / (sum_j M_ij H_cj^2 + m_i lambda))
  * </pre>
- * Each step minimizes the masked loss exactly over one entry with the others fixed, so the loss
- * never increases. The problem separates over the columns of H (rows of W): columns run in
+ * (R updated at once; m_j, m_i the observed entries of the column, row). Each step minimizes the
+ * masked loss plus the proximal term {@code m lambda (x - x_old)^2} over one entry with the others
+ * fixed, so the loss never increases, and the fixed points are those of plain HALS. The proximal
+ * term, {@code lambda = } {@value #PROXIMAL} {@code rms / k} (the square of a typical factor
+ * entry), matters only for a component that has died: when its row of H sits at the floor
+ * everywhere, the plain step {@code a / d} divides by about {@code f^2} and blows its column of
+ * W up to ~1e16 times the data, which fits the observed entries but predicts the unobserved ones
+ * of the columns where that row of H is not at the floor as 1e26 (the digits at rank 12). The problem separates over the columns of H (rows of W): columns run in
  * parallel from the by-column form of the entries, rows from the by-row form, each writing only
  * its own residuals, so the result does not depend on the thread count. The floor {@code f} is
  * {@link FrobeniusHals}'s ({@value FrobeniusHals#FLOOR} times {@code sqrt(rms / k)}, rms over the
@@ -28,7 +34,11 @@ final class MaskedHals implements UpdateRule {
   private final double[] w;
   private final double[] h;
   private final int k;
+  /** The proximal weight relative to the square of a typical factor entry, rms / k. */
+  static final double PROXIMAL = 1e-4;
+
   private final double floor;
+  private final double lambda;
   private final double[] residual;
   private final double[] ht;
   private final double[] partial;
@@ -44,6 +54,7 @@ final class MaskedHals implements UpdateRule {
     this.k = start.rank;
     double rms = Math.sqrt(data.squaredNorm / entries.size());
     this.floor = FrobeniusHals.FLOOR * Math.sqrt(rms / k);
+    this.lambda = PROXIMAL * rms / k;
     residual = new double[entries.size()];
     ht = new double[data.p * k];
     partial = new double[Entries.blocks(data.n)];
@@ -107,7 +118,8 @@ final class MaskedHals implements UpdateRule {
           }
           int at = c * p + j;
           double old = h[at];
-          double updated = d > 0 ? Math.max(floor, old + a / d) : floor;
+          d += (start[j + 1] - start[j]) * lambda;
+          double updated = start[j + 1] > start[j] ? Math.max(floor, old + a / d) : floor;
           double delta = updated - old;
           h[at] = updated;
           if (delta != 0) {
@@ -138,7 +150,8 @@ final class MaskedHals implements UpdateRule {
           }
           int at = i * k + c;
           double old = w[at];
-          double updated = d > 0 ? Math.max(floor, old + a / d) : floor;
+          d += (start[i + 1] - start[i]) * lambda;
+          double updated = start[i + 1] > start[i] ? Math.max(floor, old + a / d) : floor;
           double delta = updated - old;
           w[at] = updated;
           if (delta != 0) {
