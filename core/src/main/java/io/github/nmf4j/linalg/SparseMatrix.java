@@ -354,6 +354,16 @@ public final class SparseMatrix {
     return Matrix.wrap(rows, m, out);
   }
 
+  /**
+   * {@code outT = (S B)'} ({@code l x rows()}) for {@code B} given by its {@code cols()} rows of
+   * length {@code l}: {@link SparseProducts#multiplyIntoTranspose} on this matrix's arrays, for
+   * the classes of this package (which must not import {@code linalg.access}).
+   */
+  void multiplyIntoTranspose(int l, double[][] b, double[] outT, Parallel par) {
+    SparseProducts.multiplyIntoTranspose(rows, l, rowPointers, columnIndices, values, b, outT,
+        par);
+  }
+
   private static void checkResultSize(int r, int c) {
     if ((long) r * c > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException("the product would be " + r + "x" + c

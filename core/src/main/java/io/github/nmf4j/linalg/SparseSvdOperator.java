@@ -1,7 +1,6 @@
 package io.github.nmf4j.linalg;
 
 import io.github.nmf4j.internal.Parallel;
-import io.github.nmf4j.linalg.access.SparseAccess;
 import io.github.nmf4j.linalg.kernel.SparseProducts;
 
 /**
@@ -47,7 +46,6 @@ final class SparseSvdOperator implements RandomizedSvd.Operator {
       rows = new double[Math.max(a.rows(), a.cols())][l];
     }
     SparseProducts.transposedRows(inT, l, s.cols(), rows);
-    SparseProducts.multiplyIntoTranspose(s.rows(), l, SparseAccess.rowPointers(s),
-        SparseAccess.columnIndices(s), SparseAccess.values(s), rows, outT, par);
+    s.multiplyIntoTranspose(l, rows, outT, par);
   }
 }
