@@ -1,12 +1,10 @@
 package io.github.nmf4j.cluster;
 
+import io.github.nmf4j.benchmarks.cluster.RealImage;
 import io.github.nmf4j.linalg.Matrix;
-import java.awt.image.BufferedImage;
-import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 
 /**
  * k-means|| ({@link KMeansInit#K_MEANS_PARALLEL}) against k-means++ seeding, and scikit-learn's
@@ -17,7 +15,8 @@ import javax.imageio.ImageIO;
  *
  * <pre>
  * OMP_NUM_THREADS=1 /usr/bin/python3 benchmarks/python/kmeans_parallel_sklearn.py 10 16
- * java -cp core/target/classes benchmarks/src/main/java/io/github/nmf4j/cluster/KMeansParallelTiming.java 10 16 1
+ * java -cp core/target/classes:benchmarks/target/classes \
+ *     benchmarks/src/main/java/io/github/nmf4j/cluster/KMeansParallelTiming.java 10 16 1
  * </pre>
  *
  * Prints, per seeding and seed (after one warm-up fit of each), the wall and calling-thread CPU
@@ -34,20 +33,8 @@ public final class KMeansParallelTiming {
     int repeats = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     int k = args.length > 1 ? Integer.parseInt(args[1]) : 16;
     int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
-    BufferedImage image = ImageIO.read(new File("docs/figures/input/china.png"));
-    int w = image.getWidth();
-    int h = image.getHeight();
-    double[] x = new double[w * h * 3];
-    for (int r = 0; r < h; r++) {
-      for (int c = 0; c < w; c++) {
-        int rgb = image.getRGB(c, r);
-        int i = (r * w + c) * 3;
-        x[i] = ((rgb >> 16) & 0xff) / 255.0;
-        x[i + 1] = ((rgb >> 8) & 0xff) / 255.0;
-        x[i + 2] = (rgb & 0xff) / 255.0;
-      }
-    }
-    Matrix pixels = Matrix.wrap(w * h, 3, x);
+    double[] x = RealImage.china();
+    Matrix pixels = Matrix.wrap(x.length / 3, 3, x);
     for (KMeansInit init : new KMeansInit[] {KMeansInit.K_MEANS_PARALLEL,
         KMeansInit.K_MEANS_PLUS_PLUS}) {
       for (int maxIterations : new int[] {1, 300}) {
