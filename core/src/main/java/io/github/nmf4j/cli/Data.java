@@ -28,13 +28,22 @@ final class Data {
 
   /** Reads and checks {@code input}; {@code why} names what needs the data, for messages. */
   static Data read(Path input, boolean nonNegative, String why) throws IOException {
+    return read(input, nonNegative, false, why);
+  }
+
+  /**
+   * Reads and checks {@code input}; with {@code nanMissing} NaN entries of a dense file pass
+   * as missing values ({@link Preflight#data(String, Matrix, boolean, boolean, String)}).
+   */
+  static Data read(Path input, boolean nonNegative, boolean nanMissing, String why)
+      throws IOException {
     if (MatrixIo.isSparseFormat(input)) {
       SparseMatrix s = MatrixIo.readSparse(input);
       Preflight.data(input.toString(), s, nonNegative, why);
       return new Data(null, s);
     }
     Matrix m = MatrixIo.read(input);
-    Preflight.data(input.toString(), m, nonNegative, why);
+    Preflight.data(input.toString(), m, nonNegative, nanMissing, why);
     return new Data(m, null);
   }
 

@@ -1,6 +1,7 @@
 package io.github.nmf4j.cli;
 
 import io.github.nmf4j.io.MatrixIo;
+import io.github.nmf4j.nmf.MissingValues;
 import io.github.nmf4j.nmf.Nmf;
 import io.github.nmf4j.nmf.NmfModel;
 import io.github.nmf4j.nmf.NmfSettings;
@@ -44,6 +45,9 @@ final class FitCommand implements Command {
         .option("alpha-w", "A", "weight of the elastic-net penalty on W (default 0)")
         .option("alpha-h", "A", "weight of the penalty on H (default: --alpha-w)")
         .option("l1-ratio", "R", "share of the L1 part of both penalties, 0 to 1 (default 0)")
+        .option("missing", "MODE", "reject (default: NaN is an error) or ignore: NaN "
+            + "entries, and the unstored entries of a sparse file, are missing values, left "
+            + "out of the fit and the errors (frobenius or kl, no penalties)")
         .option("out-w", "FILE", "write W (rows x K)")
         .option("out-h", "FILE", "write H (K x cols)");
   }
@@ -68,6 +72,8 @@ final class FitCommand implements Command {
         b.solver(Solver.MULTIPLICATIVE_UPDATE);
       }
     }
+    b.missingValues(args.choice("missing", Map.of("reject", MissingValues.REJECT, "ignore",
+        MissingValues.IGNORE), MissingValues.REJECT));
     double alphaW = args.number("alpha-w", 0, 0);
     b.alphaW(alphaW).alphaH(args.number("alpha-h", alphaW, 0));
     double l1Ratio = args.number("l1-ratio", 0, 0);
@@ -104,7 +110,8 @@ final class FitCommand implements Command {
     ProgressBar bar = context.progressBar("fit");
     Nmf nmf = withOptions(args, NmfOptions.builder(args, rank, bar)).build();
 
-    Data v = Data.read(input, true, "NMF");
+    boolean ignore = nmf.settings().missingValues() == MissingValues.IGNORE;
+    Data v = Data.read(input, true, ignore, "NMF");
     Preflight.rank("--rank", rank, input.toString(), v.rows(), v.cols());
     if (nmf.settings().beta() <= 0) {
       int[] zero = v.firstZero();

@@ -49,6 +49,18 @@ final class Preflight {
    * @throws IllegalArgumentException naming the file, the 1-based row and column and the value
    */
   static void data(String file, Matrix data, boolean nonNegative, String why) {
+    data(file, data, nonNegative, false, why);
+  }
+
+  /**
+   * As {@link #data(String, Matrix, boolean, String)}, but with {@code nanMissing} a NaN entry
+   * is a missing value and passes (for the commands that fit with {@code MissingValues.IGNORE});
+   * infinite and, with {@code nonNegative}, negative values are still errors.
+   *
+   * @throws IllegalArgumentException naming the file, the 1-based row and column and the value
+   */
+  static void data(String file, Matrix data, boolean nonNegative, boolean nanMissing,
+      String why) {
     if (data.rows() == 0 || data.cols() == 0) {
       throw new IllegalArgumentException(file + " holds no values (a " + data.shape()
           + " matrix); " + why + " needs at least one row and one column");
@@ -56,11 +68,15 @@ final class Preflight {
     for (int i = 0; i < data.rows(); i++) {
       for (int j = 0; j < data.cols(); j++) {
         double v = data.get(i, j);
+        if (nanMissing && Double.isNaN(v)) {
+          continue;
+        }
         if (!Double.isFinite(v) || nonNegative && v < 0) {
           throw new IllegalArgumentException(file + ": " + (Double.isNaN(v) ? "NaN"
               : (v < 0 && Double.isFinite(v) ? "negative value " : "infinite value ") + v)
               + " at row " + (i + 1) + ", column " + (j + 1) + " (counting from 1); " + why
-              + " needs " + (nonNegative ? "finite values >= 0" : "finite values"));
+              + " needs " + (nonNegative ? "finite values >= 0" : "finite values")
+              + (nanMissing ? " (NaN marks a missing value)" : ""));
         }
       }
     }

@@ -51,7 +51,8 @@ final class RankCommand implements Command {
         + "correlation and dispersion (1 = the same clustering every time) score the rank, and\n"
         + "the best rank is the one before the largest fall of the cophenetic correlation\n"
         + "(Brunet et al. 2004). --plot draws the scores against the rank (with one standard\n"
-        + "error bars for cv).";
+        + "error bars for cv). With cv, NaN entries of INPUT are missing values: never\n"
+        + "held out, never scored (consensus rejects them).";
   }
 
   @Override
@@ -166,7 +167,8 @@ Loss.FROBENIUS)) + " for frobenius, mu for kl",
     int threads = Preflight.threads(args);
 
     Matrix v = MatrixIo.read(input);
-    Preflight.data(input.toString(), v, true, "NMF");
+    // cv fits with MissingValues.IGNORE: a NaN entry is missing, never held out or scored
+    Preflight.data(input.toString(), v, true, cv, "NMF");
     int largest = ranks[ranks.length - 1];
     Preflight.rank("--ranks", largest, input.toString(), v.rows(), v.cols());
     if (!cv && v.rows() < 2) {

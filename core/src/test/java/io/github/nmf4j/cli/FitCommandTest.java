@@ -7,6 +7,7 @@ import io.github.nmf4j.linalg.Matrix;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -163,6 +164,39 @@ class FitCommandTest {
         "--l1-ratio", "1.5");
     assertFails("HALS minimizes the Frobenius loss only", "fit", v, "--rank", "2",
         "--solver", "hals", "--beta-loss", "kl");
+  }
+
+  @Test
+  void missingIgnoreFitsNaNEntriesThatAreRejectedByDefault() throws IOException {
+    Matrix v = MatrixIo.read(input);
+    double[] a = v.toRowMajorArray();
+    for (int e : new SplittableRandom(8).ints(50, 60, a.length).toArray()) {
+      a[e] = Double.NaN;
+    }
+    a[31] = Double.NaN;
+    Path gappy = dir.resolve("gaps.npy");
+    MatrixIo.write(gappy, Matrix.wrap(40, 30, a));
+    String g = gappy.toString();
+    assertFails(g + ": NaN at row 2, column 2 (counting from 1); NMF needs finite values >= 0",
+        "fit", g, "--rank", "4");
+    Path w = dir.resolve("w.npy");
+    CliRunner r = CliRunner.run("fit", g, "--rank", "4", "--missing", "ignore", "--max-iter",
+        "500", "--tol", "1e-8", "--out-w", w.toString(), "--json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat((Double) r.json().get("relativeError")).isLessThan(PLANTED_ERROR);
+    assertThat(Arrays.stream(MatrixIo.read(w).toRowMajorArray()).allMatch(Double::isFinite))
+        .isTrue();
+    assertFails("--missing must be one of", "fit", g, "--rank", "4", "--missing", "zero");
+    assertFails("do not support missing values", "fit", g, "--rank", "4", "--missing",
+        "ignore", "--alpha-w", "0.1");
+    a[31] = Double.NEGATIVE_INFINITY;
+    MatrixIo.write(gappy, Matrix.wrap(40, 30, a));
+    assertFails(g + ": infinite value -Infinity at row 2, column 2 (counting from 1)", "fit", g,
+        "--rank", "4", "--missing", "ignore");
+    a[31] = -0.5;
+    MatrixIo.write(gappy, Matrix.wrap(40, 30, a));
+    assertFails(g + ": negative value -0.5 at row 2, column 2 (counting from 1)", "fit", g,
+        "--rank", "4", "--missing", "ignore");
   }
 
   private static void assertFails(String message, String... args) {

@@ -120,4 +120,57 @@ class RankCommandTest {
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("-1");
   }
+
+  /** Reads {@code from}, sets the given flat entries to {@code value} and writes {@code to}. */
+  private Path withEntries(Path from, String to, double value, int... entries)
+      throws IOException {
+    Matrix v = MatrixIo.read(from);
+    double[] a = v.toRowMajorArray();
+    for (int e : entries) {
+      a[e] = value;
+    }
+    Path out = dir.resolve(to);
+    MatrixIo.write(out, Matrix.wrap(v.rows(), v.cols(), a));
+    return out;
+  }
+
+  @Test
+  void crossValidationTreatsNaNEntriesOfCsvAndNpyAsMissing() throws IOException {
+    int[] gaps = new SplittableRandom(5).ints(60, 0, 40 * 30).toArray();
+    for (String name : new String[] {"gaps.csv", "gaps.npy"}) {
+      Path gappy = withEntries(planted, name, Double.NaN, gaps);
+      CliRunner r = CliRunner.run("rank", gappy.toString(), "--ranks", "2:6", "--holdout",
+          "0.1", "--max-iter", "400", "--tol", "1e-6", "--seed", "1", "--json");
+      assertThat(r.exitCode()).as(name + ": " + r.err()).isZero();
+      Map<String, Object> json = r.json();
+      assertThat(json).containsEntry("method", "cv").containsEntry("bestRank", 4.0);
+      assertThat((List<?>) json.get("testErrors")).hasSize(5)
+          .allSatisfy(e -> assertThat((Double) e).isFinite());
+    }
+  }
+
+  @Test
+  void nanIsRejectedByConsensusAndInfinityAndNegativesByBothMethods() throws IOException {
+    Path nan = withEntries(blobs, "nan.csv", Double.NaN, 9 + 4);
+    CliRunner r = CliRunner.run("rank", nan.toString(), "--ranks", "2:3", "--method",
+        "consensus", "--runs", "2");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).startsWith("nmf4j rank: ").contains(nan + ": NaN at row 2, column 5 "
+        + "(counting from 1); NMF needs finite values >= 0");
+    Path inf = withEntries(withEntries(blobs, "inf.csv", Double.NaN, 0), "inf.csv",
+        Double.POSITIVE_INFINITY, 2 * 9 + 1);
+    Path negative = withEntries(withEntries(blobs, "neg.npy", Double.NaN, 0), "neg.npy", -2.5,
+        9 + 8);
+    for (String method : new String[] {"cv", "consensus"}) {
+      r = CliRunner.run("rank", inf.toString(), "--ranks", "2:3", "--method", method);
+      assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+      assertThat(r.err()).contains(inf + ": ", " at row ", "(counting from 1)")
+          .contains(method.equals("cv") ? "infinite value Infinity at row 3, column 2"
+              : "NaN at row 1, column 1");
+      r = CliRunner.run("rank", negative.toString(), "--ranks", "2:3", "--method", method);
+      assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+      assertThat(r.err()).contains(method.equals("cv") ? "negative value -2.5 at row 2, column 9"
+          : "NaN at row 1, column 1");
+    }
+  }
 }
