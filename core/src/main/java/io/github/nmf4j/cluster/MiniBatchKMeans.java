@@ -6,9 +6,13 @@ import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Monitor;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.SparseMatrix;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
+import java.util.function.DoubleSupplier;
+import java.util.function.Function;
+import java.util.function.IntSupplier;
 
 /**
  * Mini-batch k-means (Sculley, "Web-scale k-means clustering", WWW 2010) with scikit-learn 1.2's
@@ -63,6 +67,12 @@ import java.util.concurrent.CancellationException;
  * batch (when it is large enough to pay) and of all points over fixed chunks, summed in chunk
  * order, so the same seed gives bit-identical results for any {@code threads}.
  *
+ * <p><b>Sparse rows.</b> {@link #fit(SparseMatrix)} never densifies its input: a batch is a list
+ * of row indices, ranked against the dense centroids by {@code |x|^2 - 2 x.c + |c|^2} from the
+ * stored entries, and a centroid moves by the sum of its batch rows' stored entries. It draws
+ * the same random numbers as {@link #fit(Matrix)}, so both give the same labels and centroids
+ * equal to rounding for the same seed.
+ *
  * <p>Instances are immutable and safe to share between threads; {@code fit} never modifies its
  * input.
  */
@@ -99,35 +109,87 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansSettings> {
     return Parallel.using(executor().orElse(null), () -> fitOnCaller(points));
   }
 
+  /**
+   * Clusters the rows of sparse {@code points} without forming them densely: a batch is the
+   * indices of its rows, ranked against the dense centroids by {@code |x|^2 - 2 x.c + |c|^2}
+   * from the stored entries (as {@link KMeans#fit(SparseMatrix)} ranks them), the centroids
+   * move by the sums of the stored entries, and seeding runs sparse k-means++ on sampled rows.
+   * The random stream is drawn as in {@link #fit(Matrix)}, so the same seed gives the labels and
+   * centroids of the dense fit of the same values, up to rounding (a near tie between two
+   * centroids may be ranked the other way). The centroids are dense, {@code k x d}.
+   *
+   * @param points n x d, one sample per row; not modified
+   * @return the fitted model
+   * @throws IllegalArgumentException if {@code points} is null, has no rows or no columns, or
+   *     has fewer rows, or fewer distinct rows, than {@code k}
+   * @throws CancellationException as {@link #fit(Matrix)} does
+   */
+  public KMeansModel fit(SparseMatrix points) {
+    return Parallel.using(executor().orElse(null), () -> fitSparse(points));
+  }
+
   private KMeansModel fitOnCaller(Matrix points) {
-    MiniBatchKMeansSettings s = settings();
-    int k = s.k();
     double[] x = Checks.finiteData(points, "points");
     int n = points.rows();
     int d = points.cols();
+    checkShape(n, () -> Checks.distinctRows(x, n, d, settings().k()));
+    Parallel par = Parallel.of(settings().threads());
+    return run(n, d, par, new MiniBatchLoop(x, n, d, settings().k(), batch(n), par),
+        random -> seed(x, n, d, settings().k(), initSize(n), random, par),
+        () -> KMeans.meanVariance(x, n, d, Chunks.columnMeans(x, n, d, par)),
+        (centers, labels) -> MiniBatchLoop.label(x, n, d, centers, labels, par));
+  }
+
+  private KMeansModel fitSparse(SparseMatrix points) {
+    SparseRows x = SparseRows.of(points, "points", false, settings().tolerance() > 0);
+    int n = x.n;
+    checkShape(n, () -> x.distinctRows(settings().k()));
+    Parallel par = Parallel.of(settings().threads());
+    return run(n, x.d, par, new MiniBatchLoop(x, settings().k(), batch(n), par),
+        random -> seedSparse(x, settings().k(), initSize(n), random, par),
+        x::meanVariance,
+        (centers, labels) -> MiniBatchLoop.label(x, centers, labels, par));
+  }
+
+  private void checkShape(int n, IntSupplier distinctRows) {
+    int k = settings().k();
     if (k > n) {
       throw new IllegalArgumentException(
           "k must be <= the number of points (" + n + "), was " + k);
     }
-    int distinct = Checks.distinctRows(x, n, d, k);
+    int distinct = distinctRows.getAsInt();
     if (distinct < k) {
       throw new IllegalArgumentException(
           "points has only " + distinct + " distinct rows, fewer than k = " + k);
     }
-    Parallel par = Parallel.of(s.threads());
-    int batch = Math.min(s.batchSize(), n);
-    int initSize = (int) Math.min(n, Math.max(3L * batch, 3L * k));
+  }
+
+  private int batch(int n) {
+    return Math.min(settings().batchSize(), n);
+  }
+
+  private int initSize(int n) {
+    return (int) Math.min(n, Math.max(3L * batch(n), 3L * settings().k()));
+  }
+
+  /** Labels every point for {@code centers} into {@code labels}; returns the inertia. */
+  private interface Labelling {
+    double label(double[] centers, int[] labels);
+  }
+
+  /** The steps and the model, shared by the dense and the sparse fit. */
+  private KMeansModel run(int n, int d, Parallel par, MiniBatchLoop loop,
+      Function<SplittableRandom, double[]> seeding, DoubleSupplier meanVariance,
+      Labelling labelling) {
+    MiniBatchKMeansSettings s = settings();
+    int k = s.k();
+    int batch = batch(n);
     SplittableRandom random = new SplittableRandom(s.seed());
-    double[] centers = seed(x, n, d, k, initSize, random, par);
-    double tolerance = 0;
-    if (s.tolerance() > 0) {
-      double[] mean = Chunks.columnMeans(x, n, d, par);
-      tolerance = s.tolerance() * KMeans.meanVariance(x, n, d, mean);
-    }
+    double[] centers = seeding.apply(random);
+    double tolerance = s.tolerance() > 0 ? s.tolerance() * meanVariance.getAsDouble() : 0;
     long steps = Math.max(1, (long) s.maxIterations() * n / batch);
     int reportedSteps = (int) Math.min(Integer.MAX_VALUE, steps);
     Monitor monitor = Monitor.of("mini-batch k-means", listener(), 1);
-    MiniBatchLoop loop = new MiniBatchLoop(x, n, d, k, batch, par);
     MiniBatchLoop.Outcome outcome = loop.run(centers, steps, s.maxNoImprovement(),
         s.reassignmentRatio(), tolerance, random, (step, inertia, shift) -> {
           Parallel.checkInterrupt();
@@ -135,7 +197,7 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansSettings> {
               shift);
         });
     int[] labels = new int[n];
-    double inertia = MiniBatchLoop.label(x, n, d, centers, labels, par);
+    double inertia = labelling.label(centers, labels);
     int passes = (int) Math.min(Integer.MAX_VALUE, (outcome.steps() * batch + n - 1) / n);
     KMeansSettings asKMeans = new KMeansSettings(k, KMeansInit.K_MEANS_PLUS_PLUS,
         Optional.empty(), s.restarts(), s.maxIterations(), s.tolerance(), s.seed(), s.threads());
@@ -169,6 +231,41 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansSettings> {
       }
     }
     return best;
+  }
+
+  /**
+   * {@link #seed} on sparse rows: the same draws, samples taken as rows of their own ({@link
+   * SparseRows#select}) and seeded by sparse k-means++ ({@link SparseSeeding}).
+   */
+  private double[] seedSparse(SparseRows x, int k, int initSize, SplittableRandom random,
+      Parallel par) {
+    SparseRows validation = x.select(sampleRows(x.n, initSize, random));
+    int[] validationLabels = new int[initSize];
+    double[] best = null;
+    double bestInertia = Double.POSITIVE_INFINITY;
+    for (int r = 0; r < settings().restarts(); r++) {
+      Parallel.checkInterrupt();
+      SparseRows sample = x.select(sampleRows(x.n, initSize, random));
+      SplittableRandom seeding = random.split();
+      double[] centers = sample.distinctRows(k) >= k
+          ? SparseSeeding.kMeansPlusPlus(sample, k, seeding, par)
+          : SparseSeeding.kMeansPlusPlus(x, k, seeding, par);
+      double inertia = MiniBatchLoop.label(validation, centers, validationLabels, par);
+      if (inertia < bestInertia) {
+        bestInertia = inertia;
+        best = centers;
+      }
+    }
+    return best;
+  }
+
+  /** {@code size} row indices below {@code n}, drawn as {@link #sample} draws them. */
+  private static int[] sampleRows(int n, int size, SplittableRandom random) {
+    int[] rows = new int[size];
+    for (int i = 0; i < size; i++) {
+      rows[i] = random.nextInt(n);
+    }
+    return rows;
   }
 
   /** Fills {@code out} with rows of {@code x} drawn uniformly with replacement. */
@@ -307,10 +404,20 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansSettings> {
     /**
      * Shorthand for {@code build().fit(points)}.
      *
-     * @throws IllegalArgumentException as {@link MiniBatchKMeans#fit} does
-     * @throws CancellationException as {@link MiniBatchKMeans#fit} does
+     * @throws IllegalArgumentException as {@link MiniBatchKMeans#fit(Matrix)} does
+     * @throws CancellationException as {@link MiniBatchKMeans#fit(Matrix)} does
      */
     public KMeansModel fit(Matrix points) {
+      return build().fit(points);
+    }
+
+    /**
+     * Shorthand for {@code build().fit(points)} on sparse points.
+     *
+     * @throws IllegalArgumentException as {@link MiniBatchKMeans#fit(SparseMatrix)} does
+     * @throws CancellationException as {@link MiniBatchKMeans#fit(SparseMatrix)} does
+     */
+    public KMeansModel fit(SparseMatrix points) {
       return build().fit(points);
     }
   }

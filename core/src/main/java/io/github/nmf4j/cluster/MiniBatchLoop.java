@@ -11,6 +11,12 @@ import java.util.SplittableRandom;
  * centroid towards the mean of its batch points with its own learning rate, now and then move
  * rarely chosen centroids to random batch points, and stop early on a smoothed batch inertia.
  * All scratch space is allocated once; a step allocates nothing.
+ *
+ * <p>On sparse rows ({@link SparseRows}) a batch is the indices of its rows, never densified:
+ * its points are ranked by {@code |c_j|^2 - 2 x.c_j} ({@link SparseAssignment#nearest}, the
+ * product form of {@code |x|^2 - 2 x.c + |c|^2}), their inertia is that distance clamped at 0,
+ * and the update adds only their stored entries, in batch order as the dense sums (so the
+ * sums, and the centroids, are the dense fit's to the bit when the labels agree).
  */
 final class MiniBatchLoop {
 
@@ -26,12 +32,20 @@ final class MiniBatchLoop {
   record Outcome(long steps, boolean converged) {}
 
   private final double[] x;
+  /** The sparse rows, or null for dense {@code x}. */
+  private final SparseRows sparse;
   private final int n;
   private final int d;
   private final int k;
   private final int batch;
   private final Parallel par;
+  /** The batch: its points (dense), or its row indices (sparse). */
   private final double[] points;
+  private final int[] rows;
+  /** Sparse: the centroids transposed (d x k), their squared norms, products per chunk. */
+  private final double[] transposed;
+  private final double[] centerNorms;
+  private final double[][] dots;
   private final int[] labels;
   private final double[] weights;
   private final int[] batchCounts;
@@ -45,13 +59,26 @@ final class MiniBatchLoop {
   private final Comparator<Integer> byWeight;
 
   MiniBatchLoop(double[] x, int n, int d, int k, int batch, Parallel par) {
+    this(x, null, n, d, k, batch, par);
+  }
+
+  MiniBatchLoop(SparseRows x, int k, int batch, Parallel par) {
+    this(null, x, x.n, x.d, k, batch, par);
+  }
+
+  private MiniBatchLoop(double[] x, SparseRows sparse, int n, int d, int k, int batch,
+      Parallel par) {
     this.x = x;
+    this.sparse = sparse;
     this.n = n;
     this.d = d;
     this.k = k;
     this.batch = batch;
     this.par = par;
-    this.points = new double[batch * d];
+    this.points = sparse == null ? new double[batch * d] : null;
+    this.rows = sparse == null ? null : new int[batch];
+    this.transposed = sparse == null ? null : new double[d * k];
+    this.centerNorms = sparse == null ? null : new double[k];
     this.labels = new int[batch];
     this.weights = new double[k];
     this.batchCounts = new int[k];
@@ -63,6 +90,7 @@ final class MiniBatchLoop {
     for (int c = 0; c < chunks; c++) {
       scratch[c] = new NearestCentroid.Scratch();
     }
+    this.dots = sparse == null ? null : new double[chunks][k];
     this.order = new Integer[k];
     this.reassign = new boolean[k];
     this.chosen = new int[k];
@@ -92,7 +120,11 @@ final class MiniBatchLoop {
     while (step < steps) {
       step++;
       for (int i = 0; i < batch; i++) {
-        System.arraycopy(x, random.nextInt(n) * d, points, i * d, d);
+        if (sparse == null) {
+          System.arraycopy(x, random.nextInt(n) * d, points, i * d, d);
+        } else {
+          rows[i] = random.nextInt(n);
+        }
       }
       double inertia = assignBatch(current) / batch;
       boolean anyEmpty = false;
@@ -143,14 +175,29 @@ final class MiniBatchLoop {
 
   /** Labels the batch for {@code centers}; returns its inertia, summed in chunk order. */
   private double assignBatch(double[] centers) {
-    par.forEach(chunks, ch -> chunkInertia[ch] = NearestCentroid.assign(points, d,
-        Chunks.start(batch, chunks, ch), Chunks.start(batch, chunks, ch + 1), centers, k,
-        labels, null, scratch[ch]));
+    if (sparse != null) {
+      SparseAssignment.prepare(centers, k, d, transposed, centerNorms);
+    }
+    par.forEach(chunks, ch -> chunkInertia[ch] = sparse != null
+        ? assignSparse(Chunks.start(batch, chunks, ch), Chunks.start(batch, chunks, ch + 1),
+            dots[ch])
+        : NearestCentroid.assign(points, d, Chunks.start(batch, chunks, ch),
+            Chunks.start(batch, chunks, ch + 1), centers, k, labels, null, scratch[ch]));
     double s = 0;
     for (int ch = 0; ch < chunks; ch++) {
       s += chunkInertia[ch];
     }
     return s;
+  }
+
+  /** Labels the sparse batch points {@code [from, to)}; returns their inertia. */
+  private double assignSparse(int from, int to, double[] buffer) {
+    double inertia = 0;
+    for (int i = from; i < to; i++) {
+      labels[i] = SparseAssignment.nearest(sparse, rows[i], transposed, centerNorms, buffer);
+      inertia += Math.max(0, sparse.norms[rows[i]] + buffer[0]);
+    }
+    return inertia;
   }
 
   /**
@@ -164,6 +211,13 @@ final class MiniBatchLoop {
     for (int i = 0; i < batch; i++) {
       int j = labels[i];
       batchCounts[j]++;
+      if (sparse != null) {
+        for (int q = sparse.pointers[rows[i]], end = sparse.pointers[rows[i] + 1]; q < end;
+            q++) {
+          sums[j * d + sparse.columns[q]] += sparse.values[q];
+        }
+        continue;
+      }
       for (int f = 0, o = j * d, p = i * d; f < d; f++) {
         sums[o + f] += points[p + f];
       }
@@ -221,7 +275,11 @@ final class MiniBatchLoop {
     choose(batch, count, random);
     for (int j = 0, c = 0; j < k; j++) {
       if (reassign[j]) {
-        System.arraycopy(points, chosen[c++] * d, next, j * d, d);
+        if (sparse == null) {
+          System.arraycopy(points, chosen[c++] * d, next, j * d, d);
+        } else {
+          sparse.densify(rows[chosen[c++]], next, j * d);
+        }
         weights[j] = keptMin;
       }
     }
@@ -251,6 +309,36 @@ final class MiniBatchLoop {
     par.forEach(chunks, ch -> partial[ch] = NearestCentroid.assign(x, d,
         Chunks.start(n, chunks, ch), Chunks.start(n, chunks, ch + 1), centers, k, out, null,
         new NearestCentroid.Scratch()));
+    double s = 0;
+    for (double p : partial) {
+      s += p;
+    }
+    return s;
+  }
+
+  /**
+   * The label of every sparse row for {@code centers}, as a batch is labelled ({@link
+   * SparseAssignment#predict}), written into {@code out}; returns the inertia, each distance
+   * from the differences at the stored entries ({@link SparseRows#distance}), summed in the
+   * fixed chunks' order.
+   */
+  static double label(SparseRows x, double[] centers, int[] out, Parallel par) {
+    int d = x.d;
+    int k = centers.length / d;
+    int[] labels = SparseAssignment.predict(x, centers, k, par);
+    System.arraycopy(labels, 0, out, 0, x.n);
+    double[] norms = new double[k];
+    SparseAssignment.prepare(centers, k, d, new double[d * k], norms);
+    int chunks = Chunks.count(x.n, 1);
+    double[] partial = new double[chunks];
+    par.forEach(chunks, ch -> {
+      double s = 0;
+      for (int i = Chunks.start(x.n, chunks, ch), to = Chunks.start(x.n, chunks, ch + 1);
+          i < to; i++) {
+        s += x.distance(i, centers, out[i], norms[out[i]]);
+      }
+      partial[ch] = s;
+    });
     double s = 0;
     for (double p : partial) {
       s += p;

@@ -122,6 +122,25 @@ final class SparseRows {
     return new SparseRows(n, m.cols(), pointers, columns, values, byColumn);
   }
 
+  /**
+   * The rows {@code index[0], index[1], ...} of these rows (repeats allowed) as rows of their
+   * own, not by column: a sample, of the size of its rows' stored entries.
+   */
+  SparseRows select(int[] index) {
+    int m = index.length;
+    int[] p = new int[m + 1];
+    for (int r = 0; r < m; r++) {
+      p[r + 1] = p[r] + pointers[index[r] + 1] - pointers[index[r]];
+    }
+    int[] c = new int[p[m]];
+    double[] v = new double[p[m]];
+    for (int r = 0; r < m; r++) {
+      System.arraycopy(columns, pointers[index[r]], c, p[r], p[r + 1] - p[r]);
+      System.arraycopy(values, pointers[index[r]], v, p[r], p[r + 1] - p[r]);
+    }
+    return new SparseRows(m, d, p, c, v, false);
+  }
+
   /** The number of stored (non-zero) entries. */
   int nonZeros() {
     return values.length;

@@ -161,7 +161,7 @@ class MiniBatchKMeansTest {
     assertThatThrownBy(() -> MiniBatchKMeans.builder().k(3).fit(Matrix.of(same)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("points has only 2 distinct rows, fewer than k = 3");
-    assertThatThrownBy(() -> MiniBatchKMeans.builder().fit(null))
+    assertThatThrownBy(() -> MiniBatchKMeans.builder().fit((Matrix) null))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("points must not be null");
     assertThatThrownBy(() -> MiniBatchKMeans.builder().k(1).fit(Matrix.zeros(0, 2)))
         .isInstanceOf(IllegalArgumentException.class)
