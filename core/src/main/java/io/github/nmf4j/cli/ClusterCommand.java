@@ -28,8 +28,8 @@ final class ClusterCommand implements Command {
     return "Clusters the rows (samples) of INPUT (.npy, .csv, .tsv, .txt, .mtx, or sparse .npz,\n"
         + ".mtx.gz) into K groups with k-means (k-means++ seeding, Lloyd iterations) or with NMF\n"
         + "(rank K, each row labelled by its largest coefficient in W). Sparse files stay\n"
-        + "sparse for k-means and NMF (mini-batch reads them densely). With --truth, compares\n"
-        + "the labels to known classes with the Rand and adjusted Rand indices.";
+        + "sparse for every method. With --truth, compares the labels to known classes with\n"
+        + "the Rand and adjusted Rand indices.";
   }
 
   @Override
@@ -69,9 +69,9 @@ final class ClusterCommand implements Command {
     int threads = Preflight.threads(args);
 
     boolean nmf = method.equals("nmf");
-    // Sparse files stay sparse for k-means and NMF; mini-batch k-means reads them densely.
-    Data data = miniBatch ? Data.readDense(input, "mini-batch k-means")
-        : Data.read(input, nmf, nmf ? "NMF" : "k-means");
+    // Sparse files stay sparse for every method.
+    Data data =
+        Data.read(input, nmf, nmf ? "NMF" : miniBatch ? "mini-batch k-means" : "k-means");
     int rows = data.rows();
     int cols = data.cols();
     String shape = data.shape();
@@ -102,12 +102,12 @@ final class ClusterCommand implements Command {
         inertia = model.inertia();
         iterations = model.iterations();
       } else if (miniBatch) {
-        KMeansModel model = MiniBatchKMeans.builder().k(k).batchSize(batchSize)
+        KMeansModel model = data.fit(MiniBatchKMeans.builder().k(k).batchSize(batchSize)
             .restarts(restarts).maxIterations(maxIter).tolerance(tol).seed(seed)
             .threads(threads)
             .listener(p -> bar.update(p.iteration(), p.maxIterations(),
                 String.format(Locale.ROOT, "step  batch inertia %.6g", p.loss().getAsDouble())))
-            .fit(data.dense());
+            .build());
         labels = model.labels();
         inertia = model.inertia();
         iterations = model.iterations();

@@ -2,6 +2,7 @@ package io.github.nmf4j.cli;
 
 import io.github.nmf4j.cluster.KMeans;
 import io.github.nmf4j.cluster.KMeansModel;
+import io.github.nmf4j.cluster.MiniBatchKMeans;
 import io.github.nmf4j.io.MatrixIo;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
@@ -45,18 +46,6 @@ final class Data {
     Matrix m = MatrixIo.read(input);
     Preflight.data(input.toString(), m, nonNegative, nanMissing, why);
     return new Data(m, null);
-  }
-
-  /** Reads and checks {@code input} densely, whatever its format (finite values only). */
-  static Data readDense(Path input, String why) throws IOException {
-    Matrix m = MatrixIo.read(input);
-    Preflight.data(input.toString(), m, false, why);
-    return new Data(m, null);
-  }
-
-  /** The dense matrix of {@link #readDense}. */
-  Matrix dense() {
-    return dense;
   }
 
   int rows() {
@@ -109,6 +98,10 @@ final class Data {
 
   KMeansModel fit(KMeans kMeans) {
     return dense != null ? kMeans.fit(dense) : kMeans.fit(sparse);
+  }
+
+  KMeansModel fit(MiniBatchKMeans miniBatch) {
+    return dense != null ? miniBatch.fit(dense) : miniBatch.fit(sparse);
   }
 
   /** The k-means objective of {@code labels} (in {@code [0, k)}) on these rows. */

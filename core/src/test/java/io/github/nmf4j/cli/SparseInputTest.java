@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nmf4j.cluster.KMeans;
 import io.github.nmf4j.cluster.KMeansModel;
+import io.github.nmf4j.cluster.MiniBatchKMeans;
 import io.github.nmf4j.io.MatrixIo;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
@@ -88,6 +89,24 @@ class SparseInputTest {
     // the sparse inertia of the NMF labels is the dense one
     assertThat((Double) r.json().get("inertia"))
         .isCloseTo((Double) km.json().get("inertia"), org.assertj.core.api.Assertions.within(1e-9));
+  }
+
+  @Test
+  void clusterWithMiniBatchKeepsASparseFileSparse() throws IOException {
+    Path input = dir.resolve("v.mtx");
+    MatrixIo.write(input, v);
+    Path labels = dir.resolve("labels.npy");
+    CliRunner r = CliRunner.run("cluster", input.toString(), "--k", "2", "--method",
+        "mini-batch", "--batch-size", "16", "--labels-out", labels.toString(), "--threads",
+        "2", "--json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.json()).containsEntry("method", "mini-batch")
+        .containsEntry("storedValues", (double) v.nonZeros());
+    MiniBatchKMeans.Builder library = MiniBatchKMeans.builder().k(2).batchSize(16).threads(1);
+    KMeansModel expected = library.fit(v);
+    assertThat(MatrixIo.readLabels(labels)).isEqualTo(expected.labels())
+        .isEqualTo(library.fit(v.toDense()).labels());
+    assertThat((Double) r.json().get("inertia")).isEqualTo(expected.inertia());
   }
 
   @Test
