@@ -48,6 +48,21 @@ final class Data {
     return new Data(m, null);
   }
 
+  /**
+   * Reads and checks {@code input} densely, whatever its format (a sparse file too, when its
+   * dense form fits in memory), for estimators without a sparse fit; finite values only.
+   */
+  static Data readDense(Path input, boolean nonNegative, String why) throws IOException {
+    Matrix m = MatrixIo.read(input);
+    Preflight.data(input.toString(), m, nonNegative, why);
+    return new Data(m, null);
+  }
+
+  /** The dense matrix of {@link #readDense}. */
+  Matrix dense() {
+    return dense;
+  }
+
   int rows() {
     return dense != null ? dense.rows() : sparse.rows();
   }

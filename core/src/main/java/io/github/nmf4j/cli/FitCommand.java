@@ -1,6 +1,8 @@
 package io.github.nmf4j.cli;
 
 import io.github.nmf4j.io.MatrixIo;
+import io.github.nmf4j.nmf.Loss;
+import io.github.nmf4j.nmf.MiniBatchNmf;
 import io.github.nmf4j.nmf.MissingValues;
 import io.github.nmf4j.nmf.Nmf;
 import io.github.nmf4j.nmf.NmfModel;
@@ -30,7 +32,11 @@ final class FitCommand implements Command {
         + "Frobenius distance, the Kullback-Leibler divergence or another beta-divergence,\n"
         + "optionally with elastic-net penalties on W and H. Sparse files (SciPy save_npz,\n"
         + "Matrix Market) stay sparse: the dense matrix is never built. Prints the error and,\n"
-        + "with --out-w/--out-h, writes the factors (.npy, .csv, .tsv, .txt or .mtx by extension).";
+        + "with --out-w/--out-h, writes the factors (.npy, .csv, .tsv, .txt or .mtx by\n"
+        + "extension). With --mini-batch, fits by scikit-learn's MiniBatchNMF (online\n"
+        + "multiplicative updates on batches of rows; --max-iter counts passes over the data);\n"
+        + "it reads the input densely and takes neither --solver (other than mu), --restarts\n"
+        + "nor --missing ignore.";
   }
 
   @Override
@@ -48,6 +54,9 @@ final class FitCommand implements Command {
         .option("missing", "MODE", "reject (default: NaN is an error) or ignore: NaN "
             + "entries, and the unstored entries of a sparse file, are missing values, left "
             + "out of the fit and the errors (frobenius or kl, no penalties)")
+        .flag("mini-batch", "fit by mini-batch NMF (scikit-learn's MiniBatchNMF)")
+        .option("batch-size", "N", "--mini-batch: rows per batch (default "
+            + MiniBatchNmf.builder().rank(1).build().settings().batchSize() + ")")
         .option("out-w", "FILE", "write W (rows x K)")
         .option("out-h", "FILE", "write H (K x cols)");
   }
@@ -83,9 +92,46 @@ final class FitCommand implements Command {
     return b.l1Ratio(l1Ratio);
   }
 
+  /**
+   * The mini-batch NMF of the options: {@code nmf}'s settings (rank, loss or beta, passes,
+   * tolerance, seed, threads, penalties, initialization) with {@code --batch-size}. Refuses the
+   * options mini-batch NMF has no counterpart for, naming them.
+   */
+  static MiniBatchNmf miniBatch(Args args, NmfSettings nmf, ProgressBar bar) {
+    if (args.has("solver") && args.choice("solver", NmfOptions.solvers(), null)
+        != Solver.MULTIPLICATIVE_UPDATE) {
+      throw new UsageException("--mini-batch uses its own multiplicative updates: --solver "
+          + args.string("solver", "") + " is not available with it (leave --solver out)");
+    }
+    if (args.has("restarts") && args.integer("restarts", 1, 1) != 1) {
+      throw new UsageException("--restarts " + args.string("restarts", "") + " is not available"
+          + " with --mini-batch, which fits from one start (leave --restarts out)");
+    }
+    if (nmf.missingValues() == MissingValues.IGNORE) {
+      throw new UsageException("--missing ignore is not available with --mini-batch: mini-batch"
+          + " NMF needs every value (leave --missing out or drop --mini-batch)");
+    }
+    MiniBatchNmf.Builder b = MiniBatchNmf.builder().rank(nmf.rank())
+        .maxIterations(nmf.maxIterations()).tolerance(nmf.tolerance()).seed(nmf.seed())
+        .alphaW(nmf.alphaW()).alphaH(nmf.alphaH()).l1Ratio(nmf.l1Ratio())
+        .threads(nmf.threads())
+        .listener(p -> bar.update(p.iteration(), p.maxIterations(), p.loss().isPresent()
+            ? String.format(Locale.ROOT, "batch loss %.6g", p.loss().getAsDouble()) : ""));
+    if (nmf.loss() == Loss.FROBENIUS || nmf.loss() == Loss.KULLBACK_LEIBLER) {
+      b.loss(nmf.loss());
+    } else {
+      b.betaLoss(nmf.beta());
+    }
+    if (args.has("batch-size")) {
+      b.batchSize(args.integer("batch-size", 0, 1));
+    }
+    nmf.initialization().ifPresent(b::initialization);
+    return b.build();
+  }
+
   /** The loss as the output names it: frobenius, kl, itakura-saito or beta=B. */
-  private static String lossName(NmfSettings s) {
-    switch (s.loss()) {
+  private static String lossName(Loss loss, double beta) {
+    switch (loss) {
       case FROBENIUS:
         return "frobenius";
       case KULLBACK_LEIBLER:
@@ -93,7 +139,7 @@ final class FitCommand implements Command {
       case ITAKURA_SAITO:
         return "itakura-saito";
       default:
-        return "beta=" + s.beta();
+        return "beta=" + beta;
     }
   }
 
@@ -109,9 +155,17 @@ final class FitCommand implements Command {
     Path outH = outputs.add("out-h", args.path("out-h"), Outputs.MATRIX);
     ProgressBar bar = context.progressBar("fit");
     Nmf nmf = withOptions(args, NmfOptions.builder(args, rank, bar)).build();
+    boolean miniBatch = args.has("mini-batch");
+    if (!miniBatch && args.has("batch-size")) {
+      throw new UsageException("--batch-size needs --mini-batch");
+    }
+    MiniBatchNmf mb = miniBatch ? miniBatch(args, nmf.settings(), bar) : null;
 
     boolean ignore = nmf.settings().missingValues() == MissingValues.IGNORE;
-    Data v = Data.read(input, true, ignore, "NMF");
+    // Mini-batch NMF is dense-only: it reads a sparse file densely, as rank does (MatrixIo.read
+    // refuses one whose dense form does not fit in memory).
+    Data v = miniBatch ? Data.readDense(input, true, "mini-batch NMF")
+        : Data.read(input, true, ignore, "NMF");
     Preflight.rank("--rank", rank, input.toString(), v.rows(), v.cols());
     if (nmf.settings().beta() <= 0) {
       int[] zero = v.firstZero();
@@ -124,16 +178,16 @@ final class FitCommand implements Command {
     NmfModel model;
     long start = System.nanoTime();
     try {
-      model = v.fit(nmf);
+      model = miniBatch ? mb.fit(v.dense()) : v.fit(nmf);
     } finally {
       bar.finish();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
 
-    String loss = lossName(nmf.settings());
+    String loss = lossName(nmf.settings().loss(), nmf.settings().beta());
     String init = model.initialization().map(i -> i.name().toLowerCase(Locale.ROOT))
         .orElse("custom");
-    String solver = NmfOptions.name(nmf.settings().solver());
+    String solver = miniBatch ? "mini-batch" : NmfOptions.name(nmf.settings().solver());
     PrintOut.printf(context, "factored %s (%s) at rank %d: %s loss, %s solver, %s start%n",
         input, v.shape(), rank, loss, solver, init);
     PrintOut.printf(context, "%d iterations (%s), reconstruction error %.6g, relative error"
@@ -160,6 +214,9 @@ final class FitCommand implements Command {
         .put("iterations", model.iterations()).put("converged", model.converged())
         .put("reconstructionError", model.reconstructionError())
         .put("relativeError", model.relativeError());
+    if (miniBatch) {
+      json.put("batchSize", mb.settings().batchSize());
+    }
     if (outW != null) {
       json.put("outW", outW.toString());
     }

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nmf4j.io.MatrixIo;
 import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.SparseMatrix;
+import io.github.nmf4j.nmf.Initialization;
+import io.github.nmf4j.nmf.Loss;
+import io.github.nmf4j.nmf.MiniBatchNmf;
+import io.github.nmf4j.nmf.NmfModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,14 +49,8 @@ class FitCommandTest {
     Path outH = dir.resolve("h.csv");
     CliRunner r = CliRunner.run("fit", input.toString(), "--rank", "4", "--max-iter", "500",
         "--out-w", outW.toString(), "--out-h", outH.toString(), "--json");
-    assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.err()).isEmpty();
-    Map<String, Object> json = r.json();
-    assertThat(json).containsEntry("command", "fit").containsEntry("rows", 40.0)
-        .containsEntry("cols", 30.0).containsEntry("rank", 4.0)
-        .containsEntry("loss", "frobenius").containsEntry("init", "nndsvda")
-        .containsKeys("seconds", "iterations", "converged", "reconstructionError",
-            "relativeError", "solver");
+    Map<String, Object> json = contractFields(r);
+    assertThat(json).containsKey("solver");
     assertThat((Double) json.get("relativeError")).isLessThan(PLANTED_ERROR);
     assertThat(json.get("converged")).isInstanceOf(Boolean.class);
     Matrix w = MatrixIo.read(outW);
@@ -197,6 +196,115 @@ class FitCommandTest {
     MatrixIo.write(gappy, Matrix.wrap(40, 30, a));
     assertFails(g + ": negative value -0.5 at row 2, column 2 (counting from 1)", "fit", g,
         "--rank", "4", "--missing", "ignore");
+  }
+
+  @Test
+  void miniBatchFitsAsTheLibraryAndReportsTheContractFields() throws IOException {
+    Path outW = dir.resolve("w.npy");
+    Path outH = dir.resolve("h.npy");
+    CliRunner r = CliRunner.run("fit", input.toString(), "--rank", "4", "--mini-batch",
+        "--batch-size", "16", "--max-iter", "300", "--tol", "0", "--seed", "3", "--out-w",
+        outW.toString(), "--out-h", outH.toString(), "--json");
+    Map<String, Object> json = contractFields(r);
+    assertThat(json).containsEntry("solver", "mini-batch").containsEntry("batchSize", 16.0);
+    assertThat(r.out()).contains("frobenius loss, mini-batch solver, nndsvda start");
+    NmfModel expected = MiniBatchNmf.builder().rank(4).batchSize(16).maxIterations(300)
+        .tolerance(0).seed(3).fit(MatrixIo.read(input));
+    assertThat(MatrixIo.read(outW).toRowMajorArray())
+        .containsExactly(expected.w().toRowMajorArray());
+    assertThat(MatrixIo.read(outH).toRowMajorArray())
+        .containsExactly(expected.h().toRowMajorArray());
+    assertThat((Double) json.get("iterations")).isEqualTo(expected.iterations());
+    assertThat((Double) json.get("relativeError")).isEqualTo(expected.relativeError())
+        .isLessThan(PLANTED_ERROR);
+  }
+
+  @Test
+  void miniBatchOptionsReachTheFit() throws IOException {
+    Path outW = dir.resolve("w.npy");
+    CliRunner r = CliRunner.run("fit", input.toString(), "--rank", "3", "--mini-batch",
+        "--beta-loss", "0.5", "--init", "random", "--solver", "mu", "--restarts", "1",
+        "--max-iter", "2", "--tol", "0", "--seed", "5", "--threads", "1", "--alpha-w", "0.01",
+        "--alpha-h", "0.02", "--l1-ratio", "0.5", "--batch-size", "7", "--out-w",
+        outW.toString(), "--json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.json()).containsEntry("loss", "beta=0.5").containsEntry("init", "random")
+        .containsEntry("solver", "mini-batch").containsEntry("batchSize", 7.0)
+        .containsEntry("iterations", 2.0).containsEntry("converged", false);
+    NmfModel expected = MiniBatchNmf.builder().rank(3).betaLoss(0.5)
+        .initialization(Initialization.RANDOM).maxIterations(2).tolerance(0).seed(5)
+        .alphaW(0.01).alphaH(0.02).l1Ratio(0.5).batchSize(7).fit(MatrixIo.read(input));
+    assertThat(MatrixIo.read(outW).toRowMajorArray())
+        .containsExactly(expected.w().toRowMajorArray());
+    CliRunner kl = CliRunner.run("fit", input.toString(), "--rank", "3", "--mini-batch",
+        "--loss", "kl", "--json");
+    assertThat(kl.exitCode()).as(kl.err()).isZero();
+    assertThat(kl.json()).containsEntry("loss", "kl").containsEntry("batchSize", 1024.0);
+    assertThat((Double) kl.json().get("reconstructionError")).isEqualTo(MiniBatchNmf.builder()
+        .rank(3).loss(Loss.KULLBACK_LEIBLER).fit(MatrixIo.read(input)).reconstructionError());
+  }
+
+  @Test
+  void miniBatchGivesTheSameFactorsForAnyThreadCount() throws IOException {
+    Path w1 = dir.resolve("w1.npy");
+    Path w2 = dir.resolve("w2.npy");
+    CliRunner.run("fit", input.toString(), "--rank", "3", "--mini-batch", "--batch-size", "8",
+        "--out-w", w1.toString(), "--threads", "1", "--init", "random");
+    CliRunner.run("fit", input.toString(), "--rank", "3", "--mini-batch", "--batch-size", "8",
+        "--out-w", w2.toString(), "--threads", "2", "--init", "random");
+    assertThat(Files.readAllBytes(w1)).isEqualTo(Files.readAllBytes(w2));
+  }
+
+  @Test
+  void miniBatchReadsASparseFileDensely() throws IOException {
+    Matrix v = MatrixIo.read(input);
+    Path npz = dir.resolve("v.npz");
+    MatrixIo.write(npz, SparseMatrix.of(v));
+    Path fromCsv = dir.resolve("csv.npy");
+    Path fromNpz = dir.resolve("npz.npy");
+    CliRunner dense = CliRunner.run("fit", input.toString(), "--rank", "4", "--mini-batch",
+        "--batch-size", "10", "--out-h", fromCsv.toString());
+    CliRunner sparse = CliRunner.run("fit", npz.toString(), "--rank", "4", "--mini-batch",
+        "--batch-size", "10", "--out-h", fromNpz.toString(), "--json");
+    assertThat(dense.exitCode()).as(dense.err()).isZero();
+    assertThat(sparse.exitCode()).as(sparse.err()).isZero();
+    assertThat(sparse.json()).doesNotContainKey("storedValues");
+    assertThat(Files.readAllBytes(fromNpz)).isEqualTo(Files.readAllBytes(fromCsv));
+  }
+
+  @Test
+  void optionsMiniBatchHasNoCounterpartForAreRefusedByName() throws IOException {
+    String v = input.toString();
+    assertFails("--solver hals is not available with it", "fit", v, "--rank", "2",
+        "--mini-batch", "--solver", "hals");
+    assertFails("--restarts 3 is not available with --mini-batch", "fit", v, "--rank", "2",
+        "--mini-batch", "--restarts", "3");
+    assertFails("--missing ignore is not available with --mini-batch", "fit", v, "--rank",
+        "2", "--mini-batch", "--missing", "ignore");
+    assertFails("--batch-size needs --mini-batch", "fit", v, "--rank", "2", "--batch-size",
+        "10");
+    assertFails("--batch-size must be", "fit", v, "--rank", "2", "--mini-batch",
+        "--batch-size", "0");
+    Path negative = dir.resolve("neg.csv");
+    Files.writeString(negative, "1,2\n3,-0.5\n");
+    assertFails("negative", "fit", negative.toString(), "--rank", "1", "--mini-batch");
+    Path zeros = dir.resolve("zeros.csv");
+    Files.writeString(zeros, "1,2,3\n4,0,6\n0,8,9\n");
+    assertFails("zeros.csv: zero at row 2, column 2, but --beta-loss 0.0 (<= 0)", "fit",
+        zeros.toString(), "--rank", "1", "--mini-batch", "--beta-loss", "is");
+  }
+
+  /** The JSON of a successful rank-4 Frobenius fit of the planted matrix, its fields checked. */
+  private static Map<String, Object> contractFields(CliRunner r) {
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.err()).isEmpty();
+    Map<String, Object> json = r.json();
+    assertThat(json).containsEntry("command", "fit").containsEntry("rows", 40.0)
+        .containsEntry("cols", 30.0).containsEntry("rank", 4.0)
+        .containsEntry("loss", "frobenius").containsEntry("init", "nndsvda")
+        .containsKeys("seconds", "iterations", "converged", "reconstructionError",
+            "relativeError");
+    return json;
   }
 
   private static void assertFails(String message, String... args) {
