@@ -334,18 +334,7 @@ public final class MiniBatchNmf extends Estimator<MiniBatchNmfSettings> {
      * @throws IllegalArgumentException if the rank differs from the initial factors' rank
      */
     public MiniBatchNmf build() {
-      Integer k = rank;
-      if (initialW != null) {
-        if (k == null) {
-          k = initialW.cols();
-        } else if (k != initialW.cols()) {
-          throw new IllegalArgumentException("rank " + rank + " differs from the rank "
-              + initialW.cols() + " of the initial factors");
-        }
-      }
-      if (k == null) {
-        throw new IllegalStateException("rank must be set (or initial factors given)");
-      }
+      int k = NmfChecks.rank(rank, initialW, initialH);
       MiniBatchNmfSettings s = new MiniBatchNmfSettings(k, loss, beta, batchSize, forgetFactor,
           maxIterations, tolerance, maxNoImprovement, freshRestarts,
           freshRestartsMaxIterations,

@@ -154,6 +154,10 @@ class MiniBatchNmfTest {
         .hasMessageContaining("maxNoImprovement");
     assertThatThrownBy(() -> MiniBatchNmf.builder().build())
         .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> MiniBatchNmf.builder().rank(3)
+        .initialFactors(Matrix.zeros(6, 2), Matrix.zeros(2, 5)).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("rank 3 differs from the rank 2 of the initial factors (W 6x2, H 2x5)");
 
     double[] a = planted(6, 5, 2, 2).toRowMajorArray();
     a[2 * 5 + 4] = -1;
