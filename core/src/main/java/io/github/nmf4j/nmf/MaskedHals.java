@@ -116,10 +116,7 @@ final class MaskedHals implements UpdateRule {
     par.forEach(Entries.blocks(p), b -> {
       int lo = b * Entries.BLOCK;
       int hi = Math.min(p, lo + Entries.BLOCK);
-      int most = 0;
-      for (int j = lo; j < hi; j++) {
-        most = Math.max(most, start[j + 1] - start[j]);
-      }
+      int most = longest(start, lo, hi);
       double[] wj = new double[k * most];
       double[] rj = new double[most];
       for (int j = lo; j < hi; j++) {
@@ -133,25 +130,7 @@ final class MaskedHals implements UpdateRule {
           rj[t] = residual[position[first + t]];
         }
         for (int c = 0; c < k; c++) {
-          int o = c * m;
-          double a = 0;
-          double d = 0;
-          for (int t = 0; t < m; t++) {
-            double x = wj[o + t];
-            a += x * rj[t];
-            d += x * x;
-          }
-          int at = c * p + j;
-          double old = h[at];
-          d += m * lambda;
-          double updated = m > 0 ? Math.max(floor, old + a / d) : floor;
-          double delta = updated - old;
-          h[at] = updated;
-          if (delta != 0) {
-            for (int t = 0; t < m; t++) {
-              rj[t] -= wj[o + t] * delta;
-            }
-          }
+          step(h, c * p + j, wj, c * m, rj, 0, m);
         }
         for (int t = 0; t < m; t++) {
           residual[position[first + t]] = rj[t];
@@ -169,10 +148,7 @@ final class MaskedHals implements UpdateRule {
     par.forEach(Entries.blocks(n), b -> {
       int lo = b * Entries.BLOCK;
       int hi = Math.min(n, lo + Entries.BLOCK);
-      int most = 0;
-      for (int i = lo; i < hi; i++) {
-        most = Math.max(most, start[i + 1] - start[i]);
-      }
+      int most = longest(start, lo, hi);
       double[] hRows = new double[k * most];
       for (int i = lo; i < hi; i++) {
         int first = start[i];
@@ -185,27 +161,44 @@ final class MaskedHals implements UpdateRule {
           }
         }
         for (int c = 0; c < k; c++) {
-          int o = c * m;
-          double a = 0;
-          double d = 0;
-          for (int t = 0; t < m; t++) {
-            double x = hRows[o + t];
-            a += x * residual[first + t];
-            d += x * x;
-          }
-          int at = i * k + c;
-          double old = w[at];
-          d += m * lambda;
-          double updated = m > 0 ? Math.max(floor, old + a / d) : floor;
-          double delta = updated - old;
-          w[at] = updated;
-          if (delta != 0) {
-            for (int t = 0; t < m; t++) {
-              residual[first + t] -= hRows[o + t] * delta;
-            }
-          }
+          step(w, i * k + c, hRows, c * m, residual, first, m);
         }
       }
     });
+  }
+
+  /**
+   * One coordinate step on {@code x[at]}: the masked loss plus the proximal term minimized over
+   * that entry, from the other factor's values {@code f[o, o + m)} and the residuals
+   * {@code r[r0, r0 + m)} of its {@code m} observed entries; the residuals are updated at once.
+   * Both halves call it, so H and W take the same step.
+   */
+  private void step(double[] x, int at, double[] f, int o, double[] r, int r0, int m) {
+    double a = 0;
+    double d = 0;
+    for (int t = 0; t < m; t++) {
+      double y = f[o + t];
+      a += y * r[r0 + t];
+      d += y * y;
+    }
+    double old = x[at];
+    d += m * lambda;
+    double updated = m > 0 ? Math.max(floor, old + a / d) : floor;
+    double delta = updated - old;
+    x[at] = updated;
+    if (delta != 0) {
+      for (int t = 0; t < m; t++) {
+        r[r0 + t] -= f[o + t] * delta;
+      }
+    }
+  }
+
+  /** The most observed entries of the columns (rows) {@code [lo, hi)} of an index. */
+  private static int longest(int[] start, int lo, int hi) {
+    int most = 0;
+    for (int q = lo; q < hi; q++) {
+      most = Math.max(most, start[q + 1] - start[q]);
+    }
+    return most;
   }
 }
