@@ -10,6 +10,7 @@ import io.github.nmf4j.cluster.KMeans;
 import io.github.nmf4j.cluster.KMeansInit;
 import io.github.nmf4j.cluster.KMeansModel;
 import io.github.nmf4j.cluster.Linkage;
+import io.github.nmf4j.cluster.MiniBatchKMeans;
 import io.github.nmf4j.cluster.SpectralClustering;
 import io.github.nmf4j.cluster.SpectralModel;
 import io.github.nmf4j.decomposition.Pca;
@@ -17,11 +18,15 @@ import io.github.nmf4j.decomposition.PcaModel;
 import io.github.nmf4j.decomposition.PcaSolver;
 import io.github.nmf4j.estimator.Progress;
 import io.github.nmf4j.estimator.ProgressListener;
+import io.github.nmf4j.image.Segmentation;
 import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.nmf.Consensus;
 import io.github.nmf4j.nmf.Initialization;
 import io.github.nmf4j.nmf.Loss;
+import io.github.nmf4j.nmf.MiniBatchNmf;
 import io.github.nmf4j.nmf.Nmf;
 import io.github.nmf4j.nmf.NmfModel;
+import io.github.nmf4j.nmf.RankSelection;
 import io.github.nmf4j.testing.Blobs;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,14 +132,20 @@ class EstimatorShapeTest {
   void everyBuilderRejectsANullListenerAndTooFewThreads() {
     List<Runnable> nulls = List.of(() -> Nmf.builder().listener(null),
         () -> KMeans.builder().listener(null), () -> Agglomerative.builder().listener(null),
-        () -> Pca.builder().listener(null), () -> SpectralClustering.builder().listener(null));
+        () -> Pca.builder().listener(null), () -> SpectralClustering.builder().listener(null),
+        () -> MiniBatchKMeans.builder().listener(null), () -> MiniBatchNmf.builder().listener(null),
+        () -> RankSelection.builder().listener(null), () -> Consensus.builder().listener(null),
+        () -> Segmentation.builder().listener(null));
     for (Runnable r : nulls) {
       assertThatThrownBy(r::run).isInstanceOf(IllegalArgumentException.class)
           .hasMessage("listener must not be null");
     }
     List<Runnable> zeros = List.of(() -> Nmf.builder().threads(0),
         () -> KMeans.builder().threads(0), () -> Agglomerative.builder().threads(0),
-        () -> Pca.builder().threads(0), () -> SpectralClustering.builder().threads(0));
+        () -> Pca.builder().threads(0), () -> SpectralClustering.builder().threads(0),
+        () -> MiniBatchKMeans.builder().threads(0), () -> MiniBatchNmf.builder().threads(0),
+        () -> RankSelection.builder().threads(0), () -> Consensus.builder().threads(0),
+        () -> Segmentation.builder().threads(0));
     for (Runnable r : zeros) {
       assertThatThrownBy(r::run).isInstanceOf(IllegalArgumentException.class)
           .hasMessage("threads must be >= 1, was 0");

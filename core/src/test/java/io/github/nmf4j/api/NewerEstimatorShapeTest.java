@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.nmf4j.cluster.MiniBatchKMeans;
+import io.github.nmf4j.estimator.Estimator;
 import io.github.nmf4j.estimator.Progress;
 import io.github.nmf4j.estimator.ProgressListener;
 import io.github.nmf4j.image.RgbImage;
@@ -25,8 +26,8 @@ import org.junit.jupiter.api.Test;
  * The estimator shape of {@link EstimatorShapeTest}, for the estimators that came later:
  * mini-batch k-means, mini-batch NMF, rank selection, consensus and image segmentation. Each
  * {@code toBuilder()} gives back the same settings, executor and listener, its result records
- * the settings, its builder rejects a null listener and zero threads with the shared messages,
- * and its listener can cancel the fit.
+ * the settings, and its listener can cancel the fit. {@link
+ * EstimatorShapeTest#everyBuilderRejectsANullListenerAndTooFewThreads} covers all ten builders.
  */
 class NewerEstimatorShapeTest {
 
@@ -43,9 +44,7 @@ class NewerEstimatorShapeTest {
     MiniBatchKMeans m = MiniBatchKMeans.builder().k(3).batchSize(32).restarts(2).seed(5)
         .threads(2).executor(SAME_THREAD).listener(QUIET).build();
     MiniBatchKMeans copy = m.toBuilder().build();
-    assertThat(copy.settings()).isEqualTo(m.settings());
-    assertThat(copy.executor()).containsSame(SAME_THREAD);
-    assertThat(copy.listener()).isSameAs(QUIET);
+    assertSameShape(copy, m);
     assertThat(copy.fit(points).labels()).isEqualTo(m.fit(points).labels());
     assertCancels(() -> m.toBuilder().listener(cancelAt(2)).build().fit(points));
   }
@@ -55,9 +54,7 @@ class NewerEstimatorShapeTest {
     MiniBatchNmf m = MiniBatchNmf.builder().rank(2).batchSize(16).maxIterations(5).seed(5)
         .threads(2).executor(SAME_THREAD).listener(QUIET).build();
     MiniBatchNmf copy = m.toBuilder().build();
-    assertThat(copy.settings()).isEqualTo(m.settings());
-    assertThat(copy.executor()).containsSame(SAME_THREAD);
-    assertThat(copy.listener()).isSameAs(QUIET);
+    assertSameShape(copy, m);
     assertThat(copy.fit(nonNegative).h()).isEqualTo(m.fit(nonNegative).h());
     assertCancels(() -> m.toBuilder().listener(cancelAt(2)).build().fit(nonNegative));
   }
@@ -68,9 +65,7 @@ class NewerEstimatorShapeTest {
         .nmf(Nmf.builder().maxIterations(20)).threads(2).executor(SAME_THREAD).listener(QUIET)
         .build();
     RankSelection copy = r.toBuilder().build();
-    assertThat(copy.settings()).isEqualTo(r.settings());
-    assertThat(copy.executor()).containsSame(SAME_THREAD);
-    assertThat(copy.listener()).isSameAs(QUIET);
+    assertSameShape(copy, r);
     assertThat(copy.fit(nonNegative).settings()).isEqualTo(r.settings());
     assertCancels(() -> r.toBuilder().listener(cancelAt(2)).build().fit(nonNegative));
   }
@@ -81,9 +76,7 @@ class NewerEstimatorShapeTest {
         .nmf(Nmf.builder().maxIterations(20)).threads(2).executor(SAME_THREAD).listener(QUIET)
         .build();
     Consensus copy = c.toBuilder().build();
-    assertThat(copy.settings()).isEqualTo(c.settings());
-    assertThat(copy.executor()).containsSame(SAME_THREAD);
-    assertThat(copy.listener()).isSameAs(QUIET);
+    assertSameShape(copy, c);
     assertThat(copy.fit(nonNegative).settings()).isEqualTo(c.settings());
     assertCancels(() -> c.toBuilder().listener(cancelAt(2)).build().fit(nonNegative));
   }
@@ -93,29 +86,9 @@ class NewerEstimatorShapeTest {
     Segmentation s = Segmentation.builder().window(4).stride(4).clusters(2).seed(5).threads(2)
         .executor(SAME_THREAD).listener(QUIET).build();
     Segmentation copy = s.toBuilder().build();
-    assertThat(copy.settings()).isEqualTo(s.settings());
-    assertThat(copy.executor()).containsSame(SAME_THREAD);
-    assertThat(copy.listener()).isSameAs(QUIET);
+    assertSameShape(copy, s);
     assertThat(copy.segment(image).settings()).isEqualTo(s.settings());
     assertCancels(() -> s.toBuilder().listener(cancelAt(1)).build().segment(image));
-  }
-
-  @Test
-  void everyNewerBuilderRejectsANullListenerAndTooFewThreads() {
-    List<Runnable> nulls = List.of(() -> MiniBatchKMeans.builder().listener(null),
-        () -> MiniBatchNmf.builder().listener(null), () -> RankSelection.builder().listener(null),
-        () -> Consensus.builder().listener(null), () -> Segmentation.builder().listener(null));
-    for (Runnable r : nulls) {
-      assertThatThrownBy(r::run).isInstanceOf(IllegalArgumentException.class)
-          .hasMessage("listener must not be null");
-    }
-    List<Runnable> zeros = List.of(() -> MiniBatchKMeans.builder().threads(0),
-        () -> MiniBatchNmf.builder().threads(0), () -> RankSelection.builder().threads(0),
-        () -> Consensus.builder().threads(0), () -> Segmentation.builder().threads(0));
-    for (Runnable r : zeros) {
-      assertThatThrownBy(r::run).isInstanceOf(IllegalArgumentException.class)
-          .hasMessage("threads must be >= 1, was 0");
-    }
   }
 
   private static Matrix map(Matrix m, DoubleUnaryOperator f) {
@@ -124,6 +97,13 @@ class NewerEstimatorShapeTest {
       a[i] = f.applyAsDouble(a[i]);
     }
     return Matrix.wrap(m.rows(), m.cols(), a);
+  }
+
+  /** The copy from {@code toBuilder()} has the original's settings, executor and listener. */
+  private static void assertSameShape(Estimator<?> copy, Estimator<?> original) {
+    assertThat(copy.settings()).isEqualTo(original.settings());
+    assertThat(copy.executor()).containsSame(SAME_THREAD);
+    assertThat(copy.listener()).isSameAs(QUIET);
   }
 
   private static void assertCancels(Runnable fit) {
