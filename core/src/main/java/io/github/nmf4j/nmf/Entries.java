@@ -1,6 +1,7 @@
 package io.github.nmf4j.nmf;
 
 import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.linalg.kernel.Rows;
 
 /**
  * A set of entries {@code (i, j)} of an {@code n x p} matrix, by rows (CSR) and by columns (CSC,
@@ -75,29 +76,10 @@ final class Entries {
       for (int i = b * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) {
         int wi = i * k;
         for (int q = rowStart[i]; q < rowStart[i + 1]; q++) {
-          out[q] = dot(w, wi, ht, column[q] * k, k);
+          out[q] = Rows.dot(w, wi, ht, column[q] * k, k);
         }
       }
     });
-  }
-
-  /** {@code sum_c a[ao + c] b[bo + c]}, four independent sums so that the adds overlap. */
-  private static double dot(double[] a, int ao, double[] b, int bo, int k) {
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    int c = 0;
-    for (; c + 3 < k; c += 4) {
-      s0 += a[ao + c] * b[bo + c];
-      s1 += a[ao + c + 1] * b[bo + c + 1];
-      s2 += a[ao + c + 2] * b[bo + c + 2];
-      s3 += a[ao + c + 3] * b[bo + c + 3];
-    }
-    for (; c < k; c++) {
-      s0 += a[ao + c] * b[bo + c];
-    }
-    return (s0 + s1) + (s2 + s3);
   }
 
   /**

@@ -225,28 +225,13 @@ public final class Lobpcg {
 
     /**
      * {@code u . v} for vectors at offsets {@code uo} and {@code vo}, chunk sums in order; within
-     * a chunk, four interleaved chains (coordinates {@code i mod 4}) added pairwise, so that the
-     * products pipeline instead of waiting on one running sum.
+     * a chunk, {@link Rows#dot}'s four interleaved chains.
      */
     double dot(double[] u, int uo, double[] v, int vo) {
       double total = 0;
       for (int c = 0; c < chunks; c++) {
         int i = start(c);
-        int end = start(c + 1);
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        for (; i + 4 <= end; i += 4) {
-          s0 += u[uo + i] * v[vo + i];
-          s1 += u[uo + i + 1] * v[vo + i + 1];
-          s2 += u[uo + i + 2] * v[vo + i + 2];
-          s3 += u[uo + i + 3] * v[vo + i + 3];
-        }
-        for (; i < end; i++) {
-          s0 += u[uo + i] * v[vo + i];
-        }
-        total += (s0 + s1) + (s2 + s3);
+        total += Rows.dot(u, uo + i, v, vo + i, start(c + 1) - i);
       }
       return total;
     }

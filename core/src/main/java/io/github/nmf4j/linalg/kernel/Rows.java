@@ -23,6 +23,30 @@ public final class Rows {
   private Rows() {}
 
   /**
+   * {@code sum_t a[ao + t] b[bo + t]} for {@code t < len}: four interleaved chains (terms
+   * {@code t mod 4}) added pairwise, {@code (s0 + s1) + (s2 + s3)}, so that the products pipeline
+   * instead of waiting on one running sum. The order is fixed: the result depends on the operands
+   * only.
+   */
+  public static double dot(double[] a, int ao, double[] b, int bo, int len) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int t = 0;
+    for (; t + 4 <= len; t += 4) {
+      s0 += a[ao + t] * b[bo + t];
+      s1 += a[ao + t + 1] * b[bo + t + 1];
+      s2 += a[ao + t + 2] * b[bo + t + 2];
+      s3 += a[ao + t + 3] * b[bo + t + 3];
+    }
+    for (; t < len; t++) {
+      s0 += a[ao + t] * b[bo + t];
+    }
+    return (s0 + s1) + (s2 + s3);
+  }
+
+  /**
    * {@code |x_i - c_j|^2} for row {@code i} of {@code x} and row {@code j} of {@code c}, both of
    * width {@code d}, summed in feature order.
    */
