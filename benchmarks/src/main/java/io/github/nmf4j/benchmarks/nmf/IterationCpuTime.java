@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.function.LongSupplier;
 
 /**
  * The cost of one NMF iteration on one thread, in CPU time of the fitting thread (which the
@@ -21,9 +22,14 @@ import java.util.SplittableRandom;
  * is {@code benchmarks/python/iteration_sklearn.py} (scikit-learn's {@code NMF(init='custom')}
  * with {@code OPENBLAS_NUM_THREADS=1}, process CPU time, same protocol).
  *
+ * <p>With {@code wall THREADS} at the end, the fits run on {@code threads(THREADS)} and are timed
+ * by the wall clock instead (the peer's {@code wall THREADS} likewise): the issue's two-thread
+ * targets, meaningful only on a quiet machine (load below 2 on the 2 cores).
+ *
  * <pre>
  * java [--add-modules jdk.incubator.vector] -Xmx2g -cp benchmarks/target/benchmarks.jar \
- *     io.github.nmf4j.benchmarks.nmf.IterationCpuTime faces|mnist RANK hals|mu A B ROUNDS
+ *     io.github.nmf4j.benchmarks.nmf.IterationCpuTime faces|mnist RANK hals|mu A B ROUNDS \
+ *     [wall THREADS]
  * </pre>
  *
  * <p>{@code faces}: the 200 x 625 real photographs of {@link HalsData#faces} (run from the
@@ -40,6 +46,8 @@ public final class IterationCpuTime {
     int a = Integer.parseInt(args[3]);
     int b = Integer.parseInt(args[4]);
     int rounds = Integer.parseInt(args[5]);
+    boolean wall = args.length > 6 && args[6].equals("wall");
+    int threads = wall ? Integer.parseInt(args[7]) : 1;
     SplittableRandom random = new SplittableRandom(42);
     Matrix v = which.equals("faces") ? HalsData.faces(Path.of("."))
         : Matrix.wrap(70000, 784, random.doubles(70000L * 784).toArray());
@@ -54,11 +62,12 @@ public final class IterationCpuTime {
     for (int i = 0; i < h.length; i++) {
       h[i] = scale * (1 - random.nextDouble());
     }
-    Nmf base = Nmf.builder().rank(k).solver(solver).threads(1).tolerance(0)
+    Nmf base = Nmf.builder().rank(k).solver(solver).threads(threads).tolerance(0)
         .initialFactors(Matrix.wrap(n, k, w), Matrix.wrap(k, p, h)).maxIterations(a).build();
     Nmf shortFit = base;
     Nmf longFit = base.toBuilder().maxIterations(b).build();
     ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+    LongSupplier clock = wall ? System::nanoTime : bean::getCurrentThreadCpuTime;
     // Warm-up: enough fits for the JIT to compile the loops.
     int warmups = which.equals("faces") ? 10 : 1;
     for (int i = 0; i < warmups; i++) {
@@ -66,18 +75,19 @@ public final class IterationCpuTime {
     }
     double[] perIteration = new double[rounds];
     for (int r = 0; r < rounds; r++) {
-      long c0 = bean.getCurrentThreadCpuTime();
+      long c0 = clock.getAsLong();
       shortFit.fit(v);
-      long c1 = bean.getCurrentThreadCpuTime();
+      long c1 = clock.getAsLong();
       longFit.fit(v);
-      long c2 = bean.getCurrentThreadCpuTime();
+      long c2 = clock.getAsLong();
       perIteration[r] = ((c2 - c1) - (c1 - c0)) / 1e6 / (b - a);
     }
     Arrays.sort(perIteration);
     System.out.println(Kernels.description());
-    System.out.printf(Locale.ROOT, "%s %d x %d rank %d %s, one thread: CPU ms per iteration "
+    String what = wall ? threads + " threads: wall ms" : "one thread: CPU ms";
+    System.out.printf(Locale.ROOT, "%s %d x %d rank %d %s, %s per iteration "
         + "(fits of %d and %d) median %.4f, range %.4f-%.4f over %d rounds%n", which, n, p, k,
-        solver, a, b, perIteration[rounds / 2], perIteration[0], perIteration[rounds - 1],
+        solver, what, a, b, perIteration[rounds / 2], perIteration[0], perIteration[rounds - 1],
         rounds);
   }
 }
