@@ -3,6 +3,7 @@ package io.github.nmf4j.nmf;
 import io.github.nmf4j.internal.Monitor;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.SparseMatrix;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -15,11 +16,21 @@ final class MiniBatchFitter {
 
   private MiniBatchFitter() {}
 
+  /** The fit of a dense V. */
   static NmfModel fit(MiniBatchNmf estimator, Matrix v) {
+    Parallel par = Parallel.of(estimator.settings().threads());
+    return fit(estimator, ScaledData.of(v, "v", par), par);
+  }
+
+  /** The fit of a sparse V, from its stored entries. */
+  static NmfModel fit(MiniBatchNmf estimator, SparseMatrix v) {
+    Parallel par = Parallel.of(estimator.settings().threads());
+    return fit(estimator, ScaledData.of(v, "v", par), par);
+  }
+
+  private static NmfModel fit(MiniBatchNmf estimator, ScaledData data, Parallel par) {
     MiniBatchNmfSettings s = estimator.settings();
     NmfSettings nmf = s.asNmfSettings();
-    Parallel par = Parallel.of(s.threads());
-    DenseData data = (DenseData) ScaledData.of(v, "v", par);
     BetaMu.requirePositiveIfNeeded(nmf, data, "v");
     int n = data.n;
     int p = data.p;
@@ -27,7 +38,7 @@ final class MiniBatchFitter {
     double[][] start = start(s, nmf, data, par);
     double[] w = start[0];
     double[] h = start[1];
-    double[] x = data.v;
+    MiniBatchRows x = MiniBatchRows.of(data);
     int batch = Math.min(s.batchSize(), n);
     double rho = Math.pow(s.forgetFactor(), batch / (double) n);
     MiniBatchSolver solver = new MiniBatchSolver(p, k, s.beta(), s.alphaW(), s.alphaH(),

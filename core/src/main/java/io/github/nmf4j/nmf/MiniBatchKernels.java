@@ -6,7 +6,9 @@ import java.util.Arrays;
 
 /**
  * The block kernels of {@link MiniBatchSolver}: for a block of at most {@link #BLOCK} rows of a
- * batch, copied to the start of a {@link Block}, scikit-learn 1.2's multiplicative update of W
+ * batch, {@linkplain MiniBatchRows#load loaded} into a {@link Block} (a dense block copied to its
+ * start, a sparse one read in place by {@link MiniBatchSparse}), scikit-learn 1.2's
+ * multiplicative update of W
  * ({@code _multiplicative_update_w}), the block's share of the next H update and the block's
  * terms of {@code _beta_divergence}, with scikit-learn's guards (a zero in WH or a denominator
  * becomes float32's epsilon) and numpy's exact powers.
@@ -38,25 +40,54 @@ final class MiniBatchKernels {
   /** HH' (Frobenius) or H's row sums (Kullback-Leibler) of the prepared H. */
   private final double[] hh;
   private final double[] hRowSums;
+  /** H' ({@code p x k}) of the prepared H, for sparse blocks. */
+  private final double[] ht;
 
-  /** One thread's buffers for a block: its rows of X and W, WH, the terms and the products. */
+  /**
+   * One thread's buffers for a block: its rows of X (dense V), W, WH, the terms and the
+   * products; the {@code p}-wide buffers are made at their first use, so that a sparse block of
+   * a loss that never forms them holds none.
+   */
   static final class Block {
-    final double[] x;
+    private final int p;
     final double[] w;
-    final double[] wh;
-    final double[] r;
-    final double[] q;
     final double[] numW;
     final double[] denW;
+    /** The rows the block was {@linkplain MiniBatchRows#load loaded} from, and its first row. */
+    MiniBatchRows rows;
+    int row0;
+    private double[] x;
+    private double[] wh;
+    private double[] r;
+    private double[] q;
+    /** {@code p x k}: a sparse block's {@code W_b' S_b} before its transpose. */
+    private double[] pk;
 
     Block(int p, int k) {
-      x = new double[BLOCK * p];
+      this.p = p;
       w = new double[BLOCK * k];
-      wh = new double[BLOCK * p];
-      r = new double[BLOCK * p];
-      q = new double[BLOCK * p];
       numW = new double[BLOCK * k];
       denW = new double[BLOCK * k];
+    }
+
+    double[] x() {
+      return x != null ? x : (x = new double[BLOCK * p]);
+    }
+
+    double[] wh() {
+      return wh != null ? wh : (wh = new double[BLOCK * p]);
+    }
+
+    double[] r() {
+      return r != null ? r : (r = new double[BLOCK * p]);
+    }
+
+    double[] q() {
+      return q != null ? q : (q = new double[BLOCK * p]);
+    }
+
+    double[] pk(int k) {
+      return pk != null ? pk : (pk = new double[p * k]);
     }
   }
 
@@ -67,10 +98,14 @@ final class MiniBatchKernels {
     this.gamma = BetaKernels.gamma(beta);
     hh = new double[k * k];
     hRowSums = new double[k];
+    ht = new double[p * k];
   }
 
-  /** HH' (Frobenius) or H's row sums (Kullback-Leibler) of {@code h} for the W updates. */
-  void prepare(double[] h) {
+  /**
+   * HH' (Frobenius) or H's row sums (Kullback-Leibler) of {@code h} for the W updates, and H'
+   * ({@code p x k}) when the blocks are {@code sparse}.
+   */
+  void prepare(double[] h, boolean sparse) {
     if (beta == 2) {
       Gemm.multiplyTranspose(k, p, k, h, h, hh, Parallel.serial());
     } else if (beta == 1) {
@@ -82,15 +117,13 @@ final class MiniBatchKernels {
         hRowSums[c] = sum;
       }
     }
-  }
-
-  /**
-   * Copies rows {@code [row0, row0 + rows)} of {@code x} and their W ({@code w} from {@code
-   * wOff}) to the block's start.
-   */
-  void load(double[] x, int row0, int rows, double[] w, int wOff, Block b) {
-    System.arraycopy(x, row0 * p, b.x, 0, rows * p);
-    System.arraycopy(w, wOff, b.w, 0, rows * k);
+    if (sparse) {
+      for (int c = 0; c < k; c++) {
+        for (int j = 0; j < p; j++) {
+          ht[j * k + c] = h[c * p + j];
+        }
+      }
+    }
   }
 
   /**
@@ -99,16 +132,28 @@ final class MiniBatchKernels {
    * has not changed since it was formed: the W-only solve).
    */
   void wTerms(int rows, double[] h, boolean numeratorReady, Block b) {
+    MiniBatchRows.Sparse sparse = sparse(b);
     if (beta == 2) {
-      if (!numeratorReady) {
-        Gemm.multiplyTranspose(rows, p, k, b.x, h, b.numW, Parallel.serial());
+      if (numeratorReady) {
+        // kept
+      } else if (sparse != null) {
+        MiniBatchSparse.timesHt(sparse, b.row0, rows, sparse.values, 0, k, ht, b.numW);
+      } else {
+        Gemm.multiplyTranspose(rows, p, k, b.x(), h, b.numW, Parallel.serial());
       }
       Gemm.multiply(rows, k, k, b.w, hh, b.denW, Parallel.serial());
       return;
     }
-    Gemm.multiply(rows, k, p, b.w, h, b.wh, Parallel.serial());
-    terms(rows * p, b);
-    Gemm.multiplyTranspose(rows, p, k, b.r, h, b.numW, Parallel.serial());
+    if (sparse != null) {
+      double[] wh = beta == 1 ? null : modelPowers(rows, h, b);
+      MiniBatchSparse.ratios(sparse, b.row0, rows, b.w, ht, wh, k, beta, b.r());
+      MiniBatchSparse.timesHt(sparse, b.row0, rows, b.r(), sparse.pointers[b.row0], k, ht,
+          b.numW);
+    } else {
+      Gemm.multiply(rows, k, p, b.w, h, b.wh(), Parallel.serial());
+      terms(rows * p, b);
+      Gemm.multiplyTranspose(rows, p, k, b.r(), h, b.numW, Parallel.serial());
+    }
     if (beta == 1) {
       for (int i = 0; i < rows; i++) {
         for (int c = 0; c < k; c++) {
@@ -116,8 +161,29 @@ final class MiniBatchKernels {
         }
       }
     } else {
-      Gemm.multiplyTranspose(rows, p, k, b.q, h, b.denW, Parallel.serial());
+      Gemm.multiplyTranspose(rows, p, k, b.q(), h, b.denW, Parallel.serial());
     }
+  }
+
+  /** The block's rows as sparse rows, or null for dense ones. */
+  private static MiniBatchRows.Sparse sparse(Block b) {
+    return b.rows.sparse() ? (MiniBatchRows.Sparse) b.rows : null;
+  }
+
+  /**
+   * A sparse block (beta other than 1 and 2): {@code b.wh = W_b H} and {@code b.q =
+   * WH^(beta-1)} over all entries, as {@link #terms} (scikit-learn's row-by-row {@code WHHt} of
+   * its sparse path); returns {@code b.wh}.
+   */
+  private double[] modelPowers(int rows, double[] h, Block b) {
+    double[] wh = b.wh();
+    double[] q = b.q();
+    Gemm.multiply(rows, k, p, b.w, h, wh, Parallel.serial());
+    for (int j = 0, len = rows * p; j < len; j++) {
+      double y = wh[j];
+      q[j] = power(beta < 1 && y == 0 ? EPSILON : y, beta - 1);
+    }
+    return wh;
   }
 
   /** The multiplicative step of W from {@link #wTerms}, with the penalties' weights. */
@@ -147,16 +213,18 @@ final class MiniBatchKernels {
    * scikit-learn's replacements of zeros in WH (float32's epsilon).
    */
   private void terms(int len, Block b) {
-    double[] wh = b.wh;
-    double[] x = b.x;
+    double[] wh = b.wh();
+    double[] x = b.x();
+    double[] r = b.r();
+    double[] q = b.q();
     for (int j = 0; j < len; j++) {
       double y = wh[j];
       double safe = beta < 2 && y == 0 ? EPSILON : y;
       double xv = x[j];
-      b.r[j] = beta == 1 ? xv / safe
+      r[j] = beta == 1 ? xv / safe
           : beta == 0 ? square(1 / safe) * xv : power(safe, beta - 2) * xv;
       if (beta != 1) {
-        b.q[j] = power(beta < 1 && y == 0 ? EPSILON : y, beta - 1);
+        q[j] = power(beta < 1 && y == 0 ? EPSILON : y, beta - 1);
       }
     }
   }
@@ -169,8 +237,14 @@ final class MiniBatchKernels {
    * ||X||^2} and {@link #frobeniusModelTerms} of the batch's sums).
    */
   double hTerms(int rows, double[] h, double[] num, double[] den, double[] colSums, Block b) {
+    MiniBatchRows.Sparse sparse = sparse(b);
     if (beta == 2) {
-      Gemm.transposeMultiply(rows, k, p, b.w, b.x, num, Parallel.serial());
+      if (sparse != null) {
+        MiniBatchSparse.transposeTimes(sparse, b.row0, rows, sparse.values, 0, b.w, k, b.pk(k),
+            num);
+      } else {
+        Gemm.transposeMultiply(rows, k, p, b.w, b.x(), num, Parallel.serial());
+      }
       Gemm.transposeMultiply(rows, k, k, b.w, b.w, den, Parallel.serial());
       return 0;
     }
@@ -182,13 +256,39 @@ final class MiniBatchKernels {
         }
       }
     }
-    Gemm.multiply(rows, k, p, b.w, h, b.wh, Parallel.serial());
-    terms(rows * p, b);
-    Gemm.transposeMultiply(rows, k, p, b.w, b.r, num, Parallel.serial());
-    if (beta != 1) {
-      Gemm.transposeMultiply(rows, k, p, b.w, b.q, den, Parallel.serial());
+    if (sparse == null) {
+      Gemm.multiply(rows, k, p, b.w, h, b.wh(), Parallel.serial());
+      terms(rows * p, b);
+      Gemm.transposeMultiply(rows, k, p, b.w, b.r(), num, Parallel.serial());
+      if (beta != 1) {
+        Gemm.transposeMultiply(rows, k, p, b.w, b.q(), den, Parallel.serial());
+      }
+      return divergenceTerms(rows * p, b);
     }
-    return divergenceTerms(rows * p, b);
+    double[] wh = beta == 1 ? null : modelPowers(rows, h, b);
+    MiniBatchSparse.ratios(sparse, b.row0, rows, b.w, ht, wh, k, beta, b.r());
+    MiniBatchSparse.transposeTimes(sparse, b.row0, rows, b.r(), sparse.pointers[b.row0], b.w,
+        k, b.pk(k), num);
+    if (beta != 1) {
+      Gemm.transposeMultiply(rows, k, p, b.w, b.q(), den, Parallel.serial());
+    }
+    return modelDivergence(rows, wh)
+        + MiniBatchSparse.divergence(sparse, b.row0, rows, b.w, ht, wh, k, beta);
+  }
+
+  /**
+   * A sparse block's terms of the divergence over all entries (beta other than 0, 1 and 2):
+   * {@code sum(WH^beta) / beta}, as {@link #divergenceTerms} adds them entry by entry.
+   */
+  private double modelDivergence(int rows, double[] wh) {
+    if (beta == 0 || beta == 1) {
+      return 0;
+    }
+    double sum = 0;
+    for (int j = 0, len = rows * p; j < len; j++) {
+      sum += power(wh[j], beta) * (beta - 1) / (beta * (beta - 1));
+    }
+    return sum;
   }
 
   /**
@@ -212,10 +312,18 @@ final class MiniBatchKernels {
    * (beta other than 2; see {@link #finishDivergence}); returns the former.
    */
   double errors(int rows, double[] h, Block b, double[] out) {
-    Gemm.multiply(rows, k, p, b.w, h, b.wh, Parallel.serial());
+    double[] wh = b.wh();
+    Gemm.multiply(rows, k, p, b.w, h, wh, Parallel.serial());
+    MiniBatchRows.Sparse sparse = sparse(b);
+    if (sparse != null) {
+      out[0] = beta == 2 ? 0 : modelDivergence(rows, wh)
+          + MiniBatchSparse.divergence(sparse, b.row0, rows, b.w, ht, wh, k, beta);
+      return MiniBatchSparse.squaredError(sparse, b.row0, rows, wh);
+    }
+    double[] x = b.x();
     double q = 0;
     for (int j = 0, len = rows * p; j < len; j++) {
-      double e = b.x[j] - b.wh[j];
+      double e = x[j] - wh[j];
       q += e * e;
     }
     out[0] = beta != 2 ? divergenceTerms(rows * p, b) : 0;
@@ -228,8 +336,8 @@ final class MiniBatchKernels {
    * parts over all entries are added by {@link #finishDivergence}.
    */
   private double divergenceTerms(int len, Block b) {
-    double[] x = b.x;
-    double[] wh = b.wh;
+    double[] x = b.x();
+    double[] wh = b.wh();
     double sum = 0;
     for (int j = 0; j < len; j++) {
       double xv = x[j];
@@ -239,17 +347,24 @@ final class MiniBatchKernels {
       if (!(xv > EPSILON)) {
         continue;
       }
-      double y = wh[j] == 0 ? EPSILON : wh[j];
-      if (beta == 1) {
-        sum += xv * Math.log(xv / y) - xv;
-      } else if (beta == 0) {
-        double div = xv / y;
-        sum += div - Math.log(div);
-      } else {
-        sum += (power(xv, beta) - beta * xv * power(y, beta - 1)) / (beta * (beta - 1));
-      }
+      sum += dataTerm(xv, wh[j] == 0 ? EPSILON : wh[j], beta);
     }
     return sum;
+  }
+
+  /**
+   * The term of {@code _beta_divergence} of an entry {@code x > EPSILON} with the model's {@code
+   * y > 0}: {@code x log(x / y) - x} (beta 1), {@code x / y - log(x / y)} (beta 0), else {@code
+   * (x^beta - beta x y^(beta - 1)) / (beta (beta - 1))}.
+   */
+  static double dataTerm(double xv, double y, double beta) {
+    if (beta == 1) {
+      return xv * Math.log(xv / y) - xv;
+    } else if (beta == 0) {
+      double div = xv / y;
+      return div - Math.log(div);
+    }
+    return (power(xv, beta) - beta * xv * power(y, beta - 1)) / (beta * (beta - 1));
   }
 
   /**

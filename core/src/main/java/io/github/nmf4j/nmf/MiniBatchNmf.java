@@ -5,6 +5,7 @@ import io.github.nmf4j.estimator.EstimatorBuilder;
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.SparseMatrix;
 import java.util.Optional;
 
 /**
@@ -75,6 +76,22 @@ public final class MiniBatchNmf extends Estimator<MiniBatchNmfSettings> {
    *     calling thread was interrupted
    */
   public NmfModel fit(Matrix v) {
+    return Parallel.using(executor().orElse(null), () -> MiniBatchFitter.fit(this, v));
+  }
+
+  /**
+   * Factors the sparse {@code v} from its stored entries, never made dense (scikit-learn's
+   * {@code MiniBatchNMF} on CSR input): the products with the factors read the stored entries,
+   * the divergence is computed at them (plus its terms over the whole model, as scikit-learn);
+   * the result is the dense fit's up to rounding. Only a loss other than Frobenius and
+   * Kullback-Leibler forms {@code W_b H} densely, one block of {@link MiniBatchKernels#BLOCK}
+   * rows per thread at a time.
+   *
+   * @throws IllegalArgumentException as {@link #fit(Matrix)}; a zero with a beta {@code <= 0}
+   *     may be an unstored entry
+   * @throws java.util.concurrent.CancellationException as {@link #fit(Matrix)}
+   */
+  public NmfModel fit(SparseMatrix v) {
     return Parallel.using(executor().orElse(null), () -> MiniBatchFitter.fit(this, v));
   }
 
@@ -351,6 +368,16 @@ public final class MiniBatchNmf extends Estimator<MiniBatchNmfSettings> {
      * @throws IllegalArgumentException as {@link #build()} and {@link MiniBatchNmf#fit}
      */
     public NmfModel fit(Matrix v) {
+      return build().fit(v);
+    }
+
+    /**
+     * {@code build().fit(v)} for a sparse {@code v}.
+     *
+     * @throws IllegalStateException as {@link #build()}
+     * @throws IllegalArgumentException as {@link #build()} and {@link MiniBatchNmf#fit}
+     */
+    public NmfModel fit(SparseMatrix v) {
       return build().fit(v);
     }
 

@@ -46,9 +46,6 @@ final class MiniBatchSolver {
   private final double[] hDenominator;
   /** Frobenius W-only solve: {@code X H'} of its rows ({@code rows x k}), formed once. */
   private double[] xht = new double[0];
-  /** Frobenius: {@code ||x_i||^2} of the rows of {@link #normsOf}, the x of the last step. */
-  private double[] rowNorms = new double[0];
-  private double[] normsOf;
   private final ConcurrentLinkedQueue<MiniBatchKernels.Block> scratch =
       new ConcurrentLinkedQueue<>();
 
@@ -79,7 +76,8 @@ final class MiniBatchSolver {
    * {@code a} and {@code b} weighted by {@code rho}. Returns scikit-learn's batch cost: the
    * penalized objective of the batch (new W, old H) divided by its rows.
    */
-  double step(double[] x, int row0, int rows, double[] w, int wOff, double[] h, boolean fresh,
+  double step(MiniBatchRows x, int row0, int rows, double[] w, int wOff, double[] h,
+      boolean fresh,
       int freshIterations, double tolerance, double[] a, double[] b, double rho) {
     double l1W = p * alphaW * l1Ratio;
     double l2W = p * alphaW * (1 - l1Ratio);
@@ -88,14 +86,14 @@ final class MiniBatchSolver {
     if (fresh) {
       solveW(x, row0, rows, h, w, wOff, freshIterations, tolerance);
     }
-    kernels.prepare(h);
+    kernels.prepare(h, x.sparse());
     int blocks = (rows + BLOCK - 1) / BLOCK;
     par.forEach(blocks, c -> {
       MiniBatchKernels.Block s = take();
       int from = c * BLOCK;
       int len = Math.min(rows, from + BLOCK) - from;
       int wRow = wOff + from * k;
-      kernels.load(x, row0 + from, len, w, wRow, s);
+      x.load(row0 + from, len, w, wRow, k, s);
       if (!fresh) {
         kernels.wTerms(len, h, false, s);
         kernels.updateW(len, l1W, l2W, s);
@@ -123,7 +121,7 @@ final class MiniBatchSolver {
     }
     sumBlocks(blocks);
     if (beta == 2) {
-      double[] norms = rowNorms(x);
+      double[] norms = x.squaredNorms(par);
       for (int i = row0; i < row0 + rows; i++) {
         divergence += norms[i];
       }
@@ -137,31 +135,6 @@ final class MiniBatchSolver {
     double batchCost = (divergence + penalties + hPenalty) / rows;
     updateH(h, l1H, l2H, a, b, rho);
     return batchCost;
-  }
-
-  /**
-   * {@code ||x_i||^2} of every row of {@code x}, formed once per array: a fit steps through the
-   * same V, so the batch cost's {@code ||X||^2} is a sum of its rows' values.
-   */
-  private double[] rowNorms(double[] x) {
-    if (x != normsOf) {
-      int n = x.length / p;
-      if (rowNorms.length < n) {
-        rowNorms = new double[n];
-      }
-      double[] norms = rowNorms;
-      par.forEach((n + BLOCK - 1) / BLOCK, c -> {
-        for (int i = c * BLOCK, to = Math.min(n, i + BLOCK); i < to; i++) {
-          double sum = 0;
-          for (int j = i * p, end = j + p; j < end; j++) {
-            sum += x[j] * x[j];
-          }
-          norms[i] = sum;
-        }
-      });
-      normsOf = x;
-    }
-    return rowNorms;
   }
 
   /** Adds the blocks' sums of {@link #step} to the first block's slots, in block order. */
@@ -224,17 +197,14 @@ final class MiniBatchSolver {
    * tolerance > 0}) or {@code maxIterations} updates. For Frobenius the numerator {@code X H'}
    * is formed once, the updates then cost {@code O(rows k^2)} each.
    */
-  void solveW(double[] x, int row0, int rows, double[] h, double[] w, int wOff,
+  void solveW(MiniBatchRows x, int row0, int rows, double[] h, double[] w, int wOff,
       int maxIterations, double tolerance) {
-    double sum = 0;
-    for (int i = row0 * p, end = (row0 + rows) * p; i < end; i++) {
-      sum += x[i];
-    }
+    double sum = x.sum(row0, rows);
     double avg = Math.sqrt(sum / ((double) rows * p) / k);
     Arrays.fill(w, wOff, wOff + rows * k, avg);
     double l1W = p * alphaW * l1Ratio;
     double l2W = p * alphaW * (1 - l1Ratio);
-    kernels.prepare(h);
+    kernels.prepare(h, x.sparse());
     boolean keepNumerator = beta == 2;
     if (keepNumerator && xht.length < rows * k) {
       xht = new double[rows * k];
@@ -250,10 +220,12 @@ final class MiniBatchSolver {
         int len = Math.min(rows, from + BLOCK) - from;
         int wRow = wOff + from * k;
         if (numeratorReady) {
+          s.rows = x;
+          s.row0 = row0 + from;
           System.arraycopy(w, wRow, s.w, 0, len * k);
           System.arraycopy(xht, from * k, s.numW, 0, len * k);
         } else {
-          kernels.load(x, row0 + from, len, w, wRow, s);
+          x.load(row0 + from, len, w, wRow, k, s);
         }
         kernels.wTerms(len, h, numeratorReady, s);
         if (keepNumerator && !numeratorReady) {
@@ -288,7 +260,7 @@ final class MiniBatchSolver {
    * scikit-learn's {@code _beta_divergence(X, W, H, beta)} of all {@code n} rows (W for them at
    * {@code w}), and {@code ||X - WH||_F^2} in {@code out[1]}; {@code out[0]} the divergence.
    */
-  void errors(double[] x, int n, double[] w, double[] h, double[] out) {
+  void errors(MiniBatchRows x, int n, double[] w, double[] h, double[] out) {
     int blocks = (n + BLOCK - 1) / BLOCK;
     double[] div = new double[blocks];
     double[] sq = new double[blocks];
@@ -297,7 +269,7 @@ final class MiniBatchSolver {
       double[] terms = new double[1];
       int from = c * BLOCK;
       int len = Math.min(n, from + BLOCK) - from;
-      kernels.load(x, from, len, w, from * k, s);
+      x.load(from, len, w, from * k, k, s);
       sq[c] = kernels.errors(len, h, s, terms);
       div[c] = terms[0];
       scratch.add(s);

@@ -2,8 +2,10 @@ package io.github.nmf4j.nmf;
 
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.SparseMatrix;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A mini-batch NMF fed one batch at a time, scikit-learn 1.2's {@code MiniBatchNMF.partial_fit}:
@@ -67,16 +69,33 @@ public final class OnlineNmf {
    * @throws java.util.concurrent.CancellationException if the calling thread was interrupted
    */
   public Matrix partialFit(Matrix batch) {
-    return Parallel.using(config.executor().orElse(null), () -> step(batch));
+    return partialFit(par -> ScaledData.of(batch, "batch", par));
   }
 
-  private Matrix step(Matrix batch) {
-    if (batch != null && batch.rows() > 0 && batch.cols() != features) {
-      throw new IllegalArgumentException("batch has " + batch.cols() + " columns ("
-          + batch.shape() + "), expected " + features);
-    }
-    Parallel par = Parallel.of(settings.threads());
-    DenseData data = (DenseData) ScaledData.of(batch, "batch", par);
+  /**
+   * As {@link #partialFit(Matrix)} for a sparse batch, read from its stored entries (never made
+   * dense): the same W and H as the dense batch.
+   *
+   * @throws IllegalArgumentException as {@link #partialFit(Matrix)}
+   * @throws java.util.concurrent.CancellationException if the calling thread was interrupted
+   */
+  public Matrix partialFit(SparseMatrix batch) {
+    return partialFit(par -> ScaledData.of(batch, "batch", par));
+  }
+
+  private Matrix partialFit(Function<Parallel, ScaledData> read) {
+    return Parallel.using(config.executor().orElse(null), () -> {
+      Parallel par = Parallel.of(settings.threads());
+      ScaledData data = read.apply(par);
+      if (data.p != features) {
+        throw new IllegalArgumentException("batch has " + data.p + " columns (" + data.n + "x"
+            + data.p + "), expected " + features);
+      }
+      return step(data, par);
+    });
+  }
+
+  private Matrix step(ScaledData data, Parallel par) {
     BetaMu.requirePositiveIfNeeded(nmf, data, "batch");
     int k = settings.rank();
     if (h == null) {
@@ -87,13 +106,13 @@ public final class OnlineNmf {
       solverRows = data.n;
     }
     double[] w = new double[data.n * k];
-    solver.step(data.v, 0, data.n, w, 0, h, true, settings.freshRestartsMaxIterations(),
-        settings.tolerance(), a, b, rho);
+    solver.step(MiniBatchRows.of(data), 0, data.n, w, 0, h, true,
+        settings.freshRestartsMaxIterations(), settings.tolerance(), a, b, rho);
     steps++;
     return Matrix.wrap(data.n, k, w);
   }
 
-  private void start(DenseData data, Parallel par) {
+  private void start(ScaledData data, Parallel par) {
     int k = settings.rank();
     if (settings.initialH().isPresent()) {
       h = settings.initialH().get().toRowMajorArray();

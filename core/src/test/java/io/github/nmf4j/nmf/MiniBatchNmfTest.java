@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class MiniBatchNmfTest {
 
   /** W H of planted positive factors, {@code n x p} at rank k, plus a little noise. */
-  private static Matrix planted(int n, int p, int k, long seed) {
+  static Matrix planted(int n, int p, int k, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     double[] w = new double[n * k];
     double[] h = new double[k * p];
