@@ -1,7 +1,7 @@
 package io.github.nmf4j.cluster;
 
 import io.github.nmf4j.estimator.Estimator;
-import io.github.nmf4j.estimator.EstimatorBuilder;
+import io.github.nmf4j.estimator.IterativeBuilder;
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
@@ -192,33 +192,37 @@ public final class KMeans extends Estimator<KMeansSettings> {
   /**
    * Configures a {@link KMeans}. Setters check their argument at once; {@link #build()} checks
    * how the settings combine.
+   *
+   * <p>{@link #maxIterations}: the most Lloyd iterations per restart, default 300. {@link
+   * #tolerance}: relative to the mean per-feature variance, default 1e-4: a restart stops when
+   * the summed squared centroid shift is at most {@code tolerance} times that variance; 0 stops
+   * only when no label changes. {@link #seed}: of every random stream of a fit (the seeding,
+   * one split per restart), default 0.
    */
-  public static final class Builder extends EstimatorBuilder<Builder> {
+  public static final class Builder extends IterativeBuilder<Builder> {
     /** Not set (null): 8, or the number of initial centroids. */
     private Integer k;
     private KMeansInit initialization = KMeansInit.K_MEANS_PLUS_PLUS;
     private Matrix initialCentroids;
     /** Not set (null): 1, or 10 with random seeding. */
     private Integer restarts;
-    private int maxIterations = 300;
-    private double tolerance = 1e-4;
-    private long seed;
     private Distance distance = Distance.EUCLIDEAN;
     private int parallelRounds = 5;
     private double oversampling = 2;
 
-    private Builder() {}
+    private Builder() {
+      super(300, 1e-4);
+    }
 
     /** Every setting of {@code kMeans} made explicit (k and restarts as resolved). */
     private Builder(KMeans kMeans) {
+      this();
       KMeansSettings s = kMeans.settings();
       k = s.k();
       initialization = s.initialization();
       initialCentroids = s.initialCentroids().orElse(null);
       restarts = s.restarts();
-      maxIterations = s.maxIterations();
-      tolerance = s.tolerance();
-      seed = s.seed();
+      maxIterations(s.maxIterations()).tolerance(s.tolerance()).seed(s.seed());
       distance = s.distance();
       parallelRounds = s.parallelRounds();
       oversampling = s.oversampling();
@@ -270,28 +274,6 @@ public final class KMeans extends Estimator<KMeansSettings> {
     }
 
     /**
-     * The maximum number of Lloyd iterations per restart (default 300).
-     *
-     * @throws IllegalArgumentException if {@code maxIterations < 1}
-     */
-    public Builder maxIterations(int maxIterations) {
-      this.maxIterations = Arguments.requireAtLeast(maxIterations, 1, "maxIterations");
-      return this;
-    }
-
-    /**
-     * The convergence tolerance relative to the mean per-feature variance (default 1e-4): a
-     * restart stops when the summed squared centroid shift is at most {@code tolerance} times
-     * that variance. 0 stops only when no label changes.
-     *
-     * @throws IllegalArgumentException if {@code tolerance} is negative, NaN or infinite
-     */
-    public Builder tolerance(double tolerance) {
-      this.tolerance = Arguments.requireFiniteNonNegative(tolerance, "tolerance");
-      return this;
-    }
-
-    /**
      * The dissimilarity to minimize (default {@link Distance#EUCLIDEAN}); {@link
      * Distance#COSINE} is spherical k-means on dense points (see {@link KMeans}).
      *
@@ -325,12 +307,6 @@ public final class KMeans extends Estimator<KMeansSettings> {
       return this;
     }
 
-    /** The seed of every random stream of a fit (default 0). */
-    public Builder seed(long seed) {
-      this.seed = seed;
-      return this;
-    }
-
     /**
      * The configuration.
      *
@@ -356,8 +332,8 @@ public final class KMeans extends Estimator<KMeansSettings> {
             : initialization == KMeansInit.RANDOM ? 10 : 1;
       }
       KMeansSettings settings = new KMeansSettings(effectiveK, initialization,
-          Optional.ofNullable(initialCentroids), effectiveRestarts, maxIterations, tolerance,
-          seed, threadCount(), distance, parallelRounds, oversampling);
+          Optional.ofNullable(initialCentroids), effectiveRestarts, maxIterationsValue(),
+          toleranceValue(), seedValue(), threadCount(), distance, parallelRounds, oversampling);
       return new KMeans(settings, this);
     }
 

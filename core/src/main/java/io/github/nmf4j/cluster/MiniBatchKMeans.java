@@ -1,7 +1,7 @@
 package io.github.nmf4j.cluster;
 
 import io.github.nmf4j.estimator.Estimator;
-import io.github.nmf4j.estimator.EstimatorBuilder;
+import io.github.nmf4j.estimator.IterativeBuilder;
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Monitor;
 import io.github.nmf4j.internal.Parallel;
@@ -279,29 +279,33 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansSettings> {
 
   /**
    * Configures a {@link MiniBatchKMeans}. Setters check their argument at once.
+   *
+   * <p>{@link #maxIterations}: the most passes over the data, default 100: the fit runs at most
+   * {@code floor(maxIterations n / batchSize)} steps. {@link #tolerance}: the fit stops when a
+   * step moves the centroids by a summed squared distance of at most {@code tolerance} times
+   * the mean per-feature variance; default 0 (never). {@link #seed}: of every random stream of
+   * a fit (the samples, the seedings), default 0.
    */
-  public static final class Builder extends EstimatorBuilder<Builder> {
+  public static final class Builder extends IterativeBuilder<Builder> {
     private int k = 8;
     private int batchSize = 1024;
-    private int maxIterations = 100;
     private int maxNoImprovement = 10;
     private double reassignmentRatio = 0.01;
     private int restarts = 3;
-    private double tolerance;
-    private long seed;
 
-    private Builder() {}
+    private Builder() {
+      super(100, 0);
+    }
 
     private Builder(MiniBatchKMeans estimator) {
+      this();
       MiniBatchKMeansSettings s = estimator.settings();
       k = s.k();
       batchSize = s.batchSize();
-      maxIterations = s.maxIterations();
+      maxIterations(s.maxIterations()).tolerance(s.tolerance()).seed(s.seed());
       maxNoImprovement = s.maxNoImprovement();
       reassignmentRatio = s.reassignmentRatio();
       restarts = s.restarts();
-      tolerance = s.tolerance();
-      seed = s.seed();
       runAs(s.threads(), estimator);
     }
 
@@ -323,17 +327,6 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansSettings> {
      */
     public Builder batchSize(int batchSize) {
       this.batchSize = Arguments.requireAtLeast(batchSize, 1, "batchSize");
-      return this;
-    }
-
-    /**
-     * The most passes over the data (default 100): the fit runs at most {@code
-     * floor(maxIterations n / batchSize)} steps.
-     *
-     * @throws IllegalArgumentException if {@code maxIterations < 1}
-     */
-    public Builder maxIterations(int maxIterations) {
-      this.maxIterations = Arguments.requireAtLeast(maxIterations, 1, "maxIterations");
       return this;
     }
 
@@ -374,31 +367,11 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansSettings> {
       return this;
     }
 
-    /**
-     * Stop when a step moves the centroids by a summed squared distance of at most {@code
-     * tolerance} times the mean per-feature variance (default 0: never).
-     *
-     * @throws IllegalArgumentException if {@code tolerance} is negative, NaN or infinite
-     */
-    public Builder tolerance(double tolerance) {
-      if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
-        throw new IllegalArgumentException(
-            "tolerance must be finite and >= 0, was " + tolerance);
-      }
-      this.tolerance = tolerance;
-      return this;
-    }
-
-    /** The seed of every random stream of a fit (default 0). */
-    public Builder seed(long seed) {
-      this.seed = seed;
-      return this;
-    }
-
     /** The configuration. */
     public MiniBatchKMeans build() {
-      return new MiniBatchKMeans(new MiniBatchKMeansSettings(k, batchSize, maxIterations,
-          maxNoImprovement, reassignmentRatio, restarts, tolerance, seed, threadCount()), this);
+      return new MiniBatchKMeans(new MiniBatchKMeansSettings(k, batchSize,
+          maxIterationsValue(), maxNoImprovement, reassignmentRatio, restarts, toleranceValue(),
+          seedValue(), threadCount()), this);
     }
 
     /**

@@ -2,6 +2,7 @@ package io.github.nmf4j.cluster;
 
 import io.github.nmf4j.estimator.Estimator;
 import io.github.nmf4j.estimator.EstimatorBuilder;
+import io.github.nmf4j.estimator.SeededBuilder;
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Monitor;
 import io.github.nmf4j.internal.Parallel;
@@ -203,8 +204,12 @@ public final class SpectralClustering extends Estimator<SpectralSettings> {
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
   }
 
-  /** Configures a {@link SpectralClustering}; setters check their argument at once. */
-  public static final class Builder extends EstimatorBuilder<Builder> {
+  /**
+   * Configures a {@link SpectralClustering}; setters check their argument at once.
+   *
+   * <p>{@link #seed}: of the eigensolver's start and of the label assignment, default 0.
+   */
+  public static final class Builder extends SeededBuilder<Builder> {
     private int clusters = 8;
     private Affinity affinity = Affinity.RBF;
     private double gamma = 1.0;
@@ -212,7 +217,6 @@ public final class SpectralClustering extends Estimator<SpectralSettings> {
     private LabelAssignment labelAssignment = LabelAssignment.KMEANS;
     private double eigenTolerance = 1e-6;
     private int maxEigenIterations = 2000;
-    private long seed;
 
     private Builder() {}
 
@@ -225,7 +229,7 @@ public final class SpectralClustering extends Estimator<SpectralSettings> {
       labelAssignment = s.labelAssignment();
       eigenTolerance = s.eigenTolerance();
       maxEigenIterations = s.maxEigenIterations();
-      seed = s.seed();
+      seed(s.seed());
       runAs(s.threads(), spectral);
     }
 
@@ -310,16 +314,11 @@ public final class SpectralClustering extends Estimator<SpectralSettings> {
       return this;
     }
 
-    /** The seed of the eigensolver's start and of the label assignment (default 0). */
-    public Builder seed(long seed) {
-      this.seed = seed;
-      return this;
-    }
-
     /** The configuration. */
     public SpectralClustering build() {
       return new SpectralClustering(new SpectralSettings(clusters, affinity, gamma, neighbors,
-          labelAssignment, eigenTolerance, maxEigenIterations, seed, threadCount()), this);
+          labelAssignment, eigenTolerance, maxEigenIterations, seedValue(), threadCount()),
+          this);
     }
 
     /**

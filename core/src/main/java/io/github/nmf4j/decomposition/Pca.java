@@ -1,7 +1,7 @@
 package io.github.nmf4j.decomposition;
 
 import io.github.nmf4j.estimator.Estimator;
-import io.github.nmf4j.estimator.EstimatorBuilder;
+import io.github.nmf4j.estimator.SeededBuilder;
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Monitor;
 import io.github.nmf4j.internal.Parallel;
@@ -108,12 +108,15 @@ public final class Pca extends Estimator<PcaSettings> {
     }
   }
 
-  /** Configures a {@link Pca}; every setter validates its argument at once. */
-  public static final class Builder extends EstimatorBuilder<Builder> {
+  /**
+   * Configures a {@link Pca}; every setter validates its argument at once.
+   *
+   * <p>{@link #seed}: of the randomized SVD's Gaussian test matrix, default 0.
+   */
+  public static final class Builder extends SeededBuilder<Builder> {
     /** Not set (null): {@code min(rows, cols)} of the data. */
     private Integer components;
     private PcaSolver solver = PcaSolver.AUTO;
-    private long seed;
 
     private Builder() {}
 
@@ -121,7 +124,7 @@ public final class Pca extends Estimator<PcaSettings> {
       PcaSettings s = pca.settings();
       components = s.components().isPresent() ? s.components().getAsInt() : null;
       solver = s.solver();
-      seed = s.seed();
+      seed(s.seed());
       runAs(s.threads(), pca);
     }
 
@@ -145,16 +148,10 @@ public final class Pca extends Estimator<PcaSettings> {
       return this;
     }
 
-    /** The seed of the randomized SVD's Gaussian test matrix; 0 by default. */
-    public Builder seed(long seed) {
-      this.seed = seed;
-      return this;
-    }
-
     /** The immutable configuration. */
     public Pca build() {
       OptionalInt k = components == null ? OptionalInt.empty() : OptionalInt.of(components);
-      return new Pca(new PcaSettings(k, solver, seed, threadCount()), this);
+      return new Pca(new PcaSettings(k, solver, seedValue(), threadCount()), this);
     }
 
     /**

@@ -8,8 +8,11 @@ import java.util.concurrent.Executor;
  * on these settings: the same data and seed give bit-identical results for any thread count and
  * executor.
  *
- * <p>Extended by the library's builders only; each adds its own settings, a {@code seed} where
- * the estimator draws random numbers, {@code build()} (an {@link Estimator}) and {@code fit}.
+ * <p>Extended by the library's builders only; each adds its own settings, {@code build()} (an
+ * {@link Estimator}) and {@code fit}. The settings several estimators share are set once, in
+ * the bases between this class and the builders: {@link SeededBuilder} (the seed, where the
+ * estimator draws random numbers) and {@link IterativeBuilder} (the iteration limit and the
+ * convergence tolerance, where it iterates).
  *
  * @param <B> the concrete builder, returned by every setter so that calls chain
  */
@@ -89,8 +92,9 @@ public abstract class EstimatorBuilder<B extends EstimatorBuilder<B>> {
         .listener(estimator.listener());
   }
 
+  /** This builder as its concrete type, for the setters of the bases. */
   @SuppressWarnings("unchecked")
-  private B self() {
+  final B self() {
     return (B) this;
   }
 }

@@ -4,6 +4,7 @@ import io.github.nmf4j.cluster.KMeans;
 import io.github.nmf4j.cluster.KMeansModel;
 import io.github.nmf4j.estimator.Estimator;
 import io.github.nmf4j.estimator.EstimatorBuilder;
+import io.github.nmf4j.estimator.SeededBuilder;
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.access.MatrixAccess;
@@ -146,12 +147,15 @@ public final class Segmentation extends Estimator<SegmentationSettings> {
         + t[top * stride + left];
   }
 
-  /** Configures a {@link Segmentation}; setters check their argument at once. */
-  public static final class Builder extends EstimatorBuilder<Builder> {
+  /**
+   * Configures a {@link Segmentation}; setters check their argument at once.
+   *
+   * <p>{@link #seed}: the k-means seed, default 0.
+   */
+  public static final class Builder extends SeededBuilder<Builder> {
     private int window = 100;
     private int stride = 20;
     private int clusters = 4;
-    private long seed;
 
     private Builder() {}
 
@@ -160,7 +164,7 @@ public final class Segmentation extends Estimator<SegmentationSettings> {
       window = s.window();
       stride = s.stride();
       clusters = s.clusters();
-      seed = s.seed();
+      seed(s.seed());
       runAs(s.threads(), segmentation);
     }
 
@@ -194,16 +198,10 @@ public final class Segmentation extends Estimator<SegmentationSettings> {
       return this;
     }
 
-    /** The k-means seed (default 0). */
-    public Builder seed(long seed) {
-      this.seed = seed;
-      return this;
-    }
-
     /** The configuration. */
     public Segmentation build() {
       return new Segmentation(
-          new SegmentationSettings(window, stride, clusters, seed, threadCount()), this);
+          new SegmentationSettings(window, stride, clusters, seedValue(), threadCount()), this);
     }
 
     /**

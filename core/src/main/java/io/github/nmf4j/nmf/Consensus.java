@@ -5,7 +5,7 @@ import io.github.nmf4j.cluster.AgglomerativeModel;
 import io.github.nmf4j.cluster.Linkage;
 import io.github.nmf4j.cluster.MergeTree;
 import io.github.nmf4j.estimator.Estimator;
-import io.github.nmf4j.estimator.EstimatorBuilder;
+import io.github.nmf4j.estimator.SeededBuilder;
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Monitor;
 import io.github.nmf4j.internal.Parallel;
@@ -222,11 +222,14 @@ public final class Consensus extends Estimator<ConsensusSettings> {
     return sum / ((double) n * n);
   }
 
-  /** Configures a {@link Consensus}; setters check their argument at once. */
-  public static final class Builder extends EstimatorBuilder<Builder> {
+  /**
+   * Configures a {@link Consensus}; setters check their argument at once.
+   *
+   * <p>{@link #seed}: from which every fit's seed is drawn, default 0.
+   */
+  public static final class Builder extends SeededBuilder<Builder> {
     private Integer rank;
     private int runs = 30;
-    private long seed;
     private NmfTemplate template = NmfTemplate.DEFAULT.withRandomStart();
 
     private Builder() {}
@@ -235,7 +238,7 @@ public final class Consensus extends Estimator<ConsensusSettings> {
       ConsensusSettings s = consensus.settings();
       rank = s.rank();
       runs = s.runs();
-      seed = s.seed();
+      seed(s.seed());
       template = consensus.template;
       runAs(s.threads(), consensus);
     }
@@ -257,12 +260,6 @@ public final class Consensus extends Estimator<ConsensusSettings> {
      */
     public Builder runs(int runs) {
       this.runs = Arguments.requireAtLeast(runs, 1, "runs");
-      return this;
-    }
-
-    /** The seed from which every fit's seed is drawn (default 0). */
-    public Builder seed(long seed) {
-      this.seed = seed;
       return this;
     }
 
@@ -296,7 +293,7 @@ public final class Consensus extends Estimator<ConsensusSettings> {
       if (rank == null) {
         throw new IllegalStateException("rank must be set");
       }
-      return new Consensus(new ConsensusSettings(rank, runs, seed, template.settings(),
+      return new Consensus(new ConsensusSettings(rank, runs, seedValue(), template.settings(),
           threadCount()), template, this);
     }
 

@@ -1,7 +1,7 @@
 package io.github.nmf4j.nmf;
 
 import io.github.nmf4j.estimator.Estimator;
-import io.github.nmf4j.estimator.EstimatorBuilder;
+import io.github.nmf4j.estimator.IterativeBuilder;
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
@@ -98,16 +98,19 @@ public final class MiniBatchNmf extends Estimator<MiniBatchNmfSettings> {
   /**
    * Collects and validates the settings of a {@link MiniBatchNmf}; each setter checks its
    * argument at once. A builder is not thread-safe.
+   *
+   * <p>{@link #maxIterations}: the most passes over the data, default 200. {@link #tolerance}:
+   * the fit stops when {@code ||H - H_previous||_F / ||H||_F <= tolerance} after a step,
+   * default 1e-4, 0 disables the test; also the tolerance of the W solves of fresh restarts.
+   * {@link #seed}: of the random starts, default 0.
    */
-  public static final class Builder extends EstimatorBuilder<Builder> {
+  public static final class Builder extends IterativeBuilder<Builder> {
 
     private Integer rank;
     private Loss loss = Loss.FROBENIUS;
     private double beta = 2;
     private int batchSize = 1024;
     private double forgetFactor = 0.7;
-    private int maxIterations = 200;
-    private double tolerance = 1e-4;
     private int maxNoImprovement = 10;
     private boolean freshRestarts;
     private int freshRestartsMaxIterations = 30;
@@ -119,19 +122,20 @@ public final class MiniBatchNmf extends Estimator<MiniBatchNmfSettings> {
     private Initialization initialization;
     private Matrix initialW;
     private Matrix initialH;
-    private long seed;
 
-    private Builder() {}
+    private Builder() {
+      super(200, 1e-4);
+    }
 
     private Builder(MiniBatchNmf m) {
+      this();
       MiniBatchNmfSettings s = m.settings();
       rank = s.rank();
       loss = s.loss();
       beta = s.beta();
       batchSize = s.batchSize();
       forgetFactor = s.forgetFactor();
-      maxIterations = s.maxIterations();
-      tolerance = s.tolerance();
+      maxIterations(s.maxIterations()).tolerance(s.tolerance()).seed(s.seed());
       maxNoImprovement = s.maxNoImprovement();
       freshRestarts = s.freshRestarts();
       freshRestartsMaxIterations = s.freshRestartsMaxIterations();
@@ -143,7 +147,6 @@ public final class MiniBatchNmf extends Estimator<MiniBatchNmfSettings> {
       initialization = s.initialization().orElse(null);
       initialW = s.initialW().orElse(null);
       initialH = s.initialH().orElse(null);
-      seed = s.seed();
       runAs(s.threads(), m);
     }
 
@@ -204,31 +207,6 @@ public final class MiniBatchNmf extends Estimator<MiniBatchNmfSettings> {
             "forgetFactor must be finite and >= 0, was " + forgetFactor);
       }
       this.forgetFactor = forgetFactor;
-      return this;
-    }
-
-    /**
-     * The most passes over the data; default 200.
-     *
-     * @throws IllegalArgumentException if {@code maxIterations < 1}
-     */
-    public Builder maxIterations(int maxIterations) {
-      this.maxIterations = Arguments.requireAtLeast(maxIterations, 1, "maxIterations");
-      return this;
-    }
-
-    /**
-     * The fit stops when {@code ||H - H_previous||_F / ||H||_F <= tolerance} after a step;
-     * default 1e-4; 0 disables the test. Also the tolerance of the W solves of fresh restarts.
-     *
-     * @throws IllegalArgumentException if {@code tolerance} is negative, NaN or infinite
-     */
-    public Builder tolerance(double tolerance) {
-      if (!(tolerance >= 0 && tolerance < Double.POSITIVE_INFINITY)) {
-        throw new IllegalArgumentException(
-            "tolerance must be finite and >= 0, was " + tolerance);
-      }
-      this.tolerance = tolerance;
       return this;
     }
 
@@ -338,12 +316,6 @@ public final class MiniBatchNmf extends Estimator<MiniBatchNmfSettings> {
       return this;
     }
 
-    /** The seed of the random starts; default 0. */
-    public Builder seed(long seed) {
-      this.seed = seed;
-      return this;
-    }
-
     /**
      * The configuration.
      *
@@ -353,11 +325,11 @@ public final class MiniBatchNmf extends Estimator<MiniBatchNmfSettings> {
     public MiniBatchNmf build() {
       int k = NmfChecks.rank(rank, initialW, initialH);
       MiniBatchNmfSettings s = new MiniBatchNmfSettings(k, loss, beta, batchSize, forgetFactor,
-          maxIterations, tolerance, maxNoImprovement, freshRestarts,
+          maxIterationsValue(), toleranceValue(), maxNoImprovement, freshRestarts,
           freshRestartsMaxIterations,
-          transformMaxIterations == 0 ? maxIterations : transformMaxIterations, alphaW,
+          transformMaxIterations == 0 ? maxIterationsValue() : transformMaxIterations, alphaW,
           Double.isNaN(alphaH) ? alphaW : alphaH, l1Ratio, Optional.ofNullable(initialization),
-          Optional.ofNullable(initialW), Optional.ofNullable(initialH), seed, threadCount());
+          Optional.ofNullable(initialW), Optional.ofNullable(initialH), seedValue(), threadCount());
       return new MiniBatchNmf(s, this);
     }
 

@@ -1,7 +1,7 @@
 package io.github.nmf4j.nmf;
 
 import io.github.nmf4j.estimator.Estimator;
-import io.github.nmf4j.estimator.EstimatorBuilder;
+import io.github.nmf4j.estimator.IterativeBuilder;
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
@@ -97,8 +97,13 @@ public final class Nmf extends Estimator<NmfSettings> {
   /**
    * Collects and validates the settings of an {@link Nmf}. Each setter checks its argument at
    * once; {@link #build()} checks that they fit together. A builder is not thread-safe.
+   *
+   * <p>{@link #maxIterations}: the most iterations per restart, default 200. {@link
+   * #tolerance}: of the convergence test {@code (previous - current) / initial < tolerance}
+   * (see {@link Nmf}), default 1e-4; 0 runs all {@code maxIterations} iterations. {@link
+   * #seed}: of every random value (the random starts, NNDSVDAR's fill), default 0.
    */
-  public static final class Builder extends EstimatorBuilder<Builder> {
+  public static final class Builder extends IterativeBuilder<Builder> {
 
     /** Not set (null) unless given; {@link #build()} takes it from the initial factors then. */
     private Integer rank;
@@ -109,11 +114,8 @@ public final class Nmf extends Estimator<NmfSettings> {
     private Initialization initialization;
     private Matrix initialW;
     private Matrix initialH;
-    private int maxIterations = 200;
-    private double tolerance = 1e-4;
     private int checkEvery = 10;
     private double epsilon = 1e-10;
-    private long seed;
     private int restarts = 1;
     private boolean normalizeColumnsOfW;
     private double alphaW;
@@ -122,9 +124,12 @@ public final class Nmf extends Estimator<NmfSettings> {
     private double l1Ratio;
     private MissingValues missingValues = MissingValues.REJECT;
 
-    private Builder() {}
+    private Builder() {
+      super(200, 1e-4);
+    }
 
     private Builder(Nmf nmf) {
+      this();
       NmfSettings s = nmf.settings();
       rank = s.rank();
       loss = s.loss();
@@ -133,11 +138,9 @@ public final class Nmf extends Estimator<NmfSettings> {
       initialization = s.initialization().orElse(null);
       initialW = s.initialW().orElse(null);
       initialH = s.initialH().orElse(null);
-      maxIterations = s.maxIterations();
-      tolerance = s.tolerance();
+      maxIterations(s.maxIterations()).tolerance(s.tolerance()).seed(s.seed());
       checkEvery = s.checkEvery();
       epsilon = s.epsilon();
-      seed = s.seed();
       restarts = s.restarts();
       normalizeColumnsOfW = s.normalizeColumnsOfW();
       alphaW = s.alphaW();
@@ -240,27 +243,6 @@ public final class Nmf extends Estimator<NmfSettings> {
     }
 
     /**
-     * The most iterations per restart; default 200.
-     *
-     * @throws IllegalArgumentException if {@code maxIterations < 1}
-     */
-    public Builder maxIterations(int maxIterations) {
-      this.maxIterations = Arguments.requireAtLeast(maxIterations, 1, "maxIterations");
-      return this;
-    }
-
-    /**
-     * The tolerance of the convergence test {@code (previous - current) / initial < tolerance};
-     * default 1e-4; 0 runs all {@link #maxIterations} iterations.
-     *
-     * @throws IllegalArgumentException if {@code tolerance} is negative, NaN or infinite
-     */
-    public Builder tolerance(double tolerance) {
-      this.tolerance = Arguments.requireFiniteNonNegative(tolerance, "tolerance");
-      return this;
-    }
-
-    /**
      * How many iterations between loss evaluations (convergence tests, {@link
      * NmfModel#lossHistory()} entries); default 10.
      *
@@ -279,12 +261,6 @@ public final class Nmf extends Estimator<NmfSettings> {
      */
     public Builder epsilon(double epsilon) {
       this.epsilon = Arguments.requireFinitePositive(epsilon, "epsilon");
-      return this;
-    }
-
-    /** The seed of every random value; default 0. */
-    public Builder seed(long seed) {
-      this.seed = seed;
       return this;
     }
 
@@ -399,9 +375,9 @@ public final class Nmf extends Estimator<NmfSettings> {
       int k = NmfChecks.rank(rank, initialW, initialH);
       double h = Double.isNaN(alphaH) ? alphaW : alphaH;
       NmfSettings settings = new NmfSettings(k, loss, solver, Optional.ofNullable(initialization),
-          Optional.ofNullable(initialW), Optional.ofNullable(initialH), maxIterations, tolerance,
-          checkEvery, epsilon, seed, restarts, threadCount(), normalizeColumnsOfW, alphaW, h,
-          l1Ratio, beta, missingValues);
+          Optional.ofNullable(initialW), Optional.ofNullable(initialH), maxIterationsValue(),
+          toleranceValue(), checkEvery, epsilon, seedValue(), restarts, threadCount(),
+          normalizeColumnsOfW, alphaW, h, l1Ratio, beta, missingValues);
       NmfChecks.combination(settings);
       return new Nmf(settings, this);
     }

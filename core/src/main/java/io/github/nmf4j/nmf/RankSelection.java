@@ -1,7 +1,7 @@
 package io.github.nmf4j.nmf;
 
 import io.github.nmf4j.estimator.Estimator;
-import io.github.nmf4j.estimator.EstimatorBuilder;
+import io.github.nmf4j.estimator.SeededBuilder;
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Monitor;
 import io.github.nmf4j.internal.Parallel;
@@ -171,12 +171,15 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
     return sum / hidden.length;
   }
 
-  /** Configures a {@link RankSelection}; setters check their argument at once. */
-  public static final class Builder extends EstimatorBuilder<Builder> {
+  /**
+   * Configures a {@link RankSelection}; setters check their argument at once.
+   *
+   * <p>{@link #seed}: of the held-out sets and of the fits' starts, default 0.
+   */
+  public static final class Builder extends SeededBuilder<Builder> {
     private int[] ranks;
     private double holdoutFraction = 0.05;
     private int repeats = 3;
-    private long seed;
     private NmfTemplate template = NmfTemplate.DEFAULT;
 
     private Builder() {}
@@ -186,7 +189,7 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
       ranks = s.ranks().stream().mapToInt(Integer::intValue).toArray();
       holdoutFraction = s.holdoutFraction();
       repeats = s.repeats();
-      seed = s.seed();
+      seed(s.seed());
       template = selection.template;
       runAs(s.threads(), selection);
     }
@@ -260,12 +263,6 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
       return this;
     }
 
-    /** The seed of the held-out sets and of the fits' starts (default 0). */
-    public Builder seed(long seed) {
-      this.seed = seed;
-      return this;
-    }
-
     /**
      * The configuration of every fit: loss (Frobenius or Kullback-Leibler), solver,
      * initialization, iterations, tolerance (default {@code Nmf.builder()}'s). Its rank, seed,
@@ -299,8 +296,8 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
       for (int r : ranks) {
         list.add(r);
       }
-      return new RankSelection(new RankSelectionSettings(list, holdoutFraction, repeats, seed,
-          template.settings(), threadCount()), template, this);
+      return new RankSelection(new RankSelectionSettings(list, holdoutFraction, repeats,
+          seedValue(), template.settings(), threadCount()), template, this);
     }
 
     /**
