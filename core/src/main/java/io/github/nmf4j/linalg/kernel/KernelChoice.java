@@ -4,12 +4,13 @@ import java.lang.System.Logger.Level;
 import java.util.Optional;
 
 /**
- * Which {@link GemmTask} this JVM uses, decided once, the way Apache Lucene offers its Vector API
- * code: when the JVM was started with {@code --add-modules jdk.incubator.vector}, the module is
- * in the boot layer, and this module is made to read it and loads {@code VectorGemmTask};
- * otherwise (plain Java 17, or the system property {@code nmf4j.vector=false}) the scalar task.
- * The choice is logged once through {@link System#getLogger} (INFO when the Vector API is used,
- * DEBUG otherwise).
+ * Which {@link GemmTask} and {@link ElementKernels} this JVM uses, decided once, the way Apache
+ * Lucene offers its Vector API code: when the JVM was started with {@code --add-modules
+ * jdk.incubator.vector}, the module is in the boot layer, and this module is made to read it and
+ * loads {@code VectorGemmTask} and {@code VectorElementKernels}; otherwise (plain Java 17, or the
+ * system property {@code nmf4j.vector=false}) the scalar versions; both change together. The
+ * choice is logged once through {@link System#getLogger} (INFO when the Vector API is used, DEBUG
+ * otherwise).
  */
 public final class KernelChoice {
 
@@ -19,9 +20,12 @@ public final class KernelChoice {
   static final String PROPERTY = "nmf4j.vector";
 
   private static final GemmTask SCALAR = new ScalarGemmTask();
-  private static final Optional<GemmTask> VECTOR = loadVector();
-  private static final boolean USE_VECTOR =
-      VECTOR.isPresent() && !"false".equalsIgnoreCase(System.getProperty(PROPERTY));
+  private static final Optional<GemmTask> VECTOR = loadVector("VectorGemmTask", GemmTask.class);
+  private static final ElementKernels SCALAR_ELEMENTS = new ElementKernels();
+  private static final Optional<ElementKernels> VECTOR_ELEMENTS = VECTOR.isPresent()
+      ? loadVector("VectorElementKernels", ElementKernels.class) : Optional.empty();
+  private static final boolean USE_VECTOR = VECTOR.isPresent() && VECTOR_ELEMENTS.isPresent()
+      && !"false".equalsIgnoreCase(System.getProperty(PROPERTY));
   private static final String DESCRIPTION = describe();
 
   static {
@@ -31,7 +35,7 @@ public final class KernelChoice {
 
   private KernelChoice() {}
 
-  /** Whether the products run on the Vector API. */
+  /** Whether the products and the element-wise loops run on the Vector API. */
   public static boolean vectorized() {
     return USE_VECTOR;
   }
@@ -51,7 +55,23 @@ public final class KernelChoice {
     return VECTOR;
   }
 
-  private static Optional<GemmTask> loadVector() {
+  /** The element-wise loops of the multiplicative updates and of k-means. */
+  public static ElementKernels elements() {
+    return USE_VECTOR ? VECTOR_ELEMENTS.get() : SCALAR_ELEMENTS;
+  }
+
+  /** The scalar element-wise loops, whatever the choice (for tests). */
+  static ElementKernels scalarElements() {
+    return SCALAR_ELEMENTS;
+  }
+
+  /** The Vector API element-wise loops when the JVM has the module, whatever the property says. */
+  static Optional<ElementKernels> vectorElements() {
+    return VECTOR_ELEMENTS;
+  }
+
+  /** An instance of the class {@code name} of this package, compiled against the Vector API. */
+  private static <T> Optional<T> loadVector(String name, Class<T> type) {
     Optional<Module> vector = ModuleLayer.boot().findModule(VECTOR_MODULE);
     if (vector.isEmpty()) {
       return Optional.empty();
@@ -61,10 +81,10 @@ public final class KernelChoice {
       own.addReads(vector.get());
     }
     try {
-      Class<? extends GemmTask> type = Class
-          .forName(KernelChoice.class.getPackageName() + ".VectorGemmTask")
-          .asSubclass(GemmTask.class);
-      return Optional.of(type.getDeclaredConstructor().newInstance());
+      Class<? extends T> loaded = Class
+          .forName(KernelChoice.class.getPackageName() + "." + name)
+          .asSubclass(type);
+      return Optional.of(loaded.getDeclaredConstructor().newInstance());
     } catch (ReflectiveOperationException | LinkageError e) {
       System.getLogger("io.github.nmf4j").log(Level.WARNING,
           "nmf4j: " + VECTOR_MODULE + " is present but its kernels did not load: " + e);
@@ -74,7 +94,7 @@ public final class KernelChoice {
 
   private static String describe() {
     if (USE_VECTOR) {
-      return VECTOR.get().describe();
+      return VECTOR.get().describe() + "; " + VECTOR_ELEMENTS.get().describe();
     }
     if (VECTOR.isPresent()) {
       return "scalar loops vectorized by the JIT (" + PROPERTY + "=false)";
