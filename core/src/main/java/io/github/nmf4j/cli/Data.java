@@ -7,6 +7,7 @@ import io.github.nmf4j.io.MatrixIo;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
 import io.github.nmf4j.metrics.Inertia;
+import io.github.nmf4j.nmf.MiniBatchNmf;
 import io.github.nmf4j.nmf.Nmf;
 import io.github.nmf4j.nmf.NmfModel;
 import java.io.IOException;
@@ -46,21 +47,6 @@ final class Data {
     Matrix m = MatrixIo.read(input);
     Preflight.data(input.toString(), m, nonNegative, nanMissing, why);
     return new Data(m, null);
-  }
-
-  /**
-   * Reads and checks {@code input} densely, whatever its format (a sparse file too, when its
-   * dense form fits in memory), for estimators without a sparse fit; finite values only.
-   */
-  static Data readDense(Path input, boolean nonNegative, String why) throws IOException {
-    Matrix m = MatrixIo.read(input);
-    Preflight.data(input.toString(), m, nonNegative, why);
-    return new Data(m, null);
-  }
-
-  /** The dense matrix of {@link #readDense}. */
-  Matrix dense() {
-    return dense;
   }
 
   int rows() {
@@ -109,6 +95,10 @@ final class Data {
 
   NmfModel fit(Nmf nmf) {
     return dense != null ? nmf.fit(dense) : nmf.fit(sparse);
+  }
+
+  NmfModel fit(MiniBatchNmf miniBatch) {
+    return dense != null ? miniBatch.fit(dense) : miniBatch.fit(sparse);
   }
 
   KMeansModel fit(KMeans kMeans) {

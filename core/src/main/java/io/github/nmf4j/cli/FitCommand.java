@@ -3,6 +3,7 @@ package io.github.nmf4j.cli;
 import io.github.nmf4j.io.MatrixIo;
 import io.github.nmf4j.nmf.Loss;
 import io.github.nmf4j.nmf.MiniBatchNmf;
+import io.github.nmf4j.nmf.MiniBatchNmfSettings;
 import io.github.nmf4j.nmf.MissingValues;
 import io.github.nmf4j.nmf.Nmf;
 import io.github.nmf4j.nmf.NmfModel;
@@ -34,9 +35,10 @@ final class FitCommand implements Command {
         + "Matrix Market) stay sparse: the dense matrix is never built. Prints the error and,\n"
         + "with --out-w/--out-h, writes the factors (.npy, .csv, .tsv, .txt or .mtx by\n"
         + "extension). With --mini-batch, fits by scikit-learn's MiniBatchNMF (online\n"
-        + "multiplicative updates on batches of rows; --max-iter counts passes over the data);\n"
-        + "it reads the input densely and takes neither --solver (other than mu), --restarts\n"
-        + "nor --missing ignore.";
+        + "multiplicative updates on batches of rows; --max-iter counts passes over the data,\n"
+        + "--batch-size, --forget-factor, --max-no-improvement and --fresh-restarts are its own\n"
+        + "settings); a sparse file stays sparse there too. It takes neither --solver (other\n"
+        + "than mu), --restarts nor --missing ignore.";
   }
 
   @Override
@@ -56,10 +58,25 @@ final class FitCommand implements Command {
             + "out of the fit and the errors (frobenius or kl, no penalties)")
         .flag("mini-batch", "fit by mini-batch NMF (scikit-learn's MiniBatchNMF)")
         .option("batch-size", "N", "--mini-batch: rows per batch (default "
-            + MiniBatchNmf.builder().rank(1).build().settings().batchSize() + ")")
+            + MINI_BATCH.batchSize() + ")")
+        .option("forget-factor", "F", "--mini-batch: weight of the statistics of a whole pass"
+            + " ago, 0 to 1 (default " + MINI_BATCH.forgetFactor() + ")")
+        .option("max-no-improvement", "N", "--mini-batch: stop after N steps without a new low"
+            + " of the smoothed batch cost; 0 never stops so (default "
+            + MINI_BATCH.maxNoImprovement() + ")")
+        .flag("fresh-restarts", "--mini-batch: solve each batch's W from scratch instead of"
+            + " updating it once")
         .option("out-w", "FILE", "write W (rows x K)")
         .option("out-h", "FILE", "write H (K x cols)");
   }
+
+  /** The defaults of {@link MiniBatchNmf}, for the help text. */
+  private static final MiniBatchNmfSettings MINI_BATCH =
+      MiniBatchNmf.builder().rank(1).build().settings();
+
+  /** The options of {@code --mini-batch} alone. */
+  private static final String[] MINI_BATCH_ONLY = {"batch-size", "forget-factor",
+      "max-no-improvement", "fresh-restarts"};
 
   /** sklearn's names of the beta-divergences that have one. */
   private static final Map<String, Double> BETAS = Map.of("frobenius", 2.0,
@@ -94,7 +111,8 @@ final class FitCommand implements Command {
 
   /**
    * The mini-batch NMF of the options: {@code nmf}'s settings (rank, loss or beta, passes,
-   * tolerance, seed, threads, penalties, initialization) with {@code --batch-size}. Refuses the
+   * tolerance, seed, threads, penalties, initialization) with {@code --batch-size}, {@code
+   * --forget-factor}, {@code --max-no-improvement} and {@code --fresh-restarts}. Refuses the
    * options mini-batch NMF has no counterpart for, naming them.
    */
   static MiniBatchNmf miniBatch(Args args, NmfSettings nmf, ProgressBar bar) {
@@ -125,6 +143,17 @@ final class FitCommand implements Command {
     if (args.has("batch-size")) {
       b.batchSize(args.integer("batch-size", 0, 1));
     }
+    if (args.has("forget-factor")) {
+      double forget = args.number("forget-factor", 0, 0);
+      if (forget > 1) {
+        throw new UsageException("--forget-factor must be between 0 and 1, was " + forget);
+      }
+      b.forgetFactor(forget);
+    }
+    if (args.has("max-no-improvement")) {
+      b.maxNoImprovement(args.integer("max-no-improvement", 0, 0));
+    }
+    b.freshRestarts(args.has("fresh-restarts"));
     nmf.initialization().ifPresent(b::initialization);
     return b.build();
   }
@@ -156,16 +185,15 @@ final class FitCommand implements Command {
     ProgressBar bar = context.progressBar("fit");
     Nmf nmf = withOptions(args, NmfOptions.builder(args, rank, bar)).build();
     boolean miniBatch = args.has("mini-batch");
-    if (!miniBatch && args.has("batch-size")) {
-      throw new UsageException("--batch-size needs --mini-batch");
+    for (String option : MINI_BATCH_ONLY) {
+      if (!miniBatch && args.has(option)) {
+        throw new UsageException("--" + option + " needs --mini-batch");
+      }
     }
     MiniBatchNmf mb = miniBatch ? miniBatch(args, nmf.settings(), bar) : null;
 
     boolean ignore = nmf.settings().missingValues() == MissingValues.IGNORE;
-    // Mini-batch NMF is dense-only: it reads a sparse file densely, as rank does (MatrixIo.read
-    // refuses one whose dense form does not fit in memory).
-    Data v = miniBatch ? Data.readDense(input, true, "mini-batch NMF")
-        : Data.read(input, true, ignore, "NMF");
+    Data v = Data.read(input, true, ignore, miniBatch ? "mini-batch NMF" : "NMF");
     Preflight.rank("--rank", rank, input.toString(), v.rows(), v.cols());
     if (nmf.settings().beta() <= 0) {
       int[] zero = v.firstZero();
@@ -178,7 +206,7 @@ final class FitCommand implements Command {
     NmfModel model;
     long start = System.nanoTime();
     try {
-      model = miniBatch ? mb.fit(v.dense()) : v.fit(nmf);
+      model = miniBatch ? v.fit(mb) : v.fit(nmf);
     } finally {
       bar.finish();
     }
@@ -215,7 +243,10 @@ final class FitCommand implements Command {
         .put("reconstructionError", model.reconstructionError())
         .put("relativeError", model.relativeError());
     if (miniBatch) {
-      json.put("batchSize", mb.settings().batchSize());
+      MiniBatchNmfSettings s = mb.settings();
+      json.put("batchSize", s.batchSize()).put("forgetFactor", s.forgetFactor())
+          .put("maxNoImprovement", s.maxNoImprovement())
+          .put("freshRestarts", s.freshRestarts());
     }
     if (outW != null) {
       json.put("outW", outW.toString());

@@ -256,7 +256,7 @@ class FitCommandTest {
   }
 
   @Test
-  void miniBatchReadsASparseFileDensely() throws IOException {
+  void miniBatchKeepsASparseFileSparse() throws IOException {
     Matrix v = MatrixIo.read(input);
     Path npz = dir.resolve("v.npz");
     MatrixIo.write(npz, SparseMatrix.of(v));
@@ -268,8 +268,39 @@ class FitCommandTest {
         "--batch-size", "10", "--out-h", fromNpz.toString(), "--json");
     assertThat(dense.exitCode()).as(dense.err()).isZero();
     assertThat(sparse.exitCode()).as(sparse.err()).isZero();
-    assertThat(sparse.json()).doesNotContainKey("storedValues");
-    assertThat(Files.readAllBytes(fromNpz)).isEqualTo(Files.readAllBytes(fromCsv));
+    assertThat(sparse.json()).containsKey("storedValues");
+    // the stored entries give the dense fit up to rounding
+    Matrix hDense = MatrixIo.read(fromCsv);
+    Matrix hSparse = MatrixIo.read(fromNpz);
+    assertThat(hDense.subtract(hSparse).frobeniusNorm() / hDense.frobeniusNorm())
+        .isLessThan(1e-12);
+    Path hLibrary = dir.resolve("library.npy");
+    MatrixIo.write(hLibrary, MiniBatchNmf.builder().rank(4).batchSize(10)
+        .fit(MatrixIo.readSparse(npz)).h());
+    assertThat(Files.readAllBytes(fromNpz)).isEqualTo(Files.readAllBytes(hLibrary));
+  }
+
+  @Test
+  void miniBatchSettingsOfItsOwnReachTheFit() throws IOException {
+    Path outH = dir.resolve("h.npy");
+    CliRunner r = CliRunner.run("fit", input.toString(), "--rank", "3", "--mini-batch",
+        "--batch-size", "9", "--forget-factor", "0.4", "--max-no-improvement", "3",
+        "--fresh-restarts", "--seed", "2", "--out-h", outH.toString(), "--json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.json()).containsEntry("batchSize", 9.0).containsEntry("forgetFactor", 0.4)
+        .containsEntry("maxNoImprovement", 3.0).containsEntry("freshRestarts", true);
+    NmfModel expected = MiniBatchNmf.builder().rank(3).batchSize(9).forgetFactor(0.4)
+        .maxNoImprovement(3).freshRestarts(true).seed(2).fit(MatrixIo.read(input));
+    assertThat(MatrixIo.read(outH).toRowMajorArray())
+        .containsExactly(expected.h().toRowMajorArray());
+    assertThat((Double) r.json().get("iterations")).isEqualTo(expected.iterations());
+    CliRunner defaults = CliRunner.run("fit", input.toString(), "--rank", "3", "--mini-batch",
+        "--json");
+    assertThat(defaults.json()).containsEntry("forgetFactor", 0.7)
+        .containsEntry("maxNoImprovement", 10.0).containsEntry("freshRestarts", false);
+    CliRunner help = CliRunner.run("fit", "--help");
+    assertThat(help.out()).contains("--batch-size N", "--forget-factor F",
+        "--max-no-improvement N", "--fresh-restarts", "default 0.7", "default 10");
   }
 
   @Test
@@ -285,6 +316,20 @@ class FitCommandTest {
         "10");
     assertFails("--batch-size must be", "fit", v, "--rank", "2", "--mini-batch",
         "--batch-size", "0");
+    assertFails("--forget-factor needs --mini-batch", "fit", v, "--rank", "2",
+        "--forget-factor", "0.5");
+    assertFails("--max-no-improvement needs --mini-batch", "fit", v, "--rank", "2",
+        "--max-no-improvement", "5");
+    assertFails("--fresh-restarts needs --mini-batch", "fit", v, "--rank", "2",
+        "--fresh-restarts");
+    assertFails("--forget-factor must be between 0 and 1, was 1.5", "fit", v, "--rank", "2",
+        "--mini-batch", "--forget-factor", "1.5");
+    assertFails("--forget-factor must be a finite number >= 0.0, was -0.1", "fit", v,
+        "--rank", "2", "--mini-batch", "--forget-factor", "-0.1");
+    assertFails("--forget-factor must be a number, was 'x'", "fit", v, "--rank", "2",
+        "--mini-batch", "--forget-factor", "x");
+    assertFails("--max-no-improvement must be >= 0, was -1", "fit", v, "--rank", "2",
+        "--mini-batch", "--max-no-improvement", "-1");
     Path negative = dir.resolve("neg.csv");
     Files.writeString(negative, "1,2\n3,-0.5\n");
     assertFails("negative", "fit", negative.toString(), "--rank", "1", "--mini-batch");
