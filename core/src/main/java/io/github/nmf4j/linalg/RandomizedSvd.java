@@ -43,8 +43,13 @@ final class RandomizedSvd {
       }
 
       @Override
-      public void toShort(boolean tall, int l, double[] inT, double[] outT) {
-        RandomizedSvd.toShort(tall, a, m, n, l, inT, outT, par);
+      public void toShort(boolean tall, int l, double[] inT, double inScale, double[] outT) {
+        double[] in = inT;
+        if (inScale != 1) {
+          in = inT.clone();
+          Vectors.scale(inScale, in);
+        }
+        RandomizedSvd.toShort(tall, a, m, n, l, in, outT, par);
       }
     }, Vectors.maxAbs(a, 0, a.length), m, n, l, powerIterations, seed, par);
   }
@@ -58,8 +63,11 @@ final class RandomizedSvd {
     /** {@code outT (l x big) = inT (l x small)} times {@code A^T} (tall) or {@code A} (wide). */
     void toLong(boolean tall, int l, double[] inT, double[] outT);
 
-    /** {@code outT (l x small) = inT (l x big)} times {@code A} (tall) or {@code A^T} (wide). */
-    void toShort(boolean tall, int l, double[] inT, double[] outT);
+    /**
+     * {@code outT (l x small) = (inScale inT) (l x big)} times {@code A} (tall) or {@code A^T}
+     * (wide), {@code inScale} a power of two, {@code inT} left unchanged.
+     */
+    void toShort(boolean tall, int l, double[] inT, double inScale, double[] outT);
   }
 
   /** As {@link #compute(double[], int, int, int, int, long, Parallel)} for any operator. */
@@ -75,41 +83,41 @@ final class RandomizedSvd {
     for (int i = 0; i < omegaT.length; i++) {
       omegaT[i] = random.nextGaussian() * scale;
     }
-    // Every block of l vectors is made once and reused once dead (each is 4.8 MB for l = 30
-    // and a 20,000-long side): Omega's array holds Z, Y's holds Q, and the scaled Q's the
-    // lifted factor.
+    // Memory: two blocks of l vectors live throughout, Y (l x big) and Omega, then Z (l x
+    // small), each made once (4.8 and 2.8 MB for l = 30 and a 20,000 x 12,000 A); the columns
+    // of the LU and the QR are split off a block only while they run, when no product holds a
+    // copy of its input: a sparse fit's peak heap is set here (docs/benchmarks.md).
     double[] yT = new double[l * big];
     double[] zT = omegaT;
-    double[][] yCols = new double[l][big];
-    double[][] zCols = new double[l][small];
     a.toLong(tall, l, omegaT, yT);
     for (int it = 0; it < powerIterations; it++) {
       Parallel.checkInterrupt();
-      normalize(yT, yCols, scale);
-      a.toShort(tall, l, yT, zT);
-      normalize(zT, zCols, scale);
+      normalize(yT, l, big, scale);
+      a.toShort(tall, l, yT, 1, zT);
+      normalize(zT, l, small, scale);
       a.toLong(tall, l, zT, yT);
     }
-    zCols = null;
-    Vectors.splitInto(yT, yCols);
+    double[][] yCols = Vectors.split(yT, l, big);
     HouseholderQr.factor(yCols);
     double[] qT = yT;
     Vectors.joinInto(yCols, qT);
     yCols = null;
-    double[] qScaled = qT.clone();
-    Vectors.scale(scale, qScaled);
 
     double[] small2 = zT;
     // tall: B = Q^T A (l x n), whose transpose B^T = U' S V'^T gives A ~ (Q V') S U'^T.
     // wide: C^T = Q^T A^T (l x m), C = A Q = U' S V'^T gives A ~ U' S (Q V')^T.
-    a.toShort(tall, l, qScaled, small2);
+    a.toShort(tall, l, qT, scale, small2);
     JacobiSvd.Result inner = JacobiSvd.ofColumns(Vectors.split(small2, l, small), par);
+    small2 = null;
+    zT = null;
     double[] s = inner.s;
     for (int j = 0; j < s.length; j++) {
       s[j] /= scale;
     }
-    double[] lifted = qScaled;
+    double[] lifted = new double[l * big];
     Gemm.multiply(l, l, big, Vectors.join(inner.vt), qT, lifted, par);
+    qT = null;
+    yT = null;
     double[][] liftedRows = Vectors.split(lifted, l, big);
     return tall
         ? new JacobiSvd.Result(liftedRows, s, inner.ut)
@@ -137,12 +145,12 @@ final class RandomizedSvd {
   }
 
   /**
-   * Replaces the {@code l} columns held as rows of {@code flat} by the permuted unit lower factor
-   * {@code P L} of their LU decomposition with partial pivoting (entries at most 1 in magnitude),
-   * times {@code scale}.
+   * Replaces the {@code l} columns of length {@code len} held as rows of {@code flat} by the
+   * permuted unit lower factor {@code P L} of their LU decomposition with partial pivoting
+   * (entries at most 1 in magnitude), times {@code scale}.
    */
-  private static void normalize(double[] flat, double[][] cols, double scale) {
-    Vectors.splitInto(flat, cols);
+  private static void normalize(double[] flat, int l, int len, double scale) {
+    double[][] cols = Vectors.split(flat, l, len);
     permutedLower(cols);
     for (double[] c : cols) {
       Vectors.scale(scale, c);

@@ -355,13 +355,14 @@ public final class SparseMatrix {
   }
 
   /**
-   * {@code outT = (S B)'} ({@code l x rows()}) for {@code B} given by its {@code cols()} rows of
-   * length {@code l}: {@link SparseProducts#multiplyIntoTranspose} on this matrix's arrays, for
-   * the classes of this package (which must not import {@code linalg.access}).
+   * Rows {@code [t0, t0 + l)} of {@code outT = (S B)'} (rows of length {@code rows()}) for
+   * {@code B} given by its {@code cols()} rows of length {@code l}: {@link
+   * SparseProducts#multiplyIntoTranspose} on this matrix's arrays, for the classes of this
+   * package (which must not import {@code linalg.access}).
    */
-  void multiplyIntoTranspose(int l, double[][] b, double[] outT, Parallel par) {
+  void multiplyIntoTranspose(int l, double[][] b, double[] outT, int t0, Parallel par) {
     SparseProducts.multiplyIntoTranspose(rows, l, rowPointers, columnIndices, values, b, outT,
-        par);
+        t0, par);
   }
 
   private static void checkResultSize(int r, int c) {

@@ -75,6 +75,9 @@ final class Fitter {
     for (int r = 0; r < runs; r++) {
       Factors start =
           Initializer.initialize(init, settings, data, problem.rank(), svd, root.split());
+      if (r == runs - 1) {
+        svd = null; // U and V' (5 MB for 12,000 x 20,000 at rank 20) are not held by the fit
+      }
       int restart = r;
       // the rule is no local here: its buffers may go before the residuals' are made
       Trace trace = iterate(problem,

@@ -37,9 +37,14 @@ final class SparseData extends ScaledData {
   final int[] pointers;
   final int[] columns;
   final double[] values;
-  private final int[] tPointers;
-  private final int[] tColumns;
-  private final double[] tValues;
+  /**
+   * V' in CSR form, built at the first product that reads it ({@link #transposeOnce}): after
+   * the SVD of an NNDSVD start, which holds a transpose of its own, so that the two are never
+   * alive together.
+   */
+  private int[] tPointers;
+  private int[] tColumns;
+  private double[] tValues;
   /**
    * An operand's rows for the whole-matrix products ({@code p x k} or {@code n x k}), kept
    * between calls so that a rule calling them every iteration allocates nothing (one fit uses
@@ -55,9 +60,15 @@ final class SparseData extends ScaledData {
     this.pointers = pointers;
     this.columns = columns;
     this.values = values;
-    tColumns = new int[values.length];
-    tValues = new double[values.length];
-    tPointers = SparseProducts.transpose(n, p, pointers, columns, values, tColumns, tValues);
+  }
+
+  /** Builds V' ({@link #tPointers}) unless it exists; called from the fitting thread. */
+  private void transposeOnce() {
+    if (tPointers == null) {
+      tColumns = new int[values.length];
+      tValues = new double[values.length];
+      tPointers = SparseProducts.transpose(n, p, pointers, columns, values, tColumns, tValues);
+    }
   }
 
   /**
@@ -131,6 +142,7 @@ final class SparseData extends ScaledData {
   @Override
   void transposeTimes(double[] op, int k, double[] out, Parallel par) {
     nRows = SparseProducts.rows(op, n, k, nRows);
+    transposeOnce();
     SparseProducts.multiplyIntoTranspose(p, k, tPointers, tColumns, tValues, nRows, out, par);
   }
 
@@ -175,6 +187,9 @@ final class SparseData extends ScaledData {
 
   @Override
   RowProducts rowProducts(RowBlocks blocks, int k, boolean ratios) {
+    // before the rule's buffers: V' is the largest single allocation of a fit (5.4 MB for the
+    // TF-IDF benchmark) and finds room more easily in a heap that holds only V and the factors
+    transposeOnce();
     return new Products(k, blocks.par, ratios);
   }
 
@@ -289,6 +304,7 @@ final class SparseData extends ScaledData {
       double[] operand = productOperand(w, wBuffer, n * k);
       // after the pass's blocks: H' is no longer read until the next useH
       SparseProducts.rows(operand, n, k, htRows);
+      transposeOnce();
       SparseProducts.multiplyIntoTranspose(p, k, tPointers, tColumns, tValues, htRows, out, par);
     }
 
@@ -318,6 +334,7 @@ final class SparseData extends ScaledData {
         byColumn = new double[p * k];
       }
       double[] byColumn = this.byColumn;
+      transposeOnce();
       int tasks = ceilDiv(p, ROWS);
       par.forEach(tasks, t -> SparseRatios.ratioProduct(t * ROWS, Math.min(p, (t + 1) * ROWS),
           k, tPointers, tColumns, tValues, invScale, ht, 0, w, eps, byColumn, 0));

@@ -73,17 +73,28 @@ public final class SparseProducts {
    */
   public static void multiplyIntoTranspose(int n, int m, int[] pointers, int[] columns,
       double[] values, double[][] b, double[] c, Parallel par) {
+    multiplyIntoTranspose(n, m, pointers, columns, values, b, c, 0, par);
+  }
+
+  /**
+   * As {@link #multiplyIntoTranspose(int, int, int[], int[], double[], double[][], double[],
+   * Parallel)} into the rows {@code [c0, c0 + m)} of an {@code c} of rows of length {@code n}:
+   * {@code (S B)'} for a few of a block's vectors at a time, each output value the same sum.
+   */
+  public static void multiplyIntoTranspose(int n, int m, int[] pointers, int[] columns,
+      double[] values, double[][] b, double[] c, int c0, Parallel par) {
     if (n == 0 || m == 0) {
       return;
     }
     int[] bounds = rowBlocks(n, m, pointers);
     int tasks = bounds.length - 1;
+    int offset = c0 * n;
     par.forEach(tasks, t -> {
       double[] acc = new double[m];
       for (int i = bounds[t]; i < bounds[t + 1]; i++) {
         sumRow(i, m, pointers, columns, values, b, acc);
         for (int l = 0; l < m; l++) {
-          c[l * n + i] = acc[l];
+          c[offset + l * n + i] = acc[l];
         }
       }
     });
@@ -159,12 +170,22 @@ public final class SparseProducts {
    * rows of {@code rows} values, else into new arrays.
    */
   public static double[][] transposedRows(double[] a, int rows, int cols, double[][] into) {
+    return transposedRows(a, 0, rows, cols, into);
+  }
+
+  /**
+   * As {@link #transposedRows(double[], int, int, double[][])} for the rows {@code [r0, r0 +
+   * rows)} of {@code a}: {@code cols} rows of {@code rows} values.
+   */
+  public static double[][] transposedRows(double[] a, int r0, int rows, int cols,
+      double[][] into) {
     double[][] out = fits(into, cols, rows) ? into : new double[cols][rows];
+    int base = r0 * cols;
     // one output row at a time: its values come from rows streams of a, each read in order
     for (int j = 0; j < cols; j++) {
       double[] row = out[j];
       for (int i = 0; i < rows; i++) {
-        row[i] = a[i * cols + j];
+        row[i] = a[base + i * cols + j];
       }
     }
     return out;
