@@ -319,12 +319,13 @@ public final class SparseMatrix {
   public Matrix transposeMultiply(Matrix b, int threads) {
     Products.checkTransposeMultiply(shape(), rows, b);
     Parallel par = Parallel.of(threads);
-    checkResultSize(cols, b.cols());
+    checkResultSize(cols, b.cols()); // before the transpose is built
     return transpose().product(b.cols(), Matrix.storage(b), par);
   }
 
   /**
-   * The product {@code this * b^T} on all available processors.
+   * The product {@code S B^T} ({@code rows() x b.rows()}) on all available processors, as
+   * {@link #multiplyTranspose(Matrix, int)}.
    *
    * @throws IllegalArgumentException if {@code b} is null or {@code cols() != b.cols()}
    */
@@ -342,9 +343,7 @@ public final class SparseMatrix {
    */
   public Matrix multiplyTranspose(Matrix b, int threads) {
     Products.checkMultiplyTranspose(shape(), cols, b);
-    Parallel par = Parallel.of(threads);
-    checkResultSize(rows, b.rows());
-    return product(b.rows(), Matrix.storage(b.transpose()), par);
+    return product(b.rows(), Matrix.storage(b.transpose()), Parallel.of(threads));
   }
 
   private Matrix product(int m, double[] b, Parallel par) {

@@ -80,15 +80,8 @@ public final class BlockStatistics implements Serializable {
       max = Math.max(max, x);
     }
     int m = ScaledData.halfExponentOf(max);
-    double inv = Math.scalb(1.0, -2 * m);
-    double s = 0;
-    double q = 0;
-    for (double x : v) {
-      double y = x * inv;
-      s += y;
-      q += y * y;
-    }
-    return new BlockStatistics(block.rows(), p, max, m, s, q);
+    double[] sums = ScaledData.sumAndSquares(v, m);
+    return new BlockStatistics(block.rows(), p, max, m, sums[0], sums[1]);
   }
 
   /**
@@ -125,15 +118,8 @@ public final class BlockStatistics implements Serializable {
       }
     }
     int m = ScaledData.halfExponentOf(max);
-    double inv = Math.scalb(1.0, -2 * m);
-    double s = 0;
-    double q = 0;
-    for (double x : v) {
-      double y = x * inv;
-      s += y;
-      q += y * y;
-    }
-    return new BlockStatistics(block.rows(), block.cols(), max, m, s, q);
+    double[] sums = ScaledData.sumAndSquares(v, m);
+    return new BlockStatistics(block.rows(), block.cols(), max, m, sums[0], sums[1]);
   }
 
   /**

@@ -160,6 +160,22 @@ abstract class ScaledData {
   }
 
   /**
+   * {@code sum(x / 4^m)} and {@code sum((x / 4^m)^2)} over {@code values}, added in order, for
+   * {@code m = halfExponent}: the statistics of a block of V from its values (dense or stored).
+   */
+  static double[] sumAndSquares(double[] values, int halfExponent) {
+    double inv = Math.scalb(1.0, -2 * halfExponent);
+    double s = 0;
+    double q = 0;
+    for (double x : values) {
+      double y = x * inv;
+      s += y;
+      q += y * y;
+    }
+    return new double[] {s, q};
+  }
+
+  /**
    * The operand of a product of the raw V with the first {@code length} values of {@code
    * factor}: {@code factor} itself, or (for V beyond {@code 2^±900}) the factor times {@code
    * 2^productExponent}, written into {@code buffer}. The product times {@link #productScale} is

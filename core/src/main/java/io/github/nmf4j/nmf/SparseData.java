@@ -78,17 +78,9 @@ final class SparseData extends ScaledData {
    */
   static SparseData block(SparseMatrix matrix, int halfExponent) {
     double[] values = SparseAccess.values(matrix);
-    double invScale = Math.scalb(1.0, -2 * halfExponent);
-    double s = 0;
-    double q = 0;
-    for (double x : values) {
-      double y = x * invScale;
-      s += y;
-      q += y * y;
-    }
+    double[] sums = sumAndSquares(values, halfExponent);
     return new SparseData(matrix, SparseAccess.rowPointers(matrix),
-        SparseAccess.columnIndices(matrix), values,
-        halfExponent, s, q);
+        SparseAccess.columnIndices(matrix), values, halfExponent, sums[0], sums[1]);
   }
 
   static SparseData of(SparseMatrix matrix, String name, Parallel par) {

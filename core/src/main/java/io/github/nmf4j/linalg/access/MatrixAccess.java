@@ -3,7 +3,6 @@ package io.github.nmf4j.linalg.access;
 import io.github.nmf4j.linalg.Matrix;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.util.Objects;
 
 /**
  * Lets the module's other packages read a {@link Matrix}'s row-major storage without a copy.
@@ -18,7 +17,7 @@ import java.util.Objects;
  */
 public final class MatrixAccess {
 
-  private static final MethodHandle DATA = dataGetter();
+  private static final MethodHandle DATA = Getters.of(Matrix.class, "data", double[].class);
 
   private MatrixAccess() {}
 
@@ -28,22 +27,6 @@ public final class MatrixAccess {
    * @throws NullPointerException if {@code m} is null
    */
   public static double[] data(Matrix m) {
-    Objects.requireNonNull(m, "matrix");
-    try {
-      return (double[]) DATA.invokeExact(m);
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable e) {
-      throw new AssertionError("a field getter threw a checked exception", e);
-    }
-  }
-
-  private static MethodHandle dataGetter() {
-    try {
-      return MethodHandles.privateLookupIn(Matrix.class, MethodHandles.lookup())
-          .findGetter(Matrix.class, "data", double[].class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
+    return (double[]) Getters.get(DATA, m);
   }
 }

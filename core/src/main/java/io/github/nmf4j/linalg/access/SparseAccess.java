@@ -2,8 +2,6 @@ package io.github.nmf4j.linalg.access;
 
 import io.github.nmf4j.linalg.SparseMatrix;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.util.Objects;
 
 /**
  * Lets the module's other packages read a {@link SparseMatrix}'s CSR arrays without a copy, as
@@ -14,9 +12,12 @@ import java.util.Objects;
  */
 public final class SparseAccess {
 
-  private static final MethodHandle POINTERS = getter("rowPointers", int[].class);
-  private static final MethodHandle COLUMNS = getter("columnIndices", int[].class);
-  private static final MethodHandle VALUES = getter("values", double[].class);
+  private static final MethodHandle POINTERS =
+      Getters.of(SparseMatrix.class, "rowPointers", int[].class);
+  private static final MethodHandle COLUMNS =
+      Getters.of(SparseMatrix.class, "columnIndices", int[].class);
+  private static final MethodHandle VALUES =
+      Getters.of(SparseMatrix.class, "values", double[].class);
 
   private SparseAccess() {}
 
@@ -26,14 +27,7 @@ public final class SparseAccess {
    * @throws NullPointerException if {@code m} is null
    */
   public static int[] rowPointers(SparseMatrix m) {
-    Objects.requireNonNull(m, "matrix");
-    try {
-      return (int[]) POINTERS.invokeExact(m);
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable e) {
-      throw new AssertionError("a field getter threw a checked exception", e);
-    }
+    return (int[]) Getters.get(POINTERS, m);
   }
 
   /**
@@ -42,14 +36,7 @@ public final class SparseAccess {
    * @throws NullPointerException if {@code m} is null
    */
   public static int[] columnIndices(SparseMatrix m) {
-    Objects.requireNonNull(m, "matrix");
-    try {
-      return (int[]) COLUMNS.invokeExact(m);
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable e) {
-      throw new AssertionError("a field getter threw a checked exception", e);
-    }
+    return (int[]) Getters.get(COLUMNS, m);
   }
 
   /**
@@ -58,22 +45,6 @@ public final class SparseAccess {
    * @throws NullPointerException if {@code m} is null
    */
   public static double[] values(SparseMatrix m) {
-    Objects.requireNonNull(m, "matrix");
-    try {
-      return (double[]) VALUES.invokeExact(m);
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable e) {
-      throw new AssertionError("a field getter threw a checked exception", e);
-    }
-  }
-
-  private static MethodHandle getter(String field, Class<?> type) {
-    try {
-      return MethodHandles.privateLookupIn(SparseMatrix.class, MethodHandles.lookup())
-          .findGetter(SparseMatrix.class, field, type);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
+    return (double[]) Getters.get(VALUES, m);
   }
 }
