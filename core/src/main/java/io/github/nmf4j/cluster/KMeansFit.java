@@ -6,7 +6,6 @@ import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
 import java.util.SplittableRandom;
-import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 
@@ -20,17 +19,14 @@ final class KMeansFit {
 
   private final KMeansSettings settings;
   private final ProgressListener listener;
-  /** The executor the model keeps for its own parallel work, or null. */
-  private final Executor executor;
 
-  private KMeansFit(KMeansSettings settings, ProgressListener listener, Executor executor) {
+  private KMeansFit(KMeansSettings settings, ProgressListener listener) {
     this.settings = settings;
     this.listener = listener;
-    this.executor = executor;
   }
 
   static KMeansFit of(KMeans kMeans) {
-    return new KMeansFit(kMeans.settings(), kMeans.listener(), kMeans.executor().orElse(null));
+    return new KMeansFit(kMeans.settings(), kMeans.listener());
   }
 
   /** The fit of dense points: see {@link KMeans#fit(Matrix)}. */
@@ -61,8 +57,8 @@ final class KMeansFit {
             : wide
                 ? ProductSeeding.kMeansPlusPlus(x, n, d, k, random, par, mean, pointNorms)
                 : Seeding.kMeansPlusPlus(x, n, d, k, random, par));
-    return new KMeansModel(settings, executor, d, best.centers, best.labels,
-        best.inertia, best.iterations, best.converged, wide ? mean : null);
+    return new KMeansModel(settings, d, best.centers, best.labels, best.inertia,
+        best.iterations, best.converged, wide ? mean : null);
   }
 
   /** The fit of sparse points: see {@link KMeans#fit(SparseMatrix)}. */
@@ -86,8 +82,8 @@ final class KMeansFit {
         random -> settings.initialization() == KMeansInit.RANDOM
             ? SparseSeeding.random(x, k, random)
             : SparseSeeding.kMeansPlusPlus(x, k, random, par));
-    return new KMeansModel(settings, executor, d, best.centers, best.labels,
-        best.inertia, best.iterations, best.converged, null);
+    return new KMeansModel(settings, d, best.centers, best.labels, best.inertia,
+        best.iterations, best.converged, null);
   }
 
   /**

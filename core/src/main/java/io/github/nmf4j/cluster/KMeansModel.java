@@ -12,12 +12,15 @@ import java.util.concurrent.Executor;
  * restart, and the {@link KMeansSettings} it came from.
  *
  * <p>Immutable and safe to share between threads; every accessor returns a copy.
+ *
+ * <p><b>Threads.</b> {@link #predict} and {@link #transform} use up to {@code
+ * settings().threads()} threads: the calling thread and helpers from the shared pool, or from
+ * the {@link Executor} given to their overloads. The model keeps no executor and no listener,
+ * only the data-only {@link #settings()} record; results do not depend on the threads.
  */
 public final class KMeansModel {
 
   private final KMeansSettings settings;
-  /** The fit's executor, for {@link #predict} and {@link #transform}; null: the default. */
-  private final Executor executor;
   private final int d;
   private final int k;
   private final double[] centroids;
@@ -28,10 +31,9 @@ public final class KMeansModel {
   /** For a fit in product form (wide data, see {@link KMeans}), its centring; null otherwise. */
   private final double[] mean;
 
-  KMeansModel(KMeansSettings settings, Executor executor, int d, double[] centroids, int[] labels, double inertia,
+  KMeansModel(KMeansSettings settings, int d, double[] centroids, int[] labels, double inertia,
       int iterations, boolean converged, double[] mean) {
     this.settings = settings;
-    this.executor = executor;
     this.mean = mean;
     this.d = d;
     this.k = centroids.length / d;
@@ -100,9 +102,19 @@ public final class KMeansModel {
    *     the training points', it holds NaN or an infinity, or (cosine) it has a zero row
    */
   public int[] predict(Matrix x) {
+    return predict(x, null);
+  }
+
+  /**
+   * {@link #predict(Matrix)} with its helper threads run by {@code executor} (null: the shared
+   * pool); the result is the same.
+   *
+   * @throws IllegalArgumentException as {@link #predict(Matrix)}
+   */
+  public int[] predict(Matrix x, Executor executor) {
     double[] a = check(x);
     int m = x.rows();
-    Parallel par = parallel();
+    Parallel par = parallel(executor);
     if (cosine()) {
       return SphericalAssignment.predict(SphericalAssignment.unitRows(a, m, d, "x"), m, d,
           centroids, par);
@@ -125,18 +137,29 @@ public final class KMeansModel {
    *     {@link Matrix}
    */
   public Matrix transform(Matrix x) {
+    return transform(x, null);
+  }
+
+  /**
+   * {@link #transform(Matrix)} with its helper threads run by {@code executor} (null: the shared
+   * pool); the result is the same.
+   *
+   * @throws IllegalArgumentException as {@link #transform(Matrix)}
+   */
+  public Matrix transform(Matrix x, Executor executor) {
     double[] a = check(x);
     int m = x.rows();
     checkDistances(m);
     double[] out = new double[m * k];
     int chunks = Chunks.count(m, 1);
+    Parallel par = parallel(executor);
     if (cosine()) {
       double[] unit = SphericalAssignment.unitRows(a, m, d, "x");
-      parallel().forEach(chunks, ch -> SphericalAssignment.distances(unit, d,
+      par.forEach(chunks, ch -> SphericalAssignment.distances(unit, d,
           Chunks.start(m, chunks, ch), Chunks.start(m, chunks, ch + 1), centroids, k, out));
       return Matrix.wrap(m, k, out);
     }
-    parallel().forEach(chunks, ch -> NearestCentroid.distances(a, d,
+    par.forEach(chunks, ch -> NearestCentroid.distances(a, d,
         Chunks.start(m, chunks, ch), Chunks.start(m, chunks, ch + 1), centroids, k, out));
     return Matrix.wrap(m, k, out);
   }
@@ -153,8 +176,18 @@ public final class KMeansModel {
    *     the training points'
    */
   public int[] predict(SparseMatrix x) {
+    return predict(x, null);
+  }
+
+  /**
+   * {@link #predict(SparseMatrix)} with its helper threads run by {@code executor} (null: the
+   * shared pool); the result is the same.
+   *
+   * @throws IllegalArgumentException as {@link #predict(SparseMatrix)}
+   */
+  public int[] predict(SparseMatrix x, Executor executor) {
     SparseRows rows = checkSparse(x);
-    return SparseAssignment.predict(rows, centroids, k, parallel());
+    return SparseAssignment.predict(rows, centroids, k, parallel(executor));
   }
 
   /**
@@ -168,6 +201,16 @@ public final class KMeansModel {
    *     the training points', or {@code m x k} is too large for a {@link Matrix}
    */
   public Matrix transform(SparseMatrix x) {
+    return transform(x, null);
+  }
+
+  /**
+   * {@link #transform(SparseMatrix)} with its helper threads run by {@code executor} (null: the
+   * shared pool); the result is the same.
+   *
+   * @throws IllegalArgumentException as {@link #transform(SparseMatrix)}
+   */
+  public Matrix transform(SparseMatrix x, Executor executor) {
     SparseRows rows = checkSparse(x);
     int m = rows.n;
     checkDistances(m);
@@ -181,7 +224,7 @@ public final class KMeansModel {
     }
     double[] out = new double[m * k];
     int chunks = Chunks.count(m, 1);
-    parallel().forEach(chunks, ch -> {
+    parallel(executor).forEach(chunks, ch -> {
       for (int i = Chunks.start(m, chunks, ch), to = Chunks.start(m, chunks, ch + 1); i < to;
           i++) {
         for (int j = 0; j < k; j++) {
@@ -216,8 +259,8 @@ public final class KMeansModel {
     }
   }
 
-  /** The threads of the fit's settings, on its executor. */
-  private Parallel parallel() {
+  /** The threads of the fit's settings, on {@code executor} (null: the shared pool). */
+  private Parallel parallel(Executor executor) {
     return Parallel.using(executor, () -> Parallel.of(settings.threads()));
   }
 

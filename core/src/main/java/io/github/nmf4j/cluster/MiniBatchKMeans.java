@@ -201,7 +201,7 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansSettings> {
     int passes = (int) Math.min(Integer.MAX_VALUE, (outcome.steps() * batch + n - 1) / n);
     KMeansSettings asKMeans = new KMeansSettings(k, KMeansInit.K_MEANS_PLUS_PLUS,
         Optional.empty(), s.restarts(), s.maxIterations(), s.tolerance(), s.seed(), s.threads());
-    return new KMeansModel(asKMeans, executor().orElse(null), d, centers, labels, inertia,
+    return new KMeansModel(asKMeans, d, centers, labels, inertia,
         passes, outcome.converged(), null);
   }
 

@@ -93,8 +93,8 @@ public final class Pca extends Estimator<PcaSettings> {
     double[] rows = svd.vt().toRowMajorArray();
     double[] comps = new double[k * p];
     System.arraycopy(rows, 0, comps, 0, k * p);
-    return new PcaModel(settings, executor().orElse(null), Matrix.wrap(k, p, comps), singular, mean,
-        totalSquares, n, min);
+    return new PcaModel(settings, Matrix.wrap(k, p, comps), singular, mean, totalSquares, n,
+        min);
   }
 
   private boolean exact(int n, int p, int k) {

@@ -13,6 +13,11 @@ import java.util.concurrent.Executor;
  * <p>{@link #transform} projects onto the components, {@code Z = (X - 1 mu^T) C^T}; {@link
  * #inverseTransform} maps back, {@code X' = Z C + 1 mu^T}, which is exact when all {@code
  * min(n, p)} components are kept.
+ *
+ * <p><b>Threads.</b> {@link #transform} and {@link #inverseTransform} use up to {@code
+ * settings().threads()} threads: the calling thread and helpers from the shared pool, or from
+ * the {@link Executor} given to their overloads. The model keeps no executor and no listener,
+ * only the data-only {@link #settings()} record; results do not depend on the threads.
  */
 public final class PcaModel {
 
@@ -24,11 +29,9 @@ public final class PcaModel {
   private final double noiseVariance;
   private final int samples;
   private final PcaSettings settings;
-  /** The fit's executor, for {@link #transform} and {@link #inverseTransform}; null: default. */
-  private final Executor executor;
   private final int threads;
 
-  PcaModel(PcaSettings settings, Executor executor, Matrix components, double[] singularValues,
+  PcaModel(PcaSettings settings, Matrix components, double[] singularValues,
       double[] mean, double totalSquares, int samples, int maxComponents) {
     this.settings = settings;
     this.threads = settings.threads();
@@ -36,7 +39,6 @@ public final class PcaModel {
     this.singularValues = singularValues;
     this.mean = mean;
     this.samples = samples;
-    this.executor = executor;
     int k = singularValues.length;
     explainedVariance = new double[k];
     explainedVarianceRatio = new double[k];
@@ -105,6 +107,16 @@ public final class PcaModel {
    *     holds NaN or infinity
    */
   public Matrix transform(Matrix x) {
+    return transform(x, null);
+  }
+
+  /**
+   * {@link #transform(Matrix)} with its helper threads run by {@code executor} (null: the shared
+   * pool); the result is the same.
+   *
+   * @throws IllegalArgumentException as {@link #transform(Matrix)}
+   */
+  public Matrix transform(Matrix x, Executor executor) {
     return Parallel.using(executor, () -> transformOnCaller(x));
   }
 
@@ -123,6 +135,16 @@ public final class PcaModel {
    *     holds NaN or infinity
    */
   public Matrix inverseTransform(Matrix z) {
+    return inverseTransform(z, null);
+  }
+
+  /**
+   * {@link #inverseTransform(Matrix)} with its helper threads run by {@code executor} (null: the
+   * shared pool); the result is the same.
+   *
+   * @throws IllegalArgumentException as {@link #inverseTransform(Matrix)}
+   */
+  public Matrix inverseTransform(Matrix z, Executor executor) {
     PcaChecks.checkColumns("z", z, componentCount(), "one per component");
     int p = mean.length;
     double[] data = Parallel.using(executor, () -> z.multiply(components, threads))

@@ -35,7 +35,7 @@ public abstract class Estimator<S extends Record> {
     return settings;
   }
 
-  /** The executor that runs the helper threads of a fit and of its model, if one was set. */
+  /** The executor that runs the helper threads of a fit, if one was set. */
   public final Optional<Executor> executor() {
     return Optional.ofNullable(executor);
   }

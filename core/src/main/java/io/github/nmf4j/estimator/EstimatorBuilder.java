@@ -27,8 +27,8 @@ public abstract class EstimatorBuilder<B extends EstimatorBuilder<B>> {
 
   /**
    * The most threads a fit uses, the calling thread included, and the model's {@code transform}
-   * and {@code predict} after it; default {@link Runtime#availableProcessors()}. Results do not
-   * depend on it.
+   * and {@code predict} after it (a record of the settings keeps it); default {@link
+   * Runtime#availableProcessors()}. Results do not depend on it.
    *
    * @throws IllegalArgumentException if {@code threads < 1}
    */
@@ -41,9 +41,9 @@ public abstract class EstimatorBuilder<B extends EstimatorBuilder<B>> {
   }
 
   /**
-   * The executor that runs the helper threads, up to {@code threads - 1} beside the calling
-   * thread, of a fit and of the model's {@code transform}, {@code inverseTransform} and {@code
-   * predict}; default: a shared pool of daemon threads. Any executor works, even one whose
+   * The executor that runs the helper threads of a fit, up to {@code threads - 1} beside the
+   * calling thread; default: a shared pool of daemon threads. A model keeps no executor: its
+   * {@code transform}, {@code inverseTransform} and {@code predict} take one as an argument. Any executor works, even one whose
    * threads are all busy or one that runs tasks on the calling thread: a helper that has not
    * started by the time the caller has taken the last piece of work is skipped, so the work is
    * never stuck behind a helper, and results do not depend on which threads ran it. Null

@@ -209,7 +209,7 @@ public final class DistributedNmf {
           + x.shape());
     }
     NmfSettings serial = config.withThreads(1);
-    NmfModel model = new NmfModel(serial, null, Initialization.RANDOM, null, h, Double.NaN,
+    NmfModel model = new NmfModel(serial, Initialization.RANDOM, null, h, Double.NaN,
         Double.NaN, 0, false, new double[0], 0);
     double[] out = new double[x.rows() * k];
     for (int i = 0; i < x.rows(); i++) {

@@ -103,7 +103,7 @@ final class Fitter {
     }
     double norm = Math.sqrt(observed == null ? data.squaredNorm : observed.squaredNorm);
     double relative = norm == 0 ? 0 : Math.sqrt(best.residuals.squaredFrobenius) / norm;
-    return new NmfModel(settings, nmf.executor().orElse(null), init,
+    return new NmfModel(settings, init,
         Matrix.wrap(data.n, f.rank, f.w), Matrix.wrap(f.rank, data.p, f.h),
         settings.loss().toCallerUnits(best.loss, data, settings.beta()),
         relative, best.trace.iterations, best.trace.converged, best.trace.history, bestRestart);

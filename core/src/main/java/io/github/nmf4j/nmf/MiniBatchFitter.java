@@ -81,7 +81,7 @@ final class MiniBatchFitter {
     double error = s.loss() == Loss.FROBENIUS ? Math.sqrt(errors[1])
         : s.loss() == Loss.KULLBACK_LEIBLER ? errors[0] : Math.sqrt(2 * Math.max(0, errors[0]));
     double norm = Math.sqrt(data.squaredNorm) * data.sqrtScale * data.sqrtScale;
-    return new NmfModel(nmf, estimator.executor().orElse(null), start[2] == null ? null
+    return new NmfModel(nmf, start[2] == null ? null
         : nmfInitialization(s, data), Matrix.wrap(n, k, w), Matrix.wrap(k, p, h), error,
         norm == 0 ? 0 : Math.sqrt(errors[1]) / norm, passes, converged,
         Arrays.copyOf(history, passes), 0);

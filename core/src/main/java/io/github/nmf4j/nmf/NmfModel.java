@@ -12,12 +12,15 @@ import java.util.concurrent.Executor;
  * A fitted factorization {@code V ~ WH}: the factors, how well they reconstruct V, how the fit
  * went, and the operations that use the factors on new data. Immutable and safe to share between
  * threads; every array it returns is a fresh copy.
+ *
+ * <p><b>Threads.</b> {@link #transform} and {@link #inverseTransform} use up to {@code
+ * settings().threads()} threads: the calling thread and helpers from the shared pool, or from
+ * the {@link Executor} given to their overloads. The model keeps no executor and no listener,
+ * only the data-only {@link #settings()} record; results do not depend on the threads.
  */
 public final class NmfModel {
 
   private final NmfSettings settings;
-  /** The fit's executor, for {@link #transform} and {@link #inverseTransform}; null: default. */
-  private final Executor executor;
   private final Initialization initialization;
   private final Matrix w;
   private final Matrix h;
@@ -28,11 +31,10 @@ public final class NmfModel {
   private final double[] lossHistory;
   private final int restart;
 
-  NmfModel(NmfSettings settings, Executor executor, Initialization initialization, Matrix w, Matrix h,
+  NmfModel(NmfSettings settings, Initialization initialization, Matrix w, Matrix h,
       double reconstructionError, double relativeError, int iterations, boolean converged,
       double[] lossHistory, int restart) {
     this.settings = settings;
-    this.executor = executor;
     this.initialization = initialization;
     this.w = w;
     this.h = h;
@@ -128,6 +130,17 @@ public final class NmfModel {
    * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
    */
   public Matrix transform(Matrix x) {
+    return transform(x, null);
+  }
+
+  /**
+   * {@link #transform(Matrix)} with its helper threads run by {@code executor} (null: the shared
+   * pool); the result is the same.
+   *
+   * @throws IllegalArgumentException as {@link #transform(Matrix)}
+   * @throws java.util.concurrent.CancellationException as {@link #transform(Matrix)}
+   */
+  public Matrix transform(Matrix x, Executor executor) {
     return Parallel.using(executor, () -> Fitter.transform(this, x));
   }
 
@@ -140,6 +153,17 @@ public final class NmfModel {
    * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
    */
   public Matrix transform(SparseMatrix x) {
+    return transform(x, null);
+  }
+
+  /**
+   * {@link #transform(SparseMatrix)} with its helper threads run by {@code executor} (null: the
+   * shared pool); the result is the same.
+   *
+   * @throws IllegalArgumentException as {@link #transform(SparseMatrix)}
+   * @throws java.util.concurrent.CancellationException as {@link #transform(SparseMatrix)}
+   */
+  public Matrix transform(SparseMatrix x, Executor executor) {
     return Parallel.using(executor, () -> Fitter.transform(this, x));
   }
 
@@ -149,6 +173,16 @@ public final class NmfModel {
    * @throws IllegalArgumentException if {@code w} is null or does not have k columns
    */
   public Matrix inverseTransform(Matrix w) {
+    return inverseTransform(w, null);
+  }
+
+  /**
+   * {@link #inverseTransform(Matrix)} with its helper threads run by {@code executor} (null: the
+   * shared pool); the result is the same.
+   *
+   * @throws IllegalArgumentException as {@link #inverseTransform(Matrix)}
+   */
+  public Matrix inverseTransform(Matrix w, Executor executor) {
     Arguments.requireNonNull(w, "w");
     if (w.cols() != rank()) {
       throw new IllegalArgumentException(

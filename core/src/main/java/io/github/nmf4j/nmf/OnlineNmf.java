@@ -161,7 +161,7 @@ public final class OnlineNmf {
    * @throws IllegalArgumentException as {@link NmfModel#transform}
    */
   public Matrix transform(Matrix v) {
-    return new NmfModel(nmf, config.executor().orElse(null), null, null, components(), 0, 0, 0,
-        false, new double[0], 0).transform(v);
+    return new NmfModel(nmf, null, null, components(), 0, 0, 0,
+        false, new double[0], 0).transform(v, config.executor().orElse(null));
   }
 }

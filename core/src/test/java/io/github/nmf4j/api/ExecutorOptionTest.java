@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nmf4j.cluster.Affinity;
 import io.github.nmf4j.cluster.Agglomerative;
+import io.github.nmf4j.cluster.AgglomerativeModel;
 import io.github.nmf4j.cluster.KMeans;
 import io.github.nmf4j.cluster.KMeansModel;
 import io.github.nmf4j.cluster.SpectralClustering;
 import io.github.nmf4j.cluster.SpectralModel;
 import io.github.nmf4j.decomposition.Pca;
 import io.github.nmf4j.decomposition.PcaModel;
+import io.github.nmf4j.estimator.ProgressListener;
 import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.nmf.DistributedNmfModel;
 import io.github.nmf4j.nmf.Nmf;
 import io.github.nmf4j.nmf.NmfModel;
 import java.util.Random;
@@ -23,8 +26,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@code executor} option of the builders: the helpers run on the user's executor, and the
- * results are those of the default pool, also when the executor never runs what it is given.
+ * The {@code executor} option of the builders and of the models' {@code transform} and {@code
+ * predict}: the helpers run on the user's executor, and the results are those of the default
+ * pool, also when the executor never runs what it is given. Models keep no executor.
  */
 class ExecutorOptionTest {
 
@@ -59,6 +63,10 @@ class ExecutorOptionTest {
       assertThat(model.w()).isEqualTo(reference.w());
       assertThat(model.h()).isEqualTo(reference.h());
       assertThat(model.transform(v)).isEqualTo(reference.transform(v));
+      assertThat(reference.transform(v, executor)).isEqualTo(reference.transform(v));
+      Matrix weights = reference.transform(v);
+      assertThat(reference.inverseTransform(weights, executor))
+          .isEqualTo(reference.inverseTransform(weights));
     }
     assertThat(handedOver.get()).as("helpers handed to the user's executor").isPositive();
   }
@@ -74,6 +82,8 @@ class ExecutorOptionTest {
       assertThat(model.centroids()).isEqualTo(reference.centroids());
       assertThat(model.labels()).isEqualTo(reference.labels());
       assertThat(model.predict(points)).isEqualTo(reference.labels());
+      assertThat(reference.predict(points, executor)).isEqualTo(reference.labels());
+      assertThat(reference.transform(points, executor)).isEqualTo(reference.transform(points));
     }
     assertThat(handedOver.get()).isPositive();
   }
@@ -111,6 +121,10 @@ class ExecutorOptionTest {
       PcaModel model = Pca.builder().components(5).threads(3).executor(executor).build().fit(x);
       assertThat(model.components()).isEqualTo(reference.components());
       assertThat(model.transform(x)).isEqualTo(reference.transform(x));
+      Matrix scores = reference.transform(x, executor);
+      assertThat(scores).isEqualTo(reference.transform(x));
+      assertThat(reference.inverseTransform(scores, executor))
+          .isEqualTo(reference.inverseTransform(scores));
     }
     assertThat(handedOver.get()).isPositive();
   }
@@ -120,6 +134,16 @@ class ExecutorOptionTest {
     Nmf nmf = Nmf.builder().rank(2).executor(counting).executor(null).build();
     assertThat(nmf.executor()).isEmpty();
     assertThat(KMeans.builder().build().executor()).isEmpty();
+  }
+
+  @Test
+  void modelsKeepNoExecutorNorListener() {
+    for (Class<?> model : new Class<?>[] {NmfModel.class, KMeansModel.class, PcaModel.class,
+        SpectralModel.class, AgglomerativeModel.class, DistributedNmfModel.class}) {
+      assertThat(model.getDeclaredFields()).as(model.getSimpleName())
+          .noneMatch(f -> Executor.class.isAssignableFrom(f.getType())
+              || ProgressListener.class.isAssignableFrom(f.getType()));
+    }
   }
 
   private static Matrix random(int rows, int cols, long seed) {

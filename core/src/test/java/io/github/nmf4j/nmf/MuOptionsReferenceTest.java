@@ -106,7 +106,7 @@ class MuOptionsReferenceTest {
     Matrix h0 = f.get("H0");
     Nmf config = s.builder().rank(h0.rows()).epsilon(Double.MIN_NORMAL).maxIterations(10)
         .tolerance(0).build();
-    NmfModel model = new NmfModel(config.settings(), null, null, f.get("W0"), h0, 0, 0, 0, false,
+    NmfModel model = new NmfModel(config.settings(), null, f.get("W0"), h0, 0, 0, 0, false,
         new double[] {0}, 0);
 
     assertThat(relativeDifference(model.transform(f.get("V")), f.get("T_" + s.name() + "_10")))
