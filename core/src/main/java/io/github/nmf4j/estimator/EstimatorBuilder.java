@@ -94,7 +94,7 @@ public abstract class EstimatorBuilder<B extends EstimatorBuilder<B>> {
 
   /** This builder as its concrete type, for the setters of the bases. */
   @SuppressWarnings("unchecked")
-  final B self() {
+  protected final B self() {
     return (B) this;
   }
 }

@@ -1,12 +1,10 @@
 package io.github.nmf4j.nmf;
 
 import io.github.nmf4j.estimator.Estimator;
-import io.github.nmf4j.estimator.IterativeBuilder;
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
-import java.util.Optional;
 
 /**
  * Mini-batch NMF, scikit-learn 1.2's {@code MiniBatchNMF}: the online multiplicative updates of
@@ -102,13 +100,14 @@ public final class MiniBatchNmf extends Estimator<MiniBatchNmfSettings> {
    * <p>{@link #maxIterations}: the most passes over the data, default 200. {@link #tolerance}:
    * the fit stops when {@code ||H - H_previous||_F / ||H||_F <= tolerance} after a step,
    * default 1e-4, 0 disables the test; also the tolerance of the W solves of fresh restarts.
-   * {@link #seed}: of the random starts, default 0.
+   * {@link #seed}: of the random starts, default 0. The rank, loss, start and penalties are set
+   * as for {@link Nmf.Builder}, with these differences: {@link #initialization} runs on the
+   * whole V for {@link #fit} and on the first batch for an {@link OnlineNmf}, which uses only H0
+   * of {@link #initialFactors}; the penalties' scales ({@link #alphaW}) are taken from each
+   * batch's rows.
    */
-  public static final class Builder extends IterativeBuilder<Builder> {
+  public static final class Builder extends FactorizationBuilder<Builder> {
 
-    private Integer rank;
-    private Loss loss = Loss.FROBENIUS;
-    private double beta = 2;
     private int batchSize = 1024;
     private double forgetFactor = 0.7;
     private int maxNoImprovement = 10;
@@ -116,12 +115,6 @@ public final class MiniBatchNmf extends Estimator<MiniBatchNmfSettings> {
     private int freshRestartsMaxIterations = 30;
     /** 0: the same as maxIterations (scikit-learn's None). */
     private int transformMaxIterations;
-    private double alphaW;
-    private double alphaH = Double.NaN;
-    private double l1Ratio;
-    private Initialization initialization;
-    private Matrix initialW;
-    private Matrix initialH;
 
     private Builder() {
       super(200, 1e-4);
@@ -130,9 +123,8 @@ public final class MiniBatchNmf extends Estimator<MiniBatchNmfSettings> {
     private Builder(MiniBatchNmf m) {
       this();
       MiniBatchNmfSettings s = m.settings();
-      rank = s.rank();
-      loss = s.loss();
-      beta = s.beta();
+      copyFactorization(s.rank(), s.loss(), s.beta(), s.initialization(), s.initialW(),
+          s.initialH(), s.alphaW(), s.alphaH(), s.l1Ratio());
       batchSize = s.batchSize();
       forgetFactor = s.forgetFactor();
       maxIterations(s.maxIterations()).tolerance(s.tolerance()).seed(s.seed());
@@ -141,47 +133,7 @@ public final class MiniBatchNmf extends Estimator<MiniBatchNmfSettings> {
       freshRestartsMaxIterations = s.freshRestartsMaxIterations();
       transformMaxIterations = s.transformMaxIterations() == s.maxIterations() ? 0
           : s.transformMaxIterations();
-      alphaW = s.alphaW();
-      alphaH = s.alphaH() == s.alphaW() ? Double.NaN : s.alphaH();
-      l1Ratio = s.l1Ratio();
-      initialization = s.initialization().orElse(null);
-      initialW = s.initialW().orElse(null);
-      initialH = s.initialH().orElse(null);
       runAs(s.threads(), m);
-    }
-
-    /**
-     * The number of components k (required unless {@link #initialFactors} gives it).
-     *
-     * @throws IllegalArgumentException if {@code rank < 1}
-     */
-    public Builder rank(int rank) {
-      this.rank = Arguments.requireAtLeast(rank, 1, "rank");
-      return this;
-    }
-
-    /**
-     * The loss, as {@link Nmf.Builder#loss}; default {@link Loss#FROBENIUS}.
-     *
-     * @throws IllegalArgumentException if {@code loss} is null or {@link Loss#BETA_DIVERGENCE}
-     */
-    public Builder loss(Loss loss) {
-      NmfSettings s = Nmf.builder().rank(1).loss(loss).build().settings();
-      this.loss = s.loss();
-      this.beta = s.beta();
-      return this;
-    }
-
-    /**
-     * The beta-divergence, as {@link Nmf.Builder#betaLoss} (scikit-learn's {@code beta_loss}).
-     *
-     * @throws IllegalArgumentException if {@code beta} is NaN or infinite
-     */
-    public Builder betaLoss(double beta) {
-      NmfSettings s = Nmf.builder().rank(1).betaLoss(beta).build().settings();
-      this.loss = s.loss();
-      this.beta = s.beta();
-      return this;
     }
 
     /**
@@ -257,79 +209,18 @@ public final class MiniBatchNmf extends Estimator<MiniBatchNmfSettings> {
     }
 
     /**
-     * The weight of W's elastic-net penalty, as {@link Nmf.Builder#alphaW}, the scales taken
-     * from each batch's rows; default 0.
-     *
-     * @throws IllegalArgumentException if {@code alphaW} is negative, NaN or infinite
-     */
-    public Builder alphaW(double alphaW) {
-      Nmf.builder().alphaW(alphaW);
-      this.alphaW = alphaW;
-      return this;
-    }
-
-    /**
-     * The weight of H's penalty, as {@link Nmf.Builder#alphaH}; default: {@code alphaW}.
-     *
-     * @throws IllegalArgumentException if {@code alphaH} is negative, NaN or infinite
-     */
-    public Builder alphaH(double alphaH) {
-      Nmf.builder().alphaH(alphaH);
-      this.alphaH = alphaH;
-      return this;
-    }
-
-    /**
-     * The share of the L1 part of both penalties, as {@link Nmf.Builder#l1Ratio}; default 0.
-     *
-     * @throws IllegalArgumentException if {@code l1Ratio} is NaN or outside {@code [0, 1]}
-     */
-    public Builder l1Ratio(double l1Ratio) {
-      Nmf.builder().l1Ratio(l1Ratio);
-      this.l1Ratio = l1Ratio;
-      return this;
-    }
-
-    /**
-     * How to start, as {@link Nmf.Builder#initialization} (on the whole V for {@link #fit}, on
-     * the first batch for an {@link OnlineNmf}); replaces any {@link #initialFactors}.
-     *
-     * @throws IllegalArgumentException if {@code initialization} is null
-     */
-    public Builder initialization(Initialization initialization) {
-      this.initialization = Arguments.requireNonNull(initialization, "initialization");
-      this.initialW = null;
-      this.initialH = null;
-      return this;
-    }
-
-    /**
-     * Starts from W0 ({@code n x k}) and H0 ({@code k x p}); an {@link OnlineNmf} uses H0 only.
-     *
-     * @throws IllegalArgumentException as {@link Nmf.Builder#initialFactors}
-     */
-    public Builder initialFactors(Matrix w0, Matrix h0) {
-      Nmf.builder().initialFactors(w0, h0);
-      this.initialW = w0;
-      this.initialH = h0;
-      this.initialization = null;
-      return this;
-    }
-
-    /**
      * The configuration.
      *
      * @throws IllegalStateException if no rank was set and no initial factors were given
      * @throws IllegalArgumentException if the rank differs from the initial factors' rank
      */
     public MiniBatchNmf build() {
-      int k = NmfChecks.rank(rank, initialW, initialH);
-      MiniBatchNmfSettings s = new MiniBatchNmfSettings(k, loss, beta, batchSize, forgetFactor,
-          maxIterationsValue(), toleranceValue(), maxNoImprovement, freshRestarts,
-          freshRestartsMaxIterations,
-          transformMaxIterations == 0 ? maxIterationsValue() : transformMaxIterations, alphaW,
-          Double.isNaN(alphaH) ? alphaW : alphaH, l1Ratio, Optional.ofNullable(initialization),
-          Optional.ofNullable(initialW), Optional.ofNullable(initialH), seedValue(), threadCount());
+      MiniBatchNmfSettings s = new MiniBatchNmfSettings(resolvedRank(), lossValue(), betaValue(),
+          batchSize, forgetFactor, maxIterationsValue(), toleranceValue(), maxNoImprovement,
+          freshRestarts, freshRestartsMaxIterations,
+          transformMaxIterations == 0 ? maxIterationsValue() : transformMaxIterations,
+          alphaWValue(), alphaHValue(), l1RatioValue(), initializationValue(), initialWValue(),
+          initialHValue(), seedValue(), threadCount());
       return new MiniBatchNmf(s, this);
     }
 

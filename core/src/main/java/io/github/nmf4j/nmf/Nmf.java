@@ -1,12 +1,10 @@
 package io.github.nmf4j.nmf;
 
 import io.github.nmf4j.estimator.Estimator;
-import io.github.nmf4j.estimator.IterativeBuilder;
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
-import java.util.Optional;
 
 /**
  * Non-negative matrix factorization: finds non-negative W ({@code n x k}) and H ({@code k x p})
@@ -103,25 +101,13 @@ public final class Nmf extends Estimator<NmfSettings> {
    * (see {@link Nmf}), default 1e-4; 0 runs all {@code maxIterations} iterations. {@link
    * #seed}: of every random value (the random starts, NNDSVDAR's fill), default 0.
    */
-  public static final class Builder extends IterativeBuilder<Builder> {
+  public static final class Builder extends FactorizationBuilder<Builder> {
 
-    /** Not set (null) unless given; {@link #build()} takes it from the initial factors then. */
-    private Integer rank;
-    private Loss loss = Loss.FROBENIUS;
-    private double beta = 2;
     private Solver solver = Solver.MULTIPLICATIVE_UPDATE;
-    /** Not set (null): the default rule, or the initial factors when they are given. */
-    private Initialization initialization;
-    private Matrix initialW;
-    private Matrix initialH;
     private int checkEvery = 10;
     private double epsilon = 1e-10;
     private int restarts = 1;
     private boolean normalizeColumnsOfW;
-    private double alphaW;
-    /** NaN: the same as {@link #alphaW} (scikit-learn's {@code alpha_H="same"}). */
-    private double alphaH = Double.NaN;
-    private double l1Ratio;
     private MissingValues missingValues = MissingValues.REJECT;
 
     private Builder() {
@@ -131,74 +117,16 @@ public final class Nmf extends Estimator<NmfSettings> {
     private Builder(Nmf nmf) {
       this();
       NmfSettings s = nmf.settings();
-      rank = s.rank();
-      loss = s.loss();
-      beta = s.beta();
+      copyFactorization(s.rank(), s.loss(), s.beta(), s.initialization(), s.initialW(),
+          s.initialH(), s.alphaW(), s.alphaH(), s.l1Ratio());
       solver = s.solver();
-      initialization = s.initialization().orElse(null);
-      initialW = s.initialW().orElse(null);
-      initialH = s.initialH().orElse(null);
       maxIterations(s.maxIterations()).tolerance(s.tolerance()).seed(s.seed());
       checkEvery = s.checkEvery();
       epsilon = s.epsilon();
       restarts = s.restarts();
       normalizeColumnsOfW = s.normalizeColumnsOfW();
-      alphaW = s.alphaW();
-      // Equal weights keep scikit-learn's alpha_H="same": a later alphaW(a) moves both.
-      alphaH = s.alphaH() == s.alphaW() ? Double.NaN : s.alphaH();
-      l1Ratio = s.l1Ratio();
       missingValues = s.missingValues();
       runAs(s.threads(), nmf);
-    }
-
-    /**
-     * The number of components k (required unless {@link #initialFactors} gives it).
-     *
-     * @throws IllegalArgumentException if {@code rank < 1}
-     */
-    public Builder rank(int rank) {
-      this.rank = Arguments.requireAtLeast(rank, 1, "rank");
-      return this;
-    }
-
-    /**
-     * The loss to minimize; default {@link Loss#FROBENIUS}. For the beta-divergence of another
-     * beta use {@link #betaLoss(double)}.
-     *
-     * @throws IllegalArgumentException if {@code loss} is null or {@link Loss#BETA_DIVERGENCE}
-     *     (whose beta only {@link #betaLoss(double)} sets)
-     */
-    public Builder loss(Loss loss) {
-      Arguments.requireNonNull(loss, "loss");
-      if (loss == Loss.BETA_DIVERGENCE) {
-        throw new IllegalArgumentException("loss BETA_DIVERGENCE needs its beta: use "
-            + "betaLoss(double) instead of loss(Loss)");
-      }
-      this.loss = loss;
-      this.beta = loss.beta();
-      return this;
-    }
-
-    /**
-     * The beta-divergence to minimize, scikit-learn's {@code beta_loss}, for any real beta: 2 is
-     * {@link Loss#FROBENIUS}, 1 {@link Loss#KULLBACK_LEIBLER}, 0 {@link Loss#ITAKURA_SAITO};
-     * any other value is {@link Loss#BETA_DIVERGENCE} with that beta. The multiplicative updates
-     * of Févotte and Idier (2011) for beta outside {@code [1, 2]} raise the update's ratio to the
-     * power {@code gamma = 1 / (2 - beta)} (beta {@code < 1}) or {@code 1 / (beta - 1)} (beta
-     * {@code > 2}), which makes the divergence never increase (scikit-learn's rule). Beta {@code
-     * <= 0} needs a V without zeros (a fit rejects one, naming its row and column); only {@link
-     * Solver#MULTIPLICATIVE_UPDATE} minimizes a loss other than Frobenius. Very large {@code
-     * |beta|} overflows the powers of WH, as in scikit-learn.
-     *
-     * @throws IllegalArgumentException if {@code beta} is NaN or infinite
-     */
-    public Builder betaLoss(double beta) {
-      if (!Double.isFinite(beta)) {
-        throw new IllegalArgumentException("beta must be finite, was " + beta);
-      }
-      this.loss = Loss.ofBeta(beta);
-      this.beta = beta == 0 ? 0 : beta;
-      return this;
     }
 
     /**
@@ -208,37 +136,6 @@ public final class Nmf extends Estimator<NmfSettings> {
      */
     public Builder solver(Solver solver) {
       this.solver = Arguments.requireNonNull(solver, "solver");
-      return this;
-    }
-
-    /**
-     * How to choose the initial factors; replaces any {@link #initialFactors}. Default: {@link
-     * Initialization#NNDSVDA} when {@code rank <= min(n, p)}, else {@link Initialization#RANDOM}.
-     *
-     * @throws IllegalArgumentException if {@code initialization} is null
-     */
-    public Builder initialization(Initialization initialization) {
-      this.initialization = Arguments.requireNonNull(initialization, "initialization");
-      this.initialW = null;
-      this.initialH = null;
-      return this;
-    }
-
-    /**
-     * Starts every fit from the given factors, W0 ({@code n x k}) and H0 ({@code k x p}), on the
-     * scale of the data (W0 H0 ~ V); replaces any {@link #initialization}. Their shapes are
-     * checked against V when fitting. With a zero in W0 or H0 that entry stays zero, as
-     * multiplicative updates never move away from zero.
-     *
-     * @throws IllegalArgumentException if either is null or empty, if W0's column count differs
-     *     from H0's row count, or if either holds a negative, NaN or infinite value (the message
-     *     names its row, column and value)
-     */
-    public Builder initialFactors(Matrix w0, Matrix h0) {
-      NmfChecks.initialFactors(w0, h0);
-      this.initialW = w0;
-      this.initialH = h0;
-      this.initialization = null;
       return this;
     }
 
@@ -290,57 +187,6 @@ public final class Nmf extends Estimator<NmfSettings> {
       return this;
     }
     /**
-     * The weight {@code alpha_W} of the elastic-net penalty on W, with scikit-learn 1.2's
-     * meaning; default 0 (none). The fit minimizes
-     * <pre>
-     *   D(V || WH) + p alphaW (l1Ratio sum(W) + (1 - l1Ratio) / 2 ||W||_F^2)
-     *              + n alphaH (l1Ratio sum(H) + (1 - l1Ratio) / 2 ||H||_F^2)
-     * </pre>
-     * for V of n rows (samples) and p columns (features), where D is half the squared
-     * Frobenius distance or the divergence of the loss: W's penalty is scaled by the number of
-     * features and H's by the number of samples, which keeps their effect about independent of
-     * the data's size. The L1 part drives entries of the factor towards zero (sparse factors),
-     * the L2 part keeps them small. Every solver and loss minimizes the penalized objective,
-     * and {@link NmfModel#transform} applies W's penalty; {@link NmfModel#reconstructionError()},
-     * the listener's loss and the convergence test use the data term D alone, as scikit-learn.
-     * With HALS and an L1 part, entries of a penalized factor may reach exactly 0 (without an
-     * L1 part HALS keeps them at a tiny positive floor).
-     *
-     * @throws IllegalArgumentException if {@code alphaW} is negative, NaN or infinite
-     */
-    public Builder alphaW(double alphaW) {
-      this.alphaW = Arguments.requireFiniteNonNegative(alphaW, "alphaW");
-      return this;
-    }
-
-    /**
-     * The weight {@code alpha_H} of the penalty on H (see {@link #alphaW}); default: the same
-     * as {@code alphaW} (scikit-learn's {@code alpha_H="same"}), so {@code alphaW(a)} alone
-     * penalizes both factors; {@code alphaH(0)} leaves H unpenalized.
-     *
-     * @throws IllegalArgumentException if {@code alphaH} is negative, NaN or infinite
-     */
-    public Builder alphaH(double alphaH) {
-      this.alphaH = Arguments.requireFiniteNonNegative(alphaH, "alphaH");
-      return this;
-    }
-
-    /**
-     * The share of the L1 part in the penalties of {@link #alphaW} and {@link #alphaH}: 0 (the
-     * default) gives the L2 penalty alone, 1 the L1 penalty alone.
-     *
-     * @throws IllegalArgumentException if {@code l1Ratio} is NaN or outside {@code [0, 1]}
-     */
-    public Builder l1Ratio(double l1Ratio) {
-      if (!(l1Ratio >= 0 && l1Ratio <= 1)) {
-        throw new IllegalArgumentException("l1Ratio must be in [0, 1], was " + l1Ratio);
-      }
-      this.l1Ratio = l1Ratio;
-      return this;
-    }
-
-
-    /**
      * What a fit does with NaN entries of V; default {@link MissingValues#REJECT} (an error).
      * With {@link MissingValues#IGNORE} a NaN entry of a dense V, and every unstored entry of a
      * {@link SparseMatrix}, is unobserved: every solver and loss then minimizes the loss over
@@ -372,12 +218,11 @@ public final class Nmf extends Estimator<NmfSettings> {
      *     Kullback-Leibler is set with {@link MissingValues#IGNORE}
      */
     public Nmf build() {
-      int k = NmfChecks.rank(rank, initialW, initialH);
-      double h = Double.isNaN(alphaH) ? alphaW : alphaH;
-      NmfSettings settings = new NmfSettings(k, loss, solver, Optional.ofNullable(initialization),
-          Optional.ofNullable(initialW), Optional.ofNullable(initialH), maxIterationsValue(),
+      NmfSettings settings = new NmfSettings(resolvedRank(), lossValue(), solver,
+          initializationValue(), initialWValue(), initialHValue(), maxIterationsValue(),
           toleranceValue(), checkEvery, epsilon, seedValue(), restarts, threadCount(),
-          normalizeColumnsOfW, alphaW, h, l1Ratio, beta, missingValues);
+          normalizeColumnsOfW, alphaWValue(), alphaHValue(), l1RatioValue(), betaValue(),
+          missingValues);
       NmfChecks.combination(settings);
       return new Nmf(settings, this);
     }
@@ -387,12 +232,12 @@ public final class Nmf extends Estimator<NmfSettings> {
      * RankSelection} and {@link Consensus} read a template that may have no rank.
      */
     Nmf buildWithRank(int k) {
-      Integer saved = rank;
-      rank = k;
+      Integer saved = rankOrNull();
+      rank(k);
       try {
         return build();
       } finally {
-        rank = saved;
+        restoreRank(saved);
       }
     }
 
