@@ -77,10 +77,7 @@ public final class Agglomerative extends Estimator<AgglomerativeSettings> {
     double[] x = Checks.finiteData(points, "points");
     int n = points.rows();
     int d = points.cols();
-    if (clusters > n) {
-      throw new IllegalArgumentException(
-          "clusters must be <= the number of points (" + n + "), was " + clusters);
-    }
+    Checks.atMostPoints(clusters, n, "clusters");
     boolean matrix = linkage == Linkage.COMPLETE || linkage == Linkage.AVERAGE;
     if (matrix && n > MatrixChain.MAX_POINTS) {
       throw new IllegalArgumentException(linkage + " linkage needs an n x n distance matrix and "
@@ -135,10 +132,7 @@ public final class Agglomerative extends Estimator<AgglomerativeSettings> {
       throw new IllegalArgumentException("distances must be a non-empty square matrix, was "
           + distances.shape());
     }
-    if (settings.clusters() > n) {
-      throw new IllegalArgumentException(
-          "clusters must be <= the number of points (" + n + "), was " + settings.clusters());
-    }
+    Checks.atMostPoints(settings.clusters(), n, "clusters");
     if (n > MatrixChain.MAX_POINTS) {
       throw new IllegalArgumentException("precomputed distances support at most "
           + MatrixChain.MAX_POINTS + " points, was " + n);

@@ -5,6 +5,7 @@ import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.access.MatrixAccess;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.IntSupplier;
 
 /** Argument checks shared by the clustering classes; messages name the argument and value. */
 final class Checks {
@@ -24,6 +25,29 @@ final class Checks {
     double[] x = MatrixAccess.data(m);
     Arguments.requireFinite(x, m.cols(), name);
     return x;
+  }
+
+  /**
+   * Checks that {@code count}, the clusters asked for (the argument {@code name}), is at most
+   * the number of points {@code n}.
+   */
+  static void atMostPoints(int count, int n, String name) {
+    if (count > n) {
+      throw new IllegalArgumentException(
+          name + " must be <= the number of points (" + n + "), was " + count);
+    }
+  }
+
+  /**
+   * Checks that the points have at least {@code k} distinct rows; {@code distinct} counts them
+   * (up to {@code k}).
+   */
+  static void enoughDistinct(int k, IntSupplier distinct) {
+    int count = distinct.getAsInt();
+    if (count < k) {
+      throw new IllegalArgumentException(
+          "points has only " + count + " distinct rows, fewer than k = " + k);
+    }
   }
 
   /**

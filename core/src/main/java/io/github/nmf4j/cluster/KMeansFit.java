@@ -92,19 +92,12 @@ final class KMeansFit {
    */
   private void checkShape(int n, int d, int k, IntSupplier distinct) {
     Matrix initialCentroids = settings.initialCentroids().orElse(null);
-    if (k > n) {
-      throw new IllegalArgumentException(
-          "k must be <= the number of points (" + n + "), was " + k);
-    }
+    Checks.atMostPoints(k, n, "k");
     if (initialCentroids != null && initialCentroids.cols() != d) {
       throw new IllegalArgumentException("initialCentroids has " + initialCentroids.cols()
           + " columns but points has " + d);
     }
-    int count = distinct.getAsInt();
-    if (count < k) {
-      throw new IllegalArgumentException("points has only " + count
-          + " distinct rows, fewer than k = " + k);
-    }
+    Checks.enoughDistinct(k, distinct);
   }
 
   /**

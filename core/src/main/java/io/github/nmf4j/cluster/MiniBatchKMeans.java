@@ -153,15 +153,8 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansSettings> {
 
   private void checkShape(int n, IntSupplier distinctRows) {
     int k = settings().k();
-    if (k > n) {
-      throw new IllegalArgumentException(
-          "k must be <= the number of points (" + n + "), was " + k);
-    }
-    int distinct = distinctRows.getAsInt();
-    if (distinct < k) {
-      throw new IllegalArgumentException(
-          "points has only " + distinct + " distinct rows, fewer than k = " + k);
-    }
+    Checks.atMostPoints(k, n, "k");
+    Checks.enoughDistinct(k, distinctRows);
   }
 
   private int batch(int n) {

@@ -124,10 +124,7 @@ public final class SpectralClustering extends Estimator<SpectralSettings> {
     double[] x = Checks.finiteData(points, "points");
     int n = points.rows();
     int d = points.cols();
-    if (clusters > n) {
-      throw new IllegalArgumentException(
-          "clusters must be <= the number of points (" + n + "), was " + clusters);
-    }
+    Checks.atMostPoints(clusters, n, "clusters");
     if (s.affinity() == Affinity.NEAREST_NEIGHBORS && s.neighbors() >= n) {
       throw new IllegalArgumentException(
           "neighbors must be < the number of points (" + n + "), was " + s.neighbors());
