@@ -201,34 +201,17 @@ public final class Matrix {
     return new Matrix(cols, rows, Vectors.transposed(data, rows, cols));
   }
 
-
   /**
    * The Frobenius norm {@code sqrt(sum_ij a_ij^2)}, computed with scaling so that it neither
    * overflows nor underflows for finite elements (as LAPACK's {@code dnrm2}).
    */
   public double frobeniusNorm() {
-    double scale = 0;
-    for (double v : data) {
-      scale = Math.max(scale, Math.abs(v));
-    }
-    if (scale == 0 || Double.isInfinite(scale) || Double.isNaN(scale)) {
-      return scale;
-    }
-    double sum = 0;
-    for (double v : data) {
-      double s = v / scale;
-      sum += s * s;
-    }
-    return scale * Math.sqrt(sum);
+    return Reductions.scaledNorm(data);
   }
 
   /** The sum of all elements (0 for an empty matrix). */
   public double sum() {
-    double s = 0;
-    for (double v : data) {
-      s += v;
-    }
-    return s;
+    return Reductions.sum(data);
   }
 
   /**
@@ -238,11 +221,7 @@ public final class Matrix {
    */
   public double min() {
     requireNonEmpty("min");
-    double m = Double.POSITIVE_INFINITY;
-    for (double v : data) {
-      m = Math.min(m, v);
-    }
-    return m;
+    return Reductions.fold(data, Double.POSITIVE_INFINITY, Math::min);
   }
 
   /**
@@ -252,11 +231,7 @@ public final class Matrix {
    */
   public double max() {
     requireNonEmpty("max");
-    double m = Double.NEGATIVE_INFINITY;
-    for (double v : data) {
-      m = Math.max(m, v);
-    }
-    return m;
+    return Reductions.fold(data, Double.NEGATIVE_INFINITY, Math::max);
   }
 
   private void requireNonEmpty(String what) {

@@ -41,7 +41,14 @@ import io.github.nmf4j.internal.Monitor;
  * Nmf.Builder#normalizeColumnsOfW}, penalties ({@link Nmf.Builder#alphaW}) and the other
  * beta-divergences ({@link Nmf.Builder#betaLoss}). The configuration's seed, rank, loss,
  * solver, iteration limit, tolerance, {@code checkEvery}, epsilon and listener are used; its
- * threads are not (a block is one task).
+ * threads and executor are not (a block is one task, run where the framework runs it; the
+ * coordinator's own work is serial).
+ *
+ * <p><b>The estimator shape.</b> The {@link Nmf} given to {@link #of} is the configuration: it
+ * is built and derived by {@code Nmf.builder()} and {@code config().toBuilder()}, its listener
+ * receives every iteration and may cancel the fit ({@link #fit} then throws {@link
+ * CancellationException}), and the {@link DistributedNmfModel} keeps its data-only {@link
+ * NmfSettings} record, never the listener or an executor.
  */
 public final class DistributedNmf {
 
