@@ -163,6 +163,7 @@ final class BlockPass {
       double[][] x = new double[k][size];
       double[][] t = new double[k][size];
       double[] acc = new double[size];
+      double[] change = new double[size];
       int i0 = 0;
       while (i0 < n) {
         // Up to the next multiple of the block size in V.
@@ -174,7 +175,7 @@ final class BlockPass {
             t[c][i] = vht[row + c];
           }
         }
-        HalsKernel.sweeps(hht, k, t, x, len, acc, maxSweeps, deltaSquared, floor);
+        HalsKernel.sweeps(hht, k, t, x, len, acc, change, maxSweeps, deltaSquared, floor);
         for (int i = 0; i < len; i++) {
           int row = (i0 + i) * k;
           for (int c = 0; c < k; c++) {

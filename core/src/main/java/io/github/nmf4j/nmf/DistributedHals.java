@@ -17,13 +17,14 @@ final class DistributedHals {
     double[][] x = new double[k][size];
     double[][] t = new double[k][size];
     double[] acc = new double[size];
+    double[] change = new double[size];
     for (int j0 = 0; j0 < p; j0 += size) {
       int len = Math.min(size, p - j0);
       for (int c = 0; c < k; c++) {
         System.arraycopy(h, c * p + j0, x[c], 0, len);
         System.arraycopy(wtv, c * p + j0, t[c], 0, len);
       }
-      HalsKernel.sweeps(gramW, k, t, x, len, acc, maxSweeps, deltaSquared, floor);
+      HalsKernel.sweeps(gramW, k, t, x, len, acc, change, maxSweeps, deltaSquared, floor);
       for (int c = 0; c < k; c++) {
         System.arraycopy(x[c], 0, h, c * p + j0, len);
       }

@@ -231,8 +231,8 @@ final class FrobeniusHals implements UpdateRule {
           t[j] = wtv[off + j] * scale - l1H;
         }
       }
-      HalsKernel.sweeps(gramWPenalized, k, s.t, s.x, len, s.acc, maxSweepsH, deltaSquared,
-          floorH);
+      HalsKernel.sweeps(gramWPenalized, k, s.t, s.x, len, s.acc, s.change, maxSweepsH,
+          deltaSquared, floorH);
       for (int c = 0; c < k; c++) {
         System.arraycopy(s.x[c], 0, h, c * p + j0, len);
       }
@@ -256,8 +256,8 @@ final class FrobeniusHals implements UpdateRule {
           s.t[c][i] = vht[row + c] * scale - l1W;
         }
       }
-      HalsKernel.sweeps(gramHPenalized, k, s.t, s.x, len, s.acc, maxSweepsW, deltaSquared,
-          floorW);
+      HalsKernel.sweeps(gramHPenalized, k, s.t, s.x, len, s.acc, s.change, maxSweepsW,
+          deltaSquared, floorW);
       double sum = 0;
       for (int i = 0; i < len; i++) {
         int row = (i0 + i) * k;
@@ -338,11 +338,15 @@ final class FrobeniusHals implements UpdateRule {
     return (size + BLOCK - 1) / BLOCK;
   }
 
-  /** One block's work space: the block of the factor, its targets and a residual row. */
+  /**
+   * One block's work space: the block of the factor, its targets, a residual row and the
+   * squared changes of a sweep.
+   */
   private static final class Scratch {
     final double[][] x;
     final double[][] t;
     final double[] acc = new double[BLOCK];
+    final double[] change = new double[BLOCK];
 
     Scratch(int k) {
       x = new double[k][BLOCK];

@@ -1,5 +1,7 @@
 package io.github.nmf4j.nmf;
 
+import java.util.Arrays;
+
 /**
  * The inner sweeps of HALS on one block of a factor, on separate {@code double[]} rows so that
  * every loop runs along one contiguous array (the shape HotSpot's SuperWord vectorizes).
@@ -29,30 +31,32 @@ final class HalsKernel {
    * @param t the targets, {@code k} rows of at least {@code len} values
    * @param x the block of the factor, {@code k} rows of at least {@code len} values; updated
    * @param acc scratch of at least {@code len} values
+   * @param change scratch of at least {@code len} values
    * @param maxSweeps at least 1
    * @param deltaSquared stop once a sweep changes the block by at most this times the first
    *     sweep's change (squared Frobenius norms)
    * @param floor the smallest value an entry may take, {@code >= 0}
    */
   static int sweeps(double[] g, int k, double[][] t, double[][] x, int len, double[] acc,
-      int maxSweeps, double deltaSquared, double floor) {
+      double[] change, int maxSweeps, double deltaSquared, double floor) {
     double first = 0;
     for (int s = 0; s < maxSweeps; s++) {
-      double change = 0;
+      Arrays.fill(change, 0, len, 0);
       for (int c = 0; c < k; c++) {
         double gcc = g[c * k + c];
         if (!(gcc > 0)) {
           continue;
         }
         residual(g, c, k, t[c], x, len, acc);
-        change += step(x[c], acc, 1 / gcc, len, floor);
+        step(x[c], acc, change, 1 / gcc, len, floor);
       }
+      double changed = sum(change, len);
       if (s == 0) {
-        first = change;
+        first = changed;
         if (first == 0) {
           return 1;
         }
-      } else if (change <= deltaSquared * first) {
+      } else if (changed <= deltaSquared * first) {
         return s + 1;
       }
     }
@@ -88,25 +92,31 @@ final class HalsKernel {
   }
 
   /**
-   * {@code xc = max(floor, xc + acc * inv)}; leaves the change in {@code acc} and returns its
-   * squared norm.
+   * {@code xc = max(floor, xc + acc * inv)}, adding each entry's squared change to {@code
+   * change}: one vectorized loop, the sweep's total summed once after all {@code k} rows.
    */
-  private static double step(double[] xc, double[] acc, double inv, int len, double floor) {
+  private static void step(double[] xc, double[] acc, double[] change, double inv, int len,
+      double floor) {
     for (int i = 0; i < len; i++) {
       double old = xc[i];
       double updated = Math.max(floor, old + acc[i] * inv);
       xc[i] = updated;
-      acc[i] = updated - old;
+      double d = updated - old;
+      change[i] += d * d;
     }
+  }
+
+  /** {@code sum_i change[i]} over {@code len} values, in two chains (even, odd), then added. */
+  private static double sum(double[] change, int len) {
     double s0 = 0;
     double s1 = 0;
     int i = 0;
     for (; i + 1 < len; i += 2) {
-      s0 += acc[i] * acc[i];
-      s1 += acc[i + 1] * acc[i + 1];
+      s0 += change[i];
+      s1 += change[i + 1];
     }
     if (i < len) {
-      s0 += acc[i] * acc[i];
+      s0 += change[i];
     }
     return s0 + s1;
   }

@@ -54,14 +54,15 @@ class HalsKernelTest {
         }
       }
       double[] acc = new double[len];
+      double[] change = new double[len];
       double before = objective(g, t, x, k, len);
       for (int round = 0; round < 200; round++) {
-        HalsKernel.sweeps(g, k, t, x, len, acc, 1, 0, FLOOR);
+        HalsKernel.sweeps(g, k, t, x, len, acc, change, 1, 0, FLOOR);
         double after = objective(g, t, x, k, len);
         assertThat(after).isLessThanOrEqualTo(before + 1e-12 * Math.abs(before));
         before = after;
       }
-      HalsKernel.sweeps(g, k, t, x, len, acc, 5000, 0, FLOOR);
+      HalsKernel.sweeps(g, k, t, x, len, acc, change, 5000, 0, FLOOR);
       double scale = 0;
       for (double[] row : t) {
         for (double value : row) {
@@ -90,12 +91,13 @@ class HalsKernelTest {
     double[] g = {2, 0.5, 0.5, 1};
     double[][] t = {{1, 2, 3}, {0.5, 0.1, 2}};
     double[][] x = {{1, 1, 1}, {1, 1, 1}};
-    int sweeps = HalsKernel.sweeps(g, 2, t, x, 3, new double[3], 1000, 1e-4, FLOOR);
+    int sweeps = HalsKernel.sweeps(g, 2, t, x, 3, new double[3], new double[3], 1000, 1e-4,
+        FLOOR);
     assertThat(sweeps).isBetween(2, 50);
     // A zero diagonal (a dead component) leaves its row alone instead of dividing by zero.
     double[] dead = {0, 0, 0, 1};
     double[][] y = {{0.5, 0.5, 0.5}, {1, 1, 1}};
-    HalsKernel.sweeps(dead, 2, t, y, 3, new double[3], 10, 0, FLOOR);
+    HalsKernel.sweeps(dead, 2, t, y, 3, new double[3], new double[3], 10, 0, FLOOR);
     assertThat(y[0]).containsExactly(0.5, 0.5, 0.5);
     assertThat(y[1]).containsExactly(0.5, 0.1, 2);
   }
