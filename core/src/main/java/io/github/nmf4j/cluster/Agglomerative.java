@@ -50,7 +50,7 @@ public final class Agglomerative extends Estimator<AgglomerativeSettings> {
     return new Builder();
   }
 
-  /** A builder holding this configuration, its executor and listener, to derive a changed copy. */
+  @Override
   public Builder toBuilder() {
     return new Builder(this);
   }

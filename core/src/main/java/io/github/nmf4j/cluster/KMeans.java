@@ -112,7 +112,7 @@ public final class KMeans extends Estimator<KMeansSettings> {
     return new Builder();
   }
 
-  /** A builder holding this configuration, its executor and listener, to derive a changed copy. */
+  @Override
   public Builder toBuilder() {
     return new Builder(this);
   }

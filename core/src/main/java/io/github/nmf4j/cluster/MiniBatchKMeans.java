@@ -90,7 +90,7 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansSettings> {
     return new Builder();
   }
 
-  /** A builder holding this configuration, its executor and listener, to derive a changed copy. */
+  @Override
   public Builder toBuilder() {
     return new Builder(this);
   }

@@ -98,7 +98,7 @@ public final class SpectralClustering extends Estimator<SpectralSettings> {
     return new Builder();
   }
 
-  /** A builder holding this configuration, its executor and listener, to derive a changed copy. */
+  @Override
   public Builder toBuilder() {
     return new Builder(this);
   }

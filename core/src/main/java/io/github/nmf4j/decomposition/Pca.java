@@ -47,7 +47,7 @@ public final class Pca extends Estimator<PcaSettings> {
     return new Builder();
   }
 
-  /** A builder holding this configuration, its executor and listener, to derive a changed copy. */
+  @Override
   public Builder toBuilder() {
     return new Builder(this);
   }

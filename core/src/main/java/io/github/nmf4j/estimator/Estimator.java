@@ -7,8 +7,8 @@ import java.util.concurrent.Executor;
  * What every estimator ({@code Nmf}, {@code KMeans}, {@code Agglomerative}, {@code Pca}, ...)
  * shares: an immutable record of its settings, and how its fits run (the executor and the
  * progress listener), as set on its {@link EstimatorBuilder}. Each estimator adds {@code
- * builder()}, {@code toBuilder()} and {@code fit}. Instances are immutable and safe to share
- * between threads.
+ * builder()} and {@code fit}, and returns its own builder from {@link #toBuilder()}.
+ * Instances are immutable and safe to share between threads.
  *
  * <p>Extended by the library's estimators only.
  *
@@ -26,6 +26,12 @@ public abstract class Estimator<S extends Record> {
     this.executor = builder.executorOrNull();
     this.listener = builder.progressListener();
   }
+
+  /**
+   * A builder holding this estimator's settings, executor and listener, to derive a changed
+   * copy: {@code toBuilder().build()} is an estimator equal in every setting to this one.
+   */
+  public abstract EstimatorBuilder<?> toBuilder();
 
   /**
    * The settings: every value that determines a fit's result, the seed included; the models

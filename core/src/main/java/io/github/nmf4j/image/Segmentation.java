@@ -53,7 +53,7 @@ public final class Segmentation extends Estimator<SegmentationSettings> {
     return new Builder();
   }
 
-  /** A builder holding this configuration, its executor and listener, to derive a changed copy. */
+  @Override
   public Builder toBuilder() {
     return new Builder(this);
   }

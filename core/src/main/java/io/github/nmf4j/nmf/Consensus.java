@@ -59,7 +59,7 @@ public final class Consensus extends Estimator<ConsensusSettings> {
     return new Builder();
   }
 
-  /** A builder holding this configuration, its executor and listener, to derive a changed copy. */
+  @Override
   public Builder toBuilder() {
     return new Builder(this);
   }

@@ -58,7 +58,7 @@ public final class MiniBatchNmf extends Estimator<MiniBatchNmfSettings> {
     return new Builder();
   }
 
-  /** A builder holding this configuration, its executor and listener. */
+  @Override
   public Builder toBuilder() {
     return new Builder(this);
   }

@@ -55,7 +55,7 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
     return new Builder();
   }
 
-  /** A builder holding this configuration, its executor and listener, to derive a changed copy. */
+  @Override
   public Builder toBuilder() {
     return new Builder(this);
   }
