@@ -141,10 +141,7 @@ final class FrobeniusMu implements UpdateRule {
       Gemm.multiply(k, k, len, g, hBlock, wtwhBlock, Parallel.serial());
       for (int c = 0; c < k; c++) {
         int o = c * p + j0;
-        int b = c * len;
-        for (int j = 0; j < len; j++) {
-          h[o + j] = h[o + j] * wtv[o + j] / (wtwhBlock[b + j] + guardH);
-        }
+        MuKernels.ELEMENTS.multiplicativeStep(h, o, wtv, o, 1, wtwhBlock, c * len, guardH, len);
       }
     }
   }

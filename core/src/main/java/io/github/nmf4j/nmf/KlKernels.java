@@ -1,5 +1,7 @@
 package io.github.nmf4j.nmf;
 
+import io.github.nmf4j.linalg.kernel.ElementKernels;
+
 /**
  * The element-wise steps of the Kullback-Leibler multiplicative updates on one block of rows,
  * on row-major {@code double[]}.
@@ -10,14 +12,11 @@ final class KlKernels {
 
   /**
    * {@code wh[j] <- (v[j] * scale) / (wh[j] + eps)} for {@code j < len}: the block of
-   * {@code V ./ (WH + eps)}, written over the block of WH. {@code v} is the block of V copied to
-   * the start of an array: with every access indexed by the bare loop variable, C2 vectorizes
-   * the loop (twice as fast as reading V at an offset, measured).
+   * {@code V ./ (WH + eps)}, written over the block of WH ({@link ElementKernels#ratio}: the same
+   * bits with or without the Vector API).
    */
   static void ratio(double[] v, double scale, double[] wh, int len, double eps) {
-    for (int j = 0; j < len; j++) {
-      wh[j] = v[j] * scale / (wh[j] + eps);
-    }
+    MuKernels.ELEMENTS.ratio(v, scale, wh, len, eps);
   }
 
   /**
@@ -108,19 +107,11 @@ final class KlKernels {
   /**
    * The generalized KL divergence terms of one block, {@code sum_j (y_j - x_j + x_j log(x_j /
    * max(y_j, eps)))} with {@code x = v[j] * scale}, {@code y = wh[j]} and the log term 0 where
-   * {@code x = 0}.
+   * {@code x = 0} ({@link ElementKernels#divergence}: with the Vector API, vector logarithms and
+   * one sum per lane, so the last bits differ from the scalar loop's).
    */
   static double divergence(double[] v, double scale, double[] wh, int len, double eps) {
-    double s = 0;
-    for (int j = 0; j < len; j++) {
-      double x = v[j] * scale;
-      double y = wh[j];
-      s += y - x;
-      if (x > 0) {
-        s += x * Math.log(x / Math.max(y, eps));
-      }
-    }
-    return s;
+    return MuKernels.ELEMENTS.divergence(v, scale, wh, len, eps);
   }
 
   /** {@code sum_j (x_j - y_j)^2} with {@code x = v[j] * scale}, {@code y = wh[j]}. */

@@ -1,6 +1,8 @@
 package io.github.nmf4j.nmf;
 
 import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.linalg.kernel.ElementKernels;
+import io.github.nmf4j.linalg.kernel.KernelChoice;
 import io.github.nmf4j.linalg.kernel.Rows;
 
 /**
@@ -14,6 +16,9 @@ final class MuKernels {
   /** Rows of W per parallel task. */
   static final int ROWS = 512;
 
+  /** The element-wise loops of this JVM (scalar or Vector API, {@link KernelChoice}). */
+  static final ElementKernels ELEMENTS = KernelChoice.elements();
+
   private MuKernels() {}
 
   /**
@@ -23,12 +28,13 @@ final class MuKernels {
     multiplicativeStep(h, num, scale, den, eps, h.length);
   }
 
-  /** {@code h <- h .* (num * scale) ./ (den + eps)} over the first {@code len} values. */
+  /**
+   * {@code h <- h .* (num * scale) ./ (den + eps)} over the first {@code len} values ({@link
+   * ElementKernels#multiplicativeStep}: the same bits with or without the Vector API).
+   */
   static void multiplicativeStep(double[] h, double[] num, double scale, double[] den, double eps,
       int len) {
-    for (int i = 0; i < len; i++) {
-      h[i] = h[i] * (num[i] * scale) / (den[i] + eps);
-    }
+    ELEMENTS.multiplicativeStep(h, num, scale, den, eps, len);
   }
 
   /** {@code <a, b> * scale} over {@code n x k} matrices, in fixed blocks of rows. */
