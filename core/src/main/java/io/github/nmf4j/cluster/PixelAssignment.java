@@ -52,23 +52,13 @@ final class PixelAssignment extends DirectAssignment {
   @Override
   void prepare(double[] centers, CentroidMoves moves) {
     bounds.prepare(centers, moves);
-    for (int j = 0; j < k; j++) {
-      c0[j] = centers[3 * j];
-      c1[j] = centers[3 * j + 1];
-      c2[j] = centers[3 * j + 2];
-    }
+    NearestCentroid.splitFeatures(centers, k, c0, c1, c2);
   }
 
   @Override
   boolean assignChunk(int ch, int from, int to, double[] centers, boolean bounded) {
     Scratch w = scratch[ch];
     int[] todo = w.todo;
-    double[] x = this.x;
-    int[] labels = this.labels;
-    double[] dist = this.dist;
-    double[] c0 = this.c0;
-    double[] c1 = this.c1;
-    double[] c2 = this.c2;
     double[] lower = bounds.lower;
     double[] halfGap = bounds.halfGap;
     double[] drift = bounds.drift;
@@ -118,18 +108,7 @@ final class PixelAssignment extends DirectAssignment {
       second[t] = Double.POSITIVE_INFINITY;
     }
     for (int j = 0; j < k; j++) {
-      double a0 = c0[j];
-      double a1 = c1[j];
-      double a2 = c2[j];
-      for (int t = 0; t < pending; t++) {
-        double t0 = p0[t] - a0;
-        double t1 = p1[t] - a1;
-        double t2 = p2[t] - a2;
-        double v = t0 * t0 + t1 * t1 + t2 * t2;
-        double b = best[t];
-        second[t] = Math.min(second[t], Math.max(v, b));
-        best[t] = Math.min(b, v);
-      }
+      NearestCentroid.ELEMENTS.nearestTwo3(p0, p1, p2, pending, c0[j], c1[j], c2[j], best, second);
     }
     for (int t = 0; t < pending; t++) {
       int i = todo[t];

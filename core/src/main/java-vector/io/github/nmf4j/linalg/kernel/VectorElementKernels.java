@@ -9,14 +9,19 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link ElementKernels} on the Vector API ({@code jdk.incubator.vector}), loaded by {@link
  * KernelChoice} only when the JVM has the module (compiled apart, as {@link VectorGemmTask}).
  *
- * <p>The maps (multiplicative step, ratio) and the three-feature distance scans do the scalar
- * version's operations in its order, lane by lane, so they give its bits; the tails run the
- * scalar loops. The divergence differs: its logarithms are the Vector API's {@code LOG} (the
- * SVML routines on x86, within 1 ulp of {@code Math.log}, not always equal to it), and its sum
- * is kept in one chain per lane, the lanes added at the end. So the divergence, and the KL loss
- * built from it, differ from the scalar version's in the last bits (relative {@code 1e-15} in
- * practice, tested to {@code 1e-12}); each is fixed by its operands, the same for any thread
- * count. That loop is where the Vector API pays: {@code Math.log} is not vectorized by C2.
+ * <p>The maps (multiplicative step, ratio) do the scalar version's operations in its order, lane
+ * by lane, so they give its bits. The divergence differs: its logarithms are
+ * the Vector API's {@code LOG} (the SVML routines on x86, within 1 ulp of {@code Math.log}, not
+ * always equal to it), and its sum is kept in one chain per lane, the lanes added at the end. So
+ * the divergence, and the KL loss built from it, differ from the scalar version's in the last bits
+ * (relative {@code 1e-15} in practice, tested to {@code 1e-12}); each is fixed by its operands,
+ * the same for any thread count. That loop is where the Vector API pays: {@code Math.log} is not
+ * vectorized by C2 (a 512 x 784 block: 3.7 ms scalar, 0.5 ms here).
+ *
+ * <p>The three-feature distance scans of k-means are inherited, not overridden: written with the
+ * Vector API (a call per centroid over blocks of at most 200 points, masked tails) they were
+ * slower than C2's vectorization of the scalar loops, 1.1-1.7 times the CPU time of a whole pixel
+ * fit at k = 64 (docs/benchmarks.md, "Element-wise loops on the Vector API").
  */
 final class VectorElementKernels extends ElementKernels {
 
@@ -84,54 +89,5 @@ final class VectorElementKernels extends ElementKernels {
     // Where x = 0 the log term is 0: log(1) = 0 exactly, and 0 * 0 = 0.
     DoubleVector log = x.div(y.max(eps)).blend(1.0, zero).lanewise(VectorOperators.LOG);
     return y.sub(x).add(x.mul(log));
-  }
-
-  @Override
-  public void squaredDistances3(double[] p0, double[] p1, double[] p2, int m, double a0,
-      double a1, double a2, double[] s) {
-    int t = 0;
-    for (int end = S.loopBound(m); t < end; t += L) {
-      distances(p0, p1, p2, t, null, a0, a1, a2).intoArray(s, t);
-    }
-    if (t < m) {
-      VectorMask<Double> tail = S.indexInRange(t, m);
-      distances(p0, p1, p2, t, tail, a0, a1, a2).intoArray(s, t, tail);
-    }
-  }
-
-  @Override
-  public void nearestTwo3(double[] p0, double[] p1, double[] p2, int m, double a0, double a1,
-      double a2, double[] best, double[] second) {
-    int t = 0;
-    for (int end = S.loopBound(m); t < end; t += L) {
-      DoubleVector v = distances(p0, p1, p2, t, null, a0, a1, a2);
-      DoubleVector b = DoubleVector.fromArray(S, best, t);
-      DoubleVector.fromArray(S, second, t).min(v.max(b)).intoArray(second, t);
-      b.min(v).intoArray(best, t);
-    }
-    if (t < m) {
-      VectorMask<Double> tail = S.indexInRange(t, m);
-      DoubleVector v = distances(p0, p1, p2, t, tail, a0, a1, a2);
-      DoubleVector b = DoubleVector.fromArray(S, best, t, tail);
-      DoubleVector.fromArray(S, second, t, tail).min(v.max(b)).intoArray(second, t, tail);
-      b.min(v).intoArray(best, t, tail);
-    }
-  }
-
-  /**
-   * {@code t0 * t0 + t1 * t1 + t2 * t2} with {@code t_f = p_f[t + lane] - a_f} for the lanes set
-   * in {@code m} (all when null; the others 0), as the scalar loop.
-   */
-  private static DoubleVector distances(double[] p0, double[] p1, double[] p2, int t,
-      VectorMask<Double> m, double a0, double a1, double a2) {
-    DoubleVector t0 = load(p0, t, m).sub(a0);
-    DoubleVector t1 = load(p1, t, m).sub(a1);
-    DoubleVector t2 = load(p2, t, m).sub(a2);
-    return t0.mul(t0).add(t1.mul(t1)).add(t2.mul(t2));
-  }
-
-  /** The lanes of {@code a} from {@code t} set in {@code m}; all of them when m is null. */
-  private static DoubleVector load(double[] a, int t, VectorMask<Double> m) {
-    return m == null ? DoubleVector.fromArray(S, a, t) : DoubleVector.fromArray(S, a, t, m);
   }
 }

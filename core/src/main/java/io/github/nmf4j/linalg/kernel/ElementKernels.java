@@ -4,13 +4,14 @@ package io.github.nmf4j.linalg.kernel;
  * The element-wise loops of the multiplicative updates and of the direct k-means assignment, on
  * raw {@code double[]}: the multiplicative step, the Kullback-Leibler ratio {@code V ./ (WH +
  * eps)} and divergence, and the three-feature (RGB) distance scans. This class is the scalar
- * version, loops that C2 vectorizes where it can; {@code VectorElementKernels} overrides each
- * method with {@code jdk.incubator.vector} code. {@link KernelChoice#elements()} picks one per
- * JVM, with the products' kernel; callers keep it in a {@code static final} field, so the call
- * is devirtualized and inlined.
+ * version, loops that C2 vectorizes where it can; {@code VectorElementKernels} overrides the
+ * multiplicative step, the ratio and the divergence with {@code jdk.incubator.vector} code (the
+ * distance scans measured slower that way, so both choices run these). {@link
+ * KernelChoice#elements()} picks one per JVM, with the products' kernel; callers keep it in a
+ * {@code static final} field, so the call is devirtualized and inlined.
  *
- * <p><b>What the choice changes.</b> The element-wise maps and the distance scans compute the
- * same operations in the same order in both versions, so they give the same bits. The sums (the
+ * <p><b>What the choice changes.</b> The element-wise maps compute the same operations in the
+ * same order in both versions, so they give the same bits. The sums (the
  * divergence) are added in one chain here and in one chain per vector lane there: the two differ
  * in the last bits (relative {@code ~len * 2^-53} at most, in practice {@code 1e-15}), and each
  * is fixed by its operands alone, so within one choice every result is the same for any thread
