@@ -24,16 +24,9 @@ import io.github.nmf4j.linalg.kernel.Gemm;
  * <p>A row of V with no observed entry gets a zero row of W, a column with none a zero column of
  * H (numerator 0), up to rounding.
  */
-final class MaskedFrobeniusMu implements UpdateRule {
+final class MaskedFrobeniusMu extends MaskedRule {
 
-  private final Observed data;
-  private final Parallel par;
-  private final double[] w;
-  private final double[] h;
-  private final int k;
-  private final double eps;
   private final boolean complement;
-  private final Entries entries;
   /** {@code WH} at the entries (missing or observed). */
   private final double[] atEntries;
   private final double[] ht;
@@ -47,17 +40,10 @@ final class MaskedFrobeniusMu implements UpdateRule {
   private final double[] byColumn;
   private final double[] byRow;
   private final double[] partial;
-  private double loss;
 
   MaskedFrobeniusMu(Problem problem, Factors start, Observed data) {
-    this.data = data;
-    this.par = problem.par();
-    this.w = start.w;
-    this.h = start.h;
-    this.k = start.rank;
-    this.eps = problem.epsilon();
+    super(problem, start, data, data.filled != null ? data.missing : data.observed);
     this.complement = data.filled != null;
-    this.entries = complement ? data.missing : data.observed;
     int n = data.n;
     int p = data.p;
     atEntries = new double[entries.size()];
@@ -98,7 +84,7 @@ final class MaskedFrobeniusMu implements UpdateRule {
       entries.transposeTimes(atEntries, w, k, byColumn, par);
       Entries.transpose(byColumn, p, k, denH);
     }
-    step(h, numH, denH, k * p);
+    step(h, numH, denH, k * p, eps);
     Entries.transpose(h, k, p, ht);
     entries.productAt(w, ht, k, atEntries, par);
     // W: (M V)H' over (M WH)H', S for the new H.
@@ -114,7 +100,7 @@ final class MaskedFrobeniusMu implements UpdateRule {
       entries.timesTranspose(data.values, ht, k, numW, par);
       entries.timesTranspose(atEntries, ht, k, denW, par);
     }
-    step(w, numW, denW, n * k);
+    step(w, numW, denW, n * k, eps);
     entries.productAt(w, ht, k, atEntries, par);
     if (complement) {
       Gemm.transposeMultiply(n, k, k, w, w, wtw, par);
@@ -122,8 +108,12 @@ final class MaskedFrobeniusMu implements UpdateRule {
     loss = computeLoss();
   }
 
-  /** {@code x <- x .* num ./ (max(den, 0) + eps)}: den is a sum of non-negative terms. */
-  private void step(double[] x, double[] num, double[] den, int len) {
+  /**
+   * {@code x <- x .* max(num, 0) ./ (max(den, 0) + eps)}, the step of the masked multiplicative
+   * updates: num and den are sums of non-negative terms, which a dense sum less a correction may
+   * round below 0.
+   */
+  static void step(double[] x, double[] num, double[] den, int len, double eps) {
     for (int i = 0; i < len; i++) {
       x[i] = x[i] * Math.max(num[i], 0) / (Math.max(den[i], 0) + eps);
     }

@@ -1,7 +1,5 @@
 package io.github.nmf4j.nmf;
 
-import io.github.nmf4j.internal.Parallel;
-
 /**
  * Hierarchical alternating least squares over the observed entries (Cichocki and Phan 2009, with
  * the mask as weights in the manner of Ho's weighted rank-one residue iteration, 2008): one sweep
@@ -26,14 +24,8 @@ import io.github.nmf4j.internal.Parallel;
  * it. The residual is recomputed from the factors whenever the loss is asked for, so rounding
  * does not accumulate in it.
  */
-final class MaskedHals implements UpdateRule {
+final class MaskedHals extends MaskedRule {
 
-  private final Observed data;
-  private final Entries entries;
-  private final Parallel par;
-  private final double[] w;
-  private final double[] h;
-  private final int k;
   /** The proximal weight relative to the square of a typical factor entry, rms / k. */
   static final double PROXIMAL = 1e-4;
 
@@ -42,16 +34,9 @@ final class MaskedHals implements UpdateRule {
   private final double[] residual;
   private final double[] ht;
   private final double[] partial;
-  private boolean lossRequested;
-  private double loss = Double.NaN;
 
   MaskedHals(Problem problem, Factors start, Observed data) {
-    this.data = data;
-    this.entries = data.observed;
-    this.par = problem.par();
-    this.w = start.w;
-    this.h = start.h;
-    this.k = start.rank;
+    super(problem, start, data, data.observed);
     double rms = Math.sqrt(data.squaredNorm / entries.size());
     this.floor = FrobeniusHals.FLOOR * Math.sqrt(rms / k);
     this.lambda = PROXIMAL * rms / k;
@@ -59,11 +44,6 @@ final class MaskedHals implements UpdateRule {
     ht = new double[data.p * k];
     partial = new double[Entries.blocks(data.n)];
     refreshResidual();
-  }
-
-  @Override
-  public void requestLoss() {
-    lossRequested = true;
   }
 
   @Override

@@ -1,7 +1,5 @@
 package io.github.nmf4j.nmf;
 
-import io.github.nmf4j.internal.Parallel;
-
 /**
  * The weighted multiplicative updates for the generalized Kullback-Leibler divergence over the
  * observed entries, {@code sum_{M_ij = 1} (v_ij log(v_ij / (WH)_ij) - v_ij + (WH)_ij)} (Zhang,
@@ -16,15 +14,8 @@ import io.github.nmf4j.internal.Parallel;
  * products with the 0/1 mask. A row of V with no observed entry gets a zero row of W (numerator
  * 0), a column with none a zero column of H.
  */
-final class MaskedKullbackLeiblerMu implements UpdateRule {
+final class MaskedKullbackLeiblerMu extends MaskedRule {
 
-  private final Observed data;
-  private final Entries entries;
-  private final Parallel par;
-  private final double[] w;
-  private final double[] h;
-  private final int k;
-  private final double eps;
   /** {@code WH} at the observed entries for the current factors. */
   private final double[] atEntries;
   private final double[] ratio;
@@ -33,18 +24,9 @@ final class MaskedKullbackLeiblerMu implements UpdateRule {
   private final double[] den;
   private final double[] byColumn;
   private final double[] partial;
-  private boolean lossRequested;
-  /** The loss of the current factors, or NaN when not computed yet. */
-  private double loss = Double.NaN;
 
   MaskedKullbackLeiblerMu(Problem problem, Factors start, Observed data) {
-    this.data = data;
-    this.entries = data.observed;
-    this.par = problem.par();
-    this.w = start.w;
-    this.h = start.h;
-    this.k = start.rank;
-    this.eps = problem.epsilon();
+    super(problem, start, data, data.observed);
     int n = data.n;
     int p = data.p;
     atEntries = new double[entries.size()];
@@ -59,11 +41,6 @@ final class MaskedKullbackLeiblerMu implements UpdateRule {
   }
 
   @Override
-  public void requestLoss() {
-    lossRequested = true;
-  }
-
-  @Override
   public void iterate() {
     int n = data.n;
     int p = data.p;
@@ -72,13 +49,13 @@ final class MaskedKullbackLeiblerMu implements UpdateRule {
     Entries.transpose(byColumn, p, k, num);
     entries.transposeTimes(null, w, k, byColumn, par);
     Entries.transpose(byColumn, p, k, den);
-    step(h, k * p);
+    MaskedFrobeniusMu.step(h, num, den, k * p, eps);
     Entries.transpose(h, k, p, ht);
     entries.productAt(w, ht, k, atEntries, par);
     ratios();
     entries.timesTranspose(ratio, ht, k, num, par);
     entries.timesTranspose(null, ht, k, den, par);
-    step(w, n * k);
+    MaskedFrobeniusMu.step(w, num, den, n * k, eps);
     entries.productAt(w, ht, k, atEntries, par);
     loss = lossRequested ? divergence() : Double.NaN;
     lossRequested = false;
@@ -97,12 +74,6 @@ final class MaskedKullbackLeiblerMu implements UpdateRule {
     double[] v = data.values;
     for (int q = 0; q < ratio.length; q++) {
       ratio[q] = v[q] / (atEntries[q] + eps);
-    }
-  }
-
-  private void step(double[] x, int len) {
-    for (int i = 0; i < len; i++) {
-      x[i] = x[i] * num[i] / (den[i] + eps);
     }
   }
 
