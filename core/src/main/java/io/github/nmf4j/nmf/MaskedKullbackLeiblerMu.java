@@ -12,7 +12,9 @@ package io.github.nmf4j.nmf;
  * entries ({@link Observed#observed}): {@code WH} is formed there only ({@code k} multiply-adds
  * per entry), and so are the ratios and the products; {@code W'M} and {@code MH'} are the
  * products with the 0/1 mask. A row of V with no observed entry gets a zero row of W (numerator
- * 0), a column with none a zero column of H.
+ * 0), a column with none a zero column of H. This is the rule of a sparse V (observed = stored);
+ * a dense V with NaN entries takes the same updates as dense products plus a correction over the
+ * missing entries ({@link MaskedDenseKullbackLeiblerMu}).
  */
 final class MaskedKullbackLeiblerMu extends MaskedRule {
 

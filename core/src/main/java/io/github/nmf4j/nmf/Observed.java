@@ -164,8 +164,12 @@ final class Observed {
 
   /** Whether the solver of {@code settings} reads the complement form (dense V only). */
   static boolean wantsComplement(NmfSettings settings) {
-    return settings.solver() == Solver.MULTIPLICATIVE_UPDATE
-        && settings.loss() == Loss.FROBENIUS;
+    return settings.solver() == Solver.MULTIPLICATIVE_UPDATE;
+  }
+
+  /** The zero-filled V of the complement form as a dense {@link ScaledData} of scale 1. */
+  ScaledData zeroFilled() {
+    return DenseData.block(filled, n, p, 0, Double.NaN, squaredNorm);
   }
 
   /** The masked rule of the settings' solver and loss, starting from {@code start}. */
@@ -174,8 +178,11 @@ final class Observed {
     if (settings.solver() == Solver.HALS) {
       return new MaskedHals(problem, factors, this);
     }
-    return settings.loss() == Loss.FROBENIUS
-        ? new MaskedFrobeniusMu(problem, factors, this)
+    if (settings.loss() == Loss.FROBENIUS) {
+      return new MaskedFrobeniusMu(problem, factors, this);
+    }
+    return filled != null
+        ? new MaskedDenseKullbackLeiblerMu(problem, factors, this)
         : new MaskedKullbackLeiblerMu(problem, factors, this);
   }
 
