@@ -45,14 +45,9 @@ final class DenseData extends ScaledData {
   }
 
   static DenseData of(Matrix matrix, String name, Parallel par) {
-    if (matrix == null) {
-      throw new IllegalArgumentException(name + " must not be null");
-    }
+    NmfChecks.nonEmpty(matrix, name);
     int n = matrix.rows();
     int p = matrix.cols();
-    if (n == 0 || p == 0) {
-      throw new IllegalArgumentException(name + " must not be empty, was " + matrix.shape());
-    }
     double[] v = MatrixAccess.data(matrix);
     int blocks = ceilDiv(v.length, BLOCK_ELEMENTS);
     int[] firstBad = new int[blocks];

@@ -60,8 +60,7 @@ final class MaskedFrobeniusMu extends MaskedRule {
     Entries.transpose(h, k, p, ht);
     entries.productAt(w, ht, k, atEntries, par);
     if (complement) {
-      Gemm.multiplyTranspose(n, p, k, data.filled, h, numW, par);
-      Gemm.multiplyTranspose(k, p, k, h, h, hht, Parallel.serial());
+      productsWithH();
       Gemm.transposeMultiply(n, k, k, w, w, wtw, par);
     }
     loss = computeLoss();
@@ -89,8 +88,7 @@ final class MaskedFrobeniusMu extends MaskedRule {
     entries.productAt(w, ht, k, atEntries, par);
     // W: (M V)H' over (M WH)H', S for the new H.
     if (complement) {
-      Gemm.multiplyTranspose(n, p, k, data.filled, h, numW, par);
-      Gemm.multiplyTranspose(k, p, k, h, h, hht, Parallel.serial());
+      productsWithH();
       Gemm.multiply(n, k, k, w, hht, denW, par);
       entries.timesTranspose(atEntries, ht, k, byRow, par);
       for (int i = 0; i < denW.length; i++) {
@@ -106,6 +104,12 @@ final class MaskedFrobeniusMu extends MaskedRule {
       Gemm.transposeMultiply(n, k, k, w, w, wtw, par);
     }
     loss = computeLoss();
+  }
+
+  /** {@code numW = V_0 H'} and {@code hht = HH'} for the current H (complement form). */
+  private void productsWithH() {
+    Gemm.multiplyTranspose(data.n, data.p, k, data.filled, h, numW, par);
+    Gemm.multiplyTranspose(k, data.p, k, h, h, hht, Parallel.serial());
   }
 
   /**

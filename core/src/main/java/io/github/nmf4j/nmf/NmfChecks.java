@@ -27,12 +27,7 @@ final class NmfChecks {
   }
 
   private static void factor(Matrix m, String name) {
-    if (m == null) {
-      throw new IllegalArgumentException(name + " must not be null");
-    }
-    if (m.size() == 0) {
-      throw new IllegalArgumentException(name + " must not be empty, was " + m.shape());
-    }
+    nonEmpty(m, name);
     double[] a = MatrixAccess.data(m);
     for (int i = 0; i < a.length; i++) {
       if (!(a[i] >= 0 && a[i] <= Double.MAX_VALUE)) {
@@ -103,6 +98,20 @@ final class NmfChecks {
       throw new IllegalArgumentException("the penalties alphaW and alphaH do not support "
           + "missing values (MissingValues.IGNORE) yet; were " + s.alphaW() + " and "
           + s.alphaH());
+    }
+  }
+
+  /**
+   * Checks that {@code m} (named {@code name} in messages) is neither null nor empty.
+   *
+   * @throws IllegalArgumentException if it is null or has no row or no column
+   */
+  static void nonEmpty(Matrix m, String name) {
+    if (m == null) {
+      throw new IllegalArgumentException(name + " must not be null");
+    }
+    if (m.size() == 0) {
+      throw new IllegalArgumentException(name + " must not be empty, was " + m.shape());
     }
   }
 }

@@ -66,14 +66,9 @@ final class Observed {
    *     (the message names its row, column and value), or has no observed entry at all
    */
   static Observed ofDense(Matrix matrix, String name, boolean complement, Parallel par) {
-    if (matrix == null) {
-      throw new IllegalArgumentException(name + " must not be null");
-    }
+    NmfChecks.nonEmpty(matrix, name);
     int n = matrix.rows();
     int p = matrix.cols();
-    if (n == 0 || p == 0) {
-      throw new IllegalArgumentException(name + " must not be empty, was " + matrix.shape());
-    }
     double[] v = MatrixAccess.data(matrix);
     double[] columnSums = new double[p];
     int[] columnCounts = new int[p];
