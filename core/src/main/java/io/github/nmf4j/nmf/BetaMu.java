@@ -33,17 +33,7 @@ import java.util.Arrays;
 final class BetaMu implements UpdateRule {
 
   /** Fit: H and W, sums carried between iterations; transform: W alone. */
-  static final UpdateRule.Factory FACTORY = new UpdateRule.Factory() {
-    @Override
-    public UpdateRule fit(Problem problem, Factors start) {
-      return new BetaMu(problem, start, true);
-    }
-
-    @Override
-    public UpdateRule transform(Problem problem, Factors start) {
-      return new BetaMu(problem, start, false);
-    }
-  };
+  static final UpdateRule.Factory FACTORY = UpdateRule.Factory.of(BetaMu::new);
 
   private final ScaledData data;
   private final double[] w;

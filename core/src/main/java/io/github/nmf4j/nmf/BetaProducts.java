@@ -241,21 +241,27 @@ abstract class BetaProducts {
       Arrays.fill(numerator, 0, rows * k, 0);
       int[] pointers = sparse.pointers;
       int[] columns = sparse.columns;
-      double[] values = sparse.values;
-      double scale = sparse.invScale;
       for (int i = 0; i < rows; i++) {
         int off = i * k;
         for (int q = pointers[row0 + i]; q < pointers[row0 + i + 1]; q++) {
-          int j = columns[q];
-          int e = i * p + j;
-          double a = values[q] * scale * s.b[e] / (s.wh[e] + eps);
-          int hRow = j * k;
+          double a = ratio(q, i, s);
+          int hRow = columns[q] * k;
           for (int l = 0; l < k; l++) {
             numerator[off + l] += a * ht[hRow + l];
           }
         }
       }
       giveBack(s);
+    }
+
+    /**
+     * The numerator term {@code v_s y^(beta-2)} of stored entry {@code q} in the block's row
+     * {@code i}, from the block's {@code s.wh} ({@code y - eps}) and {@code s.b} ({@code
+     * y^(beta-1)}).
+     */
+    private double ratio(int q, int i, Scratch s) {
+      int e = i * p + sparse.columns[q];
+      return sparse.values[q] * sparse.invScale * s.b[e] / (s.wh[e] + eps);
     }
 
     @Override
@@ -298,9 +304,8 @@ abstract class BetaProducts {
         for (int i = 0; i < rows; i++) {
           int off = i * k;
           for (int q = pointers[row0 + i]; q < pointers[row0 + i + 1]; q++) {
+            double a = ratio(q, i, s);
             int j = columns[q];
-            int e = i * p + j;
-            double a = values[q] * scale * s.b[e] / (s.wh[e] + eps);
             for (int l = 0; l < k; l++) {
               sum[l * p + j] += ws.w[off + l] * a;
             }

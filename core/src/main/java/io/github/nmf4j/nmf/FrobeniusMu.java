@@ -30,17 +30,7 @@ final class FrobeniusMu implements UpdateRule {
   static final int H_COLUMNS = 512;
 
   /** Fit: H and W; transform: W alone, with {@code VH'} for the fixed H computed once. */
-  static final UpdateRule.Factory FACTORY = new UpdateRule.Factory() {
-    @Override
-    public UpdateRule fit(Problem problem, Factors start) {
-      return new FrobeniusMu(problem, start, true);
-    }
-
-    @Override
-    public UpdateRule transform(Problem problem, Factors start) {
-      return new FrobeniusMu(problem, start, false);
-    }
-  };
+  static final UpdateRule.Factory FACTORY = UpdateRule.Factory.of(FrobeniusMu::new);
 
   private final ScaledData data;
   private final double[] w;

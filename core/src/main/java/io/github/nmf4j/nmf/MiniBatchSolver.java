@@ -113,12 +113,8 @@ final class MiniBatchSolver {
       blockValues2[c] = penalty;
       scratch.add(s);
     });
-    double divergence = 0;
-    double penalties = 0;
-    for (int c = 0; c < blocks; c++) {
-      divergence += blockValues[c];
-      penalties += blockValues2[c];
-    }
+    double divergence = MuKernels.sumInOrder(blockValues, blocks);
+    double penalties = MuKernels.sumInOrder(blockValues2, blocks);
     sumBlocks(blocks);
     if (beta == 2) {
       double[] norms = x.squaredNorms(par);
@@ -244,12 +240,8 @@ final class MiniBatchSolver {
         norms[c] = norm;
         scratch.add(s);
       });
-      double change = 0;
-      double norm = 0;
-      for (int c = 0; c < blocks; c++) {
-        change += changes[c];
-        norm += norms[c];
-      }
+      double change = MuKernels.sumInOrder(changes, blocks);
+      double norm = MuKernels.sumInOrder(norms, blocks);
       if (tolerance > 0 && Math.sqrt(change) / Math.sqrt(norm) <= tolerance) {
         break;
       }
@@ -274,12 +266,8 @@ final class MiniBatchSolver {
       div[c] = terms[0];
       scratch.add(s);
     });
-    double d = 0;
-    double q = 0;
-    for (int c = 0; c < blocks; c++) {
-      d += div[c];
-      q += sq[c];
-    }
+    double d = MuKernels.sumInOrder(div, blocks);
+    double q = MuKernels.sumInOrder(sq, blocks);
     out[0] = beta == 2 ? q / 2 : kernels.finishDivergence(d, w, 0, n, h);
     out[1] = q;
   }

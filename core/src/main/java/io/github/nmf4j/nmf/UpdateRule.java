@@ -60,5 +60,28 @@ interface UpdateRule {
      * sums of an H update, and the products with the fixed H are computed once.
      */
     UpdateRule transform(Problem problem, Factors start);
+
+    /**
+     * The factory of a rule made by {@code constructor(problem, start, fit)}, {@code fit} true
+     * for {@link #fit} and false for {@link #transform}.
+     */
+    static Factory of(Constructor constructor) {
+      return new Factory() {
+        @Override
+        public UpdateRule fit(Problem problem, Factors start) {
+          return constructor.make(problem, start, true);
+        }
+
+        @Override
+        public UpdateRule transform(Problem problem, Factors start) {
+          return constructor.make(problem, start, false);
+        }
+      };
+    }
+  }
+
+  /** A rule's constructor: the problem, the start, and whether it updates both factors. */
+  interface Constructor {
+    UpdateRule make(Problem problem, Factors start, boolean fit);
   }
 }
