@@ -24,7 +24,7 @@ package io.github.nmf4j.nmf;
  * it. The residual is recomputed from the factors whenever the loss is asked for, so rounding
  * does not accumulate in it.
  */
-final class MaskedHals extends MaskedRule {
+final class MaskedHals extends MaskedHalsRule {
 
   /** The proximal weight relative to the square of a typical factor entry, rms / k. */
   static final double PROXIMAL = 1e-4;
@@ -43,36 +43,17 @@ final class MaskedHals extends MaskedRule {
     residual = new double[entries.size()];
     ht = new double[data.p * k];
     partial = new double[Entries.blocks(data.n)];
-    refreshResidual();
+    refresh();
   }
 
   @Override
-  public void iterate() {
-    updateH();
-    updateW();
-    if (lossRequested) {
-      refreshResidual();
-      loss = squaredSum();
-    } else {
-      loss = Double.NaN;
-    }
-    lossRequested = false;
-  }
-
-  @Override
-  public double loss() {
-    if (Double.isNaN(loss)) {
-      loss = squaredSum();
-    }
-    return loss;
-  }
-
-  private double squaredSum() {
+  double squaredSum() {
     return Math.sqrt(entries.sum(q -> residual[q] * residual[q], partial, par));
   }
 
   /** {@code R = V_s - WH} at the observed entries. */
-  private void refreshResidual() {
+  @Override
+  void refresh() {
     Entries.transpose(h, k, data.p, ht);
     entries.productAt(w, ht, k, residual, par);
     double[] v = data.values;
@@ -88,7 +69,8 @@ final class MaskedHals extends MaskedRule {
    * in the same order as without the buffers. One buffer per block of columns per half-iteration
    * (the task does not know its thread).
    */
-  private void updateH() {
+  @Override
+  void updateH() {
     int p = data.p;
     int[] start = entries.columnStart;
     int[] rows = entries.row;
@@ -102,13 +84,7 @@ final class MaskedHals extends MaskedRule {
       for (int j = lo; j < hi; j++) {
         int first = start[j];
         int m = start[j + 1] - first;
-        for (int t = 0; t < m; t++) {
-          int base = rows[first + t] * k;
-          for (int c = 0; c < k; c++) {
-            wj[c * m + t] = w[base + c];
-          }
-          rj[t] = residual[position[first + t]];
-        }
+        gatherColumn(entries, first, m, w, k, residual, wj, rj);
         for (int c = 0; c < k; c++) {
           step(h, c * p + j, wj, c * m, rj, 0, m);
         }
@@ -120,7 +96,8 @@ final class MaskedHals extends MaskedRule {
   }
 
   /** The W half: row by row, the row's columns of H gathered as in {@link #updateH}. */
-  private void updateW() {
+  @Override
+  void updateW() {
     int n = data.n;
     int p = data.p;
     int[] start = entries.rowStart;
@@ -173,8 +150,24 @@ final class MaskedHals extends MaskedRule {
     }
   }
 
+  /**
+   * Gathers the {@code m} entries of a column from CSC position {@code first}: the rows of
+   * {@code w} ({@code n x k}) component-major into {@code wj}, and the values of {@code kept}
+   * (one per entry, CSR order) into {@code kj}.
+   */
+  static void gatherColumn(Entries entries, int first, int m, double[] w, int k, double[] kept,
+      double[] wj, double[] kj) {
+    for (int t = 0; t < m; t++) {
+      int base = entries.row[first + t] * k;
+      for (int c = 0; c < k; c++) {
+        wj[c * m + t] = w[base + c];
+      }
+      kj[t] = kept[entries.position[first + t]];
+    }
+  }
+
   /** The most observed entries of the columns (rows) {@code [lo, hi)} of an index. */
-  private static int longest(int[] start, int lo, int hi) {
+  static int longest(int[] start, int lo, int hi) {
     int most = 0;
     for (int q = lo; q < hi; q++) {
       most = Math.max(most, start[q + 1] - start[q]);

@@ -4,7 +4,8 @@ import io.github.nmf4j.internal.Parallel;
 
 /**
  * What the masked rules ({@link MaskedFrobeniusMu}, {@link MaskedKullbackLeiblerMu}, {@link
- * MaskedDenseKullbackLeiblerMu}, {@link MaskedHals}) share: the observed data, the list of
+ * MaskedDenseKullbackLeiblerMu}, {@link MaskedHals}, {@link MaskedDenseHals}) share: the
+ * observed data, the list of
  * entries the rule runs over (the missing or the observed ones), the factors updated in place,
  * and the loss, computed at the end of an iteration only when it was requested ({@link
  * #requestLoss}), else on demand.

@@ -157,9 +157,13 @@ final class Observed {
     return new Observed(start, null, null, entries, values, squaredNorm, null);
   }
 
-  /** Whether the solver of {@code settings} reads the complement form (dense V only). */
+  /**
+   * Whether the solver of {@code settings} reads the complement form (dense V only): every masked
+   * rule does since the dense HALS and KL rules ({@link MaskedDenseHals}, {@link
+   * MaskedDenseKullbackLeiblerMu}); the observed form of a dense V remains for comparisons.
+   */
   static boolean wantsComplement(NmfSettings settings) {
-    return settings.solver() == Solver.MULTIPLICATIVE_UPDATE;
+    return true;
   }
 
   /** The zero-filled V of the complement form as a dense {@link ScaledData} of scale 1. */
@@ -171,7 +175,9 @@ final class Observed {
   UpdateRule rule(Problem problem, Factors factors) {
     NmfSettings settings = problem.settings();
     if (settings.solver() == Solver.HALS) {
-      return new MaskedHals(problem, factors, this);
+      return filled != null
+          ? new MaskedDenseHals(problem, factors, this)
+          : new MaskedHals(problem, factors, this);
     }
     if (settings.loss() == Loss.FROBENIUS) {
       return new MaskedFrobeniusMu(problem, factors, this);

@@ -1,0 +1,45 @@
+package io.github.nmf4j.nmf;
+
+/**
+ * The iteration of the masked HALS rules ({@link MaskedHals} on the observed entries, {@link
+ * MaskedDenseHals} on the dense sums plus the missing entries): the H half, the W half, and,
+ * when the loss was requested, the kept values of {@code WH} recomputed from the factors (so
+ * rounding does not accumulate in them) before the loss.
+ */
+abstract class MaskedHalsRule extends MaskedRule {
+
+  MaskedHalsRule(Problem problem, Factors start, Observed data, Entries entries) {
+    super(problem, start, data, entries);
+  }
+
+  abstract void updateH();
+
+  abstract void updateW();
+
+  /** Recomputes the kept values of {@code WH} (or of the residual) from the factors. */
+  abstract void refresh();
+
+  /** The masked loss {@code sqrt(sum over observed (v_s - WH)^2)} from the kept values. */
+  abstract double squaredSum();
+
+  @Override
+  public final void iterate() {
+    updateH();
+    updateW();
+    if (lossRequested) {
+      refresh();
+      loss = squaredSum();
+    } else {
+      loss = Double.NaN;
+    }
+    lossRequested = false;
+  }
+
+  @Override
+  public final double loss() {
+    if (Double.isNaN(loss)) {
+      loss = squaredSum();
+    }
+    return loss;
+  }
+}
