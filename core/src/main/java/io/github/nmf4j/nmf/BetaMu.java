@@ -30,7 +30,7 @@ import java.util.Arrays;
  * 0 for beta {@code < 1}); neither makes a difference unless factors reach such values. {@link
  * #loss()} is {@code D_beta(V_s || WH)} in stored units.
  */
-final class BetaMu implements UpdateRule {
+final class BetaMu extends PassRule {
 
   /** Fit: H and W, sums carried between iterations; transform: W alone. */
   static final UpdateRule.Factory FACTORY = UpdateRule.Factory.of(BetaMu::new);
@@ -52,9 +52,6 @@ final class BetaMu implements UpdateRule {
   private final double[] numerator;
   private final double[] denominator;
   private final double[] divergences;
-  private boolean lossRequested;
-  /** The loss of the current factors, or NaN when the last pass did not compute it. */
-  private double loss;
 
   private BetaMu(Problem problem, Factors start, boolean updateH) {
     this.data = problem.data();
@@ -112,11 +109,6 @@ final class BetaMu implements UpdateRule {
   }
 
   @Override
-  public void requestLoss() {
-    lossRequested = true;
-  }
-
-  @Override
   public void iterate() {
     if (updateH) {
       BetaKernels.step(h, numerator, denominator, guardH, l2H, gamma, h.length);
@@ -126,18 +118,7 @@ final class BetaMu implements UpdateRule {
   }
 
   @Override
-  public double loss() {
-    if (Double.isNaN(loss)) {
-      pass(false, false, true);
-    }
-    return loss;
-  }
-
-  /**
-   * One pass over V: with {@code updateW}, the W update of every block; then, for the (new) W,
-   * with {@code nextH} the sums of the next H update, and with {@code withLoss} the loss.
-   */
-  private void pass(boolean updateW, boolean nextH, boolean withLoss) {
+  void pass(boolean updateW, boolean nextH, boolean withLoss) {
     Arrays.fill(divergences, 0);
     products.clearSums();
     products.useH(h);

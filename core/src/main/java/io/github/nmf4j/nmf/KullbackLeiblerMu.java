@@ -26,7 +26,7 @@ import java.util.Arrays;
  * of the H update at the end of the pass from V's transpose, and the divergence as its stored
  * terms plus {@code sum(WH) = (1'W)(H 1)}; no block of WH exists.
  */
-final class KullbackLeiblerMu implements UpdateRule {
+final class KullbackLeiblerMu extends PassRule {
 
   /** Fit: H and W, sums carried between iterations; transform: W alone. */
   static final UpdateRule.Factory FACTORY = new UpdateRule.Factory() {
@@ -65,9 +65,6 @@ final class KullbackLeiblerMu implements UpdateRule {
   private final double[] wColumnSums;
   private final double[] hRowSums;
   private final double[] divergences;
-  private boolean lossRequested;
-  /** The loss of the current factors, or NaN when the last pass did not compute it. */
-  private double loss;
 
   /**
    * A fit rule whose W the caller may change between iterations (as {@link ColumnNormalizedW}
@@ -107,11 +104,6 @@ final class KullbackLeiblerMu implements UpdateRule {
   }
 
   @Override
-  public void requestLoss() {
-    lossRequested = true;
-  }
-
-  @Override
   public void iterate() {
     if (updateH) {
       if (wChangesOutside) {
@@ -128,18 +120,7 @@ final class KullbackLeiblerMu implements UpdateRule {
   }
 
   @Override
-  public double loss() {
-    if (Double.isNaN(loss)) {
-      pass(false, false, true);
-    }
-    return loss;
-  }
-
-  /**
-   * One pass over V: with {@code updateW}, the W update of every block; then, for the (new) W,
-   * with {@code nextH} the sums of the next H update, and with {@code withLoss} the loss.
-   */
-  private void pass(boolean updateW, boolean nextH, boolean withLoss) {
+  void pass(boolean updateW, boolean nextH, boolean withLoss) {
     int p = data.p;
     if (updateW) {
       KlKernels.rowSums(h, k, p, hRowSums);
