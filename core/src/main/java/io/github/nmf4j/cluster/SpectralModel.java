@@ -6,30 +6,27 @@ import io.github.nmf4j.linalg.Matrix;
  * A fitted spectral clustering: the labels, the spectral embedding they came from, the
  * eigenvalues of the normalized Laplacian, and the {@link SpectralSettings} of the fit.
  *
- * <p>Immutable and safe to share between threads; accessors return copies.
+ * <p>Immutable and safe to share between threads; the constructor copies the arrays and
+ * accessors return copies, so a model is equal only to itself.
+ *
+ * @param settings the settings this model was fitted with (no executor or listener)
+ * @param labels the cluster of every point, in {@code [0, clusters)}
+ * @param embedding the spectral embedding, {@code n x clusters}: column {@code j} is {@code
+ *     D^-1/2 u_j} for the eigenvector {@code u_j} of the {@code j}-th smallest eigenvalue of the
+ *     normalized Laplacian, signed so that its entry of largest magnitude is positive
+ *     (scikit-learn's {@code spectral_embedding} with {@code drop_first=False}). Immutable.
+ * @param eigenvalues the {@code clusters} smallest eigenvalues of the normalized Laplacian,
+ *     ascending
+ * @param eigenIterations the eigensolver's iterations
+ * @param converged whether the eigensolver reached its tolerance before its iteration limit
  */
-public final class SpectralModel {
+public record SpectralModel(SpectralSettings settings, int[] labels, Matrix embedding,
+    double[] eigenvalues, int eigenIterations, boolean converged) {
 
-  private final SpectralSettings settings;
-  private final int[] labels;
-  private final Matrix embedding;
-  private final double[] eigenvalues;
-  private final int eigenIterations;
-  private final boolean converged;
-
-  SpectralModel(SpectralSettings settings, int[] labels, Matrix embedding,
-      double[] eigenvalues, int eigenIterations, boolean converged) {
-    this.settings = settings;
-    this.labels = labels;
-    this.embedding = embedding;
-    this.eigenvalues = eigenvalues;
-    this.eigenIterations = eigenIterations;
-    this.converged = converged;
-  }
-
-  /** The settings this model was fitted with (no executor or listener). */
-  public SpectralSettings settings() {
-    return settings;
+  /** Copies {@code labels} and {@code eigenvalues}. */
+  public SpectralModel {
+    labels = labels.clone();
+    eigenvalues = eigenvalues.clone();
   }
 
   /** The affinity graph the fit used. */
@@ -43,33 +40,15 @@ public final class SpectralModel {
   }
 
   /** The cluster of every point, in {@code [0, clusters)} (a copy). */
+  @Override
   public int[] labels() {
     return labels.clone();
   }
 
-  /**
-   * The spectral embedding, {@code n x clusters}: column {@code j} is {@code D^-1/2 u_j} for the
-   * eigenvector {@code u_j} of the {@code j}-th smallest eigenvalue of the normalized Laplacian,
-   * signed so that its entry of largest magnitude is positive (scikit-learn's {@code
-   * spectral_embedding} with {@code drop_first=False}). Immutable.
-   */
-  public Matrix embedding() {
-    return embedding;
-  }
-
   /** The {@code clusters} smallest eigenvalues of the normalized Laplacian, ascending (a copy). */
+  @Override
   public double[] eigenvalues() {
     return eigenvalues.clone();
-  }
-
-  /** The eigensolver's iterations. */
-  public int eigenIterations() {
-    return eigenIterations;
-  }
-
-  /** Whether the eigensolver reached its tolerance before its iteration limit. */
-  public boolean converged() {
-    return converged;
   }
 
   @Override

@@ -7,69 +7,28 @@ package io.github.nmf4j.image;
  * <p>The reconstruction is clipped to [0, 1], like the image a viewer would show, and its
  * quality is measured after clipping: {@link #psnr()} is {@code 10 log10(1 / MSE)} over every
  * sample of every channel (peak 1), {@link #relativeError()} is {@code ||X - Y||_F / ||X||_F}.
+ *
+ * <p>Made by {@link ImageCompression}; a record, so two results are equal when every component
+ * is.
+ *
+ * @param method {@code "nmf"} or {@code "kmeans"}
+ * @param k the rank (NMF) or the number of colours (k-means)
+ * @param reconstruction the reconstructed image, clipped to [0, 1]; gray images come back with
+ *     equal channels
+ * @param storedValues the numbers the compressed form stores: {@code rows * k + k * cols} for
+ *     each factored matrix (NMF), or one label per pixel plus {@code channels * k} for the
+ *     palette (k-means)
+ * @param originalValues the numbers of the original: pixels times channels (1 for gray, 3 for
+ *     colour)
+ * @param psnr the peak signal-to-noise ratio in decibels (peak 1); infinite for a perfect copy
+ * @param relativeError the relative Frobenius error of the reconstruction over all channels
  */
-public final class CompressionResult {
-
-  private final String method;
-  private final int k;
-  private final RgbImage reconstruction;
-  private final long storedValues;
-  private final long originalValues;
-  private final double psnr;
-  private final double relativeError;
-
-  CompressionResult(String method, int k, RgbImage reconstruction, long storedValues,
-      long originalValues, double psnr, double relativeError) {
-    this.method = method;
-    this.k = k;
-    this.reconstruction = reconstruction;
-    this.storedValues = storedValues;
-    this.originalValues = originalValues;
-    this.psnr = psnr;
-    this.relativeError = relativeError;
-  }
-
-  /** {@code "nmf"} or {@code "kmeans"}. */
-  public String method() {
-    return method;
-  }
-
-  /** The rank (NMF) or the number of colours (k-means). */
-  public int k() {
-    return k;
-  }
-
-  /** The reconstructed image, clipped to [0, 1]; gray images come back with equal channels. */
-  public RgbImage reconstruction() {
-    return reconstruction;
-  }
-
-  /**
-   * The numbers the compressed form stores: {@code rows * k + k * cols} for each factored
-   * matrix (NMF), or one label per pixel plus {@code channels * k} for the palette (k-means).
-   */
-  public long storedValues() {
-    return storedValues;
-  }
-
-  /** The numbers of the original: pixels times channels (1 for gray, 3 for colour). */
-  public long originalValues() {
-    return originalValues;
-  }
+public record CompressionResult(String method, int k, RgbImage reconstruction, long storedValues,
+    long originalValues, double psnr, double relativeError) {
 
   /** {@link #originalValues()} divided by {@link #storedValues()}: above 1 means smaller. */
   public double compressionRatio() {
     return (double) originalValues / storedValues;
-  }
-
-  /** The peak signal-to-noise ratio in decibels (peak 1); infinite for a perfect copy. */
-  public double psnr() {
-    return psnr;
-  }
-
-  /** The relative Frobenius error of the reconstruction over all channels. */
-  public double relativeError() {
-    return relativeError;
   }
 
   @Override

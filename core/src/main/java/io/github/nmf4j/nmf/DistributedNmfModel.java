@@ -4,67 +4,31 @@ import io.github.nmf4j.linalg.Matrix;
 
 /**
  * The result of a {@link DistributedNmf} fit: H, how well WH reconstructs V and how the fit went.
- * W stays with the blocks that hold V. Immutable; arrays returned are copies.
+ * W stays with the blocks that hold V. Immutable; the constructor copies the loss history and
+ * {@link #lossHistory()} returns a copy, so a model is equal only to itself.
+ *
+ * @param settings the settings of the fit (seed included; no executor or listener)
+ * @param components H, {@code k x p}: the components, as {@link NmfModel#h()}
+ * @param rows the number of rows of V
+ * @param reconstructionError as {@link NmfModel#reconstructionError()}: computed exactly from
+ *     the final factors
+ * @param relativeError as {@link NmfModel#relativeError()}: {@code ||V - WH||_F / ||V||_F}
+ * @param iterations the iterations run
+ * @param converged whether the convergence test was met before the iteration limit
+ * @param lossHistory as {@link NmfModel#lossHistory()}: the initial loss, then every {@code
+ *     checkEvery}
  */
-public final class DistributedNmfModel {
+public record DistributedNmfModel(NmfSettings settings, Matrix components, long rows,
+    double reconstructionError, double relativeError, int iterations, boolean converged,
+    double[] lossHistory) {
 
-  private final NmfSettings settings;
-  private final Matrix components;
-  private final long rows;
-  private final double reconstructionError;
-  private final double relativeError;
-  private final int iterations;
-  private final boolean converged;
-  private final double[] lossHistory;
-
-  DistributedNmfModel(NmfSettings settings, Matrix components, long rows, double reconstructionError,
-      double relativeError, int iterations, boolean converged, double[] lossHistory) {
-    this.settings = settings;
-    this.components = components;
-    this.rows = rows;
-    this.reconstructionError = reconstructionError;
-    this.relativeError = relativeError;
-    this.iterations = iterations;
-    this.converged = converged;
-    this.lossHistory = lossHistory;
+  /** Copies {@code lossHistory}. */
+  public DistributedNmfModel {
+    lossHistory = lossHistory.clone();
   }
 
-  /** The settings of the fit (seed included; no executor or listener). */
-  public NmfSettings settings() {
-    return settings;
-  }
-
-  /** H, {@code k x p}: the components, as {@link NmfModel#h()}. */
-  public Matrix components() {
-    return components;
-  }
-
-  /** The number of rows of V. */
-  public long rows() {
-    return rows;
-  }
-
-  /** As {@link NmfModel#reconstructionError()}: computed exactly from the final factors. */
-  public double reconstructionError() {
-    return reconstructionError;
-  }
-
-  /** As {@link NmfModel#relativeError()}: {@code ||V - WH||_F / ||V||_F}. */
-  public double relativeError() {
-    return relativeError;
-  }
-
-  /** The iterations run. */
-  public int iterations() {
-    return iterations;
-  }
-
-  /** Whether the convergence test was met before the iteration limit. */
-  public boolean converged() {
-    return converged;
-  }
-
-  /** As {@link NmfModel#lossHistory()}: the initial loss, then every {@code checkEvery}. */
+  /** As {@link NmfModel#lossHistory()}: the initial loss, then every {@code checkEvery} (a copy). */
+  @Override
   public double[] lossHistory() {
     return lossHistory.clone();
   }

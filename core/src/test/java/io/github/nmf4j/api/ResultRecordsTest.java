@@ -1,0 +1,84 @@
+package io.github.nmf4j.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.nmf4j.cluster.Agglomerative;
+import io.github.nmf4j.cluster.AgglomerativeModel;
+import io.github.nmf4j.cluster.SpectralClustering;
+import io.github.nmf4j.cluster.SpectralModel;
+import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.nmf.Consensus;
+import io.github.nmf4j.nmf.ConsensusResult;
+import io.github.nmf4j.nmf.DistributedNmfModel;
+import io.github.nmf4j.nmf.Nmf;
+import io.github.nmf4j.testing.Blobs;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The models and results that only hold values are records ({@code AgglomerativeModel}, {@code
+ * SpectralModel}, {@code ConsensusResult}, {@code DistributedNmfModel}, {@code
+ * CompressionResult}): their canonical constructors copy the arrays they are given, and their
+ * accessors return copies, so neither side can change a model after the fact.
+ */
+class ResultRecordsTest {
+
+  private final Matrix points = Blobs.generate(3, 30, 2, 3, 4, 0.5).points();
+
+  @Test
+  void agglomerativeModelCopiesItsLabelsInAndOut() {
+    AgglomerativeModel fitted = Agglomerative.builder().clusters(3).fit(points);
+    int[] labels = fitted.labels();
+    AgglomerativeModel model = new AgglomerativeModel(fitted.settings(), fitted.mergeTree(),
+        labels);
+    labels[0] = 99;
+    model.labels()[1] = 99;
+    assertThat(model.labels()).isEqualTo(fitted.labels());
+    assertThat(model.clusters()).isEqualTo(3);
+    assertThat(model.toString()).isEqualTo(fitted.toString());
+  }
+
+  @Test
+  void spectralModelCopiesItsArraysInAndOut() {
+    SpectralModel fitted = SpectralClustering.builder().clusters(3).affinity(
+        io.github.nmf4j.cluster.Affinity.NEAREST_NEIGHBORS).neighbors(5).fit(points);
+    int[] labels = fitted.labels();
+    double[] eigenvalues = fitted.eigenvalues();
+    SpectralModel model = new SpectralModel(fitted.settings(), labels, fitted.embedding(),
+        eigenvalues, fitted.eigenIterations(), fitted.converged());
+    labels[0] = 99;
+    eigenvalues[0] = 99;
+    model.labels()[1] = 99;
+    model.eigenvalues()[1] = 99;
+    assertThat(model.labels()).isEqualTo(fitted.labels());
+    assertThat(model.eigenvalues()).isEqualTo(fitted.eigenvalues());
+    assertThat(model.toString()).isEqualTo(fitted.toString());
+    assertThat(fitted).isEqualTo(fitted).isNotEqualTo(model);
+  }
+
+  @Test
+  void consensusResultCopiesItsLabelsAndMatrixOut() {
+    Matrix v = Matrix.of(new double[][] {{1, 0}, {2, 0}, {0, 1}, {0, 3}});
+    ConsensusResult fitted = Consensus.builder().rank(2).runs(3).fit(v);
+    int[] labels = fitted.labels();
+    ConsensusResult result = new ConsensusResult(fitted.settings(), fitted.consensusMatrix(),
+        fitted.copheneticCorrelation(), fitted.dispersion(), labels);
+    labels[0] = 99;
+    result.labels()[1] = 99;
+    assertThat(result.labels()).isEqualTo(fitted.labels());
+    assertThat(result.consensusMatrix()).isNotSameAs(result.consensusMatrix());
+    assertThat(result.consensusMatrix().toRowMajorArray())
+        .isEqualTo(fitted.consensusMatrix().toRowMajorArray());
+  }
+
+  @Test
+  void distributedNmfModelCopiesItsLossHistoryInAndOut() {
+    double[] history = {3, 2, 1};
+    DistributedNmfModel model = new DistributedNmfModel(Nmf.builder().rank(1).build().settings(),
+        Matrix.of(new double[][] {{1, 2}}), 4, 0.5, 0.25, 20, true, history);
+    history[0] = 99;
+    model.lossHistory()[1] = 99;
+    assertThat(model.lossHistory()).containsExactly(3, 2, 1);
+    assertThat(model.toString()).isEqualTo("DistributedNmfModel[4x2, rank 1, FROBENIUS, "
+        + "reconstructionError 0.5, iterations 20, converged]");
+  }
+}
