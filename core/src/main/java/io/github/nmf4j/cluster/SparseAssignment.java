@@ -37,8 +37,11 @@ final class SparseAssignment implements Assignment {
   private final int[] labels;
   /** Per point, its squared distance to its centroid (product form on iterations). */
   private final double[] dist;
-  /** The centroids of the current step transposed (d x k), and their squared norms. */
-  private final double[] transposed;
+  /**
+   * The centroids of the current step transposed, by rows ({@code transposed[f][j]}, d rows of
+   * k), and their squared norms.
+   */
+  private final double[][] transposed;
   private final double[] norms;
   private final double[] sums;
   private final int[] counts;
@@ -56,7 +59,7 @@ final class SparseAssignment implements Assignment {
     this.chunks = Chunks.count(n, k);
     this.labels = new int[n];
     this.dist = new double[n];
-    this.transposed = new double[d * k];
+    this.transposed = new double[d][k];
     this.norms = new double[k];
     this.sums = new double[d * k];
     this.counts = new int[k];
@@ -70,12 +73,36 @@ final class SparseAssignment implements Assignment {
    * feature order, into {@code norms}.
    */
   static void prepare(double[] c, int k, int d, double[] ct, double[] norms) {
+    squaredNorms(c, k, d, norms);
+    for (int j = 0; j < k; j++) {
+      for (int f = 0, o = j * d; f < d; f++) {
+        ct[f * k + j] = c[o + f];
+      }
+    }
+  }
+
+  /**
+   * As {@link #prepare(double[], int, int, double[], double[])} with {@code ct} by rows: {@code
+   * ct[f][j]} (rows of at least {@code k} values) for {@link SparseRows#dots(int, double[][],
+   * int, double[])}.
+   */
+  static void prepare(double[] c, int k, int d, double[][] ct, double[] norms) {
+    squaredNorms(c, k, d, norms);
+    // one row of ct at a time: k streams of c, each read in order
+    for (int f = 0; f < d; f++) {
+      double[] row = ct[f];
+      for (int j = 0, o = f; j < k; j++, o += d) {
+        row[j] = c[o];
+      }
+    }
+  }
+
+  /** {@code norms[j] = |c_j|^2}, a chain of fused multiply-adds in feature order. */
+  private static void squaredNorms(double[] c, int k, int d, double[] norms) {
     for (int j = 0; j < k; j++) {
       double s = 0;
       for (int f = 0, o = j * d; f < d; f++) {
-        double v = c[o + f];
-        ct[f * k + j] = v;
-        s = Math.fma(v, v, s);
+        s = Math.fma(c[o + f], c[o + f], s);
       }
       norms[j] = s;
     }
@@ -87,8 +114,26 @@ final class SparseAssignment implements Assignment {
    * ({@code buffer}, of length k, holds the products on the way).
    */
   static int nearest(SparseRows x, int i, double[] ct, double[] norms, double[] buffer) {
+    x.dots(i, ct, norms.length, buffer, 0);
+    return argmin(norms, buffer);
+  }
+
+  /**
+   * As {@link #nearest(SparseRows, int, double[], double[], double[])} with the centroids by rows
+   * ({@link #prepare(double[], int, int, double[][], double[])}); the same products, so the same
+   * label and minimum.
+   */
+  static int nearest(SparseRows x, int i, double[][] ct, double[] norms, double[] buffer) {
+    x.dots(i, ct, norms.length, buffer);
+    return argmin(norms, buffer);
+  }
+
+  /**
+   * The lowest {@code j} that minimizes {@code norms[j] - 2 buffer[j]}, whose value it leaves in
+   * {@code buffer[0]}.
+   */
+  private static int argmin(double[] norms, double[] buffer) {
     int k = norms.length;
-    x.dots(i, ct, k, buffer, 0);
     double best = Double.POSITIVE_INFINITY;
     int label = 0;
     for (int j = 0; j < k; j++) {
@@ -208,7 +253,7 @@ final class SparseAssignment implements Assignment {
   static int[] predict(SparseRows y, double[] c, int k, Parallel par) {
     int d = y.d;
     int m = y.n;
-    double[] ct = new double[d * k];
+    double[][] ct = new double[d][k];
     double[] cn = new double[k];
     prepare(c, k, d, ct, cn);
     int[] out = new int[m];

@@ -26,7 +26,7 @@ final class SparseSeeding {
   private final double rounding;
   /** The candidates of a step, dense (trials x d), transposed, and their squared norms. */
   private final double[] candidates;
-  private final double[] transposed;
+  private final double[][] transposed;
   private final double[] norms;
   private final double[][] dots;
 
@@ -35,7 +35,7 @@ final class SparseSeeding {
     this.d = x.d;
     this.rounding = CentredProducts.rounding(d);
     this.candidates = new double[trials * d];
-    this.transposed = new double[d * trials];
+    this.transposed = new double[d][trials];
     this.norms = new double[trials];
     this.dots = new double[chunks][trials];
   }
@@ -75,7 +75,7 @@ final class SparseSeeding {
     return centers;
   }
 
-  /** Transposes the first {@code m} candidates (d x m) and takes their squared norms. */
+  /** Transposes the first {@code m} candidates (d rows of m) and takes their squared norms. */
   private void prepare(int m) {
     SparseAssignment.prepare(candidates, m, d, transposed, norms);
   }
@@ -88,7 +88,7 @@ final class SparseSeeding {
   private void distances(int ch, int from, int to, int m, double[] out) {
     double[] products = dots[ch];
     for (int i = from; i < to; i++) {
-      x.dots(i, transposed, m, products, 0);
+      x.dots(i, transposed, m, products);
       double pn = x.norms[i];
       double radius = Math.sqrt(pn);
       for (int t = 0; t < m; t++) {
