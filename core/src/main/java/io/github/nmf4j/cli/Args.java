@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Parsed arguments of one command, with typed, validated access to the option values. */
 final class Args {
@@ -43,15 +44,9 @@ final class Args {
 
   /** An integer option, at least {@code min}. */
   int integer(String name, int fallback, int min) {
-    String v = values.get(name);
-    if (v == null) {
+    Integer n = parsed(name, Integer::valueOf, "an integer");
+    if (n == null) {
       return fallback;
-    }
-    int n;
-    try {
-      n = Integer.parseInt(v.strip());
-    } catch (NumberFormatException e) {
-      throw new UsageException("--" + name + " must be an integer, was '" + v + "'");
     }
     if (n < min) {
       throw new UsageException("--" + name + " must be >= " + min + ", was " + n);
@@ -60,33 +55,39 @@ final class Args {
   }
 
   long longValue(String name, long fallback) {
-    String v = values.get(name);
-    if (v == null) {
-      return fallback;
-    }
-    try {
-      return Long.parseLong(v.strip());
-    } catch (NumberFormatException e) {
-      throw new UsageException("--" + name + " must be an integer, was '" + v + "'");
-    }
+    Long n = parsed(name, Long::valueOf, "an integer");
+    return n == null ? fallback : n;
   }
 
   /** A finite number option, at least {@code min}. */
   double number(String name, double fallback, double min) {
-    String v = values.get(name);
-    if (v == null) {
+    Double d = parsed(name, Double::valueOf, "a number");
+    if (d == null) {
       return fallback;
     }
-    double d;
-    try {
-      d = Double.parseDouble(v.strip());
-    } catch (NumberFormatException e) {
-      throw new UsageException("--" + name + " must be a number, was '" + v + "'");
-    }
     if (!Double.isFinite(d) || d < min) {
-      throw new UsageException("--" + name + " must be a finite number >= " + min + ", was " + v);
+      throw new UsageException("--" + name + " must be a finite number >= " + min + ", was "
+          + values.get(name));
     }
     return d;
+  }
+
+  /**
+   * The value of option {@code name} read by {@code parse} (after stripping white space), or
+   * null when the option is absent.
+   *
+   * @throws UsageException if {@code parse} rejects it, saying that it must be {@code what}
+   */
+  private <T> T parsed(String name, Function<String, T> parse, String what) {
+    String v = values.get(name);
+    if (v == null) {
+      return null;
+    }
+    try {
+      return parse.apply(v.strip());
+    } catch (NumberFormatException e) {
+      throw new UsageException("--" + name + " must be " + what + ", was '" + v + "'");
+    }
   }
 
   /** One of the keys of {@code choices} (case-insensitive), mapped to its value. */

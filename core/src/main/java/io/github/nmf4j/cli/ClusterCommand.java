@@ -1,6 +1,5 @@
 package io.github.nmf4j.cli;
 
-import io.github.nmf4j.cluster.KMeans;
 import io.github.nmf4j.cluster.KMeansModel;
 import io.github.nmf4j.cluster.MiniBatchKMeans;
 import io.github.nmf4j.io.MatrixIo;
@@ -34,19 +33,18 @@ final class ClusterCommand implements Command {
 
   @Override
   public Options options() {
-    return new Options()
+    Options o = new Options()
         .positional("INPUT", "the matrix to cluster, one sample per row")
         .option("k", "K", "the number of clusters (required)")
         .option("method", "METHOD", "kmeans (default), mini-batch (mini-batch k-means) or nmf")
         .option("batch-size", "B", "mini-batch: points per step (default 1024)")
         .option("labels-out", "FILE", "write the labels (.npy, .csv, .tsv, .txt or .mtx)")
         .option("truth", "FILE", "true classes, one per row (a column of any matrix"
-            + " file; .txt: one per line, as numpy.savetxt writes them), to score against")
-        .option("restarts", "R", "runs from different seeds, keep the best (default 1)")
-        .option("max-iter", "N", "most iterations per run (default 300; NMF 200)")
-        .option("tol", "T", "convergence tolerance (default 1e-4)")
-        .option("seed", "S", "random seed (default 0)")
-        .option("threads", "T", "threads (default: all processors)");
+            + " file; .txt: one per line, as numpy.savetxt writes them), to score against");
+    return FitOptions.add(o, new FitOptions.Help(
+        "most iterations per run (default 300; mini-batch: passes over the data, 100; NMF 200)",
+        "convergence tolerance (default 1e-4; mini-batch 0)",
+        "runs from different seeds, keep the best (default 1; mini-batch 3)"));
   }
 
   @Override
@@ -61,14 +59,11 @@ final class ClusterCommand implements Command {
     Path labelsOut = outputs.add("labels-out", args.path("labels-out"), Outputs.MATRIX);
     Path truthFile = args.path("truth");
     boolean miniBatch = method.equals("mini-batch");
-    int restarts = args.integer("restarts", miniBatch ? 3 : 1, 1);
-    int maxIter = args.integer("max-iter", method.equals("nmf") ? 200 : miniBatch ? 100 : 300, 1);
-    double tol = args.number("tol", miniBatch ? 0 : 1e-4, 0);
-    int batchSize = args.integer("batch-size", 1024, 1);
-    long seed = args.longValue("seed", 0);
-    int threads = Preflight.threads(args);
-
     boolean nmf = method.equals("nmf");
+    FitOptions.Values fit = FitOptions.read(args, nmf ? 200 : miniBatch ? 100 : 300,
+        miniBatch ? 0 : 1e-4, miniBatch ? 3 : 1);
+    int batchSize = args.integer("batch-size", 1024, 1);
+
     // Sparse files stay sparse for every method.
     Data data =
         Data.read(input, nmf, nmf ? "NMF" : miniBatch ? "mini-batch k-means" : "k-means");
@@ -92,19 +87,13 @@ final class ClusterCommand implements Command {
     long start = System.nanoTime();
     try {
       if (method.equals("kmeans")) {
-        KMeansModel model = data.fit(KMeans.builder().k(k).restarts(restarts)
-            .maxIterations(maxIter).tolerance(tol).seed(seed).threads(threads)
-            .listener(p -> bar.update(p.iteration(), maxIter,
-                String.format(Locale.ROOT, "run %d/%d  inertia %.6g", p.restart() + 1,
-                    p.restarts(), p.loss().getAsDouble())))
-            .build());
+        KMeansModel model = data.fit(FitOptions.kMeans(k, fit, bar).build());
         labels = model.labels();
         inertia = model.inertia();
         iterations = model.iterations();
       } else if (miniBatch) {
-        KMeansModel model = data.fit(MiniBatchKMeans.builder().k(k).batchSize(batchSize)
-            .restarts(restarts).maxIterations(maxIter).tolerance(tol).seed(seed)
-            .threads(threads)
+        KMeansModel model = data.fit(fit.applyTo(MiniBatchKMeans.builder().k(k)
+            .batchSize(batchSize).restarts(fit.restarts()))
             .listener(p -> bar.update(p.iteration(), p.maxIterations(),
                 String.format(Locale.ROOT, "step  batch inertia %.6g", p.loss().getAsDouble())))
             .build());
@@ -112,8 +101,8 @@ final class ClusterCommand implements Command {
         inertia = model.inertia();
         iterations = model.iterations();
       } else {
-        NmfModel model = data.fit(NmfOptions.builder(args, k, bar).maxIterations(maxIter)
-            .build());
+        NmfModel model = data.fit(NmfOptions.builder(args, k, bar)
+            .maxIterations(fit.maxIterations()).build());
         labels = model.clusterLabels();
         inertia = data.inertia(labels, k);
         iterations = model.iterations();

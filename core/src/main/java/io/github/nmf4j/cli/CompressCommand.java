@@ -1,6 +1,5 @@
 package io.github.nmf4j.cli;
 
-import io.github.nmf4j.cluster.KMeans;
 import io.github.nmf4j.image.ChannelLayout;
 import io.github.nmf4j.image.CompressionResult;
 import io.github.nmf4j.image.ImageCompression;
@@ -60,10 +59,7 @@ final class CompressCommand implements Command {
     Outputs outputs = new Outputs();
     Path out = outputs.add("out", Path.of(args.required("out", "FILE")), Outputs.IMAGE);
     String method = args.choice("method", Map.of("nmf", "nmf", "kmeans", "kmeans"), "nmf");
-    int restarts = args.integer("restarts", 1, 1);
-    double tol = args.number("tol", 1e-4, 0);
-    long seed = args.longValue("seed", 0);
-    int threads = Preflight.threads(args);
+    FitOptions.Values kMeansFit = FitOptions.read(args, 300, 1e-4, 1);
     if (method.equals("nmf") && args.has("colors") || method.equals("kmeans") && args.has("rank")) {
       throw new UsageException("--rank goes with --method nmf, --colors with --method kmeans");
     }
@@ -110,13 +106,7 @@ final class CompressCommand implements Command {
     long start = System.nanoTime();
     try {
       if (method.equals("kmeans")) {
-        int maxIter = args.integer("max-iter", 300, 1);
-        KMeans kmeans = KMeans.builder().k(colors).restarts(restarts).maxIterations(maxIter)
-            .tolerance(tol).seed(seed).threads(threads)
-            .listener(p -> bar.update(p.iteration(), maxIter, String.format(Locale.ROOT,
-                "run %d/%d  inertia %.6g", p.restart() + 1, p.restarts(), p.loss().getAsDouble())))
-            .build();
-        result = ImageCompression.kmeans(image, kmeans);
+        result = ImageCompression.kmeans(image, FitOptions.kMeans(colors, kMeansFit, bar).build());
       } else {
         result = ImageCompression.nmf(image, nmf, layout);
       }

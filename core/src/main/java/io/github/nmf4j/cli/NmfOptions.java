@@ -59,29 +59,23 @@ final class NmfOptions {
 
   /** Adds the options that {@link #builder} reads. */
   static Options add(Options o, Defaults d) {
-    return o
-        .option("loss", "LOSS", "frobenius (default) or kl (Kullback-Leibler)")
+    o.option("loss", "LOSS", "frobenius (default) or kl (Kullback-Leibler)")
         .option("solver", "SOLVER", String.join("|", solvers().keySet())
             + " (default: " + d.solver() + ")")
-        .option("init", "INIT", "random|nndsvd|nndsvda|nndsvdar (default: " + d.init() + ")")
-        .option("max-iter", "N", "most iterations (default " + d.maxIterations() + ")")
-        .option("tol", "T", "stop when the loss improves by less than T relative (default "
-            + d.tolerance() + ")")
-        .option("seed", "S", "random seed (default 0)")
-        .option("restarts", "R", "starts, keep the best fit (default " + d.restarts() + ")")
-        .option("threads", "T", "threads (default: all processors)");
+        .option("init", "INIT", "random|nndsvd|nndsvda|nndsvdar (default: " + d.init() + ")");
+    return FitOptions.add(o, new FitOptions.Help(
+        "most iterations (default " + d.maxIterations() + ")",
+        "stop when the loss improves by less than T relative (default " + d.tolerance() + ")",
+        "starts, keep the best fit (default " + d.restarts() + ")"));
   }
 
   /** An NMF builder from the options, with {@code rank} and the progress bar as listener. */
   static Nmf.Builder builder(Args args, int rank, ProgressBar bar) {
     Loss loss = args.choice("loss", LOSSES, Loss.FROBENIUS);
     Solver solver = args.choice("solver", solvers(), best(loss));
-    Nmf.Builder b = Nmf.builder().rank(rank).loss(loss).solver(solver)
-        .maxIterations(args.integer("max-iter", 200, 1))
-        .tolerance(args.number("tol", 1e-4, 0))
-        .seed(args.longValue("seed", 0))
-        .restarts(args.integer("restarts", 1, 1))
-        .threads(Preflight.threads(args))
+    FitOptions.Values fit = FitOptions.read(args, 200, 1e-4, 1);
+    Nmf.Builder b = fit.applyTo(Nmf.builder().rank(rank).loss(loss).solver(solver))
+        .restarts(fit.restarts())
         .listener(p -> bar.update(p.iteration(), p.maxIterations(),
             (p.restarts() > 1 ? "run " + (p.restart() + 1) + "/" + p.restarts() + "  " : "")
                 + (p.loss().isPresent()

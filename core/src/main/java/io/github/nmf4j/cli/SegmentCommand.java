@@ -42,7 +42,7 @@ final class SegmentCommand implements Command {
         .option("stride", "S", "pixels between window positions (default 20)")
         .option("k", "K", "the number of segments (default 4)")
         .option("seed", "S", "random seed of k-means (default 0)")
-        .option("threads", "T", "threads (default: all processors)");
+        .option("threads", "T", FitOptions.THREADS);
   }
 
   @Override
@@ -56,7 +56,7 @@ final class SegmentCommand implements Command {
         .stride(args.integer("stride", 20, 1))
         .clusters(args.integer("k", 4, 1))
         .seed(args.longValue("seed", 0))
-        .threads(args.integer("threads", Runtime.getRuntime().availableProcessors(), 1))
+        .threads(Preflight.threads(args))
         .build();
 
     RgbImage image = Images.readRgb(input);

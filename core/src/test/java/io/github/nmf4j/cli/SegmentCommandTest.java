@@ -65,6 +65,8 @@ class SegmentCommandTest {
     assertFails("no such file", "segment", dir.resolve("absent.png").toString(), "--out",
         out.toString(), "--window", "10");
     assertFails("--out FILE", "segment", input.toString());
+    assertFails("--threads must be between 1 and", "segment", input.toString(), "--out",
+        out.toString(), "--window", "10", "--threads", "100000");
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactly("in.png");
     }
