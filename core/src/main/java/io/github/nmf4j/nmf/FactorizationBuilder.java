@@ -1,5 +1,6 @@
 package io.github.nmf4j.nmf;
 
+import io.github.nmf4j.estimator.Estimator;
 import io.github.nmf4j.estimator.IterativeBuilder;
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.linalg.Matrix;
@@ -164,22 +165,23 @@ abstract class FactorizationBuilder<B extends FactorizationBuilder<B>> extends I
   }
 
   /**
-   * Takes every value this class holds from a fit's settings, for {@code toBuilder()}. Equal
-   * penalty weights keep scikit-learn's {@code alpha_H="same"}: a later {@code alphaW(a)} moves
-   * both.
+   * Takes every value this class and its bases hold, for {@code toBuilder()}: the rank, loss,
+   * start, penalties, iteration limit, tolerance, seed and threads from the fit's settings
+   * {@code s}, the executor and listener from {@code estimator}. Equal penalty weights keep
+   * scikit-learn's {@code alpha_H="same"}: a later {@code alphaW(a)} moves both.
    */
-  final void copyFactorization(int rank, Loss loss, double beta,
-      Optional<Initialization> initialization, Optional<Matrix> initialW,
-      Optional<Matrix> initialH, double alphaW, double alphaH, double l1Ratio) {
-    this.rank = rank;
-    this.loss = loss;
-    this.beta = beta;
-    this.initialization = initialization.orElse(null);
-    this.initialW = initialW.orElse(null);
-    this.initialH = initialH.orElse(null);
-    this.alphaW = alphaW;
-    this.alphaH = alphaH == alphaW ? Double.NaN : alphaH;
-    this.l1Ratio = l1Ratio;
+  final void copyFactorization(FactorizationSettings s, Estimator<?> estimator) {
+    this.rank = s.rank();
+    this.loss = s.loss();
+    this.beta = s.beta();
+    this.initialization = s.initialization().orElse(null);
+    this.initialW = s.initialW().orElse(null);
+    this.initialH = s.initialH().orElse(null);
+    this.alphaW = s.alphaW();
+    this.alphaH = s.alphaH() == s.alphaW() ? Double.NaN : s.alphaH();
+    this.l1Ratio = s.l1Ratio();
+    maxIterations(s.maxIterations()).tolerance(s.tolerance()).seed(s.seed());
+    runAs(s.threads(), estimator);
   }
 
   /** The rank set, or the initial factors' ({@link NmfChecks#rank}). */

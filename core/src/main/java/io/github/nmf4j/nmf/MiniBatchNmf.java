@@ -123,17 +123,14 @@ public final class MiniBatchNmf extends Estimator<MiniBatchNmfSettings> {
     private Builder(MiniBatchNmf m) {
       this();
       MiniBatchNmfSettings s = m.settings();
-      copyFactorization(s.rank(), s.loss(), s.beta(), s.initialization(), s.initialW(),
-          s.initialH(), s.alphaW(), s.alphaH(), s.l1Ratio());
+      copyFactorization(s, m);
       batchSize = s.batchSize();
       forgetFactor = s.forgetFactor();
-      maxIterations(s.maxIterations()).tolerance(s.tolerance()).seed(s.seed());
       maxNoImprovement = s.maxNoImprovement();
       freshRestarts = s.freshRestarts();
       freshRestartsMaxIterations = s.freshRestartsMaxIterations();
       transformMaxIterations = s.transformMaxIterations() == s.maxIterations() ? 0
           : s.transformMaxIterations();
-      runAs(s.threads(), m);
     }
 
     /**

@@ -36,7 +36,8 @@ public record MiniBatchNmfSettings(int rank, Loss loss, double beta, int batchSi
     double forgetFactor, int maxIterations, double tolerance, int maxNoImprovement,
     boolean freshRestarts, int freshRestartsMaxIterations, int transformMaxIterations,
     double alphaW, double alphaH, double l1Ratio, Optional<Initialization> initialization,
-    Optional<Matrix> initialW, Optional<Matrix> initialH, long seed, int threads) {
+    Optional<Matrix> initialW, Optional<Matrix> initialH, long seed, int threads)
+    implements FactorizationSettings {
 
   /**
    * The {@link Nmf} settings of the models this fit returns: the same rank, loss, penalties and

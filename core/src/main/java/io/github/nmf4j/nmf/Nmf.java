@@ -117,16 +117,13 @@ public final class Nmf extends Estimator<NmfSettings> {
     private Builder(Nmf nmf) {
       this();
       NmfSettings s = nmf.settings();
-      copyFactorization(s.rank(), s.loss(), s.beta(), s.initialization(), s.initialW(),
-          s.initialH(), s.alphaW(), s.alphaH(), s.l1Ratio());
+      copyFactorization(s, nmf);
       solver = s.solver();
-      maxIterations(s.maxIterations()).tolerance(s.tolerance()).seed(s.seed());
       checkEvery = s.checkEvery();
       epsilon = s.epsilon();
       restarts = s.restarts();
       normalizeColumnsOfW = s.normalizeColumnsOfW();
       missingValues = s.missingValues();
-      runAs(s.threads(), nmf);
     }
 
     /**

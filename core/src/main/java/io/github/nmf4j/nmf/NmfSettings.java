@@ -41,7 +41,7 @@ public record NmfSettings(int rank, Loss loss, Solver solver,
     Optional<Matrix> initialH, int maxIterations, double tolerance, int checkEvery,
     double epsilon, long seed, int restarts, int threads, boolean normalizeColumnsOfW,
     double alphaW, double alphaH, double l1Ratio, double beta,
-    MissingValues missingValues) {
+    MissingValues missingValues) implements FactorizationSettings {
 
   /** These settings with {@code threads} threads. */
   NmfSettings withThreads(int threads) {
