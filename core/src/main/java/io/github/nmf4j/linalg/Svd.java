@@ -20,8 +20,17 @@ import io.github.nmf4j.internal.Parallel;
  * entry of largest magnitude (the first, in a tie) is positive, and the matching row of {@code
  * V^T} is flipped with it. Left singular vectors for zero singular values are an arbitrary
  * orthonormal completion. The same input and seed give bit-identical results for any thread count.
+ *
+ * <p>A record of its three parts, made by {@link #exact} and {@link #truncated}; the canonical
+ * constructor (for factors computed elsewhere, or read back from files) checks that the shapes
+ * agree and copies the singular values, and {@link #singularValues()} returns a copy, so a
+ * decomposition is equal only to itself.
+ *
+ * @param u the left singular vectors, {@code m x rank()}, orthonormal columns
+ * @param singularValues the singular values, {@code rank()} of them, in descending order
+ * @param vt the right singular vectors as rows, {@code rank() x n}, orthonormal rows
  */
-public final class Svd {
+public record Svd(Matrix u, double[] singularValues, Matrix vt) {
 
   /** Oversampling of the randomized range finder: {@code rank + 10} random samples. */
   public static final int OVERSAMPLES = 10;
@@ -33,14 +42,21 @@ public final class Svd {
    */
   static final long SMALL_WORK = 1L << 18;
 
-  private final Matrix u;
-  private final double[] s;
-  private final Matrix vt;
-
-  private Svd(Matrix u, double[] s, Matrix vt) {
-    this.u = u;
-    this.s = s;
-    this.vt = vt;
+  /**
+   * Checks that {@code u} has one column and {@code vt} one row per singular value, and copies
+   * {@code singularValues}; the orthonormality and the order are the caller's to keep.
+   *
+   * @throws IllegalArgumentException if an argument is null, or if the shapes do not agree
+   */
+  public Svd {
+    Arguments.requireNonNull(u, "u");
+    Arguments.requireNonNull(singularValues, "singularValues");
+    Arguments.requireNonNull(vt, "vt");
+    if (u.cols() != singularValues.length || vt.rows() != singularValues.length) {
+      throw new IllegalArgumentException("u (" + u.shape() + ") and vt (" + vt.shape()
+          + ") must have " + singularValues.length + " columns and rows, one per singular value");
+    }
+    singularValues = singularValues.clone();
   }
 
   /**
@@ -209,28 +225,19 @@ public final class Svd {
     }
   }
 
-  /** The left singular vectors, {@code m x rank()}, orthonormal columns. */
-  public Matrix u() {
-    return u;
-  }
-
   /** A copy of the singular values, {@code rank()} of them, in descending order. */
+  @Override
   public double[] singularValues() {
-    return s.clone();
-  }
-
-  /** The right singular vectors as rows, {@code rank() x n}, orthonormal rows. */
-  public Matrix vt() {
-    return vt;
+    return singularValues.clone();
   }
 
   /** The number of triplets held: {@code min(m, n)} for {@link #exact}, else the requested rank. */
   public int rank() {
-    return s.length;
+    return singularValues.length;
   }
 
   @Override
   public String toString() {
-    return "Svd[" + u.rows() + "x" + vt.cols() + ", rank " + s.length + "]";
+    return "Svd[" + u.rows() + "x" + vt.cols() + ", rank " + singularValues.length + "]";
   }
 }

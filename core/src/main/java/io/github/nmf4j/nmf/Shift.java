@@ -29,9 +29,17 @@ import java.util.Arrays;
  * NMF must spend some of each component on it. This is how signed spike waveforms are clustered
  * with NMF (see the guide's page "Clustering signed waveforms").
  *
- * <p>Immutable; the caller's matrices are never modified.
+ * <p>Immutable; the caller's matrices are never modified. A record of the scope, the offsets and
+ * the shifted matrix, made by {@link #toNonNegative}; the canonical constructor (to rebuild a
+ * shift from saved offsets) checks that they agree and copies the offsets, and {@link
+ * #offsets()} returns a copy, so a shift is equal only to itself.
+ *
+ * @param scope whether one offset serves the whole matrix or each column has its own
+ * @param offsets the offset added to each column, one per column (all equal for {@link
+ *     Scope#GLOBAL})
+ * @param shifted the shifted matrix, {@code x + offset}, every value {@code >= 0}
  */
-public final class Shift {
+public record Shift(Scope scope, double[] offsets, Matrix shifted) {
 
   /** Whether one offset serves the whole matrix or each column has its own. */
   public enum Scope {
@@ -41,14 +49,33 @@ public final class Shift {
     PER_COLUMN
   }
 
-  private final Scope scope;
-  private final double[] offsets;
-  private final Matrix shifted;
-
-  private Shift(Scope scope, double[] offsets, Matrix shifted) {
-    this.scope = scope;
-    this.offsets = offsets;
-    this.shifted = shifted;
+  /**
+   * Checks that there is one finite, non-negative offset per column of {@code shifted}, all
+   * equal for {@link Scope#GLOBAL}, and copies {@code offsets}.
+   *
+   * @throws IllegalArgumentException if an argument is null, if the number of offsets differs
+   *     from the number of columns, or if an offset is negative, NaN, infinite or (global)
+   *     differs from the first (the message names its index and value)
+   */
+  public Shift {
+    Arguments.requireNonNull(scope, "scope");
+    Arguments.requireNonNull(offsets, "offsets");
+    Arguments.requireNonNull(shifted, "shifted");
+    if (offsets.length != shifted.cols()) {
+      throw new IllegalArgumentException("offsets has " + offsets.length
+          + " values but shifted has " + shifted.cols() + " columns");
+    }
+    for (int j = 0; j < offsets.length; j++) {
+      if (!(offsets[j] >= 0 && offsets[j] < Double.POSITIVE_INFINITY)) {
+        throw new IllegalArgumentException(
+            "offsets[" + j + "] must be finite and >= 0, was " + offsets[j]);
+      }
+      if (scope == Scope.GLOBAL && offsets[j] != offsets[0]) {
+        throw new IllegalArgumentException("offsets[" + j + "] must equal offsets[0] ("
+            + offsets[0] + ") in a GLOBAL shift, was " + offsets[j]);
+      }
+    }
+    offsets = offsets.clone();
   }
 
   /**
@@ -104,20 +131,11 @@ public final class Shift {
     return new Shift(scope, offsets, Matrix.wrap(n, p, add(a, n, p, offsets, 1.0)));
   }
 
-  /** The scope of the offsets. */
-  public Scope scope() {
-    return scope;
-  }
-
-  /** The shifted matrix, {@code x + offset}, every value {@code >= 0}. */
-  public Matrix shifted() {
-    return shifted;
-  }
-
   /**
    * The offset added to each column (a copy, one per column; all equal for {@link
    * Scope#GLOBAL}).
    */
+  @Override
   public double[] offsets() {
     return offsets.clone();
   }

@@ -302,4 +302,21 @@ class SvdTest {
     assertThat(gram.subtract(Matrix.identity(q.cols())).frobeniusNorm())
         .as("orthonormality of %s", q.shape()).isLessThanOrEqualTo(tol);
   }
+
+  @Test
+  void anSvdBuiltFromItsPartsCopiesTheSingularValuesAndChecksTheShapes() {
+    Svd exact = Svd.exact(Matrix.of(new double[][] {{3, 0}, {0, 2}, {1, 1}}));
+    double[] s = exact.singularValues();
+    Svd rebuilt = new Svd(exact.u(), s, exact.vt());
+    s[0] = 99;
+    rebuilt.singularValues()[1] = 99;
+    assertThat(rebuilt.singularValues()).containsExactly(exact.singularValues());
+    assertThat(rebuilt.rank()).isEqualTo(2);
+    assertThat(rebuilt.toString()).isEqualTo(exact.toString());
+    assertThatThrownBy(() -> new Svd(exact.u(), new double[] {1}, exact.vt()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("u (3x2) and vt (2x2) must have 1 columns and rows, one per singular value");
+    assertThatThrownBy(() -> new Svd(null, s, exact.vt()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("u must not be null");
+  }
 }

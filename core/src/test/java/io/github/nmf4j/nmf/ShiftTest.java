@@ -106,4 +106,30 @@ class ShiftTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("y has -Infinity at row 0, column 1");
   }
+
+  @Test
+  void aShiftRebuiltFromItsOffsetsCopiesThemAndChecksThem() {
+    Matrix x = Matrix.of(new double[][] {{-1, 2}, {3, -4}});
+    Shift fitted = Shift.toNonNegative(x, Shift.Scope.PER_COLUMN);
+    double[] offsets = fitted.offsets();
+    Shift rebuilt = new Shift(Shift.Scope.PER_COLUMN, offsets, fitted.shifted());
+    offsets[0] = 99;
+    rebuilt.offsets()[1] = 99;
+    assertThat(rebuilt.offsets()).containsExactly(1, 4);
+    assertThat(rebuilt.inverse(rebuilt.shifted()).toRowMajorArray())
+        .containsExactly(x.toRowMajorArray());
+    assertThat(rebuilt).isNotEqualTo(fitted);
+    Matrix two = Matrix.zeros(1, 2);
+    assertThatThrownBy(() -> new Shift(Shift.Scope.GLOBAL, new double[] {1}, two))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("offsets has 1 values but shifted has 2 columns");
+    assertThatThrownBy(() -> new Shift(Shift.Scope.GLOBAL, new double[] {1, 2}, two))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("offsets[1] must equal offsets[0] (1.0) in a GLOBAL shift, was 2.0");
+    assertThatThrownBy(() -> new Shift(Shift.Scope.PER_COLUMN, new double[] {1, -2}, two))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("offsets[1] must be finite and >= 0, was -2.0");
+    assertThatThrownBy(() -> new Shift(null, new double[] {1, 1}, two))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("scope must not be null");
+  }
 }
