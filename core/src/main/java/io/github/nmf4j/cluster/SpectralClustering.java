@@ -256,10 +256,7 @@ public final class SpectralClustering extends Estimator<SpectralSettings> {
      * @throws IllegalArgumentException if {@code gamma} is not finite and positive
      */
     public Builder gamma(double gamma) {
-      if (!(gamma > 0) || Double.isInfinite(gamma)) {
-        throw new IllegalArgumentException("gamma must be finite and > 0, was " + gamma);
-      }
-      this.gamma = gamma;
+      this.gamma = Arguments.requireFinitePositive(gamma, "gamma");
       return this;
     }
 
@@ -291,11 +288,7 @@ public final class SpectralClustering extends Estimator<SpectralSettings> {
      * @throws IllegalArgumentException if {@code tolerance} is not finite and positive
      */
     public Builder eigenTolerance(double tolerance) {
-      if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
-        throw new IllegalArgumentException(
-            "eigenTolerance must be finite and > 0, was " + tolerance);
-      }
-      this.eigenTolerance = tolerance;
+      this.eigenTolerance = Arguments.requireFinitePositive(tolerance, "eigenTolerance");
       return this;
     }
 

@@ -77,9 +77,7 @@ public final class Consensus extends Estimator<ConsensusSettings> {
   }
 
   private ConsensusResult fitOnCaller(Matrix v) {
-    if (v == null) {
-      throw new IllegalArgumentException("v must not be null");
-    }
+    Arguments.requireNonNull(v, "v");
     int n = v.rows();
     if (n < 2 || n > MAX_ROWS) {
       throw new IllegalArgumentException("consensus needs 2 to " + MAX_ROWS

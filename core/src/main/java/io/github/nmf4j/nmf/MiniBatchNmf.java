@@ -151,11 +151,7 @@ public final class MiniBatchNmf extends Estimator<MiniBatchNmfSettings> {
      * @throws IllegalArgumentException if {@code forgetFactor} is negative, NaN or infinite
      */
     public Builder forgetFactor(double forgetFactor) {
-      if (!(forgetFactor >= 0 && forgetFactor < Double.POSITIVE_INFINITY)) {
-        throw new IllegalArgumentException(
-            "forgetFactor must be finite and >= 0, was " + forgetFactor);
-      }
-      this.forgetFactor = forgetFactor;
+      this.forgetFactor = Arguments.requireFiniteNonNegative(forgetFactor, "forgetFactor");
       return this;
     }
 

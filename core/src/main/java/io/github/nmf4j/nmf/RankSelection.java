@@ -111,9 +111,7 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
 
   /** The flat indices of the non-NaN entries of v, after checking it. */
   private static int[] observedEntries(Matrix v) {
-    if (v == null) {
-      throw new IllegalArgumentException("v must not be null");
-    }
+    Arguments.requireNonNull(v, "v");
     if (v.rows() == 0 || v.cols() == 0) {
       throw new IllegalArgumentException("v must not be empty, was " + v.shape());
     }
