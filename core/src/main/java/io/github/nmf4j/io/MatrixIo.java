@@ -11,6 +11,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.CharacterCodingException;
@@ -204,14 +205,7 @@ public final class MatrixIo {
         Npz.write(out, matrix);
         return;
       }
-      GZIPOutputStream gz = f == Format.MTX_GZ ? new GZIPOutputStream(out, 1 << 16) : null;
-      Writer w = new BufferedWriter(
-          new OutputStreamWriter(gz != null ? gz : out, StandardCharsets.UTF_8), 1 << 16);
-      MatrixMarket.writeSparse(w, matrix);
-      w.flush();
-      if (gz != null) {
-        gz.finish();
-      }
+      writeText(out, f, w -> MatrixMarket.writeSparse(w, matrix));
     });
   }
 
@@ -236,20 +230,36 @@ public final class MatrixIo {
         Npy.write(out, matrix);
         return;
       }
-      GZIPOutputStream gz = f == Format.MTX_GZ ? new GZIPOutputStream(out, 1 << 16) : null;
-      Writer w = new BufferedWriter(
-          new OutputStreamWriter(gz != null ? gz : out, StandardCharsets.UTF_8), 1 << 16);
-      switch (f) {
-        case CSV -> Csv.write(w, matrix, ',');
-        case TSV -> Csv.write(w, matrix, '\t');
-        case TXT -> Csv.write(w, matrix, ' ');
-        default -> MatrixMarket.write(w, matrix);
-      }
-      w.flush();
-      if (gz != null) {
-        gz.finish();
-      }
+      writeText(out, f, w -> {
+        switch (f) {
+          case CSV -> Csv.write(w, matrix, ',');
+          case TSV -> Csv.write(w, matrix, '\t');
+          case TXT -> Csv.write(w, matrix, ' ');
+          default -> MatrixMarket.write(w, matrix);
+        }
+      });
     });
+  }
+
+  /**
+   * Runs {@code body} on a buffered UTF-8 writer over {@code out}, gzip-compressed for {@code
+   * .mtx.gz}, then flushes it and ends the compressed stream ({@code out} stays open: {@link
+   * AtomicFiles} closes it).
+   */
+  private static void writeText(OutputStream out, Format f, TextBody body) throws IOException {
+    GZIPOutputStream gz = f == Format.MTX_GZ ? new GZIPOutputStream(out, 1 << 16) : null;
+    Writer w = new BufferedWriter(
+        new OutputStreamWriter(gz != null ? gz : out, StandardCharsets.UTF_8), 1 << 16);
+    body.write(w);
+    w.flush();
+    if (gz != null) {
+      gz.finish();
+    }
+  }
+
+  /** What {@link #writeText} writes. */
+  private interface TextBody {
+    void write(Writer w) throws IOException;
   }
 
   /**

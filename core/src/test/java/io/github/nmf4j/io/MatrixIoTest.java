@@ -44,6 +44,19 @@ class MatrixIoTest {
   }
 
   @Test
+  void denseTextFormatsRoundTripAndMtxGzIsCompressed() throws IOException {
+    Matrix m = Matrix.of(new double[][] {{1.5, 0, -2}, {0.1, 3e-300, 7}});
+    for (String name : new String[] {"m.csv", "m.tsv", "m.txt", "m.mtx", "m.mtx.gz"}) {
+      Path p = dir.resolve(name);
+      MatrixIo.write(p, m);
+      assertThat(MatrixIo.read(p)).as(name).isEqualTo(m);
+    }
+    byte[] gz = Files.readAllBytes(dir.resolve("m.mtx.gz"));
+    assertThat(new byte[] {gz[0], gz[1]}).isEqualTo(new byte[] {0x1f, (byte) 0x8b});
+    assertThat(Files.readString(dir.resolve("m.mtx"))).startsWith("%%MatrixMarket");
+  }
+
+  @Test
   void aFailedWriteLeavesNoFileAndKeepsTheOldOne() throws IOException {
     Path missingDir = dir.resolve("no/such/dir/m.csv");
     assertThatThrownBy(() -> MatrixIo.write(missingDir, M)).isInstanceOf(IOException.class);
