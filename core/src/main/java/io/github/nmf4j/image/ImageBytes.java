@@ -106,18 +106,7 @@ final class ImageBytes implements AutoCloseable {
    */
   int marker() throws IOException {
     while (true) {
-      int b = read();
-      if (b < 0) {
-        throw new EOFException("the file ends at byte " + position + " without an end-of-image"
-            + " marker");
-      }
-      if (b != 0xff) {
-        continue;
-      }
-      int code;
-      do {
-        code = u8("a marker");
-      } while (code == 0xff);
+      int code = afterFf("without an end-of-image marker");
       if (code != 0) { // FF 00 is a stuffed byte, not a marker
         return code;
       }
@@ -131,22 +120,7 @@ final class ImageBytes implements AutoCloseable {
   long skipEntropyCoded() throws IOException {
     long start = position;
     while (true) {
-      int b = read();
-      if (b < 0) {
-        throw new EOFException("the file ends at byte " + position + " inside the image data,"
-            + " without an end-of-image marker");
-      }
-      if (b != 0xff) {
-        continue;
-      }
-      int next = read();
-      while (next == 0xff) {
-        next = read();
-      }
-      if (next < 0) {
-        throw new EOFException("the file ends at byte " + position + " inside the image data,"
-            + " without an end-of-image marker");
-      }
+      int next = afterFf("inside the image data, without an end-of-image marker");
       if (next == 0 || next >= 0xd0 && next <= 0xd7) {
         continue;
       }
@@ -157,6 +131,28 @@ final class ImageBytes implements AutoCloseable {
       position -= 2;
       return position - start;
     }
+  }
+
+  /**
+   * Reads up to the next {@code FF} byte and past any fill {@code FF}s after it, and returns the
+   * byte that follows; at the end of the file, an EOFException saying the file ends {@code
+   * where}.
+   */
+  private int afterFf(String where) throws IOException {
+    int b;
+    do {
+      b = read();
+      if (b < 0) {
+        throw new EOFException("the file ends at byte " + position + " " + where);
+      }
+    } while (b != 0xff);
+    do {
+      b = read();
+    } while (b == 0xff);
+    if (b < 0) {
+      throw new EOFException("the file ends at byte " + position + " " + where);
+    }
+    return b;
   }
 
   FileFormatException truncated(String what) {

@@ -187,6 +187,18 @@ class HostileImagesTest {
   }
 
   @Test
+  void aJpegEndingBetweenMarkersNamesWhereItEnds() throws IOException {
+    // SOI, then stray bytes and fill bytes with no marker code after them.
+    byte[] bytes = {(byte) 0xff, (byte) 0xd8, 0x12, (byte) 0xff, (byte) 0xff};
+    Path p = write("ends.jpg", bytes);
+    assertThatThrownBy(() -> Images.readRgb(p)).isInstanceOf(FileFormatException.class)
+        .hasMessage(p + " is truncated: the file ends at byte 5 without an end-of-image marker");
+    Path q = write("stray.jpg", Arrays.copyOf(bytes, 3));
+    assertThatThrownBy(() -> Images.readRgb(q)).isInstanceOf(FileFormatException.class)
+        .hasMessage(q + " is truncated: the file ends at byte 3 without an end-of-image marker");
+  }
+
+  @Test
   void cmykJpegsAreRefusedWithWhatToDo() throws IOException {
     WritableRaster cmyk = Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE,
         16, 8, 4, null);
