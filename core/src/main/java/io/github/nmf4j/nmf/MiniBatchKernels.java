@@ -6,16 +6,17 @@ import java.util.Arrays;
 
 /**
  * The block kernels of {@link MiniBatchSolver}: for a block of at most {@link #BLOCK} rows of a
- * batch, {@linkplain MiniBatchRows#load loaded} into a {@link Block} (a dense block copied to its
- * start, a sparse one read in place by {@link MiniBatchSparse}), scikit-learn 1.2's
+ * batch, {@linkplain MiniBatchRows#load loaded} into a {@link MiniBatchBlock} (a dense block and
+ * a sparse one both read in place, the sparse one by {@link MiniBatchSparse}), scikit-learn 1.2's
  * multiplicative update of W
  * ({@code _multiplicative_update_w}), the block's share of the next H update and the block's
  * terms of {@code _beta_divergence}, with scikit-learn's guards (a zero in WH or a denominator
  * becomes float32's epsilon) and numpy's exact powers.
  *
  * <p>The products ({@code X_b H'}, {@code W_b H}, {@code R_b H'}, {@code W_b' X_b}, ...) run on
- * {@link Gemm} over the block, as scikit-learn's run on BLAS over the batch; only the {@code k x
- * k} products and the element-wise terms are loops here. Frobenius needs two {@code 2 rows p k}
+ * {@link Gemm} over the block, as scikit-learn's run on BLAS over the batch, but for the two that
+ * read a dense X, which {@link FrobeniusBlockProducts} forms from V in place; only the {@code k
+ * x k} products and the element-wise terms are loops here. Frobenius needs two {@code 2 rows p k}
  * products per block and step ({@code X_b H'} and {@code W_b' X_b}): the batch cost comes from the
  * trace identity {@code ||X_b||^2 - 2 <W_b' X_b, H> + <W_b' W_b, H H'>}, without {@code W_b H}
  * (scikit-learn forms it, a third product; its own sparse path uses the identity). The other
@@ -42,54 +43,6 @@ final class MiniBatchKernels {
   private final double[] hRowSums;
   /** H' ({@code p x k}) of the prepared H, for sparse blocks. */
   private final double[] ht;
-
-  /**
-   * One thread's buffers for a block: its rows of X (dense V), W, WH, the terms and the
-   * products; the {@code p}-wide buffers are made at their first use, so that a sparse block of
-   * a loss that never forms them holds none.
-   */
-  static final class Block {
-    private final int p;
-    final double[] w;
-    final double[] numW;
-    final double[] denW;
-    /** The rows the block was {@linkplain MiniBatchRows#load loaded} from, and its first row. */
-    MiniBatchRows rows;
-    int row0;
-    private double[] x;
-    private double[] wh;
-    private double[] r;
-    private double[] q;
-    /** {@code p x k}: a sparse block's {@code W_b' S_b} before its transpose. */
-    private double[] pk;
-
-    Block(int p, int k) {
-      this.p = p;
-      w = new double[BLOCK * k];
-      numW = new double[BLOCK * k];
-      denW = new double[BLOCK * k];
-    }
-
-    double[] x() {
-      return x != null ? x : (x = new double[BLOCK * p]);
-    }
-
-    double[] wh() {
-      return wh != null ? wh : (wh = new double[BLOCK * p]);
-    }
-
-    double[] r() {
-      return r != null ? r : (r = new double[BLOCK * p]);
-    }
-
-    double[] q() {
-      return q != null ? q : (q = new double[BLOCK * p]);
-    }
-
-    double[] pk(int k) {
-      return pk != null ? pk : (pk = new double[p * k]);
-    }
-  }
 
   MiniBatchKernels(int p, int k, double beta) {
     this.p = p;
@@ -131,7 +84,7 @@ final class MiniBatchKernels {
    * b.denW}); for Frobenius with {@code numeratorReady} the numerator {@code X_b H'} is kept (H
    * has not changed since it was formed: the W-only solve).
    */
-  void wTerms(int rows, double[] h, boolean numeratorReady, Block b) {
+  void wTerms(int rows, double[] h, boolean numeratorReady, MiniBatchBlock b) {
     MiniBatchRows.Sparse sparse = sparse(b);
     if (beta == 2) {
       if (numeratorReady) {
@@ -139,7 +92,7 @@ final class MiniBatchKernels {
       } else if (sparse != null) {
         MiniBatchSparse.timesHt(sparse, b.row0, rows, sparse.values, 0, k, ht, b.numW);
       } else {
-        Gemm.multiplyTranspose(rows, p, k, b.x(), h, b.numW, Parallel.serial());
+        b.frobenius().timesHt(b.x, b.xOff, rows, h, b.numW);
       }
       Gemm.multiply(rows, k, k, b.w, hh, b.denW, Parallel.serial());
       return;
@@ -166,7 +119,7 @@ final class MiniBatchKernels {
   }
 
   /** The block's rows as sparse rows, or null for dense ones. */
-  private static MiniBatchRows.Sparse sparse(Block b) {
+  private static MiniBatchRows.Sparse sparse(MiniBatchBlock b) {
     return b.rows.sparse() ? (MiniBatchRows.Sparse) b.rows : null;
   }
 
@@ -175,7 +128,7 @@ final class MiniBatchKernels {
    * WH^(beta-1)} over all entries, as {@link #terms} (scikit-learn's row-by-row {@code WHHt} of
    * its sparse path); returns {@code b.wh}.
    */
-  private double[] modelPowers(int rows, double[] h, Block b) {
+  private double[] modelPowers(int rows, double[] h, MiniBatchBlock b) {
     double[] wh = b.wh();
     double[] q = b.q();
     Gemm.multiply(rows, k, p, b.w, h, wh, Parallel.serial());
@@ -187,7 +140,7 @@ final class MiniBatchKernels {
   }
 
   /** The multiplicative step of W from {@link #wTerms}, with the penalties' weights. */
-  void updateW(int rows, double l1W, double l2W, Block b) {
+  void updateW(int rows, double l1W, double l2W, MiniBatchBlock b) {
     double[] w = b.w;
     for (int i = 0, len = rows * k; i < len; i++) {
       double d = b.denW[i];
@@ -212,15 +165,16 @@ final class MiniBatchKernels {
    * {@code r = X .* WH^(beta-2)} and {@code q = WH^(beta-1)} from {@code b.wh} with
    * scikit-learn's replacements of zeros in WH (float32's epsilon).
    */
-  private void terms(int len, Block b) {
+  private void terms(int len, MiniBatchBlock b) {
     double[] wh = b.wh();
-    double[] x = b.x();
+    double[] x = b.x;
+    int xOff = b.xOff;
     double[] r = b.r();
     double[] q = b.q();
     for (int j = 0; j < len; j++) {
       double y = wh[j];
       double safe = beta < 2 && y == 0 ? EPSILON : y;
-      double xv = x[j];
+      double xv = x[xOff + j];
       r[j] = beta == 1 ? xv / safe
           : beta == 0 ? square(1 / safe) * xv : power(safe, beta - 2) * xv;
       if (beta != 1) {
@@ -236,14 +190,15 @@ final class MiniBatchKernels {
    * of the divergence (see {@link #finishDivergence}; Frobenius: 0, the caller adds {@code
    * ||X||^2} and {@link #frobeniusModelTerms} of the batch's sums).
    */
-  double hTerms(int rows, double[] h, double[] num, double[] den, double[] colSums, Block b) {
+  double hTerms(int rows, double[] h, double[] num, double[] den, double[] colSums,
+      MiniBatchBlock b) {
     MiniBatchRows.Sparse sparse = sparse(b);
     if (beta == 2) {
       if (sparse != null) {
-        MiniBatchSparse.transposeTimes(sparse, b.row0, rows, sparse.values, 0, b.w, k, b.pk(k),
+        MiniBatchSparse.transposeTimes(sparse, b.row0, rows, sparse.values, 0, b.w, k, b.pk(),
             num);
       } else {
-        Gemm.transposeMultiply(rows, k, p, b.w, b.x(), num, Parallel.serial());
+        b.frobenius().transposeTimes(b.w, b.x, b.xOff, rows, num);
       }
       Gemm.transposeMultiply(rows, k, k, b.w, b.w, den, Parallel.serial());
       return 0;
@@ -268,7 +223,7 @@ final class MiniBatchKernels {
     double[] wh = beta == 1 ? null : modelPowers(rows, h, b);
     MiniBatchSparse.ratios(sparse, b.row0, rows, b.w, ht, wh, k, beta, b.r());
     MiniBatchSparse.transposeTimes(sparse, b.row0, rows, b.r(), sparse.pointers[b.row0], b.w,
-        k, b.pk(k), num);
+        k, b.pk(), num);
     if (beta != 1) {
       Gemm.transposeMultiply(rows, k, p, b.w, b.q(), den, Parallel.serial());
     }
@@ -311,7 +266,7 @@ final class MiniBatchKernels {
    * The block's {@code ||X_b - W_b H||^2}, and in {@code out[0]} its terms of the divergence
    * (beta other than 2; see {@link #finishDivergence}); returns the former.
    */
-  double errors(int rows, double[] h, Block b, double[] out) {
+  double errors(int rows, double[] h, MiniBatchBlock b, double[] out) {
     double[] wh = b.wh();
     Gemm.multiply(rows, k, p, b.w, h, wh, Parallel.serial());
     MiniBatchRows.Sparse sparse = sparse(b);
@@ -320,10 +275,11 @@ final class MiniBatchKernels {
           + MiniBatchSparse.divergence(sparse, b.row0, rows, b.w, ht, wh, k, beta);
       return MiniBatchSparse.squaredError(sparse, b.row0, rows, wh);
     }
-    double[] x = b.x();
+    double[] x = b.x;
+    int xOff = b.xOff;
     double q = 0;
     for (int j = 0, len = rows * p; j < len; j++) {
-      double e = x[j] - wh[j];
+      double e = x[xOff + j] - wh[j];
       q += e * e;
     }
     out[0] = beta != 2 ? divergenceTerms(rows * p, b) : 0;
@@ -335,12 +291,13 @@ final class MiniBatchKernels {
    * b.x} and {@code b.wh}: entries of X above float32's epsilon, a zero of WH replaced by it; the
    * parts over all entries are added by {@link #finishDivergence}.
    */
-  private double divergenceTerms(int len, Block b) {
-    double[] x = b.x();
+  private double divergenceTerms(int len, MiniBatchBlock b) {
+    double[] x = b.x;
+    int xOff = b.xOff;
     double[] wh = b.wh();
     double sum = 0;
     for (int j = 0; j < len; j++) {
-      double xv = x[j];
+      double xv = x[xOff + j];
       if (beta != 1 && beta != 0) {
         sum += power(wh[j], beta) * (beta - 1) / (beta * (beta - 1));
       }

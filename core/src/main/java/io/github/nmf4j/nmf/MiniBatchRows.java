@@ -5,8 +5,9 @@ import io.github.nmf4j.internal.Parallel;
 /**
  * The rows a mini-batch fit reads, in the caller's units: a dense V (row-major) or the CSR
  * arrays of a sparse one, read in place. A block of a batch is {@linkplain #load loaded} into a
- * {@link MiniBatchKernels.Block}: a dense block is copied, a sparse block is only named by its
- * first row, its products then read V's stored entries ({@link MiniBatchSparse}), so nothing of
+ * {@link MiniBatchBlock}: a dense block's X is V from the block's first value, a sparse block is
+ * only named by its first row, its products then read V's stored entries ({@link
+ * MiniBatchSparse}), so nothing of
  * size {@code batch x p} is formed from a sparse V but the model's {@code W_b H} where the loss
  * needs it everywhere (beta other than 1 and 2, as scikit-learn's sparse path).
  */
@@ -36,7 +37,7 @@ abstract class MiniBatchRows {
   abstract boolean sparse();
 
   /** Prepares {@code b} for rows {@code [row0, row0 + rows)}, with their W from {@code w}. */
-  void load(int row0, int rows, double[] w, int wOff, int k, MiniBatchKernels.Block b) {
+  void load(int row0, int rows, double[] w, int wOff, int k, MiniBatchBlock b) {
     b.rows = this;
     b.row0 = row0;
     System.arraycopy(w, wOff, b.w, 0, rows * k);
@@ -78,9 +79,10 @@ abstract class MiniBatchRows {
     }
 
     @Override
-    void load(int row0, int rows, double[] w, int wOff, int k, MiniBatchKernels.Block b) {
+    void load(int row0, int rows, double[] w, int wOff, int k, MiniBatchBlock b) {
       super.load(row0, rows, w, wOff, k, b);
-      System.arraycopy(v, row0 * p, b.x(), 0, rows * p);
+      b.x = v;
+      b.xOff = row0 * p;
     }
 
     @Override

@@ -46,7 +46,7 @@ final class MiniBatchSolver {
   private final double[] hDenominator;
   /** Frobenius W-only solve: {@code X H'} of its rows ({@code rows x k}), formed once. */
   private double[] xht = new double[0];
-  private final ConcurrentLinkedQueue<MiniBatchKernels.Block> scratch =
+  private final ConcurrentLinkedQueue<MiniBatchBlock> scratch =
       new ConcurrentLinkedQueue<>();
 
   MiniBatchSolver(int p, int k, double beta, double alphaW, double alphaH, double l1Ratio,
@@ -89,7 +89,7 @@ final class MiniBatchSolver {
     kernels.prepare(h, x.sparse());
     int blocks = (rows + BLOCK - 1) / BLOCK;
     par.forEach(blocks, c -> {
-      MiniBatchKernels.Block s = take();
+      MiniBatchBlock s = take();
       int from = c * BLOCK;
       int len = Math.min(rows, from + BLOCK) - from;
       int wRow = wOff + from * k;
@@ -211,7 +211,7 @@ final class MiniBatchSolver {
     for (int it = 0; it < maxIterations; it++) {
       boolean numeratorReady = keepNumerator && it > 0;
       par.forEach(blocks, c -> {
-        MiniBatchKernels.Block s = take();
+        MiniBatchBlock s = take();
         int from = c * BLOCK;
         int len = Math.min(rows, from + BLOCK) - from;
         int wRow = wOff + from * k;
@@ -257,7 +257,7 @@ final class MiniBatchSolver {
     double[] div = new double[blocks];
     double[] sq = new double[blocks];
     par.forEach(blocks, c -> {
-      MiniBatchKernels.Block s = take();
+      MiniBatchBlock s = take();
       double[] terms = new double[1];
       int from = c * BLOCK;
       int len = Math.min(n, from + BLOCK) - from;
@@ -272,8 +272,8 @@ final class MiniBatchSolver {
     out[1] = q;
   }
 
-  private MiniBatchKernels.Block take() {
-    MiniBatchKernels.Block s = scratch.poll();
-    return s != null ? s : new MiniBatchKernels.Block(p, k);
+  private MiniBatchBlock take() {
+    MiniBatchBlock s = scratch.poll();
+    return s != null ? s : new MiniBatchBlock(p, k);
   }
 }
