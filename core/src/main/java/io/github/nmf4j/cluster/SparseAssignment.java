@@ -28,6 +28,9 @@ import java.util.Arrays;
  */
 final class SparseAssignment implements Assignment {
 
+  /** Features per tile of {@link #update}: 128 x k sums, 20 KB at k = 20. */
+  private static final int UPDATE_FEATURES = 128;
+
   private final SparseRows x;
   private final int n;
   private final int d;
@@ -97,9 +100,29 @@ final class SparseAssignment implements Assignment {
     }
   }
 
-  /** {@code norms[j] = |c_j|^2}, a chain of fused multiply-adds in feature order. */
+  /**
+   * {@code norms[j] = |c_j|^2}, a chain of fused multiply-adds in feature order; four
+   * centroids' chains side by side, so that the chains' latencies overlap.
+   */
   private static void squaredNorms(double[] c, int k, int d, double[] norms) {
-    for (int j = 0; j < k; j++) {
+    int j = 0;
+    for (; j + 3 < k; j += 4) {
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      for (int f = 0, o = j * d; f < d; f++, o++) {
+        s0 = Math.fma(c[o], c[o], s0);
+        s1 = Math.fma(c[o + d], c[o + d], s1);
+        s2 = Math.fma(c[o + 2 * d], c[o + 2 * d], s2);
+        s3 = Math.fma(c[o + 3 * d], c[o + 3 * d], s3);
+      }
+      norms[j] = s0;
+      norms[j + 1] = s1;
+      norms[j + 2] = s2;
+      norms[j + 3] = s3;
+    }
+    for (; j < k; j++) {
       double s = 0;
       for (int f = 0, o = j * d; f < d; f++) {
         s = Math.fma(c[o + f], c[o + f], s);
@@ -222,10 +245,16 @@ final class SparseAssignment implements Assignment {
    */
   @Override
   public void update(double[] next) {
-    for (int j = 0; j < k; j++) {
-      for (int f = 0; f < d; f++) {
-        double mean = sums[f * k + j] / counts[j];
-        next[j * d + f] = Double.isFinite(mean) ? mean : x.carefulMean(f, labels, j, counts[j]);
+    // UPDATE_FEATURES features at a time: their sums (UPDATE_FEATURES x k) stay in the L1
+    // cache while each centroid's run of next is written in order
+    for (int f0 = 0; f0 < d; f0 += UPDATE_FEATURES) {
+      int f1 = Math.min(d, f0 + UPDATE_FEATURES);
+      for (int j = 0; j < k; j++) {
+        int count = counts[j];
+        for (int f = f0, o = j * d; f < f1; f++) {
+          double mean = sums[f * k + j] / count;
+          next[o + f] = Double.isFinite(mean) ? mean : x.carefulMean(f, labels, j, count);
+        }
       }
     }
   }
