@@ -132,6 +132,58 @@ final class Entries {
     });
   }
 
+  /**
+   * {@code out (n x k) = Mbar H'}, Mbar the 0/1 indicator of the entries, from H itself ({@code
+   * k x p}, component-major): {@link #timesTranspose} with S all ones, as one sum per output
+   * element of the row's entries of that row of H. The sums run on four interleaved
+   * accumulators and each output element is written once (the axpy form of {@link
+   * #timesTranspose} reads and writes a row of the output per entry, and C2 runs it scalar: its
+   * two arrays are read at different indices).
+   */
+  void rowSumsOf(double[] h, int k, double[] out, Parallel par) {
+    sumsOf(rowStart, column, n, h, p, k, out, par);
+  }
+
+  /**
+   * {@code out (p x k) = Mbar' W} ({@link #transposeTimes} with S all ones) from {@code W'}
+   * ({@code k x n}, component-major), as {@link #rowSumsOf} by columns.
+   */
+  void columnSumsOf(double[] wt, int k, double[] out, Parallel par) {
+    sumsOf(columnStart, row, p, wt, n, k, out, par);
+  }
+
+  /**
+   * {@code out[l * k + c] = sum x[c * width + index[q]]} over {@code q} in {@code [start[l],
+   * start[l + 1])}, for the {@code lines} rows (columns) of an index, in fixed blocks.
+   */
+  private static void sumsOf(int[] start, int[] index, int lines, double[] x, int width, int k,
+      double[] out, Parallel par) {
+    par.forEach(blocks(lines), b -> {
+      for (int l = b * BLOCK, end = Math.min(lines, l + BLOCK); l < end; l++) {
+        int from = start[l];
+        int to = start[l + 1];
+        for (int c = 0; c < k; c++) {
+          int base = c * width;
+          double s0 = 0;
+          double s1 = 0;
+          double s2 = 0;
+          double s3 = 0;
+          int q = from;
+          for (; q + 4 <= to; q += 4) {
+            s0 += x[base + index[q]];
+            s1 += x[base + index[q + 1]];
+            s2 += x[base + index[q + 2]];
+            s3 += x[base + index[q + 3]];
+          }
+          for (; q < to; q++) {
+            s0 += x[base + index[q]];
+          }
+          out[l * k + c] = (s0 + s1) + (s2 + s3);
+        }
+      }
+    });
+  }
+
   /** The first position in {@code [from, to)} whose column is at least {@code j}. */
   private int firstAtOrAfter(int from, int to, int j) {
     int lo = from;

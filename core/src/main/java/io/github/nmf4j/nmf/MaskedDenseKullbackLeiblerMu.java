@@ -37,7 +37,8 @@ final class MaskedDenseKullbackLeiblerMu extends MaskedRule {
   /** {@code Mbar H'} ({@code n x k}) and {@code Mbar' W} ({@code p x k}). */
   private final double[] missingByRow = new double[data.n * k];
   private final double[] missingByColumn = new double[data.p * k];
-  private final double[] ht = new double[data.p * k];
+  /** W' ({@code k x n}), for the sums over each column's missing rows. */
+  private final double[] wt = new double[k * data.n];
   private final double[] partial = new double[MuKernels.blocks(data.n)];
   private final double[] divergences;
 
@@ -69,8 +70,7 @@ final class MaskedDenseKullbackLeiblerMu extends MaskedRule {
   /** {@link #missingByRow} {@code = Mbar H'} and {@link #hRowSums} for the current H. */
   private void missingTimesTransposeOfH() {
     KlKernels.rowSums(h, k, data.p, hRowSums);
-    Entries.transpose(h, k, data.p, ht);
-    entries.timesTranspose(null, ht, k, missingByRow, par);
+    entries.rowSumsOf(h, k, missingByRow, par);
   }
 
   /**
@@ -96,7 +96,8 @@ final class MaskedDenseKullbackLeiblerMu extends MaskedRule {
     int p = data.p;
     Arrays.fill(wColumnSums, 0);
     KlKernels.addColumnSums(w, data.n, k, wColumnSums);
-    entries.transposeTimes(null, w, k, missingByColumn, par);
+    Entries.transpose(w, data.n, k, wt);
+    entries.columnSumsOf(wt, k, missingByColumn, par);
     for (int c = 0; c < k; c++) {
       for (int j = 0; j < p; j++) {
         denominator[c * p + j] = wColumnSums[c] - missingByColumn[j * k + c];
