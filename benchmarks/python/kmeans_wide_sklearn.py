@@ -13,7 +13,7 @@ KMeans(init=c, n_init=1, algorithm='lloyd').
 
 Run with the system Python (scikit-learn 1.2, numpy with OpenBLAS):
     flock /tmp/nmf4j-bench.lock /usr/bin/python3 benchmarks/python/kmeans_wide_sklearn.py \
-        [--repeats 5] [--data digits,mnist] [--k 10,64] [--kmeans++] [--silhouette]
+        [--repeats 5] [--data digits,mnist] [--k 10,64] [--kmeans++] [--silhouette] [--cpu]
 Prints per data set and k the median fit time, the iterations, the final inertia and a label
 checksum (sum of (i mod 1000) * label) that KMeansWideBenchmark.main prints too; with
 --kmeans++ also whole fits with k-means++ seeding; with --silhouette the median time of
@@ -122,22 +122,29 @@ def main():
     p.add_argument("--k", default="10,64")
     p.add_argument("--kmeans++", dest="plusplus", action="store_true")
     p.add_argument("--silhouette", action="store_true")
+    p.add_argument("--cpu", action="store_true",
+                   help="also the process CPU time of a fit (run with OMP_NUM_THREADS=1; "
+                        "compare with KMeansCpuDriver digits)")
     args = p.parse_args()
     for name in args.data.split(","):
         x = digits() if name == "digits" else synthetic_digits()
         print(f"{name}: {x.shape}, sum {x.sum():.10f}, nonzero {np.count_nonzero(x) / x.size:.3f}")
         for k in (int(v) for v in args.k.split(",")):
             c0 = initial_centroids(x, k)
-            times, model = [], None
+            times, cpus, model = [], [], None
             for _ in range(args.repeats):
                 t = time.perf_counter()
+                c = time.process_time()
                 model = KMeans(n_clusters=k, init=c0, n_init=1, algorithm="lloyd",
                                max_iter=300, tol=1e-4).fit(x)
+                cpus.append(time.process_time() - c)
                 times.append(time.perf_counter() - t)
+            cpu = (f", process cpu median {median_ms(cpus):.2f} ms (min {min(cpus) * 1000:.2f})"
+                   if args.cpu else "")
             print(f"  sklearn lloyd same-init k={k}: median {median_ms(times):.1f} ms "
                   f"(min {min(times) * 1000:.1f}), iterations {model.n_iter_}, "
                   f"ms/iteration {median_ms(times) / model.n_iter_:.2f}, "
-                  f"inertia {model.inertia_:.9g}, checksum {checksum(model.labels_)}")
+                  f"inertia {model.inertia_:.9g}, checksum {checksum(model.labels_)}{cpu}")
             if args.plusplus:
                 times, inertias = [], []
                 for seed in range(args.repeats):
