@@ -14,8 +14,9 @@ import io.github.nmf4j.internal.Parallel;
  * <ul>
  *   <li>{@link HamerlyAssignment}: distances computed directly, most skipped by Hamerly's
  *       bounds (few features);
- *   <li>{@link PixelAssignment}: the same with a kernel for three features that C2 vectorizes
- *       across a block of points (RGB pixels);
+ *   <li>{@link PixelAssignment}: the same with scans for three features that run across a
+ *       block of points (RGB pixels), on the Vector API when the JVM has it ({@link
+ *       NearestCentroid#SCANS});
  *   <li>{@link ProductAssignment}: the product form {@code |c'|^2 - 2 x'.c'} from matrix
  *       products ({@link io.github.nmf4j.linalg.kernel.CentredProducts}), spared by Hamerly's
  *       or Elkan's bounds ({@link HamerlyBounds}, {@link ElkanBounds}) (wide data);

@@ -1,7 +1,7 @@
 package io.github.nmf4j.cluster;
 
 import io.github.nmf4j.internal.Parallel;
-import io.github.nmf4j.linalg.kernel.ElementKernels;
+import io.github.nmf4j.linalg.kernel.KMeansKernels;
 import io.github.nmf4j.linalg.kernel.KernelChoice;
 import io.github.nmf4j.linalg.kernel.Rows;
 
@@ -18,10 +18,10 @@ import io.github.nmf4j.linalg.kernel.Rows;
 final class NearestCentroid {
 
   /**
-   * The three-feature distance loops ({@link KernelChoice}; both choices run the C2-vectorized
-   * scalar loops, which measured faster than a Vector API version).
+   * The three-feature distance scans, scalar or on the Vector API ({@link KernelChoice}); both
+   * give the same bits.
    */
-  static final ElementKernels ELEMENTS = KernelChoice.elements();
+  static final KMeansKernels SCANS = KernelChoice.kMeans();
 
   private NearestCentroid() {}
 
@@ -121,8 +121,9 @@ final class NearestCentroid {
 
   /**
    * {@link #assign} for three features (pixels). Blocks of points are transposed into three
-   * arrays so that the distances from one centroid to a whole block form a loop C2 vectorizes;
-   * the running minimum then keeps the lowest index on ties, exactly as the general loop.
+   * arrays so that the distances from the centroids to a whole block form loops that run across
+   * points ({@link KMeansKernels#nearest3}); ties go to the lowest index, exactly as the general
+   * loop.
    */
   private static double assign3(double[] x, int from, int to, double[] c, int k, int[] labels,
       double[] dist, Scratch w) {
@@ -144,16 +145,7 @@ final class NearestCentroid {
         best[i] = Double.POSITIVE_INFINITY;
         label[i] = 0;
       }
-      for (int j = 0; j < k; j++) {
-        double[] s = w.s;
-        ELEMENTS.squaredDistances3(p0, p1, p2, m, w.c0[j], w.c1[j], w.c2[j], s);
-        for (int i = 0; i < m; i++) {
-          if (s[i] < best[i]) {
-            best[i] = s[i];
-            label[i] = j;
-          }
-        }
-      }
+      SCANS.nearest3(p0, p1, p2, m, w.c0, w.c1, w.c2, k, best, label, w.s);
       for (int i = 0; i < m; i++) {
         changed |= labels[start + i] != label[i];
         labels[start + i] = label[i];

@@ -3,20 +3,21 @@ package io.github.nmf4j.cluster;
 import io.github.nmf4j.internal.Parallel;
 
 /**
- * {@link HamerlyAssignment} for three features (RGB pixels), with kernels C2 vectorizes: the
+ * {@link HamerlyAssignment} for three features (RGB pixels), with scans that run across points: the
  * centroids are held as three arrays of their features, the bound test appends a point to the
- * pending list without a branch, and the pending points of a block are gathered into three
- * arrays so that, for each centroid, one loop computes the distances {@code t0 * t0 + t1 * t1 +
- * t2 * t2} to all of them and updates their smallest and second-smallest distance ({@code
- * Math.min} and {@code Math.max}, no branch). The label is then the current one when its
- * distance is the unique minimum (the common case), else the first centroid at the minimal
- * distance, found by recomputing distances with the same formula: exactly the lowest-index
- * argmin of the general step, which computes the same three-term sum in the same order, so
- * results are bit-identical to it. Measured against {@link HamerlyAssignment} on the pixel
- * benchmark's 273,280 synthetic pixels from the same centroids (strict convergence, 88 and 124
- * iterations, identical results; interleaved runs on a shared machine, 2026-12-04): 0.69 (k =
- * 16) and 0.55 (k = 64) times its CPU time on one thread, 0.78 and 0.64 times its wall time on
- * two.
+ * pending list without a branch, and the pending points of a block are gathered into three arrays
+ * so that the scan ({@link io.github.nmf4j.linalg.kernel.KMeansKernels#nearestTwo3}, one loop per
+ * centroid that C2 vectorizes, or on the Vector API the centroids looped over with four vectors of
+ * points held in registers) computes the distances {@code t0 * t0 + t1 * t1 + t2 * t2} to all of
+ * them and their smallest and second-smallest distance ({@code min} and {@code max}, no branch);
+ * both scans give the same bits. The label is then the current one when its distance is the unique
+ * minimum (the common case), else the first centroid at the minimal distance, found by recomputing
+ * distances with the same formula: exactly the lowest-index argmin of the general step, which
+ * computes the same three-term sum in the same order, so results are bit-identical to it. Measured
+ * against {@link HamerlyAssignment} on the pixel benchmark's 273,280 synthetic pixels from the same
+ * centroids (strict convergence, 88 and 124 iterations, identical results; interleaved runs on a
+ * shared machine, 2026-12-04): 0.69 (k = 16) and 0.55 (k = 64) times its CPU time on one thread,
+ * 0.78 and 0.64 times its wall time on two.
  */
 final class PixelAssignment extends DirectAssignment {
 
@@ -107,9 +108,7 @@ final class PixelAssignment extends DirectAssignment {
       best[t] = Double.POSITIVE_INFINITY;
       second[t] = Double.POSITIVE_INFINITY;
     }
-    for (int j = 0; j < k; j++) {
-      NearestCentroid.ELEMENTS.nearestTwo3(p0, p1, p2, pending, c0[j], c1[j], c2[j], best, second);
-    }
+    NearestCentroid.SCANS.nearestTwo3(p0, p1, p2, pending, c0, c1, c2, k, best, second);
     for (int t = 0; t < pending; t++) {
       int i = todo[t];
       double b = best[t];

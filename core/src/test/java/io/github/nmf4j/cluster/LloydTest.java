@@ -50,6 +50,38 @@ class LloydTest {
     }
   }
 
+  /**
+   * The three-feature scans, scalar or on the Vector API (the build runs this class in both
+   * JVMs), give a plain scalar loop's fits bit for bit: under the Vector API, the two kernel
+   * choices agree.
+   */
+  @ParameterizedTest
+  @CsvSource({"16, 1.0, false", "16, 1.0, true", "64, 2.0, false", "64, 2.0, true",
+      "5, 0.5, false", "37, 3.0, true"})
+  void pixelScansGiveThePlainScalarLoopsResults(int k, double spread, boolean quantized) {
+    double[] x = MatrixAccess.data(Blobs.generate(300L + k, 7_001, 3, 10, 3, spread).points())
+        .clone();
+    if (quantized) {
+      for (int i = 0; i < x.length; i++) {
+        x[i] = Math.rint(x[i] * 4) / 4;
+      }
+    }
+    int n = x.length / 3;
+    double[] initial = Seeding.random(x, n, 3, k, new SplittableRandom(k));
+    for (double tolerance : new double[] {0, 1e-4}) {
+      Run plain = run(new ScalarPixelLoops(x, n, k, PAR), k, 3, initial, tolerance);
+      for (Assignment step : List.of(new PixelAssignment(x, n, k, PAR),
+          new PlainAssignment(x, n, 3, k, PAR))) {
+        Run scanned = run(step, k, 3, initial, tolerance);
+        assertThat(scanned.inertias).as("%s", step).isEqualTo(plain.inertias);
+        assertThat(scanned.result.labels).isEqualTo(plain.result.labels);
+        assertThat(scanned.result.centers).isEqualTo(plain.result.centers);
+        assertThat(scanned.result.inertia).isEqualTo(plain.result.inertia);
+        assertThat(scanned.result.iterations).isEqualTo(plain.result.iterations);
+      }
+    }
+  }
+
   @ParameterizedTest
   @CsvSource({
     // d, k, spread, quantized: integer-valued data has many exact distance ties

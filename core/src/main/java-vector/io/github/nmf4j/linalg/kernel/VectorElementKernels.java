@@ -17,11 +17,6 @@ import jdk.incubator.vector.VectorSpecies;
  * (relative {@code 1e-15} in practice, tested to {@code 1e-12}); each is fixed by its operands,
  * the same for any thread count. That loop is where the Vector API pays: {@code Math.log} is not
  * vectorized by C2 (a 512 x 784 block: 3.7 ms scalar, 0.5 ms here).
- *
- * <p>The three-feature distance scans of k-means are inherited, not overridden: written with the
- * Vector API (a call per centroid over blocks of at most 200 points, masked tails) they were
- * slower than C2's vectorization of the scalar loops, 1.1-1.7 times the CPU time of a whole pixel
- * fit at k = 64 (docs/benchmarks.md, "Element-wise loops on the Vector API").
  */
 final class VectorElementKernels extends ElementKernels {
 

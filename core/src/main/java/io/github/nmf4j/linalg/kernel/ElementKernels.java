@@ -1,14 +1,13 @@
 package io.github.nmf4j.linalg.kernel;
 
 /**
- * The element-wise loops of the multiplicative updates and of the direct k-means assignment, on
- * raw {@code double[]}: the multiplicative step, the Kullback-Leibler ratio {@code V ./ (WH +
- * eps)} and divergence, and the three-feature (RGB) distance scans. This class is the scalar
- * version, loops that C2 vectorizes where it can; {@code VectorElementKernels} overrides the
- * multiplicative step, the ratio and the divergence with {@code jdk.incubator.vector} code (the
- * distance scans measured slower that way, so both choices run these). {@link
- * KernelChoice#elements()} picks one per JVM, with the products' kernel; callers keep it in a
- * {@code static final} field, so the call is devirtualized and inlined.
+ * The element-wise loops of the multiplicative updates, on raw {@code double[]}: the
+ * multiplicative step, the Kullback-Leibler ratio {@code V ./ (WH + eps)} and divergence (the
+ * k-means scans are {@link KMeansKernels}). This class is the scalar version, loops that C2
+ * vectorizes where it can; {@code VectorElementKernels} overrides them with {@code
+ * jdk.incubator.vector} code. {@link KernelChoice#elements()} picks one per JVM, with the
+ * products' kernel; callers keep it in a {@code static final} field, so the call is devirtualized
+ * and inlined.
  *
  * <p><b>What the choice changes.</b> The element-wise maps compute the same operations in the
  * same order in both versions, so they give the same bits. The sums (the
@@ -77,39 +76,5 @@ public class ElementKernels {
       }
     }
     return s;
-  }
-
-  /**
-   * {@code s[t] = t0 * t0 + t1 * t1 + t2 * t2} with {@code t_f = p_f[t] - a_f}, for {@code t <
-   * m}: the squared distances of {@code m} three-feature points, held as three arrays of their
-   * features, to the point {@code (a0, a1, a2)}.
-   */
-  public void squaredDistances3(double[] p0, double[] p1, double[] p2, int m, double a0,
-      double a1, double a2, double[] s) {
-    for (int t = 0; t < m; t++) {
-      double t0 = p0[t] - a0;
-      double t1 = p1[t] - a1;
-      double t2 = p2[t] - a2;
-      s[t] = t0 * t0 + t1 * t1 + t2 * t2;
-    }
-  }
-
-  /**
-   * For {@code t < m}, with {@code v} the squared distance of point {@code t} to {@code (a0, a1,
-   * a2)} (as {@link #squaredDistances3}): {@code second[t] <- min(second[t], max(v, best[t]))},
-   * then {@code best[t] <- min(best[t], v)}: the smallest and second-smallest distance so far,
-   * without a branch.
-   */
-  public void nearestTwo3(double[] p0, double[] p1, double[] p2, int m, double a0, double a1,
-      double a2, double[] best, double[] second) {
-    for (int t = 0; t < m; t++) {
-      double t0 = p0[t] - a0;
-      double t1 = p1[t] - a1;
-      double t2 = p2[t] - a2;
-      double v = t0 * t0 + t1 * t1 + t2 * t2;
-      double b = best[t];
-      second[t] = Math.min(second[t], Math.max(v, b));
-      best[t] = Math.min(b, v);
-    }
   }
 }

@@ -4,11 +4,12 @@ import java.lang.System.Logger.Level;
 import java.util.Optional;
 
 /**
- * Which {@link GemmTask} and {@link ElementKernels} this JVM uses, decided once, the way Apache
- * Lucene offers its Vector API code: when the JVM was started with {@code --add-modules
- * jdk.incubator.vector}, the module is in the boot layer, and this module is made to read it and
- * loads {@code VectorGemmTask} and {@code VectorElementKernels}; otherwise (plain Java 17, or the
- * system property {@code nmf4j.vector=false}) the scalar versions; both change together. The
+ * Which {@link GemmTask}, {@link ElementKernels} and {@link KMeansKernels} this JVM uses, decided
+ * once, the way Apache Lucene offers its Vector API code: when the JVM was started with {@code
+ * --add-modules jdk.incubator.vector}, the module is in the boot layer, and this module is made to
+ * read it and loads {@code VectorGemmTask}, {@code VectorElementKernels} and {@code
+ * VectorKMeansKernels}; otherwise (plain Java 17, or the system property {@code
+ * nmf4j.vector=false}) the scalar versions; all change together. The
  * choice is logged once through {@link System#getLogger} (INFO when the Vector API is used, DEBUG
  * otherwise).
  */
@@ -24,8 +25,11 @@ public final class KernelChoice {
   private static final ElementKernels SCALAR_ELEMENTS = new ElementKernels();
   private static final Optional<ElementKernels> VECTOR_ELEMENTS = VECTOR.isPresent()
       ? loadVector("VectorElementKernels", ElementKernels.class) : Optional.empty();
+  private static final KMeansKernels SCALAR_KMEANS = new KMeansKernels();
+  private static final Optional<KMeansKernels> VECTOR_KMEANS = VECTOR.isPresent()
+      ? loadVector("VectorKMeansKernels", KMeansKernels.class) : Optional.empty();
   private static final boolean USE_VECTOR = VECTOR.isPresent() && VECTOR_ELEMENTS.isPresent()
-      && !"false".equalsIgnoreCase(System.getProperty(PROPERTY));
+      && VECTOR_KMEANS.isPresent() && !"false".equalsIgnoreCase(System.getProperty(PROPERTY));
   private static final String DESCRIPTION = describe();
 
   static {
@@ -35,7 +39,7 @@ public final class KernelChoice {
 
   private KernelChoice() {}
 
-  /** Whether the products and the element-wise loops run on the Vector API. */
+  /** Whether the products, the element-wise loops and the k-means scans run on the Vector API. */
   public static boolean vectorized() {
     return USE_VECTOR;
   }
@@ -55,7 +59,7 @@ public final class KernelChoice {
     return VECTOR;
   }
 
-  /** The element-wise loops of the multiplicative updates and of k-means. */
+  /** The element-wise loops of the multiplicative updates. */
   public static ElementKernels elements() {
     return USE_VECTOR ? VECTOR_ELEMENTS.get() : SCALAR_ELEMENTS;
   }
@@ -68,6 +72,21 @@ public final class KernelChoice {
   /** The Vector API element-wise loops when the JVM has the module, whatever the property says. */
   static Optional<ElementKernels> vectorElements() {
     return VECTOR_ELEMENTS;
+  }
+
+  /** The three-feature distance scans of k-means. */
+  public static KMeansKernels kMeans() {
+    return USE_VECTOR ? VECTOR_KMEANS.get() : SCALAR_KMEANS;
+  }
+
+  /** The scalar k-means scans, whatever the choice (for tests). */
+  static KMeansKernels scalarKMeans() {
+    return SCALAR_KMEANS;
+  }
+
+  /** The Vector API k-means scans when the JVM has the module, whatever the property says. */
+  static Optional<KMeansKernels> vectorKMeans() {
+    return VECTOR_KMEANS;
   }
 
   /** An instance of the class {@code name} of this package, compiled against the Vector API. */
@@ -94,7 +113,8 @@ public final class KernelChoice {
 
   private static String describe() {
     if (USE_VECTOR) {
-      return VECTOR.get().describe() + "; " + VECTOR_ELEMENTS.get().describe();
+      return VECTOR.get().describe() + "; " + VECTOR_ELEMENTS.get().describe() + "; "
+          + VECTOR_KMEANS.get().describe();
     }
     if (VECTOR.isPresent()) {
       return "scalar loops vectorized by the JIT (" + PROPERTY + "=false)";

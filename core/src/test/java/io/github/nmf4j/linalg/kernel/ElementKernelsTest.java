@@ -3,7 +3,6 @@ package io.github.nmf4j.linalg.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
@@ -13,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The element-wise kernels: the choice follows the JVM (the build runs this class again with
  * {@code --add-modules jdk.incubator.vector}); the scalar loops give their formulas; the Vector
- * API loops give the scalar bits for the maps and distance scans, and the scalar divergence to
+ * API loops give the scalar bits for the maps, and the scalar divergence to
  * {@value #DIVERGENCE_TOLERANCE} relative, for lengths around every multiple of a vector.
  */
 class ElementKernelsTest {
@@ -29,9 +28,13 @@ class ElementKernelsTest {
     if (Boolean.getBoolean("nmf4j.test.expectVectorized")) {
       assertThat(KernelChoice.elements()).isSameAs(KernelChoice.vectorElements().orElseThrow())
           .isNotSameAs(SCALAR);
-      assertThat(KernelChoice.description()).contains("Vector API element-wise");
+      assertThat(KernelChoice.description()).contains("Vector API element-wise")
+          .contains("Vector API k-means");
+      assertThat(KernelChoice.kMeans()).isSameAs(KernelChoice.vectorKMeans().orElseThrow())
+          .isNotSameAs(KernelChoice.scalarKMeans());
     } else {
       assertThat(KernelChoice.elements()).isSameAs(SCALAR);
+      assertThat(KernelChoice.kMeans()).isSameAs(KernelChoice.scalarKMeans());
     }
   }
 
@@ -95,52 +98,12 @@ class ElementKernelsTest {
     assertThat(b).isEqualTo(a);
   }
 
-  @ParameterizedTest
-  @ValueSource(ints = {0, 1, 7, 8, 9, 17, 64, 199, 200})
-  void vectorDistanceScansGiveTheScalarBits(int m) {
-    assumeTrue(KernelChoice.vectorElements().isPresent(), "the JVM has no jdk.incubator.vector");
-    ElementKernels vector = KernelChoice.vectorElements().get();
-    SplittableRandom r = new SplittableRandom(m + 5L);
-    // Quantized coordinates: many exact ties between centroids.
-    double[] p0 = quantized(r, m + 1);
-    double[] p1 = quantized(r, m + 1);
-    double[] p2 = quantized(r, m + 1);
-    double[][] scalar = {filled(m + 1), filled(m + 1), new double[m + 1]};
-    double[][] vectorized = {filled(m + 1), filled(m + 1), new double[m + 1]};
-    for (int j = 0; j < 12; j++) {
-      double a0 = Math.rint(r.nextDouble(-8, 8));
-      double a1 = Math.rint(r.nextDouble(-8, 8));
-      double a2 = Math.rint(r.nextDouble(-8, 8));
-      SCALAR.nearestTwo3(p0, p1, p2, m, a0, a1, a2, scalar[0], scalar[1]);
-      vector.nearestTwo3(p0, p1, p2, m, a0, a1, a2, vectorized[0], vectorized[1]);
-      SCALAR.squaredDistances3(p0, p1, p2, m, a0, a1, a2, scalar[2]);
-      vector.squaredDistances3(p0, p1, p2, m, a0, a1, a2, vectorized[2]);
-      assertThat(vectorized).isDeepEqualTo(scalar);
-    }
-    assertThat(scalar[0][m]).isEqualTo(Double.POSITIVE_INFINITY); // past the end: untouched
-    assertThat(scalar[2][m]).isZero();
-  }
-
   /** Values in (0, 2], a fifth of them 0 when {@code zeros} (sparse data). */
   private static double[] values(SplittableRandom r, int len, boolean zeros) {
     double[] a = new double[len];
     for (int i = 0; i < len; i++) {
       a[i] = zeros && r.nextInt(5) == 0 ? 0 : 2 * (1 - r.nextDouble());
     }
-    return a;
-  }
-
-  private static double[] quantized(SplittableRandom r, int len) {
-    double[] a = new double[len];
-    for (int i = 0; i < len; i++) {
-      a[i] = Math.rint(r.nextDouble(-10, 10) * 2) / 2;
-    }
-    return a;
-  }
-
-  private static double[] filled(int len) {
-    double[] a = new double[len];
-    Arrays.fill(a, Double.POSITIVE_INFINITY);
     return a;
   }
 }
