@@ -64,25 +64,9 @@ final class Packing {
     int yCol = y.col();
     int j = 0;
     for (; j + 8 <= nc; j += 8) {
-      int b0 = y.off() + (j0 + j) * yCol + pc * yRow;
-      int b1 = b0 + yCol;
-      int b2 = b1 + yCol;
-      int b3 = b2 + yCol;
-      int b4 = b3 + yCol;
-      int b5 = b4 + yCol;
-      int b6 = b5 + yCol;
-      int b7 = b6 + yCol;
+      int b = y.off() + (j0 + j) * yCol + pc * yRow;
       for (int p = 0; p < kc; p++) {
-        double[] row = panel[p];
-        int o = p * yRow;
-        row[j] = a[b0 + o];
-        row[j + 1] = a[b1 + o];
-        row[j + 2] = a[b2 + o];
-        row[j + 3] = a[b3 + o];
-        row[j + 4] = a[b4 + o];
-        row[j + 5] = a[b5 + o];
-        row[j + 6] = a[b6 + o];
-        row[j + 7] = a[b7 + o];
+        gather8(a, b + p * yRow, yCol, panel[p], j);
       }
     }
     for (; j < nc; j++) {
@@ -106,25 +90,9 @@ final class Packing {
     }
     int j = 0;
     for (; j + 8 <= nc; j += 8) {
-      int b0 = y.off() + (j0 + j) * yCol + pc * yRow;
-      int b1 = b0 + yCol;
-      int b2 = b1 + yCol;
-      int b3 = b2 + yCol;
-      int b4 = b3 + yCol;
-      int b5 = b4 + yCol;
-      int b6 = b5 + yCol;
-      int b7 = b6 + yCol;
+      int b = y.off() + (j0 + j) * yCol + pc * yRow;
       for (int p = 0; p < kc; p++) {
-        int o = p * yRow;
-        int r = p * ld + j;
-        panel[r] = a[b0 + o];
-        panel[r + 1] = a[b1 + o];
-        panel[r + 2] = a[b2 + o];
-        panel[r + 3] = a[b3 + o];
-        panel[r + 4] = a[b4 + o];
-        panel[r + 5] = a[b5 + o];
-        panel[r + 6] = a[b6 + o];
-        panel[r + 7] = a[b7 + o];
+        gather8(a, b + p * yRow, yCol, panel, p * ld + j);
       }
     }
     for (; j < nc; j++) {
@@ -133,6 +101,22 @@ final class Packing {
         panel[p * ld + j] = a[base + p * yRow];
       }
     }
+  }
+
+  /**
+   * {@code dst[r + q] = a[s + q * step]} for {@code q < 8}: eight columns of one panel row read
+   * through a transposed view (eight sequential streams through Y's storage as p advances), written
+   * as one cache line.
+   */
+  private static void gather8(double[] a, int s, int step, double[] dst, int r) {
+    dst[r] = a[s];
+    dst[r + 1] = a[s + step];
+    dst[r + 2] = a[s + 2 * step];
+    dst[r + 3] = a[s + 3 * step];
+    dst[r + 4] = a[s + 4 * step];
+    dst[r + 5] = a[s + 5 * step];
+    dst[r + 6] = a[s + 6 * step];
+    dst[r + 7] = a[s + 7 * step];
   }
 
   /** Writes columns {@code [0, nc)} of the first {@code rows} accumulator rows to C at (i0, j0). */
