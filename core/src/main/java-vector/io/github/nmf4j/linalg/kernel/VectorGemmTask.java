@@ -17,14 +17,16 @@ import jdk.incubator.vector.VectorSpecies;
  * per tile. Every output element is a chain of {@code Math.fma} in the order of the inner index,
  * as in the scalar task, so the two give bit-identical products.
  */
-final class VectorGemmTask implements GemmTask {
+final class VectorGemmTask extends PackedGemmTask<double[]> {
 
   private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
   private static final int L = S.length();
   /** Distance between rows of the packed panel. */
   static final int LD = GemmEngine.NC_MAX + 8;
 
-  private final ThreadLocal<Workspace> workspace = ThreadLocal.withInitial(Workspace::new);
+  VectorGemmTask() {
+    super(() -> new double[GemmEngine.KC * LD], 8);
+  }
 
   @Override
   public String describe() {
@@ -32,31 +34,24 @@ final class VectorGemmTask implements GemmTask {
   }
 
   @Override
-  public void run(int i0, int i1, int j0, int j1, int p0, int p1, Strided x, Strided y,
-      Strided c) {
-    int rows = i1 - i0;
-    int nc = j1 - j0;
-    Workspace ws = workspace.get();
-    double[][] acc = ws.acc;
-    Packing.zero(acc, rows, nc);
-    for (int pc = p0; pc < p1; pc += GemmEngine.KC) {
-      int kc = Math.min(GemmEngine.KC, p1 - pc);
-      Packing.flatPanel(y, pc, kc, j0, nc, ws.panel, LD);
-      int i = 0;
-      for (; i + 8 <= rows; i += 8) {
-        Packing.coefficients(x, i0 + i, 8, pc, kc, ws.coef);
-        tile8(acc, i, ws.panel, ws.coef, kc, nc);
-      }
-      for (; i + 4 <= rows; i += 4) {
-        Packing.coefficients(x, i0 + i, 4, pc, kc, ws.coef);
-        tile4(acc[i], acc[i + 1], acc[i + 2], acc[i + 3], ws.panel, ws.coef, kc, nc);
-      }
-      for (; i < rows; i++) {
-        Packing.coefficients(x, i0 + i, 1, pc, kc, ws.coef);
-        tile1(acc[i], ws.panel, ws.coef, kc, nc);
-      }
+  void pack(Strided y, int pc, int kc, int j0, int nc, double[] panel) {
+    Packing.flatPanel(y, pc, kc, j0, nc, panel, LD);
+  }
+
+  @Override
+  int tileHeight(int left) {
+    return left >= 8 ? 8 : left >= 4 ? 4 : 1;
+  }
+
+  @Override
+  void tile(double[][] acc, int i, int h, double[] panel, double[] coef, int kc, int nc) {
+    if (h == 8) {
+      tile8(acc, i, panel, coef, kc, nc);
+    } else if (h == 4) {
+      tile4(acc[i], acc[i + 1], acc[i + 2], acc[i + 3], panel, coef, kc, nc);
+    } else {
+      narrow(acc[i], 0, 1, 0, panel, coef, kc, nc);
     }
-    Packing.writeBack(acc, rows, nc, c, i0, j0);
   }
 
   /** Rows i..i+7 of acc += coef (8 per inner step) times the panel. */
@@ -183,22 +178,10 @@ final class VectorGemmTask implements GemmTask {
     narrow(c3, 3, 4, j, y, coef, kc, nc);
   }
 
-  /** One row c += coef (1 per inner step) times the panel. */
-  private static void tile1(double[] c, double[] y, double[] coef, int kc, int nc) {
-    int j = 0;
-    for (; j + L <= nc; j += L) {
-      DoubleVector a = DoubleVector.fromArray(S, c, j);
-      for (int p = 0, yo = j; p < kc; p++, yo += LD) {
-        a = DoubleVector.broadcast(S, coef[p]).fma(DoubleVector.fromArray(S, y, yo), a);
-      }
-      a.intoArray(c, j);
-    }
-    narrow(c, 0, 1, j, y, coef, kc, nc);
-  }
-
   /**
    * Columns {@code [j, nc)} of row q of a tile of {@code h} rows, one vector at a time while a
-   * whole vector fits, then one element at a time: the same fused chain per element.
+   * whole vector fits, then one element at a time: the same fused chain per element. A one-row
+   * tile is this from {@code j = 0}.
    */
   private static void narrow(double[] c, int q, int h, int j, double[] y, double[] coef, int kc,
       int nc) {
@@ -216,12 +199,5 @@ final class VectorGemmTask implements GemmTask {
       }
       c[j] = s;
     }
-  }
-
-  /** Per-thread scratch, allocated once: accumulator rows, the flat panel, the coefficients. */
-  private static final class Workspace {
-    final double[][] acc = Packing.rows(GemmEngine.MC);
-    final double[] panel = new double[GemmEngine.KC * LD];
-    final double[] coef = new double[8 * GemmEngine.KC];
   }
 }
