@@ -39,7 +39,7 @@ final class RandomizedSvd {
     return compute(new Operator() {
       @Override
       public void toLong(boolean tall, int l, double[] inT, double[] outT) {
-        RandomizedSvd.toLong(tall, a, m, n, l, inT, outT, par);
+        rowsTimes(tall, a, m, n, l, inT, outT, par);
       }
 
       @Override
@@ -49,7 +49,7 @@ final class RandomizedSvd {
           in = inT.clone();
           Vectors.scale(inScale, in);
         }
-        RandomizedSvd.toShort(tall, a, m, n, l, in, outT, par);
+        rowsTimes(!tall, a, m, n, l, in, outT, par);
       }
     }, Vectors.maxAbs(a, 0, a.length), m, n, l, powerIterations, seed, par);
   }
@@ -57,7 +57,7 @@ final class RandomizedSvd {
   /**
    * The products of the randomized SVD with an {@code m x n} matrix A held in any form: {@code
    * toLong} maps {@code l} vectors of the short side (rows of {@code inT}) to the long side,
-   * {@code toShort} back, as {@link #toLong} and {@link #toShort} do for a dense A.
+   * {@code toShort} back, as {@link RandomizedSvd#rowsTimes} does for a dense A.
    */
   interface Operator {
     /** {@code outT (l x big) = inT (l x small)} times {@code A^T} (tall) or {@code A} (wide). */
@@ -124,23 +124,17 @@ final class RandomizedSvd {
         : new JacobiSvd.Result(inner.ut, s, liftedRows);
   }
 
-  /** {@code outT (l x big) = inT (l x small)} times {@code A^T} (tall) or {@code A} (wide). */
-  private static void toLong(boolean tall, double[] a, int m, int n, int l, double[] inT,
+  /**
+   * {@code outT = inT A} ({@code inT} is {@code l x m}, {@code outT} {@code l x n}) or, when
+   * {@code transpose}, {@code outT = inT A^T} ({@code l x n} to {@code l x m}): from the short
+   * side to the long one with {@code transpose = tall}, back with {@code transpose = !tall}.
+   */
+  private static void rowsTimes(boolean transpose, double[] a, int m, int n, int l, double[] inT,
       double[] outT, Parallel par) {
-    if (tall) {
+    if (transpose) {
       Gemm.multiplyTranspose(l, n, m, inT, a, outT, par);
     } else {
       Gemm.multiply(l, m, n, inT, a, outT, par);
-    }
-  }
-
-  /** {@code outT (l x small) = inT (l x big)} times {@code A} (tall) or {@code A^T} (wide). */
-  private static void toShort(boolean tall, double[] a, int m, int n, int l, double[] inT,
-      double[] outT, Parallel par) {
-    if (tall) {
-      Gemm.multiply(l, m, n, inT, a, outT, par);
-    } else {
-      Gemm.multiplyTranspose(l, n, m, inT, a, outT, par);
     }
   }
 
