@@ -2,7 +2,6 @@ package io.github.nmf4j.cluster;
 
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.kernel.Rows;
-import java.util.Arrays;
 
 /**
  * Complete and average linkage by the nearest-neighbour chain (Murtagh 1983; Müllner 2011) on
@@ -12,12 +11,20 @@ import java.util.Arrays;
  * of the larger index, and ties go to the previous chain element, then to the lowest index, as
  * in scipy's {@code nn_chain}.
  */
-final class MatrixChain {
+final class MatrixChain extends NearestNeighborChain {
 
   /** The largest n whose condensed matrix fits in one Java array. */
   static final int MAX_POINTS = 65_536;
 
-  private MatrixChain() {}
+  /** The condensed distance matrix, overwritten as clusters merge. */
+  private final double[] dist;
+  private final Linkage linkage;
+
+  private MatrixChain(double[] dist, int n, Linkage linkage) {
+    super(n);
+    this.dist = dist;
+    this.linkage = linkage;
+  }
 
   /** Adds the merges of the rows of {@code x} under {@code linkage} to {@code tree}. */
   static void merge(double[] x, int n, int d, Linkage linkage, Parallel par, Dendrogram tree) {
@@ -29,57 +36,47 @@ final class MatrixChain {
    * {@code i < j} at {@link #index}; overwritten) under {@code linkage} to {@code tree}.
    */
   static void mergeDistances(double[] dist, int n, Linkage linkage, Dendrogram tree) {
-    int[] size = new int[n];
-    Arrays.fill(size, 1);
-    int[] chain = new int[n];
-    int length = 0;
-    for (int merge = 0; merge < n - 1; merge++) {
-      Parallel.checkInterrupt();
-      if (length == 0) {
-        chain[length++] = WardChain.firstActive(size);
+    new MatrixChain(dist, n, linkage).run(tree);
+  }
+
+  @Override
+  double distance(int a, int b) {
+    return dist[index(n, a, b)];
+  }
+
+  @Override
+  int nearest(int a) {
+    int b = -1;
+    double min = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < n; i++) {
+      if (size[i] == 0 || i == a) {
+        continue;
       }
-      int a;
-      int b;
-      double current;
-      while (true) {
-        a = chain[length - 1];
-        int previous = length > 1 ? chain[length - 2] : -1;
-        b = previous;
-        current = previous >= 0 ? dist[index(n, a, previous)] : Double.POSITIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-          if (size[i] == 0 || i == a) {
-            continue;
-          }
-          double v = dist[index(n, a, i)];
-          if (v < current || b < 0) {
-            current = v;
-            b = i;
-          }
-        }
-        if (b == previous) {
-          break;
-        }
-        chain[length++] = b;
+      double v = dist[index(n, a, i)];
+      if (v < min || b < 0) {
+        min = v;
+        b = i;
       }
-      length -= 2;
-      int lo = Math.min(a, b);
-      int hi = Math.max(a, b);
-      tree.add(lo, hi, current);
-      double nl = size[lo];
-      double nh = size[hi];
-      for (int i = 0; i < n; i++) {
-        if (size[i] == 0 || i == lo || i == hi) {
-          continue;
-        }
-        int ih = index(n, i, hi);
-        double dl = dist[index(n, i, lo)];
-        double dh = dist[ih];
-        dist[ih] = linkage == Linkage.COMPLETE
-            ? Math.max(dl, dh)
-            : (nl * dl + nh * dh) / (nl + nh);
+    }
+    return b;
+  }
+
+  /** Lance-Williams: the merged cluster's distances go to row {@code hi}. */
+  @Override
+  void merge(int lo, int hi, double current, Dendrogram tree) {
+    tree.add(lo, hi, current);
+    double nl = size[lo];
+    double nh = size[hi];
+    for (int i = 0; i < n; i++) {
+      if (size[i] == 0 || i == lo || i == hi) {
+        continue;
       }
-      size[hi] += size[lo];
-      size[lo] = 0;
+      int ih = index(n, i, hi);
+      double dl = dist[index(n, i, lo)];
+      double dh = dist[ih];
+      dist[ih] = linkage == Linkage.COMPLETE
+          ? Math.max(dl, dh)
+          : (nl * dl + nh * dh) / (nl + nh);
     }
   }
 

@@ -10,92 +10,79 @@ import io.github.nmf4j.linalg.kernel.Rows;
  * B} is {@code 2 |A| |B| / (|A| + |B|) |c_A - c_B|^2}, which equals scipy's Lance-Williams
  * recurrence; ties go to the previous chain element, then to the lowest index, as in scipy.
  */
-final class WardChain {
+final class WardChain extends NearestNeighborChain {
 
-  private WardChain() {}
+  private final int d;
+  private final Parallel par;
+  /** Row i: the centroid of the cluster in slot i. */
+  private final double[] centroids;
+  private final int chunks;
+  private final double[] chunkMin;
+  private final int[] chunkArg;
+
+  private WardChain(double[] x, int n, int d, Parallel par) {
+    super(n);
+    this.d = d;
+    this.par = par;
+    this.centroids = x.clone();
+    this.chunks = Agglomerative.searchChunks(n, d);
+    this.chunkMin = new double[chunks];
+    this.chunkArg = new int[chunks];
+  }
 
   /** Adds the merges of the rows of {@code x} to {@code tree}. */
   static void merge(double[] x, int n, int d, Parallel par, Dendrogram tree) {
-    double[] centroids = x.clone();
-    int[] size = new int[n];
-    java.util.Arrays.fill(size, 1);
-    int[] chain = new int[n];
-    int length = 0;
-    int chunks = Agglomerative.searchChunks(n, d);
-    double[] chunkMin = new double[chunks];
-    int[] chunkArg = new int[chunks];
-    for (int merge = 0; merge < n - 1; merge++) {
-      Parallel.checkInterrupt();
-      if (length == 0) {
-        chain[length++] = firstActive(size);
-      }
-      int a;
-      int b;
-      double current;
-      while (true) {
-        a = chain[length - 1];
-        int previous = length > 1 ? chain[length - 2] : -1;
-        current = previous >= 0
-            ? ward(centroids, size, a, previous, d)
-            : Double.POSITIVE_INFINITY;
-        int ax = a;
-        par.forEach(chunks, ch -> {
-          double min = Double.POSITIVE_INFINITY;
-          int arg = -1;
-          for (int i = Chunks.start(n, chunks, ch), to = Chunks.start(n, chunks, ch + 1); i < to;
-              i++) {
-            if (size[i] == 0 || i == ax) {
-              continue;
-            }
-            double w = ward(centroids, size, ax, i, d);
-            if (w < min || arg < 0) {
-              min = w;
-              arg = i;
-            }
-          }
-          chunkMin[ch] = min;
-          chunkArg[ch] = arg;
-        });
-        b = previous;
-        for (int ch = 0; ch < chunks; ch++) {
-          if (chunkArg[ch] >= 0 && (b < 0 || chunkMin[ch] < current)) {
-            current = chunkMin[ch];
-            b = chunkArg[ch];
-          }
-        }
-        if (b == previous) {
-          break;
-        }
-        chain[length++] = b;
-      }
-      length -= 2;
-      int lo = Math.min(a, b);
-      int hi = Math.max(a, b);
-      tree.add(lo, hi, Math.sqrt(current));
-      double wl = size[lo];
-      double wh = size[hi];
-      for (int f = 0; f < d; f++) {
-        centroids[hi * d + f] = (wl * centroids[lo * d + f] + wh * centroids[hi * d + f])
-            / (wl + wh);
-      }
-      size[hi] += size[lo];
-      size[lo] = 0;
-    }
+    new WardChain(x, n, d, par).run(tree);
   }
 
   /** The squared Ward distance of the clusters in slots {@code a} and {@code b}. */
-  private static double ward(double[] c, int[] size, int a, int b, int d) {
+  @Override
+  double distance(int a, int b) {
     double na = size[a];
     double nb = size[b];
-    return 2 * (na * nb) / (na + nb) * Rows.squaredDistance(c, a, c, b, d);
+    return 2 * (na * nb) / (na + nb) * Rows.squaredDistance(centroids, a, centroids, b, d);
   }
 
-  static int firstActive(int[] size) {
-    for (int i = 0; i < size.length; i++) {
-      if (size[i] > 0) {
-        return i;
+  /** Searched in parallel by fixed chunks of slots, the chunks' minima taken in chunk order. */
+  @Override
+  int nearest(int a) {
+    par.forEach(chunks, ch -> {
+      double min = Double.POSITIVE_INFINITY;
+      int arg = -1;
+      for (int i = Chunks.start(n, chunks, ch), to = Chunks.start(n, chunks, ch + 1); i < to;
+          i++) {
+        if (size[i] == 0 || i == a) {
+          continue;
+        }
+        double w = distance(a, i);
+        if (w < min || arg < 0) {
+          min = w;
+          arg = i;
+        }
+      }
+      chunkMin[ch] = min;
+      chunkArg[ch] = arg;
+    });
+    int b = -1;
+    double min = Double.POSITIVE_INFINITY;
+    for (int ch = 0; ch < chunks; ch++) {
+      if (chunkArg[ch] >= 0 && (b < 0 || chunkMin[ch] < min)) {
+        min = chunkMin[ch];
+        b = chunkArg[ch];
       }
     }
-    throw new IllegalStateException("no active cluster");
+    return b;
+  }
+
+  /** The tree gets the Ward distance (the square root); the merged centroid goes to slot hi. */
+  @Override
+  void merge(int lo, int hi, double current, Dendrogram tree) {
+    tree.add(lo, hi, Math.sqrt(current));
+    double wl = size[lo];
+    double wh = size[hi];
+    for (int f = 0; f < d; f++) {
+      centroids[hi * d + f] = (wl * centroids[lo * d + f] + wh * centroids[hi * d + f])
+          / (wl + wh);
+    }
   }
 }
