@@ -51,16 +51,28 @@ abstract class BetaProducts {
     this.chunks = blocks.chunks;
   }
 
-  /** One thread's buffers: a block of WH (then of A), of B, and of the products. */
+  /**
+   * One thread's buffers: a block of WH (then of A), of B, of the products, and a dense V's
+   * {@link BlockProducts} (made at its first use).
+   */
   static final class Scratch {
     final double[] wh;
     final double[] b;
     final double[] kByP;
+    private final int p;
+    private final int k;
+    private BlockProducts products;
 
     Scratch(int rows, int p, int k) {
       wh = new double[rows * p];
       b = new double[rows * p];
       kByP = new double[k * p];
+      this.p = p;
+      this.k = k;
+    }
+
+    BlockProducts products() {
+      return products != null ? products : (products = new BlockProducts(p, k));
     }
   }
 
@@ -150,7 +162,10 @@ abstract class BetaProducts {
     Gemm.multiply(rows, k, p, ws.w, h, s.wh, Parallel.serial());
   }
 
-  /** A dense V: A from the block of V, both products with Gemm. */
+  /**
+   * A dense V: A from the block of V; the W update's products by {@link BlockProducts} from V in
+   * place, the sums' with Gemm from the block's copy.
+   */
   static final class Dense extends BetaProducts {
     private final DenseData dense;
     private final RowBlocks blocks;
@@ -165,11 +180,8 @@ abstract class BetaProducts {
     void wTerms(int row0, int rows, RowBlocks.Workspace ws, double[] numerator,
         double[] denominator) {
       Scratch s = borrow();
-      blocks.loadV(dense.v, row0, rows, ws);
-      productBlock(rows, ws, s);
-      BetaKernels.terms(power, beta, ws.v, dense.invScale, s.wh, s.b, rows * p, eps);
-      Gemm.multiplyTranspose(rows, p, k, s.wh, h, numerator, Parallel.serial());
-      Gemm.multiplyTranspose(rows, p, k, s.b, h, denominator, Parallel.serial());
+      s.products().betaWTerms(power, beta, eps, dense.v, row0 * p, dense.invScale, ws.w, rows,
+          h, numerator, denominator);
       giveBack(s);
     }
 

@@ -25,7 +25,7 @@ final class MiniBatchBlock {
   private double[] q;
   /** {@code p x k}: a sparse block's {@code W_b' S_b} before its transpose. */
   private double[] pk;
-  private FrobeniusBlockProducts frobenius;
+  private BlockProducts frobenius;
 
   MiniBatchBlock(int p, int k) {
     this.p = p;
@@ -51,7 +51,7 @@ final class MiniBatchBlock {
     return pk != null ? pk : (pk = new double[p * k]);
   }
 
-  FrobeniusBlockProducts frobenius() {
-    return frobenius != null ? frobenius : (frobenius = new FrobeniusBlockProducts(p, k));
+  BlockProducts frobenius() {
+    return frobenius != null ? frobenius : (frobenius = new BlockProducts(p, k));
   }
 }

@@ -15,7 +15,7 @@ import java.util.Arrays;
  *
  * <p>The products ({@code X_b H'}, {@code W_b H}, {@code R_b H'}, {@code W_b' X_b}, ...) run on
  * {@link Gemm} over the block, as scikit-learn's run on BLAS over the batch, but for the two that
- * read a dense X, which {@link FrobeniusBlockProducts} forms from V in place; only the {@code k
+ * read a dense X, which {@link BlockProducts} forms from V in place; only the {@code k
  * x k} products and the element-wise terms are loops here. Frobenius needs two {@code 2 rows p k}
  * products per block and step ({@code X_b H'} and {@code W_b' X_b}): the batch cost comes from the
  * trace identity {@code ||X_b||^2 - 2 <W_b' X_b, H> + <W_b' W_b, H H'>}, without {@code W_b H}

@@ -8,11 +8,12 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link FrobeniusBlockProducts} against {@link Gemm} on a copy of the block, bit for bit, over
+ * {@link BlockProducts} against {@link Gemm} on a copy of the block (and {@link BetaKernels}'
+ * terms), bit for bit, over
  * shapes that reach every remainder: ranks not a multiple of four, odd row counts, widths across
  * the panel sizes, a block that does not start at V's first row, and one workspace reused.
  */
-class FrobeniusBlockProductsTest {
+class BlockProductsTest {
 
   @Test
   void theProductsAreGemmsOnTheCopiedBlockBitForBit() {
@@ -22,7 +23,7 @@ class FrobeniusBlockProductsTest {
     int[] rowCounts = {1, 2, 3, 8, 9, 127, 128};
     for (int k : ranks) {
       for (int p : widths) {
-        FrobeniusBlockProducts products = new FrobeniusBlockProducts(p, k);
+        BlockProducts products = new BlockProducts(p, k);
         for (int rows : rowCounts) {
           int row0 = r.nextInt(3);
           double[] v = random(r, (row0 + rows) * p);
@@ -44,6 +45,45 @@ class FrobeniusBlockProductsTest {
           products.transposeTimes(w, v, row0 * p, rows, actualT);
           assertThat(actualT).as("W_b' X_b, k %d p %d rows %d", k, p, rows)
               .containsExactly(expectedT);
+        }
+      }
+    }
+  }
+
+  @Test
+  void theBetaWTermsAreGemmsOnTheTermsBitForBit() {
+    SplittableRandom r = new SplittableRandom(11);
+    double eps = 1e-12;
+    double scale = 0.75;
+    for (double beta : new double[] {0, 0.5, 1.5, 3, -0.5}) {
+      BetaKernels.Power power = BetaKernels.Power.of(beta);
+      for (int k : new int[] {1, 3, 4, 6, 20}) {
+        for (int p : new int[] {1, 5, 256, 300}) {
+          BlockProducts products = new BlockProducts(p, k);
+          for (int rows : new int[] {1, 2, 5, 9, 128}) {
+            int row0 = r.nextInt(3);
+            double[] v = random(r, (row0 + rows) * p);
+            double[] h = random(r, k * p);
+            double[] w = random(r, rows * k);
+            double[] a = new double[rows * p];
+            double[] b = new double[rows * p];
+            double[] block = new double[rows * p];
+            System.arraycopy(v, row0 * p, block, 0, rows * p);
+            Gemm.multiply(rows, k, p, w, h, a, Parallel.serial());
+            BetaKernels.terms(power, beta, block, scale, a, b, rows * p, eps);
+            double[] num = new double[rows * k];
+            double[] den = new double[rows * k];
+            Gemm.multiplyTranspose(rows, p, k, a, h, num, Parallel.serial());
+            Gemm.multiplyTranspose(rows, p, k, b, h, den, Parallel.serial());
+
+            double[] actualNum = new double[rows * k];
+            double[] actualDen = new double[rows * k];
+            products.betaWTerms(power, beta, eps, v, row0 * p, scale, w, rows, h, actualNum,
+                actualDen);
+            String shape = "beta " + beta + ", k " + k + ", p " + p + ", rows " + rows;
+            assertThat(actualNum).as("A_b H', %s", shape).containsExactly(num);
+            assertThat(actualDen).as("B_b H', %s", shape).containsExactly(den);
+          }
         }
       }
     }

@@ -1,0 +1,301 @@
+package io.github.nmf4j.nmf;
+
+import java.util.Arrays;
+
+/**
+ * Products of a block of at most 128 rows ({@link MiniBatchKernels#BLOCK}, {@link
+ * RowBlocks#BLOCK_ROWS}) of a dense V with the factors, for the passes that
+ * read V: a Frobenius mini-batch step's {@code X_b H'} ({@code rows x k}, the numerator of W's
+ * update) and {@code W_b' X_b} ({@code k x p}, the block's share of H's), and the beta-divergence
+ * W update's {@code A_b H'} and {@code B_b H'} ({@link #betaWTerms}). On {@code Gemm} the block
+ * was first copied out of V, then packed again by each product (transposed for {@code X_b H'},
+ * row panels for {@code W_b' X_b}): three passes over {@code rows x p} values before any
+ * arithmetic, about a fifth of the mini-batch fit (JFR, docs/benchmarks.md). Here the block is
+ * not copied: {@code X_b H'} packs it once, transposed, in steps of {@link #KC} columns, {@code
+ * W_b' X_b} copies column panels of V's rows; the coefficients (H's columns, W's rows) are read
+ * where they lie, not packed. A pass of each over Fashion-MNIST at rank 20 (546 blocks of 128
+ * rows, one thread): 85-89 ms against {@code Gemm}'s 93-96 with the copy, and 69-74 against 78.
+ *
+ * <p>All run the loop shape of the library's {@code Gemm} micro-kernel (an output row is a
+ * vector of fused multiply-adds along a contiguous panel row, four output rows and two panel rows
+ * per pass, every output row in its own array): each output is one chain of fused multiply-adds
+ * in the order of the inner index from zero, the chain {@code Gemm} forms (for {@code p} below
+ * the 8192 from which it splits a long reduction), so the results are {@code Gemm}'s to the bit;
+ * a block is one task, so they do not depend on the thread count.
+ */
+final class BlockProducts {
+
+  /** Columns of X per transposed panel of {@code X_b H'} (its rows: {@code 256 x 128} doubles). */
+  static final int KC = 256;
+  /** Widest column panel of {@code W_b' X_b} (as {@code Gemm}'s). */
+  static final int NC_MAX = 256;
+  /**
+   * Doubles per accumulator or panel row: 262, not 256, so that consecutive rows lie 128 bytes
+   * apart modulo 4096 and a store to one is not taken for a dependence of a load from another (as
+   * {@code Gemm}'s workspace; docs/benchmarks.md, "Robust kernel speed").
+   */
+  private static final int ROW =
+      Math.max(NC_MAX, Math.max(MiniBatchKernels.BLOCK, RowBlocks.BLOCK_ROWS)) + 6;
+
+  private final int p;
+  private final int k;
+  /** One thread's accumulator rows ({@code k}) and panel rows ({@link #KC}, any product's). */
+  private final double[][] acc;
+  private final double[][] panel;
+  /** {@link #betaWTerms}'s: a second set of accumulators, B's panel, W_b' ({@code k x rows}). */
+  private double[][] acc2;
+  private double[][] panel2;
+  private double[][] panel3;
+  private double[][] wt;
+  /** The coefficients of one pass of {@link #twoTerms}: the first terms', then the second's. */
+  private final double[] coef = new double[8];
+
+  /** The buffers of one thread for rank {@code k} and width p. */
+  BlockProducts(int p, int k) {
+    this.p = p;
+    this.k = k;
+    acc = rows(k);
+    panel = rows(KC);
+  }
+
+  private static double[][] rows(int count) {
+    double[][] rows = new double[count][];
+    for (int i = 0; i < count; i++) {
+      rows[i] = new double[ROW];
+    }
+    return rows;
+  }
+
+  /**
+   * {@code out (rows x k) = X_b H'}, X_b the {@code rows} rows of the row-major {@code v} (width
+   * p) from {@code v[off]}, H {@code k x p}: computed as its transpose {@code H X_b'} ({@code k}
+   * output rows of length {@code rows}, the long side), over panels of X_b' packed once.
+   */
+  void timesHt(double[] v, int off, int rows, double[] h, double[] out) {
+    zero(acc, rows);
+    for (int j0 = 0; j0 < p; j0 += KC) {
+      int kc = Math.min(KC, p - j0);
+      packTransposed(v, off, rows, j0, kc, panel);
+      timesPanel(acc, h, j0, kc, panel, rows);
+    }
+    writeTransposed(acc, rows, out);
+  }
+
+  /**
+   * The W update's terms of the beta-divergence ({@link BetaProducts}) for the block's W ({@code
+   * w}, {@code rows x k}) and V (as {@link #timesHt}): {@code numerator = A_b H'} and {@code
+   * denominator = B_b H'}, with {@code A = X .* Y^(beta-2)}, {@code B = Y^(beta-1)}, {@code Y =
+   * W_b H + eps} ({@link BetaKernels#terms}). In steps of {@link #KC} columns, {@code (W_b H)'},
+   * then A' and B' in its place, are formed as the panels the products read, so nothing is packed
+   * but the block of V (once, transposed): on {@code Gemm} the block was copied, {@code W_b H}
+   * formed row-major, A and B written, and each packed again, transposed.
+   */
+  void betaWTerms(BetaKernels.Power power, double beta, double eps, double[] v, int off,
+      double scale, double[] w, int rows, double[] h, double[] numerator,
+      double[] denominator) {
+    if (acc2 == null) {
+      acc2 = rows(k);
+      panel2 = rows(KC);
+      panel3 = rows(KC);
+      wt = rows(k);
+    }
+    for (int c = 0; c < k; c++) {
+      for (int i = 0; i < rows; i++) {
+        wt[c][i] = w[i * k + c];
+      }
+    }
+    zero(acc, rows);
+    zero(acc2, rows);
+    for (int j0 = 0; j0 < p; j0 += KC) {
+      int kc = Math.min(KC, p - j0);
+      packTransposed(v, off, rows, j0, kc, panel);
+      // (W_b H)' for columns [j0, j0 + kc): output row j, the chain over W's columns c
+      for (int j = 0; j < kc; j += group(kc - j)) {
+        int g = group(kc - j);
+        zero(panel2, j, g, rows);
+        int c = 0;
+        for (; c + 2 <= k; c += 2) {
+          for (int q = 0; q < g; q++) {
+            coef[q] = h[c * p + j0 + j + q];
+            coef[g + q] = h[(c + 1) * p + j0 + j + q];
+          }
+          twoTerms(panel2, j, g, wt[c], wt[c + 1], rows);
+        }
+        if (c < k) {
+          for (int q = 0; q < g; q++) {
+            oneTerm(panel2[j + q], wt[c], h[c * p + j0 + j + q], rows);
+          }
+        }
+      }
+      for (int j = 0; j < kc; j++) {
+        BetaKernels.terms(power, beta, panel[j], scale, panel2[j], panel3[j], rows, eps);
+      }
+      timesPanel(acc, h, j0, kc, panel2, rows);
+      timesPanel(acc2, h, j0, kc, panel3, rows);
+    }
+    writeTransposed(acc, rows, numerator);
+    writeTransposed(acc2, rows, denominator);
+  }
+
+  /**
+   * {@code out[c][i] += sum_j H[c][j0 + j] y[j][i]} over {@code j < kc}, {@code i < rows}, for
+   * all {@code k} rows c of H: the transposed {@code Y' H'} of a panel.
+   */
+  private void timesPanel(double[][] out, double[] h, int j0, int kc, double[][] y, int rows) {
+    for (int c = 0; c < k; c += group(k - c)) {
+      int g = group(k - c);
+      int j = 0;
+      for (; j + 2 <= kc; j += 2) {
+        for (int q = 0; q < g; q++) {
+          coef[q] = h[(c + q) * p + j0 + j];
+          coef[g + q] = h[(c + q) * p + j0 + j + 1];
+        }
+        twoTerms(out, c, g, y[j], y[j + 1], rows);
+      }
+      if (j < kc) {
+        for (int q = 0; q < g; q++) {
+          oneTerm(out[c + q], y[j], h[(c + q) * p + j0 + j], rows);
+        }
+      }
+    }
+  }
+
+  /** {@code out[i * k + c] = acc[c][i]}. */
+  private void writeTransposed(double[][] a, int rows, double[] out) {
+    for (int c = 0; c < k; c++) {
+      double[] row = a[c];
+      for (int i = 0; i < rows; i++) {
+        out[i * k + c] = row[i];
+      }
+    }
+  }
+
+  private void zero(double[][] a, int rows) {
+    zero(a, 0, a.length, rows);
+  }
+
+  private static void zero(double[][] a, int from, int count, int n) {
+    for (int r = from; r < from + count; r++) {
+      Arrays.fill(a[r], 0, n, 0.0);
+    }
+  }
+
+  /**
+   * {@code out (k x p) = W_b' X_b}, W_b {@code rows x k} ({@code w} from 0), X_b as in {@link
+   * #timesHt}, in {@code ceil(p / NC_MAX)} column panels of equal width (a multiple of 8), each
+   * copied from V's rows once (read in place, V's rows {@code 8 p} bytes apart ran this product
+   * at half the speed of the copied panel: the panel's rows spread over as many pages).
+   */
+  void transposeTimes(double[] w, double[] v, int off, int rows, double[] out) {
+    int panels = (p + NC_MAX - 1) / NC_MAX;
+    int width = ((p + panels - 1) / panels + 7) / 8 * 8;
+    for (int j0 = 0; j0 < p; j0 += width) {
+      int nc = Math.min(width, p - j0);
+      for (int i = 0; i < rows; i++) {
+        System.arraycopy(v, off + i * p + j0, panel[i], 0, nc);
+      }
+      for (int c = 0; c < k; c += group(k - c)) {
+        int g = group(k - c);
+        zero(acc, c, g, nc);
+        int i = 0;
+        for (; i + 2 <= rows; i += 2) {
+          System.arraycopy(w, i * k + c, coef, 0, g);
+          System.arraycopy(w, (i + 1) * k + c, coef, g, g);
+          twoTerms(acc, c, g, panel[i], panel[i + 1], nc);
+        }
+        if (i < rows) {
+          for (int q = 0; q < g; q++) {
+            oneTerm(acc[c + q], panel[i], w[i * k + c + q], nc);
+          }
+        }
+        for (int q = 0; q < g; q++) {
+          System.arraycopy(acc[c + q], 0, out, (c + q) * p + j0, nc);
+        }
+      }
+    }
+  }
+
+  /**
+   * Output rows taken together: four while there are, then one at a time. Eight rows, or four
+   * terms per pass (fewer loads of the panel, or fewer stores, per multiply-add), were not
+   * vectorized by C2 on Java 17 and ran at half the speed.
+   */
+  private static int group(int left) {
+    return left >= 4 ? 4 : 1;
+  }
+
+  /**
+   * {@code o[r + q][t] = fma(coef[g + q], y1[t], fma(coef[q], y0[t], o[r + q][t]))} for {@code
+   * q < g}, {@code t < n}: two terms of each of {@code g} chains, in order.
+   */
+  private void twoTerms(double[][] o, int r, int g, double[] y0, double[] y1, int n) {
+    if (g == 4) {
+      fourRows(o, r, y0, y1, n);
+    } else {
+      oneTerm(o[r], y0, coef[0], n);
+      oneTerm(o[r], y1, coef[1], n);
+    }
+  }
+
+  /**
+   * {@code panel[j][i] = X_b[i][j0 + j]} for {@code i < rows}, {@code j < kc}: eight rows of the
+   * block at a time, so that each pass over {@code kc} columns writes one cache line of every
+   * panel row it touches.
+   */
+  private void packTransposed(double[] v, int off, int rows, int j0, int kc,
+      double[][] panel) {
+    int i = 0;
+    for (; i + 8 <= rows; i += 8) {
+      int r = off + i * p + j0;
+      for (int j = 0; j < kc; j++) {
+        double[] dst = panel[j];
+        int s = r + j;
+        dst[i] = v[s];
+        dst[i + 1] = v[s + p];
+        dst[i + 2] = v[s + 2 * p];
+        dst[i + 3] = v[s + 3 * p];
+        dst[i + 4] = v[s + 4 * p];
+        dst[i + 5] = v[s + 5 * p];
+        dst[i + 6] = v[s + 6 * p];
+        dst[i + 7] = v[s + 7 * p];
+      }
+    }
+    for (; i < rows; i++) {
+      int r = off + i * p + j0;
+      for (int j = 0; j < kc; j++) {
+        panel[j][i] = v[r + j];
+      }
+    }
+  }
+
+  /** {@link #twoTerms} for four rows. */
+  private void fourRows(double[][] o, int r, double[] y0, double[] y1, int n) {
+    double[] o0 = o[r];
+    double[] o1 = o[r + 1];
+    double[] o2 = o[r + 2];
+    double[] o3 = o[r + 3];
+    double a0 = coef[0];
+    double a1 = coef[1];
+    double a2 = coef[2];
+    double a3 = coef[3];
+    double b0 = coef[4];
+    double b1 = coef[5];
+    double b2 = coef[6];
+    double b3 = coef[7];
+    for (int t = 0; t < n; t++) {
+      double first = y0[t];
+      double second = y1[t];
+      o0[t] = Math.fma(b0, second, Math.fma(a0, first, o0[t]));
+      o1[t] = Math.fma(b1, second, Math.fma(a1, first, o1[t]));
+      o2[t] = Math.fma(b2, second, Math.fma(a2, first, o2[t]));
+      o3[t] = Math.fma(b3, second, Math.fma(a3, first, o3[t]));
+    }
+  }
+
+  /** {@code o[t] = fma(a, y[t], o[t])}, {@code t < n}: one term of a chain. */
+  private static void oneTerm(double[] o, double[] y, double a, int n) {
+    for (int t = 0; t < n; t++) {
+      o[t] = Math.fma(a, y[t], o[t]);
+    }
+  }
+}
