@@ -34,8 +34,7 @@ final class Fitter {
     Parallel par = Parallel.of(nmf.settings().threads());
     if (nmf.settings().missingValues() == MissingValues.IGNORE) {
       // Without a NaN, IGNORE is the ordinary fit (bit for bit).
-      Observed observed =
-          Observed.ofDense(v, "v", Observed.wantsComplement(nmf.settings()), par);
+      Observed observed = Observed.ofDense(v, "v", par);
       if (observed != null) {
         return fit(nmf, observed.start, observed, par);
       }

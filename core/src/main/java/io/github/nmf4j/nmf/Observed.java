@@ -16,11 +16,11 @@ import io.github.nmf4j.linalg.access.MatrixAccess;
  *       NaN is replaced by the mean of the observed entries of its column (of all observed
  *       entries for a column with none), so that NNDSVD sees a complete matrix; for a sparse V
  *       the sparse V itself (unstored entries as zeros, the usual start for ratings).
- *   <li><b>The solvers</b> read either the <em>complement</em> form (a dense V: {@link #filled}
+ *   <li><b>The solvers</b> read the <em>complement</em> form for a dense V ({@link #filled}
  *       with zeros at the missing entries, plus the list of {@link #missing} entries, so that the
  *       large products stay dense products and only the corrections run over the missing
- *       entries) or the <em>observed</em> form (the list of {@link #observed} entries and their
- *       {@link #values}).
+ *       entries) and the <em>observed</em> form for a sparse V (the list of {@link #observed}
+ *       entries and their {@link #values}).
  * </ul>
  *
  * <p>All values are {@code V_s = V / 4^m} with the {@code m} of {@link #start} (the filled values
@@ -59,13 +59,14 @@ final class Observed {
   }
 
   /**
-   * The observed entries of a dense V whose NaN entries are missing, in the form {@code
-   * complement} asks for; null when V has no NaN (the fit is then an ordinary one).
+   * The observed entries of a dense V whose NaN entries are missing, in the complement form
+   * (every masked rule reads it for a dense V: the large products stay dense); null when V has
+   * no NaN (the fit is then an ordinary one).
    *
    * @throws IllegalArgumentException if V is null or empty, holds a negative or infinite value
    *     (the message names its row, column and value), or has no observed entry at all
    */
-  static Observed ofDense(Matrix matrix, String name, boolean complement, Parallel par) {
+  static Observed ofDense(Matrix matrix, String name, Parallel par) {
     NmfChecks.nonEmpty(matrix, name);
     int n = matrix.rows();
     int p = matrix.cols();
@@ -106,37 +107,26 @@ final class Observed {
     }
     ScaledData start = ScaledData.of(Matrix.wrap(n, p, startValues), name, par);
     double inv = start.invScale;
-    int listed = complement ? missingCount : v.length - missingCount;
     int[] rowStart = new int[n + 1];
-    int[] column = new int[listed];
-    double[] listedValues = complement ? null : new double[listed];
-    double[] zeroFilled = complement ? new double[v.length] : null;
+    int[] column = new int[missingCount];
+    double[] zeroFilled = new double[v.length];
     double squaredNorm = 0;
     int q = 0;
     for (int i = 0; i < n; i++) {
       for (int j = 0, off = i * p; j < p; j++) {
         double x = v[off + j];
-        boolean isMissing = Double.isNaN(x);
-        if (!isMissing) {
+        if (Double.isNaN(x)) {
+          column[q++] = j;
+        } else {
           double s = x * inv;
           squaredNorm += s * s;
-          if (complement) {
-            zeroFilled[off + j] = s;
-          } else {
-            listedValues[q] = s;
-            column[q++] = j;
-          }
-        } else if (complement) {
-          zeroFilled[off + j] = 0;
-          column[q++] = j;
+          zeroFilled[off + j] = s;
         }
       }
       rowStart[i + 1] = q;
     }
-    Entries entries = new Entries(n, p, rowStart, column);
-    return complement
-        ? new Observed(start, zeroFilled, entries, null, null, squaredNorm, v)
-        : new Observed(start, null, null, entries, listedValues, squaredNorm, v);
+    return new Observed(start, zeroFilled, new Entries(n, p, rowStart, column), null, null,
+        squaredNorm, v);
   }
 
   /**
@@ -155,15 +145,6 @@ final class Observed {
     Entries entries = new Entries(start.n, start.p, matrix.rowPointers(),
         matrix.columnIndices());
     return new Observed(start, null, null, entries, values, squaredNorm, null);
-  }
-
-  /**
-   * Whether the solver of {@code settings} reads the complement form (dense V only): every masked
-   * rule does since the dense HALS and KL rules ({@link MaskedDenseHals}, {@link
-   * MaskedDenseKullbackLeiblerMu}); the observed form of a dense V remains for comparisons.
-   */
-  static boolean wantsComplement(NmfSettings settings) {
-    return true;
   }
 
   /** The zero-filled V of the complement form as a dense {@link ScaledData} of scale 1. */
