@@ -1,5 +1,7 @@
 package io.github.nmf4j.nmf;
 
+import io.github.nmf4j.linalg.kernel.MicroKernel;
+import io.github.nmf4j.linalg.kernel.Packing;
 import java.util.Arrays;
 
 /**
@@ -16,12 +18,14 @@ import java.util.Arrays;
  * where they lie, not packed. A pass of each over Fashion-MNIST at rank 20 (546 blocks of 128
  * rows, one thread): 85-89 ms against {@code Gemm}'s 93-96 with the copy, and 69-74 against 78.
  *
- * <p>All run the loop shape of the library's {@code Gemm} micro-kernel (an output row is a
- * vector of fused multiply-adds along a contiguous panel row, four output rows and two panel rows
- * per pass, every output row in its own array): each output is one chain of fused multiply-adds
- * in the order of the inner index from zero, the chain {@code Gemm} forms (for {@code p} below
- * the 8192 from which it splits a long reduction), so the results are {@code Gemm}'s to the bit;
- * a block is one task, so they do not depend on the thread count.
+ * <p>All run the loops of the library's {@code Gemm} micro-kernel ({@link MicroKernel#axpy4x2}
+ * and {@link MicroKernel#axpy1x1}: an output row is a vector of fused multiply-adds along a
+ * contiguous panel row, four output rows and two panel rows per pass, every output row in its own
+ * array) and pack with its transposed gather ({@link Packing#gather8}), the same code, not a copy:
+ * each output is one chain of fused multiply-adds in the order of the inner index from zero, the
+ * chain {@code Gemm} forms (for {@code p} below the 8192 from which it splits a long reduction),
+ * so the results are {@code Gemm}'s to the bit; a block is one task, so they do not depend on the
+ * thread count.
  */
 final class BlockProducts {
 
@@ -123,7 +127,7 @@ final class BlockProducts {
         }
         if (c < k) {
           for (int q = 0; q < g; q++) {
-            oneTerm(panel2[j + q], wt[c], h[c * p + j0 + j + q], rows);
+            MicroKernel.axpy1x1(panel2[j + q], wt[c], h[c * p + j0 + j + q], rows);
           }
         }
       }
@@ -154,7 +158,7 @@ final class BlockProducts {
       }
       if (j < kc) {
         for (int q = 0; q < g; q++) {
-          oneTerm(out[c + q], y[j], h[(c + q) * p + j0 + j], rows);
+          MicroKernel.axpy1x1(out[c + q], y[j], h[(c + q) * p + j0 + j], rows);
         }
       }
     }
@@ -205,7 +209,7 @@ final class BlockProducts {
         }
         if (i < rows) {
           for (int q = 0; q < g; q++) {
-            oneTerm(acc[c + q], panel[i], w[i * k + c + q], nc);
+            MicroKernel.axpy1x1(acc[c + q], panel[i], w[i * k + c + q], nc);
           }
         }
         for (int q = 0; q < g; q++) {
@@ -230,10 +234,11 @@ final class BlockProducts {
    */
   private void twoTerms(double[][] o, int r, int g, double[] y0, double[] y1, int n) {
     if (g == 4) {
-      fourRows(o, r, y0, y1, n);
+      MicroKernel.axpy4x2(o[r], o[r + 1], o[r + 2], o[r + 3], y0, y1,
+          coef[0], coef[1], coef[2], coef[3], coef[4], coef[5], coef[6], coef[7], n);
     } else {
-      oneTerm(o[r], y0, coef[0], n);
-      oneTerm(o[r], y1, coef[1], n);
+      MicroKernel.axpy1x1(o[r], y0, coef[0], n);
+      MicroKernel.axpy1x1(o[r], y1, coef[1], n);
     }
   }
 
@@ -248,16 +253,7 @@ final class BlockProducts {
     for (; i + 8 <= rows; i += 8) {
       int r = off + i * p + j0;
       for (int j = 0; j < kc; j++) {
-        double[] dst = panel[j];
-        int s = r + j;
-        dst[i] = v[s];
-        dst[i + 1] = v[s + p];
-        dst[i + 2] = v[s + 2 * p];
-        dst[i + 3] = v[s + 3 * p];
-        dst[i + 4] = v[s + 4 * p];
-        dst[i + 5] = v[s + 5 * p];
-        dst[i + 6] = v[s + 6 * p];
-        dst[i + 7] = v[s + 7 * p];
+        Packing.gather8(v, r + j, p, panel[j], i);
       }
     }
     for (; i < rows; i++) {
@@ -265,37 +261,6 @@ final class BlockProducts {
       for (int j = 0; j < kc; j++) {
         panel[j][i] = v[r + j];
       }
-    }
-  }
-
-  /** {@link #twoTerms} for four rows. */
-  private void fourRows(double[][] o, int r, double[] y0, double[] y1, int n) {
-    double[] o0 = o[r];
-    double[] o1 = o[r + 1];
-    double[] o2 = o[r + 2];
-    double[] o3 = o[r + 3];
-    double a0 = coef[0];
-    double a1 = coef[1];
-    double a2 = coef[2];
-    double a3 = coef[3];
-    double b0 = coef[4];
-    double b1 = coef[5];
-    double b2 = coef[6];
-    double b3 = coef[7];
-    for (int t = 0; t < n; t++) {
-      double first = y0[t];
-      double second = y1[t];
-      o0[t] = Math.fma(b0, second, Math.fma(a0, first, o0[t]));
-      o1[t] = Math.fma(b1, second, Math.fma(a1, first, o1[t]));
-      o2[t] = Math.fma(b2, second, Math.fma(a2, first, o2[t]));
-      o3[t] = Math.fma(b3, second, Math.fma(a3, first, o3[t]));
-    }
-  }
-
-  /** {@code o[t] = fma(a, y[t], o[t])}, {@code t < n}: one term of a chain. */
-  private static void oneTerm(double[] o, double[] y, double a, int n) {
-    for (int t = 0; t < n; t++) {
-      o[t] = Math.fma(a, y[t], o[t]);
     }
   }
 }

@@ -4,8 +4,13 @@ package io.github.nmf4j.linalg.kernel;
  * The innermost loops of {@link GemmEngine}. Each is an AXPY along one row of a packed panel,
  * written so that HotSpot C2 vectorizes it: every array is indexed by the bare loop variable, the
  * body is a handful of fused multiply-adds, and the coefficients are loop-invariant scalars.
+ *
+ * <p>{@link #axpy4x2} and {@link #axpy1x1} are public for the block products of the mini-batch
+ * and beta-divergence updates ({@code nmf.BlockProducts}), which run {@code Gemm}'s loop shape on
+ * panels of their own and must form the same chains of fused multiply-adds: one copy of the
+ * loop, so that the two cannot drift apart in the last bit. The package is not exported.
  */
-final class MicroKernel {
+public final class MicroKernel {
 
   private MicroKernel() {}
 
@@ -40,7 +45,13 @@ final class MicroKernel {
     }
   }
 
-  private static void axpy4x2(
+  /**
+   * {@code c_q[j] = fma(a_q1, y1[j], fma(a_q0, y0[j], c_q[j]))} for the four rows {@code q =
+   * 0..3}, {@code j < n}: two terms of four chains of fused multiply-adds, in order. Four output
+   * rows and two panel rows per pass is the shape C2 vectorizes on Java 17 (eight rows, or four
+   * terms per pass, were not vectorized and ran at half the speed: {@code BlockProducts.group}).
+   */
+  public static void axpy4x2(
       double[] c0, double[] c1, double[] c2, double[] c3, double[] y0, double[] y1,
       double a00, double a10, double a20, double a30,
       double a01, double a11, double a21, double a31, int n) {
@@ -72,7 +83,8 @@ final class MicroKernel {
     }
   }
 
-  private static void axpy1x1(double[] c, double[] y0, double a0, int n) {
+  /** {@code c[j] = fma(a0, y0[j], c[j])} for {@code j < n}: one term of one chain. */
+  public static void axpy1x1(double[] c, double[] y0, double a0, int n) {
     for (int j = 0; j < n; j++) {
       c[j] = Math.fma(a0, y0[j], c[j]);
     }

@@ -3,7 +3,7 @@ package io.github.nmf4j.linalg.kernel;
 import java.util.Arrays;
 
 /** The copies around a {@link GemmTask}'s micro-kernel, shared by both implementations. */
-final class Packing {
+public final class Packing {
 
   /**
    * Doubles per row array of a task's workspace. An array of 262 doubles takes 8 * 262 + 16 =
@@ -106,9 +106,11 @@ final class Packing {
   /**
    * {@code dst[r + q] = a[s + q * step]} for {@code q < 8}: eight columns of one panel row read
    * through a transposed view (eight sequential streams through Y's storage as p advances), written
-   * as one cache line.
+   * as one cache line. Public for {@code nmf.BlockProducts}, which packs a block of V transposed
+   * the same way (eight rows of the block per cache line of a panel row); the package is not
+   * exported.
    */
-  private static void gather8(double[] a, int s, int step, double[] dst, int r) {
+  public static void gather8(double[] a, int s, int step, double[] dst, int r) {
     dst[r] = a[s];
     dst[r + 1] = a[s + step];
     dst[r + 2] = a[s + 2 * step];
