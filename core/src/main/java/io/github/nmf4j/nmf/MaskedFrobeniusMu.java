@@ -16,10 +16,12 @@ import io.github.nmf4j.linalg.kernel.Gemm;
  * <p><b>Cost.</b> For a dense V with a few missing entries ({@link Observed#filled}: zeros there)
  * the large products stay dense: {@code M .* V} is the zero-filled V, and {@code M .* WH = WH -
  * Mbar .* WH}, so {@code W'(M .* WH) = (W'W)H - W'S} and {@code (M .* WH)H' = W(HH') - SH'} with
- * {@code S = Mbar .* WH} formed at the missing entries only. An iteration costs the two products
- * of the full update plus {@code 4 k} multiply-adds per missing entry and half-update. For a
- * sparse V (observed = stored) every term runs over the stored entries. The loss is {@code
- * ||V_0 - WH||^2 - ||S||^2} (trace identity) or the sum over the observed entries.
+ * {@code S = Mbar .* WH} at the missing entries only, never stored: each correction is one pass
+ * over the missing entries that forms a value of {@code S} and uses it at once ({@link
+ * MaskedProducts}). An iteration costs the two products of the full update plus {@code 2 k}
+ * multiply-adds per missing entry and half-update. For a sparse V (observed = stored) every term
+ * runs over the stored entries. The loss is {@code ||V_0 - WH||^2 - ||S||^2} (trace identity),
+ * computed when requested or asked for, or the sum over the observed entries.
  *
  * <p>A row of V with no observed entry gets a zero row of W, a column with none a zero column of
  * H (numerator 0), up to rounding.
@@ -46,7 +48,7 @@ final class MaskedFrobeniusMu extends MaskedRule {
     this.complement = data.filled != null;
     int n = data.n;
     int p = data.p;
-    atEntries = new double[entries.size()];
+    atEntries = complement ? null : new double[entries.size()];
     ht = new double[p * k];
     numH = new double[k * p];
     denH = new double[k * p];
@@ -58,51 +60,68 @@ final class MaskedFrobeniusMu extends MaskedRule {
     byRow = new double[n * k];
     partial = new double[Math.max(Entries.blocks(n), MuKernels.blocks(n))];
     Entries.transpose(h, k, p, ht);
-    entries.productAt(w, ht, k, atEntries, par);
     if (complement) {
       productsWithH();
       Gemm.transposeMultiply(n, k, k, w, w, wtw, par);
+    } else {
+      entries.productAt(w, ht, k, atEntries, par);
     }
     loss = computeLoss();
   }
 
   @Override
   public void iterate() {
+    if (complement) {
+      iterateComplement();
+    } else {
+      iterateObserved();
+    }
+    lossRequested = false;
+  }
+
+  /**
+   * The complement form: the dense products less the corrections {@code W'S} and {@code SH'},
+   * each formed in one pass over the missing entries ({@link MaskedProducts}); the loss only
+   * when it was requested (else on demand).
+   */
+  private void iterateComplement() {
     int n = data.n;
     int p = data.p;
-    // H: W'(M V) over W'(M WH), with S = WH at the entries for the current W and H.
-    if (complement) {
-      // wtw is W'W for the current W (kept so at the end of every W update).
-      Gemm.transposeMultiply(n, k, p, w, data.filled, numH, par);
-      Gemm.multiply(k, k, p, wtw, h, denH, Parallel.serial());
-      entries.transposeTimes(atEntries, w, k, byColumn, par);
-      subtractTransposed(denH, byColumn, p);
-    } else {
-      entries.transposeTimes(data.values, w, k, byColumn, par);
-      Entries.transpose(byColumn, p, k, numH);
-      entries.transposeTimes(atEntries, w, k, byColumn, par);
-      Entries.transpose(byColumn, p, k, denH);
+    // H: W'V_0 over (W'W)H - W'S; wtw is W'W and ht is H' for the current factors.
+    Gemm.transposeMultiply(n, k, p, w, data.filled, numH, par);
+    Gemm.multiply(k, k, p, wtw, h, denH, Parallel.serial());
+    MaskedProducts.columnCorrections(entries, w, ht, k, byColumn, par);
+    subtractTransposed(denH, byColumn, p);
+    step(h, numH, denH, k * p, eps);
+    Entries.transpose(h, k, p, ht);
+    // W: V_0 H' over W(HH') - SH', S for the new H.
+    productsWithH();
+    Gemm.multiply(n, k, k, w, hht, denW, par);
+    MaskedProducts.rowCorrections(entries, w, ht, k, byRow, par);
+    for (int i = 0; i < denW.length; i++) {
+      denW[i] -= byRow[i];
     }
+    step(w, numW, denW, n * k, eps);
+    Gemm.transposeMultiply(n, k, k, w, w, wtw, par);
+    loss = lossRequested ? computeLoss() : Double.NaN;
+  }
+
+  /** The observed form (sparse V): every sum over the stored entries. */
+  private void iterateObserved() {
+    int p = data.p;
+    // H: W'(M V) over W'(M WH), with WH at the entries for the current W and H.
+    entries.transposeTimes(data.values, w, k, byColumn, par);
+    Entries.transpose(byColumn, p, k, numH);
+    entries.transposeTimes(atEntries, w, k, byColumn, par);
+    Entries.transpose(byColumn, p, k, denH);
     step(h, numH, denH, k * p, eps);
     Entries.transpose(h, k, p, ht);
     entries.productAt(w, ht, k, atEntries, par);
-    // W: (M V)H' over (M WH)H', S for the new H.
-    if (complement) {
-      productsWithH();
-      Gemm.multiply(n, k, k, w, hht, denW, par);
-      entries.timesTranspose(atEntries, ht, k, byRow, par);
-      for (int i = 0; i < denW.length; i++) {
-        denW[i] -= byRow[i];
-      }
-    } else {
-      entries.timesTranspose(data.values, ht, k, numW, par);
-      entries.timesTranspose(atEntries, ht, k, denW, par);
-    }
-    step(w, numW, denW, n * k, eps);
+    // W: (M V)H' over (M WH)H', WH for the new H.
+    entries.timesTranspose(data.values, ht, k, numW, par);
+    entries.timesTranspose(atEntries, ht, k, denW, par);
+    step(w, numW, denW, data.n * k, eps);
     entries.productAt(w, ht, k, atEntries, par);
-    if (complement) {
-      Gemm.transposeMultiply(n, k, k, w, w, wtw, par);
-    }
     loss = computeLoss();
   }
 
@@ -125,6 +144,9 @@ final class MaskedFrobeniusMu extends MaskedRule {
 
   @Override
   public double loss() {
+    if (Double.isNaN(loss)) {
+      loss = computeLoss();
+    }
     return loss;
   }
 
@@ -143,9 +165,9 @@ final class MaskedFrobeniusMu extends MaskedRule {
     double squared;
     if (complement) {
       // ||V_0 - WH||^2 = ||V_0||^2 - 2 <W, V_0 H'> + <W'W, HH'>, less the missing entries'
-      // WH^2; numW = V_0 H', hht and wtw are those of the current factors.
+      // WH^2; numW = V_0 H', hht, wtw and ht are those of the current factors.
       double cross = MuKernels.dot(w, numW, data.n, k, 1.0, partial, par);
-      double missing = entries.sum(q -> s[q] * s[q], partial, par);
+      double missing = MaskedProducts.squaresAt(entries, w, ht, k, partial, par);
       squared = data.squaredNorm - 2 * cross + MuKernels.dot(wtw, hht, k * k) - missing;
     } else {
       double[] v = data.values;

@@ -1,0 +1,157 @@
+package io.github.nmf4j.nmf;
+
+import io.github.nmf4j.internal.Parallel;
+
+/**
+ * The corrections of the masked multiplicative updates for a dense V ({@link MaskedFrobeniusMu},
+ * complement form), each in one pass over the missing entries: with {@code S = Mbar .* WH} (the
+ * values of {@code WH} at the missing entries),
+ * <pre>
+ *   (S'W)_j = sum_{i missing in j} (W_i . H'_j) W_i        (p x k, for W'S)
+ *   (S H')_i = sum_{j missing in i} (W_i . H'_j) H'_j       (n x k)
+ * </pre>
+ * Both are one kernel, {@link #project}: for a fixed row {@code a} ({@code H'_j}, {@code W_i})
+ * and the rows {@code b_t} of the other factor at the line's missing entries, {@code sum_t (a .
+ * b_t) b_t}. The value {@code a . b_t} is used as soon as it is formed, so {@code S} is never
+ * stored and each row {@code b_t} is read twice while in L1, instead of once in a pass that
+ * forms {@code S} and once in a pass that multiplies by it. Four entries run at once: their four
+ * dot products are independent chains (one chain is bound by the latency of the addition) that
+ * share the reads of {@code a}, and the four terms of the sum are added to the output together.
+ *
+ * <p>Order of the sums (fixed, so results depend on the operands only): each dot product runs
+ * over the components in order; the output adds the terms of the entries four at a time,
+ * {@code out + ((t0 + t1) + (t2 + t3))}... in the order of the index, the last {@code < 4} one
+ * by one. Lines run in fixed blocks of {@value Entries#BLOCK}, each line written by one task, so
+ * the result does not depend on the thread count.
+ */
+final class MaskedProducts {
+
+  private MaskedProducts() {}
+
+  /**
+   * {@code out (p x k) = S'W}: for every column j, {@code sum over the rows i missing in j of
+   * (W_i . H'_j) W_i}, from W ({@code n x k}) and {@code H'} ({@code p x k}).
+   */
+  static void columnCorrections(Entries entries, double[] w, double[] ht, int k, double[] out,
+      Parallel par) {
+    int p = entries.p;
+    int[] start = entries.columnStart;
+    int[] rows = entries.row;
+    par.forEach(Entries.blocks(p), b -> {
+      for (int j = b * Entries.BLOCK, end = Math.min(p, j + Entries.BLOCK); j < end; j++) {
+        project(ht, j * k, w, rows, start[j], start[j + 1], k, out, j * k);
+      }
+    });
+  }
+
+  /**
+   * {@code out (n x k) = S H'}: for every row i, {@code sum over the columns j missing in i of
+   * (W_i . H'_j) H'_j}, from W ({@code n x k}) and {@code H'} ({@code p x k}).
+   */
+  static void rowCorrections(Entries entries, double[] w, double[] ht, int k, double[] out,
+      Parallel par) {
+    int n = entries.n;
+    int[] start = entries.rowStart;
+    int[] columns = entries.column;
+    par.forEach(Entries.blocks(n), b -> {
+      for (int i = b * Entries.BLOCK, end = Math.min(n, i + Entries.BLOCK); i < end; i++) {
+        project(w, i * k, ht, columns, start[i], start[i + 1], k, out, i * k);
+      }
+    });
+  }
+
+  /**
+   * {@code sum (W_i . H'_j)^2} over the entries (the squares of {@code S}), by fixed blocks of
+   * rows added in order; {@code partial} holds at least {@code Entries.blocks(n)} values.
+   */
+  static double squaresAt(Entries entries, double[] w, double[] ht, int k, double[] partial,
+      Parallel par) {
+    int n = entries.n;
+    int blocks = Entries.blocks(n);
+    int[] start = entries.rowStart;
+    int[] columns = entries.column;
+    par.forEach(blocks, b -> {
+      double sum = 0;
+      for (int i = b * Entries.BLOCK, end = Math.min(n, i + Entries.BLOCK); i < end; i++) {
+        sum += squares(w, i * k, ht, columns, start[i], start[i + 1], k);
+      }
+      partial[b] = sum;
+    });
+    return MuKernels.sumInOrder(partial, blocks);
+  }
+
+  /**
+   * {@code out[oo, oo + k) = sum_t (a . b_t) b_t} over {@code t} in {@code [from, to)}, with
+   * {@code a = a[ao, ao + k)} and {@code b_t} the row {@code index[t]} of the row-major {@code b}
+   * (width {@code k}).
+   */
+  static void project(double[] a, int ao, double[] b, int[] index, int from, int to, int k,
+      double[] out, int oo) {
+    java.util.Arrays.fill(out, oo, oo + k, 0);
+    int t = from;
+    for (; t + 4 <= to; t += 4) {
+      int b0 = index[t] * k;
+      int b1 = index[t + 1] * k;
+      int b2 = index[t + 2] * k;
+      int b3 = index[t + 3] * k;
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      for (int c = 0; c < k; c++) {
+        double x = a[ao + c];
+        s0 += x * b[b0 + c];
+        s1 += x * b[b1 + c];
+        s2 += x * b[b2 + c];
+        s3 += x * b[b3 + c];
+      }
+      for (int c = 0; c < k; c++) {
+        out[oo + c] += (s0 * b[b0 + c] + s1 * b[b1 + c]) + (s2 * b[b2 + c] + s3 * b[b3 + c]);
+      }
+    }
+    for (; t < to; t++) {
+      int b0 = index[t] * k;
+      double s0 = 0;
+      for (int c = 0; c < k; c++) {
+        s0 += a[ao + c] * b[b0 + c];
+      }
+      for (int c = 0; c < k; c++) {
+        out[oo + c] += s0 * b[b0 + c];
+      }
+    }
+  }
+
+  /** {@code sum_t (a . b_t)^2}, the dot products as in {@link #project}, squares in order. */
+  private static double squares(double[] a, int ao, double[] b, int[] index, int from, int to,
+      int k) {
+    double sum = 0;
+    int t = from;
+    for (; t + 4 <= to; t += 4) {
+      int b0 = index[t] * k;
+      int b1 = index[t + 1] * k;
+      int b2 = index[t + 2] * k;
+      int b3 = index[t + 3] * k;
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      for (int c = 0; c < k; c++) {
+        double x = a[ao + c];
+        s0 += x * b[b0 + c];
+        s1 += x * b[b1 + c];
+        s2 += x * b[b2 + c];
+        s3 += x * b[b3 + c];
+      }
+      sum += (s0 * s0 + s1 * s1) + (s2 * s2 + s3 * s3);
+    }
+    for (; t < to; t++) {
+      int b0 = index[t] * k;
+      double s0 = 0;
+      for (int c = 0; c < k; c++) {
+        s0 += a[ao + c] * b[b0 + c];
+      }
+      sum += s0 * s0;
+    }
+    return sum;
+  }
+}
