@@ -2,7 +2,6 @@ package io.github.nmf4j.nmf;
 
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.kernel.Gemm;
-import io.github.nmf4j.linalg.kernel.Rows;
 
 /**
  * {@link MaskedHals}'s coordinate steps for a dense V with a few missing entries, as the dense
@@ -18,6 +17,17 @@ import io.github.nmf4j.linalg.kernel.Rows;
  * sums over the observed entries of {@link MaskedHals} become {@code k} multiply-adds (the
  * Gram term) plus three per missing entry. Same steps as {@link MaskedHals} up to rounding;
  * {@code E} is recomputed from the factors whenever the loss is asked for.
+ *
+ * <p>Written for the CPU, since the corrections are most of a masked HALS iteration. The steps
+ * of one component run for a block of {@value MaskedLines#WIDTH} lines (columns of H, rows of W)
+ * at once ({@link MaskedLines}): the Gram term {@code T - G x} across the lines (as {@link
+ * HalsKernel}), then, slot by slot, the other factor's values at the block's missing entries
+ * gathered into one array ({@code F}, one indexed read each), the two sums {@code F . E} and
+ * {@code F . F} added into one accumulator per line, and the update of {@code E}: loops along
+ * contiguous arrays, which C2 vectorizes, where the sums along one line were chains of dependent
+ * additions. Each line's sums run over its missing entries in order, two at a time ({@code
+ * sum + (f_s e_s + f_{s+1} e_{s+1})}); the Gram term is recomputed per component from the
+ * current values rather than kept up to date, so the result does not depend on the blocks.
  */
 final class MaskedDenseHals extends MaskedHalsRule {
 
@@ -27,20 +37,34 @@ final class MaskedDenseHals extends MaskedHalsRule {
   private final double[] atMissing;
   private final double[] ht = new double[data.p * k];
   private final double[] gram = new double[k * k];
-  /** {@link #gram} by rows, one array each, so that C2 vectorizes the loops of the sweep over them. */
-  private final double[][] gramRows = new double[k][k];
   private final double[] wtv = new double[k * data.p];
   private final double[] vht = new double[data.n * k];
   private final double[] partial = new double[Math.max(Entries.blocks(data.n),
       MuKernels.blocks(data.n))];
+  /** The columns of H and the rows of W, with their missing entries, in blocks. */
+  private final MaskedLines columns;
+  private final MaskedLines rows;
+  /** W' and H by components, each with a trailing 0 (the index of a padded slot). */
+  private final double[][] wt;
+  private final double[][] hRows;
+  private final Block[] columnBlocks;
+  private final Block[] rowBlocks;
 
   MaskedDenseHals(Problem problem, Factors start, Observed data) {
     super(problem, start, data, data.missing);
-    long observed = (long) data.n * data.p - entries.size();
+    int n = data.n;
+    int p = data.p;
+    long observed = (long) n * p - entries.size();
     double rms = Math.sqrt(data.squaredNorm / observed);
     this.floor = FrobeniusHals.FLOOR * Math.sqrt(rms / k);
     this.lambda = MaskedHals.PROXIMAL * rms / k;
     atMissing = new double[entries.size()];
+    columns = new MaskedLines(p, entries.columnStart, entries.row, entries.position, n);
+    rows = new MaskedLines(n, entries.rowStart, entries.column, null, p);
+    wt = new double[k][n + 1];
+    hRows = new double[k][p + 1];
+    columnBlocks = blocks(columns, n);
+    rowBlocks = blocks(rows, p);
     refresh();
   }
 
@@ -68,140 +92,227 @@ final class MaskedDenseHals extends MaskedHalsRule {
     return Math.sqrt(Math.max(0, squared));
   }
 
-  /**
-   * The H half: column by column, the column's missing rows of W gathered into one array per
-   * component (see {@link #sweep} for why).
-   */
+  /** The H half: the columns of H by blocks, W's values at their missing entries from W'. */
   @Override
   void updateH() {
     int n = data.n;
     int p = data.p;
     Gemm.transposeMultiply(n, k, p, w, data.filled, wtv, par);
     Gemm.transposeMultiply(n, k, k, w, w, gram, par);
-    copyGramRows();
-    int[] start = entries.columnStart;
-    int[] rows = entries.row;
-    int[] position = entries.position;
-    par.forEach(Entries.blocks(p), b -> {
-      int lo = b * Entries.BLOCK;
-      int hi = Math.min(p, lo + Entries.BLOCK);
-      int most = MaskedHals.longest(start, lo, hi);
-      double[][] f = new double[k][most];
-      double[] e = new double[most];
-      double[] x = new double[k];
-      double[] g = new double[k];
-      for (int j = lo; j < hi; j++) {
-        int first = start[j];
-        int m = start[j + 1] - first;
-        for (int c = 0; c < k; c++) {
-          double[] fc = f[c];
-          for (int t = 0; t < m; t++) {
-            fc[t] = w[rows[first + t] * k + c];
-          }
-        }
-        for (int t = 0; t < m; t++) {
-          e[t] = atMissing[position[first + t]];
-        }
-        for (int c = 0; c < k; c++) {
-          x[c] = h[c * p + j];
-        }
-        sweep(x, wtv, j, p, f, e, m, n - m, g);
-        for (int c = 0; c < k; c++) {
-          h[c * p + j] = x[c];
-        }
-        for (int t = 0; t < m; t++) {
-          atMissing[position[first + t]] = e[t];
-        }
+    for (int i = 0; i < n; i++) {
+      for (int c = 0; c < k; c++) {
+        wt[c][i] = w[i * k + c];
       }
-    });
+    }
+    par.forEach(columns.blocks, b -> sweep(columns, b, columnBlocks[b], wt, h, wtv, 1, p));
   }
 
-  /** The W half: row by row, the row's missing columns of H gathered as in {@link #updateH}. */
+  /** The W half: the rows of W by blocks, H's values at their missing entries. */
   @Override
   void updateW() {
     int n = data.n;
     int p = data.p;
     Gemm.multiplyTranspose(n, p, k, data.filled, h, vht, par);
     Gemm.multiplyTranspose(k, p, k, h, h, gram, Parallel.serial());
-    copyGramRows();
-    int[] start = entries.rowStart;
-    int[] columns = entries.column;
-    par.forEach(Entries.blocks(n), b -> {
-      int lo = b * Entries.BLOCK;
-      int hi = Math.min(n, lo + Entries.BLOCK);
-      int most = MaskedHals.longest(start, lo, hi);
-      double[][] f = new double[k][most];
-      double[] e = new double[most];
-      double[] x = new double[k];
-      double[] g = new double[k];
-      for (int i = lo; i < hi; i++) {
-        int first = start[i];
-        int m = start[i + 1] - first;
-        for (int c = 0; c < k; c++) {
-          double[] fc = f[c];
-          for (int t = 0, hc = c * p; t < m; t++) {
-            fc[t] = h[hc + columns[first + t]];
-          }
-        }
-        System.arraycopy(atMissing, first, e, 0, m);
-        System.arraycopy(w, i * k, x, 0, k);
-        sweep(x, vht, i * k, 1, f, e, m, p - m, g);
-        System.arraycopy(x, 0, w, i * k, k);
-        System.arraycopy(e, 0, atMissing, first, m);
-      }
-    });
-  }
-
-  private void copyGramRows() {
     for (int c = 0; c < k; c++) {
-      System.arraycopy(gram, c * k, gramRows[c], 0, k);
+      System.arraycopy(h, c * p, hRows[c], 0, p);
     }
+    par.forEach(rows.blocks, b -> sweep(rows, b, rowBlocks[b], hRows, w, vht, k, 1));
   }
 
   /**
-   * One sweep over the components of one column of H (row of W) {@code x}: {@code num[at + c
-   * * stride]} the dense numerator ({@code W'V_0} or {@code V_0 H'}), {@link #gram} the Gram
-   * matrix, {@code f[c]} component {@code c} of the other factor at the {@code m} missing entries,
-   * {@code e} their {@code WH}, updated at each step; {@code observed} the observed entries;
-   * {@code g} ({@code k}) scratch.
-   *
-   * <p>Written for the CPU, since this loop is most of a masked HALS iteration: no sum runs as
-   * one long chain of dependent additions (C2 does not vectorize a floating-point reduction, so
-   * a chain costs one addition latency per term). {@code g = (W'W) x} is formed once, by
-   * columns of the Gram matrix (a loop C2 vectorizes), and kept up to date after each step;
-   * the sums over the missing entries run on four interleaved accumulators ({@link Rows#dot}). The update of
-   * {@code e} is elementwise; C2 (JDK 17) vectorizes it only when both arrays are read at the
-   * same index, hence one array per component in {@code f} (a component-major block read at
-   * {@code c * m + t} runs scalar: 2x slower at 40 entries, 3.5x at 125, measured).
+   * One sweep over the components for the lines of block {@code b}: the factor {@code x} and
+   * the targets {@code num} ({@code W'V_0} or {@code V_0 H'}) of line {@code l}, component
+   * {@code c}, at {@code l * lineStride + c * componentStride}; {@code other[c]} the other
+   * factor's component {@code c} by its index.
    */
-  private void sweep(double[] x, double[] num, int at, int stride, double[][] f, double[] e, int m,
-      int observed, double[] g) {
-    java.util.Arrays.fill(g, 0, k, 0);
-    for (int l = 0; l < k; l++) {
-      double xl = x[l];
-      double[] gl = gramRows[l];
-      for (int c = 0; c < k; c++) {
-        g[c] += gl[c] * xl;
+  private void sweep(MaskedLines layout, int b, Block s, double[][] other, double[] x,
+      double[] num, int lineStride, int componentStride) {
+    int[] lines = layout.line[b];
+    int width = lines.length;
+    int slots = layout.slots(b);
+    int[][] index = layout.index[b];
+    int[][] position = layout.position[b];
+    for (int c = 0; c < k; c++) {
+      double[] xc = s.x[c];
+      double[] tc = s.t[c];
+      for (int l = 0; l < width; l++) {
+        int at = lines[l] * lineStride + c * componentStride;
+        xc[l] = x[at];
+        tc[l] = num[at];
       }
     }
-    double prox = observed * lambda;
+    for (int q = 0; q < slots; q++) {
+      int[] pos = position[q];
+      double[] eq = s.e[q];
+      for (int l = 0; l < width; l++) {
+        eq[l] = pos[l] >= 0 ? atMissing[pos[l]] : 0;
+      }
+    }
+    double[] acc = s.acc;
+    double[] sum = s.sum;
+    double[] squares = s.squares;
+    double[] delta = s.delta;
+    double[] prox = s.prox;
     for (int c = 0; c < k; c++) {
-      double[] fc = f[c];
-      double sum = Rows.dot(fc, 0, e, 0, m);
-      double squares = Rows.dot(fc, 0, fc, 0, m);
-      double a = (num[at + c * stride] - g[c]) + sum;
-      double d = (gram[c * k + c] - squares) + prox;
-      double old = x[c];
-      double updated = observed > 0 ? Math.max(floor, old + a / d) : floor;
-      double delta = updated - old;
-      x[c] = updated;
-      if (delta != 0) {
-        for (int t = 0; t < m; t++) {
-          e[t] += fc[t] * delta;
+      residual(c, s.t[c], s.x, width, acc);
+      double[] oc = other[c];
+      for (int q = 0; q < slots; q++) {
+        int[] at = index[q];
+        double[] fq = s.f[q];
+        for (int l = 0; l < width; l++) {
+          fq[l] = oc[at[l]];
         }
-        double[] gc = gramRows[c];
-        for (int l = 0; l < k; l++) {
-          g[l] += gc[l] * delta;
+      }
+      java.util.Arrays.fill(sum, 0, width, 0);
+      java.util.Arrays.fill(squares, 0, width, 0);
+      int q = 0;
+      for (; q + 2 <= slots; q += 2) {
+        double[] f0 = s.f[q];
+        double[] f1 = s.f[q + 1];
+        double[] e0 = s.e[q];
+        double[] e1 = s.e[q + 1];
+        for (int l = 0; l < width; l++) {
+          double y0 = f0[l];
+          double y1 = f1[l];
+          sum[l] += y0 * e0[l] + y1 * e1[l];
+          squares[l] += y0 * y0 + y1 * y1;
+        }
+      }
+      for (; q < slots; q++) {
+        double[] f0 = s.f[q];
+        double[] e0 = s.e[q];
+        for (int l = 0; l < width; l++) {
+          double y0 = f0[l];
+          sum[l] += y0 * e0[l];
+          squares[l] += y0 * y0;
+        }
+      }
+      double gcc = gram[c * k + c];
+      double[] xc = s.x[c];
+      int[] unobserved = s.unobserved;
+      for (int u = 0; u < unobserved.length; u++) {
+        s.old[u] = xc[unobserved[u]];
+      }
+      for (int l = 0; l < width; l++) {
+        double old = xc[l];
+        double updated = Math.max(floor, old + (acc[l] + sum[l]) / ((gcc - squares[l]) + prox[l]));
+        xc[l] = updated;
+        delta[l] = updated - old;
+      }
+      for (int u = 0; u < unobserved.length; u++) {
+        // A line with no observed entry (its denominator is 0 up to rounding) sits at the floor.
+        int l = unobserved[u];
+        delta[l] = floor - s.old[u];
+        xc[l] = floor;
+      }
+      for (q = 0; q < slots; q++) {
+        double[] f0 = s.f[q];
+        double[] e0 = s.e[q];
+        for (int l = 0; l < width; l++) {
+          e0[l] += f0[l] * delta[l];
+        }
+      }
+    }
+    for (int c = 0; c < k; c++) {
+      double[] xc = s.x[c];
+      for (int l = 0; l < width; l++) {
+        x[lines[l] * lineStride + c * componentStride] = xc[l];
+      }
+    }
+    for (int q = 0; q < slots; q++) {
+      int[] pos = position[q];
+      double[] eq = s.e[q];
+      for (int l = 0; l < width; l++) {
+        if (pos[l] >= 0) {
+          atMissing[pos[l]] = eq[l];
+        }
+      }
+    }
+  }
+
+  /** {@code acc = t - sum_r G[c][r] x[r]} across the lanes, four components per pass. */
+  private void residual(int c, double[] t, double[][] x, int width, double[] acc) {
+    System.arraycopy(t, 0, acc, 0, width);
+    int row = c * k;
+    int r = 0;
+    for (; r + 3 < k; r += 4) {
+      double g0 = gram[row + r];
+      double g1 = gram[row + r + 1];
+      double g2 = gram[row + r + 2];
+      double g3 = gram[row + r + 3];
+      double[] x0 = x[r];
+      double[] x1 = x[r + 1];
+      double[] x2 = x[r + 2];
+      double[] x3 = x[r + 3];
+      for (int l = 0; l < width; l++) {
+        acc[l] = acc[l] - g0 * x0[l] - g1 * x1[l] - g2 * x2[l] - g3 * x3[l];
+      }
+    }
+    for (; r < k; r++) {
+      double g0 = gram[row + r];
+      double[] x0 = x[r];
+      for (int l = 0; l < width; l++) {
+        acc[l] = acc[l] - g0 * x0[l];
+      }
+    }
+  }
+
+  /** The scratch of every block of a layout; {@code lines} the other side's size. */
+  private Block[] blocks(MaskedLines layout, int lines) {
+    Block[] out = new Block[layout.blocks];
+    for (int b = 0; b < layout.blocks; b++) {
+      out[b] = new Block(layout, b, k, lines, lambda);
+    }
+    return out;
+  }
+
+  /**
+   * The scratch of one block, allocated once: each block is swept by one task at a time, so
+   * the sweeps allocate nothing.
+   */
+  private static final class Block {
+    final double[][] x;
+    final double[][] t;
+    final double[][] e;
+    final double[][] f;
+    final double[][] g;
+    final double[] acc;
+    final double[] sum;
+    final double[] squares;
+    final double[] delta;
+    /** {@code lambda} times the observed entries of each line. */
+    final double[] prox;
+    /** The lanes whose line has no observed entry, and their values before a step. */
+    final int[] unobserved;
+    final double[] old;
+
+    Block(MaskedLines layout, int b, int k, int lines, double lambda) {
+      int width = layout.line[b].length;
+      int slots = layout.slots(b);
+      x = new double[k][width];
+      t = new double[k][width];
+      e = new double[slots][width];
+      f = new double[slots][width];
+      g = new double[slots][width];
+      acc = new double[width];
+      sum = new double[width];
+      squares = new double[width];
+      delta = new double[width];
+      prox = new double[width];
+      int[] count = layout.count[b];
+      int empty = 0;
+      for (int l = 0; l < width; l++) {
+        prox[l] = (lines - count[l]) * lambda;
+        if (count[l] == lines) {
+          empty++;
+        }
+      }
+      unobserved = new int[empty];
+      old = new double[empty];
+      for (int l = 0, u = 0; l < width; l++) {
+        if (count[l] == lines) {
+          unobserved[u++] = l;
         }
       }
     }
