@@ -276,7 +276,6 @@ final class MaskedDenseHals extends MaskedHalsRule {
     final double[][] t;
     final double[][] e;
     final double[][] f;
-    final double[][] g;
     final double[] acc;
     final double[] sum;
     final double[] squares;
@@ -294,7 +293,6 @@ final class MaskedDenseHals extends MaskedHalsRule {
       t = new double[k][width];
       e = new double[slots][width];
       f = new double[slots][width];
-      g = new double[slots][width];
       acc = new double[width];
       sum = new double[width];
       squares = new double[width];
