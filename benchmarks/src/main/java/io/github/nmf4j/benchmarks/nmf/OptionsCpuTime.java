@@ -23,7 +23,7 @@ import java.util.SplittableRandom;
  * java -Xmx2g -cp benchmarks/target/benchmarks.jar io.github.nmf4j.benchmarks.nmf.OptionsCpuTime \
  *     penalty V.npy RANK mu|hals BETA A B ROUNDS    # plain vs alphaW 0.01, l1Ratio 0.5
  *     iteration V.npy RANK BETA A B ROUNDS          # one multiplicative-update iteration
- *     minibatch V.npy RANK ROUNDS [PASSES]          # MiniBatchNmf with the defaults
+ *     minibatch V.npy RANK ROUNDS [PASSES [wall THREADS]]  # MiniBatchNmf with the defaults
  * </pre>
  *
  * <p>Per-iteration costs come from fits from fixed strictly positive factors ({@code
@@ -32,7 +32,9 @@ import java.util.SplittableRandom;
  * a fit cancel. In {@code penalty} the plain and the penalized fits alternate within each round.
  * V is read from a {@code .npy} file so that both sides factor identical values. {@code
  * minibatch} with {@code PASSES} runs exactly that many passes (tolerance 0, no early stop),
- * which times a pass without the stopping rule.
+ * which times a pass without the stopping rule ({@code 0}: the defaults); with {@code wall
+ * THREADS} the whole fit runs on that many threads and is timed by the wall clock (for a quiet
+ * machine only), after one warm-up fit as always.
  */
 public final class OptionsCpuTime {
 
@@ -50,7 +52,8 @@ public final class OptionsCpuTime {
       case "iteration" -> iteration(v, k, Double.parseDouble(args[3]),
           Integer.parseInt(args[4]), Integer.parseInt(args[5]), Integer.parseInt(args[6]));
       case "minibatch" -> minibatch(v, k, Integer.parseInt(args[3]),
-          args.length > 4 ? Integer.parseInt(args[4]) : 0);
+          args.length > 4 ? Integer.parseInt(args[4]) : 0,
+          args.length > 6 && args[5].equals("wall") ? Integer.parseInt(args[6]) : 0);
       default -> throw new IllegalArgumentException("mode penalty|iteration|minibatch, was "
           + args[0]);
     }
@@ -125,17 +128,20 @@ public final class OptionsCpuTime {
         + "and %d: CPU ms per iteration %s%n", beta, v.rows(), v.cols(), k, a, b, summary(t));
   }
 
-  private static void minibatch(Matrix v, int k, int rounds, int passes) {
-    MiniBatchNmf.Builder b = MiniBatchNmf.builder().rank(k).threads(1);
+  private static void minibatch(Matrix v, int k, int rounds, int passes, int wallThreads) {
+    MiniBatchNmf.Builder b = MiniBatchNmf.builder().rank(k)
+        .threads(wallThreads > 0 ? wallThreads : 1);
     MiniBatchNmf m = (passes > 0 ? b.maxIterations(passes).tolerance(0).maxNoImprovement(0) : b)
         .build();
     m.fit(v); // warm-up
     for (int r = 0; r < rounds; r++) {
-      long c0 = BEAN.getCurrentThreadCpuTime();
+      long c0 = wallThreads > 0 ? System.nanoTime() : BEAN.getCurrentThreadCpuTime();
       NmfModel model = m.fit(v);
-      long c1 = BEAN.getCurrentThreadCpuTime();
-      System.out.printf(Locale.ROOT, "minibatch %d x %d rank %d, one thread: CPU s %.3f, "
-          + "passes %d, converged %s, error %.6f%n", v.rows(), v.cols(), k, (c1 - c0) / 1e9,
+      long c1 = wallThreads > 0 ? System.nanoTime() : BEAN.getCurrentThreadCpuTime();
+      System.out.printf(Locale.ROOT, "minibatch %d x %d rank %d, %s: %s s %.3f, "
+          + "passes %d, converged %s, error %.6f%n", v.rows(), v.cols(), k,
+          wallThreads > 0 ? wallThreads + " threads" : "one thread",
+          wallThreads > 0 ? "wall" : "CPU", (c1 - c0) / 1e9,
           model.iterations(), model.converged(), model.reconstructionError());
     }
   }
