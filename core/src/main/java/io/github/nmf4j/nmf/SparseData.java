@@ -127,7 +127,7 @@ final class SparseData extends ScaledData {
 
   @Override
   void timesTranspose(double[] op, int k, double[] out, Parallel par) {
-    pRows = SparseProducts.transposedRows(op, k, p, pRows);
+    pRows = SparseProducts.transposedRows(op, k, p, pRows, par);
     SparseProducts.multiply(n, k, pointers, columns, values, pRows, out, par);
   }
 
@@ -269,7 +269,7 @@ final class SparseData extends ScaledData {
     @Override
     void useH(double[] h) {
       if (ht == null) {
-        SparseProducts.transposedRows(h, k, p, htRows);
+        SparseProducts.transposedRows(h, k, p, htRows, par);
         return;
       }
       transpose(h, k, p, ht);

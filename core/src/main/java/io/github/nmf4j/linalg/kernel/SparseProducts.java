@@ -33,6 +33,9 @@ public final class SparseProducts {
   /** At most this many tasks, whatever the size. */
   private static final int MAX_TASKS = 1024;
 
+  /** Output rows per task of the parallel {@link #transposedRows}. */
+  private static final int TRANSPOSE_ROWS = 2048;
+
   private SparseProducts() {}
 
   /**
@@ -188,6 +191,26 @@ public final class SparseProducts {
         row[i] = a[base + i * cols + j];
       }
     }
+    return out;
+  }
+
+  /**
+   * As {@link #transposedRows(double[], int, int, double[][])}, the output rows split into
+   * blocks of {@value #TRANSPOSE_ROWS} that run in parallel (a copy: the same values for any
+   * thread count).
+   */
+  public static double[][] transposedRows(double[] a, int rows, int cols, double[][] into,
+      Parallel par) {
+    double[][] out = fits(into, cols, rows) ? into : new double[cols][rows];
+    int tasks = (cols + TRANSPOSE_ROWS - 1) / TRANSPOSE_ROWS;
+    par.forEach(tasks, t -> {
+      for (int j = t * TRANSPOSE_ROWS, end = Math.min(cols, j + TRANSPOSE_ROWS); j < end; j++) {
+        double[] row = out[j];
+        for (int i = 0; i < rows; i++) {
+          row[i] = a[i * cols + j];
+        }
+      }
+    });
     return out;
   }
 

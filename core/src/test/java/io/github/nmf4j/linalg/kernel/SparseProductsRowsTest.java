@@ -57,5 +57,10 @@ class SparseProductsRowsTest {
       }
     }
     assertThat(SparseProducts.rows(b, p, m, rows)).isSameAs(rows);
+    // the parallel transposedRows: the same copy for any thread count
+    for (int threads : new int[] {1, 2, 3}) {
+      assertThat(SparseProducts.transposedRows(b, p, m, new double[m][p], Parallel.of(threads)))
+          .isDeepEqualTo(bt);
+    }
   }
 }
