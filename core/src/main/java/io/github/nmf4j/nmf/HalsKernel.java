@@ -63,8 +63,11 @@ final class HalsKernel {
     return maxSweeps;
   }
 
-  /** {@code acc = T[c] - sum_r G[c][r] X[r]}, four rows of X per pass. */
-  private static void residual(double[] g, int c, int k, double[] tc, double[][] x, int len,
+  /**
+   * {@code acc = T[c] - sum_r G[c][r] X[r]}, four rows of X per pass (also the masked sweeps'
+   * residual, {@link MaskedDenseHals}, across their lanes).
+   */
+  static void residual(double[] g, int c, int k, double[] tc, double[][] x, int len,
       double[] acc) {
     System.arraycopy(tc, 0, acc, 0, len);
     int row = c * k;

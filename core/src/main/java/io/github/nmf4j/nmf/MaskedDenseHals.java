@@ -155,7 +155,7 @@ final class MaskedDenseHals extends MaskedHalsRule {
     double[] delta = s.delta;
     double[] prox = s.prox;
     for (int c = 0; c < k; c++) {
-      residual(c, s.t[c], s.x, width, acc);
+      HalsKernel.residual(gram, c, k, s.t[c], s.x, width, acc);
       double[] oc = other[c];
       for (int q = 0; q < slots; q++) {
         int[] at = index[q];
@@ -227,33 +227,6 @@ final class MaskedDenseHals extends MaskedHalsRule {
         if (pos[l] >= 0) {
           atMissing[pos[l]] = eq[l];
         }
-      }
-    }
-  }
-
-  /** {@code acc = t - sum_r G[c][r] x[r]} across the lanes, four components per pass. */
-  private void residual(int c, double[] t, double[][] x, int width, double[] acc) {
-    System.arraycopy(t, 0, acc, 0, width);
-    int row = c * k;
-    int r = 0;
-    for (; r + 3 < k; r += 4) {
-      double g0 = gram[row + r];
-      double g1 = gram[row + r + 1];
-      double g2 = gram[row + r + 2];
-      double g3 = gram[row + r + 3];
-      double[] x0 = x[r];
-      double[] x1 = x[r + 1];
-      double[] x2 = x[r + 2];
-      double[] x3 = x[r + 3];
-      for (int l = 0; l < width; l++) {
-        acc[l] = acc[l] - g0 * x0[l] - g1 * x1[l] - g2 * x2[l] - g3 * x3[l];
-      }
-    }
-    for (; r < k; r++) {
-      double g0 = gram[row + r];
-      double[] x0 = x[r];
-      for (int l = 0; l < width; l++) {
-        acc[l] = acc[l] - g0 * x0[l];
       }
     }
   }

@@ -34,14 +34,7 @@ final class MaskedProducts {
    */
   static void columnCorrections(Entries entries, double[] w, double[] ht, int k, double[] out,
       Parallel par) {
-    int p = entries.p;
-    int[] start = entries.columnStart;
-    int[] rows = entries.row;
-    par.forEach(Entries.blocks(p), b -> {
-      for (int j = b * Entries.BLOCK, end = Math.min(p, j + Entries.BLOCK); j < end; j++) {
-        project(ht, j * k, w, rows, start[j], start[j + 1], k, out, j * k);
-      }
-    });
+    corrections(entries.p, entries.columnStart, entries.row, ht, w, k, out, par);
   }
 
   /**
@@ -50,12 +43,18 @@ final class MaskedProducts {
    */
   static void rowCorrections(Entries entries, double[] w, double[] ht, int k, double[] out,
       Parallel par) {
-    int n = entries.n;
-    int[] start = entries.rowStart;
-    int[] columns = entries.column;
-    par.forEach(Entries.blocks(n), b -> {
-      for (int i = b * Entries.BLOCK, end = Math.min(n, i + Entries.BLOCK); i < end; i++) {
-        project(w, i * k, ht, columns, start[i], start[i + 1], k, out, i * k);
+    corrections(entries.n, entries.rowStart, entries.column, w, ht, k, out, par);
+  }
+
+  /**
+   * {@code out} row {@code l} ({@code k} wide) {@code = sum_t (fixed_l . other_t) other_t} over
+   * the {@code lines} lines, {@code t} the indices {@code index[start[l] .. start[l + 1])}.
+   */
+  private static void corrections(int lines, int[] start, int[] index, double[] fixed,
+      double[] other, int k, double[] out, Parallel par) {
+    par.forEach(Entries.blocks(lines), b -> {
+      for (int l = b * Entries.BLOCK, end = Math.min(lines, l + Entries.BLOCK); l < end; l++) {
+        project(fixed, l * k, other, index, start[l], start[l + 1], k, out, l * k);
       }
     });
   }
