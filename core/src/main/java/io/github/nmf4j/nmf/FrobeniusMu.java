@@ -131,27 +131,38 @@ final class FrobeniusMu implements UpdateRule {
    * of columns run in parallel, each value computed as on one thread.
    */
   private void updateH(double[] g) {
-    int p = data.p;
-    par.forEach(ceilDiv(p, H_COLUMNS), b -> {
-      double[][] scratch = hBlocks.poll();
-      try {
-        double[] hBlock = scratch[0];
-        double[] wtwhBlock = scratch[1];
-        int j0 = b * H_COLUMNS;
-        int len = Math.min(H_COLUMNS, p - j0);
-        for (int c = 0; c < k; c++) {
-          System.arraycopy(h, c * p + j0, hBlock, c * len, len);
-        }
-        Gemm.multiply(k, k, len, g, hBlock, wtwhBlock, Parallel.serial());
-        for (int c = 0; c < k; c++) {
-          int o = c * p + j0;
-          MuKernels.ELEMENTS.multiplicativeStep(h, o, wtv, o, 1, wtwhBlock, c * len, guardH,
-              len);
-        }
-      } finally {
-        hBlocks.add(scratch);
+    int blocks = ceilDiv(data.p, H_COLUMNS);
+    if (par.threads() == 1) {
+      // not through Parallel.forEach: C2 profiles its call site across all callers, and one
+      // more task type there slowed the sparse products of one-thread fits
+      for (int b = 0; b < blocks; b++) {
+        updateHBlock(g, b);
       }
-    });
+      return;
+    }
+    par.forEach(blocks, b -> updateHBlock(g, b));
+  }
+
+  /** Columns {@code [b H_COLUMNS, (b + 1) H_COLUMNS)} of the H update. */
+  private void updateHBlock(double[] g, int b) {
+    int p = data.p;
+    double[][] scratch = hBlocks.poll();
+    try {
+      double[] hBlock = scratch[0];
+      double[] wtwhBlock = scratch[1];
+      int j0 = b * H_COLUMNS;
+      int len = Math.min(H_COLUMNS, p - j0);
+      for (int c = 0; c < k; c++) {
+        System.arraycopy(h, c * p + j0, hBlock, c * len, len);
+      }
+      Gemm.multiply(k, k, len, g, hBlock, wtwhBlock, Parallel.serial());
+      for (int c = 0; c < k; c++) {
+        int o = c * p + j0;
+        MuKernels.ELEMENTS.multiplicativeStep(h, o, wtv, o, 1, wtwhBlock, c * len, guardH, len);
+      }
+    } finally {
+      hBlocks.add(scratch);
+    }
   }
 
   private static int ceilDiv(int a, int b) {

@@ -201,6 +201,11 @@ public final class SparseProducts {
    */
   public static double[][] transposedRows(double[] a, int rows, int cols, double[][] into,
       Parallel par) {
+    if (par.threads() == 1) {
+      // not through Parallel.forEach: C2 profiles its call site across all callers, and one
+      // more task type there seemed to slow the sparse products of one-thread fits
+      return transposedRows(a, 0, rows, cols, into);
+    }
     double[][] out = fits(into, cols, rows) ? into : new double[cols][rows];
     int tasks = (cols + TRANSPOSE_ROWS - 1) / TRANSPOSE_ROWS;
     par.forEach(tasks, t -> {
