@@ -91,7 +91,7 @@ final class FrobeniusMu implements UpdateRule {
     wtwChunks = new double[chunks][k * k];
     int columns = Math.min(p, H_COLUMNS);
     par = problem.par();
-    int threads = updateH ? Math.min(par.threads(), ceilDiv(p, H_COLUMNS)) : 0;
+    int threads = updateH ? Math.min(par.threads(), ScaledData.ceilDiv(p, H_COLUMNS)) : 0;
     hBlocks = new ArrayBlockingQueue<>(Math.max(1, threads));
     for (int t = 0; t < threads; t++) {
       hBlocks.add(new double[][] {new double[k * columns], new double[k * columns]});
@@ -131,7 +131,7 @@ final class FrobeniusMu implements UpdateRule {
    * of columns run in parallel, each value computed as on one thread.
    */
   private void updateH(double[] g) {
-    int blocks = ceilDiv(data.p, H_COLUMNS);
+    int blocks = ScaledData.ceilDiv(data.p, H_COLUMNS);
     if (par.threads() == 1) {
       // not through Parallel.forEach: C2 profiles its call site across all callers, and one
       // more task type there slowed the sparse products of one-thread fits
@@ -163,10 +163,6 @@ final class FrobeniusMu implements UpdateRule {
     } finally {
       hBlocks.add(scratch);
     }
-  }
-
-  private static int ceilDiv(int a, int b) {
-    return (a + b - 1) / b;
   }
 
   /** {@code HH'}, and H as the operand of the products with V. */

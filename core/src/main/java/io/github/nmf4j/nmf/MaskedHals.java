@@ -167,7 +167,7 @@ final class MaskedHals extends MaskedHalsRule {
   }
 
   /** The most observed entries of the columns (rows) {@code [lo, hi)} of an index. */
-  static int longest(int[] start, int lo, int hi) {
+  private static int longest(int[] start, int lo, int hi) {
     int most = 0;
     for (int q = lo; q < hi; q++) {
       most = Math.max(most, start[q + 1] - start[q]);

@@ -183,15 +183,22 @@ public final class SparseProducts {
   public static double[][] transposedRows(double[] a, int r0, int rows, int cols,
       double[][] into) {
     double[][] out = fits(into, cols, rows) ? into : new double[cols][rows];
-    int base = r0 * cols;
-    // one output row at a time: its values come from rows streams of a, each read in order
-    for (int j = 0; j < cols; j++) {
+    copyTransposed(a, r0 * cols, rows, cols, 0, cols, out);
+    return out;
+  }
+
+  /**
+   * {@code out[j][i] = a[base + i * cols + j]} for the output rows {@code j} in {@code [j0,
+   * j1)}: one output row at a time, its values from {@code rows} streams of a, each read in order.
+   */
+  private static void copyTransposed(double[] a, int base, int rows, int cols, int j0, int j1,
+      double[][] out) {
+    for (int j = j0; j < j1; j++) {
       double[] row = out[j];
       for (int i = 0; i < rows; i++) {
         row[i] = a[base + i * cols + j];
       }
     }
-    return out;
   }
 
   /**
@@ -208,14 +215,8 @@ public final class SparseProducts {
     }
     double[][] out = fits(into, cols, rows) ? into : new double[cols][rows];
     int tasks = (cols + TRANSPOSE_ROWS - 1) / TRANSPOSE_ROWS;
-    par.forEach(tasks, t -> {
-      for (int j = t * TRANSPOSE_ROWS, end = Math.min(cols, j + TRANSPOSE_ROWS); j < end; j++) {
-        double[] row = out[j];
-        for (int i = 0; i < rows; i++) {
-          row[i] = a[i * cols + j];
-        }
-      }
-    });
+    par.forEach(tasks, t -> copyTransposed(a, 0, rows, cols, t * TRANSPOSE_ROWS,
+        Math.min(cols, (t + 1) * TRANSPOSE_ROWS), out));
     return out;
   }
 
