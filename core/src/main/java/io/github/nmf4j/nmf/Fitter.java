@@ -60,7 +60,7 @@ final class Fitter {
     BetaMu.requirePositiveIfNeeded(settings, data, "v");
     Problem problem = new Problem(settings, data, settings.rank(), par);
     UpdateRule.Factory solver = Solvers.factory(settings);
-    Initialization init = chooseInitialization(settings, data);
+    Initialization init = Initializer.choose(settings, data);
     boolean randomStart = init == Initialization.RANDOM || init == Initialization.NNDSVDAR;
     int runs = randomStart ? settings.restarts() : 1;
     SplittableRandom root = new SplittableRandom(settings.seed());
@@ -144,28 +144,6 @@ final class Fitter {
         (iteration, loss) -> { });
     data.unscale(start.w);
     return Matrix.wrap(data.n, start.rank, start.w);
-  }
-
-  private static Initialization chooseInitialization(NmfSettings settings, ScaledData data) {
-    int k = settings.rank();
-    if (settings.initialW().isPresent()) {
-      Matrix w0 = settings.initialW().get();
-      Matrix h0 = settings.initialH().get();
-      if (w0.rows() != data.n || h0.cols() != data.p) {
-        throw new IllegalArgumentException("initial factors must be " + data.n + "x" + k
-            + " and " + k + "x" + data.p + " for a " + data.n + "x" + data.p
-            + " matrix at rank " + k + ", were " + w0.shape() + " and " + h0.shape());
-      }
-      return null;
-    }
-    int smaller = Math.min(data.n, data.p);
-    Initialization init = settings.initialization().orElse(
-        k <= smaller ? Initialization.NNDSVDA : Initialization.RANDOM);
-    if (init != Initialization.RANDOM && k > smaller) {
-      throw new IllegalArgumentException(init + " needs rank <= min(n, p) = " + smaller
-          + " for a " + data.n + "x" + data.p + " matrix, was " + k);
-    }
-    return init;
   }
 
   /**

@@ -34,6 +34,37 @@ final class Initializer {
   }
 
   /**
+   * The initialization a fit of {@code data} uses: null when {@code settings} hold initial
+   * factors (their shapes checked against the data here), else the one set, by default {@link
+   * Initialization#NNDSVDA} when {@code k <= min(n, p)} and {@link Initialization#RANDOM}
+   * otherwise (scikit-learn's rule). {@link Nmf} and {@link MiniBatchNmf} both choose here.
+   *
+   * @throws IllegalArgumentException if the initial factors are not {@code n x k} and {@code k x
+   *     p}, or if an NNDSVD start is chosen with {@code k > min(n, p)}
+   */
+  static Initialization choose(FactorizationSettings settings, ScaledData data) {
+    int k = settings.rank();
+    if (settings.initialW().isPresent()) {
+      Matrix w0 = settings.initialW().get();
+      Matrix h0 = settings.initialH().get();
+      if (w0.rows() != data.n || h0.cols() != data.p) {
+        throw new IllegalArgumentException("initial factors must be " + data.n + "x" + k
+            + " and " + k + "x" + data.p + " for a " + data.n + "x" + data.p
+            + " matrix at rank " + k + ", were " + w0.shape() + " and " + h0.shape());
+      }
+      return null;
+    }
+    int smaller = Math.min(data.n, data.p);
+    Initialization init = settings.initialization().orElse(
+        k <= smaller ? Initialization.NNDSVDA : Initialization.RANDOM);
+    if (init != Initialization.RANDOM && k > smaller) {
+      throw new IllegalArgumentException(init + " needs rank <= min(n, p) = " + smaller
+          + " for a " + data.n + "x" + data.p + " matrix, was " + k);
+    }
+    return init;
+  }
+
+  /**
    * The truncated SVD of V, or of {@code V_s} (a scaled copy) when V's singular values exceed
    * the double range; of a sparse V through its products, never densified.
    */

@@ -81,8 +81,8 @@ final class MiniBatchFitter {
     double error = s.loss() == Loss.FROBENIUS ? Math.sqrt(errors[1])
         : s.loss() == Loss.KULLBACK_LEIBLER ? errors[0] : Math.sqrt(2 * Math.max(0, errors[0]));
     double norm = Math.sqrt(data.squaredNorm) * data.sqrtScale * data.sqrtScale;
-    return new NmfModel(nmf, start[2] == null ? null
-        : nmfInitialization(s, data), Matrix.wrap(n, k, w), Matrix.wrap(k, p, h), error,
+    return new NmfModel(nmf, Initializer.choose(s, data),
+        Matrix.wrap(n, k, w), Matrix.wrap(k, p, h), error,
         norm == 0 ? 0 : Math.sqrt(errors[1]) / norm, passes, converged,
         Arrays.copyOf(history, passes), 0);
   }
@@ -100,42 +100,24 @@ final class MiniBatchFitter {
   }
 
   /**
-   * The starting W and H in the caller's units ({@code [2]} non-null when an initialization
-   * drew them, null for custom factors), as {@link Nmf} starts with the same seed.
+   * The starting W and H in the caller's units: the custom factors, or those the initialization
+   * draws, as {@link Nmf} starts with the same seed.
    */
   static double[][] start(MiniBatchNmfSettings s, NmfSettings nmf, ScaledData data,
       Parallel par) {
     int k = s.rank();
-    if (s.initialW().isPresent()) {
-      Matrix w0 = s.initialW().get();
-      Matrix h0 = s.initialH().get();
-      if (w0.rows() != data.n || h0.cols() != data.p) {
-        throw new IllegalArgumentException("initial factors must be " + data.n + "x" + k
-            + " and " + k + "x" + data.p + " for a " + data.n + "x" + data.p
-            + " matrix at rank " + k + ", were " + w0.shape() + " and " + h0.shape());
-      }
-      return new double[][] {w0.toRowMajorArray(), h0.toRowMajorArray(), null};
+    Initialization init = Initializer.choose(s, data);
+    if (init == null) {
+      return new double[][] {s.initialW().get().toRowMajorArray(),
+          s.initialH().get().toRowMajorArray()};
     }
-    Initialization init = nmfInitialization(s, data);
     SplittableRandom root = new SplittableRandom(s.seed());
     long svdSeed = root.split().nextLong();
     Initializer.ScaledSvd svd = Initializer.needsSvd(init)
         ? Initializer.svd(data, k, svdSeed, s.threads()) : null;
     Factors f = Initializer.initialize(init, nmf, data, k, svd, root.split());
     f.unscale(data);
-    return new double[][] {f.w, f.h, new double[0]};
-  }
-
-  /** The initialization used: the one set, else NNDSVDA if {@code k <= min(n, p)}, else RANDOM. */
-  static Initialization nmfInitialization(MiniBatchNmfSettings s, ScaledData data) {
-    int smaller = Math.min(data.n, data.p);
-    Initialization init = s.initialization().orElse(
-        s.rank() <= smaller ? Initialization.NNDSVDA : Initialization.RANDOM);
-    if (init != Initialization.RANDOM && s.rank() > smaller) {
-      throw new IllegalArgumentException(init + " needs rank <= min(n, p) = " + smaller
-          + " for a " + data.n + "x" + data.p + " matrix, was " + s.rank());
-    }
-    return init;
+    return new double[][] {f.w, f.h};
   }
 
   /** scikit-learn's {@code _minibatch_convergence}: H's change, then the smoothed cost. */
