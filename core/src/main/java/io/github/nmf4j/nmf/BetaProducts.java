@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * thread count), and the divergence.
  *
  * <p>B is dense whatever V is (its entries are powers of WH, not of V), so each block forms its
- * block of WH ({@code rows x p}, in a scratch buffer per thread, never WH whole). A is formed
+ * block of WH, never WH whole: {@code rows x p} in a scratch buffer per thread for a sparse V, a
+ * column panel at a time ({@link BlockProducts}) for a dense one. A is formed
  * from V's block for a dense V ({@link Dense}) and at the stored entries only for a sparse V
  * ({@link Sparse}), as scikit-learn computes it; so is the part of the divergence that involves
  * V. Four {@code 2 rows p k} products per block and pass for the W update ({@code W_b H}, {@code
@@ -150,7 +151,12 @@ abstract class BetaProducts {
 
   final Scratch borrow() {
     Scratch s = scratch.poll();
-    return s != null ? s : new Scratch(Math.min(n, RowBlocks.BLOCK_ROWS), p, k);
+    return s != null ? s : new Scratch(scratchRows(), p, k);
+  }
+
+  /** The rows of a {@link Scratch}'s blocks of WH and B: a block's, unless none are formed. */
+  int scratchRows() {
+    return Math.min(n, RowBlocks.BLOCK_ROWS);
   }
 
   final void giveBack(Scratch s) {
@@ -163,8 +169,8 @@ abstract class BetaProducts {
   }
 
   /**
-   * A dense V: A from the block of V; the W update's products by {@link BlockProducts} from V in
-   * place, the sums' with Gemm from the block's copy.
+   * A dense V: A from the block of V, all products by {@link BlockProducts} from V in place (the
+   * W update's with V's block packed transposed once, the sums' in column panels).
    */
   static final class Dense extends BetaProducts {
     private final DenseData dense;
@@ -185,21 +191,19 @@ abstract class BetaProducts {
       giveBack(s);
     }
 
+    /** Both passes run on {@link BlockProducts}, which forms WH a panel at a time. */
+    @Override
+    int scratchRows() {
+      return 0;
+    }
+
     @Override
     double hTerms(int c, int row0, int rows, RowBlocks.Workspace ws, boolean withLoss,
         boolean nextH) {
       Scratch s = borrow();
-      blocks.loadV(dense.v, row0, rows, ws);
-      productBlock(rows, ws, s);
-      double part = withLoss
-          ? BetaKernels.divergence(power, beta, ws.v, dense.invScale, s.wh, rows * p, eps) : 0;
-      if (nextH) {
-        BetaKernels.terms(power, beta, ws.v, dense.invScale, s.wh, s.b, rows * p, eps);
-        Gemm.transposeMultiply(rows, k, p, ws.w, s.wh, s.kByP, Parallel.serial());
-        MuKernels.add(numeratorSums(c), s.kByP, k * p);
-        Gemm.transposeMultiply(rows, k, p, ws.w, s.b, s.kByP, Parallel.serial());
-        MuKernels.add(denominatorSums(c), s.kByP, k * p);
-      }
+      double part = s.products().betaHTerms(power, beta, eps, dense.v, row0 * p, dense.invScale,
+          ws.w, rows, h, withLoss, nextH, nextH ? numeratorSums(c) : null,
+          nextH ? denominatorSums(c) : null);
       giveBack(s);
       return part;
     }

@@ -97,12 +97,7 @@ final class BlockProducts {
   void betaWTerms(BetaKernels.Power power, double beta, double eps, double[] v, int off,
       double scale, double[] w, int rows, double[] h, double[] numerator,
       double[] denominator) {
-    if (acc2 == null) {
-      acc2 = rows(k);
-      panel2 = rows(KC);
-      panel3 = rows(KC);
-      wt = rows(k);
-    }
+    allocateBeta();
     for (int c = 0; c < k; c++) {
       for (int i = 0; i < rows; i++) {
         wt[c][i] = w[i * k + c];
@@ -139,6 +134,15 @@ final class BlockProducts {
     }
     writeTransposed(acc, rows, numerator);
     writeTransposed(acc2, rows, denominator);
+  }
+
+  private void allocateBeta() {
+    if (acc2 == null) {
+      acc2 = rows(k);
+      panel2 = rows(KC);
+      panel3 = rows(KC);
+      wt = rows(k);
+    }
   }
 
   /**
@@ -191,32 +195,116 @@ final class BlockProducts {
    * at half the speed of the copied panel: the panel's rows spread over as many pages).
    */
   void transposeTimes(double[] w, double[] v, int off, int rows, double[] out) {
-    int panels = (p + NC_MAX - 1) / NC_MAX;
-    int width = ((p + panels - 1) / panels + 7) / 8 * 8;
+    int width = panelWidth();
     for (int j0 = 0; j0 < p; j0 += width) {
       int nc = Math.min(width, p - j0);
       for (int i = 0; i < rows; i++) {
         System.arraycopy(v, off + i * p + j0, panel[i], 0, nc);
       }
-      for (int c = 0; c < k; c += group(k - c)) {
-        int g = group(k - c);
-        zero(acc, c, g, nc);
-        int i = 0;
-        for (; i + 2 <= rows; i += 2) {
-          System.arraycopy(w, i * k + c, coef, 0, g);
-          System.arraycopy(w, (i + 1) * k + c, coef, g, g);
-          twoTerms(acc, c, g, panel[i], panel[i + 1], nc);
-        }
-        if (i < rows) {
+      weightedSums(w, panel, rows, nc);
+      for (int c = 0; c < k; c++) {
+        System.arraycopy(acc[c], 0, out, c * p + j0, nc);
+      }
+    }
+  }
+
+  /**
+   * The beta-divergence sums' terms of the block ({@link BetaProducts}) for its updated W ({@code
+   * w}, {@code rows x k}) and V (as {@link #timesHt}), in the column panels of {@link
+   * #transposeTimes}: {@code Y = W_b H + eps} formed a panel at a time (its rows the output rows,
+   * H's rows the panel rows, W's entries the coefficients: {@code Gemm}'s chains), then {@code A =
+   * X .* Y^(beta-2)} and {@code B = Y^(beta-1)} ({@link BetaKernels#terms}) and, when {@code
+   * nextH}, {@code W_b' A_b} and {@code W_b' B_b} added to {@code numerator} and {@code
+   * denominator} ({@code k x p}; each product formed whole for the block first, then added, as
+   * before). On {@code Gemm} the block of V was copied, {@code W_b H} and B formed whole ({@code 2
+   * rows p} doubles, beyond the L2 cache) and each product packed its operands again. Returns the
+   * block's part of the divergence ({@link BetaKernels#divergence}) when {@code withLoss}, else 0.
+   */
+  double betaHTerms(BetaKernels.Power power, double beta, double eps, double[] v, int off,
+      double scale, double[] w, int rows, double[] h, boolean withLoss, boolean nextH,
+      double[] numerator, double[] denominator) {
+    allocateBeta();
+    int width = panelWidth();
+    double[] x = panel[KC - 1];
+    double part = 0;
+    for (int j0 = 0; j0 < p; j0 += width) {
+      int nc = Math.min(width, p - j0);
+      for (int c = 0; c < k; c++) {
+        System.arraycopy(h, c * p + j0, wt[c], 0, nc);
+      }
+      for (int i = 0; i < rows; i += group(rows - i)) {
+        int g = group(rows - i);
+        zero(panel2, i, g, nc);
+        int c = 0;
+        for (; c + 2 <= k; c += 2) {
           for (int q = 0; q < g; q++) {
-            MicroKernel.axpy1x1(acc[c + q], panel[i], w[i * k + c + q], nc);
+            coef[q] = w[(i + q) * k + c];
+            coef[g + q] = w[(i + q) * k + c + 1];
+          }
+          twoTerms(panel2, i, g, wt[c], wt[c + 1], nc);
+        }
+        if (c < k) {
+          for (int q = 0; q < g; q++) {
+            MicroKernel.axpy1x1(panel2[i + q], wt[c], w[(i + q) * k + c], nc);
           }
         }
+      }
+      for (int i = 0; i < rows; i++) {
+        System.arraycopy(v, off + i * p + j0, x, 0, nc);
+        if (withLoss) {
+          part += BetaKernels.divergence(power, beta, x, scale, panel2[i], nc, eps);
+        }
+        if (nextH) {
+          BetaKernels.terms(power, beta, x, scale, panel2[i], panel3[i], nc, eps);
+        }
+      }
+      if (nextH) {
+        weightedSums(w, panel2, rows, nc);
+        addAt(numerator, j0, nc);
+        weightedSums(w, panel3, rows, nc);
+        addAt(denominator, j0, nc);
+      }
+    }
+    return part;
+  }
+
+  /** Columns {@code [0, nc)} of the accumulators added to {@code out}'s ({@code k x p}) from j0. */
+  private void addAt(double[] out, int j0, int nc) {
+    for (int c = 0; c < k; c++) {
+      double[] row = acc[c];
+      int base = c * p + j0;
+      for (int t = 0; t < nc; t++) {
+        out[base + t] += row[t];
+      }
+    }
+  }
+
+  /**
+   * {@code acc[c][t] = sum_i w[i][c] y[i][t]} over {@code i < rows}, for {@code c < k}, {@code t
+   * < nc}: {@code W_b' Y} of a column panel, each output one chain in the order of i.
+   */
+  private void weightedSums(double[] w, double[][] y, int rows, int nc) {
+    for (int c = 0; c < k; c += group(k - c)) {
+      int g = group(k - c);
+      zero(acc, c, g, nc);
+      int i = 0;
+      for (; i + 2 <= rows; i += 2) {
+        System.arraycopy(w, i * k + c, coef, 0, g);
+        System.arraycopy(w, (i + 1) * k + c, coef, g, g);
+        twoTerms(acc, c, g, y[i], y[i + 1], nc);
+      }
+      if (i < rows) {
         for (int q = 0; q < g; q++) {
-          System.arraycopy(acc[c + q], 0, out, (c + q) * p + j0, nc);
+          MicroKernel.axpy1x1(acc[c + q], y[i], w[i * k + c + q], nc);
         }
       }
     }
+  }
+
+  /** The width of {@link #transposeTimes}'s panels: {@code ceil(p / NC_MAX)} equal ones. */
+  private int panelWidth() {
+    int panels = (p + NC_MAX - 1) / NC_MAX;
+    return ((p + panels - 1) / panels + 7) / 8 * 8;
   }
 
   /**
