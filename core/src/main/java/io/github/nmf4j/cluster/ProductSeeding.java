@@ -6,7 +6,8 @@ import io.github.nmf4j.linalg.kernel.Rows;
 import java.util.SplittableRandom;
 
 /**
- * k-means++ seeding for wide data: {@link Seeding#kMeansPlusPlus} with the squared distances
+ * k-means++ seeding for wide data: {@link Seeding#kMeansPlusPlus}, in the steps of {@link
+ * GreedySeeding}, with the squared distances
  * from all points to the candidate centres of a step taken in product form, {@code |x'|^2 +
  * |c'|^2 - 2 x'.c'} on points and candidates centred by the data's mean, clamped at 0, the
  * products of a block of points with all candidates coming from one matrix product ({@link
@@ -19,16 +20,13 @@ import java.util.SplittableRandom;
  * Seeding#kMeansPlusPlus} (one integer, then {@code 2 + floor(ln k)} doubles per step); blocks
  * and chunks depend only on the data's shape, so the centres are the same for any thread count.
  */
-final class ProductSeeding {
+final class ProductSeeding extends GreedySeeding {
 
   private final double[] x;
-  private final int n;
-  private final int d;
   private final double[] mean;
   private final double[] pointNorms;
   private final double rounding;
-  /** The candidates of a step (trials x d), centred, and their squared norms. */
-  private final double[] candidates;
+  /** The candidates of a step centred, and their squared norms. */
   private final double[] centred;
   private final double[] norms;
   private final double[][] blocks;
@@ -37,13 +35,11 @@ final class ProductSeeding {
 
   private ProductSeeding(double[] x, int n, int d, int trials, double[] mean,
       double[] pointNorms, int chunks) {
+    super(n, d, trials);
     this.x = x;
-    this.n = n;
-    this.d = d;
     this.mean = mean;
     this.pointNorms = pointNorms;
     this.rounding = CentredProducts.rounding(d);
-    this.candidates = new double[trials * d];
     this.centred = new double[trials * d];
     this.norms = new double[trials];
     this.blocks = new double[chunks][];
@@ -60,30 +56,25 @@ final class ProductSeeding {
    */
   static double[] kMeansPlusPlus(double[] x, int n, int d, int k, SplittableRandom random,
       Parallel par, double[] mean, double[] pointNorms) {
-    int trials = 2 + (int) Math.log(k);
+    int trials = Seeding.trials(k);
     int chunks = ProductAssignment.chunks(n, d, trials, trials);
-    ProductSeeding seeding = new ProductSeeding(x, n, d, trials, mean, pointNorms, chunks);
-    double[] centers = new double[k * d];
-    Seeding.Weights weights = new Seeding.Weights(n, chunks);
-    double[] candidateDist = new double[n * trials];
-    double[] partials = new double[chunks * trials];
+    return new ProductSeeding(x, n, d, trials, mean, pointNorms, chunks)
+        .kMeansPlusPlus(k, chunks, random, par);
+  }
 
-    System.arraycopy(x, random.nextInt(n) * d, centers, 0, d);
-    System.arraycopy(centers, 0, seeding.candidates, 0, d);
-    seeding.centre(1);
-    weights.first(par, seeding::distances);
-    for (int c = 1; c < k; c++) {
-      weights.draw(x, d, centers, c, random, seeding.candidates);
-      seeding.centre(trials);
-      int chosen =
-          weights.chooseTrial(par, trials, seeding::distances, candidateDist, partials);
-      System.arraycopy(seeding.candidates, chosen * d, centers, c * d, d);
-    }
-    return centers;
+  @Override
+  void load(int i, int t) {
+    System.arraycopy(x, i * d, candidates, t * d, d);
+  }
+
+  @Override
+  int firstNewPoint(double[] centers, int c) {
+    return Seeding.firstNewPoint(x, n, d, centers, c);
   }
 
   /** Centres the first {@code m} candidates. */
-  private void centre(int m) {
+  @Override
+  void prepare(int m) {
     radius = CentredProducts.centreRows(candidates, m, d, mean, centred, norms);
   }
 
@@ -92,7 +83,8 @@ final class ProductSeeding {
    * chunk {@code ch}) to candidate {@code t < m}, in product form clamped at 0, or computed
    * directly when below the rounding bound of the product form.
    */
-  private void distances(int ch, int from, int to, int m, double[] out) {
+  @Override
+  void distances(int ch, int from, int to, int m, double[] out) {
     if (blocks[ch] == null) {
       blocks[ch] = new double[ProductAssignment.BLOCK * d];
       dots[ch] = new double[ProductAssignment.BLOCK * norms.length];

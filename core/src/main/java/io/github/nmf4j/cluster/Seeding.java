@@ -21,7 +21,7 @@ final class Seeding {
    */
   static double[] kMeansPlusPlus(
       double[] x, int n, int d, int k, SplittableRandom random, Parallel par) {
-    int trials = 2 + (int) Math.log(k);
+    int trials = trials(k);
     int chunks = Chunks.count(n, trials);
     double[] centers = new double[k * d];
     Weights weights = new Weights(n, chunks);
@@ -49,6 +49,11 @@ final class Seeding {
       updateClosest(x, d, centers, c, weights, par);
     }
     return centers;
+  }
+
+  /** The greedy local trials per centroid, {@code 2 + floor(ln k)}, as scikit-learn. */
+  static int trials(int k) {
+    return 2 + (int) Math.log(k);
   }
 
   /** Lowers the weights to the distances to centroid {@code c} and updates their sums. */
@@ -174,14 +179,22 @@ final class Seeding {
      */
     void draw(double[] x, int d, double[] centers, int c, SplittableRandom random,
         double[] candidates) {
-      int n = closest.length;
       for (int t = 0, trials = candidates.length / d; t < trials; t++) {
-        int id = sample(closest, n, chunkSums.length, chunkSums, random.nextDouble() * potential);
+        int id = sample(random);
         if (id < 0) {
-          id = firstNewPoint(x, n, d, centers, c);
+          id = firstNewPoint(x, closest.length, d, centers, c);
         }
         System.arraycopy(x, id * d, candidates, t * d, d);
       }
+    }
+
+    /**
+     * A point drawn with probability proportional to its weight ({@link Seeding#sample}, one
+     * {@code nextDouble}), or -1 if every weight is 0.
+     */
+    int sample(SplittableRandom random) {
+      return Seeding.sample(closest, closest.length, chunkSums.length, chunkSums,
+          random.nextDouble() * potential);
     }
   }
 

@@ -8,7 +8,8 @@ import java.util.SplittableRandom;
  * Initial centroids from sparse rows ({@link SparseRows}), dense: k-means++ with greedy local
  * trials, and uniform random rows.
  *
- * <p>k-means++ is {@link Seeding#kMeansPlusPlus} (scikit-learn's {@code _kmeans_plusplus}) with
+ * <p>k-means++ is {@link Seeding#kMeansPlusPlus} (scikit-learn's {@code _kmeans_plusplus}), in
+ * the steps of {@link GreedySeeding}, with
  * the squared distances from all points to the candidates of a step in product form, {@code
  * |x|^2 + |c|^2 - 2 x.c}, the candidates densified and transposed so that the products come from
  * {@link SparseRows#dots}, as {@link ProductSeeding} does for dense wide data but without
@@ -19,22 +20,19 @@ import java.util.SplittableRandom;
  * Seeding#kMeansPlusPlus}, and chunks depend only on the data's shape, so the centres are the
  * same for any thread count.
  */
-final class SparseSeeding {
+final class SparseSeeding extends GreedySeeding {
 
   private final SparseRows x;
-  private final int d;
   private final double rounding;
-  /** The candidates of a step, dense (trials x d), transposed, and their squared norms. */
-  private final double[] candidates;
+  /** The candidates of a step transposed, and their squared norms. */
   private final double[][] transposed;
   private final double[] norms;
   private final double[][] dots;
 
   private SparseSeeding(SparseRows x, int trials, int chunks) {
+    super(x.n, x.d, trials);
     this.x = x;
-    this.d = x.d;
     this.rounding = CentredProducts.rounding(d);
-    this.candidates = new double[trials * d];
     this.transposed = new double[d][trials];
     this.norms = new double[trials];
     this.dots = new double[chunks][trials];
@@ -46,37 +44,34 @@ final class SparseSeeding {
    * @return the {@code k x d} centroids, row-major
    */
   static double[] kMeansPlusPlus(SparseRows x, int k, SplittableRandom random, Parallel par) {
-    int n = x.n;
-    int d = x.d;
-    int trials = 2 + (int) Math.log(k);
-    int chunks = Chunks.count(n, trials);
-    SparseSeeding seeding = new SparseSeeding(x, trials, chunks);
-    double[] centers = new double[k * d];
-    Seeding.Weights weights = new Seeding.Weights(n, chunks);
-    double[] closest = weights.closest;
-    double[] candidateDist = new double[n * trials];
-    double[] partials = new double[chunks * trials];
+    int trials = Seeding.trials(k);
+    int chunks = Chunks.count(x.n, trials);
+    return new SparseSeeding(x, trials, chunks).kMeansPlusPlus(k, chunks, random, par);
+  }
 
-    x.densify(random.nextInt(n), centers, 0);
-    System.arraycopy(centers, 0, seeding.candidates, 0, d);
-    seeding.prepare(1);
-    weights.first(par, seeding::distances);
-    for (int c = 1; c < k; c++) {
-      for (int t = 0; t < trials; t++) {
-        int id = Seeding.sample(closest, n, chunks, weights.chunkSums,
-            random.nextDouble() * weights.potential());
-        x.densify(id >= 0 ? id : firstNewPoint(x, centers, c), seeding.candidates, t * d);
+  @Override
+  void load(int i, int t) {
+    x.densify(i, candidates, t * d);
+  }
+
+  /** The first point equal to none of the first {@code c} centroids. */
+  @Override
+  int firstNewPoint(double[] centers, int c) {
+    for (int i = 0; i < n; i++) {
+      boolean isNew = true;
+      for (int j = 0; j < c && isNew; j++) {
+        isNew = !x.equalsRow(i, centers, j);
       }
-      seeding.prepare(trials);
-      int chosen =
-          weights.chooseTrial(par, trials, seeding::distances, candidateDist, partials);
-      System.arraycopy(seeding.candidates, chosen * d, centers, c * d, d);
+      if (isNew) {
+        return i;
+      }
     }
-    return centers;
+    throw new IllegalStateException("fewer distinct points than centroids");
   }
 
   /** Transposes the first {@code m} candidates (d rows of m) and takes their squared norms. */
-  private void prepare(int m) {
+  @Override
+  void prepare(int m) {
     SparseAssignment.prepare(candidates, m, d, transposed, norms);
   }
 
@@ -85,7 +80,8 @@ final class SparseSeeding {
    * chunk {@code ch}) to candidate {@code t < m}, in product form clamped at 0, or computed
    * directly when at or below the rounding bound of the product form.
    */
-  private void distances(int ch, int from, int to, int m, double[] out) {
+  @Override
+  void distances(int ch, int from, int to, int m, double[] out) {
     double[] products = dots[ch];
     for (int i = from; i < to; i++) {
       x.dots(i, transposed, m, products);
@@ -98,23 +94,6 @@ final class SparseSeeding {
             v > CentredProducts.bound(rounding, r) ? v : x.exactDistance(i, candidates, t);
       }
     }
-  }
-
-  /**
-   * The first point equal to none of the first {@code c} centroids: the fall-back when every
-   * squared distance is 0 although distinct points remain.
-   */
-  private static int firstNewPoint(SparseRows x, double[] centers, int c) {
-    for (int i = 0; i < x.n; i++) {
-      boolean isNew = true;
-      for (int j = 0; j < c && isNew; j++) {
-        isNew = !x.equalsRow(i, centers, j);
-      }
-      if (isNew) {
-        return i;
-      }
-    }
-    throw new IllegalStateException("fewer distinct points than centroids");
   }
 
   /**
