@@ -143,22 +143,27 @@ final class MiniBatchKernels {
   void updateW(int rows, double l1W, double l2W, MiniBatchBlock b) {
     double[] w = b.w;
     for (int i = 0, len = rows * k; i < len; i++) {
-      double d = b.denW[i];
-      if (l1W > 0) {
-        d += l1W;
-      }
-      if (l2W > 0) {
-        d = d + l2W * w[i];
-      }
-      if (d == 0) {
-        d = EPSILON;
-      }
-      double delta = b.numW[i] / d;
+      double delta = b.numW[i] / penalized(b.denW[i], l1W, l2W, w[i]);
       if (gamma != 1) {
         delta = power(delta, gamma);
       }
       w[i] *= delta;
     }
+  }
+
+  /**
+   * The denominator {@code d} of a multiplicative step of the factor entry {@code x} with the
+   * penalties' weights, scikit-learn's {@code d + l1 + l2 x} (each term added only for a positive
+   * weight, in that order), a zero replaced by {@link #EPSILON}; the W and H steps share it.
+   */
+  static double penalized(double d, double l1, double l2, double x) {
+    if (l1 > 0) {
+      d += l1;
+    }
+    if (l2 > 0) {
+      d = d + l2 * x;
+    }
+    return d == 0 ? EPSILON : d;
   }
 
   /**

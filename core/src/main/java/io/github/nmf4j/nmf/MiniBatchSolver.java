@@ -23,7 +23,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 final class MiniBatchSolver {
 
   private static final int BLOCK = MiniBatchKernels.BLOCK;
-  private static final double EPSILON = MiniBatchKernels.EPSILON;
   /** {@code np.finfo(np.float64).eps}, scikit-learn's clamp of small factors for beta < 1. */
   private static final double DOUBLE_EPS = Math.ulp(1.0);
 
@@ -163,16 +162,7 @@ final class MiniBatchSolver {
       den = denominators[0];
     }
     for (int i = 0; i < h.length; i++) {
-      double d = den[i];
-      if (l1H > 0) {
-        d += l1H;
-      }
-      if (l2H > 0) {
-        d = d + l2H * h[i];
-      }
-      if (d == 0) {
-        d = EPSILON;
-      }
+      double d = MiniBatchKernels.penalized(den[i], l1H, l2H, h[i]);
       double old = gamma != 1 ? MiniBatchKernels.power(h[i], 1 / gamma) : h[i];
       a[i] = a[i] * rho + num[i] * old;
       b[i] = b[i] * rho + d;
