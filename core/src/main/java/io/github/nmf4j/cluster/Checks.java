@@ -5,6 +5,7 @@ import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.access.MatrixAccess;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.function.IntSupplier;
 
 /** Argument checks shared by the clustering classes; messages name the argument and value. */
@@ -55,42 +56,70 @@ final class Checks {
    * most {@code limit} (the scan stops there). {@code 0.0} and {@code -0.0} are equal.
    */
   static int distinctRows(double[] x, int n, int d, int limit) {
-    Set<Row> seen = new HashSet<>();
+    return distinct(n, limit, i -> new Row(x, i * d, d));
+  }
+
+  /**
+   * The number of distinct keys {@code key.apply(i)} over the points {@code i < n}, counting at
+   * most {@code limit} (the scan stops there).
+   */
+  static int distinct(int n, int limit, IntFunction<RowKey> key) {
+    Set<RowKey> seen = new HashSet<>();
     for (int i = 0; i < n && seen.size() < limit; i++) {
-      seen.add(new Row(x, i * d, d));
+      seen.add(key.apply(i));
     }
     return seen.size();
   }
 
-  /** A row of a row-major array compared by value. */
-  private static final class Row {
-    private final double[] x;
-    private final int offset;
-    private final int d;
+  /**
+   * A point as a hash key compared by value: its hash taken once when made, equality by {@link
+   * #sameAs} between keys of the same class. Each kind of rows says how it hashes and compares.
+   */
+  abstract static class RowKey {
     private final int hash;
 
-    Row(double[] x, int offset, int d) {
-      this.x = x;
-      this.offset = offset;
-      this.d = d;
-      int h = 1;
-      for (int f = 0; f < d; f++) {
-        h = 31 * h + Double.hashCode(x[offset + f] + 0.0);
-      }
-      this.hash = h;
+    RowKey(int hash) {
+      this.hash = hash;
     }
 
+    /** Whether {@code other}, a key of this class, holds the same point. */
+    abstract boolean sameAs(RowKey other);
+
     @Override
-    public int hashCode() {
+    public final int hashCode() {
       return hash;
     }
 
     @Override
-    public boolean equals(Object o) {
-      if (!(o instanceof Row)) {
-        return false;
+    public final boolean equals(Object o) {
+      return o instanceof RowKey && o.getClass() == getClass() && sameAs((RowKey) o);
+    }
+  }
+
+  /** A row of a row-major array compared by value. */
+  private static final class Row extends RowKey {
+    private final double[] x;
+    private final int offset;
+    private final int d;
+
+    Row(double[] x, int offset, int d) {
+      super(hash(x, offset, d));
+      this.x = x;
+      this.offset = offset;
+      this.d = d;
+    }
+
+    private static int hash(double[] x, int offset, int d) {
+      int h = 1;
+      for (int f = 0; f < d; f++) {
+        h = 31 * h + Double.hashCode(x[offset + f] + 0.0);
       }
-      Row r = (Row) o;
+      return h;
+    }
+
+    @Override
+    boolean sameAs(RowKey other) {
+      Row r = (Row) other;
       for (int f = 0; f < d; f++) {
         if (x[offset + f] != r.x[r.offset + f]) {
           return false;

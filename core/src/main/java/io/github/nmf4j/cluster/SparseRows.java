@@ -6,8 +6,6 @@ import io.github.nmf4j.linalg.SparseMatrix;
 import io.github.nmf4j.linalg.access.SparseAccess;
 import io.github.nmf4j.linalg.kernel.SparseProducts;
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * The rows of a {@link SparseMatrix} as the sparse k-means path reads them, with its row
@@ -316,42 +314,34 @@ final class SparseRows {
 
   /** The number of distinct rows, counting at most {@code limit} (the scan stops there). */
   int distinctRows(int limit) {
-    Set<Row> seen = new HashSet<>();
-    for (int i = 0; i < n && seen.size() < limit; i++) {
-      seen.add(new Row(i));
-    }
-    return seen.size();
+    return Checks.distinct(n, limit, Row::new);
   }
 
   /** A row compared by its stored entries (no explicit zeros are kept, so this is equality). */
-  private final class Row {
+  private final class Row extends Checks.RowKey {
     private final int i;
-    private final int hash;
 
     Row(int i) {
+      super(rowHash(i));
       this.i = i;
-      int h = 1;
-      for (int q = pointers[i]; q < pointers[i + 1]; q++) {
-        h = 31 * (31 * h + columns[q]) + Double.hashCode(values[q]);
-      }
-      this.hash = h;
     }
 
     @Override
-    public int hashCode() {
-      return hash;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      if (!(o instanceof Row)) {
-        return false;
-      }
-      int j = ((Row) o).i;
+    boolean sameAs(Checks.RowKey other) {
+      int j = ((Row) other).i;
       return Arrays.equals(columns, pointers[i], pointers[i + 1], columns, pointers[j],
           pointers[j + 1])
           && Arrays.equals(values, pointers[i], pointers[i + 1], values, pointers[j],
           pointers[j + 1]);
     }
+  }
+
+  /** The hash of row {@code i}'s stored columns and values. */
+  private int rowHash(int i) {
+    int h = 1;
+    for (int q = pointers[i]; q < pointers[i + 1]; q++) {
+      h = 31 * (31 * h + columns[q]) + Double.hashCode(values[q]);
+    }
+    return h;
   }
 }
