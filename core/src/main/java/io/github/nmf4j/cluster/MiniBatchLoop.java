@@ -1,5 +1,6 @@
 package io.github.nmf4j.cluster;
 
+import io.github.nmf4j.internal.MiniBatchConvergence;
 import io.github.nmf4j.internal.Parallel;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -111,9 +112,7 @@ final class MiniBatchLoop {
     double[] current = centers;
     Arrays.fill(weights, 0);
     double alpha = Math.min(1, batch * 2.0 / (n + 1));
-    double ewa = Double.NaN;
-    double ewaMin = Double.NaN;
-    int noImprovement = 0;
+    MiniBatchConvergence convergence = new MiniBatchConvergence(tolerance, maxNoImprovement);
     long sinceReassign = 0;
     long step = 0;
     boolean converged = false;
@@ -148,21 +147,8 @@ final class MiniBatchLoop {
       current = next;
       next = swap;
       observer.step(step, inertia, shift);
-      if (step == 1) {
-        continue; // the first batch measures the seeding, not a step
-      }
-      ewa = Double.isNaN(ewa) ? inertia : ewa * (1 - alpha) + inertia * alpha;
-      if (tolerance > 0 && shift <= tolerance) {
-        converged = true;
-        break;
-      }
-      if (Double.isNaN(ewaMin) || ewa < ewaMin) {
-        noImprovement = 0;
-        ewaMin = ewa;
-      } else {
-        noImprovement++;
-      }
-      if (maxNoImprovement > 0 && noImprovement >= maxNoImprovement) {
+      // The first batch measures the seeding, not a step: the rule skips it.
+      if (convergence.stop(step, alpha, inertia, shift)) {
         converged = true;
         break;
       }

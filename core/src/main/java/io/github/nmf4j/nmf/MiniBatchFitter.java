@@ -1,5 +1,6 @@
 package io.github.nmf4j.nmf;
 
+import io.github.nmf4j.internal.MiniBatchConvergence;
 import io.github.nmf4j.internal.Monitor;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
@@ -50,7 +51,8 @@ final class MiniBatchFitter {
     double[] batchW = s.freshRestarts() ? new double[batch * k] : null;
     int stepsPerPass = (n + batch - 1) / batch;
     long maxSteps = (long) s.maxIterations() * stepsPerPass;
-    Convergence convergence = new Convergence(s, n);
+    MiniBatchConvergence convergence =
+        new MiniBatchConvergence(s.tolerance(), s.maxNoImprovement());
     double[] history = new double[s.maxIterations()];
     Monitor monitor = Monitor.of("mini-batch NMF fit", estimator.listener(), 1);
     boolean converged = false;
@@ -64,9 +66,10 @@ final class MiniBatchFitter {
           : solver.step(x, row0, rows, w, row0 * k, h, false, 0, 0, a, b, rho);
       step++;
       double change = relativeChange(h, previous);
-      converged = convergence.stop(step, rows, cost, change);
-      if ((step % stepsPerPass == 0 || converged) && !Double.isNaN(convergence.ewa)) {
-        history[(int) ((step - 1) / stepsPerPass)] = convergence.ewa;
+      converged = convergence.stop(step, Math.min(rows / (double) (n + 1L), 1), cost, change);
+      double ewa = convergence.smoothedCost();
+      if ((step % stepsPerPass == 0 || converged) && !Double.isNaN(ewa)) {
+        history[(int) ((step - 1) / stepsPerPass)] = ewa;
       }
       monitor.report(0, (int) Math.min(step, Integer.MAX_VALUE),
           (int) Math.min(maxSteps, Integer.MAX_VALUE), cost, change);
@@ -118,44 +121,5 @@ final class MiniBatchFitter {
     Factors f = Initializer.initialize(init, nmf, data, k, svd, root.split());
     f.unscale(data);
     return new double[][] {f.w, f.h};
-  }
-
-  /** scikit-learn's {@code _minibatch_convergence}: H's change, then the smoothed cost. */
-  static final class Convergence {
-    private final double tolerance;
-    private final int maxNoImprovement;
-    private final long n;
-    double ewa = Double.NaN;
-    private double ewaMin = Double.NaN;
-    private int noImprovement;
-
-    Convergence(MiniBatchNmfSettings s, long n) {
-      this.tolerance = s.tolerance();
-      this.maxNoImprovement = s.maxNoImprovement();
-      this.n = n;
-    }
-
-    /** Whether to stop after step {@code step} (from 1) on a batch of {@code rows} rows. */
-    boolean stop(long step, int rows, double cost, double change) {
-      if (step == 1) {
-        return false;
-      }
-      if (Double.isNaN(ewa)) {
-        ewa = cost;
-      } else {
-        double alpha = Math.min(rows / (double) (n + 1), 1);
-        ewa = ewa * (1 - alpha) + cost * alpha;
-      }
-      if (tolerance > 0 && change <= tolerance) {
-        return true;
-      }
-      if (Double.isNaN(ewaMin) || ewa < ewaMin) {
-        noImprovement = 0;
-        ewaMin = ewa;
-      } else {
-        noImprovement++;
-      }
-      return maxNoImprovement > 0 && noImprovement >= maxNoImprovement;
-    }
   }
 }
