@@ -50,7 +50,7 @@ final class VectorGemmTask extends PackedGemmTask<double[]> {
     } else if (h == 4) {
       tile4(acc[i], acc[i + 1], acc[i + 2], acc[i + 3], panel, coef, kc, nc);
     } else {
-      narrow(acc[i], 0, 1, 0, panel, coef, kc, nc);
+      narrow(acc[i], panel, coef, kc, nc);
     }
   }
 
@@ -128,8 +128,76 @@ final class VectorGemmTask extends PackedGemmTask<double[]> {
       a70.intoArray(c7, j);
       a71.intoArray(c7, k);
     }
-    for (int q = 0; q < 8; q++) {
-      narrow(acc[i + q], q, 8, j, y, coef, kc, nc);
+    tail8(c0, c1, c2, c3, c4, c5, c6, c7, j, y, coef, kc, nc);
+  }
+
+  /**
+   * Columns {@code [j, nc)} of an eight-row tile, fewer than two vectors: one vector of all eight
+   * rows per inner step while a vector fits, then one column of all eight rows. Eight
+   * independent chains per step, where a row at a time ({@link #narrow}) waits on the latency of
+   * each fused multiply-add: with 8 doubles per vector, the 200-wide panels of a 784-wide product
+   * end in one such vector and the 225-wide ones in one column, and row by row those tails cost
+   * a third of the tile's time. Same chain per element.
+   */
+  private static void tail8(double[] c0, double[] c1, double[] c2, double[] c3, double[] c4,
+      double[] c5, double[] c6, double[] c7, int j, double[] y, double[] coef, int kc, int nc) {
+    for (; j + L <= nc; j += L) {
+      DoubleVector a0 = DoubleVector.fromArray(S, c0, j);
+      DoubleVector a1 = DoubleVector.fromArray(S, c1, j);
+      DoubleVector a2 = DoubleVector.fromArray(S, c2, j);
+      DoubleVector a3 = DoubleVector.fromArray(S, c3, j);
+      DoubleVector a4 = DoubleVector.fromArray(S, c4, j);
+      DoubleVector a5 = DoubleVector.fromArray(S, c5, j);
+      DoubleVector a6 = DoubleVector.fromArray(S, c6, j);
+      DoubleVector a7 = DoubleVector.fromArray(S, c7, j);
+      for (int p = 0, o = 0, yo = j; p < kc; p++, o += 8, yo += LD) {
+        DoubleVector b = DoubleVector.fromArray(S, y, yo);
+        a0 = DoubleVector.broadcast(S, coef[o]).fma(b, a0);
+        a1 = DoubleVector.broadcast(S, coef[o + 1]).fma(b, a1);
+        a2 = DoubleVector.broadcast(S, coef[o + 2]).fma(b, a2);
+        a3 = DoubleVector.broadcast(S, coef[o + 3]).fma(b, a3);
+        a4 = DoubleVector.broadcast(S, coef[o + 4]).fma(b, a4);
+        a5 = DoubleVector.broadcast(S, coef[o + 5]).fma(b, a5);
+        a6 = DoubleVector.broadcast(S, coef[o + 6]).fma(b, a6);
+        a7 = DoubleVector.broadcast(S, coef[o + 7]).fma(b, a7);
+      }
+      a0.intoArray(c0, j);
+      a1.intoArray(c1, j);
+      a2.intoArray(c2, j);
+      a3.intoArray(c3, j);
+      a4.intoArray(c4, j);
+      a5.intoArray(c5, j);
+      a6.intoArray(c6, j);
+      a7.intoArray(c7, j);
+    }
+    for (; j < nc; j++) {
+      double s0 = c0[j];
+      double s1 = c1[j];
+      double s2 = c2[j];
+      double s3 = c3[j];
+      double s4 = c4[j];
+      double s5 = c5[j];
+      double s6 = c6[j];
+      double s7 = c7[j];
+      for (int p = 0, o = 0, yo = j; p < kc; p++, o += 8, yo += LD) {
+        double b = y[yo];
+        s0 = Math.fma(coef[o], b, s0);
+        s1 = Math.fma(coef[o + 1], b, s1);
+        s2 = Math.fma(coef[o + 2], b, s2);
+        s3 = Math.fma(coef[o + 3], b, s3);
+        s4 = Math.fma(coef[o + 4], b, s4);
+        s5 = Math.fma(coef[o + 5], b, s5);
+        s6 = Math.fma(coef[o + 6], b, s6);
+        s7 = Math.fma(coef[o + 7], b, s7);
+      }
+      c0[j] = s0;
+      c1[j] = s1;
+      c2[j] = s2;
+      c3[j] = s3;
+      c4[j] = s4;
+      c5[j] = s5;
+      c6[j] = s6;
+      c7[j] = s7;
     }
   }
 
@@ -172,30 +240,65 @@ final class VectorGemmTask extends PackedGemmTask<double[]> {
       a30.intoArray(c3, j);
       a31.intoArray(c3, k);
     }
-    narrow(c0, 0, 4, j, y, coef, kc, nc);
-    narrow(c1, 1, 4, j, y, coef, kc, nc);
-    narrow(c2, 2, 4, j, y, coef, kc, nc);
-    narrow(c3, 3, 4, j, y, coef, kc, nc);
+    tail4(c0, c1, c2, c3, j, y, coef, kc, nc);
+  }
+
+  /** {@link #tail8} for a four-row tile. */
+  private static void tail4(double[] c0, double[] c1, double[] c2, double[] c3, int j,
+      double[] y, double[] coef, int kc, int nc) {
+    for (; j + L <= nc; j += L) {
+      DoubleVector a0 = DoubleVector.fromArray(S, c0, j);
+      DoubleVector a1 = DoubleVector.fromArray(S, c1, j);
+      DoubleVector a2 = DoubleVector.fromArray(S, c2, j);
+      DoubleVector a3 = DoubleVector.fromArray(S, c3, j);
+      for (int p = 0, o = 0, yo = j; p < kc; p++, o += 4, yo += LD) {
+        DoubleVector b = DoubleVector.fromArray(S, y, yo);
+        a0 = DoubleVector.broadcast(S, coef[o]).fma(b, a0);
+        a1 = DoubleVector.broadcast(S, coef[o + 1]).fma(b, a1);
+        a2 = DoubleVector.broadcast(S, coef[o + 2]).fma(b, a2);
+        a3 = DoubleVector.broadcast(S, coef[o + 3]).fma(b, a3);
+      }
+      a0.intoArray(c0, j);
+      a1.intoArray(c1, j);
+      a2.intoArray(c2, j);
+      a3.intoArray(c3, j);
+    }
+    for (; j < nc; j++) {
+      double s0 = c0[j];
+      double s1 = c1[j];
+      double s2 = c2[j];
+      double s3 = c3[j];
+      for (int p = 0, o = 0, yo = j; p < kc; p++, o += 4, yo += LD) {
+        double b = y[yo];
+        s0 = Math.fma(coef[o], b, s0);
+        s1 = Math.fma(coef[o + 1], b, s1);
+        s2 = Math.fma(coef[o + 2], b, s2);
+        s3 = Math.fma(coef[o + 3], b, s3);
+      }
+      c0[j] = s0;
+      c1[j] = s1;
+      c2[j] = s2;
+      c3[j] = s3;
+    }
   }
 
   /**
-   * Columns {@code [j, nc)} of row q of a tile of {@code h} rows, one vector at a time while a
-   * whole vector fits, then one element at a time: the same fused chain per element. A one-row
-   * tile is this from {@code j = 0}.
+   * A one-row tile: one vector at a time while a whole vector fits, then one element at a time;
+   * the same fused chain per element.
    */
-  private static void narrow(double[] c, int q, int h, int j, double[] y, double[] coef, int kc,
-      int nc) {
+  private static void narrow(double[] c, double[] y, double[] coef, int kc, int nc) {
+    int j = 0;
     for (; j + L <= nc; j += L) {
       DoubleVector a = DoubleVector.fromArray(S, c, j);
       for (int p = 0, yo = j; p < kc; p++, yo += LD) {
-        a = DoubleVector.broadcast(S, coef[p * h + q]).fma(DoubleVector.fromArray(S, y, yo), a);
+        a = DoubleVector.broadcast(S, coef[p]).fma(DoubleVector.fromArray(S, y, yo), a);
       }
       a.intoArray(c, j);
     }
     for (; j < nc; j++) {
       double s = c[j];
       for (int p = 0, yo = j; p < kc; p++, yo += LD) {
-        s = Math.fma(coef[p * h + q], y[yo], s);
+        s = Math.fma(coef[p], y[yo], s);
       }
       c[j] = s;
     }
