@@ -112,9 +112,20 @@ public final class Consensus extends Estimator<ConsensusSettings> {
       }
     }
     together = null;
-    AgglomerativeModel tree = averageLinkage(c, n, Math.min(k, n));
+    double[] distance = distances(c);
+    AgglomerativeModel tree = averageLinkageOfDistances(distance, n, Math.min(k, n));
     return new ConsensusResult(s, Matrix.wrap(n, n, c),
-        copheneticCorrelation(c, n, tree.mergeTree()), dispersion(c, n), tree.labels());
+        correlation(distance, cophenetic(tree.mergeTree()), n), dispersion(c, n),
+        tree.labels());
+  }
+
+  /** The distances {@code 1 - C} of a consensus matrix, which the tree and the correlation read. */
+  private static double[] distances(double[] c) {
+    double[] distance = new double[c.length];
+    for (int q = 0; q < distance.length; q++) {
+      distance[q] = 1 - c[q];
+    }
+    return distance;
   }
 
   /** Sets {@code labels[i]} to the column of the largest entry of row i of w (n x k); ties: first. */
@@ -132,10 +143,15 @@ public final class Consensus extends Estimator<ConsensusSettings> {
 
   /** The average-linkage tree of the distances {@code 1 - C}, cut into {@code clusters}. */
   static AgglomerativeModel averageLinkage(double[] c, int n, int clusters) {
-    double[] distance = new double[n * n];
-    for (int q = 0; q < distance.length; q++) {
-      distance[q] = 1 - c[q];
-    }
+    return averageLinkageOfDistances(distances(c), n, clusters);
+  }
+
+  /**
+   * The average-linkage tree of the n x n {@code distance} (not modified), cut into {@code
+   * clusters}.
+   */
+  private static AgglomerativeModel averageLinkageOfDistances(double[] distance, int n,
+      int clusters) {
     return Agglomerative.builder().linkage(Linkage.AVERAGE).clusters(clusters).threads(1)
         .build().fitDistances(Matrix.wrap(n, n, distance));
   }
@@ -147,11 +163,7 @@ public final class Consensus extends Estimator<ConsensusSettings> {
    * cophcor): see {@link ConsensusResult#copheneticCorrelation()}.
    */
   static double copheneticCorrelation(double[] c, int n, MergeTree tree) {
-    double[] distance = new double[n * n];
-    for (int q = 0; q < distance.length; q++) {
-      distance[q] = 1 - c[q];
-    }
-    return correlation(distance, cophenetic(tree), n);
+    return correlation(distances(c), cophenetic(tree), n);
   }
 
   /** The n x n cophenetic distances of a merge tree: the height at which i and j join. */
