@@ -30,8 +30,13 @@ final class FrobeniusMu implements UpdateRule {
   /** Columns of H per block of the H update. */
   static final int H_COLUMNS = 512;
 
-  /** Fit: H and W; transform: W alone, with {@code VH'} for the fixed H computed once. */
-  static final UpdateRule.Factory FACTORY = UpdateRule.Factory.of(FrobeniusMu::new);
+  /**
+   * Fit: H and W ({@link SparseFrobeniusMu} for a sparse V); transform: W alone, with {@code
+   * VH'} for the fixed H computed once.
+   */
+  static final UpdateRule.Factory FACTORY = UpdateRule.Factory.of(
+      (problem, start, fit) -> fit && problem.data() instanceof SparseData
+          ? new SparseFrobeniusMu(problem, start) : new FrobeniusMu(problem, start, fit));
 
   private final ScaledData data;
   private final double[] w;
@@ -70,7 +75,8 @@ final class FrobeniusMu implements UpdateRule {
   /** {@code <W, V_s H'>} for the current factors. */
   private double cross;
 
-  private FrobeniusMu(Problem problem, Factors start, boolean updateH) {
+  /** The rule for any V; a fit of a sparse V takes {@link SparseFrobeniusMu} (tests compare them). */
+  FrobeniusMu(Problem problem, Factors start, boolean updateH) {
     this.data = problem.data();
     this.w = start.w;
     this.h = start.h;

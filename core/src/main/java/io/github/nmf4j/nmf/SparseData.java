@@ -71,6 +71,24 @@ final class SparseData extends ScaledData {
     }
   }
 
+  /** V' in CSR form ({@code p x n}, built on the first call): its row pointers. */
+  int[] transposedPointers() {
+    transposeOnce();
+    return tPointers;
+  }
+
+  /** V' in CSR form: its column indices (rows of V), increasing within each row of V'. */
+  int[] transposedColumns() {
+    transposeOnce();
+    return tColumns;
+  }
+
+  /** V' in CSR form: its values (V's, unscaled). */
+  double[] transposedValues() {
+    transposeOnce();
+    return tValues;
+  }
+
   /**
    * A block of rows of a larger V, already checked, at the whole V's scale {@code
    * 4^halfExponent} (as {@link ScaledData#block}), with the block's own sums: its residuals
