@@ -4,11 +4,13 @@
 # repository root, after:
 #   mvn -B -DskipTests package
 #   /usr/bin/python3 benchmarks/python/nmf_options_sklearn.py fashion benchmarks/data/fashion.npy 0
+#   /usr/bin/python3 benchmarks/python/nmf_options_sklearn.py fashion benchmarks/data/fashion1.npy 1
 #   /usr/bin/python3 docs/topics/make_foldoc_tfidf.py bench benchmarks/data
 # Usage: benchmarks/targets-sitting.sh [CYCLES]
 set -u
 CYCLES=${1:-2}
 FASHION=${FASHION:-benchmarks/data/fashion.npy}
+FASHION1=${FASHION1:-benchmarks/data/fashion1.npy}
 J=benchmarks/target/benchmarks.jar
 VEC="--add-modules jdk.incubator.vector"
 P=/usr/bin/python3
@@ -46,6 +48,16 @@ OPENBLAS_NUM_THREADS=2 $P benchmarks/python/gemm_numpy.py
 log "#18 MU iteration rank 20, 2 threads"
 java -Xmx4g -cp $J io.github.nmf4j.benchmarks.nmf.IterationCpuTime mnist 20 mu 1 6 3 wall 2 | q
 $P benchmarks/python/iteration_sklearn.py mnist 20 mu 1 6 3 wall 2
+log "#13 Itakura-Saito MU iteration, (pixel + 1) / 256, one thread, CPU: scalar, Vector API, scikit-learn"
+for cycle in $(seq "$CYCLES"); do
+  java -Xmx4g -cp $J io.github.nmf4j.benchmarks.nmf.OptionsCpuTime iteration "$FASHION1" 20 0 1 3 3 | q
+  java $VEC -Xmx4g -cp $J io.github.nmf4j.benchmarks.nmf.OptionsCpuTime iteration "$FASHION1" 20 0 1 3 3 2>&1 | q
+  OPENBLAS_NUM_THREADS=1 $P benchmarks/python/nmf_options_sklearn.py iteration "$FASHION1" 20 0 1 3 3
+done
+log "#13 penalized / plain per iteration (alphaW 0.01, l1Ratio 0.5), one thread, CPU: MU Frobenius, MU KL, HALS"
+java -Xmx4g -cp $J io.github.nmf4j.benchmarks.nmf.OptionsCpuTime penalty "$FASHION" 20 mu 2 1 4 6 | q
+java -Xmx4g -cp $J io.github.nmf4j.benchmarks.nmf.OptionsCpuTime penalty "$FASHION" 20 mu 1 1 4 6 | q
+java -Xmx4g -cp $J io.github.nmf4j.benchmarks.nmf.OptionsCpuTime penalty "$FASHION" 20 hals 2 1 4 6 | q
 log "#13 mini-batch, one thread, CPU"
 java -Xmx4g -cp $J io.github.nmf4j.benchmarks.nmf.OptionsCpuTime minibatch "$FASHION" 20 2 24 | q
 OPENBLAS_NUM_THREADS=1 $P benchmarks/python/nmf_options_sklearn.py minibatch "$FASHION" 20 2 0
