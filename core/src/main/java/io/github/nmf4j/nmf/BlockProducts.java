@@ -9,7 +9,8 @@ import java.util.Arrays;
  * RowBlocks#BLOCK_ROWS}) of a dense V with the factors, for the passes that
  * read V: a Frobenius mini-batch step's {@code X_b H'} ({@code rows x k}, the numerator of W's
  * update) and {@code W_b' X_b} ({@code k x p}, the block's share of H's), and the beta-divergence
- * W update's {@code A_b H'} and {@code B_b H'} ({@link #betaWTerms}). On {@code Gemm} the block
+ * W update's {@code A_b H'} and {@code B_b H'} ({@link #betaWTerms}) and the next H update's
+ * {@code W_b' A_b} and {@code W_b' B_b} ({@link #betaHTerms}). On {@code Gemm} the block
  * was first copied out of V, then packed again by each product (transposed for {@code X_b H'},
  * row panels for {@code W_b' X_b}): three passes over {@code rows x p} values before any
  * arithmetic, about a fifth of the mini-batch fit (JFR, docs/benchmarks.md). Here the block is
