@@ -135,7 +135,8 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansSettings> {
     checkShape(n, () -> Checks.distinctRows(x, n, d, settings().k()));
     Parallel par = Parallel.of(settings().threads());
     return run(n, d, par, new MiniBatchLoop(x, n, d, settings().k(), batch(n), par),
-        random -> seed(x, n, d, settings().k(), initSize(n), random, par),
+        random -> MiniBatchSeeding.seed(MiniBatchSeeding.dense(x, n, d), settings().k(),
+            initSize(n), settings().restarts(), random, par),
         () -> KMeans.meanVariance(x, n, d, Chunks.columnMeans(x, n, d, par)),
         (centers, labels) -> MiniBatchLoop.label(x, n, d, centers, labels, par));
   }
@@ -146,7 +147,8 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansSettings> {
     checkShape(n, () -> x.distinctRows(settings().k()));
     Parallel par = Parallel.of(settings().threads());
     return run(n, x.d, par, new MiniBatchLoop(x, settings().k(), batch(n), par),
-        random -> seedSparse(x, settings().k(), initSize(n), random, par),
+        random -> MiniBatchSeeding.seed(MiniBatchSeeding.sparse(x), settings().k(), initSize(n),
+            settings().restarts(), random, par),
         x::meanVariance,
         (centers, labels) -> MiniBatchLoop.label(x, centers, labels, par));
   }
@@ -196,78 +198,6 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansSettings> {
         Optional.empty(), s.restarts(), s.maxIterations(), s.tolerance(), s.seed(), s.threads());
     return new KMeansModel(asKMeans, d, centers, labels, inertia,
         passes, outcome.converged(), null);
-  }
-
-  /**
-   * scikit-learn's seeding: a validation sample, then {@code restarts} k-means++ seedings on
-   * samples of {@code initSize} points, keeping the lowest validation inertia (the first on
-   * ties). A sample with fewer than {@code k} distinct points is seeded from all the points.
-   */
-  private double[] seed(double[] x, int n, int d, int k, int initSize, SplittableRandom random,
-      Parallel par) {
-    double[] validation = sample(x, n, d, random, new double[initSize * d]);
-    int[] validationLabels = new int[initSize];
-    double[] sample = new double[initSize * d];
-    double[] best = null;
-    double bestInertia = Double.POSITIVE_INFINITY;
-    for (int r = 0; r < settings().restarts(); r++) {
-      Parallel.checkInterrupt();
-      sample(x, n, d, random, sample);
-      SplittableRandom seeding = random.split();
-      double[] centers = Checks.distinctRows(sample, initSize, d, k) >= k
-          ? Seeding.kMeansPlusPlus(sample, initSize, d, k, seeding, par)
-          : Seeding.kMeansPlusPlus(x, n, d, k, seeding, par);
-      double inertia = MiniBatchLoop.label(validation, initSize, d, centers, validationLabels, par);
-      if (inertia < bestInertia) {
-        bestInertia = inertia;
-        best = centers;
-      }
-    }
-    return best;
-  }
-
-  /**
-   * {@link #seed} on sparse rows: the same draws, samples taken as rows of their own ({@link
-   * SparseRows#select}) and seeded by sparse k-means++ ({@link SparseSeeding}).
-   */
-  private double[] seedSparse(SparseRows x, int k, int initSize, SplittableRandom random,
-      Parallel par) {
-    SparseRows validation = x.select(sampleRows(x.n, initSize, random));
-    int[] validationLabels = new int[initSize];
-    double[] best = null;
-    double bestInertia = Double.POSITIVE_INFINITY;
-    for (int r = 0; r < settings().restarts(); r++) {
-      Parallel.checkInterrupt();
-      SparseRows sample = x.select(sampleRows(x.n, initSize, random));
-      SplittableRandom seeding = random.split();
-      double[] centers = sample.distinctRows(k) >= k
-          ? SparseSeeding.kMeansPlusPlus(sample, k, seeding, par)
-          : SparseSeeding.kMeansPlusPlus(x, k, seeding, par);
-      double inertia = MiniBatchLoop.label(validation, centers, validationLabels, par);
-      if (inertia < bestInertia) {
-        bestInertia = inertia;
-        best = centers;
-      }
-    }
-    return best;
-  }
-
-  /** {@code size} row indices below {@code n}, drawn as {@link #sample} draws them. */
-  private static int[] sampleRows(int n, int size, SplittableRandom random) {
-    int[] rows = new int[size];
-    for (int i = 0; i < size; i++) {
-      rows[i] = random.nextInt(n);
-    }
-    return rows;
-  }
-
-  /** Fills {@code out} with rows of {@code x} drawn uniformly with replacement. */
-  private static double[] sample(double[] x, int n, int d, SplittableRandom random,
-      double[] out) {
-    for (int i = 0, size = out.length / d; i < size; i++) {
-      System.arraycopy(x, random.nextInt(n) * d, out, i * d, d);
-    }
-    return out;
   }
 
   /**
