@@ -40,11 +40,8 @@ final class BetaMu extends PassRule {
   private final double[] h;
   private final int k;
   private final double gamma;
-  /** The guards of the H and W updates: {@code eps} plus the factor's L1 weight. */
-  private final double guardH;
-  private final double guardW;
-  private final double l2H;
-  private final double l2W;
+  /** The guards of the H and W updates ({@code eps} plus the L1 weight) and the L2 weights. */
+  private final Penalties.MuGuards guards;
   private final boolean updateH;
   private final RowBlocks blocks;
   private final BetaProducts products;
@@ -61,11 +58,7 @@ final class BetaMu extends PassRule {
     double beta = problem.settings().beta();
     double eps = problem.epsilon();
     this.gamma = BetaKernels.gamma(beta);
-    Penalties penalties = Penalties.of(problem);
-    guardH = eps + penalties.l1H;
-    guardW = eps + penalties.l1W;
-    l2H = penalties.l2H;
-    l2W = penalties.l2W;
+    guards = Penalties.of(problem).muGuards(eps);
     this.updateH = updateH;
     this.blocks = data.rowBlocks(k, problem.par());
     this.products = data.betaProducts(blocks, k, beta, eps);
@@ -111,7 +104,7 @@ final class BetaMu extends PassRule {
   @Override
   public void iterate() {
     if (updateH) {
-      BetaKernels.step(h, numerator, denominator, guardH, l2H, gamma, h.length);
+      BetaKernels.step(h, numerator, denominator, guards.h(), guards.l2H(), gamma, h.length);
     }
     pass(true, updateH, lossRequested);
     lossRequested = false;
@@ -127,7 +120,7 @@ final class BetaMu extends PassRule {
       System.arraycopy(w, row0 * k, ws.w, 0, len);
       if (updateW) {
         products.wTerms(row0, rows, ws, ws.rowsByK, ws.rowsByK2);
-        BetaKernels.step(ws.w, ws.rowsByK, ws.rowsByK2, guardW, l2W, gamma, len);
+        BetaKernels.step(ws.w, ws.rowsByK, ws.rowsByK2, guards.w(), guards.l2W(), gamma, len);
         System.arraycopy(ws.w, 0, w, row0 * k, len);
       }
       if (nextH || withLoss) {

@@ -42,11 +42,8 @@ final class FrobeniusMu implements UpdateRule {
   private final double[] w;
   private final double[] h;
   private final int k;
-  /** The guards of the H and W updates: {@code eps} plus the factor's L1 weight. */
-  private final double guardH;
-  private final double guardW;
-  private final double l2H;
-  private final double l2W;
+  /** The guards of the H and W updates ({@code eps} plus the L1 weight) and the L2 weights. */
+  private final Penalties.MuGuards guards;
   private final boolean updateH;
   private final RowBlocks blocks;
 
@@ -83,11 +80,7 @@ final class FrobeniusMu implements UpdateRule {
     this.k = start.rank;
     double eps = problem.epsilon();
     this.updateH = updateH;
-    Penalties penalties = Penalties.of(problem);
-    guardH = eps + penalties.l1H;
-    guardW = eps + penalties.l1W;
-    l2H = penalties.l2H;
-    l2W = penalties.l2W;
+    guards = Penalties.of(problem).muGuards(eps);
     this.blocks = data.rowBlocks(k, problem.par());
     this.products = data.rowProducts(blocks, k, false);
     int p = data.p;
@@ -103,8 +96,8 @@ final class FrobeniusMu implements UpdateRule {
       hBlocks.add(new double[][] {new double[k * columns], new double[k * columns]});
     }
     hht = new double[k * k];
-    wtwPenalized = l2H > 0 ? new double[k * k] : wtw;
-    hhtPenalized = l2W > 0 ? new double[k * k] : hht;
+    wtwPenalized = guards.l2H() > 0 ? new double[k * k] : wtw;
+    hhtPenalized = guards.l2W() > 0 ? new double[k * k] : hht;
     crossChunks = new double[chunks];
     hBuffer = data.productBuffer(k * p);
     fixedVht = updateH ? null : new double[data.n * k];
@@ -118,7 +111,7 @@ final class FrobeniusMu implements UpdateRule {
   @Override
   public void iterate() {
     if (updateH) {
-      updateH(Penalties.withDiagonal(wtw, k, l2H, wtwPenalized));
+      updateH(Penalties.withDiagonal(wtw, k, guards.l2H(), wtwPenalized));
       productsOfH();
     }
     pass(true);
@@ -164,7 +157,7 @@ final class FrobeniusMu implements UpdateRule {
       Gemm.multiply(k, k, len, g, hBlock, wtwhBlock, Parallel.serial());
       for (int c = 0; c < k; c++) {
         int o = c * p + j0;
-        MuKernels.ELEMENTS.multiplicativeStep(h, o, wtv, o, 1, wtwhBlock, c * len, guardH, len);
+        MuKernels.ELEMENTS.multiplicativeStep(h, o, wtv, o, 1, wtwhBlock, c * len, guards.h(), len);
       }
     } finally {
       hBlocks.add(scratch);
@@ -175,7 +168,7 @@ final class FrobeniusMu implements UpdateRule {
   private void productsOfH() {
     // Gemm's sums do not depend on the thread count: the fit's threads give the same HH'
     Gemm.multiplyTranspose(k, data.p, k, h, h, hht, par);
-    Penalties.withDiagonal(hht, k, l2W, hhtPenalized);
+    Penalties.withDiagonal(hht, k, guards.l2W(), hhtPenalized);
     hOperand = data.productOperand(h, hBuffer, k * data.p);
   }
 
@@ -201,7 +194,7 @@ final class FrobeniusMu implements UpdateRule {
       }
       if (updateW) {
         Gemm.multiply(rows, k, k, ws.w, hhtPenalized, ws.rowsByK2, Parallel.serial());
-        MuKernels.multiplicativeStep(ws.w, vht, scale, ws.rowsByK2, guardW, rows * k);
+        MuKernels.multiplicativeStep(ws.w, vht, scale, ws.rowsByK2, guards.w(), rows * k);
         System.arraycopy(ws.w, 0, w, row0 * k, rows * k);
       }
       crossChunks[c] += MuKernels.dot(ws.w, vht, rows * k) * scale;

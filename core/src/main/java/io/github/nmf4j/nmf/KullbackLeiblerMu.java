@@ -46,11 +46,8 @@ final class KullbackLeiblerMu extends PassRule {
   private final double[] h;
   private final int k;
   private final double eps;
-  /** The guards of the H and W updates: {@code eps} plus the factor's L1 weight. */
-  private final double guardH;
-  private final double guardW;
-  private final double l2H;
-  private final double l2W;
+  /** The guards of the H and W updates ({@code eps} plus the L1 weight) and the L2 weights. */
+  private final Penalties.MuGuards guards;
   private final boolean updateH;
   /** Whether W may change between iterations (a wrapper normalizes it): no sums carried over. */
   private final boolean wChangesOutside;
@@ -83,11 +80,7 @@ final class KullbackLeiblerMu extends PassRule {
     this.h = start.h;
     this.k = start.rank;
     this.eps = problem.epsilon();
-    Penalties penalties = Penalties.of(problem);
-    guardH = eps + penalties.l1H;
-    guardW = eps + penalties.l1W;
-    l2H = penalties.l2H;
-    l2W = penalties.l2W;
+    guards = Penalties.of(problem).muGuards(eps);
     this.updateH = updateH;
     this.blocks = data.rowBlocks(k, problem.par());
     this.products = data.rowProducts(blocks, k, true);
@@ -109,10 +102,11 @@ final class KullbackLeiblerMu extends PassRule {
       if (wChangesOutside) {
         pass(false, true, false);
       }
-      if (l2H > 0) {
-        KlKernels.stepRowDenominator(h, numerator, wColumnSums, k, data.p, guardH, l2H);
+      if (guards.l2H() > 0) {
+        KlKernels.stepRowDenominator(h, numerator, wColumnSums, k, data.p, guards.h(),
+            guards.l2H());
       } else {
-        KlKernels.stepRowDenominator(h, numerator, wColumnSums, k, data.p, guardH);
+        KlKernels.stepRowDenominator(h, numerator, wColumnSums, k, data.p, guards.h());
       }
     }
     pass(true, updateH && !wChangesOutside, lossRequested && !wChangesOutside);
@@ -135,11 +129,11 @@ final class KullbackLeiblerMu extends PassRule {
       System.arraycopy(w, row0 * k, ws.w, 0, rows * k);
       if (updateW) {
         products.ratioTimesTranspose(row0, rows, ws, eps, ws.rowsByK);
-        if (l2W > 0) {
-          KlKernels.stepColumnDenominator(ws.w, ws.rowsByK, hRowSums, rows, k, guardW, l2W, w,
-              row0 * k);
+        if (guards.l2W() > 0) {
+          KlKernels.stepColumnDenominator(ws.w, ws.rowsByK, hRowSums, rows, k, guards.w(),
+              guards.l2W(), w, row0 * k);
         } else {
-          KlKernels.stepColumnDenominator(ws.w, ws.rowsByK, hRowSums, rows, k, guardW, w,
+          KlKernels.stepColumnDenominator(ws.w, ws.rowsByK, hRowSums, rows, k, guards.w(), w,
               row0 * k);
         }
         if (!nextH && !withLoss) {

@@ -65,6 +65,25 @@ final class Penalties {
         n * alphaH * l1Ratio * l1Unit, n * alphaH * (1 - l1Ratio) * l2Unit);
   }
 
+  /**
+   * What a multiplicative update adds to its denominators for the guard {@code eps}: {@code
+   * eps} plus the L1 weight, and the L2 weight (times the factor), for H and for W.
+   */
+  MuGuards muGuards(double eps) {
+    return new MuGuards(eps + l1H, eps + l1W, l2H, l2W);
+  }
+
+  /**
+   * The denominator terms of the multiplicative updates ({@link #muGuards}): {@code H <- H .*
+   * num ./ (den + l2H H + h)}, {@code W <- W .* num ./ (den + l2W W + w)}.
+   *
+   * @param h the guard of the H update: {@code eps + l1H}
+   * @param w the guard of the W update: {@code eps + l1W}
+   * @param l2H the L2 weight of H
+   * @param l2W the L2 weight of W
+   */
+  record MuGuards(double h, double w, double l2H, double l2W) {}
+
   /** Whether any weight is positive. */
   boolean any() {
     return l1W > 0 || l2W > 0 || l1H > 0 || l2H > 0;
