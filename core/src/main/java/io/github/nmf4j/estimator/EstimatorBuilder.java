@@ -33,10 +33,7 @@ public abstract class EstimatorBuilder<B extends EstimatorBuilder<B>> {
    * @throws IllegalArgumentException if {@code threads < 1}
    */
   public final B threads(int threads) {
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be >= 1, was " + threads);
-    }
-    this.threads = threads;
+    this.threads = atLeastOne(threads, "threads");
     return self();
   }
 
@@ -90,6 +87,19 @@ public abstract class EstimatorBuilder<B extends EstimatorBuilder<B>> {
   protected final B runAs(int threads, Estimator<?> estimator) {
     return threads(threads).executor(estimator.executor().orElse(null))
         .listener(estimator.listener());
+  }
+
+  /**
+   * {@code value}, checked to be at least 1 (the check of {@link #threads} and of the bases'
+   * counts; this package depends on nothing, so not on the library's argument checks).
+   *
+   * @throws IllegalArgumentException naming {@code name} if {@code value < 1}
+   */
+  static int atLeastOne(int value, String name) {
+    if (value < 1) {
+      throw new IllegalArgumentException(name + " must be >= 1, was " + value);
+    }
+    return value;
   }
 
   /** This builder as its concrete type, for the setters of the bases. */

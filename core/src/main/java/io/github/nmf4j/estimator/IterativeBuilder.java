@@ -28,10 +28,7 @@ public abstract class IterativeBuilder<B extends IterativeBuilder<B>> extends Se
    * @throws IllegalArgumentException if {@code maxIterations < 1}
    */
   public final B maxIterations(int maxIterations) {
-    if (maxIterations < 1) {
-      throw new IllegalArgumentException("maxIterations must be >= 1, was " + maxIterations);
-    }
-    this.maxIterations = maxIterations;
+    this.maxIterations = atLeastOne(maxIterations, "maxIterations");
     return self();
   }
 
