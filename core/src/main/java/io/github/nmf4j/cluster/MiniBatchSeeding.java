@@ -5,9 +5,9 @@ import java.util.SplittableRandom;
 
 /**
  * The seeding of {@link MiniBatchKMeans}, written once for dense and sparse rows: k-means++ on
- * samples of the data, the best of several on a validation sample (scikit-learn's {@code
- * MiniBatchKMeans._init_centroids} loop). The rows are seen through {@link SeedRows}, so the
- * dense and the sparse fit draw the same random numbers in the same order.
+ * samples of the data, the best of several on a validation sample (the loop over {@code n_init}
+ * in scikit-learn 1.2's {@code MiniBatchKMeans.fit}). The rows are seen through {@link
+ * SeedRows}, so the dense and the sparse fit draw the same random numbers in the same order.
  */
 final class MiniBatchSeeding {
 
