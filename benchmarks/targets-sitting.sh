@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# The open targets of issues 12, 13, 15 and 18 in one sitting, nmf4j and the peer alternated
-# (docs/benchmarks.md, "The closing sitting"). Meaningful only on a quiet machine. From the
+# The open targets of issues 12, 15 and 18 in one sitting, nmf4j and the peer alternated
+# (docs/benchmarks.md, "The closing sitting"); ISSUE13=1 adds the rows of issue 13 (resolved:
+# mini-batch, Itakura-Saito, penalties). Meaningful only on a quiet machine. From the
 # repository root, after:
 #   mvn -B -DskipTests package
 #   /usr/bin/python3 benchmarks/python/nmf_options_sklearn.py fashion benchmarks/data/fashion.npy 0
 #   /usr/bin/python3 benchmarks/python/nmf_options_sklearn.py fashion benchmarks/data/fashion1.npy 1
 #   /usr/bin/python3 docs/topics/make_foldoc_tfidf.py bench benchmarks/data
-# Usage: benchmarks/targets-sitting.sh [CYCLES]
+# Usage: [ISSUE13=1] benchmarks/targets-sitting.sh [CYCLES]
 set -u
 CYCLES=${1:-2}
 FASHION=${FASHION:-benchmarks/data/fashion.npy}
@@ -14,15 +15,19 @@ FASHION1=${FASHION1:-benchmarks/data/fashion1.npy}
 J=benchmarks/target/benchmarks.jar
 VEC="--add-modules jdk.incubator.vector"
 P=/usr/bin/python3
+ISSUE13=${ISSUE13:-0}
 START=$(mktemp -d)
 log() { echo "== $(date -u +%T) load $(cut -d' ' -f1 /proc/loadavg) :: $*"; }
 q() { grep -v -E "WARNING|INFO: nmf4j|KernelChoice" ; }
 log "main at $(git rev-parse --short HEAD)"
 for cycle in $(seq "$CYCLES"); do
-  log "cycle $cycle: #13 mini-batch rank 20, 2 threads wall (nmf4j 24 passes, scikit-learn default)"
-  java -Xmx4g -cp $J io.github.nmf4j.benchmarks.nmf.OptionsCpuTime minibatch "$FASHION" 20 2 24 wall 2 | q
-  java $VEC -Xmx4g -cp $J io.github.nmf4j.benchmarks.nmf.OptionsCpuTime minibatch "$FASHION" 20 2 24 wall 2 2>&1 | q
-  OPENBLAS_NUM_THREADS=2 $P benchmarks/python/nmf_options_sklearn.py minibatch "$FASHION" 20 2 0 wall
+  log "cycle $cycle"
+  if [ "$ISSUE13" = 1 ]; then
+    log "#13 mini-batch rank 20, 2 threads wall (nmf4j 24 passes, scikit-learn default)"
+    java -Xmx4g -cp $J io.github.nmf4j.benchmarks.nmf.OptionsCpuTime minibatch "$FASHION" 20 2 24 wall 2 | q
+    java $VEC -Xmx4g -cp $J io.github.nmf4j.benchmarks.nmf.OptionsCpuTime minibatch "$FASHION" 20 2 24 wall 2 2>&1 | q
+    OPENBLAS_NUM_THREADS=2 $P benchmarks/python/nmf_options_sklearn.py minibatch "$FASHION" 20 2 0 wall
+  fi
   log "#18 one HALS iteration, faces rank 16, 2 threads wall: scalar, Vector API, scikit-learn cd"
   java -Xmx1g -cp $J io.github.nmf4j.benchmarks.nmf.IterationCpuTime faces 16 hals 5 205 9 wall 2 | q
   java $VEC -Xmx1g -cp $J io.github.nmf4j.benchmarks.nmf.IterationCpuTime faces 16 hals 5 205 9 wall 2 2>&1 | q
@@ -48,19 +53,21 @@ OPENBLAS_NUM_THREADS=2 $P benchmarks/python/gemm_numpy.py
 log "#18 MU iteration rank 20, 2 threads"
 java -Xmx4g -cp $J io.github.nmf4j.benchmarks.nmf.IterationCpuTime mnist 20 mu 1 6 3 wall 2 | q
 $P benchmarks/python/iteration_sklearn.py mnist 20 mu 1 6 3 wall 2
-log "#13 Itakura-Saito MU iteration, (pixel + 1) / 256, one thread, CPU: scalar, Vector API, scikit-learn"
-for cycle in $(seq "$CYCLES"); do
-  java -Xmx4g -cp $J io.github.nmf4j.benchmarks.nmf.OptionsCpuTime iteration "$FASHION1" 20 0 1 3 3 | q
-  java $VEC -Xmx4g -cp $J io.github.nmf4j.benchmarks.nmf.OptionsCpuTime iteration "$FASHION1" 20 0 1 3 3 2>&1 | q
-  OPENBLAS_NUM_THREADS=1 $P benchmarks/python/nmf_options_sklearn.py iteration "$FASHION1" 20 0 1 3 3
-done
-log "#13 penalized / plain per iteration (alphaW 0.01, l1Ratio 0.5), one thread, CPU: MU Frobenius, MU KL, HALS"
-java -Xmx4g -cp $J io.github.nmf4j.benchmarks.nmf.OptionsCpuTime penalty "$FASHION" 20 mu 2 1 4 6 | q
-java -Xmx4g -cp $J io.github.nmf4j.benchmarks.nmf.OptionsCpuTime penalty "$FASHION" 20 mu 1 1 4 6 | q
-java -Xmx4g -cp $J io.github.nmf4j.benchmarks.nmf.OptionsCpuTime penalty "$FASHION" 20 hals 2 1 4 6 | q
-log "#13 mini-batch, one thread, CPU"
-java -Xmx4g -cp $J io.github.nmf4j.benchmarks.nmf.OptionsCpuTime minibatch "$FASHION" 20 2 24 | q
-OPENBLAS_NUM_THREADS=1 $P benchmarks/python/nmf_options_sklearn.py minibatch "$FASHION" 20 2 0
+if [ "$ISSUE13" = 1 ]; then
+  log "#13 Itakura-Saito MU iteration, (pixel + 1) / 256, one thread, CPU: scalar, Vector API, scikit-learn"
+  for cycle in $(seq "$CYCLES"); do
+    java -Xmx4g -cp $J io.github.nmf4j.benchmarks.nmf.OptionsCpuTime iteration "$FASHION1" 20 0 1 3 3 | q
+    java $VEC -Xmx4g -cp $J io.github.nmf4j.benchmarks.nmf.OptionsCpuTime iteration "$FASHION1" 20 0 1 3 3 2>&1 | q
+    OPENBLAS_NUM_THREADS=1 $P benchmarks/python/nmf_options_sklearn.py iteration "$FASHION1" 20 0 1 3 3
+  done
+  log "#13 penalized / plain per iteration (alphaW 0.01, l1Ratio 0.5), one thread, CPU: MU Frobenius, MU KL, HALS"
+  java -Xmx4g -cp $J io.github.nmf4j.benchmarks.nmf.OptionsCpuTime penalty "$FASHION" 20 mu 2 1 4 6 | q
+  java -Xmx4g -cp $J io.github.nmf4j.benchmarks.nmf.OptionsCpuTime penalty "$FASHION" 20 mu 1 1 4 6 | q
+  java -Xmx4g -cp $J io.github.nmf4j.benchmarks.nmf.OptionsCpuTime penalty "$FASHION" 20 hals 2 1 4 6 | q
+  log "#13 mini-batch, one thread, CPU"
+  java -Xmx4g -cp $J io.github.nmf4j.benchmarks.nmf.OptionsCpuTime minibatch "$FASHION" 20 2 24 | q
+  OPENBLAS_NUM_THREADS=1 $P benchmarks/python/nmf_options_sklearn.py minibatch "$FASHION" 20 2 0
+fi
 log "#15 masked / full per iteration, one thread, CPU"
 for s in hals mu kl; do
   java -Xmx2g -cp $J io.github.nmf4j.benchmarks.nmf.MissingValuesCpuTime 20 $s 0.2 20 120 9 | q
