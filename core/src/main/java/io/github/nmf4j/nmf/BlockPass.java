@@ -102,7 +102,7 @@ final class BlockPass {
         System.arraycopy(ws.w, 0, w, row0 * k, rows * k);
       }
       cross[0] += MuKernels.dot(ws.w, vht, rows * k) * scale;
-      Gemm.transposeMultiply(rows, k, k, ws.w, ws.w, ws.kByK, Parallel.serial());
+      Gemm.gram(rows, k, ws.w, ws.kByK, Parallel.serial());
       MuKernels.add(wtw, ws.kByK, k * k);
       products.addTransposeTimes(c, row0, rows,
           data.productOperand(ws.w, ws.rowsByK2, rows * k), ws);
@@ -189,7 +189,7 @@ final class BlockPass {
       cross = MuKernels.dot(w, vht, n * k);
     }
     double[] wtw = new double[k * k];
-    Gemm.transposeMultiply(n, k, k, w, w, wtw, Parallel.serial());
+    Gemm.gram(n, k, w, wtw, Parallel.serial());
     double[] wtv = new double[k * p];
     data.transposeTimes(data.productOperand(w), k, wtv, Parallel.serial());
     scale(wtv, scale);
@@ -211,7 +211,7 @@ final class BlockPass {
   private static void addGramAndProducts(DenseData data, RowBlocks.Workspace ws, int rows,
       int k, double[] wtw, double[] wtv) {
     int p = data.p;
-    Gemm.transposeMultiply(rows, k, k, ws.w, ws.w, ws.kByK, Parallel.serial());
+    Gemm.gram(rows, k, ws.w, ws.kByK, Parallel.serial());
     MuKernels.add(wtw, ws.kByK, k * k);
     double[] wOperand = data.productOperand(ws.w, ws.rowsByK2, rows * k);
     Gemm.transposeMultiply(rows, k, p, wOperand, ws.v, ws.kByP, Parallel.serial());

@@ -340,7 +340,7 @@ final class FrobeniusHals implements UpdateRule {
   /** {@code W'W} for the current W, computed once per W. */
   private void productOfW() {
     if (!gramWCurrent) {
-      Gemm.transposeMultiply(data.n, k, k, w, w, gramW, products);
+      Gemm.gram(data.n, k, w, gramW, products);
       gramWCurrent = true;
     }
   }

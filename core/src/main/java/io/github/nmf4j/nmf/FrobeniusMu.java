@@ -198,7 +198,7 @@ final class FrobeniusMu implements UpdateRule {
         System.arraycopy(ws.w, 0, w, row0 * k, rows * k);
       }
       crossChunks[c] += MuKernels.dot(ws.w, vht, rows * k) * scale;
-      Gemm.transposeMultiply(rows, k, k, ws.w, ws.w, ws.kByK, Parallel.serial());
+      Gemm.gram(rows, k, ws.w, ws.kByK, Parallel.serial());
       MuKernels.add(wtwChunks[c], ws.kByK, k * k);
       if (updateH) {
         double[] wOperand = data.productOperand(ws.w, ws.rowsByK2, rows * k);

@@ -85,7 +85,7 @@ final class MaskedDenseHals extends MaskedHalsRule {
     Gemm.multiplyTranspose(n, data.p, k, data.filled, h, vht, par);
     Gemm.multiplyTranspose(k, data.p, k, h, h, gram, Parallel.serial());
     double[] wtw = new double[k * k];
-    Gemm.transposeMultiply(n, k, k, w, w, wtw, par);
+    Gemm.gram(n, k, w, wtw, par);
     double cross = MuKernels.dot(w, vht, n, k, 1.0, partial, par);
     double missing = entries.sum(q -> atMissing[q] * atMissing[q], partial, par);
     double squared = data.squaredNorm - 2 * cross + MuKernels.dot(wtw, gram, k * k) - missing;
@@ -98,7 +98,7 @@ final class MaskedDenseHals extends MaskedHalsRule {
     int n = data.n;
     int p = data.p;
     Gemm.transposeMultiply(n, k, p, w, data.filled, wtv, par);
-    Gemm.transposeMultiply(n, k, k, w, w, gram, par);
+    Gemm.gram(n, k, w, gram, par);
     for (int i = 0; i < n; i++) {
       for (int c = 0; c < k; c++) {
         wt[c][i] = w[i * k + c];

@@ -62,7 +62,7 @@ final class MaskedFrobeniusMu extends MaskedRule {
     Entries.transpose(h, k, p, ht);
     if (complement) {
       productsWithH();
-      Gemm.transposeMultiply(n, k, k, w, w, wtw, par);
+      Gemm.gram(n, k, w, wtw, par);
     } else {
       entries.productAt(w, ht, k, atEntries, par);
     }
@@ -102,7 +102,7 @@ final class MaskedFrobeniusMu extends MaskedRule {
       denW[i] -= byRow[i];
     }
     step(w, numW, denW, n * k, eps);
-    Gemm.transposeMultiply(n, k, k, w, w, wtw, par);
+    Gemm.gram(n, k, w, wtw, par);
     loss = lossRequested ? computeLoss() : Double.NaN;
   }
 

@@ -205,7 +205,7 @@ final class MiniBatchKernels {
       } else {
         b.frobenius().transposeTimes(b.w, b.x, b.xOff, rows, num);
       }
-      Gemm.transposeMultiply(rows, k, k, b.w, b.w, den, Parallel.serial());
+      Gemm.gram(rows, k, b.w, den, Parallel.serial());
       return 0;
     }
     if (beta == 1) {

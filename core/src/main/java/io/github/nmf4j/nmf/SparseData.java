@@ -212,7 +212,7 @@ final class SparseData extends ScaledData {
         par);
     double[] wtw = new double[k * k];
     double[] hht = new double[k * k];
-    Gemm.transposeMultiply(n, k, k, w, w, wtw, par);
+    Gemm.gram(n, k, w, wtw, par);
     Gemm.multiplyTranspose(k, p, k, h, h, hht, par);
     double squared = Math.max(0, squaredNorm - 2 * cross + MuKernels.dot(wtw, hht, k * k));
     double divergence = Double.NaN;

@@ -195,7 +195,7 @@ final class SparseFrobeniusMu implements UpdateRule {
         System.arraycopy(wBlock, 0, w, row0 * k, rows * k);
       }
       crossBlocks[b] = MuKernels.dot(wBlock, vht, rows * k) * scale;
-      Gemm.transposeMultiply(rows, k, k, wBlock, wBlock, wtwBlocks[b], Parallel.serial());
+      Gemm.gram(rows, k, wBlock, wtwBlocks[b], Parallel.serial());
       toRows(wBlock, rows, wRows, row0);
     });
     cross = sumByChunks();

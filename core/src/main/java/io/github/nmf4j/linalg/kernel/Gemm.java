@@ -32,6 +32,16 @@ public final class Gemm {
     GemmEngine.product(m, k, n, a, 0, 1, m, b, 0, n, 1, c, 0, par);
   }
 
+  /**
+   * {@code c (m x m) = a^T * a} where {@code a} is {@code k x m} (a Gram matrix): the same bits as
+   * {@code transposeMultiply(k, m, m, a, a, c, par)}, with the row blocks below the diagonal
+   * copied from their mirror images instead of computed (about 40% fewer multiply-adds from
+   * {@code m > 64} on; the same work below).
+   */
+  public static void gram(int k, int m, double[] a, double[] c, Parallel par) {
+    GemmEngine.gram(m, k, new Strided(a, 0, 1, m), new Strided(a, 0, m, 1), c, par);
+  }
+
   /** {@code c (m x n) = a * b^T} where {@code a} is {@code m x k} and {@code b} is {@code n x k}. */
   public static void multiplyTranspose(
       int m, int k, int n, double[] a, double[] b, double[] c, Parallel par) {

@@ -56,17 +56,40 @@ final class GemmEngine {
       return;
     }
     if (n >= r || n >= NC_MAX) {
-      blocked(r, k, n, x, y, new Strided(c, cOff, n, 1), par, task);
+      blocked(r, k, n, x, y, new Strided(c, cOff, n, 1), par, task, false);
     } else {
       // C^T = Y^T X^T has the longer rows; write it into C through swapped output strides.
       Strided yt = new Strided(y.a(), y.off(), y.col(), y.row());
       Strided xt = new Strided(x.a(), x.off(), x.col(), x.row());
-      blocked(n, k, r, yt, xt, new Strided(c, cOff, 1, n), par, task);
+      blocked(n, k, r, yt, xt, new Strided(c, cOff, 1, n), par, task, false);
     }
   }
 
+  /**
+   * {@code C = X Y} for a symmetric result ({@code Y = X^T}, {@code r x r}): each task computes
+   * its columns from its first row on, and the rest is copied from the mirror image. An element's
+   * chain of multiply-adds does not depend on the task that computes it, and {@code x_ip y_pj}
+   * equals {@code x_jp y_pi}, so the result has the bits of {@link #product}.
+   */
+  static void gram(int r, int k, Strided x, Strided y, double[] c, Parallel par) {
+    if (r == 0) {
+      return;
+    }
+    if (k == 0) {
+      Arrays.fill(c, 0, r * r, 0.0);
+      return;
+    }
+    blocked(r, k, r, x, y, new Strided(c, 0, r, 1), par, KernelChoice.gemm(), true);
+    for (int i = 1; i < r; i++) {
+      for (int j = 0; j < i; j++) {
+        c[i * r + j] = c[j * r + i];
+      }
+    }
+  }
+
+  /** {@code upper}: compute only columns {@code j >= i0} of each task (see {@link #gram}). */
   private static void blocked(int r, int k, int n, Strided x, Strided y, Strided c,
-      Parallel par, GemmTask task) {
+      Parallel par, GemmTask task, boolean upper) {
     int rowBlocks = ceilDiv(r, MC);
     int panelWidth = roundUp(ceilDiv(n, ceilDiv(n, NC_MAX)), 8);
     int panels = ceilDiv(n, panelWidth);
@@ -80,7 +103,11 @@ final class GemmEngine {
       run.forEach(outputTasks, t -> {
         int i0 = (t / panels) * MC;
         int j0 = (t % panels) * pw;
-        task.run(i0, Math.min(r, i0 + MC), j0, Math.min(n, j0 + pw), 0, k, x, y, c);
+        int from = upper ? Math.max(j0, i0) : j0;
+        int to = Math.min(n, j0 + pw);
+        if (from < to) {
+          task.run(i0, Math.min(r, i0 + MC), from, to, 0, k, x, y, c);
+        }
       });
       return;
     }
@@ -91,8 +118,12 @@ final class GemmEngine {
       int i0 = (o / panels) * MC;
       int j0 = (o % panels) * pw;
       int p0 = chunk * cl;
-      task.run(i0, Math.min(r, i0 + MC), j0, Math.min(n, j0 + pw), p0, Math.min(k, p0 + cl),
-          x, y, new Strided(partial, chunk * r * n, n, 1));
+      int from = upper ? Math.max(j0, i0) : j0;
+      int to = Math.min(n, j0 + pw);
+      if (from < to) {
+        task.run(i0, Math.min(r, i0 + MC), from, to, p0, Math.min(k, p0 + cl),
+            x, y, new Strided(partial, chunk * r * n, n, 1));
+      }
     });
     // Fixed-order sum of the chunks, split by output rows (independent of the thread count).
     double[] out = c.a();

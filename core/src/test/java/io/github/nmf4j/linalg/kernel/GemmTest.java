@@ -149,6 +149,35 @@ class GemmTest {
         .isEqualTo(java.util.Arrays.copyOfRange(guard, off + expected.length, guard.length));
   }
 
+  /**
+   * A Gram matrix computed from its upper row blocks and mirrored has the bits of the full
+   * product, for any thread count: one row block (m <= 64), several, a partial last one, and an
+   * inner dimension long enough to be split into chunks (the summed-partials path).
+   */
+  @ParameterizedTest(name = "{1}x{0}' {1}x{0}")
+  @MethodSource("gramShapes")
+  void gramHasTheBitsOfTheFullProduct(int m, int k) {
+    SplittableRandom random = new SplittableRandom(31L * m + k);
+    double[] a = new double[k * m];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = random.nextDouble() - 0.25;
+    }
+    double[] full = new double[m * m];
+    Gemm.transposeMultiply(k, m, m, a, a, full, Parallel.serial());
+    for (int threads : new int[] {1, 2, 3, 8}) {
+      double[] gram = fill(new double[m * m]);
+      Gemm.gram(k, m, a, gram, Parallel.of(threads));
+      assertThat(gram).as("threads %d", threads).isEqualTo(full);
+    }
+  }
+
+  static Stream<Arguments> gramShapes() {
+    return Stream.of(
+        Arguments.of(1, 1), Arguments.of(3, 0), Arguments.of(0, 5), Arguments.of(16, 200),
+        Arguments.of(64, 128), Arguments.of(65, 128), Arguments.of(129, 7),
+        Arguments.of(225, 128), Arguments.of(225, 9000), Arguments.of(300, 513));
+  }
+
   @Test
   void overwritesTheOutputInsteadOfAccumulating() {
     double[] c = {5, 5, 5, 5};
