@@ -4,7 +4,8 @@ import io.github.nmf4j.internal.Parallel;
 
 /**
  * The three dense products NMF needs, on row-major {@code double[]} storage with a
- * caller-supplied output: {@code C = A B}, {@code C = A^T B} and {@code C = A B^T}. The output is
+ * caller-supplied output: {@code C = A B}, {@code C = A^T B} and {@code C = A B^T}, and the Gram
+ * matrix {@code A^T A} from its upper blocks ({@link #gram}). The output is
  * overwritten (not accumulated into) and must not alias an input.
  *
  * <p>All three are one blocked engine over strided views: {@code C = X Y} with
