@@ -48,11 +48,7 @@ final class GemmEngine {
   /** {@code C = X Y} with the given task implementation (tests compare the two). */
   static void product(int r, int k, int n, Strided x, Strided y, double[] c, int cOff,
       Parallel par, GemmTask task) {
-    if (r == 0 || n == 0) {
-      return;
-    }
-    if (k == 0) {
-      Arrays.fill(c, cOff, cOff + r * n, 0.0);
+    if (empty(r, k, n, c, cOff)) {
       return;
     }
     if (n >= r || n >= NC_MAX) {
@@ -72,11 +68,7 @@ final class GemmEngine {
    * equals {@code x_jp y_pi}, so the result has the bits of {@link #product}.
    */
   static void gram(int r, int k, Strided x, Strided y, double[] c, Parallel par) {
-    if (r == 0) {
-      return;
-    }
-    if (k == 0) {
-      Arrays.fill(c, 0, r * r, 0.0);
+    if (empty(r, k, r, c, 0)) {
       return;
     }
     blocked(r, k, r, x, y, new Strided(c, 0, r, 1), par, KernelChoice.gemm(), true);
@@ -85,6 +77,21 @@ final class GemmEngine {
         c[i * r + j] = c[j * r + i];
       }
     }
+  }
+
+  /**
+   * Whether {@code C} ({@code r x n}) has nothing to compute: no element, or an empty inner
+   * dimension, in which case it is set to zeros.
+   */
+  private static boolean empty(int r, int k, int n, double[] c, int cOff) {
+    if (r == 0 || n == 0) {
+      return true;
+    }
+    if (k == 0) {
+      Arrays.fill(c, cOff, cOff + r * n, 0.0);
+      return true;
+    }
+    return false;
   }
 
   /** {@code upper}: compute only columns {@code j >= i0} of each task (see {@link #gram}). */
