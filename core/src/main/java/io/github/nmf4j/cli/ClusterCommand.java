@@ -56,8 +56,9 @@ final class ClusterCommand implements Command {
     }
     String method = args.choice("method", Map.of("kmeans", "kmeans", "mini-batch", "mini-batch", "nmf", "nmf"), "kmeans");
     Outputs outputs = new Outputs();
+    outputs.input("the input " + input, input);
+    Path truthFile = outputs.input("--truth " + args.path("truth"), args.path("truth"));
     Path labelsOut = outputs.add("labels-out", args.path("labels-out"), Outputs.MATRIX);
-    Path truthFile = args.path("truth");
     boolean miniBatch = method.equals("mini-batch");
     boolean nmf = method.equals("nmf");
     FitOptions.Values fit = FitOptions.read(args, nmf ? 200 : miniBatch ? 100 : 300,

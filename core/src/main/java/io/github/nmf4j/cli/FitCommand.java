@@ -180,6 +180,7 @@ final class FitCommand implements Command {
     }
     int rank = args.integer("rank", 0, 1);
     Outputs outputs = new Outputs();
+    outputs.input("the input " + input, input);
     Path outW = outputs.add("out-w", args.path("out-w"), Outputs.MATRIX);
     Path outH = outputs.add("out-h", args.path("out-h"), Outputs.MATRIX);
     ProgressBar bar = context.progressBar("fit");

@@ -14,8 +14,9 @@ import java.util.TreeSet;
 /**
  * The output files of one command, one transaction: every path is checked when the options are
  * read, before any work (its extension; that its directory exists and accepts a new file; that
- * it is not a directory or a read-only file; that no two options name the same file), and the
- * files are then written together by {@link #writeAll}: all of them replaced, or none.
+ * it is not a directory or a read-only file; that no two options name the same file, and that
+ * none names an input file registered by {@link #input}, which would be lost), and the files are
+ * then written together by {@link #writeAll}: all of them replaced, or none.
  */
 final class Outputs {
 
@@ -30,13 +31,28 @@ final class Outputs {
 
   /** The paths accepted so far, by absolute path, with the option that names each. */
   private final Map<Path, String> planned = new LinkedHashMap<>();
+  /** The files the command reads, by absolute path, with what names each. */
+  private final Map<Path, String> inputs = new LinkedHashMap<>();
+
+  /**
+   * Registers a file the command reads ({@code null}: none), which no output added after it may
+   * name, and returns it.
+   *
+   * @param what how the message names it, such as {@code "the input v.csv"}
+   */
+  Path input(String what, Path path) {
+    if (path != null) {
+      inputs.put(path.toAbsolutePath().normalize(), what);
+    }
+    return path;
+  }
 
   /**
    * Checks an output path given as {@code --option path} and returns it ({@code null} if the
    * option was not given).
    *
    * @throws UsageException if the extension is not one of {@code extensions}, another output
-   *     names the same file, or the file could not be written
+   *     or an input names the same file, or the file could not be written
    */
   Path add(String option, Path path, Set<String> extensions) {
     if (path == null) {
@@ -51,6 +67,12 @@ final class Outputs {
           + String.join(", .", new TreeSet<>(extensions)));
     }
     Path key = path.toAbsolutePath().normalize();
+    for (Map.Entry<Path, String> e : inputs.entrySet()) {
+      if (e.getKey().equals(key) || sameFile(e.getKey(), key)) {
+        throw new UsageException(given + " names the same file as " + e.getValue()
+            + "; write it to another file");
+      }
+    }
     for (Map.Entry<Path, String> e : planned.entrySet()) {
       if (e.getKey().equals(key) || sameFile(e.getKey(), key)) {
         throw new UsageException(given + " names the same file as " + e.getValue()

@@ -160,6 +160,7 @@ Loss.FROBENIUS)) + " for frobenius, mu for kl",
     int repeats = args.integer("repeats", 3, 1);
     int runs = args.integer("runs", 30, 1);
     Outputs outputs = new Outputs();
+    outputs.input("the input " + input, input);
     Path plot = outputs.add("plot", args.path("plot"), Set.of("png"));
     ProgressBar bar = context.progressBar("rank");
     Nmf.Builder template = NmfOptions.builder(args, 1, bar);

@@ -49,6 +49,7 @@ final class SegmentCommand implements Command {
   public Json run(Args args, Context context) throws Exception {
     Path input = Path.of(args.positional(0));
     Outputs outputs = new Outputs();
+    outputs.input("the input " + input, input);
     Path out = outputs.add("out", Path.of(args.required("out", "FILE")), Outputs.IMAGE);
     Path overlay = outputs.add("overlay", args.path("overlay"), Outputs.IMAGE);
     Segmentation segmentation = Segmentation.builder()

@@ -56,6 +56,41 @@ class OutputsTest {
   }
 
   @Test
+  void anOutputNamingAnInputFileIsRefusedBeforeTheFitAndTheInputIsKept() throws IOException {
+    byte[] before = Files.readAllBytes(input);
+    Path sub = Files.createDirectory(dir.resolve("sub"));
+    String same = sub + "/../v.csv";
+    assertRefusedBeforeWork(CliRunner.run("fit", input.toString(), "--rank", "2", "--out-h",
+        same), "nmf4j fit: --out-h " + same + " names the same file as the input "
+        + input + "; write it to another file");
+    Path link = Files.createSymbolicLink(dir.resolve("link.csv"), input);
+    assertRefusedBeforeWork(CliRunner.run("fit", input.toString(), "--rank", "2", "--out-w",
+        link.toString()), "nmf4j fit: --out-w " + link + " names the same file as the input "
+        + input + "; write it to another file");
+    assertRefusedBeforeWork(CliRunner.run("cluster", input.toString(), "--k", "2",
+        "--labels-out", input.toString()), "nmf4j cluster: --labels-out " + input
+        + " names the same file as the input " + input + "; write it to another file");
+    Path truth = dir.resolve("truth.txt");
+    Files.writeString(truth, "0\n1\n1\n");
+    assertRefusedBeforeWork(CliRunner.run("cluster", input.toString(), "--k", "2", "--truth",
+        truth.toString(), "--labels-out", truth.toString()), "nmf4j cluster: --labels-out "
+        + truth + " names the same file as --truth " + truth + "; write it to another file");
+    Path image = dir.resolve("in.png");
+    Files.writeString(image, "not read");
+    assertRefusedBeforeWork(CliRunner.run("compress", image.toString(), "--out",
+        image.toString()), "nmf4j compress: --out " + image + " names the same file as the"
+        + " input " + image + "; write it to another file");
+    assertRefusedBeforeWork(CliRunner.run("segment", image.toString(), "--out",
+        dir.resolve("s.png").toString(), "--overlay", image.toString()), "nmf4j segment:"
+        + " --overlay " + image + " names the same file as the input " + image
+        + "; write it to another file");
+    assertThat(Files.readAllBytes(input)).isEqualTo(before);
+    assertThat(Files.readString(truth)).isEqualTo("0\n1\n1\n");
+    assertThat(Files.readString(image)).isEqualTo("not read");
+    assertThat(names()).containsExactly("in.png", "link.csv", "sub", "truth.txt", "v.csv");
+  }
+
+  @Test
   void aDirectoryAnUnwritablePlaceOrAMissingDirectoryIsRefusedBeforeTheFit()
       throws IOException {
     Path sub = Files.createDirectory(dir.resolve("out.npy"));
