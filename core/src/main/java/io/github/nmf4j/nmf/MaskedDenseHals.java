@@ -57,7 +57,7 @@ final class MaskedDenseHals extends MaskedHalsRule {
     long observed = (long) n * p - entries.size();
     double rms = Math.sqrt(data.squaredNorm / observed);
     this.floor = FrobeniusHals.FLOOR * Math.sqrt(rms / k);
-    this.lambda = MaskedHals.PROXIMAL * rms / k;
+    this.lambda = MaskedHals.proximalWeight(rms, k);
     atMissing = new double[entries.size()];
     columns = new MaskedLines(p, entries.columnStart, entries.row, entries.position, n);
     rows = new MaskedLines(n, entries.rowStart, entries.column, null, p);

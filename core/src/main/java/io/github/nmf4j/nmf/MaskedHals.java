@@ -29,6 +29,17 @@ final class MaskedHals extends MaskedHalsRule {
   /** The proximal weight relative to the square of a typical factor entry, rms / k. */
   static final double PROXIMAL = 1e-4;
 
+  /**
+   * The proximal weight {@code lambda} for observed entries of root mean square {@code rms}:
+   * {@value #PROXIMAL} {@code rms / k}, or 1 when every observed entry is zero. There the data
+   * give no scale and the floor is 0, so with a weight of 0 the step on an entry whose other
+   * factor is zero at all its observed entries was {@code 0 / 0}, NaN; with any positive weight
+   * it is 0, and the factors stay at the zero start.
+   */
+  static double proximalWeight(double rms, int k) {
+    return rms > 0 ? PROXIMAL * rms / k : 1;
+  }
+
   private final double floor;
   private final double lambda;
   private final double[] residual;
@@ -37,9 +48,10 @@ final class MaskedHals extends MaskedHalsRule {
 
   MaskedHals(Problem problem, Factors start, Observed data) {
     super(problem, start, data, data.observed);
-    double rms = Math.sqrt(data.squaredNorm / entries.size());
+    // No stored entry at all (a sparse V with nothing stored): no scale, as all zeros.
+    double rms = entries.size() == 0 ? 0 : Math.sqrt(data.squaredNorm / entries.size());
     this.floor = FrobeniusHals.FLOOR * Math.sqrt(rms / k);
-    this.lambda = PROXIMAL * rms / k;
+    this.lambda = proximalWeight(rms, k);
     residual = new double[entries.size()];
     ht = new double[data.p * k];
     partial = new double[Entries.blocks(data.n)];

@@ -204,6 +204,34 @@ class MissingValuesTest {
     }
   }
 
+  /**
+   * Every observed entry zero: a dense V of zeros and NaN, a sparse V with no stored entry, and
+   * one whose only stored entry is an explicit zero. The masked HALS step divided 0 by 0 there
+   * (its floor and proximal weight are 0 when the observed entries are) and gave NaN factors.
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("solvers")
+  void allObservedEntriesZeroGiveFiniteZeroFactors(Solver solver, Loss loss) {
+    double nan = Double.NaN;
+    Matrix dense = Matrix.of(new double[][] {{0, 0, 0}, {0, nan, 0}, {nan, 0, 0}});
+    SparseMatrix empty = SparseMatrix.fromTriplets(4, 5, new int[0], new int[0], new double[0]);
+    SparseMatrix explicitZero =
+        SparseMatrix.fromCsr(2, 3, new int[] {0, 1, 1}, new int[] {2}, new double[] {0});
+    for (Initialization init : Initialization.values()) {
+      String what = solver + " " + loss + " " + init;
+      NmfModel[] models = {builder(solver, loss, 2).initialization(init).fit(dense),
+          builder(solver, loss, 2).initialization(init).fit(empty),
+          builder(solver, loss, 2).initialization(init).fit(explicitZero)};
+      for (NmfModel model : models) {
+        assertThat(TestMatrices.allFiniteNonNegative(model.w())).as(what).isTrue();
+        assertThat(TestMatrices.allFiniteNonNegative(model.h())).as(what).isTrue();
+        assertThat(model.reconstructionError()).as(what).isZero();
+        assertThat(model.relativeError()).as(what).isZero();
+      }
+      assertThat(models[0].impute(dense).toRowMajorArray()).as(what).containsOnly(0.0);
+    }
+  }
+
   @Test
   void hiddenPixelsOfAPhotographArePredictedFarBetterThanColumnMeans() throws Exception {
     java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(
