@@ -161,12 +161,29 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
       }
       double x = v[e];
       if (kl) {
-        sum += (x > 0 ? x * Math.log(x / Math.max(wh, Double.MIN_NORMAL)) : 0) - x + wh;
+        sum += klTerm(x, wh);
       } else {
         sum += (x - wh) * (x - wh);
       }
     }
     return sum / hidden.length;
+  }
+
+  /**
+   * {@code x log(x / y) - x + y} (0 log 0 = 0), {@code y} at least {@code Double.MIN_NORMAL} in
+   * the logarithm: the KL error of a prediction {@code y} of a held-out {@code x}. When {@code x /
+   * y} overflows (a prediction of 0 for an {@code x} above 4) or underflows, the logarithm is
+   * taken as {@code log x - log y}, so the term stays finite.
+   */
+  static double klTerm(double x, double y) {
+    if (!(x > 0)) {
+      return -x + y;
+    }
+    double floored = Math.max(y, Double.MIN_NORMAL);
+    double ratio = x / floored;
+    double log = ratio > 0 && ratio < Double.POSITIVE_INFINITY ? Math.log(ratio)
+        : Math.log(x) - Math.log(floored);
+    return x * log - x + y;
   }
 
   /**

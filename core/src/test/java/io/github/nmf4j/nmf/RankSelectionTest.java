@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
+import java.util.stream.DoubleStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -64,6 +65,33 @@ class RankSelectionTest {
         new double[][] {{5, 1.85, 1.9}, {5, 1.75, 1.7}, {5, 1.95, 1.8}});
     assertThat(close.bestRank()).isEqualTo(3);
     assertThat(close.oneStandardErrorRank()).isEqualTo(2);
+  }
+
+  /**
+   * Three blocks of size-5 entries: a fit that does not see a held-out 5 predicts 0 there, and
+   * {@code 5 / Double.MIN_NORMAL} overflowed, so the KL error of every rank was Infinity (and the
+   * command line's rank table and plot failed on the NaN standard errors).
+   */
+  @Test
+  void heldOutKullbackLeiblerErrorIsFiniteWhereThePredictionIsZero() {
+    Matrix blocks = Matrix.of(new double[][] {{5, 0, 0}, {5.1, 0, 0}, {0, 5, 0}, {0, 5.2, 0},
+        {0, 0, 5}, {0, 0, 4.9}});
+    RankSelectionResult result = RankSelection.builder().ranks(1, 2, 3)
+        .nmf(Nmf.builder().loss(Loss.KULLBACK_LEIBLER)).fit(blocks);
+    for (double[] repeat : result.repeatErrors()) {
+      assertThat(DoubleStream.of(repeat).boxed().toList())
+          .allMatch(e -> e >= 0 && e < Double.POSITIVE_INFINITY);
+    }
+    assertThat(DoubleStream.of(result.testErrors()).boxed().toList()).allMatch(Double::isFinite);
+    assertThat(DoubleStream.of(result.standardErrors()).boxed().toList())
+        .allMatch(Double::isFinite);
+    // x log(x / y) - x + y at y = 0 counts y as Double.MIN_NORMAL: about 709.6 x
+    assertThat(RankSelection.klTerm(5, 0)).isCloseTo(
+        5 * (Math.log(5) - Math.log(Double.MIN_NORMAL)) - 5, within(1e-9));
+    assertThat(RankSelection.klTerm(1e300, 1e-10)).isCloseTo(
+        1e300 * (Math.log(1e300) - Math.log(1e-10)) - 1e300, within(1e288));
+    assertThat(RankSelection.klTerm(0, 2.5)).isEqualTo(2.5);
+    assertThat(RankSelection.klTerm(2, 3)).isEqualTo(2 * Math.log(2.0 / 3) - 2 + 3);
   }
 
   @Test
