@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
@@ -87,10 +88,33 @@ public final class MatrixIo {
     };
   }
 
-  /** Whether {@code path} names a file that {@link #readSparse} reads without densifying. */
+  /**
+   * Whether {@code path} names a file that {@link #readSparse} reads without densifying: a
+   * {@code .npz}, or a {@code .mtx}/{@code .mtx.gz} whose banner does not declare the dense
+   * {@code array} format (a file whose banner cannot be read counts as sparse, and reading it
+   * says why).
+   */
   public static boolean isSparseFormat(Path path) {
     Format f = format(path);
-    return f == Format.NPZ || f == Format.MTX || f == Format.MTX_GZ;
+    return f == Format.NPZ
+        || (f == Format.MTX || f == Format.MTX_GZ) && !isArrayMatrixMarket(path, f);
+  }
+
+  /** Whether the first line of a Matrix Market file declares the array format. */
+  private static boolean isArrayMatrixMarket(Path path, Format f) {
+    try (InputStream raw = Files.newInputStream(path);
+        InputStream in = f == Format.MTX ? raw : new GZIPInputStream(raw, 1 << 16);
+        Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+      char[] banner = new char[MatrixMarket.BANNER_CHARS];
+      int length = 0;
+      for (int got; length < banner.length
+          && (got = r.read(banner, length, banner.length - length)) > 0; ) {
+        length += got;
+      }
+      return MatrixMarket.declaresArray(new String(banner, 0, length));
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /**
@@ -110,6 +134,18 @@ public final class MatrixIo {
     Format f = format(path);
     FileBudget budget = FileBudget.of(path);
     String name = budget.name();
+    if (f == Format.MTX_GZ && !isSparseFormat(path)) {
+      // an array file is dense data, NaN included: read it as a plain .mtx is read
+      InputStream raw = Files.newInputStream(path);
+      try (InputStream in = gunzip(raw, name);
+          BufferedReader r = new BufferedReader(
+              new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()), 1 << 16)) {
+        // The length of a compressed stream's text is not known before it is read.
+        return MatrixMarket.read(r, new FileBudget(name, Long.MAX_VALUE));
+      } catch (CharacterCodingException e) {
+        throw new FileFormatException(name + " is not a UTF-8 text file", e);
+      }
+    }
     if (f == Format.NPZ || f == Format.MTX_GZ) {
       SparseMatrix s = readSparse(path);
       String claim = "a " + s.shape() + " sparse matrix";

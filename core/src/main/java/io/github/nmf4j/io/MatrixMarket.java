@@ -22,7 +22,23 @@ final class MatrixMarket {
   /** Entries allocated before any is read; then doubled as needed. */
   private static final int INITIAL_ENTRIES = 1 << 16;
 
+  /** Characters of a file's start enough to hold any banner {@link #declaresArray} accepts. */
+  static final int BANNER_CHARS = 256;
+
   private MatrixMarket() {}
+
+  /**
+   * Whether {@code start}, the beginning of a file, is a Matrix Market banner that declares the
+   * {@code array} format (a dense matrix) rather than {@code coordinate}.
+   */
+  static boolean declaresArray(String start) {
+    String banner = start.lines().findFirst().orElse("");
+    if (!banner.regionMatches(true, 0, "%%MatrixMarket", 0, 14)) {
+      return false;
+    }
+    String[] b = banner.strip().split("\\s+");
+    return b.length > 2 && b[2].equalsIgnoreCase("array");
+  }
 
   private enum Symmetry { GENERAL, SYMMETRIC, SKEW }
 

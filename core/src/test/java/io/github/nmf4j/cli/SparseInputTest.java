@@ -62,6 +62,44 @@ class SparseInputTest {
     assertThat((Double) json.get("relativeError")).isEqualTo(expected.relativeError());
   }
 
+  /**
+   * An array-format Matrix Market file (what MatrixIo.write and scipy.io.mmwrite write for a
+   * dense matrix) is dense data: its zeros are observed values and its NaN entries missing ones,
+   * as in the same matrix in a .npy. It was read as a sparse file, so --missing ignore left its
+   * zeros out of the fit (a different, wrong fit) and refused its NaN entries.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"v.mtx", "v.mtx.gz"})
+  void anArrayMatrixMarketFileIsDenseDataForMissingValues(String name) throws IOException {
+    double[] a = v.toDense().toRowMajorArray();
+    a[3] = Double.NaN;
+    a[41] = Double.NaN;
+    Matrix dense = Matrix.wrap(v.rows(), v.cols(), a);
+    Path npy = dir.resolve("v.npy");
+    MatrixIo.write(npy, dense);
+    Path mtx = dir.resolve(name);
+    MatrixIo.write(mtx, dense);
+    assertThat(MatrixIo.isSparseFormat(mtx)).isFalse();
+    assertThat(MatrixIo.read(mtx).toRowMajorArray()).isEqualTo(a);
+    String[] options = {"--rank", "2", "--seed", "3", "--threads", "1", "--missing", "ignore",
+        "--json"};
+    CliRunner fromNpy = CliRunner.run(concat("fit", npy.toString(), options));
+    CliRunner fromMtx = CliRunner.run(concat("fit", mtx.toString(), options));
+    assertThat(fromNpy.exitCode()).as(fromNpy.err()).isZero();
+    assertThat(fromMtx.exitCode()).as(fromMtx.err()).isZero();
+    assertThat(fromMtx.json()).doesNotContainKey("storedValues")
+        .containsEntry("relativeError", fromNpy.json().get("relativeError"))
+        .containsEntry("reconstructionError", fromNpy.json().get("reconstructionError"));
+  }
+
+  private static String[] concat(String command, String input, String... options) {
+    String[] all = new String[options.length + 2];
+    all[0] = command;
+    all[1] = input;
+    System.arraycopy(options, 0, all, 2, options.length);
+    return all;
+  }
+
   @Test
   void clusterWithNmfOnASparseFileFindsTheGroups() throws IOException {
     Path input = dir.resolve("v.npz");
