@@ -120,8 +120,9 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansSettings> {
    *
    * @param points n x d, one sample per row; not modified
    * @return the fitted model
-   * @throws IllegalArgumentException if {@code points} is null, has no rows or no columns, or
-   *     has fewer rows, or fewer distinct rows, than {@code k}
+   * @throws IllegalArgumentException if {@code points} is null, has no rows or no columns, has
+   *     fewer rows, or fewer distinct rows, than {@code k}, or has a row too large for the
+   *     product form of the distances (as {@link KMeans#fit(SparseMatrix)})
    * @throws CancellationException as {@link #fit(Matrix)} does
    */
   public KMeansModel fit(SparseMatrix points) {
@@ -143,6 +144,7 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansSettings> {
 
   private KMeansModel fitSparse(SparseMatrix points) {
     SparseRows x = SparseRows.of(points, "points", false, settings().tolerance() > 0);
+    x.requireProductRange("points");
     int n = x.n;
     checkShape(n, () -> x.distinctRows(settings().k()));
     Parallel par = Parallel.of(settings().threads());

@@ -1,10 +1,13 @@
 package io.github.nmf4j.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.SparseMatrix;
 import io.github.nmf4j.testing.Blobs;
 import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -60,5 +63,36 @@ class KMeansExtremeValuesTest {
     KMeansModel large = KMeans.builder().k(4).seed(1).fit(Matrix.wrap(600, d, scaled));
     assertThat(large.labels()).isEqualTo(plain.labels());
     assertThat(large.inertia()).isEqualTo(Math.scalb(plain.inertia(), 800));
+  }
+  /**
+   * Sparse points are clustered in product form only, which overflows beyond about 1e150: the
+   * fit failed inside with "no point to re-seed empty cluster 1" (k-means) or a
+   * NullPointerException (mini-batch). Such points are refused with a message, and points just
+   * inside the range still cluster as the dense fit does.
+   */
+  @Test
+  void sparsePointsBeyondTheProductFormsRangeAreRefusedClearly() {
+    int n = 40;
+    int d = 3;
+    for (double big : new double[] {1e150, 1e160, 1e308}) {
+      double[] x = new double[n * d];
+      Arrays.fill(x, big);
+      for (int i = 0; i < n; i += 3) {
+        x[i * d] = 0;
+      }
+      SparseMatrix points = SparseMatrix.of(Matrix.wrap(n, d, x));
+      if (big * big * d < Double.MAX_VALUE / (4.0 * n)) {
+        int[] dense = KMeans.builder().k(2).seed(4).fit(Matrix.wrap(n, d, x)).labels();
+        assertThat(KMeans.builder().k(2).seed(4).fit(points).labels()).isEqualTo(dense);
+        assertThat(MiniBatchKMeans.builder().k(2).seed(4).fit(points).inertia()).isFinite();
+        continue;
+      }
+      String message = "points row 0 holds 1.0E" + Math.round(Math.log10(big));
+      assertThatThrownBy(() -> KMeans.builder().k(2).seed(4).fit(points))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(message)
+          .hasMessageContaining("scale the values down, or fit dense points");
+      assertThatThrownBy(() -> MiniBatchKMeans.builder().k(2).seed(4).fit(points))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(message);
+    }
   }
 }
