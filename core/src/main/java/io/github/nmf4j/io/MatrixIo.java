@@ -144,6 +144,8 @@ public final class MatrixIo {
         return MatrixMarket.read(r, new FileBudget(name, Long.MAX_VALUE));
       } catch (CharacterCodingException e) {
         throw new FileFormatException(name + " is not a UTF-8 text file", e);
+      } catch (ZipException | EOFException e) {
+        throw damagedGzip(name, e);
       }
     }
     if (f == Format.NPZ || f == Format.MTX_GZ) {
@@ -199,6 +201,9 @@ public final class MatrixIo {
           return MatrixMarket.readSparse(r, text);
         } catch (CharacterCodingException e) {
           throw new FileFormatException(name + " is not a UTF-8 text file", e);
+        } catch (ZipException | EOFException e) {
+          // only a gzip stream throws these: its data is corrupt or ends early
+          throw damagedGzip(name, e);
         }
       default:
         Matrix m = read(path);
@@ -208,6 +213,11 @@ public final class MatrixIo {
           throw new FileFormatException(name + ": " + e.getMessage(), e);
         }
     }
+  }
+
+  private static FileFormatException damagedGzip(String name, IOException e) {
+    return new FileFormatException(name + ": the gzip data is damaged or cut short ("
+        + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()) + ")", e);
   }
 
   private static InputStream gunzip(InputStream raw, String name) throws IOException {

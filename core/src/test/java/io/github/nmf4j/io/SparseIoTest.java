@@ -109,6 +109,41 @@ class SparseIoTest {
     assertThat(MatrixIo.readSparse(fixture("dense.npy"))).isEqualTo(expected());
   }
 
+  /**
+   * A .mtx.gz cut short or damaged inside its compressed data was reported as a bare
+   * EOFException or "invalid distance too far back", without the file's name.
+   */
+  @Test
+  void aTruncatedOrDamagedMtxGzIsAFileFormatErrorNamingTheFile() throws IOException {
+    double[] a = new double[40 * 30];
+    for (int i = 0; i < 40; i++) {
+      a[i * 30 + i % 30] = i + 0.5;
+    }
+    Matrix dense = Matrix.wrap(40, 30, a);
+    SparseMatrix s = SparseMatrix.of(dense);
+    for (Object m : new Object[] {s, dense}) {
+      Path good = dir.resolve("good.mtx.gz");
+      if (m instanceof SparseMatrix sparse) {
+        MatrixIo.write(good, sparse);
+      } else {
+        MatrixIo.write(good, (Matrix) m);
+      }
+      byte[] bytes = Files.readAllBytes(good);
+      Path cut = dir.resolve("cut.mtx.gz");
+      Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+      Path tail = dir.resolve("tail.mtx.gz");
+      Files.write(tail, java.util.Arrays.copyOf(bytes, bytes.length - 8)); // no trailer
+      for (Path bad : new Path[] {cut, tail}) {
+        assertThatThrownBy(() -> MatrixIo.readSparse(bad))
+            .isInstanceOf(FileFormatException.class)
+            .hasMessageStartingWith(bad + ": the gzip data is damaged or cut short (");
+        assertThatThrownBy(() -> MatrixIo.read(bad))
+            .isInstanceOf(FileFormatException.class)
+            .hasMessageStartingWith(bad + ": the gzip data is damaged or cut short (");
+      }
+    }
+  }
+
   @Test
   void refusesNpzFilesThatAreNotCsrCscOrCoo() {
     assertThatThrownBy(() -> MatrixIo.readSparse(fixture("bad-bsr.npz")))
