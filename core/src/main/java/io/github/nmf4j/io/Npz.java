@@ -9,6 +9,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -208,7 +210,8 @@ final class Npz {
             + " archive can hold");
       }
       FileBudget budget = new FileBudget(where, size);
-      InputStream in = new BufferedInputStream(zip.getInputStream(entry), 1 << 16);
+      CheckedInputStream checked = new CheckedInputStream(zip.getInputStream(entry), new CRC32());
+      InputStream in = new BufferedInputStream(checked, 1 << 16);
       Npy.Start start = Npy.start(in, budget);
       long[] shape = start.header().shape();
       if (shape.length > 1) {
@@ -216,7 +219,7 @@ final class Npz {
             + start.header().shapeText());
       }
       long length = shape.length == 0 ? 1 : shape[0];
-      return new Array(in, budget, start, length);
+      return new Array(in, budget, start, length, checked, entry.getCrc());
     }
 
     /** The text of {@code format.npy}: a 0-D byte or unicode string array. */
@@ -238,6 +241,7 @@ final class Npz {
       int width = kind == 'S' ? 1 : 4;
       f.budget.requireBinary(chars, width, f.start.dataStart(), "a string of dtype " + descr);
       byte[] b = Npy.readFully(f.in, chars * width, f.budget.name(), "the string");
+      f.verify();
       String s = kind == 'S' ? new String(b, StandardCharsets.ISO_8859_1)
           : new String(b, descr.charAt(0) == '>' ? "UTF-32BE" : "UTF-32LE");
       return s.replace("\0", "");
@@ -262,18 +266,51 @@ final class Npz {
     }
   }
 
-  /** An opened 1-D array: its stream at the first data byte, its header and length. */
+  /**
+   * An opened 1-D array: its stream at the first data byte, its header and length, and the
+   * entry's CRC-32 to check the bytes against once they are read.
+   */
   private static final class Array {
     final InputStream in;
     final FileBudget budget;
     final Npy.Start start;
     final long length;
+    private final CheckedInputStream checked;
+    private final long crc;
 
-    Array(InputStream in, FileBudget budget, Npy.Start start, long length) {
+    Array(InputStream in, FileBudget budget, Npy.Start start, long length,
+        CheckedInputStream checked, long crc) {
       this.in = in;
       this.budget = budget;
       this.start = start;
       this.length = length;
+      this.checked = checked;
+      this.crc = crc;
+    }
+
+    /**
+     * Reads the rest of the entry (no more than its declared size) and checks its CRC-32
+     * against the archive's, as Python's zipfile does for numpy: the inflater does not, so
+     * damaged data that still inflated was read as values.
+     *
+     * @throws FileFormatException if they differ, or the entry is longer than declared
+     */
+    void verify() throws IOException {
+      long left = budget.length();
+      byte[] buffer = new byte[8192];
+      for (int got; left >= 0
+          && (got = in.read(buffer, 0, (int) Math.min(buffer.length, left + 1))) > 0; ) {
+        left -= got;
+      }
+      if (left < 0) {
+        throw new FileFormatException(budget.name() + ": the data is damaged (longer than the "
+            + budget.length() + " bytes the archive says)");
+      }
+      long actual = checked.getChecksum().getValue();
+      if (crc != -1 && actual != crc) {
+        throw new FileFormatException(budget.name() + ": the data is damaged (CRC-32 "
+            + Long.toHexString(actual) + ", the archive says " + Long.toHexString(crc) + ")");
+      }
     }
 
     double[] doubles() throws IOException {
@@ -282,6 +319,7 @@ final class Npz {
       int count = budget.elements(length, 1, claim);
       budget.requireBinary(count, type.size(), start.dataStart(), claim);
       double[] values = Npy.readValues(in, count, type, budget.name());
+      verify();
       for (int i = 0; i < count; i++) {
         if (!Double.isFinite(values[i])) {
           throw new FileFormatException(budget.name() + ": value " + i + " is " + values[i]
@@ -320,6 +358,7 @@ final class Npz {
           out[done + i] = (int) v;
         }
       });
+      verify();
       return out;
     }
   }

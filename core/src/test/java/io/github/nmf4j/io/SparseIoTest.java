@@ -144,6 +144,34 @@ class SparseIoTest {
     }
   }
 
+  /**
+   * One stored value of SciPy's uncompressed csr file changed to another valid one: the zip
+   * entry's CRC-32 no longer matches, which Python's zipfile (so load_npz) refuses; the reader
+   * read the damaged value as data.
+   */
+  @Test
+  void anNpzEntryWhoseCrcDoesNotMatchIsRefused() throws IOException {
+    byte[] bytes = Files.readAllBytes(fixture("csr-uncompressed.npz"));
+    double first = expected().values()[0];
+    byte[] pattern = java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+        .putDouble(first).array();
+    int at = -1;
+    for (int i = 0; i + 8 <= bytes.length && at < 0; i++) {
+      if (java.util.Arrays.equals(bytes, i, i + 8, pattern, 0, 8)) {
+        at = i;
+      }
+    }
+    assertThat(at).isNotNegative();
+    java.nio.ByteBuffer.wrap(bytes, at, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+        .putDouble(first + 1);
+    Path damaged = dir.resolve("damaged.npz");
+    Files.write(damaged, bytes);
+    assertThatThrownBy(() -> MatrixIo.readSparse(damaged))
+        .isInstanceOf(FileFormatException.class)
+        .hasMessageStartingWith(damaged + "!data.npy: the data is damaged (CRC-32 ");
+    assertThat(MatrixIo.readSparse(fixture("csr-uncompressed.npz"))).isEqualTo(expected());
+  }
+
   @Test
   void refusesNpzFilesThatAreNotCsrCscOrCoo() {
     assertThatThrownBy(() -> MatrixIo.readSparse(fixture("bad-bsr.npz")))
