@@ -15,7 +15,9 @@ It writes, beside itself:
   coordinate.mtx.gz the same gzip-compressed; symmetric.mtx: a symmetric 4 x 4 matrix written
   with symmetry='symmetric' (lower triangle stored) and symmetric.npy its dense form;
 - bad-*.npz: files that must be refused: a bsr matrix (format not csr/csc/coo), indices and
-  data of different lengths, a shape whose row pointer array would not fit a Java array.
+  data of different lengths, a shape whose row pointer array would not fit a Java array;
+  bad-coo-rows.npz, bad-csc-rows.npz: one entry in 2**31 - 2 rows, whose 8 GB of row pointers
+  (fine for an array, not for the tests' 2 GB heap) come from the shape alone.
 With --check, it instead reads back the files nmf4j wrote (java-*.npz, java-*.mtx, made by
 SparseIoTest's writer and committed) with load_npz/mmread and compares them to dense.npy.
 """
@@ -80,4 +82,9 @@ np.savez("bad-lengths.npz", format=np.array("csr"), shape=np.array([6, 7]),
 np.savez("bad-shape.npz", format=np.array("csr"), shape=np.array([2 ** 31 + 5, 7]),
          indptr=np.zeros(3, dtype=np.int32), indices=np.zeros(0, dtype=np.int32),
          data=np.zeros(0))
+np.savez("bad-coo-rows.npz", format=np.array("coo"), shape=np.array([2 ** 31 - 2, 7]),
+         row=np.array([0], np.int32), col=np.array([3], np.int32), data=np.array([1.0]))
+np.savez("bad-csc-rows.npz", format=np.array("csc"), shape=np.array([2 ** 31 - 2, 7]),
+         indptr=np.array([0, 0, 0, 0, 1, 1, 1, 1], np.int32), indices=np.array([0], np.int32),
+         data=np.array([1.0]))
 print("wrote the fixtures with SciPy", scipy.__version__, "numpy", np.__version__)

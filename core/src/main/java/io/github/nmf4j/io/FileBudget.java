@@ -139,6 +139,25 @@ final class FileBudget {
     }
   }
 
+  /**
+   * Checks that the {@code rows + 1} row pointers of a sparse matrix of {@code rows} rows (4
+   * bytes each) can be allocated within the heap the JVM may use: the one array of a sparse
+   * matrix whose size comes from a header's shape alone, not from the entries in the file, so
+   * that a tiny file claiming two billion rows fails with a message instead of an {@link
+   * OutOfMemoryError}.
+   *
+   * @throws IOException if the heap is too small; the message says how much is needed
+   */
+  void requireRowPointers(long rows, String claim) throws IOException {
+    long need = saturatedProduct(rows + 1, Integer.BYTES);
+    long max = Runtime.getRuntime().maxMemory();
+    if (need > max / 10 * 9) {
+      throw new IOException(name + ": " + claim + "; its " + (rows + 1) + " row pointers need "
+          + bytes(need) + ", but Java may use at most " + bytes(max) + " of memory; give it"
+          + " more with -Xmx (for example java -Xmx16g)");
+    }
+  }
+
   static long saturatedProduct(long a, long b) {
     long high = Math.multiplyHigh(a, b);
     long low = a * b;

@@ -205,6 +205,7 @@ final class MatrixMarket {
         throw new FileFormatException(name + ": " + e.getMessage(), e);
       }
     }
+    budget.requireRowPointers(h.rows(), h.claim());
     Entries e = readCoordinate(h.lines(), name, h.rows(), h.cols(), (int) h.entries(),
         h.pattern());
     requireEnd(h.lines(), name);

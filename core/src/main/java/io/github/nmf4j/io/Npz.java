@@ -50,7 +50,7 @@ final class Npz {
           + e.getMessage() + ")", e);
     }
     try (zip) {
-      Archive a = new Archive(zip, name, budget.length());
+      Archive a = new Archive(zip, budget);
       String format = a.format();
       long[] shape = a.shape();
       long rows = shape[0];
@@ -82,6 +82,10 @@ final class Npz {
           + " x " + (transposed ? major : minor) + "; the " + what + " pointer array of "
           + (major + 1) + " entries (or an index of " + minor
           + ") would not fit a Java array");
+    }
+    if (transposed) {
+      // csc is read as the csr form of the transpose, then transposed: rows + 1 pointers
+      a.budget.requireRowPointers(minor, "shape.npy claims " + a.shapeText);
     }
     Array indptr = a.open("indptr");
     Array indices = a.open("indices");
@@ -156,6 +160,7 @@ final class Npz {
           + "; at most " + (Integer.MAX_VALUE - 1) + " rows and " + Integer.MAX_VALUE
           + " columns can be indexed");
     }
+    a.budget.requireRowPointers(rows, "shape.npy claims " + a.shapeText);
     Array row = a.open("row");
     Array col = a.open("col");
     Array data = a.open("data");
@@ -182,14 +187,16 @@ final class Npz {
   /** The entries of one archive, each opened with a budget checked against its compression. */
   private static final class Archive {
     final ZipFile zip;
+    final FileBudget budget;
     final String name;
     final long fileLength;
     String shapeText = "";
 
-    Archive(ZipFile zip, String name, long fileLength) {
+    Archive(ZipFile zip, FileBudget budget) {
       this.zip = zip;
-      this.name = name;
-      this.fileLength = fileLength;
+      this.budget = budget;
+      this.name = budget.name();
+      this.fileLength = budget.length();
     }
 
     /** The {@code .npy} entry {@code key}, its header read and its length checked. */

@@ -195,6 +195,31 @@ class SparseIoTest {
         .hasMessageContaining("would not fit a Java array");
   }
 
+  /**
+   * A file of a few hundred bytes whose shape claims 2^31 - 2 rows: the row pointers of the
+   * sparse matrix (8 GB) come from that claim alone, and the reader ran out of memory
+   * allocating them (an OutOfMemoryError from readSparse). More than this 2 GB test heap is
+   * refused with a message before the allocation.
+   */
+  @Test
+  void refusesRowPointersBeyondTheHeapBeforeAllocatingThem() throws IOException {
+    long rows = Integer.MAX_VALUE - 1L; // 2^31 - 2
+    assertThat(Runtime.getRuntime().maxMemory()).isLessThan(4 * rows);
+    for (String name : new String[] {"bad-coo-rows.npz", "bad-csc-rows.npz"}) {
+      assertThatThrownBy(() -> MatrixIo.readSparse(fixture(name)))
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining(name + ": shape.npy claims (" + rows + ", 7); its " + (rows + 1)
+              + " row pointers need 8.6 GB, but Java may use at most");
+    }
+    Path mtx = dir.resolve("rows.mtx");
+    Files.writeString(mtx, "%%MatrixMarket matrix coordinate real general\n" + rows
+        + " 3 1\n1 1 5\n");
+    assertThatThrownBy(() -> MatrixIo.readSparse(mtx))
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith(mtx + ": line 2 declares a " + rows + "x3 matrix; its "
+            + (rows + 1) + " row pointers need 8.6 GB, but Java may use at most");
+  }
+
   @Test
   void refusesFilesThatAreNotArchivesOrLackEntries() throws IOException {
     Path notZip = dir.resolve("text.npz");
