@@ -74,7 +74,7 @@ final class KMeansFit {
           + " SparseMatrix points; use K_MEANS_PLUS_PLUS or RANDOM");
     }
     SparseRows x = SparseRows.of(points, "points", false, true);
-    x.requireProductRange("points");
+    x.requireProductRange("points", "fit");
     int d = x.d;
     checkShape(x.n, d, k, () -> x.distinctRows(k));
     Parallel par = Parallel.of(settings.threads());

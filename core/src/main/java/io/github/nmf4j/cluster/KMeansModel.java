@@ -173,7 +173,10 @@ public final class KMeansModel {
    *
    * @param x m x d points, possibly no rows; not modified
    * @throws IllegalArgumentException if {@code x} is null or its number of columns differs from
-   *     the training points'
+   *     the training points', or if the product form would overflow: a row of {@code x} with a
+   *     squared norm of {@code Double.MAX_VALUE / (4 m)} or more, or a centroid with one of
+   *     {@code Double.MAX_VALUE / 4} or more (values beyond about {@code 1e150}; predict dense
+   *     points then)
    */
   public int[] predict(SparseMatrix x) {
     return predict(x, null);
@@ -198,7 +201,8 @@ public final class KMeansModel {
    * @param x m x d points, possibly no rows; not modified
    * @return m x k distances
    * @throws IllegalArgumentException if {@code x} is null, its number of columns differs from
-   *     the training points', or {@code m x k} is too large for a {@link Matrix}
+   *     the training points', {@code m x k} is too large for a {@link Matrix}, or a row or
+   *     centroid is too large, as for {@link #predict(SparseMatrix)}
    */
   public Matrix transform(SparseMatrix x) {
     return transform(x, null);
@@ -214,14 +218,7 @@ public final class KMeansModel {
     SparseRows rows = checkSparse(x);
     int m = rows.n;
     checkDistances(m);
-    double[] norms = new double[k];
-    for (int j = 0; j < k; j++) {
-      double s = 0;
-      for (int f = j * d; f < (j + 1) * d; f++) {
-        s = Math.fma(centroids[f], centroids[f], s);
-      }
-      norms[j] = s;
-    }
+    double[] norms = centroidNorms();
     double[] out = new double[m * k];
     int chunks = Chunks.count(m, 1);
     parallel(executor).forEach(chunks, ch -> {
@@ -249,7 +246,31 @@ public final class KMeansModel {
       throw new IllegalArgumentException(
           "x has " + x.cols() + " columns but the model was fitted on " + d);
     }
-    return SparseRows.of(x, "x", true, false);
+    SparseRows rows = SparseRows.of(x, "x", true, false);
+    rows.requireProductRange("x", "predict");
+    double[] norms = centroidNorms();
+    double limit = Double.MAX_VALUE / 4;
+    for (int j = 0; j < k; j++) {
+      if (!(norms[j] < limit)) {
+        throw new IllegalArgumentException("centroid " + j + " of this model has squared norm "
+            + norms[j] + ", not below " + limit + ": the distances of sparse points to it (from"
+            + " |x|^2 - 2 x.c + |c|^2) would overflow; predict dense points (x.toDense())");
+      }
+    }
+    return rows;
+  }
+
+  /** {@code |c_j|^2} for every centroid, each summed over the features in order. */
+  private double[] centroidNorms() {
+    double[] norms = new double[k];
+    for (int j = 0; j < k; j++) {
+      double s = 0;
+      for (int f = j * d; f < (j + 1) * d; f++) {
+        s = Math.fma(centroids[f], centroids[f], s);
+      }
+      norms[j] = s;
+    }
+    return norms;
   }
 
   private void checkDistances(int m) {

@@ -144,7 +144,7 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansSettings> {
 
   private KMeansModel fitSparse(SparseMatrix points) {
     SparseRows x = SparseRows.of(points, "points", false, settings().tolerance() > 0);
-    x.requireProductRange("points");
+    x.requireProductRange("points", "fit");
     int n = x.n;
     checkShape(n, () -> x.distinctRows(settings().k()));
     Parallel par = Parallel.of(settings().threads());

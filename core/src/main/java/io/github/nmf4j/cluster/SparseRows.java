@@ -78,10 +78,13 @@ final class SparseRows {
    * {@code 1e150}. Beyond, the distances were NaN and a fit failed inside (an empty cluster with
    * no point to re-seed it).
    *
+   * @param name the argument's name, for messages
+   * @param use what to do with dense points instead, for messages ({@code "fit"}, {@code
+   *     "predict"})
    * @throws IllegalArgumentException naming the first row too large, its largest value and
    *     what to do
    */
-  void requireProductRange(String name) {
+  void requireProductRange(String name, String use) {
     double limit = Double.MAX_VALUE / (4.0 * n);
     for (int i = 0; i < n; i++) {
       if (!(norms[i] < limit)) {
@@ -92,7 +95,7 @@ final class SparseRows {
         throw new IllegalArgumentException(name + " row " + i + " holds " + largest
             + ": its squared norm " + norms[i] + " is not below " + limit + ", so the"
             + " distances of sparse k-means (from |x|^2 - 2 x.c + |c|^2) would overflow;"
-            + " scale the values down, or fit dense points");
+            + " scale the values down, or " + use + " dense points");
       }
     }
   }

@@ -95,4 +95,39 @@ class KMeansExtremeValuesTest {
           .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith(message);
     }
   }
+
+  /**
+   * Prediction and distances of sparse points use the product form too: rows of 1e160 and a
+   * dense model's centroids of 1e160 gave labels other than the dense prediction's and NaN
+   * distances. Both are refused with a message; points just inside the range still get the
+   * dense prediction's labels and distances.
+   */
+  @Test
+  void sparsePredictionBeyondTheProductFormsRangeIsRefusedClearly() {
+    double[][] rows = {{1, 0, 0}, {1.1, 0, 0}, {0, 1, 0}, {0, 1.1, 0}};
+    double[][] queries = {{0.9, 0.2, 0}, {0.1, 0.95, 0}, {0, 0, 3}};
+    KMeansModel unit = KMeans.builder().k(2).seed(0).fit(Matrix.of(rows));
+    Matrix inside = Matrix.of(queries).scale(1e100);
+    KMeansModel model = KMeans.builder().k(2).seed(0).fit(Matrix.of(rows).scale(1e100));
+    assertThat(model.predict(SparseMatrix.of(inside))).isEqualTo(model.predict(inside))
+        .isEqualTo(unit.predict(Matrix.of(queries)));
+    assertThat(model.transform(SparseMatrix.of(inside)).toRowMajorArray())
+        .usingComparatorWithPrecision(1e88).containsExactly(model.transform(inside)
+            .toRowMajorArray());
+
+    SparseMatrix beyond = SparseMatrix.of(Matrix.of(queries).scale(1e160));
+    assertThatThrownBy(() -> model.predict(beyond)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("x row 0 holds 9.0E159")
+        .hasMessageContaining("scale the values down, or predict dense points");
+    assertThatThrownBy(() -> model.transform(beyond))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("x row 0 holds");
+
+    KMeansModel huge = KMeans.builder().k(2).seed(0).fit(Matrix.of(rows).scale(1e160));
+    SparseMatrix small = SparseMatrix.of(Matrix.of(queries));
+    assertThatThrownBy(() -> huge.predict(small)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("centroid 0 of this model has squared norm")
+        .hasMessageContaining("predict dense points (x.toDense())");
+    assertThatThrownBy(() -> huge.transform(small))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("centroid 0");
+  }
 }
