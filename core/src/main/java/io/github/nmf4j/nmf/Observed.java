@@ -132,10 +132,16 @@ final class Observed {
   /**
    * A sparse V whose stored entries are the observed ones (explicit zeros included).
    *
-   * @throws IllegalArgumentException as {@link ScaledData#of(SparseMatrix, String, Parallel)}
+   * @throws IllegalArgumentException as {@link ScaledData#of(SparseMatrix, String, Parallel)},
+   *     or if V stores no entry (nothing is observed, as a dense V of NaN only)
    */
   static Observed ofSparse(SparseMatrix matrix, String name, Parallel par) {
     ScaledData start = ScaledData.of(matrix, name, par);
+    if (matrix.nonZeros() == 0) {
+      throw new IllegalArgumentException(name + " (" + matrix.shape() + ") has no observed "
+          + "entry: it stores none, and with MissingValues.IGNORE only the stored entries are "
+          + "observed, so there is nothing to fit");
+    }
     double[] values = matrix.values();
     double squaredNorm = 0;
     for (int q = 0; q < values.length; q++) {

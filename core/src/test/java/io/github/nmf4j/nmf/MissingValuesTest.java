@@ -205,9 +205,10 @@ class MissingValuesTest {
   }
 
   /**
-   * Every observed entry zero: a dense V of zeros and NaN, a sparse V with no stored entry, and
-   * one whose only stored entry is an explicit zero. The masked HALS step divided 0 by 0 there
-   * (its floor and proximal weight are 0 when the observed entries are) and gave NaN factors.
+   * Every observed entry zero: a dense V of zeros and NaN, and a sparse V whose only stored
+   * entry is an explicit zero. The masked HALS step divided 0 by 0 there (its floor and
+   * proximal weight are 0 when the observed entries are) and gave NaN factors. A sparse V that
+   * stores nothing observes nothing, and is refused as a dense V of NaN only is.
    */
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("solvers")
@@ -220,8 +221,12 @@ class MissingValuesTest {
     for (Initialization init : Initialization.values()) {
       String what = solver + " " + loss + " " + init;
       NmfModel[] models = {builder(solver, loss, 2).initialization(init).fit(dense),
-          builder(solver, loss, 2).initialization(init).fit(empty),
           builder(solver, loss, 2).initialization(init).fit(explicitZero)};
+      assertThatThrownBy(() -> builder(solver, loss, 2).initialization(init).fit(empty))
+          .as(what).isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("v (4x5) has no observed entry: it stores none, and with "
+              + "MissingValues.IGNORE only the stored entries are observed, so there is "
+              + "nothing to fit");
       for (NmfModel model : models) {
         assertThat(TestMatrices.allFiniteNonNegative(model.w())).as(what).isTrue();
         assertThat(TestMatrices.allFiniteNonNegative(model.h())).as(what).isTrue();
