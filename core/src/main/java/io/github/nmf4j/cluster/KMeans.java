@@ -86,6 +86,15 @@ import java.util.concurrent.CancellationException;
  * KMeansModel#predict} and {@link KMeansModel#transform} use the cosine distance. Every point
  * compares all {@code k} centroids on every iteration (no bounds); dense points only.
  *
+ * <p><b>Very large values.</b> Squared distances of values near {@code 1e154} or beyond would
+ * overflow and tie. Dense points whose largest magnitude reaches {@code 2^((1021 - b) / 2)}
+ * ({@code b} the bits of {@code n d}; about {@code 1e150} for a million values), or such
+ * initial centroids, are clustered as a copy scaled by a power of two, exactly, with the
+ * centroids, the inertia and the listener's losses scaled back: the labels are those of the
+ * scaled points, and the inertia is {@code Infinity} where it exceeds {@code
+ * Double.MAX_VALUE}. {@link KMeansModel#predict(Matrix)} and {@link
+ * KMeansModel#transform(Matrix)} do the same.
+ *
  * <p>Instances are immutable and safe to share between threads; {@code fit} never modifies
  * its input.
  */

@@ -5,6 +5,7 @@ import io.github.nmf4j.internal.Monitor;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
@@ -36,6 +37,15 @@ final class KMeansFit {
     int n = points.rows();
     int d = points.cols();
     boolean cosine = settings.distance() == Distance.COSINE;
+    if (!cosine) {
+      Matrix given = settings.initialCentroids().orElse(null);
+      double largest = Math.max(Rescaling.largest(raw),
+          given == null ? 0 : Rescaling.largest(given.toRowMajorArray()));
+      int shift = Rescaling.shift(largest, (long) n * d);
+      if (shift > 0) {
+        return runScaled(raw, n, d, given, shift);
+      }
+    }
     double[] x = cosine ? SphericalAssignment.unitRows(raw, n, d, "points") : raw;
     checkShape(n, d, k, () -> Checks.distinctRows(x, n, d, k));
     Parallel par = Parallel.of(settings.threads());
@@ -59,6 +69,23 @@ final class KMeansFit {
                 : Seeding.kMeansPlusPlus(x, n, d, k, random, par));
     return new KMeansModel(settings, d, best.centers, best.labels, best.inertia,
         best.iterations, best.converged, wide ? mean : null);
+  }
+
+  /**
+   * The fit of points whose squared distances would overflow: the fit of the points (and given
+   * centroids) times {@code 2^-shift}, its listener's losses and the model's centroids and
+   * inertia scaled back ({@link Rescaling}); the labels are those of the scaled points.
+   */
+  private KMeansModel runScaled(double[] raw, int n, int d, Matrix given, int shift) {
+    KMeansSettings s = settings;
+    KMeansSettings scaled = new KMeansSettings(s.k(), s.initialization(),
+        Optional.ofNullable(given).map(c -> Matrix.wrap(c.rows(), c.cols(),
+            Rescaling.scaled(c.toRowMajorArray(), -shift))),
+        s.restarts(), s.maxIterations(), s.tolerance(), s.seed(), s.threads(), s.distance(),
+        s.parallelRounds(), s.oversampling());
+    KMeansModel m = new KMeansFit(scaled, Rescaling.listener(listener, 2 * shift))
+        .run(Matrix.wrap(n, d, Rescaling.scaled(raw, -shift)));
+    return m.rescaled(settings, shift);
   }
 
   /** The fit of sparse points: see {@link KMeans#fit(SparseMatrix)}. */

@@ -44,6 +44,17 @@ public final class KMeansModel {
     this.converged = converged;
   }
 
+  /**
+   * This model of points scaled by {@code 2^-shift} as the model of the points themselves, with
+   * {@code settings}: centroids times {@code 2^shift}, inertia times {@code 2^(2 shift)}, the
+   * labels as they are ({@link Rescaling}).
+   */
+  KMeansModel rescaled(KMeansSettings settings, int shift) {
+    return new KMeansModel(settings, d, Rescaling.scaled(centroids, shift), labels,
+        Math.scalb(inertia, 2 * shift), iterations, converged,
+        mean == null ? null : Rescaling.scaled(mean, shift));
+  }
+
   /** The settings this model was fitted with (seed included; no executor or listener). */
   public KMeansSettings settings() {
     return settings;
@@ -119,9 +130,21 @@ public final class KMeansModel {
       return SphericalAssignment.predict(SphericalAssignment.unitRows(a, m, d, "x"), m, d,
           centroids, par);
     }
+    int shift = shift(a);
+    double[] points = shift == 0 ? a : Rescaling.scaled(a, -shift);
+    double[] c = shift == 0 ? centroids : Rescaling.scaled(centroids, -shift);
     return mean != null
-        ? ProductAssignment.predict(a, m, d, centroids, mean, par)
-        : NearestCentroid.predict(a, m, d, centroids, par);
+        ? ProductAssignment.predict(points, m, d, c, shift == 0 ? mean
+            : Rescaling.scaled(mean, -shift), par)
+        : NearestCentroid.predict(points, m, d, c, par);
+  }
+
+  /**
+   * The {@link Rescaling#shift} that keeps the squared distances between the rows of {@code a}
+   * and the centroids finite: 0 unless either holds values near {@code 1e154} or beyond.
+   */
+  private int shift(double[] a) {
+    return Rescaling.shift(Math.max(Rescaling.largest(a), Rescaling.largest(centroids)), d);
   }
 
   /**
@@ -159,8 +182,16 @@ public final class KMeansModel {
           Chunks.start(m, chunks, ch), Chunks.start(m, chunks, ch + 1), centroids, k, out));
       return Matrix.wrap(m, k, out);
     }
-    par.forEach(chunks, ch -> NearestCentroid.distances(a, d,
-        Chunks.start(m, chunks, ch), Chunks.start(m, chunks, ch + 1), centroids, k, out));
+    int shift = shift(a);
+    double[] points = shift == 0 ? a : Rescaling.scaled(a, -shift);
+    double[] c = shift == 0 ? centroids : Rescaling.scaled(centroids, -shift);
+    par.forEach(chunks, ch -> NearestCentroid.distances(points, d,
+        Chunks.start(m, chunks, ch), Chunks.start(m, chunks, ch + 1), c, k, out));
+    if (shift != 0) {
+      for (int i = 0; i < out.length; i++) {
+        out[i] = Math.scalb(out[i], shift);
+      }
+    }
     return Matrix.wrap(m, k, out);
   }
 

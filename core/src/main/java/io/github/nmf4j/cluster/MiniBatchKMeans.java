@@ -73,6 +73,10 @@ import java.util.function.IntSupplier;
  * the same random numbers as {@link #fit(Matrix)}, so both give the same labels and centroids
  * equal to rounding for the same seed.
  *
+ * <p>Dense points whose squared distances would overflow (values near {@code 1e154} or beyond)
+ * are fitted as a copy scaled by a power of two and the results scaled back, as by {@link
+ * KMeans}.
+ *
  * <p>Instances are immutable and safe to share between threads; {@code fit} never modifies its
  * input.
  */
@@ -130,12 +134,15 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansSettings> {
   }
 
   private KMeansModel fitOnCaller(Matrix points) {
-    double[] x = Checks.finiteData(points, "points");
+    double[] raw = Checks.finiteData(points, "points");
     int n = points.rows();
     int d = points.cols();
+    // points whose squared distances would overflow are fitted scaled by 2^-shift (Rescaling)
+    int shift = Rescaling.shift(Rescaling.largest(raw), (long) n * d);
+    double[] x = shift == 0 ? raw : Rescaling.scaled(raw, -shift);
     checkShape(n, () -> Checks.distinctRows(x, n, d, settings().k()));
     Parallel par = Parallel.of(settings().threads());
-    return run(n, d, par, new MiniBatchLoop(x, n, d, settings().k(), batch(n), par),
+    return run(n, d, shift, par, new MiniBatchLoop(x, n, d, settings().k(), batch(n), par),
         random -> MiniBatchSeeding.seed(MiniBatchSeeding.dense(x, n, d), settings().k(),
             initSize(n), settings().restarts(), random, par),
         () -> KMeans.meanVariance(x, n, d, Chunks.columnMeans(x, n, d, par)),
@@ -148,7 +155,7 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansSettings> {
     int n = x.n;
     checkShape(n, () -> x.distinctRows(settings().k()));
     Parallel par = Parallel.of(settings().threads());
-    return run(n, x.d, par, new MiniBatchLoop(x, settings().k(), batch(n), par),
+    return run(n, x.d, 0, par, new MiniBatchLoop(x, settings().k(), batch(n), par),
         random -> MiniBatchSeeding.seed(MiniBatchSeeding.sparse(x), settings().k(), initSize(n),
             settings().restarts(), random, par),
         x::meanVariance,
@@ -174,8 +181,11 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansSettings> {
     double label(double[] centers, int[] labels);
   }
 
-  /** The steps and the model, shared by the dense and the sparse fit. */
-  private KMeansModel run(int n, int d, Parallel par, MiniBatchLoop loop,
+  /**
+   * The steps and the model, shared by the dense and the sparse fit, of points scaled by
+   * {@code 2^-scale}: the listener's losses and the model are scaled back.
+   */
+  private KMeansModel run(int n, int d, int scale, Parallel par, MiniBatchLoop loop,
       Function<SplittableRandom, double[]> seeding, DoubleSupplier meanVariance,
       Labelling labelling) {
     MiniBatchKMeansSettings s = settings();
@@ -186,7 +196,8 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansSettings> {
     double tolerance = s.tolerance() > 0 ? s.tolerance() * meanVariance.getAsDouble() : 0;
     long steps = Math.max(1, (long) s.maxIterations() * n / batch);
     int reportedSteps = (int) Math.min(Integer.MAX_VALUE, steps);
-    Monitor monitor = Monitor.of("mini-batch k-means", listener(), 1);
+    Monitor monitor = Monitor.of("mini-batch k-means",
+        Rescaling.listener(listener(), 2 * scale), 1);
     MiniBatchLoop.Outcome outcome = loop.run(centers, steps, s.maxNoImprovement(),
         s.reassignmentRatio(), tolerance, random, (step, inertia, shift) -> {
           Parallel.checkInterrupt();
@@ -198,8 +209,9 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansSettings> {
     int passes = (int) Math.min(Integer.MAX_VALUE, (outcome.steps() * batch + n - 1) / n);
     KMeansSettings asKMeans = new KMeansSettings(k, KMeansInit.K_MEANS_PLUS_PLUS,
         Optional.empty(), s.restarts(), s.maxIterations(), s.tolerance(), s.seed(), s.threads());
-    return new KMeansModel(asKMeans, d, centers, labels, inertia,
+    KMeansModel model = new KMeansModel(asKMeans, d, centers, labels, inertia,
         passes, outcome.converged(), null);
+    return scale == 0 ? model : model.rescaled(asKMeans, scale);
   }
 
   /**

@@ -130,4 +130,68 @@ class KMeansExtremeValuesTest {
     assertThatThrownBy(() -> huge.transform(small))
         .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("centroid 0");
   }
+
+  /**
+   * Points whose squared distances overflow (values of 2^530, about 3.5e159): every distance
+   * was Infinity, so all tied and the fit returned a clustering unrelated to the points (for
+   * three features, the direct kernel; for twenty, the product form's fall-back), predict sent
+   * every query to centroid 0 and transform gave Infinity. The fit, predict and transform now
+   * run on the points scaled by a power of two and scale back: the labels, centroids and
+   * distances of the unit-scale points, exactly scaled (the inertia is 2^1060 times the unit
+   * one, beyond the range of a double: Infinity).
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {3, 20})
+  void pointsWhoseSquaredDistancesOverflowAreClusteredAsScaledPoints(int d) {
+    Matrix points = Blobs.generate(d, 600, d, 4, 5, 1.0).points();
+    Matrix queries = Blobs.generate(d + 1, 50, d, 4, 5, 1.0).points();
+    KMeansModel plain = KMeans.builder().k(4).seed(1).fit(points);
+    KMeansModel large = KMeans.builder().k(4).seed(1).fit(scalb(points, 530));
+    assertThat(large.labels()).isEqualTo(plain.labels());
+    assertThat(large.centroids().toRowMajorArray())
+        .containsExactly(scalb(plain.centroids(), 530).toRowMajorArray());
+    assertThat(large.inertia()).isEqualTo(Math.scalb(plain.inertia(), 1060));
+    assertThat(large.predict(scalb(queries, 530))).isEqualTo(plain.predict(queries));
+    assertThat(large.transform(scalb(queries, 530)).toRowMajorArray())
+        .containsExactly(scalb(plain.transform(queries), 530).toRowMajorArray());
+  }
+
+  /** Mini-batch k-means on the same points: it failed with a NullPointerException. */
+  @Test
+  void miniBatchPointsWhoseSquaredDistancesOverflowAreClusteredAsScaledPoints() {
+    Matrix points = Blobs.generate(3, 600, 20, 4, 5, 1.0).points();
+    KMeansModel plain = MiniBatchKMeans.builder().k(4).seed(1).batchSize(64).fit(points);
+    KMeansModel large =
+        MiniBatchKMeans.builder().k(4).seed(1).batchSize(64).fit(scalb(points, 530));
+    assertThat(large.labels()).isEqualTo(plain.labels());
+    assertThat(large.centroids().toRowMajorArray())
+        .containsExactly(scalb(plain.centroids(), 530).toRowMajorArray());
+  }
+
+  /** The listener of a scaled fit sees the losses of the points given, not of the scaled ones. */
+  @Test
+  void aScaledFitReportsTheInertiaOfThePointsGiven() {
+    // 2^508 puts the values four binades past the scaling's limit for 100 x 4 points, and
+    // leaves the inertia (about 4 times 2^1016) finite
+    Matrix points = Blobs.generate(7, 100, 4, 4, 5, 0.1).points();
+    java.util.List<Double> plain = new java.util.ArrayList<>();
+    java.util.List<Double> large = new java.util.ArrayList<>();
+    KMeans.builder().k(4).seed(1).listener(p -> plain.add(p.loss().orElse(Double.NaN)))
+        .fit(points);
+    KMeansModel model = KMeans.builder().k(4).seed(1)
+        .listener(p -> large.add(p.loss().orElse(Double.NaN))).fit(scalb(points, 508));
+    assertThat(model.inertia()).isFinite();
+    assertThat(large).hasSameSizeAs(plain);
+    for (int i = 0; i < plain.size(); i++) {
+      assertThat(large.get(i)).as("report %d", i).isEqualTo(Math.scalb(plain.get(i), 1016));
+    }
+  }
+
+  private static Matrix scalb(Matrix m, int scale) {
+    double[] x = m.toRowMajorArray();
+    for (int i = 0; i < x.length; i++) {
+      x[i] = Math.scalb(x[i], scale);
+    }
+    return Matrix.wrap(m.rows(), m.cols(), x);
+  }
 }
