@@ -20,14 +20,17 @@ final class KMeansFit {
 
   private final KMeansSettings settings;
   private final ProgressListener listener;
+  /** The listener's inertias and shifts are the fit's times {@code 2^lossScale}. */
+  private final int lossScale;
 
-  private KMeansFit(KMeansSettings settings, ProgressListener listener) {
+  private KMeansFit(KMeansSettings settings, ProgressListener listener, int lossScale) {
     this.settings = settings;
     this.listener = listener;
+    this.lossScale = lossScale;
   }
 
   static KMeansFit of(KMeans kMeans) {
-    return new KMeansFit(kMeans.settings(), kMeans.listener());
+    return new KMeansFit(kMeans.settings(), kMeans.listener(), 0);
   }
 
   /** The fit of dense points: see {@link KMeans#fit(Matrix)}. */
@@ -83,7 +86,7 @@ final class KMeansFit {
             Rescaling.scaled(c.toRowMajorArray(), -shift))),
         s.restarts(), s.maxIterations(), s.tolerance(), s.seed(), s.threads(), s.distance(),
         s.parallelRounds(), s.oversampling());
-    KMeansModel m = new KMeansFit(scaled, Rescaling.listener(listener, 2 * shift))
+    KMeansModel m = new KMeansFit(scaled, listener, 2 * shift)
         .run(Matrix.wrap(n, d, Rescaling.scaled(raw, -shift)));
     return m.rescaled(settings, shift);
   }
@@ -166,7 +169,8 @@ final class KMeansFit {
   private Lloyd.Observer observer(Monitor monitor, int restart) {
     return (iteration, inertia, shift) -> {
       Parallel.checkInterrupt();
-      monitor.report(restart, iteration, settings.maxIterations(), inertia, shift);
+      monitor.report(restart, iteration, settings.maxIterations(),
+          Math.scalb(inertia, lossScale), Math.scalb(shift, lossScale));
     };
   }
 }

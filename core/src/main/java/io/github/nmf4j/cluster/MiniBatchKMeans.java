@@ -183,7 +183,7 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansSettings> {
 
   /**
    * The steps and the model, shared by the dense and the sparse fit, of points scaled by
-   * {@code 2^-scale}: the listener's losses and the model are scaled back.
+   * {@code 2^-scale}: the listener's inertias and shifts and the model are scaled back.
    */
   private KMeansModel run(int n, int d, int scale, Parallel par, MiniBatchLoop loop,
       Function<SplittableRandom, double[]> seeding, DoubleSupplier meanVariance,
@@ -196,13 +196,12 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansSettings> {
     double tolerance = s.tolerance() > 0 ? s.tolerance() * meanVariance.getAsDouble() : 0;
     long steps = Math.max(1, (long) s.maxIterations() * n / batch);
     int reportedSteps = (int) Math.min(Integer.MAX_VALUE, steps);
-    Monitor monitor = Monitor.of("mini-batch k-means",
-        Rescaling.listener(listener(), 2 * scale), 1);
+    Monitor monitor = Monitor.of("mini-batch k-means", listener(), 1);
     MiniBatchLoop.Outcome outcome = loop.run(centers, steps, s.maxNoImprovement(),
         s.reassignmentRatio(), tolerance, random, (step, inertia, shift) -> {
           Parallel.checkInterrupt();
-          monitor.report(0, (int) Math.min(Integer.MAX_VALUE, step), reportedSteps, inertia,
-              shift);
+          monitor.report(0, (int) Math.min(Integer.MAX_VALUE, step), reportedSteps,
+              Math.scalb(inertia, 2 * scale), Math.scalb(shift, 2 * scale));
         });
     int[] labels = new int[n];
     double inertia = labelling.label(centers, labels);

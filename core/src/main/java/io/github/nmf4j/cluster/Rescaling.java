@@ -1,9 +1,5 @@
 package io.github.nmf4j.cluster;
 
-import io.github.nmf4j.estimator.Progress;
-import io.github.nmf4j.estimator.ProgressListener;
-import java.util.OptionalDouble;
-
 /**
  * Exact scaling by a power of two for points too large for squared distances: a sum of {@code
  * count} squared differences of values near {@code 1e154} or beyond overflows to infinity, and
@@ -49,67 +45,5 @@ final class Rescaling {
       out[i] = Math.scalb(x[i], scale);
     }
     return out;
-  }
-
-  /**
-   * A listener that hands {@code listener} the progress of a fit of scaled points with its loss
-   * and change (squared distances) multiplied by {@code 2^scale}, as they are for the points
-   * given; everything else, cancellation included, passes through. With {@code scale} 0,
-   * {@code listener} itself.
-   */
-  static ProgressListener listener(ProgressListener listener, int scale) {
-    if (scale == 0 || listener == ProgressListener.NONE) {
-      return listener;
-    }
-    return p -> listener.onProgress(new Progress() {
-      @Override
-      public int iteration() {
-        return p.iteration();
-      }
-
-      @Override
-      public int maxIterations() {
-        return p.maxIterations();
-      }
-
-      @Override
-      public int restart() {
-        return p.restart();
-      }
-
-      @Override
-      public int restarts() {
-        return p.restarts();
-      }
-
-      @Override
-      public OptionalDouble loss() {
-        return scaled(p.loss(), scale);
-      }
-
-      @Override
-      public OptionalDouble change() {
-        return scaled(p.change(), scale);
-      }
-
-      @Override
-      public void cancel() {
-        p.cancel();
-      }
-
-      @Override
-      public boolean isCancelled() {
-        return p.isCancelled();
-      }
-
-      @Override
-      public String toString() {
-        return p + " (values scaled by 2^" + scale + ")";
-      }
-    });
-  }
-
-  private static OptionalDouble scaled(OptionalDouble value, int scale) {
-    return value.isPresent() ? OptionalDouble.of(Math.scalb(value.getAsDouble(), scale)) : value;
   }
 }

@@ -185,6 +185,17 @@ class KMeansExtremeValuesTest {
     for (int i = 0; i < plain.size(); i++) {
       assertThat(large.get(i)).as("report %d", i).isEqualTo(Math.scalb(plain.get(i), 1016));
     }
+    plain.clear();
+    large.clear();
+    MiniBatchKMeans.builder().k(4).seed(1).batchSize(32)
+        .listener(p -> plain.add(p.loss().orElse(Double.NaN))).fit(points);
+    MiniBatchKMeans.builder().k(4).seed(1).batchSize(32)
+        .listener(p -> large.add(p.loss().orElse(Double.NaN))).fit(scalb(points, 508));
+    assertThat(large).hasSameSizeAs(plain).isNotEmpty();
+    for (int i = 0; i < plain.size(); i++) {
+      assertThat(large.get(i)).as("mini-batch report %d", i)
+          .isEqualTo(Math.scalb(plain.get(i), 1016));
+    }
   }
 
   private static Matrix scalb(Matrix m, int scale) {
