@@ -1,0 +1,65 @@
+package io.github.nmf4j.api;
+
+import static io.github.nmf4j.api.ContractCases.differences;
+import static io.github.nmf4j.api.ContractCases.fingerprint;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.nmf4j.api.ContractCases.Fit;
+import io.github.nmf4j.api.ContractCases.RunAs;
+import io.github.nmf4j.estimator.ProgressListener;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The third contract: the same data and seed give bit-identical results (labels, factors,
+ * centroids, components, errors, counts) for 1, 2, 3 and 8 threads, with the shared pool and
+ * with a user's executor (a fixed pool of 3 threads, and one that runs the helpers on the
+ * calling thread), on every entry point of every estimator.
+ */
+class ThreadCountContractTest {
+
+  private static ExecutorService pool;
+
+  static Stream<Fit> fits() {
+    return ContractCases.fits();
+  }
+
+  @BeforeAll
+  static void startPool() {
+    pool = Executors.newFixedThreadPool(3);
+  }
+
+  @AfterAll
+  static void stopPool() {
+    pool.shutdownNow();
+  }
+
+  /**
+   * Catches work split by the number of threads instead of by the problem's shape, partial sums
+   * added in the order threads finish, a random stream shared by the threads, and a result that
+   * depends on which executor ran the helpers.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fits")
+  void sameSeedSameResultForAnyThreadCountAndExecutor(Fit fit) {
+    Map<String, Object> reference = fingerprint(fit.run(RunAs.threads(1)));
+    // 1 thread runs everything on the caller and hands nothing to an executor
+    for (int threads : new int[] {2, 3, 8}) {
+      assertThat(differences(reference, fingerprint(fit.run(RunAs.threads(threads)))))
+          .as("what differs from 1 thread with %d threads", threads).isEmpty();
+      RunAs onPool = new RunAs(threads, pool, ProgressListener.NONE);
+      assertThat(differences(reference, fingerprint(fit.run(onPool))))
+          .as("what differs from 1 thread with %d threads on a user's pool", threads).isEmpty();
+    }
+    RunAs inline = new RunAs(3, Runnable::run, ProgressListener.NONE);
+    assertThat(differences(reference, fingerprint(fit.run(inline))))
+        .as("what differs from 1 thread with an executor that runs tasks on the caller")
+        .isEmpty();
+  }
+}
