@@ -236,17 +236,18 @@ final class ContractCases {
   }
 
   /**
-   * The ink of the four 4 x 4 quarters of the first {@code n} shifted digits, {@code n x 4}:
-   * few features, so k-means ranks centroids by direct distances rather than products.
+   * The ink of {@code bands} horizontal bands of the first {@code n} shifted digits, {@code n x
+   * bands}: few features, so k-means ranks centroids by direct distances rather than products
+   * (three features: as pixels are).
    */
-  private static Input quarters(int n) {
-    double[] q = new double[n * 4];
+  private static Input bands(int n, int bands) {
+    double[] q = new double[n * bands];
     for (int i = 0; i < n; i++) {
       for (int f = 0; f < P; f++) {
-        q[i * 4 + (f / 32) * 2 + (f % 8) / 4] += SHIFTED[i * P + f];
+        q[i * bands + (f / 8) * bands / 8] += SHIFTED[i * P + f];
       }
     }
-    return Input.dense(n, 4, q);
+    return Input.dense(n, bands, q);
   }
 
   private static Input dense(int n) {
@@ -396,11 +397,13 @@ final class ContractCases {
         List.of(dense("fit(Matrix)", ContractCases::shifted, KMEANS_ROWS,
             (e, x) -> ((KMeans) e).fit(x))),
         null));
-    c.add(new Case("KMeans(4 features)",
+    c.add(new Case("KMeans(few features)",
         r -> runAs(KMeans.builder().k(6).maxIterations(30).seed(3), r).build(),
         e -> ((KMeans) e).toBuilder().tolerance(0).build(),
-        List.of(dense("fit(Matrix)", ContractCases::quarters, KMEANS_ROWS,
-            (e, x) -> ((KMeans) e).fit(x))),
+        List.of(dense("fit(Matrix of 4 features)", n -> bands(n, 4), KMEANS_ROWS,
+                (e, x) -> ((KMeans) e).fit(x)),
+            dense("fit(Matrix of 3 features)", n -> bands(n, 3), KMEANS_ROWS,
+                (e, x) -> ((KMeans) e).fit(x))),
         null));
     c.add(new Case("MiniBatchKMeans",
         r -> runAs(MiniBatchKMeans.builder().k(10).batchSize(512).maxIterations(3)
@@ -414,7 +417,7 @@ final class ContractCases {
             sparse("fit(SparseMatrix with explicit zeros)",
                 ContractCases::sparseWithExplicitZeros, 1600,
                 (e, x) -> ((MiniBatchKMeans) e).fit(x)),
-            dense("fit(Matrix of 4 features)", ContractCases::quarters, KMEANS_ROWS,
+            dense("fit(Matrix of 4 features)", n -> bands(n, 4), KMEANS_ROWS,
                 (e, x) -> ((MiniBatchKMeans) e).fit(x))),
         Set.of("k", "restarts", "maxIterations", "tolerance", "seed", "threads")));
     c.add(new Case("SpectralClustering(NEAREST_NEIGHBORS)",
@@ -503,6 +506,12 @@ final class ContractCases {
         nmfPaths((e, x) -> ((MiniBatchNmf) e).fit(x), (e, x) -> ((MiniBatchNmf) e).fit(x)),
         Set.of("rank", "loss", "beta", "alphaW", "alphaH", "l1Ratio", "tolerance", "seed",
             "threads")));
+    c.add(new Case("MiniBatchNmf(beta 0.5)",
+        r -> runAs(MiniBatchNmf.builder().rank(5).betaLoss(0.5).batchSize(300).maxIterations(2)
+            .seed(7), r).build(),
+        e -> ((MiniBatchNmf) e).toBuilder().betaLoss(1.5).build(),
+        nmfPaths((e, x) -> ((MiniBatchNmf) e).fit(x), (e, x) -> ((MiniBatchNmf) e).fit(x)),
+        Set.of("rank", "loss", "beta", "seed", "threads")));
     c.add(new Case("Consensus",
         r -> runAs(Consensus.builder().rank(3).runs(4).seed(7)
             .nmf(Nmf.builder().maxIterations(20)), r).build(),

@@ -8,8 +8,10 @@ import io.github.nmf4j.api.ContractCases.Fit;
 import io.github.nmf4j.api.ContractCases.RunAs;
 import io.github.nmf4j.estimator.ProgressListener;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,5 +63,22 @@ class ThreadCountContractTest {
     assertThat(differences(reference, fingerprint(fit.run(inline))))
         .as("what differs from 1 thread with an executor that runs tasks on the caller")
         .isEmpty();
+  }
+
+  /**
+   * Catches a fit that uses more threads than it was given: a step that sizes its own
+   * parallelism (by the processors, or a default) instead of taking the fit's thread count, so
+   * that {@code threads(1)} still hands work to the executor.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fits")
+  void oneThreadHandsNothingToTheExecutor(Fit fit) {
+    AtomicInteger handedOver = new AtomicInteger();
+    Executor counting = task -> {
+      handedOver.incrementAndGet();
+      task.run();
+    };
+    fit.runSmall(new RunAs(1, counting, ProgressListener.NONE));
+    assertThat(handedOver).hasValue(0);
   }
 }
