@@ -6,11 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nmf4j.api.ContractCases.Fit;
 import io.github.nmf4j.api.ContractCases.RunAs;
+import io.github.nmf4j.estimator.Estimator;
 import io.github.nmf4j.estimator.ProgressListener;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -21,8 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The third contract: the same data and seed give bit-identical results (labels, factors,
  * centroids, components, errors, counts) for 1, 2, 3 and 8 threads, with the shared pool and
- * with a user's executor (a fixed pool of 3 threads, and one that runs the helpers on the
- * calling thread), on every entry point of every estimator.
+ * with a user's executor (a fixed pool of 3 threads, one that runs the helpers on the calling
+ * thread, one that never runs them), on every entry point of every estimator; also when one
+ * estimator is reused or shared by threads.
  */
 class ThreadCountContractTest {
 
@@ -63,6 +68,10 @@ class ThreadCountContractTest {
     assertThat(differences(reference, fingerprint(fit.run(inline))))
         .as("what differs from 1 thread with an executor that runs tasks on the caller")
         .isEmpty();
+    RunAs neverRuns = new RunAs(3, task -> { }, ProgressListener.NONE);
+    assertThat(differences(reference, fingerprint(fit.run(neverRuns))))
+        .as("what differs from 1 thread with an executor that never runs its tasks")
+        .isEmpty();
   }
 
   /**
@@ -80,5 +89,27 @@ class ThreadCountContractTest {
     };
     fit.runSmall(new RunAs(1, counting, ProgressListener.NONE));
     assertThat(handedOver).hasValue(0);
+  }
+
+  /**
+   * Catches state kept between fits: an estimator whose second fit differs from its first
+   * (a random stream, a scratch buffer or a start carried over), and estimators that are not
+   * safe to share, whose fits running at once on several threads disturb each other.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("fits")
+  void aReusedOrSharedEstimatorGivesTheSameResult(Fit fit) throws Exception {
+    Estimator<?> estimator = fit.estimator().estimator(RunAs.threads(2));
+    Map<String, Object> first = fingerprint(fit.runSmall(estimator));
+    assertThat(differences(first, fingerprint(fit.runSmall(estimator))))
+        .as("what differs in the second fit").isEmpty();
+    List<Future<Object>> running = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      running.add(pool.submit(() -> fit.runSmall(estimator)));
+    }
+    for (Future<Object> f : running) {
+      assertThat(differences(first, fingerprint(f.get())))
+          .as("what differs in fits running at once").isEmpty();
+    }
   }
 }
