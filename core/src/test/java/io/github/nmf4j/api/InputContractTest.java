@@ -3,7 +3,7 @@ package io.github.nmf4j.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nmf4j.api.ContractCases.Fit;
-import io.github.nmf4j.api.ContractCases.Input;
+import io.github.nmf4j.api.ContractData.Input;
 import io.github.nmf4j.api.ContractCases.RunAs;
 import io.github.nmf4j.cluster.Distance;
 import io.github.nmf4j.cluster.KMeans;
@@ -53,9 +53,9 @@ class InputContractTest {
    */
   @Test
   void kMeansLeavesItsInitialCentroidsAlone() {
-    double[] digits = ContractCases.digits(300);
+    double[] digits = ContractData.digits(300);
     for (Distance distance : Distance.values()) {
-      Input centroids = Input.dense(5, 64, ContractCases.digits(5));
+      Input centroids = Input.dense(5, 64, ContractData.digits(5));
       KMeans.builder().initialCentroids((Matrix) centroids.value()).distance(distance)
           .maxIterations(20).threads(2).fit(Matrix.wrap(300, 64, digits));
       assertThat(centroids.unchanged()).as("%s: the initial centroids", distance).isTrue();
@@ -68,7 +68,7 @@ class InputContractTest {
    */
   @Test
   void nmfLeavesItsInitialFactorsAlone() {
-    Matrix v = Matrix.wrap(300, 64, ContractCases.digits(300));
+    Matrix v = Matrix.wrap(300, 64, ContractData.digits(300));
     for (Solver solver : Solver.values()) {
       Input w0 = Input.dense(300, 3, filled(300 * 3, 0.5));
       Input h0 = Input.dense(3, 64, filled(3 * 64, 1.5));
@@ -91,10 +91,10 @@ class InputContractTest {
   @Test
   void theModelsLeaveWhatTheyTransformAlone() {
     int n = 300;
-    Matrix points = Matrix.wrap(n, 64, ContractCases.digits(n));
+    Matrix points = Matrix.wrap(n, 64, ContractData.digits(n));
     List<Input> inputs = new ArrayList<>();
     IntFunction<Input> dense = k -> add(inputs, Input.dense(n, k, scaled(n * k)));
-    IntFunction<Input> sparse = k -> add(inputs, Input.sparse(n, 64, ContractCases.digits(n)));
+    IntFunction<Input> sparse = k -> add(inputs, Input.sparse(n, 64, ContractData.digits(n)));
 
     KMeansModel kMeans = KMeans.builder().k(4).threads(2).fit(points);
     kMeans.predict((Matrix) dense.apply(64).value());

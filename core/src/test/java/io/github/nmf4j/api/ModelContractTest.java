@@ -1,6 +1,6 @@
 package io.github.nmf4j.api;
 
-import static io.github.nmf4j.api.ContractCases.settingsOf;
+import static io.github.nmf4j.api.Fingerprints.settingsOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nmf4j.api.ContractCases.Fit;

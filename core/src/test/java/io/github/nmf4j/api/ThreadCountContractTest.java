@@ -1,7 +1,7 @@
 package io.github.nmf4j.api;
 
-import static io.github.nmf4j.api.ContractCases.differences;
-import static io.github.nmf4j.api.ContractCases.fingerprint;
+import static io.github.nmf4j.api.Fingerprints.differences;
+import static io.github.nmf4j.api.Fingerprints.fingerprint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nmf4j.api.ContractCases.Fit;
