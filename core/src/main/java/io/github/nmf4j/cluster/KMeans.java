@@ -251,18 +251,22 @@ public final class KMeans extends Estimator<KMeansSettings> {
     }
 
     /**
-     * How each restart chooses its initial centroids (default k-means++).
+     * How each restart chooses its initial centroids (default k-means++); replaces any {@link
+     * #initialCentroids}, as {@code Nmf.Builder.initialization} replaces initial factors (so
+     * that {@code toBuilder().initialization(...)} of a fit from given centroids seeds again).
      *
      * @throws IllegalArgumentException if {@code initialization} is null
      */
     public Builder initialization(KMeansInit initialization) {
       this.initialization = Arguments.requireNonNull(initialization, "initialization");
+      this.initialCentroids = null;
       return this;
     }
 
     /**
      * Starts the (single) restart from these centroids, one per row, instead of seeding; sets
-     * {@code k} to their number of rows unless {@link #k} says otherwise (an error).
+     * {@code k} to their number of rows unless {@link #k} says otherwise (an error). Replaces
+     * the {@link #initialization} until that is set again.
      *
      * @throws IllegalArgumentException if {@code centroids} is null, empty or not finite
      */

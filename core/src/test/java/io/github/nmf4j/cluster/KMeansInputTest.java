@@ -1,5 +1,6 @@
 package io.github.nmf4j.cluster;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.nmf4j.linalg.Matrix;
@@ -71,6 +72,23 @@ class KMeansInputTest {
     // Exactly k distinct rows is fine: every cluster is one distinct value.
     KMeansModel model = KMeans.builder().k(3).fit(points);
     org.assertj.core.api.Assertions.assertThat(model.inertia()).isZero();
+  }
+
+  /**
+   * An initialization replaces given centroids, as Nmf's replaces initial factors: before,
+   * {@code toBuilder().initialization(RANDOM)} of a fit from given centroids still fitted from
+   * them, and nothing could take them back ({@code initialCentroids(null)} is refused).
+   */
+  @Test
+  void anInitializationReplacesGivenCentroids() {
+    Matrix two = Matrix.of(new double[][] {{0, 0}, {5, 5}});
+    KMeans given = KMeans.builder().initialCentroids(two).build();
+    KMeans seeded = given.toBuilder().initialization(KMeansInit.RANDOM).build();
+    assertThat(seeded.settings().initialCentroids()).isEmpty();
+    assertThat(seeded.settings().initialization()).isEqualTo(KMeansInit.RANDOM);
+    assertThat(seeded.settings().k()).isEqualTo(2);
+    assertThat(KMeans.builder().initialization(KMeansInit.RANDOM).initialCentroids(two).build()
+        .settings().initialCentroids()).contains(two);
   }
 
   @Test
