@@ -94,8 +94,14 @@ final class FitCommand implements Command {
         beta = args.number("beta-loss", 2, Double.NEGATIVE_INFINITY);
       }
       b.betaLoss(beta);
-      if (!args.has("solver") && beta != 2) {
-        b.solver(Solver.MULTIPLICATIVE_UPDATE);
+      if (beta != 2) {
+        if (!args.has("solver")) {
+          b.solver(Solver.MULTIPLICATIVE_UPDATE);
+        } else if (args.choice("solver", NmfOptions.solvers(), null)
+            != Solver.MULTIPLICATIVE_UPDATE) {
+          throw NmfOptions.halsNeedsFrobenius(args, "--beta-loss "
+              + args.string("beta-loss", "").strip());
+        }
       }
     }
     b.missingValues(args.choice("missing", Map.of("reject", MissingValues.REJECT, "ignore",

@@ -48,6 +48,17 @@ final class NmfOptions {
     return Solver.MULTIPLICATIVE_UPDATE;
   }
 
+  /**
+   * The error for {@code --solver} other than {@code mu} with a loss other than Frobenius, which
+   * only the multiplicative updates minimize; {@code loss} is the option that set the loss as
+   * the user wrote it ("--loss kl").
+   */
+  static UsageException halsNeedsFrobenius(Args args, String loss) {
+    return new UsageException("--solver " + args.string("solver", "").strip()
+        + " minimizes the frobenius loss only; use --solver mu with " + loss
+        + ", or leave --solver out");
+  }
+
   /** The defaults a command documents in its help (they must match what it uses). */
   record Defaults(String solver, String init, String maxIterations, String tolerance,
       String restarts) {}
@@ -73,6 +84,10 @@ final class NmfOptions {
   static Nmf.Builder builder(Args args, int rank, ProgressBar bar) {
     Loss loss = args.choice("loss", LOSSES, Loss.FROBENIUS);
     Solver solver = args.choice("solver", solvers(), best(loss));
+    // only the multiplicative updates minimize a loss other than Frobenius
+    if (solver != Solver.MULTIPLICATIVE_UPDATE && loss != Loss.FROBENIUS) {
+      throw halsNeedsFrobenius(args, "--loss " + args.string("loss", "").strip());
+    }
     FitOptions.Values fit = FitOptions.read(args, 200, 1e-4, 1);
     Nmf.Builder b = fit.applyTo(Nmf.builder().rank(rank).loss(loss).solver(solver))
         .restarts(fit.restarts())

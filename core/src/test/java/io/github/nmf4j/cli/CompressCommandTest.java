@@ -97,6 +97,9 @@ class CompressCommandTest {
         "--method", "kmeans");
     assertFails("--colors 100000 is more than the 768 pixels of ", "compress",
         image.toString(), "--out", out.toString(), "--method", "kmeans", "--colors", "100000");
+    assertFails("--solver hals minimizes the frobenius loss only; use --solver mu with --loss "
+        + "kl, or leave --solver out", "compress", image.toString(), "--out", out.toString(),
+        "--solver", "hals", "--loss", "kl");
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder("in.png", "text.png");

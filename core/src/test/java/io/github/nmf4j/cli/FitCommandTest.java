@@ -161,8 +161,24 @@ class FitCommandTest {
         "--alpha-w", "-1");
     assertFails("--l1-ratio must be between 0 and 1, was 1.5", "fit", v, "--rank", "2",
         "--l1-ratio", "1.5");
-    assertFails("HALS minimizes the Frobenius loss only", "fit", v, "--rank", "2",
-        "--solver", "hals", "--beta-loss", "kl");
+    assertFails("--solver hals minimizes the frobenius loss only; use --solver mu with "
+        + "--beta-loss kl, or leave --solver out", "fit", v, "--rank", "2", "--solver", "hals",
+        "--beta-loss", "kl");
+  }
+
+  @Test
+  void halsWithAnotherLossNamesTheOptions() {
+    String v = input.toString();
+    assertFails("--solver hals minimizes the frobenius loss only; use --solver mu with --loss"
+        + " kl, or leave --solver out", "fit", v, "--rank", "2", "--solver", "hals", "--loss",
+        "kl");
+    assertFails("use --solver mu with --beta-loss 0.5, or leave --solver out", "fit", v,
+        "--rank", "2", "--solver", "hals", "--beta-loss", "0.5");
+    assertFails("--solver hals minimizes the frobenius loss only", "fit", v, "--rank", "2",
+        "--solver", "hals", "--loss", "kl", "--mini-batch");
+    CliRunner r = CliRunner.run("fit", v, "--rank", "2", "--solver", "hals", "--beta-loss",
+        "frobenius", "--max-iter", "5");
+    assertThat(r.exitCode()).as(r.err()).isZero();
   }
 
   @Test
