@@ -84,15 +84,15 @@ final class FitCommand implements Command {
 
   /** The builder with the options of this command beyond {@link NmfOptions}. */
   static Nmf.Builder withOptions(Args args, Nmf.Builder b) {
+    // the beta of --beta-loss; --loss can only give frobenius (2) or kl (1)
+    double beta = 2;
     if (args.has("beta-loss")) {
       if (args.has("loss")) {
         throw new UsageException("--beta-loss replaces --loss: give one of them");
       }
       String text = args.string("beta-loss", "").strip().toLowerCase(Locale.ROOT);
-      Double beta = BETAS.get(text);
-      if (beta == null) {
-        beta = args.number("beta-loss", 2, Double.NEGATIVE_INFINITY);
-      }
+      Double named = BETAS.get(text);
+      beta = named != null ? named : args.number("beta-loss", 2, Double.NEGATIVE_INFINITY);
       b.betaLoss(beta);
       if (beta != 2) {
         if (!args.has("solver")) {
@@ -104,10 +104,30 @@ final class FitCommand implements Command {
         }
       }
     }
-    b.missingValues(args.choice("missing", Map.of("reject", MissingValues.REJECT, "ignore",
-        MissingValues.IGNORE), MissingValues.REJECT));
+    MissingValues missing = args.choice("missing", Map.of("reject", MissingValues.REJECT,
+        "ignore", MissingValues.IGNORE), MissingValues.REJECT);
+    b.missingValues(missing);
     double alphaW = args.number("alpha-w", 0, 0);
-    b.alphaW(alphaW).alphaH(args.number("alpha-h", alphaW, 0));
+    double alphaH = args.number("alpha-h", alphaW, 0);
+    if (missing == MissingValues.IGNORE) {
+      if (beta != 1 && beta != 2) {
+        throw new UsageException("--missing ignore works with the frobenius and kl losses "
+            + "only, not --beta-loss " + args.string("beta-loss", "").strip() + " (leave "
+            + "--missing out or use --beta-loss frobenius or kl)");
+      }
+      if (alphaW != 0 || alphaH != 0) {
+        StringBuilder given = new StringBuilder();
+        for (String option : new String[] {"alpha-w", "alpha-h"}) {
+          if (args.has(option)) {
+            given.append(given.length() > 0 ? " " : "").append("--").append(option).append(' ')
+                .append(args.string(option, "").strip());
+          }
+        }
+        throw new UsageException("--missing ignore does not support the penalties yet, was "
+            + given + " (leave out --alpha-w and --alpha-h, or --missing ignore)");
+      }
+    }
+    b.alphaW(alphaW).alphaH(alphaH);
     double l1Ratio = args.number("l1-ratio", 0, 0);
     if (l1Ratio > 1) {
       throw new UsageException("--l1-ratio must be between 0 and 1, was " + l1Ratio);

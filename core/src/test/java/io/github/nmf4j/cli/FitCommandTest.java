@@ -167,6 +167,27 @@ class FitCommandTest {
   }
 
   @Test
+  void missingIgnoreNamesTheLossAndPenaltyOptionsItCannotTake() {
+    String v = input.toString();
+    assertFails("--missing ignore works with the frobenius and kl losses only, not --beta-loss"
+        + " 0.5 (leave --missing out or use --beta-loss frobenius or kl)", "fit", v, "--rank",
+        "2", "--missing", "ignore", "--beta-loss", "0.5");
+    assertFails("not --beta-loss itakura-saito", "fit", v, "--rank", "2", "--missing",
+        "ignore", "--beta-loss", "itakura-saito");
+    assertFails("--missing ignore does not support the penalties yet, was --alpha-w 0.1 "
+        + "(leave out --alpha-w and --alpha-h, or --missing ignore)", "fit", v, "--rank", "2",
+        "--missing", "ignore", "--alpha-w", "0.1");
+    assertFails("--missing ignore does not support the penalties yet, was --alpha-w 0 "
+        + "--alpha-h 2", "fit", v, "--rank", "2", "--missing", "ignore", "--alpha-w", "0",
+        "--alpha-h", "2");
+    for (String beta : new String[] {"kl", "1", "frobenius"}) {
+      CliRunner r = CliRunner.run("fit", v, "--rank", "2", "--missing", "ignore",
+          "--beta-loss", beta, "--alpha-w", "0", "--max-iter", "5");
+      assertThat(r.exitCode()).as(r.err()).isZero();
+    }
+  }
+
+  @Test
   void halsWithAnotherLossNamesTheOptions() {
     String v = input.toString();
     assertFails("--solver hals minimizes the frobenius loss only; use --solver mu with --loss"
@@ -202,8 +223,8 @@ class FitCommandTest {
     assertThat(Arrays.stream(MatrixIo.read(w).toRowMajorArray()).allMatch(Double::isFinite))
         .isTrue();
     assertFails("--missing must be one of", "fit", g, "--rank", "4", "--missing", "zero");
-    assertFails("do not support missing values", "fit", g, "--rank", "4", "--missing",
-        "ignore", "--alpha-w", "0.1");
+    assertFails("--missing ignore does not support the penalties yet, was --alpha-w 0.1",
+        "fit", g, "--rank", "4", "--missing", "ignore", "--alpha-w", "0.1");
     a[31] = Double.NEGATIVE_INFINITY;
     MatrixIo.write(gappy, Matrix.wrap(40, 30, a));
     assertFails(g + ": infinite value -Infinity at row 2, column 2 (counting from 1)", "fit", g,
