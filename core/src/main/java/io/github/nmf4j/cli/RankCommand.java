@@ -172,6 +172,9 @@ Loss.FROBENIUS)) + " for frobenius, mu for kl",
     Preflight.data(input.toString(), v, true, cv, "NMF");
     int largest = ranks[ranks.length - 1];
     Preflight.rank("--ranks", largest, input.toString(), v.rows(), v.cols());
+    if (cv) {
+      holdsOut(holdout, v, input);
+    }
     if (!cv && v.rows() < 2) {
       throw new IllegalArgumentException(input + " has " + v.rows() + " row; consensus "
           + "clusters the rows and needs at least 2");
@@ -253,6 +256,28 @@ Loss.FROBENIUS)) + " for frobenius, mu for kl",
       context.out().println("wrote " + plot);
     }
     return json;
+  }
+
+  /**
+   * Checks that {@code --holdout} hides at least one observed (non-NaN) entry of {@code v} and
+   * keeps at least one, as cross-validation rounds it.
+   *
+   * @throws IllegalArgumentException naming the option, its value and the entries it holds out
+   */
+  static void holdsOut(double holdout, Matrix v, Path input) {
+    long observed = 0;
+    for (int i = 0; i < v.rows(); i++) {
+      for (double x : v.row(i)) {
+        observed += Double.isNaN(x) ? 0 : 1;
+      }
+    }
+    long held = Math.round(holdout * observed);
+    if (held < 1 || held >= observed) {
+      throw new IllegalArgumentException("--holdout " + holdout + " of the " + observed
+          + " observed entries of " + input + " (" + v.shape() + ") holds out " + held
+          + "; it must hold out at least one and keep at least one"
+          + (observed < 2 ? "" : held < 1 ? " (raise --holdout)" : " (lower --holdout)"));
+    }
   }
 
   private static String fraction(double f) {

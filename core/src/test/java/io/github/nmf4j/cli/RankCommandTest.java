@@ -135,6 +135,25 @@ class RankCommandTest {
   }
 
   @Test
+  void aHoldoutThatHidesNoEntryOrAllNamesTheOption() throws IOException {
+    Path small = dir.resolve("small.csv");
+    MatrixIo.write(small, Matrix.of(new double[][] {{1, 2, 3}, {4, Double.NaN, 6}}));
+    CliRunner r = CliRunner.run("rank", small.toString(), "--ranks", "1:2", "--holdout", "0.05");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("nmf4j rank: --holdout 0.05 of the 5 observed entries of "
+        + small + " (2x3) holds out 0; it must hold out at least one and keep at least one "
+        + "(raise --holdout)\n");
+    r = CliRunner.run("rank", small.toString(), "--ranks", "1:2", "--holdout", "0.95");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).contains("--holdout 0.95 of the 5 observed entries of " + small
+        + " (2x3) holds out 5; it must hold out at least one and keep at least one "
+        + "(lower --holdout)");
+    r = CliRunner.run("rank", small.toString(), "--ranks", "1:2", "--holdout", "0.2",
+        "--max-iter", "5");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+  }
+
+  @Test
   void crossValidationTreatsNaNEntriesOfCsvAndNpyAsMissing() throws IOException {
     int[] gaps = new SplittableRandom(5).ints(60, 0, 40 * 30).toArray();
     for (String name : new String[] {"gaps.csv", "gaps.npy"}) {
