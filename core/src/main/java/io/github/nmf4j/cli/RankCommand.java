@@ -6,6 +6,7 @@ import io.github.nmf4j.io.MatrixIo;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.nmf.Consensus;
 import io.github.nmf4j.nmf.ConsensusResult;
+import io.github.nmf4j.nmf.Initialization;
 import io.github.nmf4j.nmf.Loss;
 import io.github.nmf4j.nmf.Nmf;
 import io.github.nmf4j.nmf.RankSelection;
@@ -156,6 +157,12 @@ Loss.FROBENIUS)) + " for frobenius, mu for kl",
     double holdout = args.number("holdout", 0.05, 0);
     if (!(holdout > 0 && holdout < 1)) {
       throw new UsageException("--holdout must be between 0 and 1 (exclusive), was " + holdout);
+    }
+    if (!cv && args.has("init") && args.choice("init", NmfOptions.INITS, null)
+        != Initialization.RANDOM) {
+      throw new UsageException("--method consensus needs --init random (or no --init): its "
+          + "runs differ only by their seed, so --init " + args.string("init", "").strip()
+          + " would repeat one run");
     }
     int repeats = args.integer("repeats", 3, 1);
     int runs = args.integer("runs", 30, 1);

@@ -154,6 +154,16 @@ class RankCommandTest {
   }
 
   @Test
+  void consensusNamesTheInitOptionItCannotTake() {
+    CliRunner r = CliRunner.run("rank", blobs.toString(), "--ranks", "2:3", "--method",
+        "consensus", "--init", "nndsvda");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("nmf4j rank: --method consensus needs --init random (or no "
+        + "--init): its runs differ only by their seed, so --init nndsvda would repeat one "
+        + "run\n");
+  }
+
+  @Test
   void crossValidationTreatsNaNEntriesOfCsvAndNpyAsMissing() throws IOException {
     int[] gaps = new SplittableRandom(5).ints(60, 0, 40 * 30).toArray();
     for (String name : new String[] {"gaps.csv", "gaps.npy"}) {
