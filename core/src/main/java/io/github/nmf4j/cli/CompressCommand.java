@@ -98,6 +98,8 @@ final class CompressCommand implements Command {
       int channels = layout == ChannelLayout.SIDE_BY_SIDE && !image.isGray() ? 3 : 1;
       Preflight.rank("--rank", rank, input.toString(), image.height(),
           (long) image.width() * channels);
+      Preflight.initialization(NmfOptions.init(args), "--rank", rank, input.toString(),
+          image.height(), (long) image.width() * channels);
     } else {
       Preflight.clusters("--colors", colors, (long) image.height() * image.width(),
           "pixels of " + input);

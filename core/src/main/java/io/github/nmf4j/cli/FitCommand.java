@@ -222,6 +222,8 @@ final class FitCommand implements Command {
     boolean ignore = nmf.settings().missingValues() == MissingValues.IGNORE;
     Data v = Data.read(input, true, ignore, miniBatch ? "mini-batch NMF" : "NMF");
     Preflight.rank("--rank", rank, input.toString(), v.rows(), v.cols());
+    Preflight.initialization(NmfOptions.init(args), "--rank", rank, input.toString(),
+        v.rows(), v.cols());
     if (nmf.settings().beta() <= 0) {
       int[] zero = v.firstZero();
       if (zero != null) {

@@ -59,6 +59,11 @@ final class NmfOptions {
         + ", or leave --solver out");
   }
 
+  /** The initialization of {@code --init}, or null when it is not given. */
+  static Initialization init(Args args) {
+    return args.choice("init", INITS, null);
+  }
+
   /** The defaults a command documents in its help (they must match what it uses). */
   record Defaults(String solver, String init, String maxIterations, String tolerance,
       String restarts) {}
@@ -95,7 +100,7 @@ final class NmfOptions {
             (p.restarts() > 1 ? "run " + (p.restart() + 1) + "/" + p.restarts() + "  " : "")
                 + (p.loss().isPresent()
                     ? String.format(Locale.ROOT, "loss %.6g", p.loss().getAsDouble()) : "")));
-    Initialization init = args.choice("init", INITS, null);
+    Initialization init = init(args);
     if (init != null) {
       b.initialization(init);
     }

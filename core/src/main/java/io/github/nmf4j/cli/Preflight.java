@@ -1,6 +1,7 @@
 package io.github.nmf4j.cli;
 
 import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.nmf.Initialization;
 import io.github.nmf4j.linalg.SparseMatrix;
 import java.util.Locale;
 
@@ -137,6 +138,26 @@ final class Preflight {
           + " data exactly", option, rank, rows, cols, file, gigabytes(bytes),
           gigabytes(free), Math.min(rows, cols)));
     }
+  }
+
+  /**
+   * Checks that an SVD-based start ({@code --init nndsvd}, {@code nndsvda}, {@code nndsvdar})
+   * suits the rank: it needs a rank of at most min(rows, cols) of the {@code rows x cols}
+   * matrix of {@code file}. Without {@code --init} ({@code init} null) the library chooses a
+   * start that suits any rank.
+   *
+   * @param option the option that set the rank, for the message ("--rank", "--ranks")
+   * @throws UsageException naming {@code --init}, the rank option and the largest rank allowed
+   */
+  static void initialization(Initialization init, String option, int rank, String file,
+      long rows, long cols) {
+    if (init == null || init == Initialization.RANDOM || rank <= Math.min(rows, cols)) {
+      return;
+    }
+    throw new UsageException("--init " + init.name().toLowerCase(Locale.ROOT) + " needs "
+        + option + " <= min(rows, cols) = " + Math.min(rows, cols) + " for the " + rows + "x"
+        + cols + " matrix of " + file + ", was " + rank + " (use --init random, or leave --init"
+        + " out)");
   }
 
   /**

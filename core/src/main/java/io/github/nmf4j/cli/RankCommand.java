@@ -179,6 +179,8 @@ Loss.FROBENIUS)) + " for frobenius, mu for kl",
     Preflight.data(input.toString(), v, true, cv, "NMF");
     int largest = ranks[ranks.length - 1];
     Preflight.rank("--ranks", largest, input.toString(), v.rows(), v.cols());
+    Preflight.initialization(NmfOptions.init(args), "--ranks", largest, input.toString(),
+        v.rows(), v.cols());
     if (cv) {
       holdsOut(holdout, v, input);
     }

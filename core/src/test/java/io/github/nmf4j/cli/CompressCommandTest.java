@@ -100,6 +100,9 @@ class CompressCommandTest {
     assertFails("--solver hals minimizes the frobenius loss only; use --solver mu with --loss "
         + "kl, or leave --solver out", "compress", image.toString(), "--out", out.toString(),
         "--solver", "hals", "--loss", "kl");
+    assertFails("--init nndsvd needs --rank <= min(rows, cols) = 24 for the 24x32 matrix of "
+        + image + ", was 30 (use --init random, or leave --init out)", "compress",
+        image.toString(), "--out", out.toString(), "--rank", "30", "--init", "nndsvd");
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder("in.png", "text.png");

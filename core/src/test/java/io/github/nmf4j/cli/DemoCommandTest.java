@@ -64,4 +64,14 @@ class DemoCommandTest {
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("is not a directory");
   }
+
+  @Test
+  void anSvdStartBeyondTheImagesRankNamesTheOptions() {
+    CliRunner r = CliRunner.run(dir, "demo", "--rank", "300", "--init", "nndsvd");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("nmf4j demo: --init nndsvd needs --rank <= min(rows, cols) "
+        + "= 256 for the 256x1024 matrix of the swimmer images, was 300 (use --init random, or"
+        + " leave --init out)\n");
+    assertThat(Files.exists(dir.resolve("nmf4j-demo"))).isFalse();
+  }
 }

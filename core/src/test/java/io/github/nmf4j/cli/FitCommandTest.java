@@ -188,6 +188,24 @@ class FitCommandTest {
   }
 
   @Test
+  void anSvdStartBeyondMinRowsColsNamesInitAndRank() throws IOException {
+    Path small = dir.resolve("small.csv");
+    MatrixIo.write(small, Matrix.of(new double[][] {{1, 2, 3}, {4, 5, 6}}));
+    String s = small.toString();
+    assertFails("--init nndsvda needs --rank <= min(rows, cols) = 2 for the 2x3 matrix of " + s
+        + ", was 3 (use --init random, or leave --init out)", "fit", s, "--rank", "3", "--init",
+        "nndsvda");
+    assertFails("--init nndsvd needs --rank <= min(rows, cols) = 2", "fit", s, "--rank", "3",
+        "--init", "nndsvd", "--mini-batch");
+    for (String init : new String[] {"random", ""}) {
+      CliRunner r = CliRunner.run(Stream.of("fit", s, "--rank", "3", "--max-iter", "5",
+          init.isEmpty() ? null : "--init", init.isEmpty() ? null : init)
+          .filter(a -> a != null).toArray(String[]::new));
+      assertThat(r.exitCode()).as(r.err()).isZero();
+    }
+  }
+
+  @Test
   void halsWithAnotherLossNamesTheOptions() {
     String v = input.toString();
     assertFails("--solver hals minimizes the frobenius loss only; use --solver mu with --loss"

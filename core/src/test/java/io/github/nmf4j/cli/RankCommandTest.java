@@ -154,6 +154,16 @@ class RankCommandTest {
   }
 
   @Test
+  void anSvdStartBeyondMinRowsColsNamesInitAndRanks() {
+    CliRunner r = CliRunner.run("rank", blobs.toString(), "--ranks", "8:10", "--init",
+        "nndsvdar");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("nmf4j rank: --init nndsvdar needs --ranks <= min(rows, cols)"
+        + " = 9 for the 30x9 matrix of " + blobs + ", was 10 (use --init random, or leave "
+        + "--init out)\n");
+  }
+
+  @Test
   void consensusNamesTheInitOptionItCannotTake() {
     CliRunner r = CliRunner.run("rank", blobs.toString(), "--ranks", "2:3", "--method",
         "consensus", "--init", "nndsvda");
