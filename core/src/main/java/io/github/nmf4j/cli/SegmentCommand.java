@@ -45,6 +45,35 @@ final class SegmentCommand implements Command {
         .option("threads", "T", FitOptions.THREADS);
   }
 
+  /**
+   * Checks {@code --window} against the image and {@code --k} against the window positions.
+   *
+   * @throws UsageException naming the options (and their defaults when they were not given)
+   */
+  static void windows(Args args, int window, int stride, int k, RgbImage image, Path input) {
+    int h = image.height();
+    int w = image.width();
+    String windowOption = "--window " + window + (args.has("window") ? "" : " (the default)");
+    if (window > h || window > w) {
+      throw new UsageException(windowOption + " is larger than " + input + " (" + h + "x" + w
+          + " pixels); it must be at most its smaller side, " + Math.min(h, w));
+    }
+    long tops = positions(h, window, stride);
+    long lefts = positions(w, window, stride);
+    if (k > tops * lefts) {
+      throw new UsageException("--k " + k + (args.has("k") ? "" : " (the default)")
+          + " is more than the " + tops + " x " + lefts + " = " + tops * lefts + " window "
+          + "positions of " + input + " at " + windowOption + ", --stride " + stride
+          + (args.has("stride") ? "" : " (the default)") + "; each segment needs one (lower "
+          + "--k, --window or --stride)");
+    }
+  }
+
+  /** The window positions along a side of {@code size} pixels: every stride, and flush. */
+  private static long positions(int size, int window, int stride) {
+    return (size - window + stride - 1L) / stride + 1;
+  }
+
   @Override
   public Json run(Args args, Context context) throws Exception {
     Path input = Path.of(args.positional(0));
@@ -61,6 +90,8 @@ final class SegmentCommand implements Command {
         .build();
 
     RgbImage image = Images.readRgb(input);
+    windows(args, segmentation.settings().window(), segmentation.settings().stride(),
+        segmentation.settings().clusters(), image, input);
     long start = System.nanoTime();
     SegmentationResult result = segmentation.segment(image);
     double seconds = (System.nanoTime() - start) / 1e9;

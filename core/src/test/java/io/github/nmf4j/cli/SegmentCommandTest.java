@@ -56,8 +56,9 @@ class SegmentCommandTest {
   @Test
   void badInputIsExitCodeTwoAndLeavesNoFile() throws IOException {
     Path out = dir.resolve("segments.png");
-    assertFails("window must be <= the image's height (60) and width (80), was 100",
-        "segment", input.toString(), "--out", out.toString());
+    assertFails("--window 100 (the default) is larger than " + input + " (60x80 pixels); it "
+        + "must be at most its smaller side, 60", "segment", input.toString(), "--out",
+        out.toString());
     assertFails("--k must be >= 1, was 0", "segment", input.toString(), "--k", "0", "--out",
         out.toString(), "--window", "10");
     assertFails("the file name must end in", "segment", input.toString(), "--out",
@@ -70,6 +71,22 @@ class SegmentCommandTest {
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactly("in.png");
     }
+  }
+
+  @Test
+  void windowAndSegmentCountsNameTheirOptions() {
+    Path out = dir.resolve("segments.png");
+    assertFails("nmf4j segment: --window 61 is larger than " + input + " (60x80 pixels); it "
+        + "must be at most its smaller side, 60", "segment", input.toString(), "--out",
+        out.toString(), "--window", "61");
+    // 60x80 pixels, windows of 30 every 20: 3 x 4 positions (the last ones flush)
+    assertFails("nmf4j segment: --k 13 is more than the 3 x 4 = 12 window positions of " + input
+        + " at --window 30, --stride 20 (the default); each segment needs one (lower --k, "
+        + "--window or --stride)", "segment", input.toString(), "--out", out.toString(),
+        "--window", "30", "--k", "13");
+    CliRunner r = CliRunner.run("segment", input.toString(), "--out", out.toString(),
+        "--window", "30", "--k", "6");
+    assertThat(r.exitCode()).as(r.err()).isZero();
   }
 
   private static void assertFails(String message, String... args) {
