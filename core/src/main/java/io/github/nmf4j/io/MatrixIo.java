@@ -4,6 +4,7 @@ import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.AtomicFiles;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
+import io.github.nmf4j.linalg.access.MatrixAccess;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -206,13 +207,28 @@ public final class MatrixIo {
           throw damagedGzip(name, e);
         }
       default:
-        Matrix m = read(path);
-        try {
-          return SparseMatrix.of(m);
-        } catch (IllegalArgumentException e) {
-          throw new FileFormatException(name + ": " + e.getMessage(), e);
-        }
+        return sparse(name, read(path));
     }
+  }
+
+  /**
+   * The non-zero elements of {@code m}, read densely from the file {@code name}, as a sparse
+   * matrix.
+   *
+   * @throws FileFormatException naming the file and the row and column (counting from 1, as
+   *     in the file) of the first value that is not finite
+   */
+  static SparseMatrix sparse(String name, Matrix m) throws FileFormatException {
+    double[] a = MatrixAccess.data(m);
+    for (int i = 0; i < a.length; i++) {
+      if (!Double.isFinite(a[i])) {
+        throw new FileFormatException(name + ": " + (Double.isNaN(a[i]) ? "NaN" : "infinite value "
+            + a[i]) + " at row " + (i / m.cols() + 1)
+            + ", column " + (i % m.cols() + 1) + " (counting from 1); a sparse matrix holds "
+            + "finite values");
+      }
+    }
+    return SparseMatrix.of(m);
   }
 
   private static FileFormatException damagedGzip(String name, IOException e) {
@@ -261,13 +277,24 @@ public final class MatrixIo {
    * elements (as {@link SparseMatrix#of}).
    *
    * @throws IllegalArgumentException if an argument is null or the extension is not one of
-   *     {@code .npy}, {@code .csv}, {@code .tsv}, {@code .txt}, {@code .mtx}
+   *     {@code .npy}, {@code .csv}, {@code .tsv}, {@code .txt}, {@code .mtx}, or if it is
+   *     {@code .npz} and {@code matrix} holds NaN or an infinity (the message gives its row
+   *     and column)
    * @throws IOException if writing fails; the target is then unchanged
    */
   public static void write(Path path, Matrix matrix) throws IOException {
     Format f = format(path);
     Arguments.requireNonNull(matrix, "matrix");
     if (f == Format.NPZ) {
+      double[] a = MatrixAccess.data(matrix);
+      for (int i = 0; i < a.length; i++) {
+        if (!Double.isFinite(a[i])) {
+          throw new IllegalArgumentException("cannot write matrix to '" + path + "': it has "
+              + (Double.isNaN(a[i]) ? "NaN" : "infinite value " + a[i]) + " at row "
+              + i / matrix.cols() + ", column " + i % matrix.cols()
+              + ", and a .npz file holds a sparse matrix, whose values must be finite");
+        }
+      }
       write(path, SparseMatrix.of(matrix));
       return;
     }

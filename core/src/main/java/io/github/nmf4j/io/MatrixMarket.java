@@ -199,11 +199,7 @@ final class MatrixMarket {
     if (!h.coordinate()) {
       double[] a = readArrayBody(h, budget, budget.elements(h.rows(), h.cols(), h.claim()));
       requireEnd(h.lines(), name);
-      try {
-        return SparseMatrix.of(Matrix.wrap(h.rows(), h.cols(), a));
-      } catch (IllegalArgumentException e) {
-        throw new FileFormatException(name + ": " + e.getMessage(), e);
-      }
+      return MatrixIo.sparse(name, Matrix.wrap(h.rows(), h.cols(), a));
     }
     budget.requireRowPointers(h.rows(), h.claim());
     Entries e = readCoordinate(h.lines(), name, h.rows(), h.cols(), (int) h.entries(),

@@ -110,6 +110,32 @@ class SparseIoTest {
   }
 
   /**
+   * NaN in a dense file read as sparse, or in a dense matrix written to .npz, was reported in
+   * SparseMatrix.of's words: "dense has NaN at row 0, column 1", a parameter the caller never
+   * named.
+   */
+  @Test
+  void nanInDenseDataForASparseFileIsNamedByFileOrMatrix() throws IOException {
+    Matrix m = Matrix.of(new double[][] {{1, Double.NaN}, {3, 4}});
+    Path mtx = dir.resolve("nan.mtx");
+    MatrixIo.write(mtx, m);   // array real general
+    assertThatThrownBy(() -> MatrixIo.readSparse(mtx)).isInstanceOf(FileFormatException.class)
+        .hasMessage(mtx + ": NaN at row 1, column 2 (counting from 1); a sparse matrix holds "
+            + "finite values");
+    Path csv = dir.resolve("inf.csv");
+    MatrixIo.write(csv, Matrix.of(new double[][] {{1, 2}, {3, Double.NEGATIVE_INFINITY}}));
+    assertThatThrownBy(() -> MatrixIo.readSparse(csv)).isInstanceOf(FileFormatException.class)
+        .hasMessage(csv + ": infinite value -Infinity at row 2, column 2 (counting from 1); a "
+            + "sparse matrix holds finite values");
+    Path npz = dir.resolve("nan.npz");
+    assertThatThrownBy(() -> MatrixIo.write(npz, m))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("cannot write matrix to '" + npz + "': it has NaN at row 0, column 1, and a"
+            + " .npz file holds a sparse matrix, whose values must be finite");
+    assertThat(Files.exists(npz)).isFalse();
+  }
+
+  /**
    * A .mtx.gz cut short or damaged inside its compressed data was reported as a bare
    * EOFException or "invalid distance too far back", without the file's name.
    */
