@@ -72,6 +72,9 @@ final class ClusterCommand implements Command {
     int cols = data.cols();
     String shape = data.shape();
     Preflight.clusters("--k", k, rows, "rows of " + input);
+    if (!nmf) {
+      Preflight.distinctClusters("--k", k, data.distinctRows(k), "rows of " + input);
+    }
     if (nmf) {
       Preflight.rank("--k", k, input.toString(), rows, cols);
     }

@@ -103,6 +103,16 @@ final class CompressCommand implements Command {
     } else {
       Preflight.clusters("--colors", colors, (long) image.height() * image.width(),
           "pixels of " + input);
+      RgbImage rgb = image;
+      int width = image.width();
+      Preflight.distinctClusters("--colors", colors, Preflight.distinct(image.pixels(), colors,
+          i -> {
+            double[] colour = new double[rgb.isGray() ? 1 : 3];
+            for (int c = 0; c < colour.length; c++) {
+              colour[c] = rgb.channel(c).get(i / width, i % width);
+            }
+            return colour;
+          }), "colours of " + input);
     }
 
     CompressionResult result;

@@ -12,6 +12,7 @@ import io.github.nmf4j.nmf.Nmf;
 import io.github.nmf4j.nmf.NmfModel;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * A data file as a command reads it: a sparse file ({@code .npz}, {@code .mtx}, {@code .mtx.gz})
@@ -91,6 +92,30 @@ final class Data {
       }
     }
     return null;
+  }
+
+  /**
+   * The number of distinct rows, counting at most {@code limit}: see {@link
+   * Preflight#distinct}. A sparse row is its non-zero entries, as k-means compares them.
+   */
+  int distinctRows(int limit) {
+    if (dense != null) {
+      return Preflight.distinct(rows(), limit, dense::row);
+    }
+    int[] pointers = sparse.rowPointers();
+    int[] columns = sparse.columnIndices();
+    double[] values = sparse.values();
+    return Preflight.distinct(rows(), limit, i -> {
+      double[] entries = new double[2 * (pointers[i + 1] - pointers[i])];
+      int e = 0;
+      for (int q = pointers[i]; q < pointers[i + 1]; q++) {
+        if (values[q] != 0) {
+          entries[e++] = columns[q];
+          entries[e++] = values[q];
+        }
+      }
+      return Arrays.copyOf(entries, e);
+    });
   }
 
   NmfModel fit(Nmf nmf) {

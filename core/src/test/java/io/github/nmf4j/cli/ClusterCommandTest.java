@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nmf4j.io.MatrixIo;
 import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.SparseMatrix;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,6 +108,22 @@ class ClusterCommandTest {
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder("x.npy", "truth.csv", "short.csv", "bad.csv");
+    }
+  }
+
+  @Test
+  void fewerDistinctRowsThanClustersNamesK() throws IOException {
+    Path same = dir.resolve("same.csv");
+    MatrixIo.write(same, Matrix.of(new double[][] {{1, 0}, {1, -0.0}, {2, 0}, {1, 0}}));
+    Path sparse = dir.resolve("same.npz");
+    MatrixIo.write(sparse, SparseMatrix.of(MatrixIo.read(same)));
+    for (Path p : new Path[] {same, sparse}) {
+      for (String method : new String[] {"kmeans", "mini-batch"}) {
+        assertFails(2, "--k 3 is more than the 2 distinct rows of " + p + "; each cluster needs"
+            + " a different one", "cluster", p.toString(), "--k", "3", "--method", method);
+        CliRunner r = CliRunner.run("cluster", p.toString(), "--k", "2", "--method", method);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+      }
     }
   }
 

@@ -109,6 +109,28 @@ class CompressCommandTest {
     }
   }
 
+  @Test
+  void fewerDistinctColoursThanClustersNamesColors() throws IOException {
+    Path flat = dir.resolve("flat.png");
+    double[] half = new double[8 * 6];
+    java.util.Arrays.fill(half, 0.5);
+    double[] stripe = half.clone();
+    stripe[7] = 1;
+    Matrix g = Matrix.wrap(6, 8, half);
+    Images.writeRgb(flat, new RgbImage(g, Matrix.wrap(6, 8, stripe), g));
+    Path out = dir.resolve("out.png");
+    assertFails("--colors 3 is more than the 2 distinct colours of " + flat + "; each cluster "
+        + "needs a different one", "compress", flat.toString(), "--out", out.toString(),
+        "--method", "kmeans", "--colors", "3");
+    Path gray = dir.resolve("gray.png");
+    Images.writeRgb(gray, RgbImage.ofGray(g));
+    assertFails("--colors 2 is more than the 1 distinct colours of " + gray, "compress",
+        gray.toString(), "--out", out.toString(), "--method", "kmeans", "--colors", "2");
+    CliRunner r = CliRunner.run("compress", flat.toString(), "--out", out.toString(),
+        "--method", "kmeans", "--colors", "2");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+  }
+
   private static void assertFails(String message, String... args) {
     CliRunner r = CliRunner.run(args);
     assertThat(r.exitCode()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(2);
