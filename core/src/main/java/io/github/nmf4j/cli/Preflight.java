@@ -60,7 +60,8 @@ final class Preflight {
   /**
    * As {@link #data(String, Matrix, boolean, String)}, but with {@code nanMissing} a NaN entry
    * is a missing value and passes (for the commands that fit with {@code MissingValues.IGNORE});
-   * infinite and, with {@code nonNegative}, negative values are still errors.
+   * infinite and, with {@code nonNegative}, negative values are still errors, and so is a
+   * matrix with no value that is not NaN.
    *
    * @throws IllegalArgumentException naming the file, the 1-based row and column and the value
    */
@@ -70,12 +71,14 @@ final class Preflight {
       throw new IllegalArgumentException(file + " holds no values (a " + data.shape()
           + " matrix); " + why + " needs at least one row and one column");
     }
+    boolean observed = false;
     for (int i = 0; i < data.rows(); i++) {
       for (int j = 0; j < data.cols(); j++) {
         double v = data.get(i, j);
         if (nanMissing && Double.isNaN(v)) {
           continue;
         }
+        observed = true;
         if (!Double.isFinite(v) || nonNegative && v < 0) {
           throw new IllegalArgumentException(file + ": " + (Double.isNaN(v) ? "NaN"
               : (v < 0 && Double.isFinite(v) ? "negative value " : "infinite value ") + v)
@@ -84,6 +87,10 @@ final class Preflight {
               + (nanMissing ? " (NaN marks a missing value)" : ""));
         }
       }
+    }
+    if (!observed) {
+      throw new IllegalArgumentException(file + ": every value is NaN, a missing value; " + why
+          + " needs at least one value that is not");
     }
   }
 

@@ -206,6 +206,15 @@ class FitCommandTest {
   }
 
   @Test
+  void missingIgnoreOnDataWithoutAnyValueNamesTheFile() throws IOException {
+    Path empty = dir.resolve("empty.csv");
+    MatrixIo.write(empty, Matrix.of(new double[][] {{Double.NaN, Double.NaN}, {Double.NaN,
+        Double.NaN}}));
+    assertFails(empty + ": every value is NaN, a missing value; NMF needs at least one value"
+        + " that is not", "fit", empty.toString(), "--rank", "1", "--missing", "ignore");
+  }
+
+  @Test
   void halsWithAnotherLossNamesTheOptions() {
     String v = input.toString();
     assertFails("--solver hals minimizes the frobenius loss only; use --solver mu with --loss"

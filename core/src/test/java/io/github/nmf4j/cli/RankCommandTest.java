@@ -151,6 +151,12 @@ class RankCommandTest {
     r = CliRunner.run("rank", small.toString(), "--ranks", "1:2", "--holdout", "0.2",
         "--max-iter", "5");
     assertThat(r.exitCode()).as(r.err()).isZero();
+    Path empty = dir.resolve("empty.csv");
+    MatrixIo.write(empty, Matrix.of(new double[][] {{Double.NaN, Double.NaN}}));
+    r = CliRunner.run("rank", empty.toString(), "--ranks", "1");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("nmf4j rank: " + empty + ": every value is NaN, a missing "
+        + "value; NMF needs at least one value that is not\n");
   }
 
   @Test
