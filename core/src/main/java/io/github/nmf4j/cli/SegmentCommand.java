@@ -93,7 +93,21 @@ final class SegmentCommand implements Command {
     windows(args, segmentation.settings().window(), segmentation.settings().stride(),
         segmentation.settings().clusters(), image, input);
     long start = System.nanoTime();
-    SegmentationResult result = segmentation.segment(image);
+    SegmentationResult result;
+    try {
+      result = segmentation.segment(image);
+    } catch (IllegalArgumentException e) {
+      // windows() has checked everything else segment() refuses of an image read from a file:
+      // what remains is k-means finding fewer distinct window colours than segments
+      if (e.getMessage() == null || !e.getMessage().contains("distinct")) {
+        throw e;
+      }
+      throw new UsageException("--k " + segmentation.settings().clusters()
+          + (args.has("k") ? "" : " (the default)") + " is more than the distinct mean colours"
+          + " of the windows of " + input + " at --window " + segmentation.settings().window()
+          + ", --stride " + segmentation.settings().stride() + "; each segment needs a "
+          + "different one (lower --k)");
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
 
     outputs.writeAll(() -> {

@@ -84,6 +84,11 @@ class SegmentCommandTest {
         + " at --window 30, --stride 20 (the default); each segment needs one (lower --k, "
         + "--window or --stride)", "segment", input.toString(), "--out", out.toString(),
         "--window", "30", "--k", "13");
+    // the 12 windows have only 10 distinct mean colours
+    assertFails("nmf4j segment: --k 12 is more than the distinct mean colours of the windows of "
+        + input + " at --window 30, --stride 20; each segment needs a different one (lower "
+        + "--k)", "segment", input.toString(), "--out", out.toString(), "--window", "30", "--k",
+        "12");
     CliRunner r = CliRunner.run("segment", input.toString(), "--out", out.toString(),
         "--window", "30", "--k", "6");
     assertThat(r.exitCode()).as(r.err()).isZero();
