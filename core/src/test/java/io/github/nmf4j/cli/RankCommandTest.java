@@ -170,6 +170,22 @@ class RankCommandTest {
   }
 
   @Test
+  void consensusOnTooManyRowsNamesTheFileAndTheMethod() throws IOException {
+    Path tall = dir.resolve("tall.csv");
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i <= RankCommand.CONSENSUS_MAX_ROWS; i++) {
+      sb.append(i % 7 + 1).append(",1\n");
+    }
+    Files.writeString(tall, sb);
+    CliRunner r = CliRunner.run("rank", tall.toString(), "--ranks", "1", "--method",
+        "consensus", "--runs", "1");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("nmf4j rank: " + tall + " has 46341 rows; --method consensus"
+        + " counts how often each pair of rows is clustered together, in an n x n array, and "
+        + "takes at most 46340 rows (use --method cv)\n");
+  }
+
+  @Test
   void consensusNamesTheInitOptionItCannotTake() {
     CliRunner r = CliRunner.run("rank", blobs.toString(), "--ranks", "2:3", "--method",
         "consensus", "--init", "nndsvda");
