@@ -69,6 +69,8 @@ final class DemoCommand implements Command {
     int rank = args.integer("rank", Swimmer.PARTS, 1);
     ProgressBar bar = context.progressBar("demo");
     Nmf.Builder builder = NmfOptions.builder(args, rank, bar);
+    Preflight.rank("--rank", rank, "the swimmer images", Swimmer.IMAGES,
+        Swimmer.SIZE * Swimmer.SIZE);
     Preflight.initialization(NmfOptions.init(args), "--rank", rank, "the swimmer images",
         Swimmer.IMAGES, Swimmer.SIZE * Swimmer.SIZE);
     // Random starts, several of them: the swimmer matrix has rank 14 < 17, so an SVD-based

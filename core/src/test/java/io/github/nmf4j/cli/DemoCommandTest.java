@@ -74,4 +74,18 @@ class DemoCommandTest {
         + " leave --init out)\n");
     assertThat(Files.exists(dir.resolve("nmf4j-demo"))).isFalse();
   }
+
+  @Test
+  void aRankTooLargeForTheImagesIsAUsageErrorNotOutOfMemory() {
+    CliRunner r = CliRunner.run(dir, "demo", "--rank", "300000");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("nmf4j demo: --rank 300000 is more than the 256 x 1024 = "
+        + "262144 values of the swimmer images; a rank of at most min(rows, cols) = 256 "
+        + "already fits it exactly\n");
+    r = CliRunner.run(dir, "demo", "--rank", "200000");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).startsWith("nmf4j demo: --rank 200000 is too large for the 256x1024 "
+        + "matrix of the swimmer images");
+    assertThat(Files.exists(dir.resolve("nmf4j-demo"))).isFalse();
+  }
 }
