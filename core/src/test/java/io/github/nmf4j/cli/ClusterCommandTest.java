@@ -127,6 +127,19 @@ class ClusterCommandTest {
     }
   }
 
+  @Test
+  void sparseRowsTooLargeForKMeansNameTheFileAndRow() throws IOException {
+    Path big = dir.resolve("big.mtx");
+    MatrixIo.write(big, SparseMatrix.of(Matrix.of(new double[][] {{1, 0}, {0, 1e200}, {2, 0}})));
+    for (String method : new String[] {"kmeans", "mini-batch"}) {
+      assertFails(2, big + ": row 2 (counting from 1) holds 1.0E200, too large for "
+          + (method.equals("kmeans") ? "k-means" : "mini-batch k-means") + " of a sparse file,"
+          + " whose distances (from |x|^2 - 2 x.c + |c|^2) would overflow: the squared norm of"
+          + " a row must be below 1.498e+307; scale the values down, or save the data densely "
+          + "(.npy, .csv)", "cluster", big.toString(), "--k", "2", "--method", method);
+    }
+  }
+
   private static void assertFails(int code, String message, String... args) {
     CliRunner r = CliRunner.run(args);
     assertThat(r.exitCode()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(code);
