@@ -105,6 +105,14 @@ final class Npz {
     int r = (int) major;
     int c = (int) minor;
     checkPointers(name, pointers, values.length);
+    for (int i = 0; i < r; i++) {
+      for (int q = pointers[i]; q < pointers[i + 1]; q++) {
+        if (!Double.isFinite(values[q])) {
+          throw notFinite(data, q, values[q], transposed ? columns[q] : i,
+              transposed ? i : columns[q]);
+        }
+      }
+    }
     boolean canonical = true;
     for (int i = 0; i < r && canonical; i++) {
       for (int q = pointers[i]; q < pointers[i + 1]; q++) {
@@ -135,6 +143,18 @@ final class Npz {
       throw new FileFormatException(name + ": " + e.getMessage(), e);
     }
     return transposed ? s.transpose() : s;
+  }
+
+  /**
+   * The error for value {@code q} of {@code data}, not finite, which stands at row {@code row}
+   * and column {@code col} (counting from 0) of the matrix: the message gives both, counting
+   * rows and columns from 1 as the other readers do.
+   */
+  private static FileFormatException notFinite(Array data, int q, double value, int row,
+      int col) {
+    return new FileFormatException(data.budget.name() + ": value " + q + " is " + value
+        + ", at row " + (row + 1) + ", column " + (col + 1) + " (counting from 1); a sparse "
+        + "matrix holds finite values");
   }
 
   private static void checkPointers(String name, int[] p, int nnz) throws FileFormatException {
@@ -175,6 +195,9 @@ final class Npz {
       if (ri[e] < 0 || ri[e] >= rows || ci[e] < 0 || ci[e] >= cols) {
         throw new FileFormatException(name + ": entry " + e + " is at (" + ri[e] + ", " + ci[e]
             + "), outside the shape " + a.shapeText);
+      }
+      if (!Double.isFinite(values[e])) {
+        throw notFinite(data, e, values[e], ri[e], ci[e]);
       }
     }
     try {
@@ -327,12 +350,8 @@ final class Npz {
       budget.requireBinary(count, type.size(), start.dataStart(), claim);
       double[] values = Npy.readValues(in, count, type, budget.name());
       verify();
-      for (int i = 0; i < count; i++) {
-        if (!Double.isFinite(values[i])) {
-          throw new FileFormatException(budget.name() + ": value " + i + " is " + values[i]
-              + "; values must be finite");
-        }
-      }
+      // not checked to be finite here: the readers of data.npy name a bad value's row and
+      // column, and shape.npy's check refuses any value that is not a whole number
       return values;
     }
 

@@ -171,6 +171,40 @@ class SparseIoTest {
   }
 
   /**
+   * NaN stored in data.npy was reported as "x.npz!data.npy: value 5 is NaN; values must be
+   * finite", an index into the array, where the other readers give the row and column.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"csr.npz", "csc.npz", "coo.npz"})
+  void nanInAnNpzNamesItsRowAndColumn(String name) throws IOException {
+    Path nan = dir.resolve("nan-" + name);
+    try (ZipFile z = new ZipFile(fixture(name).toFile());
+        java.util.zip.ZipOutputStream out =
+            new java.util.zip.ZipOutputStream(Files.newOutputStream(nan))) {
+      byte[] third = java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+          .putDouble(1.0 / 3.0).array();
+      for (ZipEntry e : java.util.Collections.list(z.entries())) {
+        byte[] bytes = z.getInputStream(e).readAllBytes();
+        if (e.getName().equals("data.npy")) {
+          for (int i = 0; i + 8 <= bytes.length; i++) {
+            if (java.util.Arrays.equals(bytes, i, i + 8, third, 0, 8)) {
+              java.nio.ByteBuffer.wrap(bytes, i, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                  .putDouble(Double.NaN);
+            }
+          }
+        }
+        out.putNextEntry(new ZipEntry(e.getName()));
+        out.write(bytes);
+        out.closeEntry();
+      }
+    }
+    assertThatThrownBy(() -> MatrixIo.readSparse(nan)).isInstanceOf(FileFormatException.class)
+        .hasMessageStartingWith(nan + "!data.npy: value ")
+        .hasMessageEndingWith(" is NaN, at row 4, column 3 (counting from 1); a sparse matrix "
+            + "holds finite values");
+  }
+
+  /**
    * One stored value of SciPy's uncompressed csr file changed to another valid one: the zip
    * entry's CRC-32 no longer matches, which Python's zipfile (so load_npz) refuses; the reader
    * read the damaged value as data.
