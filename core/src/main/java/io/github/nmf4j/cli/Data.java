@@ -36,13 +36,19 @@ final class Data {
 
   /**
    * Reads and checks {@code input}; with {@code nanMissing} NaN entries of a dense file pass
-   * as missing values ({@link Preflight#data(String, Matrix, boolean, boolean, String)}).
+   * as missing values ({@link Preflight#data(String, Matrix, boolean, boolean, String)}), and
+   * the unstored entries of a sparse file are missing, so it must store one.
    */
   static Data read(Path input, boolean nonNegative, boolean nanMissing, String why)
       throws IOException {
     if (MatrixIo.isSparseFormat(input)) {
       SparseMatrix s = MatrixIo.readSparse(input);
       Preflight.data(input.toString(), s, nonNegative, why);
+      if (nanMissing && s.nonZeros() == 0) {
+        throw new IllegalArgumentException(input + " stores no entry (a " + s.shape()
+            + " sparse matrix); with --missing ignore only the stored entries are observed,"
+            + " so " + why + " has nothing to fit (leave --missing out to fit zeros)");
+      }
       return new Data(null, s);
     }
     Matrix m = MatrixIo.read(input);

@@ -187,6 +187,23 @@ class FitCommandTest {
     }
   }
 
+  /**
+   * With --missing ignore a sparse file's unstored entries are missing, so one that stores
+   * nothing has nothing to fit: the library's refusal named MissingValues.IGNORE and "v".
+   */
+  @Test
+  void missingIgnoreOnASparseFileThatStoresNothingNamesTheFileAndOption() throws IOException {
+    Path empty = dir.resolve("empty.mtx");
+    MatrixIo.write(empty, SparseMatrix.fromTriplets(3, 4, new int[0], new int[0],
+        new double[0]));
+    String e = empty.toString();
+    assertFails(e + " stores no entry (a 3x4 sparse matrix); with --missing ignore only the "
+        + "stored entries are observed, so NMF has nothing to fit (leave --missing out to fit "
+        + "zeros)", "fit", e, "--rank", "2", "--missing", "ignore");
+    CliRunner r = CliRunner.run("fit", e, "--rank", "2");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+  }
+
   @Test
   void anSvdStartBeyondMinRowsColsNamesInitAndRank() throws IOException {
     Path small = dir.resolve("small.csv");
