@@ -8,6 +8,8 @@ import io.github.nmf4j.estimator.SeededBuilder;
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.access.MatrixAccess;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -102,11 +104,32 @@ public final class Segmentation extends Estimator<SegmentationSettings> {
         }
       }
     }
+    int distinct = distinctColours(features, count, clusters);
+    if (distinct < clusters) {
+      throw new IllegalArgumentException("clusters = " + clusters + " is more than the "
+          + distinct + " distinct mean colours of the windows (window " + window + ", stride "
+          + stride + "); each segment needs a different one (lower clusters, window or stride)");
+    }
     KMeansModel model = KMeans.builder().k(clusters).seed(s.seed()).threads(s.threads())
         .executor(executor().orElse(null)).listener(listener())
         .fit(Matrix.wrap(count, 3, features));
     return new SegmentationResult(s, h, w, tops, lefts, model.labels(), model.centroids());
   }
+
+  /**
+   * The number of distinct colours among the {@code count} rows of {@code features} ({@code
+   * count x 3}), counting at most {@code limit}: k-means needs one per cluster. The means are
+   * of non-negative pixels, so no colour holds {@code -0.0}.
+   */
+  private static int distinctColours(double[] features, int count, int limit) {
+    Set<Colour> seen = new HashSet<>();
+    for (int i = 0; i < count && seen.size() < limit; i++) {
+      seen.add(new Colour(features[3 * i], features[3 * i + 1], features[3 * i + 2]));
+    }
+    return seen.size();
+  }
+
+  private record Colour(double red, double green, double blue) {}
 
   /**
    * The window starts {@code 0, stride, ...} that fit in {@code size}, plus {@code size -

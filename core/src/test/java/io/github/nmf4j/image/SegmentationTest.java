@@ -200,6 +200,14 @@ class SegmentationTest {
         .segment(image))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("clusters must be <= the number of window positions (2 x 3 = 6), was 7");
+    // k-means' own refusal named its points and k: "points has only 1 distinct rows, ..."
+    RgbImage flat = RgbImage.ofGray(Matrix.zeros(40, 40));
+    assertThatThrownBy(() -> Segmentation.builder().window(10).stride(10).clusters(2)
+        .segment(flat))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("clusters = 2 is more than the 1 distinct mean colours of the windows "
+            + "(window 10, stride 10); each segment needs a different one (lower clusters, "
+            + "window or stride)");
     double[][] a = image.green().toArray();
     a[3][7] = Double.NaN;
     RgbImage bad = new RgbImage(image.red(), Matrix.of(a), image.blue());
