@@ -191,7 +191,9 @@ public final class MiniBatchNmf extends Estimator<MiniBatchNmfSettings> {
 
     /**
      * The most W updates of the final solve with fresh restarts and of the model's {@code
-     * transform}; default: {@link #maxIterations}.
+     * transform}; default: {@link #maxIterations}. As with {@code alphaH}'s default, a copy
+     * from {@code toBuilder()} of an estimator whose two limits are equal keeps them equal: a
+     * later {@link #maxIterations} moves both (settings record values, not which were set).
      *
      * @throws IllegalArgumentException if {@code maxIterations < 1}
      */
