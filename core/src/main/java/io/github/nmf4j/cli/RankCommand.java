@@ -29,9 +29,6 @@ final class RankCommand implements Command {
   /** The most candidate ranks one run may score. */
   static final int MAX_RANKS = 1000;
 
-  /** The most rows {@link Consensus} takes: its n x n consensus matrix is one array. */
-  static final int CONSENSUS_MAX_ROWS = 46_340;
-
   @Override
   public String name() {
     return "rank";
@@ -191,10 +188,10 @@ Loss.FROBENIUS)) + " for frobenius, mu for kl",
       throw new IllegalArgumentException(input + " has " + v.rows() + " row; consensus "
           + "clusters the rows and needs at least 2");
     }
-    if (!cv && v.rows() > CONSENSUS_MAX_ROWS) {
+    if (!cv && v.rows() > Consensus.MAX_ROWS) {
       throw new IllegalArgumentException(input + " has " + v.rows() + " rows; --method "
           + "consensus counts how often each pair of rows is clustered together, in an n x n "
-          + "array, and takes at most " + CONSENSUS_MAX_ROWS + " rows (use --method cv)");
+          + "array, and takes at most " + Consensus.MAX_ROWS + " rows (use --method cv)");
     }
 
     Json json = new Json().put("command", "rank").put("input", input.toString())

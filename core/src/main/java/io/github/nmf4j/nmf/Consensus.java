@@ -44,8 +44,11 @@ import java.util.SplittableRandom;
  */
 public final class Consensus extends Estimator<ConsensusSettings> {
 
-  /** The most rows: the n x n consensus matrix must fit in one array. */
-  static final int MAX_ROWS = 46_340;
+  /**
+   * The most rows (samples) {@link #fit} takes, {@value}: the {@code n x n} consensus matrix
+   * must fit in one array.
+   */
+  public static final int MAX_ROWS = 46_340;
 
   private final NmfTemplate template;
 

@@ -173,7 +173,7 @@ class RankCommandTest {
   void consensusOnTooManyRowsNamesTheFileAndTheMethod() throws IOException {
     Path tall = dir.resolve("tall.csv");
     StringBuilder sb = new StringBuilder();
-    for (int i = 0; i <= RankCommand.CONSENSUS_MAX_ROWS; i++) {
+    for (int i = 0; i <= io.github.nmf4j.nmf.Consensus.MAX_ROWS; i++) {
       sb.append(i % 7 + 1).append(",1\n");
     }
     Files.writeString(tall, sb);
