@@ -74,7 +74,6 @@ final class ClusterCommand implements Command {
     Preflight.clusters("--k", k, rows, "rows of " + input);
     if (!nmf) {
       Preflight.distinctClusters("--k", k, data.distinctRows(k), "rows of " + input);
-      data.requireKMeansRange(input.toString(), miniBatch ? "mini-batch k-means" : "k-means");
     }
     if (nmf) {
       Preflight.rank("--k", k, input.toString(), rows, cols);

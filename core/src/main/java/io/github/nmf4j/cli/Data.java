@@ -124,16 +124,6 @@ final class Data {
     });
   }
 
-  /**
-   * Checks that k-means can take these rows ({@code why} names it, for the message): for a
-   * sparse file, {@link Preflight#sparseKMeansRange}; dense rows need nothing more.
-   */
-  void requireKMeansRange(String file, String why) {
-    if (sparse != null) {
-      Preflight.sparseKMeansRange(file, sparse, why);
-    }
-  }
-
   NmfModel fit(Nmf nmf) {
     return dense != null ? nmf.fit(dense) : nmf.fit(sparse);
   }

@@ -172,36 +172,6 @@ final class Preflight {
   }
 
   /**
-   * Checks that sparse k-means can take the rows of {@code data}, read from {@code file}: it
-   * computes distances as {@code |x|^2 - 2 x.c + |c|^2}, which needs every row's squared norm
-   * below {@code Double.MAX_VALUE / (4 n)} (values up to about 1e150), as {@link
-   * io.github.nmf4j.cluster.KMeans#fit(SparseMatrix)} documents.
-   *
-   * @throws IllegalArgumentException naming the file, the 1-based row and its largest value
-   */
-  static void sparseKMeansRange(String file, SparseMatrix data, String why) {
-    int n = data.rows();
-    double limit = Double.MAX_VALUE / (4.0 * n);
-    int[] pointers = data.rowPointers();
-    double[] values = data.values();
-    for (int i = 0; i < n; i++) {
-      double norm = 0;
-      double largest = 0;
-      for (int q = pointers[i]; q < pointers[i + 1]; q++) {
-        norm = Math.fma(values[q], values[q], norm);
-        largest = Math.max(largest, Math.abs(values[q]));
-      }
-      if (!(norm < limit)) {
-        throw new IllegalArgumentException(String.format(Locale.ROOT, "%s: row %d (counting "
-            + "from 1) holds %s, too large for %s of a sparse file, whose distances (from"
-            + " |x|^2 - 2 x.c + |c|^2) would overflow: the squared norm of a row must be below"
-            + " %.4g; scale the values down, or save the data densely (.npy, .csv)", file,
-            i + 1, largest, why, limit));
-      }
-    }
-  }
-
-  /**
    * Checks a number of clusters or colours against the number of samples.
    *
    * @param what the samples, for the message ("rows of x.csv", "pixels of photo.png")

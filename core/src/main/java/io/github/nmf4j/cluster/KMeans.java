@@ -93,7 +93,9 @@ import java.util.concurrent.CancellationException;
  * centroids, the inertia and the listener's losses scaled back: the labels are those of the
  * scaled points, and the inertia is {@code Infinity} where it exceeds {@code
  * Double.MAX_VALUE}. {@link KMeansModel#predict(Matrix)} and {@link
- * KMeansModel#transform(Matrix)} do the same.
+ * KMeansModel#transform(Matrix)} do the same, and so do the fit, {@code predict} and {@code
+ * transform} of sparse rows, whose product form {@code |x|^2 - 2 x.c + |c|^2} would overflow
+ * there too.
  *
  * <p>Instances are immutable and safe to share between threads; {@code fit} never modifies
  * its input.
@@ -158,10 +160,8 @@ public final class KMeans extends Estimator<KMeansSettings> {
    * @param points n x d, one sample per row; not modified (explicit zeros are ignored)
    * @return the fitted model of the restart with the lowest inertia
    * @throws IllegalArgumentException if {@code points} is null, has no rows or no columns, has
-   *     fewer rows than {@code k} or fewer distinct rows than {@code k}, has a row whose squared
-   *     norm the product form would overflow on ({@code Double.MAX_VALUE / (4 n)} or more:
-   *     values beyond about {@code 1e150}), or if the initial centroids have a different number
-   *     of columns
+   *     fewer rows than {@code k} or fewer distinct rows than {@code k}, or if the initial
+   *     centroids have a different number of columns
    * @throws CancellationException if the listener cancelled the fit or the calling thread was
    *     interrupted (the interrupt flag stays set)
    */

@@ -1,6 +1,7 @@
 package io.github.nmf4j.cluster;
 
 import io.github.nmf4j.estimator.ProgressListener;
+import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Monitor;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
@@ -46,7 +47,8 @@ final class KMeansFit {
           given == null ? 0 : Rescaling.largest(given.toRowMajorArray()));
       int shift = Rescaling.shift(largest, (long) n * d);
       if (shift > 0) {
-        return runScaled(raw, n, d, given, shift);
+        return runScaled(given, shift,
+            fit -> fit.run(Matrix.wrap(n, d, Rescaling.scaled(raw, -shift))));
       }
     }
     double[] x = cosine ? SphericalAssignment.unitRows(raw, n, d, "points") : raw;
@@ -75,20 +77,19 @@ final class KMeansFit {
   }
 
   /**
-   * The fit of points whose squared distances would overflow: the fit of the points (and given
-   * centroids) times {@code 2^-shift}, its listener's losses and the model's centroids and
-   * inertia scaled back ({@link Rescaling}); the labels are those of the scaled points.
+   * The fit of points whose squared distances would overflow: {@code fit} runs on the points
+   * times {@code 2^-shift} with the given centroids scaled alike; its listener's losses and the
+   * model's centroids and inertia are scaled back ({@link Rescaling}), and the labels are those
+   * of the scaled points.
    */
-  private KMeansModel runScaled(double[] raw, int n, int d, Matrix given, int shift) {
+  private KMeansModel runScaled(Matrix given, int shift, Function<KMeansFit, KMeansModel> fit) {
     KMeansSettings s = settings;
     KMeansSettings scaled = new KMeansSettings(s.k(), s.initialization(),
         Optional.ofNullable(given).map(c -> Matrix.wrap(c.rows(), c.cols(),
             Rescaling.scaled(c.toRowMajorArray(), -shift))),
         s.restarts(), s.maxIterations(), s.tolerance(), s.seed(), s.threads(), s.distance(),
         s.parallelRounds(), s.oversampling());
-    KMeansModel m = new KMeansFit(scaled, listener, 2 * shift)
-        .run(Matrix.wrap(n, d, Rescaling.scaled(raw, -shift)));
-    return m.rescaled(settings, shift);
+    return fit.apply(new KMeansFit(scaled, listener, 2 * shift)).rescaled(settings, shift);
   }
 
   /** The fit of sparse points: see {@link KMeans#fit(SparseMatrix)}. */
@@ -103,8 +104,16 @@ final class KMeansFit {
       throw new IllegalArgumentException("initialization K_MEANS_PARALLEL is not supported for"
           + " SparseMatrix points; use K_MEANS_PLUS_PLUS or RANDOM");
     }
+    Arguments.requireNonNull(points, "points");
+    Matrix given = settings.initialCentroids().orElse(null);
+    double largest = Math.max(Rescaling.largest(points),
+        given == null ? 0 : Rescaling.largest(given.toRowMajorArray()));
+    // the product form of the distances needs |x|^2 < Double.MAX_VALUE / (4 n)
+    int shift = Rescaling.shift(largest, (long) points.rows() * points.cols());
+    if (shift > 0) {
+      return runScaled(given, shift, fit -> fit.run(Rescaling.scaled(points, -shift)));
+    }
     SparseRows x = SparseRows.of(points, "points", false, true);
-    x.requireProductRange("points", "fit");
     int d = x.d;
     checkShape(x.n, d, k, () -> x.distinctRows(k));
     Parallel par = Parallel.of(settings.threads());

@@ -204,10 +204,7 @@ public final class KMeansModel {
    *
    * @param x m x d points, possibly no rows; not modified
    * @throws IllegalArgumentException if {@code x} is null or its number of columns differs from
-   *     the training points', or if the product form would overflow: a row of {@code x} with a
-   *     squared norm of {@code Double.MAX_VALUE / (4 m)} or more, or a centroid with one of
-   *     {@code Double.MAX_VALUE / 4} or more (values beyond about {@code 1e150}; predict dense
-   *     points then)
+   *     the training points'
    */
   public int[] predict(SparseMatrix x) {
     return predict(x, null);
@@ -221,6 +218,12 @@ public final class KMeansModel {
    */
   public int[] predict(SparseMatrix x, Executor executor) {
     SparseRows rows = checkSparse(x);
+    int shift = shift(x);
+    if (shift != 0) {
+      // the product form overflows: rank the points and centroids scaled by 2^-shift
+      return SparseAssignment.predict(SparseRows.of(Rescaling.scaled(x, -shift), "x", true,
+          false), Rescaling.scaled(centroids, -shift), k, parallel(executor));
+    }
     return SparseAssignment.predict(rows, centroids, k, parallel(executor));
   }
 
@@ -232,8 +235,7 @@ public final class KMeansModel {
    * @param x m x d points, possibly no rows; not modified
    * @return m x k distances
    * @throws IllegalArgumentException if {@code x} is null, its number of columns differs from
-   *     the training points', {@code m x k} is too large for a {@link Matrix}, or a row or
-   *     centroid is too large, as for {@link #predict(SparseMatrix)}
+   *     the training points', or {@code m x k} is too large for a {@link Matrix}
    */
   public Matrix transform(SparseMatrix x) {
     return transform(x, null);
@@ -246,17 +248,21 @@ public final class KMeansModel {
    * @throws IllegalArgumentException as {@link #transform(SparseMatrix)}
    */
   public Matrix transform(SparseMatrix x, Executor executor) {
-    SparseRows rows = checkSparse(x);
-    int m = rows.n;
+    SparseRows checked = checkSparse(x);
+    int m = checked.n;
     checkDistances(m);
-    double[] norms = centroidNorms();
+    int shift = shift(x);
+    SparseRows rows = shift == 0 ? checked
+        : SparseRows.of(Rescaling.scaled(x, -shift), "x", true, false);
+    double[] c = shift == 0 ? centroids : Rescaling.scaled(centroids, -shift);
+    double[] norms = centroidNorms(c);
     double[] out = new double[m * k];
     int chunks = Chunks.count(m, 1);
     parallel(executor).forEach(chunks, ch -> {
       for (int i = Chunks.start(m, chunks, ch), to = Chunks.start(m, chunks, ch + 1); i < to;
           i++) {
         for (int j = 0; j < k; j++) {
-          out[i * k + j] = Math.sqrt(rows.distance(i, centroids, j, norms[j]));
+          out[i * k + j] = Math.scalb(Math.sqrt(rows.distance(i, c, j, norms[j])), shift);
         }
       }
     });
@@ -277,27 +283,25 @@ public final class KMeansModel {
       throw new IllegalArgumentException(
           "x has " + x.cols() + " columns but the model was fitted on " + d);
     }
-    SparseRows rows = SparseRows.of(x, "x", true, false);
-    rows.requireProductRange("x", "predict");
-    double[] norms = centroidNorms();
-    double limit = Double.MAX_VALUE / 4;
-    for (int j = 0; j < k; j++) {
-      if (!(norms[j] < limit)) {
-        throw new IllegalArgumentException("centroid " + j + " of this model has squared norm "
-            + norms[j] + ", not below " + limit + ": the distances of sparse points to it (from"
-            + " |x|^2 - 2 x.c + |c|^2) would overflow; predict dense points (x.toDense())");
-      }
-    }
-    return rows;
+    return SparseRows.of(x, "x", true, false);
   }
 
-  /** {@code |c_j|^2} for every centroid, each summed over the features in order. */
-  private double[] centroidNorms() {
+  /**
+   * The {@link Rescaling#shift} that keeps the product form {@code |x|^2 - 2 x.c + |c|^2} of
+   * the sparse rows of {@code x} and the centroids finite: 0 unless either holds values near
+   * {@code 1e154} or beyond.
+   */
+  private int shift(SparseMatrix x) {
+    return Rescaling.shift(Math.max(Rescaling.largest(x), Rescaling.largest(centroids)), d);
+  }
+
+  /** {@code |c_j|^2} for every centroid of {@code c}, each summed over the features in order. */
+  private double[] centroidNorms(double[] c) {
     double[] norms = new double[k];
     for (int j = 0; j < k; j++) {
       double s = 0;
       for (int f = j * d; f < (j + 1) * d; f++) {
-        s = Math.fma(centroids[f], centroids[f], s);
+        s = Math.fma(c[f], c[f], s);
       }
       norms[j] = s;
     }

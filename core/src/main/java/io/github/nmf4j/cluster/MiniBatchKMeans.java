@@ -73,9 +73,9 @@ import java.util.function.IntSupplier;
  * the same random numbers as {@link #fit(Matrix)}, so both give the same labels and centroids
  * equal to rounding for the same seed.
  *
- * <p>Dense points whose squared distances would overflow (values near {@code 1e154} or beyond)
- * are fitted as a copy scaled by a power of two and the results scaled back, as by {@link
- * KMeans}.
+ * <p>Points whose squared distances would overflow (values near {@code 1e154} or beyond; for
+ * sparse rows, whose product form would) are fitted as a copy scaled by a power of two and the
+ * results scaled back, as by {@link KMeans}.
  *
  * <p>Instances are immutable and safe to share between threads; {@code fit} never modifies its
  * input.
@@ -124,9 +124,8 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansSettings> {
    *
    * @param points n x d, one sample per row; not modified
    * @return the fitted model
-   * @throws IllegalArgumentException if {@code points} is null, has no rows or no columns, has
-   *     fewer rows, or fewer distinct rows, than {@code k}, or has a row too large for the
-   *     product form of the distances (as {@link KMeans#fit(SparseMatrix)})
+   * @throws IllegalArgumentException if {@code points} is null, has no rows or no columns, or
+   *     has fewer rows, or fewer distinct rows, than {@code k}
    * @throws CancellationException as {@link #fit(Matrix)} does
    */
   public KMeansModel fit(SparseMatrix points) {
@@ -150,12 +149,15 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansSettings> {
   }
 
   private KMeansModel fitSparse(SparseMatrix points) {
-    SparseRows x = SparseRows.of(points, "points", false, settings().tolerance() > 0);
-    x.requireProductRange("points", "fit");
+    Arguments.requireNonNull(points, "points");
+    // the product form of the distances needs |x|^2 < Double.MAX_VALUE / (4 n) (Rescaling)
+    int scale = Rescaling.shift(Rescaling.largest(points), (long) points.rows() * points.cols());
+    SparseRows x = SparseRows.of(scale == 0 ? points : Rescaling.scaled(points, -scale),
+        "points", false, settings().tolerance() > 0);
     int n = x.n;
     checkShape(n, () -> x.distinctRows(settings().k()));
     Parallel par = Parallel.of(settings().threads());
-    return run(n, x.d, 0, par, new MiniBatchLoop(x, settings().k(), batch(n), par),
+    return run(n, x.d, scale, par, new MiniBatchLoop(x, settings().k(), batch(n), par),
         random -> MiniBatchSeeding.seed(MiniBatchSeeding.sparse(x), settings().k(), initSize(n),
             settings().restarts(), random, par),
         x::meanVariance,

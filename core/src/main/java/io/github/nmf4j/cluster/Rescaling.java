@@ -1,13 +1,17 @@
 package io.github.nmf4j.cluster;
 
+import io.github.nmf4j.linalg.SparseMatrix;
+import io.github.nmf4j.linalg.access.SparseAccess;
+
 /**
  * Exact scaling by a power of two for points too large for squared distances: a sum of {@code
  * count} squared differences of values near {@code 1e154} or beyond overflows to infinity, and
  * every distance then ties with every other. k-means is equivariant under scaling (labels
  * unchanged, centroids scaled, squared distances and inertia scaled by the square), and a power
  * of two scales every value exactly, so such points are clustered, and measured, as the same
- * points scaled by {@code 2^-shift}, with the results scaled back. Ordinary data is never touched:
- * the shift is 0 unless the largest value reaches the limit.
+ * points scaled by {@code 2^-shift}, with the results scaled back. The same bound keeps the
+ * product form {@code |x|^2 - 2 x.c + |c|^2} of sparse points finite. Ordinary data is never
+ * touched: the shift is 0 unless the largest value reaches the limit.
  */
 final class Rescaling {
 
@@ -36,6 +40,17 @@ final class Rescaling {
       }
     }
     return m;
+  }
+
+  /** The largest magnitude stored in {@code m} (read in place; 0 for none). */
+  static double largest(SparseMatrix m) {
+    return largest(SparseAccess.values(m));
+  }
+
+  /** A copy of {@code m} times {@code 2^scale}, exactly (but for values that underflow). */
+  static SparseMatrix scaled(SparseMatrix m, int scale) {
+    return SparseMatrix.fromCsr(m.rows(), m.cols(), SparseAccess.rowPointers(m),
+        SparseAccess.columnIndices(m), scaled(SparseAccess.values(m), scale));
   }
 
   /** A copy of {@code x} times {@code 2^scale}, exactly (but for values that underflow). */

@@ -72,35 +72,6 @@ final class SparseRows {
   }
 
   /**
-   * Checks that the product form of the distances, {@code |x|^2 - 2 x.c + |c|^2}, cannot
-   * overflow on these rows, as {@link ProductAssignment#pointNorms} for dense points: every
-   * squared norm below {@code Double.MAX_VALUE / (4 n)}, which holds for values up to about
-   * {@code 1e150}. Beyond, the distances were NaN and a fit failed inside (an empty cluster with
-   * no point to re-seed it).
-   *
-   * @param name the argument's name, for messages
-   * @param use what to do with dense points instead, for messages ({@code "fit"}, {@code
-   *     "predict"})
-   * @throws IllegalArgumentException naming the first row too large, its largest value and
-   *     what to do
-   */
-  void requireProductRange(String name, String use) {
-    double limit = Double.MAX_VALUE / (4.0 * n);
-    for (int i = 0; i < n; i++) {
-      if (!(norms[i] < limit)) {
-        double largest = 0;
-        for (int q = pointers[i]; q < pointers[i + 1]; q++) {
-          largest = Math.max(largest, Math.abs(values[q]));
-        }
-        throw new IllegalArgumentException(name + " row " + i + " holds " + largest
-            + ": its squared norm " + norms[i] + " is not below " + limit + ", so the"
-            + " distances of sparse k-means (from |x|^2 - 2 x.c + |c|^2) would overflow;"
-            + " scale the values down, or " + use + " dense points");
-      }
-    }
-  }
-
-  /**
    * The rows of {@code m}, by column too if {@code byColumn}: its own arrays (never written),
    * or a copy without its explicit zeros if it stores any.
    *

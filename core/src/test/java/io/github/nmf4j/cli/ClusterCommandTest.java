@@ -128,15 +128,24 @@ class ClusterCommandTest {
   }
 
   @Test
-  void sparseRowsTooLargeForKMeansNameTheFileAndRow() throws IOException {
-    Path big = dir.resolve("big.mtx");
-    MatrixIo.write(big, SparseMatrix.of(Matrix.of(new double[][] {{1, 0}, {0, 1e200}, {2, 0}})));
+  void sparseRowsBeyondTheProductFormsRangeAreClusteredAsTheirDenseFile() throws IOException {
+    // values of 1e200 overflow the product form |x|^2 - 2 x.c + |c|^2: the library clusters
+    // them scaled by a power of two, so the sparse file gets the dense file's labels
+    Matrix v = Matrix.of(new double[][] {{1e200, 0}, {0, 1e200}, {2e200, 0}, {0, 3e200}});
+    Path sparse = dir.resolve("big.mtx");
+    Path dense = dir.resolve("big.csv");
+    MatrixIo.write(sparse, SparseMatrix.of(v));
+    MatrixIo.write(dense, v);
     for (String method : new String[] {"kmeans", "mini-batch"}) {
-      assertFails(2, big + ": row 2 (counting from 1) holds 1.0E200, too large for "
-          + (method.equals("kmeans") ? "k-means" : "mini-batch k-means") + " of a sparse file,"
-          + " whose distances (from |x|^2 - 2 x.c + |c|^2) would overflow: the squared norm of"
-          + " a row must be below 1.498e+307; scale the values down, or save the data densely "
-          + "(.npy, .csv)", "cluster", big.toString(), "--k", "2", "--method", method);
+      Path fromSparse = dir.resolve(method + "-sparse.csv");
+      Path fromDense = dir.resolve(method + "-dense.csv");
+      for (Path[] run : new Path[][] {{sparse, fromSparse}, {dense, fromDense}}) {
+        CliRunner r = CliRunner.run("cluster", run[0].toString(), "--k", "2", "--method",
+            method, "--seed", "1", "--labels-out", run[1].toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+      }
+      assertThat(MatrixIo.read(fromSparse).toRowMajorArray())
+          .containsExactly(MatrixIo.read(fromDense).toRowMajorArray());
     }
   }
 
