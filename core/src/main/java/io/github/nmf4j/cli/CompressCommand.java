@@ -5,6 +5,7 @@ import io.github.nmf4j.image.CompressionResult;
 import io.github.nmf4j.image.ImageCompression;
 import io.github.nmf4j.image.Images;
 import io.github.nmf4j.image.RgbImage;
+import io.github.nmf4j.internal.DistinctRows;
 import io.github.nmf4j.nmf.Nmf;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -105,7 +106,7 @@ final class CompressCommand implements Command {
           "pixels of " + input);
       RgbImage rgb = image;
       int width = image.width();
-      Preflight.distinctClusters("--colors", colors, Preflight.distinct(image.pixels(), colors,
+      Preflight.distinctClusters("--colors", colors, DistinctRows.count(image.pixels(), colors,
           i -> {
             double[] colour = new double[rgb.isGray() ? 1 : 3];
             for (int c = 0; c < colour.length; c++) {

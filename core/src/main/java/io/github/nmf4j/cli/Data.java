@@ -3,9 +3,11 @@ package io.github.nmf4j.cli;
 import io.github.nmf4j.cluster.KMeans;
 import io.github.nmf4j.cluster.KMeansModel;
 import io.github.nmf4j.cluster.MiniBatchKMeans;
+import io.github.nmf4j.internal.DistinctRows;
 import io.github.nmf4j.io.MatrixIo;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
+import io.github.nmf4j.linalg.access.MatrixAccess;
 import io.github.nmf4j.metrics.Inertia;
 import io.github.nmf4j.nmf.MiniBatchNmf;
 import io.github.nmf4j.nmf.Nmf;
@@ -101,17 +103,17 @@ final class Data {
   }
 
   /**
-   * The number of distinct rows, counting at most {@code limit}: see {@link
-   * Preflight#distinct}. A sparse row is its non-zero entries, as k-means compares them.
+   * The number of distinct rows, counting at most {@code limit}, as k-means compares them
+   * ({@link DistinctRows}). A sparse row is its non-zero entries.
    */
   int distinctRows(int limit) {
     if (dense != null) {
-      return Preflight.distinct(rows(), limit, dense::row);
+      return DistinctRows.count(MatrixAccess.data(dense), dense.rows(), dense.cols(), limit);
     }
     int[] pointers = sparse.rowPointers();
     int[] columns = sparse.columnIndices();
     double[] values = sparse.values();
-    return Preflight.distinct(rows(), limit, i -> {
+    return DistinctRows.count(rows(), limit, i -> {
       double[] entries = new double[2 * (pointers[i + 1] - pointers[i])];
       int e = 0;
       for (int q = pointers[i]; q < pointers[i + 1]; q++) {

@@ -3,11 +3,7 @@ package io.github.nmf4j.cli;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
 import io.github.nmf4j.nmf.Initialization;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Locale;
-import java.util.Set;
-import java.util.function.IntFunction;
 
 /**
  * The one place where a command's options are checked against its data, after reading and
@@ -188,8 +184,8 @@ final class Preflight {
    * Checks a number of clusters or colours against the number of distinct samples, which
    * k-means needs at least one of per cluster.
    *
-   * @param distinct the number of distinct samples, counted up to {@code k}: see {@link
-   *     #distinct}
+   * @param distinct the number of distinct samples, counted up to {@code k} ({@link
+   *     io.github.nmf4j.internal.DistinctRows})
    * @param what the samples, for the message ("rows of x.csv", "colours of photo.png")
    * @throws IllegalArgumentException if there are fewer distinct samples than clusters
    */
@@ -197,36 +193,6 @@ final class Preflight {
     if (distinct < k) {
       throw new IllegalArgumentException(option + " " + k + " is more than the " + distinct
           + " distinct " + what + "; each cluster needs a different one");
-    }
-  }
-
-  /**
-   * The number of distinct samples {@code sample.apply(0 .. n - 1)}, counting at most {@code
-   * limit} (the scan stops there). The samples are finite; {@code 0.0} and {@code -0.0} are
-   * the same value, as k-means compares them.
-   */
-  static int distinct(int n, int limit, IntFunction<double[]> sample) {
-    Set<Sample> seen = new HashSet<>();
-    for (int i = 0; i < n && seen.size() < limit; i++) {
-      double[] x = sample.apply(i);
-      for (int f = 0; f < x.length; f++) {
-        x[f] += 0.0;
-      }
-      seen.add(new Sample(x));
-    }
-    return seen.size();
-  }
-
-  /** A sample compared by value. */
-  private record Sample(double[] values) {
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Sample s && Arrays.equals(values, s.values);
-    }
-
-    @Override
-    public int hashCode() {
-      return Arrays.hashCode(values);
     }
   }
 

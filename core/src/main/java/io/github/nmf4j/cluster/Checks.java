@@ -1,6 +1,7 @@
 package io.github.nmf4j.cluster;
 
 import io.github.nmf4j.internal.Arguments;
+import io.github.nmf4j.internal.DistinctRows;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.access.MatrixAccess;
 import java.util.HashSet;
@@ -56,7 +57,7 @@ final class Checks {
    * most {@code limit} (the scan stops there). {@code 0.0} and {@code -0.0} are equal.
    */
   static int distinctRows(double[] x, int n, int d, int limit) {
-    return distinct(n, limit, i -> new Row(x, i * d, d));
+    return DistinctRows.count(x, n, d, limit);
   }
 
   /**
@@ -93,39 +94,6 @@ final class Checks {
     @Override
     public final boolean equals(Object o) {
       return o instanceof RowKey && o.getClass() == getClass() && sameAs((RowKey) o);
-    }
-  }
-
-  /** A row of a row-major array compared by value. */
-  private static final class Row extends RowKey {
-    private final double[] x;
-    private final int offset;
-    private final int d;
-
-    Row(double[] x, int offset, int d) {
-      super(hash(x, offset, d));
-      this.x = x;
-      this.offset = offset;
-      this.d = d;
-    }
-
-    private static int hash(double[] x, int offset, int d) {
-      int h = 1;
-      for (int f = 0; f < d; f++) {
-        h = 31 * h + Double.hashCode(x[offset + f] + 0.0);
-      }
-      return h;
-    }
-
-    @Override
-    boolean sameAs(RowKey other) {
-      Row r = (Row) other;
-      for (int f = 0; f < d; f++) {
-        if (x[offset + f] != r.x[r.offset + f]) {
-          return false;
-        }
-      }
-      return true;
     }
   }
 }

@@ -6,10 +6,9 @@ import io.github.nmf4j.estimator.Estimator;
 import io.github.nmf4j.estimator.EstimatorBuilder;
 import io.github.nmf4j.estimator.SeededBuilder;
 import io.github.nmf4j.internal.Arguments;
+import io.github.nmf4j.internal.DistinctRows;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.access.MatrixAccess;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -104,7 +103,7 @@ public final class Segmentation extends Estimator<SegmentationSettings> {
         }
       }
     }
-    int distinct = distinctColours(features, count, clusters);
+    int distinct = DistinctRows.count(features, count, 3, clusters);
     if (distinct < clusters) {
       throw new IllegalArgumentException("clusters = " + clusters + " is more than the "
           + distinct + " distinct mean colours of the windows (window " + window + ", stride "
@@ -115,21 +114,6 @@ public final class Segmentation extends Estimator<SegmentationSettings> {
         .fit(Matrix.wrap(count, 3, features));
     return new SegmentationResult(s, h, w, tops, lefts, model.labels(), model.centroids());
   }
-
-  /**
-   * The number of distinct colours among the {@code count} rows of {@code features} ({@code
-   * count x 3}), counting at most {@code limit}: k-means needs one per cluster. The means are
-   * of non-negative pixels, so no colour holds {@code -0.0}.
-   */
-  private static int distinctColours(double[] features, int count, int limit) {
-    Set<Colour> seen = new HashSet<>();
-    for (int i = 0; i < count && seen.size() < limit; i++) {
-      seen.add(new Colour(features[3 * i], features[3 * i + 1], features[3 * i + 2]));
-    }
-    return seen.size();
-  }
-
-  private record Colour(double red, double green, double blue) {}
 
   /**
    * The window starts {@code 0, stride, ...} that fit in {@code size}, plus {@code size -
