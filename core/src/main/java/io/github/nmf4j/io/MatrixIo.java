@@ -220,15 +220,28 @@ public final class MatrixIo {
    */
   static SparseMatrix sparse(String name, Matrix m) throws FileFormatException {
     double[] a = MatrixAccess.data(m);
-    for (int i = 0; i < a.length; i++) {
-      if (!Double.isFinite(a[i])) {
-        throw new FileFormatException(name + ": " + (Double.isNaN(a[i]) ? "NaN" : "infinite value "
-            + a[i]) + " at row " + (i / m.cols() + 1)
-            + ", column " + (i % m.cols() + 1) + " (counting from 1); a sparse matrix holds "
-            + "finite values");
-      }
+    int i = firstNotFinite(a);
+    if (i >= 0) {
+      throw new FileFormatException(name + ": " + describe(a[i]) + " at row " + (i / m.cols() + 1)
+          + ", column " + (i % m.cols() + 1) + " (counting from 1); a sparse matrix holds "
+          + "finite values");
     }
     return SparseMatrix.of(m);
+  }
+
+  /** The index of the first value of {@code a} that is NaN or infinite, or -1. */
+  private static int firstNotFinite(double[] a) {
+    for (int i = 0; i < a.length; i++) {
+      if (!Double.isFinite(a[i])) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** "NaN" or "infinite value x", for messages. */
+  private static String describe(double notFinite) {
+    return Double.isNaN(notFinite) ? "NaN" : "infinite value " + notFinite;
   }
 
   private static FileFormatException damagedGzip(String name, IOException e) {
@@ -287,13 +300,11 @@ public final class MatrixIo {
     Arguments.requireNonNull(matrix, "matrix");
     if (f == Format.NPZ) {
       double[] a = MatrixAccess.data(matrix);
-      for (int i = 0; i < a.length; i++) {
-        if (!Double.isFinite(a[i])) {
-          throw new IllegalArgumentException("cannot write matrix to '" + path + "': it has "
-              + (Double.isNaN(a[i]) ? "NaN" : "infinite value " + a[i]) + " at row "
-              + i / matrix.cols() + ", column " + i % matrix.cols()
-              + ", and a .npz file holds a sparse matrix, whose values must be finite");
-        }
+      int i = firstNotFinite(a);
+      if (i >= 0) {
+        throw new IllegalArgumentException("cannot write matrix to '" + path + "': it has "
+            + describe(a[i]) + " at row " + i / matrix.cols() + ", column " + i % matrix.cols()
+            + ", and a .npz file holds a sparse matrix, whose values must be finite");
       }
       write(path, SparseMatrix.of(matrix));
       return;
