@@ -114,8 +114,15 @@ public final class KMeans extends Estimator<KMeansSettings> {
   /** The number of features from which the product form is used with many clusters. */
   static final int WIDE_FEATURES_MANY_CLUSTERS = 8;
 
+  /**
+   * The restarts as the builder was given them: null when left to the default, so that {@link
+   * #toBuilder()} keeps the default rule (a copy switched to random seeding gets 10 restarts).
+   */
+  private final Integer restartsGiven;
+
   private KMeans(KMeansSettings settings, Builder builder) {
     super(settings, builder);
+    this.restartsGiven = builder.restarts;
   }
 
   /** A builder with scikit-learn's defaults: k = 8, k-means++, 300 iterations, tolerance 1e-4. */
@@ -225,14 +232,17 @@ public final class KMeans extends Estimator<KMeansSettings> {
       super(300, 1e-4);
     }
 
-    /** Every setting of {@code kMeans} made explicit (k and restarts as resolved). */
+    /**
+     * The settings of {@code kMeans}: k as resolved, the restarts as given (left to the default
+     * rule when they were, so that a copy with another initialization gets that one's default).
+     */
     private Builder(KMeans kMeans) {
       this();
       KMeansSettings s = kMeans.settings();
       k = s.k();
       initialization = s.initialization();
       initialCentroids = s.initialCentroids().orElse(null);
-      restarts = s.restarts();
+      restarts = kMeans.restartsGiven;
       maxIterations(s.maxIterations()).tolerance(s.tolerance()).seed(s.seed());
       distance = s.distance();
       parallelRounds = s.parallelRounds();

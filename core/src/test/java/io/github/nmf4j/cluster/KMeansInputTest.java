@@ -91,6 +91,27 @@ class KMeansInputTest {
         .settings().initialCentroids()).contains(two);
   }
 
+  /**
+   * A copy keeps the restarts' default rule, as scikit-learn's {@code n_init="auto"} survives
+   * {@code set_params(init="random")}: before, the copy of a k-means++ estimator kept its
+   * resolved single restart, so switching it to random seeding fitted 1 restart instead of 10.
+   */
+  @Test
+  void aCopyKeepsTheDefaultRestartsRule() {
+    Matrix two = Matrix.of(new double[][] {{0, 0}, {5, 5}});
+    KMeans plusPlus = KMeans.builder().build();
+    assertThat(plusPlus.settings().restarts()).isEqualTo(1);
+    assertThat(plusPlus.toBuilder().initialization(KMeansInit.RANDOM).build().settings()
+        .restarts()).isEqualTo(10);
+    KMeans given = KMeans.builder().initialCentroids(two).build();
+    assertThat(given.toBuilder().initialization(KMeansInit.RANDOM).build().settings()
+        .restarts()).isEqualTo(10);
+    KMeans three = KMeans.builder().restarts(3).build();
+    assertThat(three.toBuilder().initialization(KMeansInit.RANDOM).build().settings()
+        .restarts()).isEqualTo(3);
+    assertThat(three.toBuilder().build().settings()).isEqualTo(three.settings());
+  }
+
   @Test
   void rejectsMismatchedInitialCentroids() {
     Matrix threeColumns = Matrix.of(new double[][] {{0, 0, 0}, {1, 1, 1}});
