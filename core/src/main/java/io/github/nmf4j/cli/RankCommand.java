@@ -11,6 +11,7 @@ import io.github.nmf4j.nmf.Loss;
 import io.github.nmf4j.nmf.Nmf;
 import io.github.nmf4j.nmf.RankSelection;
 import io.github.nmf4j.nmf.RankSelectionResult;
+import io.github.nmf4j.nmf.RankSelectionSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -174,6 +175,13 @@ Loss.FROBENIUS)) + " for frobenius, mu for kl",
     long seed = args.longValue("seed", 0);
     int threads = Preflight.threads(args);
 
+    RankSelection selection = !cv ? null : RankSelection.builder().ranks(ranks).holdoutFraction(holdout)
+        .repeats(repeats).seed(seed).threads(threads).nmf(template)
+        .listener(p -> bar.update(p.restart() * ranks.length + p.iteration(),
+            repeats * ranks.length, String.format(Locale.ROOT, "repeat %d/%d  rank %d",
+                p.restart() + 1, repeats, ranks[p.iteration() - 1])))
+        .build();
+
     Matrix v = MatrixIo.read(input);
     // cv fits with MissingValues.IGNORE: a NaN entry is missing, never held out or scored
     Preflight.data(input.toString(), v, true, cv, "NMF");
@@ -182,7 +190,7 @@ Loss.FROBENIUS)) + " for frobenius, mu for kl",
     Preflight.initialization(NmfOptions.init(args), "--ranks", largest, input.toString(),
         v.rows(), v.cols());
     if (cv) {
-      holdsOut(holdout, v, input);
+      holdsOut(selection.settings(), v, input);
     }
     if (!cv && v.rows() < 2) {
       throw new IllegalArgumentException(input + " has " + v.rows() + " row; consensus "
@@ -202,12 +210,7 @@ Loss.FROBENIUS)) + " for frobenius, mu for kl",
     LineChart chart;
     try {
       if (cv) {
-        RankSelectionResult r = RankSelection.builder().ranks(ranks).holdoutFraction(holdout)
-            .repeats(repeats).seed(seed).threads(threads).nmf(template)
-            .listener(p -> bar.update(p.restart() * ranks.length + p.iteration(),
-                repeats * ranks.length, String.format(Locale.ROOT, "repeat %d/%d  rank %d",
-                    p.restart() + 1, repeats, ranks[p.iteration() - 1])))
-            .fit(v);
+        RankSelectionResult r = selection.fit(v);
         seconds = (System.nanoTime() - start) / 1e9;
         double[] errors = r.testErrors();
         double[] se = r.standardErrors();
@@ -278,14 +281,15 @@ Loss.FROBENIUS)) + " for frobenius, mu for kl",
    *
    * @throws IllegalArgumentException naming the option, its value and the entries it holds out
    */
-  static void holdsOut(double holdout, Matrix v, Path input) {
+  static void holdsOut(RankSelectionSettings settings, Matrix v, Path input) {
+    double holdout = settings.holdoutFraction();
     long observed = 0;
     for (int i = 0; i < v.rows(); i++) {
       for (double x : v.row(i)) {
         observed += Double.isNaN(x) ? 0 : 1;
       }
     }
-    long held = Math.round(holdout * observed);
+    long held = settings.heldOut(observed);
     if (held < 1 || held >= observed) {
       throw new IllegalArgumentException("--holdout " + holdout + " of the " + observed
           + " observed entries of " + input + " (" + v.shape() + ") holds out " + held

@@ -4,6 +4,7 @@ import io.github.nmf4j.image.Images;
 import io.github.nmf4j.image.RgbImage;
 import io.github.nmf4j.image.Segmentation;
 import io.github.nmf4j.image.SegmentationResult;
+import io.github.nmf4j.image.SegmentationSettings;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -50,7 +51,10 @@ final class SegmentCommand implements Command {
    *
    * @throws UsageException naming the options (and their defaults when they were not given)
    */
-  static void windows(Args args, int window, int stride, int k, RgbImage image, Path input) {
+  static void windows(Args args, SegmentationSettings settings, RgbImage image, Path input) {
+    int window = settings.window();
+    int stride = settings.stride();
+    int k = settings.clusters();
     int h = image.height();
     int w = image.width();
     String windowOption = "--window " + window + (args.has("window") ? "" : " (the default)");
@@ -58,8 +62,8 @@ final class SegmentCommand implements Command {
       throw new UsageException(windowOption + " is larger than " + input + " (" + h + "x" + w
           + " pixels); it must be at most its smaller side, " + Math.min(h, w));
     }
-    long tops = positions(h, window, stride);
-    long lefts = positions(w, window, stride);
+    long tops = settings.positionsAlong(h);
+    long lefts = settings.positionsAlong(w);
     if (k > tops * lefts) {
       throw new UsageException("--k " + k + (args.has("k") ? "" : " (the default)")
           + " is more than the " + tops + " x " + lefts + " = " + tops * lefts + " window "
@@ -67,11 +71,6 @@ final class SegmentCommand implements Command {
           + (args.has("stride") ? "" : " (the default)") + "; each segment needs one (lower "
           + "--k, --window or --stride)");
     }
-  }
-
-  /** The window positions along a side of {@code size} pixels: every stride, and flush. */
-  private static long positions(int size, int window, int stride) {
-    return (size - window + stride - 1L) / stride + 1;
   }
 
   @Override
@@ -90,8 +89,7 @@ final class SegmentCommand implements Command {
         .build();
 
     RgbImage image = Images.readRgb(input);
-    windows(args, segmentation.settings().window(), segmentation.settings().stride(),
-        segmentation.settings().clusters(), image, input);
+    windows(args, segmentation.settings(), image, input);
     long start = System.nanoTime();
     SegmentationResult result;
     try {

@@ -15,6 +15,22 @@ package io.github.nmf4j.image;
 public record SegmentationSettings(int window, int stride, int clusters, long seed,
     int threads) {
 
+  /**
+   * The number of window positions along a side of {@code size} pixels: every {@code stride}
+   * pixels, plus one flush with the far edge where the last stops short of it (see {@link
+   * Segmentation}). An image of {@code h x w} pixels has {@code positionsAlong(h) x
+   * positionsAlong(w)} windows, and each segment needs at least one.
+   *
+   * @throws IllegalArgumentException if the window is larger than {@code size}
+   */
+  public int positionsAlong(int size) {
+    if (window > size) {
+      throw new IllegalArgumentException("window " + window + " is larger than the side of "
+          + size + " pixels");
+    }
+    return Segmentation.positions(size, window, stride).length;
+  }
+
   @Override
   public String toString() {
     return "Segmentation[window=" + window + ", stride=" + stride + ", clusters=" + clusters

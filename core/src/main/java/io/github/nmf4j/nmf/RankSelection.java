@@ -77,7 +77,7 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
   private RankSelectionResult fitOnCaller(Matrix v) {
     RankSelectionSettings s = settings();
     int[] observed = observedEntries(v);
-    int held = (int) Math.round(s.holdoutFraction() * observed.length);
+    int held = (int) s.heldOut(observed.length);
     if (held < 1 || held >= observed.length) {
       throw new IllegalArgumentException("holdoutFraction " + s.holdoutFraction() + " of the "
           + observed.length + " observed entries of v (" + v.shape() + ") holds out " + held

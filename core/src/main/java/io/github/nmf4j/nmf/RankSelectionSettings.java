@@ -23,6 +23,15 @@ public record RankSelectionSettings(List<Integer> ranks, double holdoutFraction,
     ranks = List.copyOf(ranks);
   }
 
+  /**
+   * The number of entries each repeat holds out of {@code observed} ones: {@code
+   * holdoutFraction x observed}, rounded to the nearest integer. A fit needs at least one held out
+   * and one kept.
+   */
+  public long heldOut(long observed) {
+    return Math.round(holdoutFraction * observed);
+  }
+
   @Override
   public String toString() {
     return "RankSelection[ranks=" + ranks + ", holdoutFraction=" + holdoutFraction + ", repeats="

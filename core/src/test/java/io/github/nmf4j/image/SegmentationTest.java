@@ -190,6 +190,24 @@ class SegmentationTest {
     assertThat(s.toString()).contains("120x160", "6x8");
   }
 
+  /** The positions the settings count are those a segmentation uses, flush window included. */
+  @Test
+  void settingsCountTheWindowPositions() {
+    RgbImage image = quadrants();
+    for (int[] ws : new int[][] {{100, 50}, {40, 40}, {40, 30}, {120, 7}, {1, 1}}) {
+      SegmentationSettings settings = Segmentation.builder().window(ws[0]).stride(ws[1])
+          .clusters(1).build().settings();
+      SegmentationResult s = Segmentation.builder().window(ws[0]).stride(ws[1]).clusters(1)
+          .segment(image);
+      assertThat(settings.positionsAlong(120)).isEqualTo(s.windowTops().length);
+      assertThat(settings.positionsAlong(160)).isEqualTo(s.windowLefts().length);
+    }
+    assertThatThrownBy(() -> Segmentation.builder().window(121).build().settings()
+        .positionsAlong(120))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("window 121 is larger than the side of 120 pixels");
+  }
+
   @Test
   void badInputIsRejectedWithClearMessages() {
     RgbImage image = quadrants();

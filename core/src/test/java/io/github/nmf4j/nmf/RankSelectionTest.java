@@ -159,6 +159,23 @@ class RankSelectionTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("holdoutFraction");
   }
 
+  /** The settings say how many entries a repeat holds out, the count the fit refuses at. */
+  @Test
+  void settingsCountTheHeldOutEntries() {
+    RankSelectionSettings s = RankSelection.builder().ranks(1).holdoutFraction(0.05).build()
+        .settings();
+    assertThat(s.heldOut(4)).isZero();
+    assertThat(s.heldOut(10)).isEqualTo(1);
+    assertThat(s.heldOut(29)).isEqualTo(1);
+    assertThat(s.heldOut(30)).isEqualTo(2);
+    Matrix v = Matrix.of(new double[][] {{1, 2, 3, 4, 5}, {6, 7, 8, 9, Double.NaN}});
+    // 9 observed entries: 0.05 holds out 0, 0.06 holds out 1
+    assertThatThrownBy(() -> RankSelection.builder().ranks(1).holdoutFraction(0.05).fit(v))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("holds out 0");
+    assertThat(RankSelection.builder().ranks(1).holdoutFraction(0.06).repeats(1).fit(v)
+        .testErrors()).hasSize(1);
+  }
+
   @Test
   void toBuilderKeepsEverySetting() {
     RankSelection s = RankSelection.builder().ranks(4, 2).holdoutFraction(0.2).repeats(5)
