@@ -129,7 +129,8 @@ abstract class FactorizationBuilder<B extends FactorizationBuilder<B>> extends I
    * and {@link NmfModel#transform} applies W's penalty; {@link NmfModel#reconstructionError()},
    * the listener's loss and the convergence test use the data term D alone, as scikit-learn.
    * With HALS and an L1 part, entries of a penalized factor may reach exactly 0 (without an
-   * L1 part HALS keeps them at a tiny positive floor).
+   * L1 part HALS keeps them at a tiny positive floor). With {@code Nmf}'s {@link
+   * MissingValues#IGNORE}, D runs over the observed entries and n and p stay V's whole shape.
    *
    * @throws IllegalArgumentException if {@code alphaW} is negative, NaN or infinite
    */

@@ -28,15 +28,25 @@ import io.github.nmf4j.linalg.kernel.Gemm;
  * additions. Each line's sums run over its missing entries in order, two at a time ({@code
  * sum + (f_s e_s + f_{s+1} e_{s+1})}); the Gram term is recomputed per component from the
  * current values rather than kept up to date, so the result does not depend on the blocks.
+ *
+ * <p>Penalties ({@link MaskedRule}), as in {@link FrobeniusHals}: the L1 weight comes off the
+ * targets ({@code W'V_0 - l1H}) and the L2 weight joins the Gram matrix's diagonal ({@code W'W +
+ * l2H I}), so that {@code a} loses {@code l1H + l2H H[c,j]} and {@code d} gains {@code l2H};
+ * a factor with an L1 weight has floor 0.
  */
 final class MaskedDenseHals extends MaskedHalsRule {
 
-  private final double floor;
+  /** The floors of H's and W's entries: {@code f}, or 0 for a factor with an L1 weight. */
+  private final double floorH;
+  private final double floorW;
   private final double lambda;
   /** {@code WH} at the missing entries, CSR order. */
   private final double[] atMissing;
   private final double[] ht = new double[data.p * k];
   private final double[] gram = new double[k * k];
+  /** {@code gram} plus the L2 weight of the factor updated on its diagonal (or gram itself). */
+  private final double[] gramPenalized = penalties.l2H > 0 || penalties.l2W > 0
+      ? new double[k * k] : gram;
   private final double[] wtv = new double[k * data.p];
   private final double[] vht = new double[data.n * k];
   private final double[] partial = new double[Math.max(Entries.blocks(data.n),
@@ -56,7 +66,9 @@ final class MaskedDenseHals extends MaskedHalsRule {
     int p = data.p;
     long observed = (long) n * p - entries.size();
     double rms = Math.sqrt(data.squaredNorm / observed);
-    this.floor = FrobeniusHals.FLOOR * Math.sqrt(rms / k);
+    double floor = FrobeniusHals.FLOOR * Math.sqrt(rms / k);
+    this.floorH = penalties.l1H > 0 ? 0 : floor;
+    this.floorW = penalties.l1W > 0 ? 0 : floor;
     this.lambda = MaskedHals.proximalWeight(rms, k);
     atMissing = new double[entries.size()];
     columns = new MaskedLines(p, entries.columnStart, entries.row, entries.position, n);
@@ -104,7 +116,9 @@ final class MaskedDenseHals extends MaskedHalsRule {
         wt[c][i] = w[i * k + c];
       }
     }
-    par.forEach(columns.blocks, b -> sweep(columns, b, columnBlocks[b], wt, h, wtv, 1, p));
+    double[] g = Penalties.withDiagonal(gram, k, penalties.l2H, gramPenalized);
+    par.forEach(columns.blocks, b -> sweep(columns, b, columnBlocks[b], wt, h, wtv, 1, p, g,
+        penalties.l1H, floorH));
   }
 
   /** The W half: the rows of W by blocks, H's values at their missing entries. */
@@ -117,17 +131,22 @@ final class MaskedDenseHals extends MaskedHalsRule {
     for (int c = 0; c < k; c++) {
       System.arraycopy(h, c * p, hRows[c], 0, p);
     }
-    par.forEach(rows.blocks, b -> sweep(rows, b, rowBlocks[b], hRows, w, vht, k, 1));
+    double[] g = Penalties.withDiagonal(gram, k, penalties.l2W, gramPenalized);
+    par.forEach(rows.blocks, b -> sweep(rows, b, rowBlocks[b], hRows, w, vht, k, 1, g,
+        penalties.l1W, floorW));
   }
 
   /**
    * One sweep over the components for the lines of block {@code b}: the factor {@code x} and
    * the targets {@code num} ({@code W'V_0} or {@code V_0 H'}) of line {@code l}, component
    * {@code c}, at {@code l * lineStride + c * componentStride}; {@code other[c]} the other
-   * factor's component {@code c} by its index.
+   * factor's component {@code c} by its index; {@code g} the Gram matrix with the factor's
+   * L2 weight on its diagonal, {@code l1} its L1 weight (taken from the targets, as {@link
+   * FrobeniusHals} does) and {@code floor} its floor.
    */
   private void sweep(MaskedLines layout, int b, Block s, double[][] other, double[] x,
-      double[] num, int lineStride, int componentStride) {
+      double[] num, int lineStride, int componentStride, double[] g, double l1,
+      double floor) {
     int[] lines = layout.line[b];
     int width = lines.length;
     int slots = layout.slots(b);
@@ -139,7 +158,7 @@ final class MaskedDenseHals extends MaskedHalsRule {
       for (int l = 0; l < width; l++) {
         int at = lines[l] * lineStride + c * componentStride;
         xc[l] = x[at];
-        tc[l] = num[at];
+        tc[l] = num[at] - l1;
       }
     }
     for (int q = 0; q < slots; q++) {
@@ -155,7 +174,7 @@ final class MaskedDenseHals extends MaskedHalsRule {
     double[] delta = s.delta;
     double[] prox = s.prox;
     for (int c = 0; c < k; c++) {
-      HalsKernel.residual(gram, c, k, s.t[c], s.x, width, acc);
+      HalsKernel.residual(g, c, k, s.t[c], s.x, width, acc);
       double[] oc = other[c];
       for (int q = 0; q < slots; q++) {
         int[] at = index[q];
@@ -188,7 +207,7 @@ final class MaskedDenseHals extends MaskedHalsRule {
           squares[l] += y0 * y0;
         }
       }
-      double gcc = gram[c * k + c];
+      double gcc = g[c * k + c];
       double[] xc = s.x[c];
       int[] unobserved = s.unobserved;
       for (int u = 0; u < unobserved.length; u++) {

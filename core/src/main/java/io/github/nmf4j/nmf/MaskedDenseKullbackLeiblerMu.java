@@ -21,11 +21,16 @@ import java.util.Arrays;
  * in another order); a denominator is clamped at 0 before the guard, since the difference may
  * round below it where a row or column has no observed entry.
  *
+ * <p>Penalties ({@link MaskedRule}) join the denominators as in {@link KullbackLeiblerMu}:
+ * {@code W'M + l2H H + l1H + eps} and {@code MH' + l2W W + l1W + eps}.
+ *
  * <p>Cost: the four {@code 2npk} products of the full fit and {@code 2k} additions per missing
  * entry per iteration; measured in docs/benchmarks.md, "Missing values".
  */
 final class MaskedDenseKullbackLeiblerMu extends MaskedRule {
 
+  /** The guards of the H and W updates ({@code eps} plus the L1 weight) and the L2 weights. */
+  private final Penalties.MuGuards guards = penalties.muGuards(eps);
   private final RowBlocks blocks;
   private final RowProducts products;
   /** {@code W'(V_0 ./ (WH + eps))} ({@code k x p}) for the current factors. */
@@ -53,7 +58,7 @@ final class MaskedDenseKullbackLeiblerMu extends MaskedRule {
 
   @Override
   public void iterate() {
-    MaskedFrobeniusMu.step(h, numerator, denominator, k * data.p, eps);
+    step(h, numerator, denominator, k * data.p, guards.h(), guards.l2H());
     pass(true, lossRequested);
     lossRequested = false;
   }
@@ -111,14 +116,29 @@ final class MaskedDenseKullbackLeiblerMu extends MaskedRule {
     }
   }
 
-  /** The W update of rows {@code [row0, row0 + rows)}: {@code (R H') ./ (MH' + eps)}. */
+  /**
+   * The W update of rows {@code [row0, row0 + rows)}: {@code (R H') ./ (MH' + l2W W + l1W +
+   * eps)}, the penalties 0 when there are none.
+   */
   private void updateRowsOfW(int row0, int rows, RowBlocks.Workspace ws) {
     System.arraycopy(w, row0 * k, ws.w, 0, rows * k);
     products.ratioTimesTranspose(row0, rows, ws, eps, ws.rowsByK);
+    double guard = guards.w();
+    double l2 = guards.l2W();
+    if (l2 == 0) {
+      for (int i = 0; i < rows; i++) {
+        for (int l = 0, t = i * k, at = row0 * k + t; l < k; l++, t++, at++) {
+          double d = Math.max(hRowSums[l] - missingByRow[at], 0) + guard;
+          w[at] = ws.w[t] * ws.rowsByK[t] / d;
+        }
+      }
+      return;
+    }
     for (int i = 0; i < rows; i++) {
       for (int l = 0, t = i * k, at = row0 * k + t; l < k; l++, t++, at++) {
-        double d = Math.max(hRowSums[l] - missingByRow[at], 0) + eps;
-        w[at] = ws.w[t] * ws.rowsByK[t] / d;
+        double x = ws.w[t];
+        double d = Math.max(hRowSums[l] - missingByRow[at], 0) + l2 * x + guard;
+        w[at] = x * ws.rowsByK[t] / d;
       }
     }
   }

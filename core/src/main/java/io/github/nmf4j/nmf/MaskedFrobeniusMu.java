@@ -11,7 +11,9 @@ import io.github.nmf4j.linalg.kernel.Gemm;
  *   W <- W .* ((M .* V)H') ./ ((M .* WH)H' + eps)
  * </pre>
  * Neither step increases the masked loss (the auxiliary-function argument of Lee and Seung holds
- * with the weights).
+ * with the weights). Penalties ({@link MaskedRule}) join the denominators as in {@link
+ * FrobeniusMu}: {@code W'(M .* WH) + l2H H + l1H + eps} and {@code (M .* WH)H' + l2W W + l1W +
+ * eps}, the penalized masked objective then never increasing either.
  *
  * <p><b>Cost.</b> For a dense V with a few missing entries ({@link Observed#filled}: zeros there)
  * the large products stay dense: {@code M .* V} is the zero-filled V, and {@code M .* WH = WH -
@@ -29,6 +31,8 @@ import io.github.nmf4j.linalg.kernel.Gemm;
 final class MaskedFrobeniusMu extends MaskedRule {
 
   private final boolean complement;
+  /** The guards of the H and W updates ({@code eps} plus the L1 weight) and the L2 weights. */
+  private final Penalties.MuGuards guards;
   /** {@code WH} at the entries (missing or observed). */
   private final double[] atEntries;
   private final double[] ht;
@@ -46,6 +50,7 @@ final class MaskedFrobeniusMu extends MaskedRule {
   MaskedFrobeniusMu(Problem problem, Factors start, Observed data) {
     super(problem, start, data, data.filled != null ? data.missing : data.observed);
     this.complement = data.filled != null;
+    this.guards = penalties.muGuards(eps);
     int n = data.n;
     int p = data.p;
     atEntries = complement ? null : new double[entries.size()];
@@ -92,7 +97,7 @@ final class MaskedFrobeniusMu extends MaskedRule {
     Gemm.multiply(k, k, p, wtw, h, denH, Parallel.serial());
     MaskedProducts.columnCorrections(entries, w, ht, k, byColumn, par);
     subtractTransposed(denH, byColumn, p);
-    step(h, numH, denH, k * p, eps);
+    step(h, numH, denH, k * p, guards.h(), guards.l2H());
     Entries.transpose(h, k, p, ht);
     // W: V_0 H' over W(HH') - SH', S for the new H.
     productsWithH();
@@ -101,7 +106,7 @@ final class MaskedFrobeniusMu extends MaskedRule {
     for (int i = 0; i < denW.length; i++) {
       denW[i] -= byRow[i];
     }
-    step(w, numW, denW, n * k, eps);
+    step(w, numW, denW, n * k, guards.w(), guards.l2W());
     Gemm.gram(n, k, w, wtw, par);
     loss = lossRequested ? computeLoss() : Double.NaN;
   }
@@ -114,13 +119,13 @@ final class MaskedFrobeniusMu extends MaskedRule {
     Entries.transpose(byColumn, p, k, numH);
     entries.transposeTimes(atEntries, w, k, byColumn, par);
     Entries.transpose(byColumn, p, k, denH);
-    step(h, numH, denH, k * p, eps);
+    step(h, numH, denH, k * p, guards.h(), guards.l2H());
     Entries.transpose(h, k, p, ht);
     entries.productAt(w, ht, k, atEntries, par);
     // W: (M V)H' over (M WH)H', WH for the new H.
     entries.timesTranspose(data.values, ht, k, numW, par);
     entries.timesTranspose(atEntries, ht, k, denW, par);
-    step(w, numW, denW, data.n * k, eps);
+    step(w, numW, denW, data.n * k, guards.w(), guards.l2W());
     entries.productAt(w, ht, k, atEntries, par);
     loss = computeLoss();
   }
@@ -129,17 +134,6 @@ final class MaskedFrobeniusMu extends MaskedRule {
   private void productsWithH() {
     Gemm.multiplyTranspose(data.n, data.p, k, data.filled, h, numW, par);
     Gemm.multiplyTranspose(k, data.p, k, h, h, hht, Parallel.serial());
-  }
-
-  /**
-   * {@code x <- x .* max(num, 0) ./ (max(den, 0) + eps)}, the step of the masked multiplicative
-   * updates: num and den are sums of non-negative terms, which a dense sum less a correction may
-   * round below 0.
-   */
-  static void step(double[] x, double[] num, double[] den, int len, double eps) {
-    for (int i = 0; i < len; i++) {
-      x[i] = x[i] * Math.max(num[i], 0) / (Math.max(den[i], 0) + eps);
-    }
   }
 
   @Override

@@ -23,6 +23,11 @@ package io.github.nmf4j.nmf;
  * observed entries); an entry of W (H) whose row (column) of V has no observed entry is set to
  * it. The residual is recomputed from the factors whenever the loss is asked for, so rounding
  * does not accumulate in it.
+ *
+ * <p>Penalties ({@link MaskedRule}), as in {@link FrobeniusHals}: the step's numerator loses
+ * {@code l1 + l2 x_old} and its denominator gains {@code l2}, so that each step minimizes the
+ * penalized masked loss (plus the proximal term) over its entry; a factor with an L1 weight has
+ * floor 0, so its entries may reach exactly 0.
  */
 final class MaskedHals extends MaskedHalsRule {
 
@@ -40,7 +45,9 @@ final class MaskedHals extends MaskedHalsRule {
     return rms > 0 ? PROXIMAL * rms / k : 1;
   }
 
-  private final double floor;
+  /** The floors of H's and W's entries: {@code f}, or 0 for a factor with an L1 weight. */
+  private final double floorH;
+  private final double floorW;
   private final double lambda;
   private final double[] residual;
   private final double[] ht;
@@ -50,7 +57,9 @@ final class MaskedHals extends MaskedHalsRule {
     super(problem, start, data, data.observed);
     // No stored entry at all (a sparse V with nothing stored): no scale, as all zeros.
     double rms = entries.size() == 0 ? 0 : Math.sqrt(data.squaredNorm / entries.size());
-    this.floor = FrobeniusHals.FLOOR * Math.sqrt(rms / k);
+    double floor = FrobeniusHals.FLOOR * Math.sqrt(rms / k);
+    this.floorH = penalties.l1H > 0 ? 0 : floor;
+    this.floorW = penalties.l1W > 0 ? 0 : floor;
     this.lambda = proximalWeight(rms, k);
     residual = new double[entries.size()];
     ht = new double[data.p * k];
@@ -87,6 +96,8 @@ final class MaskedHals extends MaskedHalsRule {
     int[] start = entries.columnStart;
     int[] rows = entries.row;
     int[] position = entries.position;
+    double l1H = penalties.l1H;
+    double l2H = penalties.l2H;
     par.forEach(Entries.blocks(p), b -> {
       int lo = b * Entries.BLOCK;
       int hi = Math.min(p, lo + Entries.BLOCK);
@@ -98,7 +109,7 @@ final class MaskedHals extends MaskedHalsRule {
         int m = start[j + 1] - first;
         gatherColumn(entries, first, m, w, k, residual, wj, rj);
         for (int c = 0; c < k; c++) {
-          step(h, c * p + j, wj, c * m, rj, 0, m);
+          step(h, c * p + j, wj, c * m, rj, 0, m, l1H, l2H, floorH);
         }
         for (int t = 0; t < m; t++) {
           residual[position[first + t]] = rj[t];
@@ -114,6 +125,8 @@ final class MaskedHals extends MaskedHalsRule {
     int p = data.p;
     int[] start = entries.rowStart;
     int[] columns = entries.column;
+    double l1W = penalties.l1W;
+    double l2W = penalties.l2W;
     par.forEach(Entries.blocks(n), b -> {
       int lo = b * Entries.BLOCK;
       int hi = Math.min(n, lo + Entries.BLOCK);
@@ -130,19 +143,21 @@ final class MaskedHals extends MaskedHalsRule {
           }
         }
         for (int c = 0; c < k; c++) {
-          step(w, i * k + c, hRows, c * m, residual, first, m);
+          step(w, i * k + c, hRows, c * m, residual, first, m, l1W, l2W, floorW);
         }
       }
     });
   }
 
   /**
-   * One coordinate step on {@code x[at]}: the masked loss plus the proximal term minimized over
-   * that entry, from the other factor's values {@code f[o, o + m)} and the residuals
-   * {@code r[r0, r0 + m)} of its {@code m} observed entries; the residuals are updated at once.
-   * Both halves call it, so H and W take the same step.
+   * One coordinate step on {@code x[at]}: the masked loss plus the penalties ({@code l1 x + l2
+   * x^2 / 2}) plus the proximal term minimized over that entry, from the other factor's values
+   * {@code f[o, o + m)} and the residuals {@code r[r0, r0 + m)} of its {@code m} observed
+   * entries; the residuals are updated at once. Both halves call it, so H and W take the same
+   * step. With both weights 0 the penalty terms change nothing, to the bit.
    */
-  private void step(double[] x, int at, double[] f, int o, double[] r, int r0, int m) {
+  private void step(double[] x, int at, double[] f, int o, double[] r, int r0, int m,
+      double l1, double l2, double floor) {
     double a = 0;
     double d = 0;
     for (int t = 0; t < m; t++) {
@@ -151,7 +166,9 @@ final class MaskedHals extends MaskedHalsRule {
       d += y * y;
     }
     double old = x[at];
+    a -= l1 + l2 * old;
     d += m * lambda;
+    d += l2;
     double updated = m > 0 ? Math.max(floor, old + a / d) : floor;
     double delta = updated - old;
     x[at] = updated;

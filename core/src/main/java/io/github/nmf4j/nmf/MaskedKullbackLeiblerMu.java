@@ -8,7 +8,9 @@ package io.github.nmf4j.nmf;
  *   H <- H .* (W'(M .* V ./ (WH + eps))) ./ (W'M + eps)
  *   W <- W .* ((M .* V ./ (WH + eps))H') ./ (MH' + eps)
  * </pre>
- * Neither step increases the masked divergence. Everything runs over the list of observed
+ * Neither step increases the masked divergence. Penalties ({@link MaskedRule}) join the
+ * denominators as in {@link KullbackLeiblerMu}: {@code W'M + l2H H + l1H + eps} and {@code MH' +
+ * l2W W + l1W + eps}. Everything runs over the list of observed
  * entries ({@link Observed#observed}): {@code WH} is formed there only ({@code k} multiply-adds
  * per entry), and so are the ratios and the products; {@code W'M} and {@code MH'} are the
  * products with the 0/1 mask. A row of V with no observed entry gets a zero row of W (numerator
@@ -18,6 +20,8 @@ package io.github.nmf4j.nmf;
  */
 final class MaskedKullbackLeiblerMu extends MaskedRule {
 
+  /** The guards of the H and W updates ({@code eps} plus the L1 weight) and the L2 weights. */
+  private final Penalties.MuGuards guards;
   /** {@code WH} at the observed entries for the current factors. */
   private final double[] atEntries;
   private final double[] ratio;
@@ -29,6 +33,7 @@ final class MaskedKullbackLeiblerMu extends MaskedRule {
 
   MaskedKullbackLeiblerMu(Problem problem, Factors start, Observed data) {
     super(problem, start, data, data.observed);
+    guards = penalties.muGuards(eps);
     int n = data.n;
     int p = data.p;
     atEntries = new double[entries.size()];
@@ -51,13 +56,13 @@ final class MaskedKullbackLeiblerMu extends MaskedRule {
     Entries.transpose(byColumn, p, k, num);
     entries.transposeTimes(null, w, k, byColumn, par);
     Entries.transpose(byColumn, p, k, den);
-    MaskedFrobeniusMu.step(h, num, den, k * p, eps);
+    step(h, num, den, k * p, guards.h(), guards.l2H());
     Entries.transpose(h, k, p, ht);
     entries.productAt(w, ht, k, atEntries, par);
     ratios();
     entries.timesTranspose(ratio, ht, k, num, par);
     entries.timesTranspose(null, ht, k, den, par);
-    MaskedFrobeniusMu.step(w, num, den, n * k, eps);
+    step(w, num, den, n * k, guards.w(), guards.l2W());
     entries.productAt(w, ht, k, atEntries, par);
     loss = lossRequested ? divergence() : Double.NaN;
     lossRequested = false;

@@ -7,8 +7,16 @@ import io.github.nmf4j.internal.Parallel;
  * MaskedDenseKullbackLeiblerMu}, {@link MaskedHals}, {@link MaskedDenseHals}) share: the
  * observed data, the list of
  * entries the rule runs over (the missing or the observed ones), the factors updated in place,
- * and the loss, computed at the end of an iteration only when it was requested ({@link
- * #requestLoss}), else on demand.
+ * the penalties, and the loss, computed at the end of an iteration only when it was requested
+ * ({@link #requestLoss}), else on demand.
+ *
+ * <p><b>Penalties.</b> The masked rules minimize the masked data term plus {@link Penalties}'
+ * terms, the same as a full fit's: the weights are scaled by V's whole shape ({@code n} rows,
+ * {@code p} columns), however many of its entries are observed. They enter each coordinate's
+ * numerator and denominator as in the full rules (the multiplicative updates: the L1 weight
+ * joins the guard, the L2 weight times the factor the denominator; HALS: the L1 weight comes
+ * off the numerator, the L2 weight joins the denominator), never the kept values of {@code WH}
+ * or of the residual. {@link #loss()} stays the data term over the observed entries.
  */
 abstract class MaskedRule implements UpdateRule {
 
@@ -20,6 +28,8 @@ abstract class MaskedRule implements UpdateRule {
   final double[] h;
   final int k;
   final double eps;
+  /** The penalties of the settings, in the stored units ({@link Penalties#NONE} without). */
+  final Penalties penalties;
   /** Whether the loss of the next iteration's result was asked for. */
   boolean lossRequested;
   /** The loss of the current factors, or NaN when not computed yet. */
@@ -33,6 +43,26 @@ abstract class MaskedRule implements UpdateRule {
     this.h = start.h;
     this.k = start.rank;
     this.eps = problem.epsilon();
+    this.penalties = Penalties.of(problem);
+  }
+
+  /**
+   * {@code x <- x .* max(num, 0) ./ (max(den, 0) + l2 x + guard)}, the step of the masked
+   * multiplicative updates: num and den are sums of non-negative terms, which a dense sum less
+   * a correction may round below 0; {@code guard} is eps plus the L1 weight ({@link
+   * Penalties#muGuards}). Without an L2 weight it is the unpenalized step, to the bit.
+   */
+  static void step(double[] x, double[] num, double[] den, int len, double guard, double l2) {
+    if (l2 == 0) {
+      for (int i = 0; i < len; i++) {
+        x[i] = x[i] * Math.max(num[i], 0) / (Math.max(den[i], 0) + guard);
+      }
+      return;
+    }
+    for (int i = 0; i < len; i++) {
+      double old = x[i];
+      x[i] = old * Math.max(num[i], 0) / (Math.max(den[i], 0) + l2 * old + guard);
+    }
   }
 
   @Override

@@ -7,7 +7,9 @@ package io.github.nmf4j.nmf;
  * io.github.nmf4j.linalg.SparseMatrix}, every entry that is not stored) is <em>unobserved</em>:
  * the fit minimizes the loss over the observed entries only, {@code sum_{(i,j) observed}
  * d(v_ij, (WH)_ij)}, the weighted NMF of Zhang, Wang, Ford and Makedon, "Learning from incomplete
- * ratings using non-negative matrix factorization", SIAM Data Mining 2006. {@link
+ * ratings using non-negative matrix factorization", SIAM Data Mining 2006. With the penalties
+ * ({@link Nmf.Builder#alphaW}, {@link Nmf.Builder#alphaH}) the fit minimizes that sum plus the
+ * same penalty terms as a fit without missing values, scaled by V's whole shape. {@link
  * NmfModel#impute} then fills the unobserved entries with WH.
  */
 public enum MissingValues {

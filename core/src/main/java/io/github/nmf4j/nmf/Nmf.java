@@ -191,10 +191,15 @@ public final class Nmf extends Estimator<NmfSettings> {
      * the initialization runs on a copy of V whose NaN entries are filled with the mean of the
      * observed entries of their column (a sparse V is used as it is); the convergence test,
      * {@link NmfModel#reconstructionError()} and {@link NmfModel#relativeError()} are over the
-     * observed entries. A row (column) of V with no observed entry gets a zero (for HALS: a
-     * floor of about {@code 1e-16} times the data's scale) row of W (column of H), so {@link
-     * NmfModel#impute} predicts about 0 there. A dense V without NaN is fitted exactly as with
-     * {@code REJECT}. {@link NmfModel#transform} still rejects NaN.
+     * observed entries. The penalties ({@link #alphaW}, {@link #alphaH}, {@link #l1Ratio}) are
+     * supported: the fit minimizes the data term over the observed entries plus the same
+     * penalty terms as without missing values, still scaled by V's whole shape (p columns for
+     * W's, n rows for H's); an L2 penalty keeps a low-rank fit from predicting wild values at
+     * the unobserved entries. A row (column) of V with no observed entry gets a zero (for HALS:
+     * a floor of about {@code 1e-16} times the data's scale, or 0 for a factor with an L1
+     * penalty) row of W (column of H), so {@link NmfModel#impute} predicts about 0 there. A
+     * dense V without NaN is fitted exactly as with {@code REJECT}, penalties included. {@link
+     * NmfModel#transform} still rejects NaN.
      *
      * @throws IllegalArgumentException if {@code missingValues} is null
      */
@@ -211,8 +216,8 @@ public final class Nmf extends Estimator<NmfSettings> {
      *     the solver is {@link Solver#HALS} and the loss is not {@link Loss#FROBENIUS}, or if
      *     {@link #normalizeColumnsOfW} is set without the Kullback-Leibler loss and the
      *     multiplicative update, with a penalty ({@link #alphaW}, {@link #alphaH}) or with
-     *     {@link MissingValues#IGNORE}; or if a penalty or a loss other than Frobenius and
-     *     Kullback-Leibler is set with {@link MissingValues#IGNORE}
+     *     {@link MissingValues#IGNORE}; or if a loss other than Frobenius and Kullback-Leibler
+     *     is set with {@link MissingValues#IGNORE}
      */
     public Nmf build() {
       NmfSettings settings = new NmfSettings(resolvedRank(), lossValue(), solver,

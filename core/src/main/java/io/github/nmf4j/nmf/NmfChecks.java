@@ -94,11 +94,6 @@ final class NmfChecks {
       throw new IllegalArgumentException("missing values (MissingValues.IGNORE) are supported "
           + "with the FROBENIUS and KULLBACK_LEIBLER losses, was " + loss);
     }
-    if (s.penalized() && ignore) {
-      throw new IllegalArgumentException("the penalties alphaW and alphaH do not support "
-          + "missing values (MissingValues.IGNORE) yet; were " + s.alphaW() + " and "
-          + s.alphaH());
-    }
   }
 
   /**

@@ -280,12 +280,12 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
 
     /**
      * The configuration of every fit: loss (Frobenius or Kullback-Leibler), solver,
-     * initialization, iterations, tolerance (default {@code Nmf.builder()}'s). Its rank, seed,
-     * missing values, threads, executor and listener are replaced. The builder is copied now;
-     * later changes to it have no effect.
+     * penalties, initialization, iterations, tolerance (default {@code Nmf.builder()}'s). Its
+     * rank, seed, missing values, threads, executor and listener are replaced. The builder is
+     * copied now; later changes to it have no effect.
      *
      * @throws IllegalArgumentException if {@code template} is null, does not build, holds
-     *     initial factors, or has a loss or penalty that missing values do not support
+     *     initial factors, or has a loss that missing values do not support
      */
     public Builder nmf(Nmf.Builder template) {
       NmfTemplate t = NmfTemplate.of(template);

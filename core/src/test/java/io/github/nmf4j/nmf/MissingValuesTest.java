@@ -309,9 +309,6 @@ class MissingValuesTest {
     assertThatThrownBy(() -> Nmf.builder().rank(2).loss(Loss.ITAKURA_SAITO)
         .missingValues(MissingValues.IGNORE).build())
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ITAKURA_SAITO");
-    assertThatThrownBy(() -> Nmf.builder().rank(2).alphaW(0.1)
-        .missingValues(MissingValues.IGNORE).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("alphaW");
   }
 
   @Test

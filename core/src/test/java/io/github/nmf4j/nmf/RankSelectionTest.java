@@ -51,6 +51,21 @@ class RankSelectionTest {
     }
   }
 
+  /** A penalized template is accepted, and its penalties reach every masked fit. */
+  @Test
+  void penalizedTemplatesAreFittedWithTheirPenalties() {
+    Matrix v = plantedSeven(6);
+    RankSelection.Builder b = RankSelection.builder().ranks(5, 7, 9).seed(4).threads(1);
+    RankSelectionResult plain = b.nmf(Nmf.builder().maxIterations(50)).fit(v);
+    RankSelectionResult penalized = b.nmf(Nmf.builder().maxIterations(50).alphaW(0.05)
+        .l1Ratio(0.5)).fit(v);
+    assertThat(penalized.settings().nmf().alphaW()).isEqualTo(0.05);
+    assertThat(penalized.settings().nmf().alphaH()).isEqualTo(0.05);
+    for (int i = 0; i < 3; i++) {
+      assertThat(penalized.testErrors()[i]).isNotEqualTo(plain.testErrors()[i]);
+    }
+  }
+
   @Test
   void oneStandardErrorRuleAndStandardErrorsFollowTheirDefinitions() {
     RankSelectionSettings s = RankSelection.builder().ranks(1, 2, 3).build().settings();
