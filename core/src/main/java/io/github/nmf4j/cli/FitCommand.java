@@ -55,7 +55,7 @@ final class FitCommand implements Command {
         .option("l1-ratio", "R", "share of the L1 part of both penalties, 0 to 1 (default 0)")
         .option("missing", "MODE", "reject (default: NaN is an error) or ignore: NaN "
             + "entries, and the unstored entries of a sparse file, are missing values, left "
-            + "out of the fit and the errors (frobenius or kl, no penalties)")
+            + "out of the fit and the errors (frobenius or kl; penalties apply as without)")
         .flag("mini-batch", "fit by mini-batch NMF (scikit-learn's MiniBatchNMF)")
         .option("batch-size", "N", "--mini-batch: rows per batch (default "
             + MINI_BATCH.batchSize() + ")")
@@ -109,23 +109,10 @@ final class FitCommand implements Command {
     b.missingValues(missing);
     double alphaW = args.number("alpha-w", 0, 0);
     double alphaH = args.number("alpha-h", alphaW, 0);
-    if (missing == MissingValues.IGNORE) {
-      if (beta != 1 && beta != 2) {
-        throw new UsageException("--missing ignore works with the frobenius and kl losses "
-            + "only, not --beta-loss " + args.string("beta-loss", "").strip() + " (leave "
-            + "--missing out or use --beta-loss frobenius or kl)");
-      }
-      if (alphaW != 0 || alphaH != 0) {
-        StringBuilder given = new StringBuilder();
-        for (String option : new String[] {"alpha-w", "alpha-h"}) {
-          if (args.has(option)) {
-            given.append(given.length() > 0 ? " " : "").append("--").append(option).append(' ')
-                .append(args.string(option, "").strip());
-          }
-        }
-        throw new UsageException("--missing ignore does not support the penalties yet, was "
-            + given + " (leave out --alpha-w and --alpha-h, or --missing ignore)");
-      }
+    if (missing == MissingValues.IGNORE && beta != 1 && beta != 2) {
+      throw new UsageException("--missing ignore works with the frobenius and kl losses "
+          + "only, not --beta-loss " + args.string("beta-loss", "").strip() + " (leave "
+          + "--missing out or use --beta-loss frobenius or kl)");
     }
     b.alphaW(alphaW).alphaH(alphaH);
     double l1Ratio = args.number("l1-ratio", 0, 0);

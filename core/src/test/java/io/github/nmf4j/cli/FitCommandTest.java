@@ -8,7 +8,10 @@ import io.github.nmf4j.linalg.SparseMatrix;
 import io.github.nmf4j.nmf.Initialization;
 import io.github.nmf4j.nmf.Loss;
 import io.github.nmf4j.nmf.MiniBatchNmf;
+import io.github.nmf4j.nmf.MissingValues;
+import io.github.nmf4j.nmf.Nmf;
 import io.github.nmf4j.nmf.NmfModel;
+import io.github.nmf4j.nmf.Solver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -167,19 +170,13 @@ class FitCommandTest {
   }
 
   @Test
-  void missingIgnoreNamesTheLossAndPenaltyOptionsItCannotTake() {
+  void missingIgnoreNamesTheLossOptionsItCannotTake() {
     String v = input.toString();
     assertFails("--missing ignore works with the frobenius and kl losses only, not --beta-loss"
         + " 0.5 (leave --missing out or use --beta-loss frobenius or kl)", "fit", v, "--rank",
         "2", "--missing", "ignore", "--beta-loss", "0.5");
     assertFails("not --beta-loss itakura-saito", "fit", v, "--rank", "2", "--missing",
         "ignore", "--beta-loss", "itakura-saito");
-    assertFails("--missing ignore does not support the penalties yet, was --alpha-w 0.1 "
-        + "(leave out --alpha-w and --alpha-h, or --missing ignore)", "fit", v, "--rank", "2",
-        "--missing", "ignore", "--alpha-w", "0.1");
-    assertFails("--missing ignore does not support the penalties yet, was --alpha-w 0 "
-        + "--alpha-h 2", "fit", v, "--rank", "2", "--missing", "ignore", "--alpha-w", "0",
-        "--alpha-h", "2");
     for (String beta : new String[] {"kl", "1", "frobenius"}) {
       CliRunner r = CliRunner.run("fit", v, "--rank", "2", "--missing", "ignore",
           "--beta-loss", beta, "--alpha-w", "0", "--max-iter", "5");
@@ -267,8 +264,21 @@ class FitCommandTest {
     assertThat(Arrays.stream(MatrixIo.read(w).toRowMajorArray()).allMatch(Double::isFinite))
         .isTrue();
     assertFails("--missing must be one of", "fit", g, "--rank", "4", "--missing", "zero");
-    assertFails("--missing ignore does not support the penalties yet, was --alpha-w 0.1",
-        "fit", g, "--rank", "4", "--missing", "ignore", "--alpha-w", "0.1");
+    // with the penalties: the library's penalized masked fit, which shrinks W
+    Path penalizedW = dir.resolve("w-penalized.npy");
+    CliRunner penalized = CliRunner.run("fit", g, "--rank", "4", "--missing", "ignore",
+        "--alpha-w", "0.1", "--solver", "hals", "--max-iter", "50", "--tol", "0", "--seed",
+        "3", "--out-w", penalizedW.toString(), "--json");
+    assertThat(penalized.exitCode()).as(penalized.err()).isZero();
+    Nmf.Builder library = Nmf.builder().rank(4).missingValues(MissingValues.IGNORE)
+        .solver(Solver.HALS).maxIterations(50).tolerance(0).seed(3);
+    NmfModel expected = library.alphaW(0.1).fit(MatrixIo.read(gappy));
+    assertThat(MatrixIo.read(penalizedW).toRowMajorArray())
+        .containsExactly(expected.w().toRowMajorArray());
+    assertThat((Double) penalized.json().get("relativeError"))
+        .isEqualTo(expected.relativeError());
+    assertThat(expected.w().frobeniusNorm())
+        .isLessThan(0.9 * library.alphaW(0).fit(MatrixIo.read(gappy)).w().frobeniusNorm());
     a[31] = Double.NEGATIVE_INFINITY;
     MatrixIo.write(gappy, Matrix.wrap(40, 30, a));
     assertFails(g + ": infinite value -Infinity at row 2, column 2 (counting from 1)", "fit", g,
