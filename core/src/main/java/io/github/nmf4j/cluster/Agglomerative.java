@@ -31,6 +31,9 @@ import io.github.nmf4j.linalg.Matrix;
  * 10,000, 1.6 GB for n = 20,000, and they refuse more than 65,536 points (the largest matrix a
  * Java array holds). For large data, cluster with {@link KMeans} or fit on a sample.
  *
+ * <p>Points with values near {@code 1e154} or beyond, whose squared distances would overflow, are
+ * merged as a copy scaled by an exact power of two, and the heights are scaled back.
+ *
  * <p>Results do not depend on the number of threads. The {@link Builder#listener listener}
  * receives a {@link io.github.nmf4j.estimator.Progress} after every merge (step {@code m} of
  * {@code n - 1}) and may cancel. Instances are immutable and safe to share; {@code fit} never
@@ -74,10 +77,14 @@ public final class Agglomerative extends Estimator<AgglomerativeSettings> {
     AgglomerativeSettings settings = settings();
     Linkage linkage = settings.linkage();
     int clusters = settings.clusters();
-    double[] x = Checks.finiteData(points, "points");
+    double[] raw = Checks.finiteData(points, "points");
     int n = points.rows();
     int d = points.cols();
     Checks.atMostPoints(clusters, n, "clusters");
+    // Squared distances of values near 1e154 or beyond overflow and would all tie: merge the
+    // points scaled by an exact power of two (the same merges) and scale the heights back.
+    int shift = Rescaling.shift(Rescaling.largest(raw), (long) n * d);
+    double[] x = shift == 0 ? raw : Rescaling.scaled(raw, -shift);
     boolean matrix = linkage == Linkage.COMPLETE || linkage == Linkage.AVERAGE;
     if (matrix && n > MatrixChain.MAX_POINTS) {
       throw new IllegalArgumentException(linkage + " linkage needs an n x n distance matrix and "
@@ -95,7 +102,7 @@ public final class Agglomerative extends Estimator<AgglomerativeSettings> {
       default:
         MatrixChain.merge(x, n, d, linkage, par, merges);
     }
-    MergeTree tree = merges.build();
+    MergeTree tree = merges.build(shift);
     return new AgglomerativeModel(settings, tree, tree.cut(clusters));
   }
 
@@ -150,7 +157,7 @@ public final class Agglomerative extends Estimator<AgglomerativeSettings> {
     }
     Dendrogram merges = new Dendrogram(n, Monitor.of("agglomerative clustering", listener(), 1));
     MatrixChain.mergeDistances(dist, n, linkage, merges);
-    MergeTree tree = merges.build();
+    MergeTree tree = merges.build(0);
     return new AgglomerativeModel(settings, tree, tree.cut(settings.clusters()));
   }
 

@@ -42,8 +42,11 @@ final class Dendrogram {
     monitor.report(0, count, n - 1);
   }
 
-  /** The tree, merges sorted by height (stable, so equal heights keep the order found). */
-  MergeTree build() {
+  /**
+   * The tree, merges sorted by height (stable, so equal heights keep the order found), with
+   * every height multiplied by {@code 2^heightShift} (exactly, for points that were scaled).
+   */
+  MergeTree build(int heightShift) {
     if (count != n - 1) {
       throw new IllegalStateException(count + " merges recorded for " + n + " points");
     }
@@ -63,7 +66,7 @@ final class Dendrogram {
       int node = n + m;
       left[m] = Math.min(x, y);
       right[m] = Math.max(x, y);
-      heights[m] = height[i];
+      heights[m] = Math.scalb(height[i], heightShift);
       sizes[node] = sizes[x] + sizes[y];
       parent[x] = node;
       parent[y] = node;
