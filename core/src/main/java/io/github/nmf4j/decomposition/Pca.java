@@ -84,6 +84,10 @@ public final class Pca extends Estimator<PcaSettings> {
     double totalSquares = Centering.center(raw, mean, n, p, data, par);
     monitor.report(0, 1, STEPS);
     Matrix centered = Matrix.wrap(n, p, data);
+    // The squares of centred values beyond about 1e154 overflow and below 1e-154 underflow:
+    // then the model takes the variance ratios from the norm computed with scaling.
+    double norm = PcaModel.squaresInRange(totalSquares) ? Math.sqrt(totalSquares)
+        : centered.frobeniusNorm();
     Svd svd = exact(n, p, k) ? Svd.exact(centered, threads)
         : Svd.truncated(centered, k, settings.seed(), threads);
     monitor.report(0, 2, STEPS);
@@ -93,8 +97,8 @@ public final class Pca extends Estimator<PcaSettings> {
     double[] rows = svd.vt().toRowMajorArray();
     double[] comps = new double[k * p];
     System.arraycopy(rows, 0, comps, 0, k * p);
-    return new PcaModel(settings, Matrix.wrap(k, p, comps), singular, mean, totalSquares, n,
-        min);
+    return new PcaModel(settings, Matrix.wrap(k, p, comps), singular, mean, totalSquares, norm,
+        n, min);
   }
 
   private boolean exact(int n, int p, int k) {

@@ -31,8 +31,13 @@ public final class PcaModel {
   private final PcaSettings settings;
   private final int threads;
 
+  /**
+   * {@code totalSquares} is {@code ||X - 1 mu^T||_F^2} summed plainly, {@code norm} the same
+   * norm computed with scaling, which the ratios use where the plain sum overflowed or
+   * underflowed ({@link #squaresInRange}).
+   */
   PcaModel(PcaSettings settings, Matrix components, double[] singularValues,
-      double[] mean, double totalSquares, int samples, int maxComponents) {
+      double[] mean, double totalSquares, double norm, int samples, int maxComponents) {
     this.settings = settings;
     this.threads = settings.threads();
     this.components = components;
@@ -44,12 +49,35 @@ public final class PcaModel {
     explainedVarianceRatio = new double[k];
     double totalVariance = totalSquares / (samples - 1);
     double kept = 0;
+    double keptShare = 0;
+    boolean plain = squaresInRange(totalSquares);
     for (int j = 0; j < k; j++) {
       explainedVariance[j] = singularValues[j] * singularValues[j] / (samples - 1);
-      explainedVarianceRatio[j] = totalVariance > 0 ? explainedVariance[j] / totalVariance : 0;
+      if (plain) {
+        explainedVarianceRatio[j] = explainedVariance[j] / totalVariance;
+      } else if (norm > 0) {
+        double share = singularValues[j] / norm;
+        explainedVarianceRatio[j] = share * share;
+      }
       kept += explainedVariance[j];
+      keptShare += explainedVarianceRatio[j];
     }
-    noiseVariance = k < maxComponents ? Math.max(0, totalVariance - kept) / (maxComponents - k) : 0;
+    if (k == maxComponents) {
+      noiseVariance = 0;
+    } else if (plain) {
+      noiseVariance = Math.max(0, totalVariance - kept) / (maxComponents - k);
+    } else {
+      noiseVariance = Math.max(0, 1 - keptShare) * norm / (samples - 1) * norm
+          / (maxComponents - k);
+    }
+  }
+
+  /**
+   * Whether a plain sum of squares {@code totalSquares} neither overflowed nor underflowed
+   * (and is not 0: constant data), so that variances can be divided by it.
+   */
+  static boolean squaresInRange(double totalSquares) {
+    return totalSquares >= Double.MIN_NORMAL && totalSquares <= Double.MAX_VALUE;
   }
 
   /** The settings this model was fitted with (seed included; no executor or listener). */
@@ -67,12 +95,18 @@ public final class PcaModel {
     return components;
   }
 
-  /** The variance of the data along each component, {@code s_j^2 / (n - 1)}. */
+  /**
+   * The variance of the data along each component, {@code s_j^2 / (n - 1)} (infinite where it
+   * exceeds {@code Double.MAX_VALUE}, 0 where it is below the smallest double).
+   */
   public double[] explainedVariance() {
     return explainedVariance.clone();
   }
 
-  /** Each component's share of the total variance (0 for constant data). */
+  /**
+   * Each component's share of the total variance (0 for constant data); computed with scaling
+   * when the variances themselves overflow or underflow, so it is finite for any finite data.
+   */
   public double[] explainedVarianceRatio() {
     return explainedVarianceRatio.clone();
   }

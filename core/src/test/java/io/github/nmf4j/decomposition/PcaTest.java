@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.testing.Datasets;
 import io.github.nmf4j.testing.Fixtures;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -160,6 +161,24 @@ class PcaTest {
     assertThat(model.explainedVariance()).containsExactly(0, 0);
     assertThat(model.explainedVarianceRatio()).containsExactly(0, 0);
     assertThat(model.transform(x).frobeniusNorm()).isZero();
+  }
+
+  @Test
+  void varianceRatiosStayFiniteWhenTheVariancesOverflowOrUnderflow() {
+    double[][] rows = {{1, 0, 1}, {-1, 1, 0}, {0.5, 2, 3}, {0, 1, 1}};
+    PcaModel unit = Pca.builder().fit(Matrix.of(rows));
+    for (int scale : new int[] {1000, -1000}) { // about 1e301 and 1e-301
+      double[][] scaled = new double[rows.length][];
+      for (int i = 0; i < rows.length; i++) {
+        scaled[i] = Arrays.stream(rows[i]).map(v -> Math.scalb(v, scale)).toArray();
+      }
+      for (int k = 1; k <= 3; k++) {
+        PcaModel model = Pca.builder().components(k).fit(Matrix.of(scaled));
+        assertClose("ratio at 2^" + scale, model.explainedVarianceRatio(),
+            Arrays.copyOf(unit.explainedVarianceRatio(), k), 1e-12, false);
+        assertThat(model.noiseVariance()).as("noise at 2^%d, k %d", scale, k).isNotNaN();
+      }
+    }
   }
 
   @Test
