@@ -46,7 +46,12 @@ public final class ReconstructionMetrics {
     if (numerator == 0) {
       return 0;
     }
-    return denominator == 0 ? Double.POSITIVE_INFINITY : numerator / denominator;
+    if (denominator == 0) {
+      return Double.POSITIVE_INFINITY;
+    }
+    // Norms of values near Double.MAX_VALUE overflow where their ratio does not.
+    return Double.isFinite(numerator) && Double.isFinite(denominator) ? numerator / denominator
+        : diff[0] / norm[0] * Math.sqrt(diff[1] / norm[1]);
   }
 
   /**
@@ -74,22 +79,35 @@ public final class ReconstructionMetrics {
 
   /**
    * {@code {scale, sumsq}} with {@code sum (a - b)^2 = scale^2 sumsq} ({@code b} null means 0),
-   * scale being the largest absolute difference.
+   * scale being the largest absolute difference, or half of it where that overflows.
    */
   private static double[] scaledSumOfSquares(double[] a, double[] b) {
-    double scale = 0;
-    for (int i = 0; i < a.length; i++) {
-      scale = Math.max(scale, Math.abs(b == null ? a[i] : a[i] - b[i]));
-    }
+    // A difference of values near Double.MAX_VALUE with opposite signs overflows: then scale
+    // the halves of the differences, and count their squares four times.
+    double half = Double.isInfinite(largestDifference(a, b, 1)) ? 0.5 : 1;
+    double scale = largestDifference(a, b, half);
     if (scale == 0) {
       return new double[] {0, 0};
     }
     double s = 0;
     for (int i = 0; i < a.length; i++) {
-      double t = (b == null ? a[i] : a[i] - b[i]) / scale;
+      double t = difference(a, b, i, half) / scale;
       s += t * t;
     }
-    return new double[] {scale, s};
+    return new double[] {scale, s / (half * half)};
+  }
+
+  private static double largestDifference(double[] a, double[] b, double half) {
+    double largest = 0;
+    for (int i = 0; i < a.length; i++) {
+      largest = Math.max(largest, Math.abs(difference(a, b, i, half)));
+    }
+    return largest;
+  }
+
+  /** {@code half (a_i - b_i)}, computed as {@code half a_i - half b_i} so it cannot overflow. */
+  private static double difference(double[] a, double[] b, int i, double half) {
+    return b == null ? half * a[i] : half * a[i] - half * b[i];
   }
 
   private static double[] check(Matrix original, Matrix reconstruction) {

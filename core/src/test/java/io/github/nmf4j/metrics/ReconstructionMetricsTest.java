@@ -59,6 +59,21 @@ class ReconstructionMetricsTest {
   }
 
   @Test
+  void valuesNearTheLargestDoubleGiveFiniteScores() {
+    Matrix big = Matrix.of(new double[][] {{1e308, 1e308}, {1e308, 1e308}});
+    Matrix zero = Matrix.zeros(2, 2);
+    // ||big|| = 2e308 overflows, the ratio of the norms does not
+    assertThat(ReconstructionMetrics.relativeError(big, zero)).isCloseTo(1, within(ROUNDING));
+    Matrix a = Matrix.of(new double[][] {{1e308, -1e308}});
+    Matrix b = Matrix.of(new double[][] {{-1e308, 1e308}});
+    // a - b = 2e308 overflows element by element
+    assertThat(ReconstructionMetrics.relativeError(a, b)).isCloseTo(2, within(ROUNDING));
+    assertThat(ReconstructionMetrics.psnr(a, b, 1e308))
+        .isCloseTo(-10 * Math.log10(4), within(1e-12));
+    assertThat(ReconstructionMetrics.meanSquaredError(a, b)).isEqualTo(Double.POSITIVE_INFINITY);
+  }
+
+  @Test
   void rejectsBadInput() {
     Matrix a = Matrix.zeros(2, 3);
     assertThatThrownBy(() -> ReconstructionMetrics.relativeError(a, Matrix.zeros(3, 2)))
