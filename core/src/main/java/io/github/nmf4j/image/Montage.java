@@ -24,8 +24,9 @@ public final class Montage {
    * @param normalize if true each tile is divided by its own maximum (so faint basis images
    *     show), otherwise values are clipped to [0, 1]
    * @return an RGB image, gray tiles on a mid-gray background
-   * @throws IllegalArgumentException if {@code tiles} is empty or null, the shapes differ, or
-   *     {@code columns} or {@code scale} is below 1
+   * @throws IllegalArgumentException if {@code tiles} is empty or null, a tile is null or
+   *     empty, the shapes differ, {@code columns} or {@code scale} is below 1, or the picture
+   *     would be wider or taller than {@code Integer.MAX_VALUE} pixels
    */
   public static BufferedImage grid(List<Matrix> tiles, int columns, int scale,
       boolean normalize) {
@@ -35,6 +36,12 @@ public final class Montage {
     if (columns < 1 || scale < 1) {
       throw new IllegalArgumentException(
           "columns and scale must be >= 1, were " + columns + " and " + scale);
+    }
+    for (int t = 0; t < tiles.size(); t++) {
+      if (tiles.get(t) == null || tiles.get(t).size() == 0) {
+        throw new IllegalArgumentException("tile " + t + " must have at least one pixel, was "
+            + (tiles.get(t) == null ? "null" : tiles.get(t).shape()));
+      }
     }
     int h = tiles.get(0).rows();
     int w = tiles.get(0).cols();
@@ -47,8 +54,8 @@ public final class Montage {
     int gap = Math.max(2, scale);
     int cols = Math.min(columns, tiles.size());
     int rows = (tiles.size() + cols - 1) / cols;
-    int width = cols * w * scale + (cols + 1) * gap;
-    int height = rows * h * scale + (rows + 1) * gap;
+    int width = side(cols, w, scale, gap, "wide");
+    int height = side(rows, h, scale, gap, "tall");
     BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
     int[] background = new int[width];
     java.util.Arrays.fill(background, GAP_COLOUR);
@@ -74,5 +81,16 @@ public final class Montage {
       }
     }
     return img;
+  }
+
+  /** {@code count} tiles of {@code pixels} pixels enlarged by {@code scale}, with the gaps. */
+  private static int side(int count, int pixels, int scale, int gap, String what) {
+    long side = (long) count * pixels * scale + (long) (count + 1) * gap;
+    if (side > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("the montage would be " + side + " pixels " + what
+          + " (" + count + " tiles of " + pixels + " pixels at scale " + scale
+          + "), more than an image holds");
+    }
+    return (int) side;
   }
 }

@@ -29,6 +29,21 @@ class MontageAndChartTest {
   }
 
   @Test
+  void gridRefusesNullOrEmptyTilesAndSizesBeyondAnInt() {
+    Matrix a = Matrix.of(new double[][] {{0, 1}});
+    assertThatThrownBy(() -> Montage.grid(java.util.Arrays.asList(a, null), 2, 1, false))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("tile 1 must have at least one pixel, was null");
+    assertThatThrownBy(() -> Montage.grid(List.of(Matrix.zeros(0, 3)), 1, 1, true))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("tile 0 must have at least one pixel, was 0x3");
+    // 4096 pixels at scale 2^20 is 2^32 pixels wide: an int wraps round to 2^21
+    assertThatThrownBy(() -> Montage.grid(List.of(Matrix.zeros(1, 4096)), 1, 1 << 20, false))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("would be 4297064448 pixels wide");
+  }
+
+  @Test
   void chartDrawsSeriesInsideItsAxes() {
     double[] x = {0, 10, 20, 30};
     double[] y = {1, 0.1, 0.05, 0.04};
