@@ -19,6 +19,9 @@ final class Initializer {
    */
   record ScaledSvd(Svd svd, int halfExponent) {}
 
+  /** The most elements a Java array holds, as {@link Matrix} counts them. */
+  private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
   /**
    * The factors for {@code init}, or the custom factors of {@code settings} when {@code init} is
    * null. {@code svd} is used by the NNDSVD variants only (null otherwise).
@@ -40,10 +43,20 @@ final class Initializer {
    * otherwise (scikit-learn's rule). {@link Nmf} and {@link MiniBatchNmf} both choose here.
    *
    * @throws IllegalArgumentException if the initial factors are not {@code n x k} and {@code k x
-   *     p}, or if an NNDSVD start is chosen with {@code k > min(n, p)}
+   *     p}, if an NNDSVD start is chosen with {@code k > min(n, p)}, or if {@code k} is so large
+   *     that W, H or a {@code k x k} product would not fit in a Java array
    */
   static Initialization choose(FactorizationSettings settings, ScaledData data) {
     int k = settings.rank();
+    // A rank beyond min(n, p) is allowed (RANDOM), but W (n x k), H (k x p) and the k x k
+    // products must each fit in an array: the largest rank for which they do.
+    long widest = Math.max(data.n, data.p);
+    long maxRank = widest * widest <= MAX_ARRAY ? (long) Math.sqrt(MAX_ARRAY) : MAX_ARRAY / widest;
+    if (k > maxRank) {
+      throw new IllegalArgumentException("rank must be <= " + maxRank + " for a " + data.n + "x"
+          + data.p + " matrix (W, H and their k x k products must each fit in a Java array), was "
+          + k);
+    }
     if (settings.initialW().isPresent()) {
       Matrix w0 = settings.initialW().get();
       Matrix h0 = settings.initialH().get();

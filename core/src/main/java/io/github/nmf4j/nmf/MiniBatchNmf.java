@@ -69,7 +69,8 @@ public final class MiniBatchNmf extends Estimator<MiniBatchNmfSettings> {
    * @throws IllegalArgumentException if {@code v} is null or empty or holds a negative, NaN or
    *     infinite value, or a zero with a beta {@code <= 0} (the message names its row and
    *     column); if an NNDSVD start is chosen with {@code rank > min(n, p)}; or if the initial
-   *     factors do not have the shapes {@code n x rank} and {@code rank x p}
+   *     factors do not have the shapes {@code n x rank} and {@code rank x p}; or if {@code rank}
+   *     is so large that W, H or a {@code rank x rank} product would not fit in a Java array
    * @throws java.util.concurrent.CancellationException if the listener cancelled the fit or the
    *     calling thread was interrupted
    */

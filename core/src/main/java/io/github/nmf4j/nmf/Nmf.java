@@ -66,7 +66,8 @@ public final class Nmf extends Estimator<NmfSettings> {
    *     MissingValues#IGNORE} (the message names its row, column and value); if every entry is
    *     NaN; if an NNDSVD
    *     initialization is chosen and {@code rank > min(n, p)}; or if the initial factors do not
-   *     have the shapes {@code n x rank} and {@code rank x p}
+   *     have the shapes {@code n x rank} and {@code rank x p}; or if {@code rank}
+   *     is so large that W, H or a {@code rank x rank} product would not fit in a Java array
    * @throws java.util.concurrent.CancellationException if the listener cancelled the fit or the
    *     calling thread was interrupted (its interrupt flag stays set); no worker thread keeps
    *     running afterwards

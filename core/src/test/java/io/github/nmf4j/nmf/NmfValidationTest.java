@@ -110,6 +110,17 @@ class NmfValidationTest {
   }
 
   @Test
+  void aRankWhoseFactorsCannotBeArraysIsRefused() {
+    // 6x8: W is 6 x k, H k x 8 and H H' k x k; k x k fits up to k = 46,340
+    assertThatThrownBy(() -> Nmf.builder().rank(1_000_000_000).fit(V))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("rank must be <= 46340 for a 6x8 matrix (W, H and their k x k products "
+            + "must each fit in a Java array), was 1000000000");
+    assertThatThrownBy(() -> MiniBatchNmf.builder().rank(46_341).fit(V))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("was 46341");
+  }
+
+  @Test
   void randomInitializationAllowsAnyRank() {
     NmfModel model = Nmf.builder().rank(9).initialization(Initialization.RANDOM)
         .maxIterations(5).fit(V);
