@@ -4,6 +4,7 @@ import io.github.nmf4j.estimator.ProgressListener;
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Monitor;
 import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.internal.Rescaling;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
 import java.util.Optional;
@@ -106,12 +107,12 @@ final class KMeansFit {
     }
     Arguments.requireNonNull(points, "points");
     Matrix given = settings.initialCentroids().orElse(null);
-    double largest = Math.max(Rescaling.largest(points),
+    double largest = Math.max(SparseRows.largest(points),
         given == null ? 0 : Rescaling.largest(given.toRowMajorArray()));
     // the product form of the distances needs |x|^2 < Double.MAX_VALUE / (4 n)
     int shift = Rescaling.shift(largest, (long) points.rows() * points.cols());
     if (shift > 0) {
-      return runScaled(given, shift, fit -> fit.run(Rescaling.scaled(points, -shift)));
+      return runScaled(given, shift, fit -> fit.run(SparseRows.scaled(points, -shift)));
     }
     SparseRows x = SparseRows.of(points, "points", false, true);
     int d = x.d;

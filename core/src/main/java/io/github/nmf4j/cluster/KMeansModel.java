@@ -2,6 +2,7 @@ package io.github.nmf4j.cluster;
 
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.internal.Rescaling;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
 import io.github.nmf4j.linalg.access.MatrixAccess;
@@ -221,7 +222,7 @@ public final class KMeansModel {
     int shift = shift(x);
     if (shift != 0) {
       // the product form overflows: rank the points and centroids scaled by 2^-shift
-      return SparseAssignment.predict(SparseRows.of(Rescaling.scaled(x, -shift), "x", true,
+      return SparseAssignment.predict(SparseRows.of(SparseRows.scaled(x, -shift), "x", true,
           false), Rescaling.scaled(centroids, -shift), k, parallel(executor));
     }
     return SparseAssignment.predict(rows, centroids, k, parallel(executor));
@@ -253,7 +254,7 @@ public final class KMeansModel {
     checkDistances(m);
     int shift = shift(x);
     SparseRows rows = shift == 0 ? checked
-        : SparseRows.of(Rescaling.scaled(x, -shift), "x", true, false);
+        : SparseRows.of(SparseRows.scaled(x, -shift), "x", true, false);
     double[] c = shift == 0 ? centroids : Rescaling.scaled(centroids, -shift);
     double[] norms = centroidNorms(c);
     double[] out = new double[m * k];
@@ -292,7 +293,7 @@ public final class KMeansModel {
    * {@code 1e154} or beyond.
    */
   private int shift(SparseMatrix x) {
-    return Rescaling.shift(Math.max(Rescaling.largest(x), Rescaling.largest(centroids)), d);
+    return Rescaling.shift(Math.max(SparseRows.largest(x), Rescaling.largest(centroids)), d);
   }
 
   /** {@code |c_j|^2} for every centroid of {@code c}, each summed over the features in order. */

@@ -5,6 +5,7 @@ import io.github.nmf4j.estimator.IterativeBuilder;
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Monitor;
 import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.internal.Rescaling;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
 import java.util.Optional;
@@ -151,8 +152,8 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansSettings> {
   private KMeansModel fitSparse(SparseMatrix points) {
     Arguments.requireNonNull(points, "points");
     // the product form of the distances needs |x|^2 < Double.MAX_VALUE / (4 n) (Rescaling)
-    int scale = Rescaling.shift(Rescaling.largest(points), (long) points.rows() * points.cols());
-    SparseRows x = SparseRows.of(scale == 0 ? points : Rescaling.scaled(points, -scale),
+    int scale = Rescaling.shift(SparseRows.largest(points), (long) points.rows() * points.cols());
+    SparseRows x = SparseRows.of(scale == 0 ? points : SparseRows.scaled(points, -scale),
         "points", false, settings().tolerance() > 0);
     int n = x.n;
     checkShape(n, () -> x.distinctRows(settings().k()));

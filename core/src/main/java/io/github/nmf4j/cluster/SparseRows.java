@@ -2,6 +2,7 @@ package io.github.nmf4j.cluster;
 
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.internal.Rescaling;
 import io.github.nmf4j.linalg.SparseMatrix;
 import io.github.nmf4j.linalg.access.SparseAccess;
 import io.github.nmf4j.linalg.kernel.SparseProducts;
@@ -343,5 +344,16 @@ final class SparseRows {
       h = 31 * (31 * h + columns[q]) + Double.hashCode(values[q]);
     }
     return h;
+  }
+
+  /** The largest magnitude stored in {@code m} (read in place; 0 for none). */
+  static double largest(SparseMatrix m) {
+    return Rescaling.largest(SparseAccess.values(m));
+  }
+
+  /** A copy of {@code m} times {@code 2^scale}, exactly (but for values that underflow). */
+  static SparseMatrix scaled(SparseMatrix m, int scale) {
+    return SparseMatrix.fromCsr(m.rows(), m.cols(), SparseAccess.rowPointers(m),
+        SparseAccess.columnIndices(m), Rescaling.scaled(SparseAccess.values(m), scale));
   }
 }

@@ -2,6 +2,7 @@ package io.github.nmf4j.metrics;
 
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.internal.Rescaling;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.access.MatrixAccess;
 import io.github.nmf4j.linalg.kernel.Rows;
@@ -38,6 +39,11 @@ import java.util.SplittableRandom;
  * <p><b>Threads.</b> The overloads without {@code threads} use all available processors. The
  * work is split into fixed blocks of samples and every sum runs over the points in index order,
  * so results are bit-identical for any thread count.
+ *
+ * <p>The coefficient does not change when every point is scaled alike: points with values near
+ * {@code 1e154} or beyond, whose squared distances would overflow, and points whose values are
+ * all below about {@code 1e-77}, whose squared distances would underflow, are measured as a copy
+ * scaled by an exact power of two, so that their silhouettes are those of ordinary points.
  *
  * <p>Labels are arbitrary {@code int}s (negative values allowed); there must be at least 2 and
  * at most {@code n - 1} distinct labels, as scikit-learn requires.
@@ -208,6 +214,14 @@ public final class Silhouette {
       }
       double[] x = MatrixAccess.data(points);
       Arguments.requireFinite(x, points.cols(), "points");
+      // s(i) is a ratio of distances, the same for the points scaled by a power of two (which is
+      // exact): points whose squared distances would overflow (values near 1e154 or beyond) or
+      // underflow (all values below about 1e-77) are measured scaled into range.
+      int shift = Rescaling.shiftIntoRange(Rescaling.largest(x),
+          (long) points.rows() * points.cols());
+      if (shift != 0) {
+        x = Rescaling.scaled(x, -shift);
+      }
       int[] dense = Labels.dense(labels);
       int clusters = Labels.count(dense);
       int n = points.rows();

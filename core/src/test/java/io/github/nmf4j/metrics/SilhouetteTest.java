@@ -138,6 +138,33 @@ class SilhouetteTest {
     return s / values.length;
   }
 
+  /**
+   * The silhouette does not change when every point is scaled by a power of two, exactly; points
+   * whose squared distances overflow (1e154 and beyond) or underflow (below 1e-200) are
+   * measured scaled into range. Before, huge points gave NaN and tiny ones all zeros.
+   */
+  @Test
+  void hugeAndTinyPointsScoreAsOrdinaryOnes() {
+    for (int d : new int[] {3, 12}) {
+      Blobs blobs = Blobs.generate(d, 200, d, 3, 4, 1.0);
+      double[] ordinary = Silhouette.samples(blobs.points(), blobs.labels(), 1);
+      assertThat(Silhouette.samples(blobs.points().scale(0x1p40), blobs.labels(), 1))
+          .as("a scale in range").containsExactly(ordinary);
+      for (int power : new int[] {600, 1000, -700, -900}) {
+        Matrix scaled = blobs.points().scale(Math.scalb(1.0, power));
+        assertThat(Silhouette.samples(scaled, blobs.labels(), 2))
+            .as("d = %d, points times 2^%d", d, power).containsExactly(ordinary);
+        assertThat(Silhouette.score(scaled, blobs.labels()))
+            .isEqualTo(Silhouette.score(blobs.points(), blobs.labels()));
+      }
+    }
+    // one dimension, the report's case: 1e200 points
+    Matrix line = Matrix.of(new double[][] {{0}, {1e200}, {5e200}, {6e200}});
+    int[] labels = {0, 0, 1, 1};
+    assertThat(Silhouette.samples(line, labels))
+        .containsExactly(Silhouette.samples(line.scale(0x1p-600), labels));
+  }
+
   @Test
   void estimateIsExactWhenTheSampleCoversEverythingAndCloseOtherwise() {
     Blobs blobs = Blobs.generate(5, 3000, 3, 4, 4, 1.0);

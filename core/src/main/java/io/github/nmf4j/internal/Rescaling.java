@@ -1,19 +1,24 @@
-package io.github.nmf4j.cluster;
-
-import io.github.nmf4j.linalg.SparseMatrix;
-import io.github.nmf4j.linalg.access.SparseAccess;
+package io.github.nmf4j.internal;
 
 /**
- * Exact scaling by a power of two for points too large for squared distances: a sum of {@code
+ * Exact scaling by a power of two for points too large (or, for scale-free measures, too small)
+ * for squared distances: a sum of {@code
  * count} squared differences of values near {@code 1e154} or beyond overflows to infinity, and
  * every distance then ties with every other. k-means is equivariant under scaling (labels
  * unchanged, centroids scaled, squared distances and inertia scaled by the square), and a power
  * of two scales every value exactly, so such points are clustered, and measured, as the same
  * points scaled by {@code 2^-shift}, with the results scaled back. The same bound keeps the
  * product form {@code |x|^2 - 2 x.c + |c|^2} of sparse points finite. Ordinary data is never
- * touched: the shift is 0 unless the largest value reaches the limit.
+ * touched: the shift is 0 unless the largest value reaches the limit. Used by k-means, mini-batch
+ * k-means and agglomerative clustering ({@code cluster}) and by the silhouette ({@code metrics}).
  */
-final class Rescaling {
+public final class Rescaling {
+
+  /**
+   * Below {@code 2^-TINY_EXPONENT} the largest value of points too small for squared distances:
+   * their squares underflow towards 0 and subnormals ({@code 2^-1022}), and distances tie.
+   */
+  private static final int TINY_EXPONENT = 256;
 
   private Rescaling() {}
 
@@ -23,15 +28,30 @@ final class Rescaling {
    * squared differences of values scaled by {@code 2^-s} is finite. 0 when {@code largest} is
    * already below it.
    */
-  static int shift(double largest, long count) {
+  public static int shift(double largest, long count) {
     int bits = 64 - Long.numberOfLeadingZeros(Math.max(1, count));
     int limit = (1021 - bits) / 2;
     int e = Math.getExponent(largest);
     return e >= limit ? e - limit + 1 : 0;
   }
 
+  /**
+   * As {@link #shift}, and also for points too small: for a largest magnitude below {@code
+   * 2^-256} (about {@code 1e-77}) the negative shift that brings it into {@code [1, 2)}, so that
+   * {@code 2^-shift} scales the points up. For measures that do not change when every point is
+   * scaled alike (the silhouette); 0 for ordinary data and for all zeros.
+   */
+  public static int shiftIntoRange(double largest, long count) {
+    int down = shift(largest, count);
+    if (down > 0 || largest == 0 || Math.getExponent(largest) >= -TINY_EXPONENT) {
+      return down;
+    }
+    // a subnormal's exponent reads as -1023: scaled by 2^1023 it is a normal below 1, exactly
+    return Math.getExponent(largest);
+  }
+
   /** The largest magnitude in {@code x} (0 for none; {@code x} holds no NaN). */
-  static double largest(double[] x) {
+  public static double largest(double[] x) {
     double m = 0;
     for (double v : x) {
       double a = Math.abs(v);
@@ -42,19 +62,8 @@ final class Rescaling {
     return m;
   }
 
-  /** The largest magnitude stored in {@code m} (read in place; 0 for none). */
-  static double largest(SparseMatrix m) {
-    return largest(SparseAccess.values(m));
-  }
-
-  /** A copy of {@code m} times {@code 2^scale}, exactly (but for values that underflow). */
-  static SparseMatrix scaled(SparseMatrix m, int scale) {
-    return SparseMatrix.fromCsr(m.rows(), m.cols(), SparseAccess.rowPointers(m),
-        SparseAccess.columnIndices(m), scaled(SparseAccess.values(m), scale));
-  }
-
   /** A copy of {@code x} times {@code 2^scale}, exactly (but for values that underflow). */
-  static double[] scaled(double[] x, int scale) {
+  public static double[] scaled(double[] x, int scale) {
     double[] out = new double[x.length];
     for (int i = 0; i < x.length; i++) {
       out[i] = Math.scalb(x[i], scale);
