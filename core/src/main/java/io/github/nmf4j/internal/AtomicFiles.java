@@ -169,7 +169,9 @@ public final class AtomicFiles {
           }
         } catch (IOException e) {
           LIVE.remove(tmp);
-          throw failure(target, e);
+          throw Files.isDirectory(dir) ? failure(target, e)
+              : new IOException("cannot write " + target + ": " + (Files.exists(dir)
+                  ? dir + " is not a directory" : "the directory " + dir + " does not exist"), e);
         }
       }
     }

@@ -126,6 +126,21 @@ class AtomicFilesTest {
     assertThat(Files.readString(a)).isEqualTo("outside");
   }
 
+  /** Before, the message named the temporary file (".out.csv.5db9...tmp") and no reason. */
+  @Test
+  void aWriteIntoAMissingDirectorySaysSo() throws IOException {
+    Path missing = dir.resolve("missing/out.csv");
+    assertThatThrownBy(() -> AtomicFiles.write(missing, text("x")))
+        .isInstanceOf(IOException.class)
+        .hasMessage("cannot write " + missing + ": the directory " + dir.resolve("missing")
+            + " does not exist");
+    Path file = Files.writeString(dir.resolve("file"), "x");
+    assertThatThrownBy(() -> AtomicFiles.write(file.resolve("out.csv"), text("x")))
+        .hasMessage("cannot write " + file.resolve("out.csv") + ": " + file
+            + " is not a directory");
+    assertThat(names()).containsExactly("file");
+  }
+
   @Test
   void writabilityIsCheckedWithTheUsersPathAndTheReason() throws IOException {
     AtomicFiles.requireWritable(dir.resolve("new.csv"));
