@@ -53,6 +53,34 @@ class AgglomerativeDistancesTest {
     assertThat(d.toRowMajorArray()).isEqualTo(before);
   }
 
+  /**
+   * Average linkage's weighted sums of distances near Double.MAX_VALUE overflowed: heights
+   * [1.7e308, Infinity] before. Distances scaled by a power of two give the same tree with
+   * heights scaled exactly.
+   */
+  @ParameterizedTest
+  @EnumSource(value = Linkage.class, names = {"AVERAGE", "COMPLETE"})
+  void distancesNearTheLargestDoubleGiveTheScaledTree(Linkage linkage) {
+    Matrix points = Fixture.load("cluster/agglomerative_blobs.txt").matrix("points");
+    Matrix d = distances(points);
+    double largest = 0;
+    for (double x : d.toRowMajorArray()) {
+      largest = Math.max(largest, x);
+    }
+    double factor = Math.scalb(1.0, 1023 - Math.getExponent(largest));
+    Matrix huge = d.scale(factor);
+    Agglomerative a = Agglomerative.builder().linkage(linkage).clusters(4).build();
+    MergeTree ordinary = a.fitDistances(d).mergeTree();
+    AgglomerativeModel model = a.fitDistances(huge);
+    MergeTree tree = model.mergeTree();
+    assertThat(model.labels()).isEqualTo(a.fitDistances(d).labels());
+    for (int m = 0; m < tree.merges(); m++) {
+      assertThat(tree.left(m)).as("merge %d", m).isEqualTo(ordinary.left(m));
+      assertThat(tree.right(m)).as("merge %d", m).isEqualTo(ordinary.right(m));
+      assertThat(tree.height(m)).as("merge %d", m).isEqualTo(ordinary.height(m) * factor);
+    }
+  }
+
   @ParameterizedTest
   @EnumSource(value = Linkage.class, names = {"AVERAGE", "COMPLETE"}, mode = Mode.EXCLUDE)
   void linkagesThatNeedPointsAreRejected(Linkage linkage) {
