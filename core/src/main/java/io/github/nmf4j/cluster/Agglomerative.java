@@ -32,8 +32,9 @@ import io.github.nmf4j.linalg.Matrix;
  * 10,000, 1.6 GB for n = 20,000, and they refuse more than 65,536 points (the largest matrix a
  * Java array holds). For large data, cluster with {@link KMeans} or fit on a sample.
  *
- * <p>Points with values near {@code 1e154} or beyond, whose squared distances would overflow, are
- * merged as a copy scaled by an exact power of two, and the heights are scaled back.
+ * <p>Points with values near {@code 1e154} or beyond, whose squared distances would overflow, or
+ * all below about {@code 1e-77}, whose squared distances would underflow, are merged as a copy
+ * scaled by an exact power of two, and the heights are scaled back.
  *
  * <p>Results do not depend on the number of threads. The {@link Builder#listener listener}
  * receives a {@link io.github.nmf4j.estimator.Progress} after every merge (step {@code m} of
@@ -82,9 +83,10 @@ public final class Agglomerative extends Estimator<AgglomerativeSettings> {
     int n = points.rows();
     int d = points.cols();
     Checks.atMostPoints(clusters, n, "clusters");
-    // Squared distances of values near 1e154 or beyond overflow and would all tie: merge the
-    // points scaled by an exact power of two (the same merges) and scale the heights back.
-    int shift = Rescaling.shift(Rescaling.largest(raw), (long) n * d);
+    // Squared distances of values near 1e154 or beyond overflow, of values all below 1e-77
+    // underflow, and would tie: merge the points scaled by an exact power of two (the same
+    // merges) and scale the heights back.
+    int shift = Rescaling.shiftIntoRange(Rescaling.largest(raw), (long) n * d);
     double[] x = shift == 0 ? raw : Rescaling.scaled(raw, -shift);
     boolean matrix = linkage == Linkage.COMPLETE || linkage == Linkage.AVERAGE;
     if (matrix && n > MatrixChain.MAX_POINTS) {

@@ -95,7 +95,10 @@ import java.util.concurrent.CancellationException;
  * Double.MAX_VALUE}. {@link KMeansModel#predict(Matrix)} and {@link
  * KMeansModel#transform(Matrix)} do the same, and so do the fit, {@code predict} and {@code
  * transform} of sparse rows, whose product form {@code |x|^2 - 2 x.c + |c|^2} would overflow
- * there too.
+ * there too. <b>Very small values</b> likewise: points (and initial centroids) whose largest
+ * magnitude is below {@code 2^-256} (about {@code 1e-77}), whose squared distances would
+ * underflow towards 0 and tie, are clustered scaled up by a power of two; centroids and inertia
+ * scaled back may then round where they fall below {@code Double.MIN_NORMAL}.
  *
  * <p>Instances are immutable and safe to share between threads; {@code fit} never modifies
  * its input.

@@ -46,8 +46,8 @@ final class KMeansFit {
       Matrix given = settings.initialCentroids().orElse(null);
       double largest = Math.max(Rescaling.largest(raw),
           given == null ? 0 : Rescaling.largest(given.toRowMajorArray()));
-      int shift = Rescaling.shift(largest, (long) n * d);
-      if (shift > 0) {
+      int shift = Rescaling.shiftIntoRange(largest, (long) n * d);
+      if (shift != 0) {
         return runScaled(given, shift,
             fit -> fit.run(Matrix.wrap(n, d, Rescaling.scaled(raw, -shift))));
       }
@@ -110,8 +110,8 @@ final class KMeansFit {
     double largest = Math.max(SparseRows.largest(points),
         given == null ? 0 : Rescaling.largest(given.toRowMajorArray()));
     // the product form of the distances needs |x|^2 < Double.MAX_VALUE / (4 n)
-    int shift = Rescaling.shift(largest, (long) points.rows() * points.cols());
-    if (shift > 0) {
+    int shift = Rescaling.shiftIntoRange(largest, (long) points.rows() * points.cols());
+    if (shift != 0) {
       return runScaled(given, shift, fit -> fit.run(SparseRows.scaled(points, -shift)));
     }
     SparseRows x = SparseRows.of(points, "points", false, true);

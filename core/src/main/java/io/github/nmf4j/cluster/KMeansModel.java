@@ -141,11 +141,13 @@ public final class KMeansModel {
   }
 
   /**
-   * The {@link Rescaling#shift} that keeps the squared distances between the rows of {@code a}
-   * and the centroids finite: 0 unless either holds values near {@code 1e154} or beyond.
+   * The {@link Rescaling#shiftIntoRange} that keeps the squared distances between the rows of
+   * {@code a} and the centroids finite and normal: 0 unless either holds values near {@code
+   * 1e154} or beyond, or both only values below about {@code 1e-77}.
    */
   private int shift(double[] a) {
-    return Rescaling.shift(Math.max(Rescaling.largest(a), Rescaling.largest(centroids)), d);
+    return Rescaling.shiftIntoRange(Math.max(Rescaling.largest(a), Rescaling.largest(centroids)),
+        d);
   }
 
   /**
@@ -288,12 +290,13 @@ public final class KMeansModel {
   }
 
   /**
-   * The {@link Rescaling#shift} that keeps the product form {@code |x|^2 - 2 x.c + |c|^2} of
-   * the sparse rows of {@code x} and the centroids finite: 0 unless either holds values near
-   * {@code 1e154} or beyond.
+   * The {@link Rescaling#shiftIntoRange} that keeps the product form {@code |x|^2 - 2 x.c +
+   * |c|^2} of the sparse rows of {@code x} and the centroids finite and normal: 0 unless either
+   * holds values near {@code 1e154} or beyond, or both only values below about {@code 1e-77}.
    */
   private int shift(SparseMatrix x) {
-    return Rescaling.shift(Math.max(SparseRows.largest(x), Rescaling.largest(centroids)), d);
+    return Rescaling.shiftIntoRange(
+        Math.max(SparseRows.largest(x), Rescaling.largest(centroids)), d);
   }
 
   /** {@code |c_j|^2} for every centroid of {@code c}, each summed over the features in order. */

@@ -75,8 +75,9 @@ import java.util.function.IntSupplier;
  * equal to rounding for the same seed.
  *
  * <p>Points whose squared distances would overflow (values near {@code 1e154} or beyond; for
- * sparse rows, whose product form would) are fitted as a copy scaled by a power of two and the
- * results scaled back, as by {@link KMeans}.
+ * sparse rows, whose product form would) or underflow (all values below about {@code 1e-77})
+ * are fitted as a copy scaled by a power of two and the results scaled back, as by {@link
+ * KMeans}.
  *
  * <p>Instances are immutable and safe to share between threads; {@code fit} never modifies its
  * input.
@@ -138,7 +139,7 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansSettings> {
     int n = points.rows();
     int d = points.cols();
     // points whose squared distances would overflow are fitted scaled by 2^-shift (Rescaling)
-    int shift = Rescaling.shift(Rescaling.largest(raw), (long) n * d);
+    int shift = Rescaling.shiftIntoRange(Rescaling.largest(raw), (long) n * d);
     double[] x = shift == 0 ? raw : Rescaling.scaled(raw, -shift);
     checkShape(n, () -> Checks.distinctRows(x, n, d, settings().k()));
     Parallel par = Parallel.of(settings().threads());
@@ -152,7 +153,8 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansSettings> {
   private KMeansModel fitSparse(SparseMatrix points) {
     Arguments.requireNonNull(points, "points");
     // the product form of the distances needs |x|^2 < Double.MAX_VALUE / (4 n) (Rescaling)
-    int scale = Rescaling.shift(SparseRows.largest(points), (long) points.rows() * points.cols());
+    int scale = Rescaling.shiftIntoRange(SparseRows.largest(points),
+        (long) points.rows() * points.cols());
     SparseRows x = SparseRows.of(scale == 0 ? points : SparseRows.scaled(points, -scale),
         "points", false, settings().tolerance() > 0);
     int n = x.n;

@@ -1,10 +1,10 @@
 package io.github.nmf4j.internal;
 
 /**
- * Exact scaling by a power of two for points too large (or, for scale-free measures, too small)
- * for squared distances: a sum of {@code
- * count} squared differences of values near {@code 1e154} or beyond overflows to infinity, and
- * every distance then ties with every other. k-means is equivariant under scaling (labels
+ * Exact scaling by a power of two for points too large or too small for squared distances: a
+ * sum of {@code count} squared differences of values near {@code 1e154} or beyond overflows to
+ * infinity, of values all below about {@code 1e-154} underflows towards 0, and every distance
+ * then ties with every other. k-means is equivariant under scaling (labels
  * unchanged, centroids scaled, squared distances and inertia scaled by the square), and a power
  * of two scales every value exactly, so such points are clustered, and measured, as the same
  * points scaled by {@code 2^-shift}, with the results scaled back. The same bound keeps the
@@ -38,8 +38,9 @@ public final class Rescaling {
   /**
    * As {@link #shift}, and also for points too small: for a largest magnitude below {@code
    * 2^-256} (about {@code 1e-77}) the negative shift that brings it into {@code [1, 2)}, so that
-   * {@code 2^-shift} scales the points up. For measures that do not change when every point is
-   * scaled alike (the silhouette); 0 for ordinary data and for all zeros.
+   * {@code 2^-shift} scales the points up (exactly: no value underflows). For what does not
+   * change when every point is scaled alike but for the scale of its results (the silhouette,
+   * k-means, agglomerative clustering); 0 for ordinary data and for all zeros.
    */
   public static int shiftIntoRange(double largest, long count) {
     int down = shift(largest, count);

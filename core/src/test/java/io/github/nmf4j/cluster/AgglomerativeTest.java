@@ -69,23 +69,28 @@ class AgglomerativeTest {
 
   @ParameterizedTest
   @EnumSource(Linkage.class)
-  void hugePointsMergeAsTheirUnitScaleCopy(Linkage linkage) {
+  void hugeAndTinyPointsMergeAsTheirUnitScaleCopy(Linkage linkage) {
     SplittableRandom random = new SplittableRandom(7);
     int n = 30;
     int d = 3;
     double[] x = random.doubles(n * d).toArray();
-    double[] huge = new double[x.length];
-    for (int i = 0; i < x.length; i++) {
-      huge[i] = Math.scalb(x[i], 1000); // about 1e301: squared distances overflow
-    }
     MergeTree unit = Agglomerative.builder().linkage(linkage).fit(Matrix.wrap(n, d, x))
         .mergeTree();
-    MergeTree scaled = Agglomerative.builder().linkage(linkage).fit(Matrix.wrap(n, d, huge))
-        .mergeTree();
-    for (int i = 0; i < unit.merges(); i++) {
-      assertThat(new int[] {scaled.left(i), scaled.right(i), scaled.size(i)}).as("merge %d", i)
-          .containsExactly(unit.left(i), unit.right(i), unit.size(i));
-      assertThat(scaled.height(i)).as("merge %d", i).isEqualTo(Math.scalb(unit.height(i), 1000));
+    // 2^1000, about 1e301: squared distances overflow; 2^-700, about 2e-211: they underflow
+    for (int power : new int[] {1000, -700}) {
+      double[] far = new double[x.length];
+      for (int i = 0; i < x.length; i++) {
+        far[i] = Math.scalb(x[i], power);
+      }
+      MergeTree scaled = Agglomerative.builder().linkage(linkage).fit(Matrix.wrap(n, d, far))
+          .mergeTree();
+      for (int i = 0; i < unit.merges(); i++) {
+        assertThat(new int[] {scaled.left(i), scaled.right(i), scaled.size(i)})
+            .as("2^%d, merge %d", power, i)
+            .containsExactly(unit.left(i), unit.right(i), unit.size(i));
+        assertThat(scaled.height(i)).as("2^%d, merge %d", power, i)
+            .isEqualTo(Math.scalb(unit.height(i), power));
+      }
     }
   }
 

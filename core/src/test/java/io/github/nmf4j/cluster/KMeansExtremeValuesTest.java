@@ -153,6 +153,44 @@ class KMeansExtremeValuesTest {
         .containsExactly(scalb(plain.transform(queries), 530).toRowMajorArray());
   }
 
+  /**
+   * Points whose squared distances underflow (values of 2^-600, about 2.4e-181): every squared
+   * distance was 0 or subnormal, so the distances tied and the fit split the points at random.
+   * Fits, predictions and transforms now run on the points scaled up by a power of two: the
+   * labels, centroids and distances of the unit-scale points, exactly scaled (the inertia,
+   * 2^-1200 times the unit one, rounds as that product does).
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {3, 20})
+  void pointsWhoseSquaredDistancesUnderflowAreClusteredAsScaledPoints(int d) {
+    Matrix points = Blobs.generate(d, 600, d, 4, 5, 1.0).points();
+    Matrix queries = Blobs.generate(d + 1, 50, d, 4, 5, 1.0).points();
+    Matrix tiny = scalb(points, -600);
+    // dense and sparse points each against their own unit-scale fit (the sums differ in order)
+    KMeansModel[][] pairs = {
+        {KMeans.builder().k(4).seed(1).fit(points), KMeans.builder().k(4).seed(1).fit(tiny)},
+        {KMeans.builder().k(4).seed(1).fit(SparseMatrix.of(points)),
+            KMeans.builder().k(4).seed(1).fit(SparseMatrix.of(tiny))}};
+    for (KMeansModel[] pair : pairs) {
+      KMeansModel plain = pair[0];
+      KMeansModel small = pair[1];
+      assertThat(small.labels()).isEqualTo(plain.labels());
+      assertThat(small.centroids().toRowMajorArray())
+          .containsExactly(scalb(plain.centroids(), -600).toRowMajorArray());
+      assertThat(small.inertia()).isEqualTo(Math.scalb(plain.inertia(), -1200));
+      assertThat(small.predict(scalb(queries, -600))).isEqualTo(plain.predict(queries));
+      assertThat(small.predict(SparseMatrix.of(scalb(queries, -600))))
+          .isEqualTo(plain.predict(queries));
+      assertThat(small.transform(scalb(queries, -600)).toRowMajorArray())
+          .containsExactly(scalb(plain.transform(queries), -600).toRowMajorArray());
+    }
+    KMeansModel batch = MiniBatchKMeans.builder().k(4).seed(1).batchSize(64).fit(points);
+    KMeansModel tinyBatch = MiniBatchKMeans.builder().k(4).seed(1).batchSize(64).fit(tiny);
+    assertThat(tinyBatch.labels()).isEqualTo(batch.labels());
+    assertThat(tinyBatch.centroids().toRowMajorArray())
+        .containsExactly(scalb(batch.centroids(), -600).toRowMajorArray());
+  }
+
   /** Mini-batch k-means on the same points: it failed with a NullPointerException. */
   @Test
   void miniBatchPointsWhoseSquaredDistancesOverflowAreClusteredAsScaledPoints() {
