@@ -43,6 +43,13 @@ import io.github.nmf4j.linalg.Matrix;
  */
 public final class Agglomerative extends Estimator<AgglomerativeSettings> {
 
+  /**
+   * The most points {@link Linkage#COMPLETE} and {@link Linkage#AVERAGE} accept: their condensed
+   * distance matrix of {@code n (n - 1) / 2} doubles must fit in one Java array. {@link
+   * Linkage#WARD} and {@link Linkage#SINGLE} hold no such matrix and have no such limit.
+   */
+  public static final int MAX_DISTANCE_MATRIX_POINTS = MatrixChain.MAX_POINTS;
+
   /** Feature differences per chunk of a parallel nearest-neighbour search, at least. */
   private static final long MIN_CHUNK_WORK = 1 << 15;
 
