@@ -1,16 +1,76 @@
 package io.github.nmf4j.cli;
 
+import io.github.nmf4j.cluster.Affinity;
+import io.github.nmf4j.cluster.Agglomerative;
+import io.github.nmf4j.cluster.AgglomerativeModel;
 import io.github.nmf4j.cluster.KMeansModel;
+import io.github.nmf4j.cluster.LabelAssignment;
+import io.github.nmf4j.cluster.Linkage;
 import io.github.nmf4j.cluster.MiniBatchKMeans;
+import io.github.nmf4j.cluster.SpectralClustering;
+import io.github.nmf4j.cluster.SpectralModel;
+import io.github.nmf4j.cluster.SpectralSettings;
 import io.github.nmf4j.io.MatrixIo;
+import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.metrics.ClusteringMetrics;
+import io.github.nmf4j.metrics.Inertia;
 import io.github.nmf4j.nmf.NmfModel;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
-/** {@code nmf4j cluster INPUT --k K}: k-means (or NMF) clustering of the rows of a matrix. */
+/**
+ * {@code nmf4j cluster INPUT --k K}: k-means, mini-batch k-means, NMF, agglomerative or spectral
+ * clustering of the rows of a matrix.
+ */
 final class ClusterCommand implements Command {
+
+  /** The methods by their command-line name. */
+  static final List<String> METHODS =
+      List.of("kmeans", "mini-batch", "nmf", "agglomerative", "spectral");
+
+  static final Map<String, Linkage> LINKAGES = names(Linkage.values());
+  static final Map<String, Affinity> AFFINITIES = names(Affinity.values());
+  static final Map<String, LabelAssignment> ASSIGNMENTS = names(LabelAssignment.values());
+
+  /** The library's defaults, which the command line keeps. */
+  private static final Linkage LINKAGE = Agglomerative.builder().build().settings().linkage();
+  private static final SpectralSettings SPECTRAL = SpectralClustering.builder().build().settings();
+
+  /** The options that only some methods take, in the order they are checked. */
+  private static final List<String> METHOD_OPTIONS = List.of("max-iter", "tol", "restarts",
+      "seed", "batch-size", "linkage", "affinity", "gamma", "neighbors", "assign-labels");
+
+  /** The options of {@link #METHOD_OPTIONS} each method takes. */
+  private static final Map<String, Set<String>> TAKES = Map.of(
+      "kmeans", Set.of("max-iter", "tol", "restarts", "seed"),
+      "mini-batch", Set.of("max-iter", "tol", "restarts", "seed", "batch-size"),
+      "nmf", Set.of("max-iter", "tol", "restarts", "seed"),
+      "agglomerative", Set.of("linkage"),
+      "spectral", Set.of("max-iter", "tol", "seed", "affinity", "gamma", "neighbors",
+          "assign-labels"));
+
+  /** Enum constants by their command-line name: lower case, {@code -} for {@code _}. */
+  private static <E extends Enum<E>> Map<String, E> names(E[] values) {
+    Map<String, E> m = new LinkedHashMap<>();
+    for (E e : values) {
+      m.put(name(e), e);
+    }
+    return m;
+  }
+
+  /** {@code d} as a user writes it: {@code 1.0}, {@code 0.05}, {@code 1e-6}. */
+  private static String number(double d) {
+    return Double.toString(d).replace(".0E", "e").replace('E', 'e');
+  }
+
+  /** The command-line name of {@code e}: {@code NEAREST_NEIGHBORS} is {@code nearest-neighbors}. */
+  static String name(Enum<?> e) {
+    return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
 
   @Override
   public String name() {
@@ -19,16 +79,23 @@ final class ClusterCommand implements Command {
 
   @Override
   public String summary() {
-    return "cluster the rows of a matrix file with k-means or NMF";
+    return "cluster the rows of a matrix file with k-means, NMF, agglomerative or spectral";
   }
 
   @Override
   public String description() {
     return "Clusters the rows (samples) of INPUT (.npy, .csv, .tsv, .txt, .mtx, or sparse .npz,\n"
-        + ".mtx.gz) into K groups with k-means (k-means++ seeding, Lloyd iterations) or with NMF\n"
-        + "(rank K, each row labelled by its largest coefficient in W). Sparse files stay\n"
-        + "sparse for every method. With --truth, compares the labels to known classes with\n"
-        + "the Rand and adjusted Rand indices.";
+        + ".mtx.gz) into K groups with k-means (k-means++ seeding, Lloyd iterations), mini-batch\n"
+        + "k-means, NMF (rank K, each row labelled by its largest coefficient in W),\n"
+        + "agglomerative clustering (the tree of merges under --linkage, cut into K) or spectral\n"
+        + "clustering (k-means or discretization of an embedding from the affinity graph), as\n"
+        + "scikit-learn's KMeans, MiniBatchKMeans, AgglomerativeClustering and\n"
+        + "SpectralClustering. Sparse files stay sparse for kmeans, mini-batch and nmf;\n"
+        + "agglomerative and spectral take dense rows and copy a sparse file densely if it fits\n"
+        + "in memory. An option that the method does not take is refused. With --truth,\n"
+        + "compares the labels to known classes with the Rand and adjusted Rand indices. The\n"
+        + "defaults of --linkage, --affinity, --gamma, --neighbors and --assign-labels are\n"
+        + "the library's, which are scikit-learn's.";
   }
 
   @Override
@@ -36,15 +103,31 @@ final class ClusterCommand implements Command {
     Options o = new Options()
         .positional("INPUT", "the matrix to cluster, one sample per row")
         .option("k", "K", "the number of clusters (required)")
-        .option("method", "METHOD", "kmeans (default), mini-batch (mini-batch k-means) or nmf")
+        .option("method", "METHOD", String.join("|", METHODS) + " (default kmeans;"
+            + " mini-batch is mini-batch k-means)")
         .option("batch-size", "B", "mini-batch: points per step (default 1024)")
+        .option("linkage", "L", "agglomerative: " + String.join("|", LINKAGES.keySet())
+            + " (default " + name(LINKAGE) + ")")
+        .option("affinity", "A", "spectral: " + String.join("|", AFFINITIES.keySet())
+            + " (default " + name(SPECTRAL.affinity()) + ")")
+        .option("gamma", "G", "spectral, rbf: G > 0 in the kernel exp(-G |x - y|^2) (default "
+            + number(SPECTRAL.gamma()) + ")")
+        .option("neighbors", "N", "spectral, nearest-neighbors: neighbours per row, itself"
+            + " included (default " + SPECTRAL.neighbors() + ")")
+        .option("assign-labels", "HOW", "spectral: " + String.join("|", ASSIGNMENTS.keySet())
+            + " (default " + name(SPECTRAL.labelAssignment()) + ")")
         .option("labels-out", "FILE", "write the labels (.npy, .csv, .tsv, .txt or .mtx)")
         .option("truth", "FILE", "true classes, one per row (a column of any matrix"
             + " file; .txt: one per line, as numpy.savetxt writes them), to score against");
     return FitOptions.add(o, new FitOptions.Help(
-        "most iterations per run (default 300; mini-batch: passes over the data, 100; NMF 200)",
-        "convergence tolerance (default 1e-4; mini-batch 0)",
-        "runs from different seeds, keep the best (default 1; mini-batch 3)"));
+        "most iterations per run (default 300; mini-batch: passes over the data, 100; NMF 200;"
+            + " spectral: eigensolver iterations, " + SPECTRAL.maxEigenIterations()
+            + "; not agglomerative)",
+        "convergence tolerance (default 1e-4; mini-batch 0; spectral: the eigenvectors'"
+            + " residual, > 0, " + number(SPECTRAL.eigenTolerance()) + "; not agglomerative)",
+        "runs from different seeds, keep the best (default 1; mini-batch 3; kmeans, mini-batch"
+            + " and nmf only)"))
+        .option("seed", "S", "random seed (default 0; not agglomerative, which draws none)");
   }
 
   @Override
@@ -54,30 +137,68 @@ final class ClusterCommand implements Command {
     if (!args.has("k")) {
       throw new UsageException("--k K is required");
     }
-    String method = args.choice("method", Map.of("kmeans", "kmeans", "mini-batch", "mini-batch", "nmf", "nmf"), "kmeans");
+    Map<String, String> methods = new LinkedHashMap<>();
+    METHODS.forEach(m -> methods.put(m, m));
+    String method = args.choice("method", methods, "kmeans");
+    for (String option : METHOD_OPTIONS) {
+      if (args.has(option) && !TAKES.get(method).contains(option)) {
+        throw new UsageException("--" + option + " does not apply to --method " + method);
+      }
+    }
+    boolean miniBatch = method.equals("mini-batch");
+    boolean nmf = method.equals("nmf");
+    boolean agglomerative = method.equals("agglomerative");
+    boolean spectral = method.equals("spectral");
+    Linkage linkage = args.choice("linkage", LINKAGES, LINKAGE);
+    Affinity affinity = args.choice("affinity", AFFINITIES, SPECTRAL.affinity());
+    if (args.has("gamma") && affinity != Affinity.RBF
+        || args.has("neighbors") && affinity != Affinity.NEAREST_NEIGHBORS) {
+      throw new UsageException("--" + (args.has("gamma") ? "gamma" : "neighbors")
+          + " does not apply to --affinity " + name(affinity));
+    }
+    double gamma = args.number("gamma", SPECTRAL.gamma(), 0);
+    if (!(gamma > 0)) {
+      throw new UsageException("--gamma must be > 0, was " + args.string("gamma", "").strip());
+    }
+    int neighbors = args.integer("neighbors", SPECTRAL.neighbors(), 1);
+    LabelAssignment assignLabels =
+        args.choice("assign-labels", ASSIGNMENTS, SPECTRAL.labelAssignment());
     Outputs outputs = new Outputs();
     outputs.input("the input " + input, input);
     Path truthFile = outputs.input("--truth " + args.path("truth"), args.path("truth"));
     Path labelsOut = outputs.add("labels-out", args.path("labels-out"), Outputs.MATRIX);
-    boolean miniBatch = method.equals("mini-batch");
-    boolean nmf = method.equals("nmf");
-    FitOptions.Values fit = FitOptions.read(args, nmf ? 200 : miniBatch ? 100 : 300,
-        miniBatch ? 0 : 1e-4, miniBatch ? 3 : 1);
+    FitOptions.Values fit = spectral
+        ? FitOptions.read(args, SPECTRAL.maxEigenIterations(), SPECTRAL.eigenTolerance(), 1)
+        : FitOptions.read(args, nmf ? 200 : miniBatch ? 100 : 300, miniBatch ? 0 : 1e-4,
+            miniBatch ? 3 : 1);
+    if (spectral && !(fit.tolerance() > 0)) {
+      throw new UsageException("--tol must be > 0 for --method spectral (the eigenvectors'"
+          + " residual), was " + args.string("tol", "").strip());
+    }
     int batchSize = args.integer("batch-size", 1024, 1);
 
-    // Sparse files stay sparse for every method.
-    Data data =
-        Data.read(input, nmf, nmf ? "NMF" : miniBatch ? "mini-batch k-means" : "k-means");
+    // Sparse files stay sparse for kmeans, mini-batch and nmf.
+    String why = nmf ? "NMF" : miniBatch ? "mini-batch k-means" : agglomerative
+        ? "agglomerative clustering" : spectral ? "spectral clustering" : "k-means";
+    Data data = Data.read(input, nmf, why);
     int rows = data.rows();
     int cols = data.cols();
     String shape = data.shape();
     Preflight.clusters("--k", k, rows, "rows of " + input);
-    if (!nmf) {
+    if (!nmf && !agglomerative) {
       Preflight.distinctClusters("--k", k, data.distinctRows(k), "rows of " + input);
     }
     if (nmf) {
       Preflight.rank("--k", k, input.toString(), rows, cols);
     }
+    if (agglomerative) {
+      Preflight.agglomerative(linkage, rows, input.toString());
+    }
+    if (spectral) {
+      Preflight.spectral(affinity, neighbors, rows, input.toString());
+    }
+    Matrix points = agglomerative || spectral ? data.dense(input.toString(), "--method "
+        + method, "use --method kmeans or mini-batch, which keep it sparse") : null;
     int[] truth = truthFile == null ? null : MatrixIo.readLabels(truthFile);
     if (truth != null && truth.length != rows) {
       throw new IllegalArgumentException("--truth " + truthFile + " has " + truth.length
@@ -87,6 +208,7 @@ final class ClusterCommand implements Command {
     int[] labels;
     double inertia;
     int iterations;
+    SpectralModel spectralModel = null;
     ProgressBar bar = context.progressBar(method);
     long start = System.nanoTime();
     try {
@@ -104,12 +226,23 @@ final class ClusterCommand implements Command {
         labels = model.labels();
         inertia = model.inertia();
         iterations = model.iterations();
-      } else {
+      } else if (nmf) {
         NmfModel model = data.fit(NmfOptions.builder(args, k, bar)
             .maxIterations(fit.maxIterations()).build());
         labels = model.clusterLabels();
         inertia = data.inertia(labels, k);
         iterations = model.iterations();
+      } else if (agglomerative) {
+        AgglomerativeModel model = agglomerative(k, linkage, fit.threads(), bar).fit(points);
+        labels = model.labels();
+        inertia = Inertia.of(points, labels);
+        iterations = model.mergeTree().merges();
+      } else {
+        spectralModel = spectral(k, affinity, gamma, neighbors, assignLabels, fit, bar)
+            .fit(points);
+        labels = spectralModel.labels();
+        inertia = Inertia.of(points, labels);
+        iterations = spectralModel.eigenIterations();
       }
     } finally {
       bar.finish();
@@ -120,8 +253,28 @@ final class ClusterCommand implements Command {
         .put("rows", rows).put("cols", cols).put("seconds", seconds)
         .put("method", method).put("k", k).put("inertia", inertia).put("iterations", iterations);
     data.describe(json);
-    context.out().printf(Locale.ROOT, "%s clustering of %s (%s): k = %d, inertia %.6g, "
-        + "%d iterations, %.3f s%n", method, input, shape, k, inertia, iterations, seconds);
+    String settings = "";
+    String steps = iterations + " iterations";
+    if (agglomerative) {
+      json.put("linkage", name(linkage));
+      settings = name(linkage) + " linkage, ";
+      steps = iterations + " merges";
+    } else if (spectral) {
+      json.put("affinity", name(affinity));
+      settings = name(affinity) + " affinity (" + (affinity == Affinity.RBF
+          ? "gamma " + number(gamma) : neighbors + " neighbors") + "), "
+          + name(assignLabels) + " labels, ";
+      if (affinity == Affinity.RBF) {
+        json.put("gamma", gamma);
+      } else {
+        json.put("neighbors", neighbors);
+      }
+      json.put("assignLabels", name(assignLabels)).put("converged", spectralModel.converged());
+      steps = iterations + " eigensolver iterations"
+          + (spectralModel.converged() ? "" : " (not converged)");
+    }
+    context.out().printf(Locale.ROOT, "%s clustering of %s (%s): k = %d, %sinertia %.6g, "
+        + "%s, %.3f s%n", method, input, shape, k, settings, inertia, steps, seconds);
     if (truth != null) {
       double rand = ClusteringMetrics.randIndex(truth, labels);
       double ari = ClusteringMetrics.adjustedRandIndex(truth, labels);
@@ -135,5 +288,27 @@ final class ClusterCommand implements Command {
       context.out().println("labels written to " + labelsOut);
     }
     return json;
+  }
+
+  /** The agglomerative clustering of {@code --method agglomerative}, the bar counting merges. */
+  static Agglomerative agglomerative(int k, Linkage linkage, int threads, ProgressBar bar) {
+    return Agglomerative.builder().clusters(k).linkage(linkage).threads(threads)
+        .listener(p -> bar.update(p.iteration(), p.maxIterations(), "merges"))
+        .build();
+  }
+
+  /**
+   * The spectral clustering of {@code --method spectral}: {@code --max-iter} and {@code --tol}
+   * are the eigensolver's, the bar shows its iterations and largest residual.
+   */
+  static SpectralClustering spectral(int k, Affinity affinity, double gamma, int neighbors,
+      LabelAssignment assignLabels, FitOptions.Values fit, ProgressBar bar) {
+    return SpectralClustering.builder().clusters(k).affinity(affinity).gamma(gamma)
+        .neighbors(neighbors).labelAssignment(assignLabels)
+        .maxEigenIterations(fit.maxIterations()).eigenTolerance(fit.tolerance())
+        .seed(fit.seed()).threads(fit.threads())
+        .listener(p -> bar.update(p.iteration(), p.maxIterations(), p.loss().isPresent()
+            ? String.format(Locale.ROOT, "residual %.3g", p.loss().getAsDouble()) : ""))
+        .build();
   }
 }

@@ -126,6 +126,22 @@ final class Data {
     });
   }
 
+  /**
+   * The rows as a dense matrix, for a method that takes only dense rows: the matrix of a dense
+   * file, or a dense copy of a sparse one, checked by {@link Preflight#denseCopy} first.
+   *
+   * @param file the file read, for messages
+   * @param why what needs it dense ("--method spectral")
+   * @param instead what to use instead if it does not fit
+   */
+  Matrix dense(String file, String why, String instead) {
+    if (dense != null) {
+      return dense;
+    }
+    Preflight.denseCopy(file, sparse.rows(), sparse.cols(), why, instead);
+    return sparse.toDense();
+  }
+
   NmfModel fit(Nmf nmf) {
     return dense != null ? nmf.fit(dense) : nmf.fit(sparse);
   }

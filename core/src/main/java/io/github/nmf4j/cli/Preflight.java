@@ -1,5 +1,9 @@
 package io.github.nmf4j.cli;
 
+import io.github.nmf4j.cluster.Affinity;
+import io.github.nmf4j.cluster.Agglomerative;
+import io.github.nmf4j.cluster.Linkage;
+import io.github.nmf4j.cluster.SpectralClustering;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
 import io.github.nmf4j.nmf.Initialization;
@@ -193,6 +197,93 @@ final class Preflight {
     if (distinct < k) {
       throw new IllegalArgumentException(option + " " + k + " is more than the " + distinct
           + " distinct " + what + "; each cluster needs a different one");
+    }
+  }
+
+  /**
+   * Checks that a dense copy of the {@code rows x cols} sparse matrix of {@code file} fits in
+   * one Java array and in the memory Java may still use, for a method that takes only dense
+   * rows.
+   *
+   * @param why what needs it dense, for the message ("--method spectral")
+   * @param instead what to use instead, for the message ("use --method kmeans, which keeps it
+   *     sparse")
+   * @throws IllegalArgumentException if it does not, saying how large it would be
+   */
+  static void denseCopy(String file, long rows, long cols, String why, String instead) {
+    long values = rows * cols;
+    if (values > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(file + " is a " + rows + "x" + cols + " sparse matrix; "
+          + why + " needs it dense, " + values + " values, more than a Java array holds; "
+          + instead);
+    }
+    memory(8.0 * values, file + " is a " + rows + "x" + cols + " sparse matrix; " + why
+        + " needs it dense", instead);
+  }
+
+  /**
+   * Checks the agglomerative clustering of the {@code rows} rows of {@code file} with {@code
+   * linkage}: complete and average linkage hold the condensed distance matrix, {@code 4 n^2}
+   * bytes, and accept at most {@link Agglomerative#MAX_DISTANCE_MATRIX_POINTS} points; ward and
+   * single need no matrix.
+   *
+   * @throws IllegalArgumentException naming {@code --linkage}, the file, its rows and the limit
+   */
+  static void agglomerative(Linkage linkage, long rows, String file) {
+    if (linkage != Linkage.COMPLETE && linkage != Linkage.AVERAGE) {
+      return;
+    }
+    String option = "--linkage " + linkage.name().toLowerCase(Locale.ROOT);
+    String instead = "use --linkage ward or single, which need no distance matrix, or --method"
+        + " kmeans";
+    if (rows > Agglomerative.MAX_DISTANCE_MATRIX_POINTS) {
+      throw new IllegalArgumentException(option + " holds an n x n distance matrix and accepts"
+          + " at most " + Agglomerative.MAX_DISTANCE_MATRIX_POINTS + " rows, but " + file
+          + " has " + rows + "; " + instead);
+    }
+    memory(8.0 * (rows * (rows - 1) / 2), option + " holds the distance matrix of the " + rows
+        + " rows of " + file, instead);
+  }
+
+  /**
+   * Checks the spectral clustering of the {@code rows} rows of {@code file}: the nearest-neighbours
+   * graph needs fewer {@code neighbors} than rows; the RBF affinity holds an n x n matrix,
+   * {@code 8 n^2} bytes, of at most {@link SpectralClustering#MAX_DENSE_POINTS} rows.
+   *
+   * @throws IllegalArgumentException naming the option, the file, its rows and the limit
+   */
+  static void spectral(Affinity affinity, int neighbors, long rows, String file) {
+    if (affinity == Affinity.NEAREST_NEIGHBORS) {
+      if (neighbors >= rows) {
+        throw new IllegalArgumentException("--neighbors " + neighbors + " is not less than the "
+            + rows + " rows of " + file + "; each row's neighbours (itself included) must"
+            + " leave out at least one other row");
+      }
+      return;
+    }
+    String instead = "use --affinity nearest-neighbors, which holds a sparse graph, or --method"
+        + " kmeans";
+    if (rows > SpectralClustering.MAX_DENSE_POINTS) {
+      throw new IllegalArgumentException("--affinity rbf holds an n x n matrix and accepts at"
+          + " most " + SpectralClustering.MAX_DENSE_POINTS + " rows, but " + file + " has "
+          + rows + "; " + instead);
+    }
+    memory(8.0 * rows * rows, "--affinity rbf holds the n x n affinity of the " + rows
+        + " rows of " + file, instead);
+  }
+
+  /**
+   * Checks that {@code bytes} fit in the memory Java may still use.
+   *
+   * @throws IllegalArgumentException saying "{@code what}: BYTES, and Java may use FREE more
+   *     (-Xmx); {@code instead}"
+   */
+  private static void memory(double bytes, String what, String instead) {
+    Runtime rt = Runtime.getRuntime();
+    long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    if (bytes > free) {
+      throw new IllegalArgumentException(what + ", " + gigabytes(bytes) + ", and Java may use "
+          + gigabytes(free) + " more (-Xmx); " + instead);
     }
   }
 

@@ -1,16 +1,26 @@
 package io.github.nmf4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.nmf4j.cluster.Affinity;
+import io.github.nmf4j.cluster.Agglomerative;
+import io.github.nmf4j.cluster.LabelAssignment;
+import io.github.nmf4j.cluster.Linkage;
+import io.github.nmf4j.cluster.SpectralClustering;
 import io.github.nmf4j.io.MatrixIo;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +47,236 @@ class ClusterCommandTest {
     truth = dir.resolve("truth.csv");
     MatrixIo.write(input, Matrix.wrap(90, 4, x));
     MatrixIo.writeLabels(truth, classes);
+  }
+
+  /** The labels {@code cluster} writes with {@code args} after the input and {@code --k 3}. */
+  private int[] labels(Path file, String... args) throws IOException {
+    Path out = dir.resolve("labels-" + System.nanoTime() + ".npy");
+    String[] all = Stream.concat(Stream.of("cluster", file.toString(), "--k", "3",
+        "--labels-out", out.toString()), Stream.of(args)).toArray(String[]::new);
+    CliRunner r = CliRunner.run(all);
+    assertThat(r.exitCode()).as(String.join(" ", all) + "\n" + r.err()).isZero();
+    return MatrixIo.readLabels(out);
+  }
+
+  @Test
+  void agglomerativeFindsTheBlobsWithTheLibrarysLabelsForEveryLinkage() throws IOException {
+    Matrix points = MatrixIo.read(input);
+    for (Linkage linkage : Linkage.values()) {
+      String name = linkage.name().toLowerCase(java.util.Locale.ROOT);
+      CliRunner r = CliRunner.run("cluster", input.toString(), "--k", "3", "--method",
+          "agglomerative", "--linkage", name, "--truth", truth.toString(), "--json");
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      assertThat(r.err()).isEmpty();
+      assertThat(r.json()).containsEntry("method", "agglomerative").containsEntry("k", 3.0)
+          .containsEntry("linkage", name).containsEntry("adjustedRandIndex", 1.0)
+          .containsEntry("iterations", 89.0).containsKeys("inertia", "seconds");
+      assertThat(r.out()).contains("agglomerative clustering of " + input + " (90x4): k = 3, "
+          + name + " linkage, inertia ", "89 merges");
+      int[] expected = Agglomerative.builder().clusters(3).linkage(linkage).fit(points)
+          .labels();
+      assertThat(labels(input, "--method", "agglomerative", "--linkage", name))
+          .containsExactly(expected);
+    }
+    // the default is the library's (and scikit-learn's): ward
+    CliRunner r = CliRunner.run("cluster", input.toString(), "--k", "3", "--method",
+        "agglomerative", "--json");
+    assertThat(r.json()).containsEntry("linkage", "ward");
+    assertThat((Double) r.json().get("inertia"))
+        .isCloseTo(io.github.nmf4j.metrics.Inertia.of(points, Agglomerative.builder()
+            .clusters(3).fit(points).labels()), org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  @Test
+  void spectralFindsTheBlobsWithTheLibrarysLabels() throws IOException {
+    Matrix points = MatrixIo.read(input);
+    CliRunner r = CliRunner.run("cluster", input.toString(), "--k", "3", "--method",
+        "spectral", "--truth", truth.toString(), "--seed", "5", "--json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.err()).isEmpty();
+    // the defaults are the library's (and scikit-learn's): rbf, gamma 1, kmeans labels
+    assertThat(r.json()).containsEntry("method", "spectral").containsEntry("k", 3.0)
+        .containsEntry("affinity", "rbf").containsEntry("gamma", 1.0)
+        .containsEntry("assignLabels", "kmeans").containsEntry("converged", true)
+        .containsEntry("adjustedRandIndex", 1.0).containsKeys("inertia", "iterations")
+        .doesNotContainKey("neighbors");
+    assertThat(labels(input, "--method", "spectral", "--seed", "5")).containsExactly(
+        SpectralClustering.builder().clusters(3).seed(5).fit(points).labels());
+
+    r = CliRunner.run("cluster", input.toString(), "--k", "3", "--method", "spectral",
+        "--affinity", "nearest-neighbors", "--neighbors", "6", "--assign-labels", "discretize",
+        "--truth", truth.toString(), "--seed", "2", "--json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.json()).containsEntry("affinity", "nearest-neighbors")
+        .containsEntry("neighbors", 6.0).containsEntry("assignLabels", "discretize")
+        .containsEntry("adjustedRandIndex", 1.0).doesNotContainKey("gamma");
+    assertThat(r.out()).contains("nearest-neighbors affinity (6 neighbors), discretize labels");
+    assertThat(labels(input, "--method", "spectral", "--affinity", "nearest-neighbors",
+        "--neighbors", "6", "--assign-labels", "discretize", "--seed", "2"))
+        .containsExactly(SpectralClustering.builder().clusters(3)
+            .affinity(Affinity.NEAREST_NEIGHBORS).neighbors(6)
+            .labelAssignment(LabelAssignment.DISCRETIZE).seed(2).fit(points).labels());
+
+    // --gamma, --max-iter and --tol reach the library
+    assertThat(labels(input, "--method", "spectral", "--gamma", "0.05", "--max-iter", "7",
+        "--tol", "1e-3", "--seed", "1")).containsExactly(SpectralClustering.builder()
+        .clusters(3).gamma(0.05).maxEigenIterations(7).eigenTolerance(1e-3).seed(1)
+        .fit(points).labels());
+  }
+
+  @Test
+  void newMethodsGiveTheSameLabelsForAnyThreadsAndForASparseFile() throws IOException {
+    Path sparse = dir.resolve("x.npz");
+    MatrixIo.write(sparse, SparseMatrix.of(MatrixIo.read(input)));
+    String[][] settings = {{"--method", "agglomerative", "--linkage", "average"},
+        {"--method", "spectral", "--seed", "3"},
+        {"--method", "spectral", "--affinity", "nearest-neighbors", "--seed", "3"}};
+    for (String[] method : settings) {
+      int[] one = labels(input, Stream.concat(Stream.of(method), Stream.of("--threads", "1"))
+          .toArray(String[]::new));
+      int[] three = labels(input, Stream.concat(Stream.of(method), Stream.of("--threads", "3"))
+          .toArray(String[]::new));
+      assertThat(three).as(String.join(" ", method)).containsExactly(one);
+      assertThat(labels(sparse, method)).as(String.join(" ", method)).containsExactly(one);
+    }
+    CliRunner r = CliRunner.run("cluster", sparse.toString(), "--k", "3", "--method",
+        "spectral", "--truth", truth.toString(), "--json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.json()).containsEntry("storedValues", 360.0)
+        .containsEntry("adjustedRandIndex", 1.0);
+  }
+
+  @Test
+  void optionsThatDoNotApplyToTheMethodAreRefused() {
+    String x = input.toString();
+    String[][] refused = {
+        {"--linkage does not apply to --method kmeans", "--linkage", "ward"},
+        {"--affinity does not apply to --method mini-batch", "--method", "mini-batch",
+            "--affinity", "rbf"},
+        {"--gamma does not apply to --method nmf", "--method", "nmf", "--gamma", "2"},
+        {"--batch-size does not apply to --method kmeans", "--batch-size", "10"},
+        {"--batch-size does not apply to --method spectral", "--method", "spectral",
+            "--batch-size", "10"},
+        {"--linkage does not apply to --method spectral", "--method", "spectral", "--linkage",
+            "ward"},
+        {"--restarts does not apply to --method spectral", "--method", "spectral", "--restarts",
+            "2"},
+        {"--max-iter does not apply to --method agglomerative", "--method", "agglomerative",
+            "--max-iter", "5"},
+        {"--tol does not apply to --method agglomerative", "--method", "agglomerative", "--tol",
+            "0.1"},
+        {"--restarts does not apply to --method agglomerative", "--method", "agglomerative",
+            "--restarts", "2"},
+        {"--seed does not apply to --method agglomerative", "--method", "agglomerative",
+            "--seed", "2"},
+        {"--neighbors does not apply to --method agglomerative", "--method", "agglomerative",
+            "--neighbors", "2"},
+        {"--assign-labels does not apply to --method agglomerative", "--method",
+            "agglomerative", "--assign-labels", "kmeans"},
+        {"--neighbors does not apply to --affinity rbf", "--method", "spectral", "--neighbors",
+            "5"},
+        {"--gamma does not apply to --affinity nearest-neighbors", "--method", "spectral",
+            "--affinity", "nearest-neighbors", "--gamma", "0.5"},
+        {"--linkage must be one of average, complete, single, ward, was 'centroid'", "--method",
+            "agglomerative", "--linkage", "centroid"},
+        {"--affinity must be one of nearest-neighbors, rbf, was 'precomputed'", "--method",
+            "spectral", "--affinity", "precomputed"},
+        {"--assign-labels must be one of discretize, kmeans, was 'qr'", "--method", "spectral",
+            "--assign-labels", "qr"},
+        {"--method must be one of agglomerative, kmeans, mini-batch, nmf, spectral, was 'dbscan'",
+            "--method", "dbscan"},
+        {"--gamma must be > 0, was 0", "--method", "spectral", "--gamma", "0"},
+        {"--tol must be > 0 for --method spectral", "--method", "spectral", "--tol", "0"},
+        {"--neighbors must be >= 1, was 0", "--method", "spectral", "--affinity",
+            "nearest-neighbors", "--neighbors", "0"},
+        {"--k 91 is more than the 90 rows of " + x, "--method", "agglomerative", "--k", "91"},
+        {"--k 91 is more than the 90 rows of " + x, "--method", "spectral", "--k", "91"},
+        {"--neighbors 90 is not less than the 90 rows of " + x, "--method", "spectral",
+            "--affinity", "nearest-neighbors", "--neighbors", "90"}};
+    for (String[] c : refused) {
+      boolean ownK = java.util.Arrays.asList(c).contains("--k");
+      Stream<String> head = ownK ? Stream.of("cluster", x) : Stream.of("cluster", x, "--k", "3");
+      assertFails(2, c[0], Stream.concat(head, Stream.of(c).skip(1)).toArray(String[]::new));
+    }
+  }
+
+  @Test
+  void spectralNeedsDistinctRowsAndAgglomerativeDoesNot() throws IOException {
+    Path same = dir.resolve("same.csv");
+    MatrixIo.write(same, Matrix.of(new double[][] {{1, 0}, {1, 0}, {2, 0}, {2, 0}}));
+    assertFails(2, "--k 3 is more than the 2 distinct rows of " + same, "cluster",
+        same.toString(), "--k", "3", "--method", "spectral", "--affinity", "nearest-neighbors",
+        "--neighbors", "2");
+    // a merge tree cut into 3 splits equal rows, as scikit-learn's does
+    CliRunner r = CliRunner.run("cluster", same.toString(), "--k", "3", "--method",
+        "agglomerative");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+  }
+
+  @Test
+  void pointLimitsAreRefusedBeforeAnyWork() throws IOException {
+    // one column: the files are small, and the preflight refuses them before any fit
+    int n = Agglomerative.MAX_DISTANCE_MATRIX_POINTS + 1;
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = i;
+    }
+    Path big = dir.resolve("big.npy");
+    MatrixIo.write(big, Matrix.wrap(n, 1, x));
+    for (String linkage : new String[] {"complete", "average"}) {
+      assertFails(2, "--linkage " + linkage + " holds an n x n distance matrix and accepts at "
+          + "most 65536 rows, but " + big + " has 65537; use --linkage ward or single", "cluster",
+          big.toString(), "--k", "2", "--method", "agglomerative", "--linkage", linkage);
+    }
+    assertFails(2, "--affinity rbf holds an n x n matrix and accepts at most "
+        + SpectralClustering.MAX_DENSE_POINTS + " rows, but " + big + " has 65537; use "
+        + "--affinity nearest-neighbors", "cluster", big.toString(), "--k", "2", "--method",
+        "spectral");
+  }
+
+  @Test
+  void memoryLimitsAreCheckedInCommandLineTerms() {
+    assertThatThrownBy(() -> Preflight.denseCopy("x.npz", 100_000, 100_000, "--method spectral",
+        "use --method kmeans"))
+        .hasMessage("x.npz is a 100000x100000 sparse matrix; --method spectral needs it dense,"
+            + " 10000000000 values, more than a Java array holds; use --method kmeans");
+    long n = 40_000; // 6.4 GB for the distance matrix, 12.8 GB for the RBF affinity
+    Assumptions.assumeTrue(Runtime.getRuntime().maxMemory() < 6e9);
+    assertThatThrownBy(() -> Preflight.agglomerative(Linkage.AVERAGE, n, "x.npy"))
+        .hasMessageStartingWith("--linkage average holds the distance matrix of the 40000 rows "
+            + "of x.npy, 6.40 GB, and Java may use ")
+        .hasMessageEndingWith("more (-Xmx); use --linkage ward or single, which need no "
+            + "distance matrix, or --method kmeans");
+    assertThatThrownBy(() -> Preflight.spectral(Affinity.RBF, 10, n, "x.npy"))
+        .hasMessageStartingWith("--affinity rbf holds the n x n affinity of the 40000 rows of"
+            + " x.npy, 12.8 GB");
+    Preflight.agglomerative(Linkage.WARD, n, "x.npy");
+    Preflight.spectral(Affinity.NEAREST_NEIGHBORS, 10, n, "x.npy");
+  }
+
+  @Test
+  void helpListsTheNewMethodsAndTheirOptionsWithTheLibrarysDefaults() {
+    CliRunner r = CliRunner.run("cluster", "--help");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).contains("kmeans|mini-batch|nmf|agglomerative|spectral",
+        "--linkage L", "single|complete|average|ward (default ward)", "--affinity A",
+        "rbf|nearest-neighbors (default rbf)", "--gamma G", "(default 1.0)", "--neighbors N",
+        "(default 10)", "--assign-labels HOW", "kmeans|discretize (default kmeans)",
+        "eigensolver iterations, 2000", "residual, > 0, 1e-6");
+  }
+
+  @Test
+  void theProgressBarCountsMergesAndEigensolverIterations() {
+    for (String method : new String[] {"agglomerative", "spectral"}) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      int code = Main.run(new String[] {"cluster", input.toString(), "--k", "3", "--method",
+          method}, new Context(new PrintStream(out, true, StandardCharsets.UTF_8),
+          new PrintStream(err, true, StandardCharsets.UTF_8), true, dir));
+      assertThat(code).isZero();
+      assertThat(err.toString(StandardCharsets.UTF_8)).contains("\r" + method + "  [")
+          .contains(method.equals("spectral") ? "residual" : "89/89  merges");
+    }
   }
 
   @Test
