@@ -30,20 +30,30 @@ final class MiniBatchFitter {
   }
 
   private static NmfModel fit(MiniBatchNmf estimator, ScaledData data, Parallel par) {
+    return fit(estimator, data, par, MiniBatchScale.of(data, estimator.settings().beta()));
+  }
+
+  /**
+   * The fit of {@code data} in the units of {@code scale}: the solver runs on V or its scaled
+   * copy, and the factors, costs and errors are returned in the caller's units.
+   */
+  static NmfModel fit(MiniBatchNmf estimator, ScaledData v, Parallel par,
+      MiniBatchScale scale) {
     MiniBatchNmfSettings s = estimator.settings();
     NmfSettings nmf = s.asNmfSettings();
-    BetaMu.requirePositiveIfNeeded(nmf, data, "v");
+    BetaMu.requirePositiveIfNeeded(nmf, v, "v");
+    ScaledData data = scale.data(v, par);
     int n = data.n;
     int p = data.p;
     int k = s.rank();
-    double[][] start = start(s, nmf, data, par);
+    double[][] start = start(s, nmf, data, scale, par);
     double[] w = start[0];
     double[] h = start[1];
     MiniBatchRows x = MiniBatchRows.of(data);
     int batch = Math.min(s.batchSize(), n);
     double rho = Math.pow(s.forgetFactor(), batch / (double) n);
     MiniBatchSolver solver = new MiniBatchSolver(p, k, s.beta(), s.alphaW(), s.alphaH(),
-        s.l1Ratio(), batch, par);
+        s.l1Ratio(), scale, batch, par);
     double[] a = h.clone();
     double[] b = new double[h.length];
     Arrays.fill(b, 1);
@@ -69,10 +79,10 @@ final class MiniBatchFitter {
       converged = convergence.stop(step, Math.min(rows / (double) (n + 1L), 1), cost, change);
       double ewa = convergence.smoothedCost();
       if ((step % stepsPerPass == 0 || converged) && !Double.isNaN(ewa)) {
-        history[(int) ((step - 1) / stepsPerPass)] = ewa;
+        history[(int) ((step - 1) / stepsPerPass)] = scale.cost(ewa);
       }
       monitor.report(0, (int) Math.min(step, Integer.MAX_VALUE),
-          (int) Math.min(maxSteps, Integer.MAX_VALUE), cost, change);
+          (int) Math.min(maxSteps, Integer.MAX_VALUE), scale.cost(cost), change);
       System.arraycopy(h, 0, previous, 0, h.length);
     }
     if (s.freshRestarts()) {
@@ -83,7 +93,10 @@ final class MiniBatchFitter {
     solver.errors(x, n, w, h, errors);
     double error = s.loss() == Loss.FROBENIUS ? Math.sqrt(errors[1])
         : s.loss() == Loss.KULLBACK_LEIBLER ? errors[0] : Math.sqrt(2 * Math.max(0, errors[0]));
+    error = scale.error(s.loss(), error);
     double norm = Math.sqrt(data.squaredNorm) * data.sqrtScale * data.sqrtScale;
+    scale.toCaller(w);
+    scale.toCaller(h);
     return new NmfModel(nmf, Initializer.choose(s, data),
         Matrix.wrap(n, k, w), Matrix.wrap(k, p, h), error,
         norm == 0 ? 0 : Math.sqrt(errors[1]) / norm, passes, converged,
@@ -103,16 +116,20 @@ final class MiniBatchFitter {
   }
 
   /**
-   * The starting W and H in the caller's units: the custom factors, or those the initialization
-   * draws, as {@link Nmf} starts with the same seed.
+   * The starting W and H in the units of {@code scale} (the caller's for ordinary data), {@code
+   * data} the data in those units: the custom factors (in the caller's units), or those the
+   * initialization draws, as {@link Nmf} starts with the same seed.
    */
   static double[][] start(MiniBatchNmfSettings s, NmfSettings nmf, ScaledData data,
-      Parallel par) {
+      MiniBatchScale scale, Parallel par) {
     int k = s.rank();
     Initialization init = Initializer.choose(s, data);
     if (init == null) {
-      return new double[][] {s.initialW().get().toRowMajorArray(),
-          s.initialH().get().toRowMajorArray()};
+      double[] w = s.initialW().get().toRowMajorArray();
+      double[] h = s.initialH().get().toRowMajorArray();
+      scale.toStored(w);
+      scale.toStored(h);
+      return new double[][] {w, h};
     }
     SplittableRandom root = new SplittableRandom(s.seed());
     long svdSeed = root.split().nextLong();

@@ -38,6 +38,21 @@ import io.github.nmf4j.linalg.SparseMatrix;
  * smoothed batch cost at the end of each pass. Its {@link NmfModel#transform} is {@link Nmf}'s
  * multiplicative update with H fixed, at most {@link Builder#transformMaxIterations} iterations.
  *
+ * <p><b>Huge and tiny values.</b> The arithmetic is scikit-learn's on V as given, for ordinary
+ * data exactly (its fixtures are matched to 1e-8). When V's largest value is beyond what it
+ * survives (about {@code 2^±400}, 1e±120, for beta in [0, 2]; less for larger {@code |beta|};
+ * its squares overflow near 1e154), the fit runs on the copy {@code V / 4^m} whose largest
+ * value is in {@code [1, 4)} and returns its factors times {@code 2^m}, exactly (scaling by a
+ * power of two loses nothing), with the penalties' weights converted as {@link Nmf} converts
+ * them (exactly for integer beta, within rounding otherwise) and the errors and costs in the
+ * caller's units. So for {@code V} with its largest value in {@code [1, 4)}, {@code fit(V *
+ * 2^600)} returns exactly {@code 2^300} times the factors of {@code fit(V)} when no penalty is
+ * set, where scikit-learn's arithmetic returns NaN; likewise {@code fit(V * 2^-600)}. A cost
+ * beyond the double range (the Frobenius batch cost of values above about 1e154) is reported
+ * as infinite. (Unlike {@link Nmf}'s, the updates themselves are not scale-equivariant: for
+ * ordinary data {@code fit(4 V)} is not exactly twice {@code fit(V)}.) The scaled fit holds a
+ * copy of V.
+ *
  * <p><b>Data arriving in pieces.</b> {@link Builder#start(int)} returns an {@link OnlineNmf}
  * whose {@link OnlineNmf#partialFit} takes one batch at a time (scikit-learn's {@code
  * partial_fit}).

@@ -7,7 +7,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The arithmetic of scikit-learn 1.2's {@code MiniBatchNMF} on raw (unscaled) row-major
- * {@code double[]}: one mini-batch step ({@code _minibatch_step}: W's rows of the batch, the
+ * {@code double[]} (V itself, or for values beyond what it survives a copy scaled by a power of
+ * four, with the penalties' weights converted: see {@link MiniBatchScale}): one mini-batch step ({@code _minibatch_step}: W's rows of the batch, the
  * batch's cost, H's online update from the running sums A and B), the W-only solve ({@code
  * _solve_W}) and the final errors. The updates are Févotte and Idier's multiplicative updates
  * for the beta-divergence, with scikit-learn's guards (a zero in WH or a denominator becomes
@@ -33,6 +34,9 @@ final class MiniBatchSolver {
   private final double alphaW;
   private final double alphaH;
   private final double l1Ratio;
+  /** The factors of the L1 and L2 weights for scaled data ({@link MiniBatchScale}); 1 for V. */
+  private final double l1Unit;
+  private final double l2Unit;
   private final Parallel par;
   private final MiniBatchKernels kernels;
   /** Per-block sums of one batch, {@code maxBlocks x k x p} each, and per-block scalars. */
@@ -49,7 +53,7 @@ final class MiniBatchSolver {
       new ConcurrentLinkedQueue<>();
 
   MiniBatchSolver(int p, int k, double beta, double alphaW, double alphaH, double l1Ratio,
-      int maxBatchRows, Parallel par) {
+      MiniBatchScale scale, int maxBatchRows, Parallel par) {
     this.p = p;
     this.k = k;
     this.beta = beta;
@@ -57,6 +61,8 @@ final class MiniBatchSolver {
     this.alphaW = alphaW;
     this.alphaH = alphaH;
     this.l1Ratio = l1Ratio;
+    this.l1Unit = scale.l1Unit;
+    this.l2Unit = scale.l2Unit;
     this.par = par;
     int blocks = (maxBatchRows + BLOCK - 1) / BLOCK;
     numerators = new double[blocks][k * p];
@@ -78,10 +84,10 @@ final class MiniBatchSolver {
   double step(MiniBatchRows x, int row0, int rows, double[] w, int wOff, double[] h,
       boolean fresh,
       int freshIterations, double tolerance, double[] a, double[] b, double rho) {
-    double l1W = p * alphaW * l1Ratio;
-    double l2W = p * alphaW * (1 - l1Ratio);
-    double l1H = rows * alphaH * l1Ratio;
-    double l2H = rows * alphaH * (1 - l1Ratio);
+    double l1W = p * alphaW * l1Ratio * l1Unit;
+    double l2W = p * alphaW * (1 - l1Ratio) * l2Unit;
+    double l1H = rows * alphaH * l1Ratio * l1Unit;
+    double l2H = rows * alphaH * (1 - l1Ratio) * l2Unit;
     if (fresh) {
       solveW(x, row0, rows, h, w, wOff, freshIterations, tolerance);
     }
@@ -188,8 +194,8 @@ final class MiniBatchSolver {
     double sum = x.sum(row0, rows);
     double avg = Math.sqrt(sum / ((double) rows * p) / k);
     Arrays.fill(w, wOff, wOff + rows * k, avg);
-    double l1W = p * alphaW * l1Ratio;
-    double l2W = p * alphaW * (1 - l1Ratio);
+    double l1W = p * alphaW * l1Ratio * l1Unit;
+    double l2W = p * alphaW * (1 - l1Ratio) * l2Unit;
     kernels.prepare(h, x.sparse());
     boolean keepNumerator = beta == 2;
     if (keepNumerator && xht.length < rows * k) {

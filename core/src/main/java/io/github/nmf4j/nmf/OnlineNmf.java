@@ -29,6 +29,12 @@ import java.util.function.Function;
  * the batches of {@link MiniBatchNmf#fit} with fresh restarts, the same start and that fit's
  * {@code rho} as forget factor gives that fit's H exactly.
  *
+ * <p>Huge or tiny values are handled as by {@link MiniBatchNmf#fit}: when the first batch's
+ * largest value is beyond what the arithmetic survives, every batch is taken as a copy scaled by
+ * the first batch's power of four, and W and H are returned in the caller's units. The units are
+ * fixed by the first batch (H and the running sums are kept in them), so later batches whose
+ * values lie some {@code 2^400} (about 1e120) or more away from the first batch's still overflow.
+ *
  * <p>Not thread-safe: feed it from one thread. Its results do not depend on the thread count.
  */
 public final class OnlineNmf {
@@ -41,6 +47,8 @@ public final class OnlineNmf {
   private double[] a;
   private double[] b;
   private double rho;
+  /** The units of H and the running sums, fixed by the first batch ({@link MiniBatchScale}). */
+  private MiniBatchScale scale;
   private MiniBatchSolver solver;
   /** The most rows {@link #solver} was made for. */
   private int solverRows;
@@ -99,23 +107,31 @@ public final class OnlineNmf {
     BetaMu.requirePositiveIfNeeded(nmf, data, "batch");
     int k = settings.rank();
     if (h == null) {
-      start(data, par);
+      scale = MiniBatchScale.of(data, settings.beta());
+    }
+    // the batch in the units of H and the running sums, fixed by the first batch
+    ScaledData stored = scale.data(data, par);
+    if (h == null) {
+      start(stored, par);
     } else if (data.n > solverRows) {
       solver = new MiniBatchSolver(features, k, settings.beta(), settings.alphaW(),
-          settings.alphaH(), settings.l1Ratio(), data.n, par);
+          settings.alphaH(), settings.l1Ratio(), scale, data.n, par);
       solverRows = data.n;
     }
     double[] w = new double[data.n * k];
-    solver.step(MiniBatchRows.of(data), 0, data.n, w, 0, h, true,
+    solver.step(MiniBatchRows.of(stored), 0, data.n, w, 0, h, true,
         settings.freshRestartsMaxIterations(), settings.tolerance(), a, b, rho);
     steps++;
+    scale.toCaller(w);
     return Matrix.wrap(data.n, k, w);
   }
 
+  /** Starts H from the first batch, {@code data} in {@link #scale}'s units. */
   private void start(ScaledData data, Parallel par) {
     int k = settings.rank();
     if (settings.initialH().isPresent()) {
       h = settings.initialH().get().toRowMajorArray();
+      scale.toStored(h);
     } else {
       MiniBatchNmfSettings s = settings;
       h = MiniBatchFitter.start(new MiniBatchNmfSettings(s.rank(), s.loss(), s.beta(),
@@ -123,7 +139,7 @@ public final class OnlineNmf {
           s.maxNoImprovement(), s.freshRestarts(), s.freshRestartsMaxIterations(),
           s.transformMaxIterations(), s.alphaW(), s.alphaH(), s.l1Ratio(),
           s.initialization(), Optional.empty(), Optional.empty(), s.seed(), s.threads()),
-          nmf, data, par)[1];
+          nmf, data, scale, par)[1];
     }
     a = h.clone();
     b = new double[h.length];
@@ -131,7 +147,7 @@ public final class OnlineNmf {
     int first = Math.min(settings.batchSize(), data.n);
     rho = Math.pow(settings.forgetFactor(), first / (double) data.n);
     solver = new MiniBatchSolver(features, k, settings.beta(), settings.alphaW(),
-        settings.alphaH(), settings.l1Ratio(), data.n, par);
+        settings.alphaH(), settings.l1Ratio(), scale, data.n, par);
     solverRows = data.n;
   }
 
@@ -140,7 +156,9 @@ public final class OnlineNmf {
     if (h == null) {
       throw new IllegalStateException("no batch yet: call partialFit first");
     }
-    return Matrix.wrap(settings.rank(), features, h.clone());
+    double[] copy = h.clone();
+    scale.toCaller(copy);
+    return Matrix.wrap(settings.rank(), features, copy);
   }
 
   /** The number of batches taken so far. */
