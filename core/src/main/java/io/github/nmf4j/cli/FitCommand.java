@@ -47,12 +47,10 @@ final class FitCommand implements Command {
         .positional("INPUT", "the matrix to factor")
         .option("rank", "K", "the number of components (required)");
     NmfOptions.add(o, NmfOptions.LIBRARY);
-    return o.option("beta-loss", "B", "the beta-divergence, any real B or frobenius (2), "
-            + "kullback-leibler (1), itakura-saito (0); replaces --loss; B <= 0 needs data "
-            + "without zeros (default: --loss)")
-        .option("alpha-w", "A", "weight of the elastic-net penalty on W (default 0)")
-        .option("alpha-h", "A", "weight of the penalty on H (default: --alpha-w)")
-        .option("l1-ratio", "R", "share of the L1 part of both penalties, 0 to 1 (default 0)")
+    o.option("beta-loss", "B", "the beta-divergence, any real B or frobenius (2), "
+        + "kullback-leibler (1), itakura-saito (0); replaces --loss; B <= 0 needs data "
+        + "without zeros (default: --loss)");
+    return NmfOptions.addPenalties(o)
         .option("missing", "MODE", "reject (default: NaN is an error) or ignore: NaN "
             + "entries, and the unstored entries of a sparse file, are missing values, left "
             + "out of the fit and the errors (frobenius or kl; penalties apply as without)")
@@ -107,19 +105,12 @@ final class FitCommand implements Command {
     MissingValues missing = args.choice("missing", Map.of("reject", MissingValues.REJECT,
         "ignore", MissingValues.IGNORE), MissingValues.REJECT);
     b.missingValues(missing);
-    double alphaW = args.number("alpha-w", 0, 0);
-    double alphaH = args.number("alpha-h", alphaW, 0);
     if (missing == MissingValues.IGNORE && beta != 1 && beta != 2) {
       throw new UsageException("--missing ignore works with the frobenius and kl losses "
           + "only, not --beta-loss " + args.string("beta-loss", "").strip() + " (leave "
           + "--missing out or use --beta-loss frobenius or kl)");
     }
-    b.alphaW(alphaW).alphaH(alphaH);
-    double l1Ratio = args.number("l1-ratio", 0, 0);
-    if (l1Ratio > 1) {
-      throw new UsageException("--l1-ratio must be between 0 and 1, was " + l1Ratio);
-    }
-    return b.l1Ratio(l1Ratio);
+    return NmfOptions.penalties(args, b);
   }
 
   /**

@@ -85,6 +85,24 @@ final class NmfOptions {
         "starts, keep the best fit (default " + d.restarts() + ")"));
   }
 
+  /** Adds the elastic-net penalty options that {@link #penalties} reads. */
+  static Options addPenalties(Options o) {
+    return o.option("alpha-w", "A", "weight of the elastic-net penalty on W (default 0)")
+        .option("alpha-h", "A", "weight of the penalty on H (default: --alpha-w)")
+        .option("l1-ratio", "R", "share of the L1 part of both penalties, 0 to 1 (default 0)");
+  }
+
+  /** {@code b} with the penalties of {@code --alpha-w}, {@code --alpha-h}, {@code --l1-ratio}. */
+  static Nmf.Builder penalties(Args args, Nmf.Builder b) {
+    double alphaW = args.number("alpha-w", 0, 0);
+    double alphaH = args.number("alpha-h", alphaW, 0);
+    double l1Ratio = args.number("l1-ratio", 0, 0);
+    if (l1Ratio > 1) {
+      throw new UsageException("--l1-ratio must be between 0 and 1, was " + l1Ratio);
+    }
+    return b.alphaW(alphaW).alphaH(alphaH).l1Ratio(l1Ratio);
+  }
+
   /** An NMF builder from the options, with {@code rank} and the progress bar as listener. */
   static Nmf.Builder builder(Args args, int rank, ProgressBar bar) {
     Loss loss = args.choice("loss", LOSSES, Loss.FROBENIUS);

@@ -54,7 +54,9 @@ final class RankCommand implements Command {
         + "the best rank is the one before the largest fall of the cophenetic correlation\n"
         + "(Brunet et al. 2004). --plot draws the scores against the rank (with one standard\n"
         + "error bars for cv). With cv, NaN entries of INPUT are missing values: never\n"
-        + "held out, never scored (consensus rejects them).";
+        + "held out, never scored (consensus rejects them). --alpha-w, --alpha-h and\n"
+        + "--l1-ratio penalize every fit as in fit, so that the rank is chosen for the\n"
+        + "penalized model.";
   }
 
   @Override
@@ -68,11 +70,12 @@ final class RankCommand implements Command {
         .option("repeats", "R", "cv: held-out sets (default 3)")
         .option("runs", "N", "consensus: fits per rank (default 30)")
         .option("plot", "FILE", "draw the scores against the rank (.png)");
-    return NmfOptions.add(o, new NmfOptions.Defaults(
-        "the best for the loss, " + NmfOptions.name(NmfOptions.best(
-Loss.FROBENIUS)) + " for frobenius, mu for kl",
+    NmfOptions.add(o, new NmfOptions.Defaults(
+        "the best for the loss, " + NmfOptions.name(NmfOptions.best(Loss.FROBENIUS))
+            + " for frobenius, mu for kl",
         "cv: nndsvda when the rank is at most min(rows, cols), else random; consensus: "
             + "random (the only one)", "200", "1e-4", "1"));
+    return NmfOptions.addPenalties(o);
   }
 
   /** The ranks of {@code --ranks}: FROM:TO, FROM:TO:STEP or a comma-separated list. */
@@ -171,7 +174,7 @@ Loss.FROBENIUS)) + " for frobenius, mu for kl",
     outputs.input("the input " + input, input);
     Path plot = outputs.add("plot", args.path("plot"), Set.of("png"));
     ProgressBar bar = context.progressBar("rank");
-    Nmf.Builder template = NmfOptions.builder(args, 1, bar);
+    Nmf.Builder template = NmfOptions.penalties(args, NmfOptions.builder(args, 1, bar));
     long seed = args.longValue("seed", 0);
     int threads = Preflight.threads(args);
 

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nmf4j.io.MatrixIo;
 import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.nmf.Nmf;
+import io.github.nmf4j.nmf.RankSelection;
+import io.github.nmf4j.nmf.RankSelectionResult;
+import io.github.nmf4j.nmf.Solver;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -66,6 +71,26 @@ class RankCommandTest {
     assertThat(r.out()).contains("held-out error", "best rank 4", "wrote " + plot);
     BufferedImage png = ImageIO.read(plot.toFile());
     assertThat(png.getWidth()).isEqualTo(720);
+  }
+
+  /** The penalty options reach every fit: the scores are the library's for that template. */
+  @Test
+  void penaltiesApplyToEveryFit() throws IOException {
+    CliRunner plain = CliRunner.run("rank", planted.toString(), "--ranks", "3:5", "--seed", "1",
+        "--json");
+    CliRunner r = CliRunner.run("rank", planted.toString(), "--ranks", "3:5", "--seed", "1",
+        "--alpha-w", "0.05", "--l1-ratio", "0.5", "--json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    RankSelectionResult expected = RankSelection.builder().ranks(3, 4, 5).seed(1)
+        .nmf(Nmf.builder().solver(Solver.HALS).alphaW(0.05).alphaH(0.05).l1Ratio(0.5))
+        .fit(MatrixIo.read(planted));
+    assertThat(r.json().get("testErrors")).isEqualTo(
+        Arrays.stream(expected.testErrors()).boxed().toList());
+    assertThat(r.json().get("testErrors")).isNotEqualTo(plain.json().get("testErrors"));
+    CliRunner bad = CliRunner.run("rank", planted.toString(), "--ranks", "3:5",
+        "--l1-ratio", "2");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("--l1-ratio must be between 0 and 1, was 2.0");
   }
 
   @Test
