@@ -16,11 +16,11 @@ import java.util.concurrent.CancellationException;
  * The command line entry point (the jar's {@code Main-Class}):
  * {@code java -jar nmf4j-core.jar COMMAND [options]}.
  *
- * <p>Commands: {@code demo}, {@code fit}, {@code compress}, {@code cluster}; {@code nmf4j
- * COMMAND --help} describes each. With {@code --json} the last line of standard output is a
- * one-line JSON object summarizing the run. Exit codes: 0 success, 2 bad input or usage, 1
- * anything else; errors are reported on standard error, and no partial output file is left
- * behind.
+ * <p>Commands: {@code demo}, {@code fit}, {@code compress}, {@code cluster}, {@code pca},
+ * {@code segment}, {@code rank}; {@code nmf4j COMMAND --help} describes each. With {@code
+ * --json} the last line of standard output is a one-line JSON object summarizing the run. Exit
+ * codes: 0 success, 2 bad input or usage, 1 anything else; errors are reported on standard
+ * error, and no partial output file is left behind.
  */
 public final class Main {
 
@@ -40,7 +40,7 @@ public final class Main {
   static Map<String, Command> commands() {
     Map<String, Command> m = new LinkedHashMap<>();
     for (Command c : List.<Command>of(new DemoCommand(), new FitCommand(), new CompressCommand(), new ClusterCommand(),
-        new SegmentCommand(), new RankCommand())) {
+        new PcaCommand(), new SegmentCommand(), new RankCommand())) {
       m.put(c.name(), c);
     }
     return m;
@@ -132,7 +132,7 @@ public final class Main {
   static String overview(Map<String, Command> commands) {
     StringBuilder sb = new StringBuilder(
         "usage: nmf4j COMMAND [options]    (nmf4j COMMAND --help for its options)\n\n");
-    sb.append("Non-negative matrix factorization and k-means clustering.\n\ncommands:\n");
+    sb.append("Non-negative matrix factorization, PCA and clustering.\n\ncommands:\n");
     for (Command c : commands.values()) {
       sb.append(Options.row(c.name(), c.summary()));
     }

@@ -172,6 +172,27 @@ final class Preflight {
   }
 
   /**
+   * Checks a PCA of the {@code rows x cols} matrix of {@code file}: at least 2 rows, whose
+   * variance the components describe, and at most {@code min(rows, cols)} components (0: not
+   * set, all of them).
+   *
+   * @param option the option that set the components, for the message ("--components")
+   * @throws IllegalArgumentException naming the file, its shape and the largest number allowed
+   */
+  static void pca(String option, int components, String file, long rows, long cols) {
+    if (rows < 2) {
+      throw new IllegalArgumentException(file + " has " + rows + " row (a " + rows + "x" + cols
+          + " matrix); PCA needs at least 2 rows (samples) to measure a variance");
+    }
+    long most = Math.min(rows, cols);
+    if (components > most) {
+      throw new IllegalArgumentException(option + " " + components + " is more than min(rows,"
+          + " cols) = " + most + " of the " + rows + "x" + cols + " matrix of " + file
+          + "; the centred data has at most that many principal components");
+    }
+  }
+
+  /**
    * Checks a number of clusters or colours against the number of samples.
    *
    * @param what the samples, for the message ("rows of x.csv", "pixels of photo.png")
