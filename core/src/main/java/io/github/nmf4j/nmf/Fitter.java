@@ -5,6 +5,7 @@ import io.github.nmf4j.internal.Monitor;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
+import io.github.nmf4j.linalg.access.MatrixAccess;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -110,12 +111,24 @@ final class Fitter {
 
   /**
    * W for the rows of {@code x} with the model's H fixed: the solver's W-only rule with the
-   * fit's loss, iteration limit and convergence test, from W = {@code sqrt(mean(x) / k)}.
+   * fit's loss, iteration limit and convergence test, from W = {@code sqrt(mean(x) / k)}. For a
+   * model fitted with {@link MissingValues#IGNORE} and an {@code x} with NaN, the masked rule's
+   * W half instead; an {@code x} with no observed entry gives zeros.
    */
   static Matrix transform(NmfModel model, Matrix x) {
     Arguments.requireNonNull(x, "x");
     requireColumns(model, x.cols(), x.shape());
     Parallel par = Parallel.of(model.settings().threads());
+    if (model.settings().missingValues() == MissingValues.IGNORE) {
+      // As for the fit: without a NaN, the ordinary transform (bit for bit).
+      if (x.size() > 0 && allNaN(x)) {
+        return Matrix.zeros(x.rows(), model.rank());
+      }
+      Observed observed = Observed.ofDense(x, "x", par);
+      if (observed != null) {
+        return transform(model, observed, par);
+      }
+    }
     return transform(model, ScaledData.of(x, "x", par), par);
   }
 
@@ -124,7 +137,41 @@ final class Fitter {
     Arguments.requireNonNull(x, "x");
     requireColumns(model, x.cols(), x.shape());
     Parallel par = Parallel.of(model.settings().threads());
+    if (model.settings().missingValues() == MissingValues.IGNORE) {
+      if (x.rows() > 0 && x.nonZeros() == 0) {
+        // nothing observed: every row gets the zero row of a row without observed entries
+        return Matrix.zeros(x.rows(), model.rank());
+      }
+      return transform(model, Observed.ofSparse(x, "x", par), par);
+    }
     return transform(model, ScaledData.of(x, "x", par), par);
+  }
+
+  /** Whether every entry of {@code x} is NaN (stops at the first that is not). */
+  private static boolean allNaN(Matrix x) {
+    double[] a = MatrixAccess.data(x);
+    for (double v : a) {
+      if (!Double.isNaN(v)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The transform of a model fitted with {@link MissingValues#IGNORE} for an {@code x} with
+   * unobserved entries: the masked rule of the fit with H fixed (W alone), from W = {@code
+   * sqrt(mean of the observed entries / k)}, with the fit's iteration limit and convergence
+   * test.
+   */
+  private static Matrix transform(NmfModel model, Observed observed, Parallel par) {
+    NmfSettings settings = model.settings();
+    ScaledData data = observed.start;
+    Problem problem = new Problem(settings, data, model.rank(), par);
+    Factors start = Initializer.forTransform(data, model.h(), observed.observedMean());
+    iterate(problem, observed.rule(problem, start, false), (iteration, loss) -> { });
+    data.unscale(start.w);
+    return Matrix.wrap(data.n, start.rank, start.w);
   }
 
   private static void requireColumns(NmfModel model, int cols, String shape) {

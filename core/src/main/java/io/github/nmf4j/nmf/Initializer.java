@@ -149,9 +149,17 @@ final class Initializer {
    * beside the model's {@code h} converted to stored units.
    */
   static Factors forTransform(ScaledData data, Matrix h) {
+    return forTransform(data, h, data.mean());
+  }
+
+  /**
+   * The start of a transform with W of values {@code sqrt(mean / k)}, {@code mean} in stored
+   * units (of a masked transform: the mean of the observed entries).
+   */
+  static Factors forTransform(ScaledData data, Matrix h, double mean) {
     int k = h.rows();
     double[] w = new double[data.n * k];
-    Arrays.fill(w, Math.sqrt(data.mean() / k));
+    Arrays.fill(w, Math.sqrt(mean / k));
     double[] stored = h.toRowMajorArray();
     data.scale(stored);
     return new Factors(w, stored, k);

@@ -60,8 +60,8 @@ final class MaskedDenseHals extends MaskedHalsRule {
   private final Block[] columnBlocks;
   private final Block[] rowBlocks;
 
-  MaskedDenseHals(Problem problem, Factors start, Observed data) {
-    super(problem, start, data, data.missing);
+  MaskedDenseHals(Problem problem, Factors start, Observed data, boolean updateH) {
+    super(problem, start, data, data.missing, updateH);
     int n = data.n;
     int p = data.p;
     long observed = (long) n * p - entries.size();

@@ -47,8 +47,9 @@ final class MaskedDenseKullbackLeiblerMu extends MaskedRule {
   private final double[] partial = new double[MuKernels.blocks(data.n)];
   private final double[] divergences;
 
-  MaskedDenseKullbackLeiblerMu(Problem problem, Factors start, Observed data) {
-    super(problem, start, data, data.missing);
+  MaskedDenseKullbackLeiblerMu(Problem problem, Factors start, Observed data,
+      boolean updateH) {
+    super(problem, start, data, data.missing, updateH);
     ScaledData zeroFilled = data.zeroFilled();
     blocks = zeroFilled.rowBlocks(k, par);
     products = zeroFilled.rowProducts(blocks, k, true);
@@ -58,7 +59,9 @@ final class MaskedDenseKullbackLeiblerMu extends MaskedRule {
 
   @Override
   public void iterate() {
-    step(h, numerator, denominator, k * data.p, guards.h(), guards.l2H());
+    if (updateH) {
+      step(h, numerator, denominator, k * data.p, guards.h(), guards.l2H());
+    }
     pass(true, lossRequested);
     lossRequested = false;
   }
@@ -80,8 +83,8 @@ final class MaskedDenseKullbackLeiblerMu extends MaskedRule {
 
   /**
    * One pass over V by blocks of rows: with {@code updateW}, the W update of every block; then,
-   * for the (new) W, the numerator and denominator of the next H update, and with {@code
-   * withLoss} the loss.
+   * for the (new) W, the numerator and denominator of the next H update (unless H is fixed),
+   * and with {@code withLoss} the loss.
    */
   private void pass(boolean updateW, boolean withLoss) {
     if (updateW) {
@@ -95,17 +98,19 @@ final class MaskedDenseKullbackLeiblerMu extends MaskedRule {
         updateRowsOfW(row0, rows, ws);
       }
       System.arraycopy(w, row0 * k, ws.w, 0, rows * k);
-      divergences[c] += products.ratioTerms(c, row0, rows, ws, eps, withLoss, true);
+      divergences[c] += products.ratioTerms(c, row0, rows, ws, eps, withLoss, updateH);
     });
-    products.ratioSum(w, eps, numerator);
-    int p = data.p;
-    Arrays.fill(wColumnSums, 0);
-    KlKernels.addColumnSums(w, data.n, k, wColumnSums);
-    Entries.transpose(w, data.n, k, wt);
-    entries.columnSumsOf(wt, k, missingByColumn, par);
-    for (int c = 0; c < k; c++) {
-      for (int j = 0; j < p; j++) {
-        denominator[c * p + j] = wColumnSums[c] - missingByColumn[j * k + c];
+    if (updateH) {
+      products.ratioSum(w, eps, numerator);
+      int p = data.p;
+      Arrays.fill(wColumnSums, 0);
+      KlKernels.addColumnSums(w, data.n, k, wColumnSums);
+      Entries.transpose(w, data.n, k, wt);
+      entries.columnSumsOf(wt, k, missingByColumn, par);
+      for (int c = 0; c < k; c++) {
+        for (int j = 0; j < p; j++) {
+          denominator[c * p + j] = wColumnSums[c] - missingByColumn[j * k + c];
+        }
       }
     }
     if (withLoss) {

@@ -47,8 +47,8 @@ final class MaskedFrobeniusMu extends MaskedRule {
   private final double[] byRow;
   private final double[] partial;
 
-  MaskedFrobeniusMu(Problem problem, Factors start, Observed data) {
-    super(problem, start, data, data.filled != null ? data.missing : data.observed);
+  MaskedFrobeniusMu(Problem problem, Factors start, Observed data, boolean updateH) {
+    super(problem, start, data, data.filled != null ? data.missing : data.observed, updateH);
     this.complement = data.filled != null;
     this.guards = penalties.muGuards(eps);
     int n = data.n;
@@ -92,15 +92,18 @@ final class MaskedFrobeniusMu extends MaskedRule {
   private void iterateComplement() {
     int n = data.n;
     int p = data.p;
-    // H: W'V_0 over (W'W)H - W'S; wtw is W'W and ht is H' for the current factors.
-    Gemm.transposeMultiply(n, k, p, w, data.filled, numH, par);
-    Gemm.multiply(k, k, p, wtw, h, denH, Parallel.serial());
-    MaskedProducts.columnCorrections(entries, w, ht, k, byColumn, par);
-    subtractTransposed(denH, byColumn, p);
-    step(h, numH, denH, k * p, guards.h(), guards.l2H());
-    Entries.transpose(h, k, p, ht);
-    // W: V_0 H' over W(HH') - SH', S for the new H.
-    productsWithH();
+    if (updateH) {
+      // H: W'V_0 over (W'W)H - W'S; wtw is W'W and ht is H' for the current factors.
+      Gemm.transposeMultiply(n, k, p, w, data.filled, numH, par);
+      Gemm.multiply(k, k, p, wtw, h, denH, Parallel.serial());
+      MaskedProducts.columnCorrections(entries, w, ht, k, byColumn, par);
+      subtractTransposed(denH, byColumn, p);
+      step(h, numH, denH, k * p, guards.h(), guards.l2H());
+      Entries.transpose(h, k, p, ht);
+      productsWithH();
+    }
+    // W: V_0 H' over W(HH') - SH', S for the new H (numW and hht from the constructor when H
+    // is fixed).
     Gemm.multiply(n, k, k, w, hht, denW, par);
     MaskedProducts.rowCorrections(entries, w, ht, k, byRow, par);
     for (int i = 0; i < denW.length; i++) {
@@ -114,14 +117,16 @@ final class MaskedFrobeniusMu extends MaskedRule {
   /** The observed form (sparse V): every sum over the stored entries. */
   private void iterateObserved() {
     int p = data.p;
-    // H: W'(M V) over W'(M WH), with WH at the entries for the current W and H.
-    entries.transposeTimes(data.values, w, k, byColumn, par);
-    Entries.transpose(byColumn, p, k, numH);
-    entries.transposeTimes(atEntries, w, k, byColumn, par);
-    Entries.transpose(byColumn, p, k, denH);
-    step(h, numH, denH, k * p, guards.h(), guards.l2H());
-    Entries.transpose(h, k, p, ht);
-    entries.productAt(w, ht, k, atEntries, par);
+    if (updateH) {
+      // H: W'(M V) over W'(M WH), with WH at the entries for the current W and H.
+      entries.transposeTimes(data.values, w, k, byColumn, par);
+      Entries.transpose(byColumn, p, k, numH);
+      entries.transposeTimes(atEntries, w, k, byColumn, par);
+      Entries.transpose(byColumn, p, k, denH);
+      step(h, numH, denH, k * p, guards.h(), guards.l2H());
+      Entries.transpose(h, k, p, ht);
+      entries.productAt(w, ht, k, atEntries, par);
+    }
     // W: (M V)H' over (M WH)H', WH for the new H.
     entries.timesTranspose(data.values, ht, k, numW, par);
     entries.timesTranspose(atEntries, ht, k, denW, par);

@@ -53,8 +53,8 @@ final class MaskedHals extends MaskedHalsRule {
   private final double[] ht;
   private final double[] partial;
 
-  MaskedHals(Problem problem, Factors start, Observed data) {
-    super(problem, start, data, data.observed);
+  MaskedHals(Problem problem, Factors start, Observed data, boolean updateH) {
+    super(problem, start, data, data.observed, updateH);
     // No stored entry at all (a sparse V with nothing stored): no scale, as all zeros.
     double rms = entries.size() == 0 ? 0 : Math.sqrt(data.squaredNorm / entries.size());
     double floor = FrobeniusHals.FLOOR * Math.sqrt(rms / k);

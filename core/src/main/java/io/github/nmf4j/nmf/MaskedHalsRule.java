@@ -2,14 +2,16 @@ package io.github.nmf4j.nmf;
 
 /**
  * The iteration of the masked HALS rules ({@link MaskedHals} on the observed entries, {@link
- * MaskedDenseHals} on the dense sums plus the missing entries): the H half, the W half, and,
+ * MaskedDenseHals} on the dense sums plus the missing entries): the H half (unless H is fixed,
+ * a transform), the W half, and,
  * when the loss was requested, the kept values of {@code WH} recomputed from the factors (so
  * rounding does not accumulate in them) before the loss.
  */
 abstract class MaskedHalsRule extends MaskedRule {
 
-  MaskedHalsRule(Problem problem, Factors start, Observed data, Entries entries) {
-    super(problem, start, data, entries);
+  MaskedHalsRule(Problem problem, Factors start, Observed data, Entries entries,
+      boolean updateH) {
+    super(problem, start, data, entries, updateH);
   }
 
   abstract void updateH();
@@ -24,7 +26,9 @@ abstract class MaskedHalsRule extends MaskedRule {
 
   @Override
   public final void iterate() {
-    updateH();
+    if (updateH) {
+      updateH();
+    }
     updateW();
     if (lossRequested) {
       refresh();

@@ -31,8 +31,8 @@ final class MaskedKullbackLeiblerMu extends MaskedRule {
   private final double[] byColumn;
   private final double[] partial;
 
-  MaskedKullbackLeiblerMu(Problem problem, Factors start, Observed data) {
-    super(problem, start, data, data.observed);
+  MaskedKullbackLeiblerMu(Problem problem, Factors start, Observed data, boolean updateH) {
+    super(problem, start, data, data.observed, updateH);
     guards = penalties.muGuards(eps);
     int n = data.n;
     int p = data.p;
@@ -51,14 +51,16 @@ final class MaskedKullbackLeiblerMu extends MaskedRule {
   public void iterate() {
     int n = data.n;
     int p = data.p;
-    ratios();
-    entries.transposeTimes(ratio, w, k, byColumn, par);
-    Entries.transpose(byColumn, p, k, num);
-    entries.transposeTimes(null, w, k, byColumn, par);
-    Entries.transpose(byColumn, p, k, den);
-    step(h, num, den, k * p, guards.h(), guards.l2H());
-    Entries.transpose(h, k, p, ht);
-    entries.productAt(w, ht, k, atEntries, par);
+    if (updateH) {
+      ratios();
+      entries.transposeTimes(ratio, w, k, byColumn, par);
+      Entries.transpose(byColumn, p, k, num);
+      entries.transposeTimes(null, w, k, byColumn, par);
+      Entries.transpose(byColumn, p, k, den);
+      step(h, num, den, k * p, guards.h(), guards.l2H());
+      Entries.transpose(h, k, p, ht);
+      entries.productAt(w, ht, k, atEntries, par);
+    }
     ratios();
     entries.timesTranspose(ratio, ht, k, num, par);
     entries.timesTranspose(null, ht, k, den, par);

@@ -17,6 +17,10 @@ import io.github.nmf4j.internal.Parallel;
  * joins the guard, the L2 weight times the factor the denominator; HALS: the L1 weight comes
  * off the numerator, the L2 weight joins the denominator), never the kept values of {@code WH}
  * or of the residual. {@link #loss()} stays the data term over the observed entries.
+ *
+ * <p><b>Transform.</b> Made with {@code updateH} false, a rule runs its W half alone with H
+ * fixed ({@code NmfModel.transform} of a model fitted with {@link MissingValues#IGNORE}): the
+ * same steps, so the masked objective with H fixed never increases either.
  */
 abstract class MaskedRule implements UpdateRule {
 
@@ -30,13 +34,16 @@ abstract class MaskedRule implements UpdateRule {
   final double eps;
   /** The penalties of the settings, in the stored units ({@link Penalties#NONE} without). */
   final Penalties penalties;
+  /** Whether an iteration updates H (a fit) or W alone with H fixed (a transform). */
+  final boolean updateH;
   /** Whether the loss of the next iteration's result was asked for. */
   boolean lossRequested;
   /** The loss of the current factors, or NaN when not computed yet. */
   double loss = Double.NaN;
 
-  MaskedRule(Problem problem, Factors start, Observed data, Entries entries) {
+  MaskedRule(Problem problem, Factors start, Observed data, Entries entries, boolean updateH) {
     this.data = data;
+    this.updateH = updateH;
     this.entries = entries;
     this.par = problem.par();
     this.w = start.w;

@@ -199,8 +199,9 @@ public final class Nmf extends Estimator<NmfSettings> {
      * the unobserved entries. A row (column) of V with no observed entry gets a zero (for HALS:
      * a floor of about {@code 1e-16} times the data's scale, or 0 for a factor with an L1
      * penalty) row of W (column of H), so {@link NmfModel#impute} predicts about 0 there. A
-     * dense V without NaN is fitted exactly as with {@code REJECT}, penalties included. {@link
-     * NmfModel#transform} still rejects NaN.
+     * dense V without NaN is fitted exactly as with {@code REJECT}, penalties included. The
+     * model's {@link NmfModel#transform} then reads NaN entries of new rows as unobserved too
+     * (the fold-in of a new user with a few ratings); with {@code REJECT} it rejects NaN.
      *
      * @throws IllegalArgumentException if {@code missingValues} is null
      */

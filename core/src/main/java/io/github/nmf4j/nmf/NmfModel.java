@@ -124,9 +124,21 @@ public final class NmfModel {
    * {@code sqrt(mean(x) / k)}, with the fit's iteration limit and convergence test (scikit-learn's
    * {@code NMF.transform}). {@code x} is read in place, never modified.
    *
+   * <p><b>Missing values.</b> For a model fitted with {@link MissingValues#IGNORE}, a NaN entry
+   * of {@code x} is unobserved: each row's W minimizes the loss over that row's observed
+   * entries plus the fit's W penalties, with H fixed (the fold-in of a new user with a few
+   * ratings). It runs the W half of the fit's masked update, from {@code sqrt(m / k)} with
+   * {@code m} the mean of the observed entries, with the fit's iteration limit and convergence
+   * test; {@link #inverseTransform}, {@code W H}, then predicts the unobserved entries. A row
+   * with no observed entry gets what the fit gives such a row: a zero row, or with {@link
+   * Solver#HALS} its floor (about {@code 1e-16} times the data's scale; 0 with an L1 penalty on
+   * W, or when no entry of {@code x} is observed), so it is predicted as about 0. An {@code x}
+   * without NaN is transformed exactly as by a model fitted with {@link MissingValues#REJECT},
+   * which rejects NaN.
+   *
    * @throws IllegalArgumentException if {@code x} is null or empty, does not have {@code p}
-   *     columns, or holds a negative, NaN or infinite value (the message names its row, column
-   *     and value)
+   *     columns, or holds a negative or infinite value, or a NaN unless the model was fitted
+   *     with {@link MissingValues#IGNORE} (the message names its row, column and value)
    * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
    */
   public Matrix transform(Matrix x) {
@@ -146,7 +158,9 @@ public final class NmfModel {
 
   /**
    * As {@link #transform(Matrix)} for a sparse {@code x}, never densified (see {@link
-   * Nmf#fit(SparseMatrix)}).
+   * Nmf#fit(SparseMatrix)}). For a model fitted with {@link MissingValues#IGNORE} only the
+   * stored entries of {@code x} are observed, as in the sparse fit: the result is that of the
+   * dense {@code x} with NaN where nothing is stored, up to rounding.
    *
    * @throws IllegalArgumentException if {@code x} is null or empty, does not have {@code p}
    *     columns, or stores a negative value (the message names its row, column and value)
@@ -195,6 +209,7 @@ public final class NmfModel {
    * A copy of {@code v} with each NaN entry replaced by the corresponding entry of {@code WH}:
    * the model's prediction of the unobserved entries of a fit with {@link
    * MissingValues#IGNORE}. The other entries are copied unchanged; {@code v} is not modified.
+   * For new rows {@code x} with NaN entries: {@code inverseTransform(transform(x))}.
    *
    * @throws IllegalArgumentException if {@code v} is null or its shape is not the model's
    *     {@code n x p}

@@ -160,18 +160,47 @@ final class Observed {
 
   /** The masked rule of the settings' solver and loss, starting from {@code start}. */
   UpdateRule rule(Problem problem, Factors factors) {
+    return rule(problem, factors, true);
+  }
+
+  /**
+   * The masked rule of the settings' solver and loss, starting from {@code start}: updating
+   * both factors ({@code fit}) or W alone with H fixed (a transform).
+   */
+  UpdateRule rule(Problem problem, Factors factors, boolean fit) {
     NmfSettings settings = problem.settings();
     if (settings.solver() == Solver.HALS) {
       return filled != null
-          ? new MaskedDenseHals(problem, factors, this)
-          : new MaskedHals(problem, factors, this);
+          ? new MaskedDenseHals(problem, factors, this, fit)
+          : new MaskedHals(problem, factors, this, fit);
     }
     if (settings.loss() == Loss.FROBENIUS) {
-      return new MaskedFrobeniusMu(problem, factors, this);
+      return new MaskedFrobeniusMu(problem, factors, this, fit);
     }
     return filled != null
-        ? new MaskedDenseKullbackLeiblerMu(problem, factors, this)
-        : new MaskedKullbackLeiblerMu(problem, factors, this);
+        ? new MaskedDenseKullbackLeiblerMu(problem, factors, this, fit)
+        : new MaskedKullbackLeiblerMu(problem, factors, this, fit);
+  }
+
+  /**
+   * The mean of the observed entries, in stored units (0 when there is none): the start of a
+   * transform, {@code W = sqrt(mean / k)}, the same for a dense and a sparse form of one x.
+   */
+  double observedMean() {
+    double sum = 0;
+    long count;
+    if (filled != null) {
+      for (double x : filled) {
+        sum += x;
+      }
+      count = (long) n * p - missing.size();
+    } else {
+      for (double x : values) {
+        sum += x;
+      }
+      count = values.length;
+    }
+    return count == 0 ? 0 : sum / count;
   }
 
   /**
