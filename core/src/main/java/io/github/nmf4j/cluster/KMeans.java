@@ -84,7 +84,8 @@ import java.util.concurrent.CancellationException;
  * to the lowest index) and moves each centroid to the mean of its points scaled to unit length.
  * The tolerance is relative to the variance of the unit rows; the inertia, {@link
  * KMeansModel#predict} and {@link KMeansModel#transform} use the cosine distance. Every point
- * compares all {@code k} centroids on every iteration (no bounds); dense points only.
+ * compares all {@code k} centroids on every iteration (no bounds). Sparse rows are clustered
+ * without densifying them ({@link #fit(SparseMatrix)}).
  *
  * <p><b>Very large values.</b> Squared distances of values near {@code 1e154} or beyond would
  * overflow and tie. Dense points whose largest magnitude reaches {@code 2^((1021 - b) / 2)}
@@ -167,11 +168,21 @@ public final class KMeans extends Estimator<KMeansSettings> {
    * of the rows too if they store explicit zeros), a few arrays of {@code n} numbers and of
    * {@code k d}.
    *
+   * <p>With {@link Distance#COSINE}, spherical k-means as for dense points, on a copy of the
+   * stored values scaled so that every row has unit length (bit for bit the dense unit rows; a
+   * zero row is an error): seeded as above on the unit rows, each point goes to the centroid of
+   * largest {@code x.c} from the stored entries ({@link SparseSphericalAssignment}), each
+   * centroid is the mean of its unit rows scaled to unit length. The products and the cluster
+   * sums are added in another order than on the dense path, so the fit equals the dense cosine
+   * fit of the same rows to rounding, not bit for bit: the same labels except for centroids
+   * within rounding of a tie, centroids and inertia to about {@code 1e-12} relative (tested).
+   * Memory beyond the input: the unit values and their transpose (20 bytes per stored value).
+   *
    * @param points n x d, one sample per row; not modified (explicit zeros are ignored)
    * @return the fitted model of the restart with the lowest inertia
    * @throws IllegalArgumentException if {@code points} is null, has no rows or no columns, has
-   *     fewer rows than {@code k} or fewer distinct rows than {@code k}, or if the initial
-   *     centroids have a different number of columns
+   *     fewer rows than {@code k} or fewer distinct rows than {@code k}, if the initial
+   *     centroids have a different number of columns, or (cosine) if a row is zero
    * @throws CancellationException if the listener cancelled the fit or the calling thread was
    *     interrupted (the interrupt flag stays set)
    */
@@ -303,7 +314,7 @@ public final class KMeans extends Estimator<KMeansSettings> {
 
     /**
      * The dissimilarity to minimize (default {@link Distance#EUCLIDEAN}); {@link
-     * Distance#COSINE} is spherical k-means on dense points (see {@link KMeans}).
+     * Distance#COSINE} is spherical k-means, on dense or sparse points (see {@link KMeans}).
      *
      * @throws IllegalArgumentException if {@code distance} is null
      */

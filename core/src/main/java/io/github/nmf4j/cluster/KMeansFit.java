@@ -96,16 +96,15 @@ final class KMeansFit {
   /** The fit of sparse points: see {@link KMeans#fit(SparseMatrix)}. */
   KMeansModel run(SparseMatrix points) {
     int k = settings.k();
-    if (settings.distance() == Distance.COSINE) {
-      throw new IllegalArgumentException("distance COSINE is not supported for SparseMatrix"
-          + " points; fit dense points, or scale the rows to unit length and use EUCLIDEAN");
-    }
     if (settings.initialization() == KMeansInit.K_MEANS_PARALLEL
         && settings.initialCentroids().isEmpty()) {
       throw new IllegalArgumentException("initialization K_MEANS_PARALLEL is not supported for"
           + " SparseMatrix points; use K_MEANS_PLUS_PLUS or RANDOM");
     }
     Arguments.requireNonNull(points, "points");
+    if (settings.distance() == Distance.COSINE) {
+      return runSpherical(points);
+    }
     Matrix given = settings.initialCentroids().orElse(null);
     double largest = Math.max(SparseRows.largest(points),
         given == null ? 0 : Rescaling.largest(given.toRowMajorArray()));
@@ -119,6 +118,27 @@ final class KMeansFit {
     checkShape(x.n, d, k, () -> x.distinctRows(k));
     Parallel par = Parallel.of(settings.threads());
     Lloyd.Result best = restarts(new SparseAssignment(x, k, par), d,
+        settings.tolerance() * x.meanVariance(),
+        random -> settings.initialization() == KMeansInit.RANDOM
+            ? SparseSeeding.random(x, k, random)
+            : SparseSeeding.kMeansPlusPlus(x, k, random, par));
+    return new KMeansModel(settings, d, best.centers, best.labels, best.inertia,
+        best.iterations, best.converged, null);
+  }
+
+  /**
+   * Spherical k-means of sparse rows, the dense cosine fit's steps on a scaled copy of the
+   * stored values ({@link SparseRows#unit}, no rescaling needed): the seeding of the sparse
+   * Euclidean fit on the unit rows (k-means++ or random; for unit rows {@code |x - c|^2 = 2 (1 -
+   * x.c)}), {@link SparseSphericalAssignment}, the tolerance relative to the unit rows' variance.
+   */
+  private KMeansModel runSpherical(SparseMatrix points) {
+    int k = settings.k();
+    SparseRows x = SparseRows.of(points, "points", false, false).unit("points", true);
+    int d = x.d;
+    checkShape(x.n, d, k, () -> x.distinctRows(k));
+    Parallel par = Parallel.of(settings.threads());
+    Lloyd.Result best = restarts(new SparseSphericalAssignment(x, k, par), d,
         settings.tolerance() * x.meanVariance(),
         random -> settings.initialization() == KMeansInit.RANDOM
             ? SparseSeeding.random(x, k, random)

@@ -203,11 +203,14 @@ public final class KMeansModel {
    * a sparse fit ranks them ({@link KMeans#fit(SparseMatrix)}): by {@code |c|^2 - 2 x.c} from
    * the stored entries, never densifying {@code x}. A training point of a sparse fit gets its
    * training label; for a model fitted on dense points the labels are those of {@link
-   * #predict(Matrix)} except for near-ties within the rounding of either formula.
+   * #predict(Matrix)} except for near-ties within the rounding of either formula. For a {@link
+   * Distance#COSINE} fit, the centroid of largest {@code x.c} once the row is scaled to unit
+   * length (a scaled copy of its stored values), the products from the stored entries as a
+   * sparse cosine fit computes them.
    *
    * @param x m x d points, possibly no rows; not modified
-   * @throws IllegalArgumentException if {@code x} is null or its number of columns differs from
-   *     the training points'
+   * @throws IllegalArgumentException if {@code x} is null, its number of columns differs from
+   *     the training points', or (cosine) it has a zero row
    */
   public int[] predict(SparseMatrix x) {
     return predict(x, null);
@@ -221,6 +224,10 @@ public final class KMeansModel {
    */
   public int[] predict(SparseMatrix x, Executor executor) {
     SparseRows rows = checkSparse(x);
+    if (cosine()) {
+      return SparseSphericalAssignment.predict(rows.unit("x", false), centroids, k,
+          parallel(executor));
+    }
     int shift = shift(x);
     if (shift != 0) {
       // the product form overflows: rank the points and centroids scaled by 2^-shift
@@ -233,12 +240,16 @@ public final class KMeansModel {
   /**
    * The Euclidean distance from every sparse row of {@code x} to every centroid, as {@link
    * #transform(Matrix)}, computed from the differences at the stored entries plus the centroid's
-   * squared norm elsewhere ({@code nonZeros k} operations; {@code x} is never densified).
+   * squared norm elsewhere ({@code nonZeros k} operations; {@code x} is never densified). For a
+   * {@link Distance#COSINE} fit, the cosine distance {@code 1 - x.c / |x|} from the stored
+   * entries of the row scaled to unit length (a zero row is an error); equal to {@link
+   * #transform(Matrix)} of the dense rows up to rounding.
    *
    * @param x m x d points, possibly no rows; not modified
    * @return m x k distances
    * @throws IllegalArgumentException if {@code x} is null, its number of columns differs from
-   *     the training points', or {@code m x k} is too large for a {@link Matrix}
+   *     the training points', (cosine) it has a zero row, or {@code m x k} is too large for a
+   *     {@link Matrix}
    */
   public Matrix transform(SparseMatrix x) {
     return transform(x, null);
@@ -254,6 +265,10 @@ public final class KMeansModel {
     SparseRows checked = checkSparse(x);
     int m = checked.n;
     checkDistances(m);
+    if (cosine()) {
+      return Matrix.wrap(m, k, SparseSphericalAssignment.distances(checked.unit("x", false),
+          centroids, k, parallel(executor)));
+    }
     int shift = shift(x);
     SparseRows rows = shift == 0 ? checked
         : SparseRows.of(SparseRows.scaled(x, -shift), "x", true, false);
@@ -278,10 +293,6 @@ public final class KMeansModel {
 
   private SparseRows checkSparse(SparseMatrix x) {
     Arguments.requireNonNull(x, "x");
-    if (cosine()) {
-      throw new IllegalArgumentException(
-          "x is sparse, but this model was fitted with the cosine distance on dense points");
-    }
     if (x.cols() != d) {
       throw new IllegalArgumentException(
           "x has " + x.cols() + " columns but the model was fitted on " + d);

@@ -122,6 +122,29 @@ final class SparseRows {
   }
 
   /**
+   * These rows scaled to unit length, for the cosine distance: a copy of the stored values
+   * (the pointers and columns shared), each row scaled as {@link SphericalAssignment#normalize}
+   * scales a dense row, over the stored entries in order. The zeros a dense row adds to those
+   * sums change nothing, so the values are bit for bit those of {@link
+   * SphericalAssignment#unitRows} on the dense rows.
+   *
+   * @param name the argument's name, for messages
+   * @param byColumn whether to build the transpose of the unit rows too (fits)
+   * @throws IllegalArgumentException naming {@code name} and the row if a row is zero (stores
+   *     no entry)
+   */
+  SparseRows unit(String name, boolean byColumn) {
+    double[] v = values.clone();
+    for (int i = 0; i < n; i++) {
+      if (!SphericalAssignment.normalize(v, pointers[i], pointers[i + 1] - pointers[i])) {
+        throw new IllegalArgumentException(name + " has a zero row at row " + i
+            + "; the cosine distance needs rows of non-zero length");
+      }
+    }
+    return new SparseRows(n, d, pointers, columns, v, byColumn);
+  }
+
+  /**
    * The rows {@code index[0], index[1], ...} of these rows (repeats allowed) as rows of their
    * own, not by column: a sample, of the size of its rows' stored entries.
    */

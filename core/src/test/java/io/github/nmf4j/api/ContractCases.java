@@ -191,7 +191,9 @@ final class ContractCases {
             r).build(),
         e -> ((KMeans) e).toBuilder().distance(Distance.EUCLIDEAN).build(),
         List.of(dense("fit(Matrix)", ContractData::shifted, KMEANS_ROWS,
-            (e, x) -> ((KMeans) e).fit(x))),
+                (e, x) -> ((KMeans) e).fit(x)),
+            sparse("fit(SparseMatrix)", ContractData::shiftedSparse, KMEANS_ROWS,
+                (e, x) -> ((KMeans) e).fit(x))),
         null));
     c.add(new Case("KMeans(few features)",
         r -> runAs(KMeans.builder().k(6).maxIterations(30).seed(3), r).build(),

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.nmf4j.linalg.Matrix;
-import io.github.nmf4j.linalg.SparseMatrix;
 import io.github.nmf4j.testing.Blobs;
 import java.util.ArrayList;
 import java.util.List;
@@ -195,12 +194,5 @@ class SphericalKMeansTest {
     assertThatThrownBy(() -> model.predict(Matrix.of(new double[][] {{0, 0}})))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("x has a zero row at row 0");
-    SparseMatrix sparse = SparseMatrix.of(Matrix.of(new double[][] {{1, 0}, {0, 1}}));
-    assertThatThrownBy(() -> kMeans.fit(sparse))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("distance COSINE is not supported for SparseMatrix");
-    assertThatThrownBy(() -> model.predict(sparse))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("cosine distance");
   }
 }
