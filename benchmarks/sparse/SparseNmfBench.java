@@ -1,3 +1,4 @@
+import io.github.nmf4j.cluster.Distance;
 import io.github.nmf4j.cluster.KMeans;
 import io.github.nmf4j.cluster.KMeansInit;
 import io.github.nmf4j.cluster.KMeansModel;
@@ -34,6 +35,10 @@ import java.util.concurrent.CancellationException;
  *       iteration, median of 3 fits;</li>
  *   <li>{@code kmeans}: seconds of a whole k-means fit, k = 20, one restart, (a) from the same
  *       start as the peer (rows 0, n/20, 2n/20, ... of V), (b) k-means++ (seed 0); median of 3;</li>
+ *   <li>{@code cosine}: seconds of a whole k-means fit, k = 20, one restart, k-means++ (seeds
+ *       0, 1, 2), Euclidean then cosine (spherical k-means) on the same rows, each the median of
+ *       3, with its iterations and the median time of an iteration after the first (seeding
+ *       excluded, from the listener's calls);</li>
  *   <li>{@code fit [INIT]}: one MU Frobenius fit of 30 iterations from INIT (default NNDSVDA),
  *       for the peak-heap runs with -Xmx.</li>
  * </ul>
@@ -106,6 +111,35 @@ public class SparseNmfBench {
         System.out.printf(Locale.ROOT, "kmeans %s: %d iterations, inertia %.10g, median %.4f s"
             + " (runs %s)%n", name, m.iterations(), m.inertia(), median(seconds),
             Arrays.toString(seconds));
+      }
+      return;
+    }
+    if (mode.equals("cosine")) {
+      for (long seed = 0; seed < 3; seed++) {
+        for (Distance distance : Distance.values()) {
+          long[] first = new long[2]; // the times of iterations 1 and the last seen
+          KMeans km = KMeans.builder().k(20).distance(distance).restarts(1).maxIterations(300)
+              .seed(seed).threads(threads).listener(p -> {
+                long t = now();
+                if (p.iteration() == 1) {
+                  first[0] = t;
+                }
+                first[1] = t;
+              }).build();
+          double[] seconds = new double[3];
+          double[] perIteration = new double[3];
+          KMeansModel m = null;
+          for (int r = 0; r < seconds.length; r++) {
+            long t = now();
+            m = km.fit(v);
+            seconds[r] = (now() - t) / 1e9;
+            perIteration[r] = (first[1] - first[0]) / 1e6 / Math.max(1, m.iterations() - 1);
+          }
+          System.out.printf(Locale.ROOT, "kmeans seed %d %s: %d iterations, inertia %.10g,"
+              + " median %.4f s, iterations 2.. %.2f ms each (runs %s)%n", seed, distance,
+              m.iterations(), m.inertia(), median(seconds), median(perIteration),
+              Arrays.toString(seconds));
+        }
       }
       return;
     }

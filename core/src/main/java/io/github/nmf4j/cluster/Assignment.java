@@ -21,7 +21,9 @@ import io.github.nmf4j.internal.Parallel;
  *       products ({@link io.github.nmf4j.linalg.kernel.CentredProducts}), spared by Hamerly's
  *       or Elkan's bounds ({@link HamerlyBounds}, {@link ElkanBounds}) (wide data);
  *   <li>{@link SparseAssignment}: the product form {@code |c|^2 - 2 x.c} from the stored entries
- *       of sparse rows, not centred ({@link KMeans#fit(io.github.nmf4j.linalg.SparseMatrix)}).
+ *       of sparse rows, not centred ({@link KMeans#fit(io.github.nmf4j.linalg.SparseMatrix)});
+ *   <li>{@link SphericalAssignment} and {@link SparseSphericalAssignment}: the largest {@code
+ *       x.c} over unit-length rows and centroids ({@link Distance#COSINE}), dense or sparse.
  * </ul>
  *
  * <p><b>Contract.</b> Labels are the lowest-index nearest centroid under the strategy's distance;
