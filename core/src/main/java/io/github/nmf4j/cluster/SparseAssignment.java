@@ -2,7 +2,6 @@ package io.github.nmf4j.cluster;
 
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.kernel.Rows;
-import java.util.Arrays;
 
 /**
  * The assignment step for sparse rows ({@link SparseRows}): the nearest centroid of each point
@@ -23,52 +22,12 @@ import java.util.Arrays;
  * re-seeds an empty cluster use {@link SparseRows#distance}, the differences at the stored
  * entries plus the centroid's mass elsewhere.
  *
- * <p>Points are assigned in the fixed chunks of {@link Chunks}, partial inertias added in chunk
- * order, sums added in point order: results do not depend on the number of threads.
+ * <p>Threads: as {@link SparseStep}.
  */
-final class SparseAssignment implements Assignment {
-
-  /** Features per tile of {@link #update}: 128 x k sums, 20 KB at k = 20. */
-  private static final int UPDATE_FEATURES = 128;
-
-  private final SparseRows x;
-  private final int n;
-  private final int d;
-  private final int k;
-  private final Parallel par;
-  private final int chunks;
-  private final int[] labels;
-  /** Per point, its squared distance to its centroid (product form on iterations). */
-  private final double[] dist;
-  /**
-   * The centroids of the current step transposed, by rows ({@code transposed[f][j]}, d rows of
-   * k), and their squared norms.
-   */
-  private final double[][] transposed;
-  private final double[] norms;
-  private final double[] sums;
-  private final int[] counts;
-  private final double[][] dots;
-  private final double[] partialInertia;
-  private final boolean[] partialChanged;
-  private double inertia;
+final class SparseAssignment extends SparseStep {
 
   SparseAssignment(SparseRows x, int k, Parallel par) {
-    this.x = x;
-    this.n = x.n;
-    this.d = x.d;
-    this.k = k;
-    this.par = par;
-    this.chunks = Chunks.count(n, k);
-    this.labels = new int[n];
-    this.dist = new double[n];
-    this.transposed = new double[d][k];
-    this.norms = new double[k];
-    this.sums = new double[d * k];
-    this.counts = new int[k];
-    this.dots = new double[chunks][k];
-    this.partialInertia = new double[chunks];
-    this.partialChanged = new boolean[chunks];
+    super(x, k, par);
   }
 
   /**
@@ -171,42 +130,10 @@ final class SparseAssignment implements Assignment {
   }
 
   @Override
-  public boolean assign(double[] centers, CentroidMoves moves) {
-    pass(centers, moves != null);
-    x.clusterSums(labels, k, sums, par);
-    Arrays.fill(counts, 0);
-    for (int label : labels) {
-      counts[label]++;
-    }
-    if (moves == null) {
-      return true; // labels left over from an earlier run do not count
-    }
-    return Chunks.any(partialChanged);
-  }
-
-  /** One assignment of every point; {@code compare}: whether earlier labels are valid. */
-  private void pass(double[] centers, boolean compare) {
-    prepare(centers, k, d, transposed, norms);
-    par.forEach(chunks, ch -> {
-      int from = Chunks.start(n, chunks, ch);
-      int to = Chunks.start(n, chunks, ch + 1);
-      double[] buffer = dots[ch];
-      boolean changed = false;
-      for (int i = from; i < to; i++) {
-        int label = nearest(x, i, transposed, norms, buffer);
-        changed |= compare && label != labels[i];
-        labels[i] = label;
-        dist[i] = Math.max(0, x.norms[i] + buffer[0]);
-      }
-      partialChanged[ch] = changed;
-      partialInertia[ch] = ClusterSums.inertia(dist, from, to);
-    });
-    inertia = Rows.sumInOrder(partialInertia);
-  }
-
-  @Override
-  public double inertia() {
-    return inertia;
+  int label(int i, double[] buffer) {
+    int label = nearest(x, i, transposed, norms, buffer);
+    dist[i] = Math.max(0, x.norms[i] + buffer[0]);
+    return label;
   }
 
   @Override
@@ -219,16 +146,7 @@ final class SparseAssignment implements Assignment {
       if (counts[j] != 0) {
         continue;
       }
-      int far = EmptyClusters.takeDonor(dist, labels, counts, n, j);
-      int old = labels[far];
-      // Cluster j was empty, so its sums are exactly 0 on every feature.
-      for (int q = x.pointers[far]; q < x.pointers[far + 1]; q++) {
-        int f = x.columns[q];
-        sums[f * k + old] -= x.values[q];
-        sums[f * k + j] = x.values[q];
-      }
-      labels[far] = j;
-      dist[far] = 0;
+      fill(j);
     }
     return true;
   }
@@ -237,26 +155,6 @@ final class SparseAssignment implements Assignment {
   private void distancesToOwn(double[] centers) {
     EmptyClusters.distancesToOwn(par, n, chunks, dist, partialInertia,
         i -> x.distance(i, centers, labels[i], norms[labels[i]]));
-  }
-
-  /**
-   * {@inheritDoc} A mean whose sum overflowed (values near {@code Double.MAX_VALUE}) is computed
-   * again without overflow ({@link SparseRows#carefulMean}).
-   */
-  @Override
-  public void update(double[] next) {
-    // UPDATE_FEATURES features at a time: their sums (UPDATE_FEATURES x k) stay in the L1
-    // cache while each centroid's run of next is written in order
-    for (int f0 = 0; f0 < d; f0 += UPDATE_FEATURES) {
-      int f1 = Math.min(d, f0 + UPDATE_FEATURES);
-      for (int j = 0; j < k; j++) {
-        int count = counts[j];
-        for (int f = f0, o = j * d; f < f1; f++) {
-          double mean = sums[f * k + j] / count;
-          next[o + f] = Double.isFinite(mean) ? mean : x.carefulMean(f, labels, j, count);
-        }
-      }
-    }
   }
 
   @Override
@@ -268,11 +166,6 @@ final class SparseAssignment implements Assignment {
     }
     distancesToOwn(centers);
     return Rows.sumInOrder(partialInertia);
-  }
-
-  @Override
-  public int[] labels() {
-    return labels;
   }
 
   /**

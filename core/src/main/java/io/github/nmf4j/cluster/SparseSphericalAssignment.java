@@ -1,8 +1,6 @@
 package io.github.nmf4j.cluster;
 
 import io.github.nmf4j.internal.Parallel;
-import io.github.nmf4j.linalg.kernel.Rows;
-import java.util.Arrays;
 
 /**
  * The assignment step of spherical k-means ({@link Distance#COSINE}) on sparse rows already
@@ -27,47 +25,11 @@ import java.util.Arrays;
  * <p>Points are assigned in the fixed chunks of {@link Chunks}, partial inertias added in chunk
  * order, sums added in point order: results do not depend on the number of threads.
  */
-final class SparseSphericalAssignment implements Assignment {
-
-  /** Features per tile of {@link #update}, as {@link SparseAssignment}'s. */
-  private static final int UPDATE_FEATURES = 128;
-
-  private final SparseRows x;
-  private final int n;
-  private final int d;
-  private final int k;
-  private final Parallel par;
-  private final int chunks;
-  private final int[] labels;
-  /** Per point, its cosine distance {@code 1 - x.c} to its centroid. */
-  private final double[] dist;
-  /** The centroids of the current step transposed ({@code transposed[f][j]}). */
-  private final double[][] transposed;
-  private final double[] norms;
-  private final double[] sums;
-  private final int[] counts;
-  private final double[][] dots;
-  private final double[] partialInertia;
-  private final boolean[] partialChanged;
-  private double inertia;
+final class SparseSphericalAssignment extends SparseStep {
 
   /** The step for the unit rows {@code x} (built by column) and {@code k} clusters. */
   SparseSphericalAssignment(SparseRows x, int k, Parallel par) {
-    this.x = x;
-    this.n = x.n;
-    this.d = x.d;
-    this.k = k;
-    this.par = par;
-    this.chunks = Chunks.count(n, k);
-    this.labels = new int[n];
-    this.dist = new double[n];
-    this.transposed = new double[d][k];
-    this.norms = new double[k];
-    this.sums = new double[d * k];
-    this.counts = new int[k];
-    this.dots = new double[chunks][k];
-    this.partialInertia = new double[chunks];
-    this.partialChanged = new boolean[chunks];
+    super(x, k, par);
   }
 
   /**
@@ -88,43 +50,12 @@ final class SparseSphericalAssignment implements Assignment {
     return label;
   }
 
+  /** The argmax of {@code x.c}; the distance {@code 1 - x.c}, clamped at 0. */
   @Override
-  public boolean assign(double[] centers, CentroidMoves moves) {
-    pass(centers, moves != null);
-    x.clusterSums(labels, k, sums, par);
-    Arrays.fill(counts, 0);
-    for (int label : labels) {
-      counts[label]++;
-    }
-    if (moves == null) {
-      return true; // labels left over from an earlier run do not count
-    }
-    return Chunks.any(partialChanged);
-  }
-
-  /** One assignment of every point; {@code compare}: whether earlier labels are valid. */
-  private void pass(double[] centers, boolean compare) {
-    SparseAssignment.prepare(centers, k, d, transposed, norms);
-    par.forEach(chunks, ch -> {
-      int from = Chunks.start(n, chunks, ch);
-      int to = Chunks.start(n, chunks, ch + 1);
-      double[] buffer = dots[ch];
-      boolean changed = false;
-      for (int i = from; i < to; i++) {
-        int label = nearest(x, i, transposed, k, buffer);
-        changed |= compare && label != labels[i];
-        labels[i] = label;
-        dist[i] = Math.max(0, 1 - buffer[0]);
-      }
-      partialChanged[ch] = changed;
-      partialInertia[ch] = ClusterSums.inertia(dist, from, to);
-    });
-    inertia = Rows.sumInOrder(partialInertia);
-  }
-
-  @Override
-  public double inertia() {
-    return inertia;
+  int label(int i, double[] buffer) {
+    int label = nearest(x, i, transposed, k, buffer);
+    dist[i] = Math.max(0, 1 - buffer[0]);
+    return label;
   }
 
   /** {@inheritDoc} The distances are those of the last assignment, as on the dense path. */
@@ -135,16 +66,7 @@ final class SparseSphericalAssignment implements Assignment {
       if (counts[j] != 0) {
         continue;
       }
-      int far = EmptyClusters.takeDonor(dist, labels, counts, n, j);
-      int old = labels[far];
-      // Cluster j was empty, so its sums are exactly 0 on every feature.
-      for (int q = x.pointers[far]; q < x.pointers[far + 1]; q++) {
-        int f = x.columns[q];
-        sums[f * k + old] -= x.values[q];
-        sums[f * k + j] = x.values[q];
-      }
-      labels[far] = j;
-      dist[far] = 0;
+      fill(j);
       relocated = true;
     }
     return relocated;
@@ -152,20 +74,12 @@ final class SparseSphericalAssignment implements Assignment {
 
   /**
    * {@inheritDoc} Each mean scaled to unit length ({@link SphericalAssignment#normalize}); a
-   * cluster whose points sum to the zero vector takes its first point. The sums of unit rows
-   * cannot overflow.
+   * cluster whose points sum to the zero vector takes its first point. (The sums of unit rows
+   * cannot overflow, so the means are plain quotients.)
    */
   @Override
   public void update(double[] next) {
-    for (int f0 = 0; f0 < d; f0 += UPDATE_FEATURES) {
-      int f1 = Math.min(d, f0 + UPDATE_FEATURES);
-      for (int j = 0; j < k; j++) {
-        int count = counts[j];
-        for (int f = f0, o = j * d; f < f1; f++) {
-          next[o + f] = sums[f * k + j] / count;
-        }
-      }
-    }
+    super.update(next);
     for (int j = 0; j < k; j++) {
       if (!SphericalAssignment.normalize(next, j * d, d)) {
         for (int i = 0; i < n; i++) {
@@ -183,11 +97,6 @@ final class SparseSphericalAssignment implements Assignment {
   public double finish(double[] centers, CentroidMoves moves, boolean relabel) {
     pass(centers, true);
     return inertia;
-  }
-
-  @Override
-  public int[] labels() {
-    return labels;
   }
 
   /**
