@@ -40,6 +40,10 @@ final class MaskedDenseHals extends MaskedHalsRule {
   private final double floorH;
   private final double floorW;
   private final double lambda;
+  /** The proximal weight of each component's W steps ({@link MaskedHals#transformWeights}). */
+  private final double[] lambdaW;
+  /** The proximal weight of each component's H steps: {@code lambda}. */
+  private final double[] lambdaH;
   /** {@code WH} at the missing entries, CSR order. */
   private final double[] atMissing;
   private final double[] ht = new double[data.p * k];
@@ -70,6 +74,9 @@ final class MaskedDenseHals extends MaskedHalsRule {
     this.floorH = penalties.l1H > 0 ? 0 : floor;
     this.floorW = penalties.l1W > 0 ? 0 : floor;
     this.lambda = MaskedHals.proximalWeight(rms, k);
+    this.lambdaW = MaskedHals.transformWeights(h, k, p, lambda, updateH);
+    this.lambdaH = new double[k];
+    java.util.Arrays.fill(lambdaH, lambda);
     atMissing = new double[entries.size()];
     columns = new MaskedLines(p, entries.columnStart, entries.row, entries.position, n);
     rows = new MaskedLines(n, entries.rowStart, entries.column, null, p);
@@ -118,7 +125,7 @@ final class MaskedDenseHals extends MaskedHalsRule {
     }
     double[] g = Penalties.withDiagonal(gram, k, penalties.l2H, gramPenalized);
     par.forEach(columns.blocks, b -> sweep(columns, b, columnBlocks[b], wt, h, wtv, 1, p, g,
-        penalties.l1H, floorH));
+        penalties.l1H, floorH, lambdaH));
   }
 
   /** The W half: the rows of W by blocks, H's values at their missing entries. */
@@ -133,7 +140,7 @@ final class MaskedDenseHals extends MaskedHalsRule {
     }
     double[] g = Penalties.withDiagonal(gram, k, penalties.l2W, gramPenalized);
     par.forEach(rows.blocks, b -> sweep(rows, b, rowBlocks[b], hRows, w, vht, k, 1, g,
-        penalties.l1W, floorW));
+        penalties.l1W, floorW, lambdaW));
   }
 
   /**
@@ -142,11 +149,12 @@ final class MaskedDenseHals extends MaskedHalsRule {
    * {@code c}, at {@code l * lineStride + c * componentStride}; {@code other[c]} the other
    * factor's component {@code c} by its index; {@code g} the Gram matrix with the factor's
    * L2 weight on its diagonal, {@code l1} its L1 weight (taken from the targets, as {@link
-   * FrobeniusHals} does) and {@code floor} its floor.
+   * FrobeniusHals} does), {@code floor} its floor and {@code weights} the proximal weight of
+   * each component.
    */
   private void sweep(MaskedLines layout, int b, Block s, double[][] other, double[] x,
       double[] num, int lineStride, int componentStride, double[] g, double l1,
-      double floor) {
+      double floor, double[] weights) {
     int[] lines = layout.line[b];
     int width = lines.length;
     int slots = layout.slots(b);
@@ -172,7 +180,7 @@ final class MaskedDenseHals extends MaskedHalsRule {
     double[] sum = s.sum;
     double[] squares = s.squares;
     double[] delta = s.delta;
-    double[] prox = s.prox;
+    double[] observed = s.observed;
     for (int c = 0; c < k; c++) {
       HalsKernel.residual(g, c, k, s.t[c], s.x, width, acc);
       double[] oc = other[c];
@@ -208,6 +216,7 @@ final class MaskedDenseHals extends MaskedHalsRule {
         }
       }
       double gcc = g[c * k + c];
+      double weight = weights[c];
       double[] xc = s.x[c];
       int[] unobserved = s.unobserved;
       for (int u = 0; u < unobserved.length; u++) {
@@ -215,7 +224,7 @@ final class MaskedDenseHals extends MaskedHalsRule {
       }
       for (int l = 0; l < width; l++) {
         double old = xc[l];
-        double updated = Math.max(floor, old + (acc[l] + sum[l]) / ((gcc - squares[l]) + prox[l]));
+        double updated = Math.max(floor, old + (acc[l] + sum[l]) / ((gcc - squares[l]) + observed[l] * weight));
         xc[l] = updated;
         delta[l] = updated - old;
       }
@@ -254,7 +263,7 @@ final class MaskedDenseHals extends MaskedHalsRule {
   private Block[] blocks(MaskedLines layout, int lines) {
     Block[] out = new Block[layout.blocks];
     for (int b = 0; b < layout.blocks; b++) {
-      out[b] = new Block(layout, b, k, lines, lambda);
+      out[b] = new Block(layout, b, k, lines);
     }
     return out;
   }
@@ -272,13 +281,13 @@ final class MaskedDenseHals extends MaskedHalsRule {
     final double[] sum;
     final double[] squares;
     final double[] delta;
-    /** {@code lambda} times the observed entries of each line. */
-    final double[] prox;
+    /** The observed entries of each line (times the proximal weight in a step). */
+    final double[] observed;
     /** The lanes whose line has no observed entry, and their values before a step. */
     final int[] unobserved;
     final double[] old;
 
-    Block(MaskedLines layout, int b, int k, int lines, double lambda) {
+    Block(MaskedLines layout, int b, int k, int lines) {
       int width = layout.line[b].length;
       int slots = layout.slots(b);
       x = new double[k][width];
@@ -289,11 +298,11 @@ final class MaskedDenseHals extends MaskedHalsRule {
       sum = new double[width];
       squares = new double[width];
       delta = new double[width];
-      prox = new double[width];
+      observed = new double[width];
       int[] count = layout.count[b];
       int empty = 0;
       for (int l = 0; l < width; l++) {
-        prox[l] = (lines - count[l]) * lambda;
+        observed[l] = lines - count[l];
         if (count[l] == lines) {
           empty++;
         }

@@ -24,6 +24,10 @@ package io.github.nmf4j.nmf;
  * it. The residual is recomputed from the factors whenever the loss is asked for, so rounding
  * does not accumulate in it.
  *
+ * <p>In a transform (H fixed, the model's, of any scale relative to x) the W steps take the
+ * weight from H instead ({@link #transformWeights}): {@value #PROXIMAL} times the mean square of
+ * each row of H, so that W scales with x.
+ *
  * <p>Penalties ({@link MaskedRule}), as in {@link FrobeniusHals}: the step's numerator loses
  * {@code l1 + l2 x_old} and its denominator gains {@code l2}, so that each step minimizes the
  * penalized masked loss (plus the proximal term) over its entry; a factor with an L1 weight has
@@ -45,10 +49,37 @@ final class MaskedHals extends MaskedHalsRule {
     return rms > 0 ? PROXIMAL * rms / k : 1;
   }
 
+  /**
+   * The proximal weight of each component's W steps: {@code lambda} for a fit (both factors
+   * move together, so {@code rms / k} is the square of a typical entry of either); for a
+   * transform, {@value #PROXIMAL} times the mean square of the component's row of the fixed
+   * {@code h} ({@code k x p}), since the model's H need not be of the scale of x (rows far larger
+   * or smaller than the fit's data, or components of very different sizes): weighted by x's
+   * scale the steps were damped to almost nothing and W stayed near its start. A row of H whose
+   * mean square is 0 or not finite keeps {@code lambda}.
+   */
+  static double[] transformWeights(double[] h, int k, int p, double lambda, boolean fit) {
+    double[] weights = new double[k];
+    for (int c = 0; c < k; c++) {
+      double squares = 0;
+      if (!fit) {
+        for (int j = 0; j < p; j++) {
+          double y = h[c * p + j];
+          squares += y * y;
+        }
+      }
+      double weight = PROXIMAL * (squares / p);
+      weights[c] = weight > 0 && weight <= Double.MAX_VALUE ? weight : lambda;
+    }
+    return weights;
+  }
+
   /** The floors of H's and W's entries: {@code f}, or 0 for a factor with an L1 weight. */
   private final double floorH;
   private final double floorW;
   private final double lambda;
+  /** The proximal weight of each component's W steps ({@link #transformWeights}). */
+  private final double[] lambdaW;
   private final double[] residual;
   private final double[] ht;
   private final double[] partial;
@@ -61,6 +92,7 @@ final class MaskedHals extends MaskedHalsRule {
     this.floorH = penalties.l1H > 0 ? 0 : floor;
     this.floorW = penalties.l1W > 0 ? 0 : floor;
     this.lambda = proximalWeight(rms, k);
+    this.lambdaW = transformWeights(h, k, data.p, lambda, updateH);
     residual = new double[entries.size()];
     ht = new double[data.p * k];
     partial = new double[Entries.blocks(data.n)];
@@ -109,7 +141,7 @@ final class MaskedHals extends MaskedHalsRule {
         int m = start[j + 1] - first;
         gatherColumn(entries, first, m, w, k, residual, wj, rj);
         for (int c = 0; c < k; c++) {
-          step(h, c * p + j, wj, c * m, rj, 0, m, l1H, l2H, floorH);
+          step(h, c * p + j, wj, c * m, rj, 0, m, l1H, l2H, floorH, lambda);
         }
         for (int t = 0; t < m; t++) {
           residual[position[first + t]] = rj[t];
@@ -143,7 +175,7 @@ final class MaskedHals extends MaskedHalsRule {
           }
         }
         for (int c = 0; c < k; c++) {
-          step(w, i * k + c, hRows, c * m, residual, first, m, l1W, l2W, floorW);
+          step(w, i * k + c, hRows, c * m, residual, first, m, l1W, l2W, floorW, lambdaW[c]);
         }
       }
     });
@@ -154,10 +186,11 @@ final class MaskedHals extends MaskedHalsRule {
    * x^2 / 2}) plus the proximal term minimized over that entry, from the other factor's values
    * {@code f[o, o + m)} and the residuals {@code r[r0, r0 + m)} of its {@code m} observed
    * entries; the residuals are updated at once. Both halves call it, so H and W take the same
-   * step. With both weights 0 the penalty terms change nothing, to the bit.
+   * step. With both weights 0 the penalty terms change nothing, to the bit. {@code lambda} is
+   * the proximal weight.
    */
   private void step(double[] x, int at, double[] f, int o, double[] r, int r0, int m,
-      double l1, double l2, double floor) {
+      double l1, double l2, double floor, double lambda) {
     double a = 0;
     double d = 0;
     for (int t = 0; t < m; t++) {

@@ -334,6 +334,37 @@ class MaskedTransformTest {
     }
   }
 
+  /**
+   * Without penalties HALS's transform is linear in x: rows 1e6 times larger (or smaller)
+   * than the data of the fit get 1e6 times the W of the rows themselves, dense and sparse. The
+   * proximal term was weighted by x's scale, not H's: at 1e6 the steps were damped to almost
+   * nothing and W stopped near its start ([0.56, 0.71, 0.20] for [0.35, 1.57, 0.16]).
+   */
+  @Test
+  void halsGivesRowsFarFromTheScaleOfTheFitScaledW() {
+    Solver solver = Solver.HALS;
+    Loss loss = Loss.FROBENIUS;
+    Matrix v = TestMatrices.noisyLowRank(30, 12, 3, 0.1, 43);
+    NmfModel model = builder(solver, loss, 3).maxIterations(2000).tolerance(1e-10).fit(v);
+    Matrix x = hide(TestMatrices.noisyLowRank(8, 12, 3, 0.1, 44), 0.3, 45);
+    double[] w = model.transform(x).toRowMajorArray();
+    double largest = Arrays.stream(w).max().orElseThrow();
+    for (double scale : new double[] {1e6, 1e-6}) {
+      double[] a = x.toRowMajorArray();
+      for (int i = 0; i < a.length; i++) {
+        a[i] *= scale;
+      }
+      Matrix scaled = Matrix.wrap(8, 12, a);
+      for (Matrix w2 : new Matrix[] {model.transform(scaled), model.transform(stored(scaled))}) {
+        double[] b = w2.toRowMajorArray();
+        for (int i = 0; i < w.length; i++) {
+          assertThat(b[i] / scale).as("scale %s, entry %d", scale, i)
+              .isCloseTo(w[i], org.assertj.core.data.Offset.offset(1e-4 * largest));
+        }
+      }
+    }
+  }
+
   private static double sumOfSquares(double[] a) {
     double s = 0;
     for (double x : a) {
