@@ -25,6 +25,8 @@ import io.github.nmf4j.nmf.Loss;
 import io.github.nmf4j.nmf.MiniBatchNmf;
 import io.github.nmf4j.nmf.MissingValues;
 import io.github.nmf4j.nmf.Nmf;
+import io.github.nmf4j.nmf.NmfModel;
+import io.github.nmf4j.nmf.NmfSettings;
 import io.github.nmf4j.nmf.RankSelection;
 import io.github.nmf4j.nmf.Solver;
 import java.lang.reflect.InvocationTargetException;
@@ -101,6 +103,19 @@ final class ContractCases {
     /** A fresh input of a quarter of the size, for the tests that need no blocks. */
     Input smallInput() {
       return data.apply(size / 4);
+    }
+  }
+
+  /**
+   * A model fitted with {@link MissingValues#IGNORE} and its transform of the data it was fitted
+   * on, NaN entries (a sparse x's unstored entries) unobserved: the fold-in as the result of an
+   * entry point, so that the contract tests cover the masked transform too (its W is part of the
+   * fingerprint; the input must stay unmodified through both calls).
+   */
+  record Transformed(NmfModel model, Matrix w) {
+    /** The model's settings, as a fit's result has. */
+    public NmfSettings settings() {
+      return model.settings();
     }
   }
 
@@ -274,7 +289,11 @@ final class ContractCases {
           List.of(dense("fit(Matrix with NaN)", ContractData::withMissing, NMF_ROWS,
                   (e, x) -> ((Nmf) e).fit(x)),
               sparse("fit(SparseMatrix)", ContractData::shiftedSparse, SPARSE_NMF_ROWS,
-                  (e, x) -> ((Nmf) e).fit(x))),
+                  (e, x) -> ((Nmf) e).fit(x)),
+              dense("fit(Matrix with NaN), transform", ContractData::withMissing, NMF_ROWS,
+                  (e, x) -> transformed(((Nmf) e).fit(x), x)),
+              sparse("fit(SparseMatrix), transform", ContractData::shiftedSparse,
+                  SPARSE_NMF_ROWS, (e, x) -> transformed(((Nmf) e).fit(x), x))),
           null));
     }
     c.add(new Case("Nmf(KULLBACK_LEIBLER, RANDOM, restarts 2, normalized W)",
@@ -358,6 +377,14 @@ final class ContractCases {
             (e, x) -> ((RankSelection) e).fit(x))),
         null));
     return c;
+  }
+
+  private static Transformed transformed(NmfModel model, Matrix x) {
+    return new Transformed(model, model.transform(x));
+  }
+
+  private static Transformed transformed(NmfModel model, SparseMatrix x) {
+    return new Transformed(model, model.transform(x));
   }
 
   /** The dense and the sparse entry point of {@link Nmf}. */

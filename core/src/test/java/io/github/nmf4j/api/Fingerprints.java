@@ -42,6 +42,9 @@ final class Fingerprints {
       f.put("converged", m.converged());
       f.put("lossHistory", m.lossHistory());
       f.put("restart", m.restart());
+    } else if (result instanceof ContractCases.Transformed t) {
+      f.putAll(fingerprint(t.model()));
+      f.put("transform", t.w());
     } else if (result instanceof PcaModel m) {
       f.put("components", m.components());
       f.put("singularValues", m.singularValues());
