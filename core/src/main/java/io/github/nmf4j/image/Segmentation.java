@@ -116,6 +116,16 @@ public final class Segmentation extends Estimator<SegmentationSettings> {
   }
 
   /**
+   * The length of {@link #positions}, counted without listing them (a side may be as long as
+   * {@code Integer.MAX_VALUE}).
+   */
+  static int positionCount(int size, int window, int stride) {
+    int regular = (size - window) / stride + 1;
+    long last = (long) (regular - 1) * stride;
+    return regular + (last + window < size ? 1 : 0);
+  }
+
+  /**
    * The window starts {@code 0, stride, ...} that fit in {@code size}, plus {@code size -
    * window} if the last one stops short of the edge.
    */

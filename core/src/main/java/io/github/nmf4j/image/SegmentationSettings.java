@@ -28,7 +28,7 @@ public record SegmentationSettings(int window, int stride, int clusters, long se
       throw new IllegalArgumentException("window " + window + " is larger than the side of "
           + size + " pixels");
     }
-    return Segmentation.positions(size, window, stride).length;
+    return Segmentation.positionCount(size, window, stride);
   }
 
   @Override

@@ -208,6 +208,25 @@ class SegmentationTest {
         .hasMessage("window 121 is larger than the side of 120 pixels");
   }
 
+  /**
+   * The count is arithmetic: it allocated the array of every position, so the count for a side
+   * of Integer.MAX_VALUE pixels at stride 1 threw OutOfMemoryError (an 8 GB array).
+   */
+  @Test
+  void settingsCountThePositionsOfAnySideWithoutListingThem() {
+    SegmentationSettings one = Segmentation.builder().window(4).stride(1).clusters(1).build()
+        .settings();
+    assertThat(one.positionsAlong(Integer.MAX_VALUE)).isEqualTo(Integer.MAX_VALUE - 3);
+    SegmentationSettings seven = Segmentation.builder().window(10).stride(7).clusters(1)
+        .build().settings();
+    // regular positions 0, 7, ..., 7 * 306783376, then one flush with the far edge
+    assertThat(seven.positionsAlong(Integer.MAX_VALUE)).isEqualTo(306783378);
+    for (int size = 10; size < 40; size++) {
+      assertThat(seven.positionsAlong(size)).as("size %d", size)
+          .isEqualTo(Segmentation.positions(size, 10, 7).length);
+    }
+  }
+
   @Test
   void badInputIsRejectedWithClearMessages() {
     RgbImage image = quadrants();
