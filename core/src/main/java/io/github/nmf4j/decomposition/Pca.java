@@ -5,6 +5,7 @@ import io.github.nmf4j.estimator.SeededBuilder;
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Monitor;
 import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.internal.Rescaling;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.Svd;
 import io.github.nmf4j.linalg.access.MatrixAccess;
@@ -83,9 +84,13 @@ public final class Pca extends Estimator<PcaSettings> {
     double[] data = new double[n * p];
     double totalSquares = Centering.center(raw, mean, n, p, data, par);
     monitor.report(0, 1, STEPS);
-    Matrix centered = Matrix.wrap(n, p, data);
     // The squares of centred values beyond about 1e154 overflow and below 1e-154 underflow:
-    // then the model takes the variance ratios from the norm computed with scaling.
+    // then the SVD runs on a copy scaled by an exact power of two 2^-shift (its singular values
+    // keep their digits, which those of subnormal data would not) and the model takes the
+    // variance ratios from the scaled values.
+    int shift = PcaModel.squaresInRange(totalSquares) ? 0
+        : Rescaling.shiftIntoRange(Rescaling.largest(data), (long) n * p);
+    Matrix centered = Matrix.wrap(n, p, shift == 0 ? data : Rescaling.scaled(data, -shift));
     double norm = PcaModel.squaresInRange(totalSquares) ? Math.sqrt(totalSquares)
         : centered.frobeniusNorm();
     Svd svd = exact(n, p, k) ? Svd.exact(centered, threads)
@@ -98,7 +103,7 @@ public final class Pca extends Estimator<PcaSettings> {
     double[] comps = new double[k * p];
     System.arraycopy(rows, 0, comps, 0, k * p);
     return new PcaModel(settings, Matrix.wrap(k, p, comps), singular, mean, totalSquares, norm,
-        n, min);
+        shift, n, min);
   }
 
   private boolean exact(int n, int p, int k) {

@@ -32,15 +32,21 @@ public final class PcaModel {
   private final int threads;
 
   /**
-   * {@code totalSquares} is {@code ||X - 1 mu^T||_F^2} summed plainly, {@code norm} the same
-   * norm computed with scaling, which the ratios use where the plain sum overflowed or
-   * underflowed ({@link #squaresInRange}).
+   * {@code totalSquares} is {@code ||X - 1 mu^T||_F^2} summed plainly; where it overflowed or
+   * underflowed ({@link #squaresInRange}) the SVD ran on the centred data times {@code
+   * 2^-shift}, whose singular values {@code scaledSingular} and norm {@code norm} give the
+   * ratios, and the singular values are {@code scaledSingular} times {@code 2^shift}.
    */
-  PcaModel(PcaSettings settings, Matrix components, double[] singularValues,
-      double[] mean, double totalSquares, double norm, int samples, int maxComponents) {
+  PcaModel(PcaSettings settings, Matrix components, double[] scaledSingular,
+      double[] mean, double totalSquares, double norm, int shift, int samples,
+      int maxComponents) {
     this.settings = settings;
     this.threads = settings.threads();
     this.components = components;
+    double[] singularValues = scaledSingular.clone();
+    for (int j = 0; j < singularValues.length; j++) {
+      singularValues[j] = Math.scalb(scaledSingular[j], shift);
+    }
     this.singularValues = singularValues;
     this.mean = mean;
     this.samples = samples;
@@ -56,7 +62,7 @@ public final class PcaModel {
       if (plain) {
         explainedVarianceRatio[j] = explainedVariance[j] / totalVariance;
       } else if (norm > 0) {
-        double share = singularValues[j] / norm;
+        double share = scaledSingular[j] / norm;
         explainedVarianceRatio[j] = share * share;
       }
       kept += explainedVariance[j];
@@ -67,7 +73,8 @@ public final class PcaModel {
     } else if (plain) {
       noiseVariance = Math.max(0, totalVariance - kept) / (maxComponents - k);
     } else {
-      noiseVariance = Math.max(0, 1 - keptShare) * norm / (samples - 1) * norm
+      double dataNorm = Math.scalb(norm, shift);
+      noiseVariance = Math.max(0, 1 - keptShare) * dataNorm / (samples - 1) * dataNorm
           / (maxComponents - k);
     }
   }

@@ -167,7 +167,9 @@ class PcaTest {
   void varianceRatiosStayFiniteWhenTheVariancesOverflowOrUnderflow() {
     double[][] rows = {{1, 0, 1}, {-1, 1, 0}, {0.5, 2, 3}, {0, 1, 1}};
     PcaModel unit = Pca.builder().fit(Matrix.of(rows));
-    for (int scale : new int[] {1000, -1000}) { // about 1e301 and 1e-301
+    // about 1e301 and 1e-301; 2^-1065, about 2.5e-321, holds these values exactly as
+    // subnormals, whose SVD would keep only a few digits (ratios summing to 1.00015) unscaled
+    for (int scale : new int[] {1000, -1000, -1065}) {
       double[][] scaled = new double[rows.length][];
       for (int i = 0; i < rows.length; i++) {
         scaled[i] = Arrays.stream(rows[i]).map(v -> Math.scalb(v, scale)).toArray();
@@ -177,6 +179,12 @@ class PcaTest {
         assertClose("ratio at 2^" + scale, model.explainedVarianceRatio(),
             Arrays.copyOf(unit.explainedVarianceRatio(), k), 1e-12, false);
         assertThat(model.noiseVariance()).as("noise at 2^%d, k %d", scale, k).isNotNaN();
+        if (scale != -1065) {
+          double[] expected = Arrays.stream(Arrays.copyOf(unit.singularValues(), k))
+              .map(v -> Math.scalb(v, scale)).toArray();
+          assertClose("singular values at 2^" + scale, model.singularValues(), expected, 1e-12,
+              true);
+        }
       }
     }
   }
