@@ -27,8 +27,13 @@ public record RankSelectionSettings(List<Integer> ranks, double holdoutFraction,
    * The number of entries each repeat holds out of {@code observed} ones: {@code
    * holdoutFraction x observed}, rounded to the nearest integer. A fit needs at least one held out
    * and one kept.
+   *
+   * @throws IllegalArgumentException if {@code observed < 0}
    */
   public long heldOut(long observed) {
+    if (observed < 0) {
+      throw new IllegalArgumentException("observed must be >= 0, was " + observed);
+    }
     return Math.round(holdoutFraction * observed);
   }
 

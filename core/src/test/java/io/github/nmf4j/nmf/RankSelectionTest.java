@@ -183,6 +183,8 @@ class RankSelectionTest {
     assertThat(s.heldOut(10)).isEqualTo(1);
     assertThat(s.heldOut(29)).isEqualTo(1);
     assertThat(s.heldOut(30)).isEqualTo(2);
+    assertThatThrownBy(() -> s.heldOut(-4)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("observed must be >= 0, was -4");
     Matrix v = Matrix.of(new double[][] {{1, 2, 3, 4, 5}, {6, 7, 8, 9, Double.NaN}});
     // 9 observed entries: 0.05 holds out 0, 0.06 holds out 1
     assertThatThrownBy(() -> RankSelection.builder().ranks(1).holdoutFraction(0.05).fit(v))
