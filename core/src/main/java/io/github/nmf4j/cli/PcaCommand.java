@@ -151,8 +151,8 @@ final class PcaCommand implements Command {
 
     String how = variance > 0 ? String.format(Locale.ROOT, " (the fewest explaining more than"
         + " %s of the variance)", Json.number(variance)) : "";
-    PrintOut.printf(context, "PCA of %s (%s): %d components%s, %s solver, %.4f of the variance"
-        + " explained, %.3f s%n", input, shape, k, how, ClusterCommand.name(solver), sum,
+    PrintOut.printf(context, "PCA of %s (%s): %d component%s%s, %s solver, %.4f of the"
+        + " variance explained, %.3f s%n", input, shape, k, k == 1 ? "" : "s", how, ClusterCommand.name(solver), sum,
         seconds);
     context.out().println("component  explained variance      ratio  cumulative");
     for (int j = 0; j < k; j++) {

@@ -147,7 +147,8 @@ class PcaCommandTest {
           "--json");
       assertThat(r.json()).as("share " + share).containsEntry("components", (double) expected)
           .containsEntry("variance", share).containsEntry("cumulativeRatio", sum);
-      assertThat(r.out()).contains(expected + " components (the fewest explaining more than "
+      assertThat(r.out()).contains(expected + (expected == 1 ? " component" : " components")
+          + " (the fewest explaining more than "
           + share + " of the variance)");
       // the same as an exact fit of that many components
       PcaModel model = Pca.builder().components(expected).solver(PcaSolver.EXACT).fit(lowRank);
