@@ -114,16 +114,9 @@ final class KMeansFit {
       return runScaled(given, shift, fit -> fit.run(SparseRows.scaled(points, -shift)));
     }
     SparseRows x = SparseRows.of(points, "points", false, true);
-    int d = x.d;
-    checkShape(x.n, d, k, () -> x.distinctRows(k));
+    checkShape(x.n, x.d, k, () -> x.distinctRows(k));
     Parallel par = Parallel.of(settings.threads());
-    Lloyd.Result best = restarts(new SparseAssignment(x, k, par), d,
-        settings.tolerance() * x.meanVariance(),
-        random -> settings.initialization() == KMeansInit.RANDOM
-            ? SparseSeeding.random(x, k, random)
-            : SparseSeeding.kMeansPlusPlus(x, k, random, par));
-    return new KMeansModel(settings, d, best.centers, best.labels, best.inertia,
-        best.iterations, best.converged, null);
+    return runSparse(x, new SparseAssignment(x, k, par), par);
   }
 
   /**
@@ -135,15 +128,22 @@ final class KMeansFit {
   private KMeansModel runSpherical(SparseMatrix points) {
     int k = settings.k();
     SparseRows x = SparseRows.of(points, "points", false, false).unit("points", true);
-    int d = x.d;
-    checkShape(x.n, d, k, () -> x.distinctRows(k));
+    checkShape(x.n, x.d, k, () -> x.distinctRows(k));
     Parallel par = Parallel.of(settings.threads());
-    Lloyd.Result best = restarts(new SparseSphericalAssignment(x, k, par), d,
-        settings.tolerance() * x.meanVariance(),
+    return runSparse(x, new SparseSphericalAssignment(x, k, par), par);
+  }
+
+  /**
+   * The restarts of {@code step} on the sparse rows {@code x}, each seeded by k-means++ or at
+   * random on the rows ({@link SparseSeeding}), the tolerance relative to their variance.
+   */
+  private KMeansModel runSparse(SparseRows x, SparseStep step, Parallel par) {
+    int k = settings.k();
+    Lloyd.Result best = restarts(step, x.d, settings.tolerance() * x.meanVariance(),
         random -> settings.initialization() == KMeansInit.RANDOM
             ? SparseSeeding.random(x, k, random)
             : SparseSeeding.kMeansPlusPlus(x, k, random, par));
-    return new KMeansModel(settings, d, best.centers, best.labels, best.inertia,
+    return new KMeansModel(settings, x.d, best.centers, best.labels, best.inertia,
         best.iterations, best.converged, null);
   }
 
