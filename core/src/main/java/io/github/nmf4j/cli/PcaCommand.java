@@ -152,8 +152,8 @@ final class PcaCommand implements Command {
     String how = variance > 0 ? String.format(Locale.ROOT, " (the fewest explaining more than"
         + " %s of the variance)", Json.number(variance)) : "";
     PrintOut.printf(context, "PCA of %s (%s): %d component%s%s, %s solver, %.4f of the"
-        + " variance explained, %.3f s%n", input, shape, k, k == 1 ? "" : "s", how, ClusterCommand.name(solver), sum,
-        seconds);
+        + " variance explained, %.3f s%n", input, shape, k, k == 1 ? "" : "s", how,
+        ClusterCommand.name(solver), sum, seconds);
     context.out().println("component  explained variance      ratio  cumulative");
     for (int j = 0; j < k; j++) {
       PrintOut.printf(context, "%9d  %18.6g  %9.6f  %10.6f%n", j + 1, explained[j], ratios[j],

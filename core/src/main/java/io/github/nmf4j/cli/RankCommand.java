@@ -178,8 +178,8 @@ final class RankCommand implements Command {
     long seed = args.longValue("seed", 0);
     int threads = Preflight.threads(args);
 
-    RankSelection selection = !cv ? null : RankSelection.builder().ranks(ranks).holdoutFraction(holdout)
-        .repeats(repeats).seed(seed).threads(threads).nmf(template)
+    RankSelection selection = !cv ? null : RankSelection.builder().ranks(ranks)
+        .holdoutFraction(holdout).repeats(repeats).seed(seed).threads(threads).nmf(template)
         .listener(p -> bar.update(p.restart() * ranks.length + p.iteration(),
             repeats * ranks.length, String.format(Locale.ROOT, "repeat %d/%d  rank %d",
                 p.restart() + 1, repeats, ranks[p.iteration() - 1])))

@@ -224,7 +224,8 @@ final class MaskedDenseHals extends MaskedHalsRule {
       }
       for (int l = 0; l < width; l++) {
         double old = xc[l];
-        double updated = Math.max(floor, old + (acc[l] + sum[l]) / ((gcc - squares[l]) + observed[l] * weight));
+        double updated = Math.max(floor,
+            old + (acc[l] + sum[l]) / ((gcc - squares[l]) + observed[l] * weight));
         xc[l] = updated;
         delta[l] = updated - old;
       }

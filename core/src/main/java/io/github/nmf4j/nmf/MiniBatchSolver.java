@@ -8,8 +8,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * The arithmetic of scikit-learn 1.2's {@code MiniBatchNMF} on raw (unscaled) row-major
  * {@code double[]} (V itself, or for values beyond what it survives a copy scaled by a power of
- * four, with the penalties' weights converted: see {@link MiniBatchScale}): one mini-batch step ({@code _minibatch_step}: W's rows of the batch, the
- * batch's cost, H's online update from the running sums A and B), the W-only solve ({@code
+ * four, with the penalties' weights converted: see {@link MiniBatchScale}): one mini-batch step
+ * ({@code _minibatch_step}: W's rows of the batch, the batch's cost, H's online update from the
+ * running sums A and B), the W-only solve ({@code
  * _solve_W}) and the final errors. The updates are Févotte and Idier's multiplicative updates
  * for the beta-divergence, with scikit-learn's guards (a zero in WH or a denominator becomes
  * float32's epsilon; for beta below 1 entries of W, and for beta up to 1 entries of H, below
