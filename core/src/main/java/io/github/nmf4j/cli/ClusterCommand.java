@@ -32,9 +32,9 @@ final class ClusterCommand implements Command {
   static final List<String> METHODS =
       List.of("kmeans", "mini-batch", "nmf", "agglomerative", "spectral");
 
-  static final Map<String, Linkage> LINKAGES = names(Linkage.values());
-  static final Map<String, Affinity> AFFINITIES = names(Affinity.values());
-  static final Map<String, LabelAssignment> ASSIGNMENTS = names(LabelAssignment.values());
+  static final Map<String, Linkage> LINKAGES = Options.names(Linkage.values());
+  static final Map<String, Affinity> AFFINITIES = Options.names(Affinity.values());
+  static final Map<String, LabelAssignment> ASSIGNMENTS = Options.names(LabelAssignment.values());
 
   /** The library's defaults, which the command line keeps. */
   private static final Linkage LINKAGE = Agglomerative.builder().build().settings().linkage();
@@ -53,23 +53,9 @@ final class ClusterCommand implements Command {
       "spectral", Set.of("max-iter", "tol", "seed", "affinity", "gamma", "neighbors",
           "assign-labels"));
 
-  /** Enum constants by their command-line name: lower case, {@code -} for {@code _}. */
-  private static <E extends Enum<E>> Map<String, E> names(E[] values) {
-    Map<String, E> m = new LinkedHashMap<>();
-    for (E e : values) {
-      m.put(name(e), e);
-    }
-    return m;
-  }
-
   /** {@code d} as a user writes it: {@code 1.0}, {@code 0.05}, {@code 1e-6}. */
   private static String number(double d) {
     return Double.toString(d).replace(".0E", "e").replace('E', 'e');
-  }
-
-  /** The command-line name of {@code e}: {@code NEAREST_NEIGHBORS} is {@code nearest-neighbors}. */
-  static String name(Enum<?> e) {
-    return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   @Override
@@ -107,15 +93,15 @@ final class ClusterCommand implements Command {
             + " mini-batch is mini-batch k-means)")
         .option("batch-size", "B", "mini-batch: points per step (default 1024)")
         .option("linkage", "L", "agglomerative: " + String.join("|", LINKAGES.keySet())
-            + " (default " + name(LINKAGE) + ")")
+            + " (default " + Options.name(LINKAGE) + ")")
         .option("affinity", "A", "spectral: " + String.join("|", AFFINITIES.keySet())
-            + " (default " + name(SPECTRAL.affinity()) + ")")
+            + " (default " + Options.name(SPECTRAL.affinity()) + ")")
         .option("gamma", "G", "spectral, rbf: G > 0 in the kernel exp(-G |x - y|^2) (default "
             + number(SPECTRAL.gamma()) + ")")
         .option("neighbors", "N", "spectral, nearest-neighbors: neighbours per row, itself"
             + " included (default " + SPECTRAL.neighbors() + ")")
         .option("assign-labels", "HOW", "spectral: " + String.join("|", ASSIGNMENTS.keySet())
-            + " (default " + name(SPECTRAL.labelAssignment()) + ")")
+            + " (default " + Options.name(SPECTRAL.labelAssignment()) + ")")
         .option("labels-out", "FILE", "write the labels (.npy, .csv, .tsv, .txt or .mtx)")
         .option("truth", "FILE", "true classes, one per row (a column of any matrix"
             + " file; .txt: one per line, as numpy.savetxt writes them), to score against");
@@ -154,7 +140,7 @@ final class ClusterCommand implements Command {
     if (args.has("gamma") && affinity != Affinity.RBF
         || args.has("neighbors") && affinity != Affinity.NEAREST_NEIGHBORS) {
       throw new UsageException("--" + (args.has("gamma") ? "gamma" : "neighbors")
-          + " does not apply to --affinity " + name(affinity));
+          + " does not apply to --affinity " + Options.name(affinity));
     }
     double gamma = args.number("gamma", SPECTRAL.gamma(), 0);
     if (!(gamma > 0)) {
@@ -256,20 +242,20 @@ final class ClusterCommand implements Command {
     String settings = "";
     String steps = iterations + " iterations";
     if (agglomerative) {
-      json.put("linkage", name(linkage));
-      settings = name(linkage) + " linkage, ";
+      json.put("linkage", Options.name(linkage));
+      settings = Options.name(linkage) + " linkage, ";
       steps = iterations + " merges";
     } else if (spectral) {
-      json.put("affinity", name(affinity));
-      settings = name(affinity) + " affinity (" + (affinity == Affinity.RBF
+      json.put("affinity", Options.name(affinity));
+      settings = Options.name(affinity) + " affinity (" + (affinity == Affinity.RBF
           ? "gamma " + number(gamma) : neighbors + " neighbors") + "), "
-          + name(assignLabels) + " labels, ";
+          + Options.name(assignLabels) + " labels, ";
       if (affinity == Affinity.RBF) {
         json.put("gamma", gamma);
       } else {
         json.put("neighbors", neighbors);
       }
-      json.put("assignLabels", name(assignLabels)).put("converged", spectralModel.converged());
+      json.put("assignLabels", Options.name(assignLabels)).put("converged", spectralModel.converged());
       steps = iterations + " eigensolver iterations"
           + (spectralModel.converged() ? "" : " (not converged)");
     }

@@ -3,6 +3,7 @@ package io.github.nmf4j.cli;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -112,6 +113,23 @@ final class Options {
       sb.append(row("--" + o.name() + (o.value() == null ? "" : " " + o.value()), o.help()));
     }
     return sb.toString();
+  }
+
+  /**
+   * The command-line name of {@code e}: lower case, {@code -} for {@code _} ({@code
+   * NEAREST_NEIGHBORS} is {@code nearest-neighbors}).
+   */
+  static String name(Enum<?> e) {
+    return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** The constants {@code values} by their command-line {@link #name}, for {@link Args#choice}. */
+  static <E extends Enum<E>> Map<String, E> names(E[] values) {
+    Map<String, E> m = new LinkedHashMap<>();
+    for (E e : values) {
+      m.put(name(e), e);
+    }
+    return m;
   }
 
   /** Help text is wrapped to this many columns. */

@@ -7,7 +7,6 @@ import io.github.nmf4j.io.MatrixIo;
 import io.github.nmf4j.linalg.Matrix;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,15 +18,7 @@ import java.util.Map;
 final class PcaCommand implements Command {
 
   /** The solvers by their command-line name: {@code auto}, {@code exact}, {@code randomized}. */
-  static final Map<String, PcaSolver> SOLVERS = solvers();
-
-  private static Map<String, PcaSolver> solvers() {
-    Map<String, PcaSolver> m = new LinkedHashMap<>();
-    for (PcaSolver s : PcaSolver.values()) {
-      m.put(ClusterCommand.name(s), s);
-    }
-    return m;
-  }
+  static final Map<String, PcaSolver> SOLVERS = Options.names(PcaSolver.values());
 
   @Override
   public String name() {
@@ -153,7 +144,7 @@ final class PcaCommand implements Command {
         + " %s of the variance)", Json.number(variance)) : "";
     PrintOut.printf(context, "PCA of %s (%s): %d component%s%s, %s solver, %.4f of the"
         + " variance explained, %.3f s%n", input, shape, k, k == 1 ? "" : "s", how,
-        ClusterCommand.name(solver), sum, seconds);
+        Options.name(solver), sum, seconds);
     context.out().println("component  explained variance      ratio  cumulative");
     for (int j = 0; j < k; j++) {
       PrintOut.printf(context, "%9d  %18.6g  %9.6f  %10.6f%n", j + 1, explained[j], ratios[j],
@@ -187,7 +178,7 @@ final class PcaCommand implements Command {
     if (variance > 0) {
       json.put("variance", variance);
     }
-    json.put("solver", ClusterCommand.name(solver)).put("seed", seed)
+    json.put("solver", Options.name(solver)).put("seed", seed)
         .put("explainedVariance", list(explained, k))
         .put("explainedVarianceRatio", list(ratios, k))
         .put("cumulativeRatio", sum);

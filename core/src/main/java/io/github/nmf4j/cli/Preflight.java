@@ -254,7 +254,7 @@ final class Preflight {
     if (linkage != Linkage.COMPLETE && linkage != Linkage.AVERAGE) {
       return;
     }
-    String option = "--linkage " + linkage.name().toLowerCase(Locale.ROOT);
+    String option = "--linkage " + Options.name(linkage);
     String instead = "use --linkage ward or single, which need no distance matrix, or --method"
         + " kmeans";
     if (rows > Agglomerative.MAX_DISTANCE_MATRIX_POINTS) {
