@@ -49,9 +49,12 @@ class ClusterCommandTest {
     MatrixIo.writeLabels(truth, classes);
   }
 
+  /** Label files written so far, to name the next one. */
+  private int labelFiles;
+
   /** The labels {@code cluster} writes with {@code args} after the input and {@code --k 3}. */
   private int[] labels(Path file, String... args) throws IOException {
-    Path out = dir.resolve("labels-" + System.nanoTime() + ".npy");
+    Path out = dir.resolve("labels-" + labelFiles++ + ".npy");
     String[] all = Stream.concat(Stream.of("cluster", file.toString(), "--k", "3",
         "--labels-out", out.toString()), Stream.of(args)).toArray(String[]::new);
     CliRunner r = CliRunner.run(all);
