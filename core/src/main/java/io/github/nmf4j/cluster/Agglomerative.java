@@ -168,7 +168,7 @@ public final class Agglomerative extends Estimator<AgglomerativeSettings> {
     // Average linkage sums |A| d(k, A) + |B| d(k, B), which overflows for distances near
     // Double.MAX_VALUE / n: merge them scaled by an exact power of two (the same merges) and
     // scale the heights back. Complete linkage only compares distances.
-    int shift = linkage == Linkage.AVERAGE ? averageShift(Rescaling.largest(dist), n) : 0;
+    int shift = linkage == Linkage.AVERAGE ? Rescaling.sumShift(Rescaling.largest(dist), n) : 0;
     if (shift > 0) {
       dist = Rescaling.scaled(dist, -shift);
     }
@@ -176,16 +176,6 @@ public final class Agglomerative extends Estimator<AgglomerativeSettings> {
     MatrixChain.mergeDistances(dist, n, linkage, merges);
     MergeTree tree = merges.build(shift);
     return new AgglomerativeModel(settings, tree, tree.cut(settings.clusters()));
-  }
-
-  /**
-   * The shift {@code s >= 0} that keeps {@code n} times the largest distance, scaled by {@code
-   * 2^-s}, below {@code 2^1022}: average linkage's weighted sums then stay finite. 0 unless the
-   * largest distance is within a factor of about {@code 2 n} of {@code Double.MAX_VALUE}.
-   */
-  static int averageShift(double largest, int n) {
-    int bits = 32 - Integer.numberOfLeadingZeros(n);
-    return Math.max(0, Math.getExponent(largest) + bits - 1021);
   }
 
   /**

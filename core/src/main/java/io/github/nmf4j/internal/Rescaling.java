@@ -36,6 +36,18 @@ public final class Rescaling {
   }
 
   /**
+   * The shift {@code s >= 0} that keeps {@code count} times the largest magnitude {@code
+   * largest}, scaled by {@code 2^-s}, below {@code 2^1022}: a sum of up to {@code count} such
+   * values (not squares, as for {@link #shift}) is then finite. 0 unless {@code largest} is
+   * within a factor of about {@code 2 count} of {@code Double.MAX_VALUE}. Average linkage's
+   * weighted sums of distances use it.
+   */
+  public static int sumShift(double largest, long count) {
+    int bits = 64 - Long.numberOfLeadingZeros(Math.max(1, count));
+    return Math.max(0, Math.getExponent(largest) + bits - 1021);
+  }
+
+  /**
    * As {@link #shift}, and also for points too small: for a largest magnitude below {@code
    * 2^-256} (about {@code 1e-77}) the negative shift that brings it into {@code [1, 2)}, so that
    * {@code 2^-shift} scales the points up (exactly: no value underflows). For what does not
