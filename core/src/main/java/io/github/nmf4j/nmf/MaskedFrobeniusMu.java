@@ -2,6 +2,7 @@ package io.github.nmf4j.nmf;
 
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.kernel.Gemm;
+import io.github.nmf4j.linalg.kernel.SparseProducts;
 
 /**
  * The weighted multiplicative updates for {@code ||M .* (V - WH)||_F^2}, M the 0/1 mask of the
@@ -33,9 +34,13 @@ final class MaskedFrobeniusMu extends MaskedRule {
   private final boolean complement;
   /** The guards of the H and W updates ({@code eps} plus the L1 weight) and the L2 weights. */
   private final Penalties.MuGuards guards;
-  /** {@code WH} at the entries (missing or observed). */
+  /** {@code WH} at the entries (observed form). */
   private final double[] atEntries;
+  /** {@code H'} ({@code p x k}, observed form). */
   private final double[] ht;
+  /** The rows of W and of {@code H'}, the operands of {@link MaskedProducts} (complement form). */
+  private final double[][] wRows;
+  private final double[][] htRows;
   private final double[] numH;
   private final double[] denH;
   private final double[] numW;
@@ -54,7 +59,9 @@ final class MaskedFrobeniusMu extends MaskedRule {
     int n = data.n;
     int p = data.p;
     atEntries = complement ? null : new double[entries.size()];
-    ht = new double[p * k];
+    ht = complement ? null : new double[p * k];
+    wRows = complement ? new double[n][k] : null;
+    htRows = complement ? new double[p][k] : null;
     numH = new double[k * p];
     denH = new double[k * p];
     numW = new double[n * k];
@@ -64,11 +71,13 @@ final class MaskedFrobeniusMu extends MaskedRule {
     byColumn = new double[p * k];
     byRow = new double[n * k];
     partial = new double[Math.max(Entries.blocks(n), MuKernels.blocks(n))];
-    Entries.transpose(h, k, p, ht);
     if (complement) {
+      SparseProducts.transposedRows(h, k, p, htRows);
+      SparseProducts.rows(w, n, k, wRows);
       productsWithH();
       Gemm.gram(n, k, w, wtw, par);
     } else {
+      Entries.transpose(h, k, p, ht);
       entries.productAt(w, ht, k, atEntries, par);
     }
     loss = computeLoss();
@@ -93,23 +102,24 @@ final class MaskedFrobeniusMu extends MaskedRule {
     int n = data.n;
     int p = data.p;
     if (updateH) {
-      // H: W'V_0 over (W'W)H - W'S; wtw is W'W and ht is H' for the current factors.
+      // H: W'V_0 over (W'W)H - W'S; wtw, wRows and htRows are those of the current factors.
       Gemm.transposeMultiply(n, k, p, w, data.filled, numH, par);
       Gemm.multiply(k, k, p, wtw, h, denH, Parallel.serial());
-      MaskedProducts.columnCorrections(entries, w, ht, k, byColumn, par);
+      MaskedProducts.columnCorrections(entries, wRows, htRows, k, byColumn, par);
       subtractTransposed(denH, byColumn, p);
       step(h, numH, denH, k * p, guards.h(), guards.l2H());
-      Entries.transpose(h, k, p, ht);
+      SparseProducts.transposedRows(h, k, p, htRows);
       productsWithH();
     }
     // W: V_0 H' over W(HH') - SH', S for the new H (numW and hht from the constructor when H
     // is fixed).
     Gemm.multiply(n, k, k, w, hht, denW, par);
-    MaskedProducts.rowCorrections(entries, w, ht, k, byRow, par);
+    MaskedProducts.rowCorrections(entries, wRows, htRows, k, byRow, par);
     for (int i = 0; i < denW.length; i++) {
       denW[i] -= byRow[i];
     }
     step(w, numW, denW, n * k, guards.w(), guards.l2W());
+    SparseProducts.rows(w, n, k, wRows);
     Gemm.gram(n, k, w, wtw, par);
     loss = lossRequested ? computeLoss() : Double.NaN;
   }
@@ -164,9 +174,9 @@ final class MaskedFrobeniusMu extends MaskedRule {
     double squared;
     if (complement) {
       // ||V_0 - WH||^2 = ||V_0||^2 - 2 <W, V_0 H'> + <W'W, HH'>, less the missing entries'
-      // WH^2; numW = V_0 H', hht, wtw and ht are those of the current factors.
+      // WH^2; numW = V_0 H', hht, wtw and the rows are those of the current factors.
       double cross = MuKernels.dot(w, numW, data.n, k, 1.0, partial, par);
-      double missing = MaskedProducts.squaresAt(entries, w, ht, k, partial, par);
+      double missing = MaskedProducts.squaresAt(entries, wRows, htRows, k, partial, par);
       squared = data.squaredNorm - 2 * cross + MuKernels.dot(wtw, hht, k * k) - missing;
     } else {
       double[] v = data.values;

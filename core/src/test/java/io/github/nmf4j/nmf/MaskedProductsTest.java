@@ -3,6 +3,7 @@ package io.github.nmf4j.nmf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.linalg.kernel.SparseProducts;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -26,9 +27,12 @@ class MaskedProductsTest {
       double[] byColumn = new double[p * k];
       double[] byRow = new double[n * k];
       double[] partial = new double[Entries.blocks(n)];
-      MaskedProducts.columnCorrections(entries, w, ht, k, byColumn, Parallel.serial());
-      MaskedProducts.rowCorrections(entries, w, ht, k, byRow, Parallel.serial());
-      double squares = MaskedProducts.squaresAt(entries, w, ht, k, partial, Parallel.serial());
+      double[][] wRows = SparseProducts.rows(w, n, k, null);
+      double[][] htRows = SparseProducts.rows(ht, p, k, null);
+      MaskedProducts.columnCorrections(entries, wRows, htRows, k, byColumn, Parallel.serial());
+      MaskedProducts.rowCorrections(entries, wRows, htRows, k, byRow, Parallel.serial());
+      double squares = MaskedProducts.squaresAt(entries, wRows, htRows, k, partial,
+          Parallel.serial());
 
       double[] expectColumn = new double[p * k];
       double[] scaleColumn = new double[p * k];
@@ -80,11 +84,13 @@ class MaskedProductsTest {
     double[][] byRow = new double[2][n * k];
     double[] squares = new double[2];
     Parallel[] pars = {Parallel.serial(), Parallel.of(3)};
+    double[][] wRows = SparseProducts.rows(w, n, k, null);
+    double[][] htRows = SparseProducts.rows(ht, p, k, null);
     for (int r = 0; r < 2; r++) {
-      MaskedProducts.columnCorrections(entries, w, ht, k, byColumn[r], pars[r]);
-      MaskedProducts.rowCorrections(entries, w, ht, k, byRow[r], pars[r]);
-      squares[r] = MaskedProducts.squaresAt(entries, w, ht, k, new double[Entries.blocks(n)],
-          pars[r]);
+      MaskedProducts.columnCorrections(entries, wRows, htRows, k, byColumn[r], pars[r]);
+      MaskedProducts.rowCorrections(entries, wRows, htRows, k, byRow[r], pars[r]);
+      squares[r] = MaskedProducts.squaresAt(entries, wRows, htRows, k,
+          new double[Entries.blocks(n)], pars[r]);
     }
     assertThat(byColumn[1]).containsExactly(byColumn[0]);
     assertThat(byRow[1]).containsExactly(byRow[0]);
