@@ -133,52 +133,64 @@ final class Entries {
   }
 
   /**
-   * {@code out (n x k) = Mbar H'}, Mbar the 0/1 indicator of the entries, from H itself ({@code
-   * k x p}, component-major): {@link #timesTranspose} with S all ones, as one sum per output
-   * element of the row's entries of that row of H. The sums run on four interleaved
-   * accumulators and each output element is written once (the axpy form of {@link
-   * #timesTranspose} reads and writes a row of the output per entry, and C2 runs it scalar: its
-   * two arrays are read at different indices).
+   * {@code out (n x k) = Mbar H'}, Mbar the 0/1 indicator of the entries, from the rows of
+   * {@code H'} ({@code p} rows of {@code k}): {@link #timesTranspose} with S all ones, each
+   * output row the sum of the rows of {@code H'} at the row's entries.
    */
-  void rowSumsOf(double[] h, int k, double[] out, Parallel par) {
-    sumsOf(rowStart, column, n, h, p, k, out, par);
+  void rowSumsOf(double[][] htRows, int k, double[] out, Parallel par) {
+    sumsOf(rowStart, column, n, htRows, k, out, par);
   }
 
   /**
-   * {@code out (p x k) = Mbar' W} ({@link #transposeTimes} with S all ones) from {@code W'}
-   * ({@code k x n}, component-major), as {@link #rowSumsOf} by columns.
+   * {@code out (p x k) = Mbar' W} ({@link #transposeTimes} with S all ones) from the rows of W
+   * ({@code n} rows of {@code k}), as {@link #rowSumsOf} by columns.
    */
-  void columnSumsOf(double[] wt, int k, double[] out, Parallel par) {
-    sumsOf(columnStart, row, p, wt, n, k, out, par);
+  void columnSumsOf(double[][] wRows, int k, double[] out, Parallel par) {
+    sumsOf(columnStart, row, p, wRows, k, out, par);
   }
 
   /**
-   * {@code out[l * k + c] = sum x[c * width + index[q]]} over {@code q} in {@code [start[l],
-   * start[l + 1])}, for the {@code lines} rows (columns) of an index, in fixed blocks.
+   * {@code out[l * k + c] = sum x[index[q]][c]} over {@code q} in {@code [start[l], start[l +
+   * 1])}, for the {@code lines} rows (columns) of an index, in fixed blocks. Each sum runs on
+   * four interleaved accumulators, {@code (s0 + s1) + (s2 + s3)}, the last {@code < 4} terms
+   * added to {@code s0}; the accumulators are rows of {@code k}, so that every loop reads its
+   * arrays at the bare loop index, the shape C2 vectorizes (a scalar sum per output element
+   * along offsets into one flat array took about twice as long).
    */
-  private static void sumsOf(int[] start, int[] index, int lines, double[] x, int width, int k,
+  private static void sumsOf(int[] start, int[] index, int lines, double[][] x, int k,
       double[] out, Parallel par) {
     par.forEach(blocks(lines), b -> {
+      double[] s0 = new double[k];
+      double[] s1 = new double[k];
+      double[] s2 = new double[k];
+      double[] s3 = new double[k];
       for (int l = b * BLOCK, end = Math.min(lines, l + BLOCK); l < end; l++) {
-        int from = start[l];
+        java.util.Arrays.fill(s0, 0);
+        java.util.Arrays.fill(s1, 0);
+        java.util.Arrays.fill(s2, 0);
+        java.util.Arrays.fill(s3, 0);
+        int q = start[l];
         int to = start[l + 1];
-        for (int c = 0; c < k; c++) {
-          int base = c * width;
-          double s0 = 0;
-          double s1 = 0;
-          double s2 = 0;
-          double s3 = 0;
-          int q = from;
-          for (; q + 4 <= to; q += 4) {
-            s0 += x[base + index[q]];
-            s1 += x[base + index[q + 1]];
-            s2 += x[base + index[q + 2]];
-            s3 += x[base + index[q + 3]];
+        for (; q + 4 <= to; q += 4) {
+          double[] x0 = x[index[q]];
+          double[] x1 = x[index[q + 1]];
+          double[] x2 = x[index[q + 2]];
+          double[] x3 = x[index[q + 3]];
+          for (int c = 0; c < k; c++) {
+            s0[c] += x0[c];
+            s1[c] += x1[c];
+            s2[c] += x2[c];
+            s3[c] += x3[c];
           }
-          for (; q < to; q++) {
-            s0 += x[base + index[q]];
+        }
+        for (; q < to; q++) {
+          double[] x0 = x[index[q]];
+          for (int c = 0; c < k; c++) {
+            s0[c] += x0[c];
           }
-          out[l * k + c] = (s0 + s1) + (s2 + s3);
+        }
+        for (int c = 0, o = l * k; c < k; c++, o++) {
+          out[o] = (s0[c] + s1[c]) + (s2[c] + s3[c]);
         }
       }
     });

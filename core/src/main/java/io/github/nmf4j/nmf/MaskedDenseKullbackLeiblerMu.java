@@ -1,5 +1,6 @@
 package io.github.nmf4j.nmf;
 
+import io.github.nmf4j.linalg.kernel.SparseProducts;
 import java.util.Arrays;
 
 /**
@@ -42,8 +43,9 @@ final class MaskedDenseKullbackLeiblerMu extends MaskedRule {
   /** {@code Mbar H'} ({@code n x k}) and {@code Mbar' W} ({@code p x k}). */
   private final double[] missingByRow = new double[data.n * k];
   private final double[] missingByColumn = new double[data.p * k];
-  /** W' ({@code k x n}), for the sums over each column's missing rows. */
-  private final double[] wt = new double[k * data.n];
+  /** The rows of W and of {@code H'}, for the sums over the missing entries. */
+  private final double[][] wRows = new double[data.n][k];
+  private final double[][] htRows = new double[data.p][k];
   private final double[] partial = new double[MuKernels.blocks(data.n)];
   private final double[] divergences;
 
@@ -78,7 +80,8 @@ final class MaskedDenseKullbackLeiblerMu extends MaskedRule {
   /** {@link #missingByRow} {@code = Mbar H'} and {@link #hRowSums} for the current H. */
   private void missingTimesTransposeOfH() {
     KlKernels.rowSums(h, k, data.p, hRowSums);
-    entries.rowSumsOf(h, k, missingByRow, par);
+    SparseProducts.transposedRows(h, k, data.p, htRows);
+    entries.rowSumsOf(htRows, k, missingByRow, par);
   }
 
   /**
@@ -105,8 +108,8 @@ final class MaskedDenseKullbackLeiblerMu extends MaskedRule {
       int p = data.p;
       Arrays.fill(wColumnSums, 0);
       KlKernels.addColumnSums(w, data.n, k, wColumnSums);
-      Entries.transpose(w, data.n, k, wt);
-      entries.columnSumsOf(wt, k, missingByColumn, par);
+      SparseProducts.rows(w, data.n, k, wRows);
+      entries.columnSumsOf(wRows, k, missingByColumn, par);
       for (int c = 0; c < k; c++) {
         for (int j = 0; j < p; j++) {
           denominator[c * p + j] = wColumnSums[c] - missingByColumn[j * k + c];
