@@ -38,7 +38,9 @@ final class FitCommand implements Command {
         + "multiplicative updates on batches of rows; --max-iter counts passes over the data,\n"
         + "--batch-size, --forget-factor, --max-no-improvement and --fresh-restarts are its own\n"
         + "settings); a sparse file stays sparse there too. It takes neither --solver (other\n"
-        + "than mu), --restarts nor --missing ignore.";
+        + "than mu), --restarts nor --missing ignore. With --missing ignore, --out-imputed\n"
+        + "writes the input with each missing entry replaced by its prediction, (W H)_ij: the\n"
+        + "completed matrix, dense (a sparse file's unstored entries are its missing ones).";
   }
 
   @Override
@@ -65,7 +67,9 @@ final class FitCommand implements Command {
         .flag("fresh-restarts", "--mini-batch: solve each batch's W from scratch instead of"
             + " updating it once")
         .option("out-w", "FILE", "write W (rows x K)")
-        .option("out-h", "FILE", "write H (K x cols)");
+        .option("out-h", "FILE", "write H (K x cols)")
+        .option("out-imputed", "FILE", "--missing ignore: write the input with each missing"
+            + " entry replaced by (W H)_ij (rows x cols, dense; not with --mini-batch)");
   }
 
   /** The defaults of {@link MiniBatchNmf}, for the help text. */
@@ -187,6 +191,7 @@ final class FitCommand implements Command {
     outputs.input("the input " + input, input);
     Path outW = outputs.add("out-w", args.path("out-w"), Outputs.MATRIX);
     Path outH = outputs.add("out-h", args.path("out-h"), Outputs.MATRIX);
+    Path outImputed = outputs.add("out-imputed", args.path("out-imputed"), Outputs.MATRIX);
     ProgressBar bar = context.progressBar("fit");
     Nmf nmf = withOptions(args, NmfOptions.builder(args, rank, bar)).build();
     boolean miniBatch = args.has("mini-batch");
@@ -195,9 +200,18 @@ final class FitCommand implements Command {
         throw new UsageException("--" + option + " needs --mini-batch");
       }
     }
+    boolean ignore = nmf.settings().missingValues() == MissingValues.IGNORE;
+    if (outImputed != null && miniBatch) {
+      throw new UsageException("--out-imputed is not available with --mini-batch, which takes"
+          + " no missing values (drop --mini-batch)");
+    }
+    if (outImputed != null && !ignore) {
+      throw new UsageException("--out-imputed needs --missing ignore: without it the input has"
+          + " no missing entry to fill (add --missing ignore, or write W and H with --out-w"
+          + " and --out-h)");
+    }
     MiniBatchNmf mb = miniBatch ? miniBatch(args, nmf.settings(), bar) : null;
 
-    boolean ignore = nmf.settings().missingValues() == MissingValues.IGNORE;
     Data v = Data.read(input, true, ignore, miniBatch ? "mini-batch NMF" : "NMF");
     Preflight.rank("--rank", rank, input.toString(), v.rows(), v.cols());
     Preflight.initialization(NmfOptions.init(args), "--rank", rank, input.toString(),
@@ -209,6 +223,10 @@ final class FitCommand implements Command {
             + (zero[1] + 1) + ", but --beta-loss " + nmf.settings().beta() + " (<= 0) needs "
             + "positive values; add a small positive value to the data or use a beta > 0");
       }
+    }
+    if (outImputed != null) {
+      v.checkImputed(input.toString(), "--out-imputed", "leave --out-imputed out and write W"
+          + " and H (--out-w, --out-h), whose product predicts every entry");
     }
     NmfModel model;
     long start = System.nanoTime();
@@ -236,8 +254,11 @@ final class FitCommand implements Command {
       if (outH != null) {
         MatrixIo.write(outH, model.h());
       }
+      if (outImputed != null) {
+        MatrixIo.write(outImputed, v.imputed(model));
+      }
     });
-    for (Path p : new Path[] {outW, outH}) {
+    for (Path p : new Path[] {outW, outH, outImputed}) {
       if (p != null) {
         context.out().println("wrote " + p);
       }
@@ -260,6 +281,9 @@ final class FitCommand implements Command {
     }
     if (outH != null) {
       json.put("outH", outH.toString());
+    }
+    if (outImputed != null) {
+      json.put("outImputed", outImputed.toString());
     }
     return json;
   }

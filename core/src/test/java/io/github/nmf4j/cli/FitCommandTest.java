@@ -289,6 +289,104 @@ class FitCommandTest {
         "--rank", "4", "--missing", "ignore");
   }
 
+  /** The planted matrix with 60 entries (and row 2, column 2) NaN, written to gaps.npy. */
+  private Path gappy() throws IOException {
+    double[] a = MatrixIo.read(input).toRowMajorArray();
+    for (int e : new SplittableRandom(8).ints(60, 0, a.length).toArray()) {
+      a[e] = Double.NaN;
+    }
+    a[31] = Double.NaN;
+    Path gappy = dir.resolve("gaps.npy");
+    MatrixIo.write(gappy, Matrix.wrap(40, 30, a));
+    return gappy;
+  }
+
+  @Test
+  void outImputedWritesTheInputCompletedAsTheLibrarysImpute() throws IOException {
+    Path gappy = gappy();
+    Matrix gaps = MatrixIo.read(gappy);
+    Path imputed = dir.resolve("imputed.npy");
+    Path imputedCsv = dir.resolve("imputed.csv");
+    for (Path out : new Path[] {imputed, imputedCsv}) {
+      CliRunner r = CliRunner.run("fit", gappy.toString(), "--rank", "4", "--missing", "ignore",
+          "--max-iter", "100", "--seed", "3", "--out-imputed", out.toString(), "--json");
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      assertThat(r.json()).containsEntry("outImputed", out.toString());
+      assertThat(r.out()).contains("wrote " + out);
+    }
+    NmfModel model = Nmf.builder().rank(4).missingValues(MissingValues.IGNORE)
+        .solver(Solver.HALS).maxIterations(100).seed(3).fit(gaps);
+    double[] expected = model.impute(gaps).toRowMajorArray();
+    assertThat(MatrixIo.read(imputed).toRowMajorArray()).containsExactly(expected);
+    assertThat(MatrixIo.read(imputedCsv).toRowMajorArray()).containsExactly(expected);
+    // the observed entries are kept, the missing ones are (WH)_ij
+    double[] v = gaps.toRowMajorArray();
+    double[] wh = model.w().multiply(model.h()).toRowMajorArray();
+    for (int e = 0; e < v.length; e++) {
+      if (Double.isNaN(v[e])) {
+        assertThat(expected[e]).isCloseTo(wh[e], org.assertj.core.api.Assertions.within(1e-12));
+      } else {
+        assertThat(expected[e]).isEqualTo(v[e]);
+      }
+    }
+  }
+
+  @Test
+  void outImputedOfASparseFileFillsItsUnstoredEntries() throws IOException {
+    // the gaps as a sparse file: the planted values are positive, so NaN -> 0 is unstored
+    double[] a = MatrixIo.read(gappy()).toRowMajorArray();
+    double[] zeros = a.clone();
+    for (int e = 0; e < zeros.length; e++) {
+      zeros[e] = Double.isNaN(zeros[e]) ? 0 : zeros[e];
+    }
+    SparseMatrix sparse = SparseMatrix.of(Matrix.wrap(40, 30, zeros));
+    assertThat(sparse.nonZeros()).isEqualTo(Arrays.stream(a).filter(x -> !Double.isNaN(x))
+        .count());
+    Path npz = dir.resolve("gaps.npz");
+    MatrixIo.write(npz, sparse);
+    Path imputed = dir.resolve("imputed.npy");
+    CliRunner r = CliRunner.run("fit", npz.toString(), "--rank", "4", "--missing", "ignore",
+        "--solver", "mu", "--max-iter", "50", "--seed", "2", "--out-imputed",
+        imputed.toString(), "--json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.json()).containsEntry("storedValues", (double) sparse.nonZeros());
+    NmfModel model = Nmf.builder().rank(4).missingValues(MissingValues.IGNORE).maxIterations(50)
+        .seed(2).fit(sparse);
+    assertThat(MatrixIo.read(imputed).toRowMajorArray())
+        .containsExactly(model.impute(Matrix.wrap(40, 30, a)).toRowMajorArray());
+  }
+
+  @Test
+  void outImputedIsRefusedByNameWhereItCannotApply() throws IOException {
+    String v = input.toString();
+    String out = dir.resolve("imputed.npy").toString();
+    assertFails("--out-imputed needs --missing ignore", "fit", v, "--rank", "2",
+        "--out-imputed", out);
+    assertFails("--out-imputed needs --missing ignore", "fit", v, "--rank", "2", "--missing",
+        "reject", "--out-imputed", out);
+    assertFails("--out-imputed is not available with --mini-batch", "fit", v, "--rank", "2",
+        "--mini-batch", "--out-imputed", out);
+    assertFails("--out-imputed is not available with --mini-batch", "fit", v, "--rank", "2",
+        "--mini-batch", "--missing", "ignore", "--out-imputed", out);
+    assertFails("--out-imputed " + dir.resolve("imputed.json") + ": the file name must end in",
+        "fit", v, "--rank", "2", "--missing", "ignore", "--out-imputed",
+        dir.resolve("imputed.json").toString());
+    assertFails("--out-imputed " + v + " names the same file as the input", "fit", v, "--rank",
+        "2", "--missing", "ignore", "--out-imputed", v);
+    // a sparse file whose dense form no Java array holds is refused before the fit
+    Path big = dir.resolve("big.mtx");
+    MatrixIo.write(big, SparseMatrix.fromTriplets(100_000, 100_000, new int[] {7},
+        new int[] {9}, new double[] {1}));
+    assertFails(big + " is a 100000x100000 sparse matrix; --out-imputed needs it dense (2"
+        + " copies at once), 10000000000 values, more than a Java array holds; leave"
+        + " --out-imputed out and write W and H (--out-w, --out-h)", "fit", big.toString(),
+        "--rank", "1", "--missing", "ignore", "--out-imputed", out);
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("v.csv", "big.mtx");
+    }
+  }
+
   @Test
   void miniBatchFitsAsTheLibraryAndReportsTheContractFields() throws IOException {
     Path outW = dir.resolve("w.npy");
