@@ -42,12 +42,14 @@ final class ClusterCommand implements Command {
 
   /** The options that only some methods take, in the order they are checked. */
   private static final List<String> METHOD_OPTIONS = List.of("max-iter", "tol", "restarts",
-      "seed", "batch-size", "linkage", "affinity", "gamma", "neighbors", "assign-labels");
+      "seed", "batch-size", "linkage", "affinity", "gamma", "neighbors", "assign-labels",
+      "out-centroids");
 
   /** The options of {@link #METHOD_OPTIONS} each method takes. */
   private static final Map<String, Set<String>> TAKES = Map.of(
-      "kmeans", Set.of("max-iter", "tol", "restarts", "seed"),
-      "mini-batch", Set.of("max-iter", "tol", "restarts", "seed", "batch-size"),
+      "kmeans", Set.of("max-iter", "tol", "restarts", "seed", "out-centroids"),
+      "mini-batch", Set.of("max-iter", "tol", "restarts", "seed", "batch-size",
+          "out-centroids"),
       "nmf", Set.of("max-iter", "tol", "restarts", "seed"),
       "agglomerative", Set.of("linkage"),
       "spectral", Set.of("max-iter", "tol", "seed", "affinity", "gamma", "neighbors",
@@ -79,9 +81,11 @@ final class ClusterCommand implements Command {
         + "SpectralClustering. Sparse files stay sparse for kmeans, mini-batch and nmf;\n"
         + "agglomerative and spectral take dense rows and copy a sparse file densely if it fits\n"
         + "in memory. An option that the method does not take is refused. With --truth,\n"
-        + "compares the labels to known classes with the Rand and adjusted Rand indices. The\n"
-        + "defaults of --linkage, --affinity, --gamma, --neighbors and --assign-labels are\n"
-        + "the library's, which are scikit-learn's.";
+        + "compares the labels to known classes with the Rand and adjusted Rand indices.\n"
+        + "--out-centroids writes the centroids of kmeans and mini-batch (dense, also for a\n"
+        + "sparse file), row c the centre of the rows labelled c. The defaults of --linkage,\n"
+        + "--affinity, --gamma, --neighbors and --assign-labels are the library's, which are\n"
+        + "scikit-learn's.";
   }
 
   @Override
@@ -103,6 +107,9 @@ final class ClusterCommand implements Command {
         .option("assign-labels", "HOW", "spectral: " + String.join("|", ASSIGNMENTS.keySet())
             + " (default " + Options.name(SPECTRAL.labelAssignment()) + ")")
         .option("labels-out", "FILE", "write the labels (.npy, .csv, .tsv, .txt or .mtx)")
+        .option("out-centroids", "FILE", "kmeans, mini-batch: write the K x cols centroids, row"
+            + " c the centre of label c (scikit-learn's cluster_centers_; .npy, .csv, .tsv, .txt"
+            + " or .mtx)")
         .option("truth", "FILE", "true classes, one per row (a column of any matrix"
             + " file; .txt: one per line, as numpy.savetxt writes them), to score against");
     return FitOptions.add(o, new FitOptions.Help(
@@ -153,6 +160,8 @@ final class ClusterCommand implements Command {
     outputs.input("the input " + input, input);
     Path truthFile = outputs.input("--truth " + args.path("truth"), args.path("truth"));
     Path labelsOut = outputs.add("labels-out", args.path("labels-out"), Outputs.MATRIX);
+    Path centroidsOut = outputs.add("out-centroids", args.path("out-centroids"),
+        Outputs.MATRIX);
     FitOptions.Values fit = spectral
         ? FitOptions.read(args, SPECTRAL.maxEigenIterations(), SPECTRAL.eigenTolerance(), 1)
         : FitOptions.read(args, nmf ? 200 : miniBatch ? 100 : 300, miniBatch ? 0 : 1e-4,
@@ -194,12 +203,14 @@ final class ClusterCommand implements Command {
     int[] labels;
     double inertia;
     int iterations;
+    Matrix centroids = null;
     SpectralModel spectralModel = null;
     ProgressBar bar = context.progressBar(method);
     long start = System.nanoTime();
     try {
       if (method.equals("kmeans")) {
         KMeansModel model = data.fit(FitOptions.kMeans(k, fit, bar).build());
+        centroids = model.centroids();
         labels = model.labels();
         inertia = model.inertia();
         iterations = model.iterations();
@@ -209,6 +220,7 @@ final class ClusterCommand implements Command {
             .listener(p -> bar.update(p.iteration(), p.maxIterations(),
                 String.format(Locale.ROOT, "step  batch inertia %.6g", p.loss().getAsDouble())))
             .build());
+        centroids = model.centroids();
         labels = model.labels();
         inertia = model.inertia();
         iterations = model.iterations();
@@ -268,10 +280,24 @@ final class ClusterCommand implements Command {
       context.out().printf(Locale.ROOT, "against %s: Rand index %.4f, adjusted Rand index %.4f%n",
           truthFile, rand, ari);
     }
+    if (labelsOut != null || centroidsOut != null) {
+      Matrix centres = centroids;
+      outputs.writeAll(() -> {
+        if (labelsOut != null) {
+          MatrixIo.writeLabels(labelsOut, labels);
+        }
+        if (centroidsOut != null) {
+          MatrixIo.write(centroidsOut, centres);
+        }
+      });
+    }
     if (labelsOut != null) {
-      outputs.writeAll(() -> MatrixIo.writeLabels(labelsOut, labels));
       json.put("labelsOut", labelsOut.toString());
       context.out().println("labels written to " + labelsOut);
+    }
+    if (centroidsOut != null) {
+      json.put("outCentroids", centroidsOut.toString());
+      context.out().println("centroids written to " + centroidsOut);
     }
     return json;
   }

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.nmf4j.cluster.Affinity;
 import io.github.nmf4j.cluster.Agglomerative;
+import io.github.nmf4j.cluster.KMeans;
+import io.github.nmf4j.cluster.KMeansModel;
 import io.github.nmf4j.cluster.LabelAssignment;
 import io.github.nmf4j.cluster.Linkage;
+import io.github.nmf4j.cluster.MiniBatchKMeans;
 import io.github.nmf4j.cluster.SpectralClustering;
 import io.github.nmf4j.io.MatrixIo;
 import io.github.nmf4j.linalg.Matrix;
@@ -297,6 +300,66 @@ class ClusterCommandTest {
     assertThat((Double) json.get("seconds")).isGreaterThanOrEqualTo(0);
     assertThat(MatrixIo.readLabels(labels)).hasSize(90);
     assertThat(r.out()).contains("Rand index 1.0000", "labels written to " + labels);
+  }
+
+  @Test
+  void outCentroidsWritesTheLibrarysCentroidsInTheModelsOrder() throws IOException {
+    Matrix points = MatrixIo.read(input);
+    Path sparse = dir.resolve("x.npz");
+    MatrixIo.write(sparse, SparseMatrix.of(points));
+    for (Path file : new Path[] {input, sparse}) {
+      for (String method : new String[] {"kmeans", "mini-batch"}) {
+        Path out = dir.resolve("centroids-" + labelFiles + ".csv");
+        Path labelsOut = dir.resolve("labels-" + labelFiles++ + ".npy");
+        CliRunner r = CliRunner.run("cluster", file.toString(), "--k", "3", "--method", method,
+            "--seed", "4", "--out-centroids", out.toString(), "--labels-out",
+            labelsOut.toString(), "--json");
+        String what = method + " " + file;
+        assertThat(r.exitCode()).as(what + "\n" + r.err()).isZero();
+        assertThat(r.json()).as(what).containsEntry("outCentroids", out.toString());
+        assertThat(r.out()).as(what).contains("centroids written to " + out);
+        KMeansModel expected = method.equals("kmeans")
+            ? fitKMeans(file, KMeans.builder().k(3).restarts(1).maxIterations(300)
+                .tolerance(1e-4).seed(4).build())
+            : fitMiniBatch(file, MiniBatchKMeans.builder().k(3).batchSize(1024).restarts(3)
+                .maxIterations(100).tolerance(0).seed(4).build());
+        Matrix centroids = MatrixIo.read(out);
+        assertThat(centroids.shape()).as(what).isEqualTo("3x4");
+        assertThat(centroids.toRowMajorArray()).as(what)
+            .containsExactly(expected.centroids().toRowMajorArray());
+        // row c is the centre of the rows labelled c
+        int[] labels = MatrixIo.readLabels(labelsOut);
+        assertThat(labels).as(what).containsExactly(expected.labels());
+        for (int i = 0; i < labels.length; i++) {
+          for (int j = 0; j < 4; j++) {
+            assertThat(Math.abs(points.get(i, j) - centroids.get(labels[i], j))).as(what)
+                .isLessThan(1);
+          }
+        }
+      }
+    }
+    for (String method : new String[] {"nmf", "agglomerative", "spectral"}) {
+      assertFails(2, "--out-centroids does not apply to --method " + method, "cluster",
+          input.toString(), "--k", "3", "--method", method, "--out-centroids",
+          dir.resolve("c.npy").toString());
+    }
+    assertThat(dir.resolve("c.npy")).doesNotExist();
+    assertFails(2, "--out-centroids " + input + " names the same file as the input", "cluster",
+        input.toString(), "--k", "3", "--out-centroids", input.toString());
+    assertThat(CliRunner.run("cluster", "--help").out()).contains("--out-centroids FILE",
+        "kmeans, mini-batch: write the K x cols centroids");
+  }
+
+  private static KMeansModel fitKMeans(Path file,
+      KMeans kMeans) throws IOException {
+    return MatrixIo.isSparseFormat(file) ? kMeans.fit(MatrixIo.readSparse(file))
+        : kMeans.fit(MatrixIo.read(file));
+  }
+
+  private static KMeansModel fitMiniBatch(Path file,
+      MiniBatchKMeans miniBatch) throws IOException {
+    return MatrixIo.isSparseFormat(file) ? miniBatch.fit(MatrixIo.readSparse(file))
+        : miniBatch.fit(MatrixIo.read(file));
   }
 
   @Test
