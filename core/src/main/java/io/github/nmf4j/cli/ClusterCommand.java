@@ -14,6 +14,7 @@ import io.github.nmf4j.io.MatrixIo;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.metrics.ClusteringMetrics;
 import io.github.nmf4j.metrics.Inertia;
+import io.github.nmf4j.nmf.Nmf;
 import io.github.nmf4j.nmf.NmfModel;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -43,14 +44,14 @@ final class ClusterCommand implements Command {
   /** The options that only some methods take, in the order they are checked. */
   private static final List<String> METHOD_OPTIONS = List.of("max-iter", "tol", "restarts",
       "seed", "batch-size", "linkage", "affinity", "gamma", "neighbors", "assign-labels",
-      "out-centroids");
+      "out-centroids", "alpha-w", "alpha-h", "l1-ratio");
 
   /** The options of {@link #METHOD_OPTIONS} each method takes. */
   private static final Map<String, Set<String>> TAKES = Map.of(
       "kmeans", Set.of("max-iter", "tol", "restarts", "seed", "out-centroids"),
       "mini-batch", Set.of("max-iter", "tol", "restarts", "seed", "batch-size",
           "out-centroids"),
-      "nmf", Set.of("max-iter", "tol", "restarts", "seed"),
+      "nmf", Set.of("max-iter", "tol", "restarts", "seed", "alpha-w", "alpha-h", "l1-ratio"),
       "agglomerative", Set.of("linkage"),
       "spectral", Set.of("max-iter", "tol", "seed", "affinity", "gamma", "neighbors",
           "assign-labels"));
@@ -74,18 +75,18 @@ final class ClusterCommand implements Command {
   public String description() {
     return "Clusters the rows (samples) of INPUT (.npy, .csv, .tsv, .txt, .mtx, or sparse .npz,\n"
         + ".mtx.gz) into K groups with k-means (k-means++ seeding, Lloyd iterations), mini-batch\n"
-        + "k-means, NMF (rank K, each row labelled by its largest coefficient in W),\n"
-        + "agglomerative clustering (the tree of merges under --linkage, cut into K) or spectral\n"
-        + "clustering (k-means or discretization of an embedding from the affinity graph), as\n"
-        + "scikit-learn's KMeans, MiniBatchKMeans, AgglomerativeClustering and\n"
-        + "SpectralClustering. Sparse files stay sparse for kmeans, mini-batch and nmf;\n"
-        + "agglomerative and spectral take dense rows and copy a sparse file densely if it fits\n"
-        + "in memory. An option that the method does not take is refused. With --truth,\n"
-        + "compares the labels to known classes with the Rand and adjusted Rand indices.\n"
-        + "--out-centroids writes the centroids of kmeans and mini-batch (dense, also for a\n"
-        + "sparse file), row c the centre of the rows labelled c. The defaults of --linkage,\n"
-        + "--affinity, --gamma, --neighbors and --assign-labels are the library's, which are\n"
-        + "scikit-learn's.";
+        + "k-means, NMF (rank K, each row labelled by its largest coefficient in W; with the\n"
+        + "penalties --alpha-w, --alpha-h, --l1-ratio of fit), agglomerative clustering (the\n"
+        + "tree of merges under --linkage, cut into K) or spectral clustering (k-means or\n"
+        + "discretization of an embedding from the affinity graph), as scikit-learn's KMeans,\n"
+        + "MiniBatchKMeans, AgglomerativeClustering and SpectralClustering. Sparse files stay\n"
+        + "sparse for kmeans, mini-batch and nmf; agglomerative and spectral take dense rows\n"
+        + "and copy a sparse file densely if it fits in memory. An option that the method does\n"
+        + "not take is refused. With --truth, compares the labels to known classes with the\n"
+        + "Rand and adjusted Rand indices. --out-centroids writes the centroids of kmeans and\n"
+        + "mini-batch (dense, also for a sparse file), row c the centre of the rows labelled c.\n"
+        + "The defaults of --linkage, --affinity, --gamma, --neighbors and --assign-labels are\n"
+        + "the library's, which are scikit-learn's.";
   }
 
   @Override
@@ -112,6 +113,7 @@ final class ClusterCommand implements Command {
             + " or .mtx)")
         .option("truth", "FILE", "true classes, one per row (a column of any matrix"
             + " file; .txt: one per line, as numpy.savetxt writes them), to score against");
+    NmfOptions.addPenalties(o, "nmf: ");
     return FitOptions.add(o, new FitOptions.Help(
         "most iterations per run (default 300; mini-batch: passes over the data, 100; NMF 200;"
             + " spectral: eigensolver iterations, " + SPECTRAL.maxEigenIterations()
@@ -171,6 +173,9 @@ final class ClusterCommand implements Command {
           + " residual), was " + args.string("tol", "").strip());
     }
     int batchSize = args.integer("batch-size", 1024, 1);
+    ProgressBar bar = context.progressBar(method);
+    Nmf nmfFit = !nmf ? null : NmfOptions.penalties(args, NmfOptions.builder(args, k, bar))
+        .maxIterations(fit.maxIterations()).build();
 
     // Sparse files stay sparse for kmeans, mini-batch and nmf.
     String why = nmf ? "NMF" : miniBatch ? "mini-batch k-means" : agglomerative
@@ -205,7 +210,6 @@ final class ClusterCommand implements Command {
     int iterations;
     Matrix centroids = null;
     SpectralModel spectralModel = null;
-    ProgressBar bar = context.progressBar(method);
     long start = System.nanoTime();
     try {
       if (method.equals("kmeans")) {
@@ -225,8 +229,7 @@ final class ClusterCommand implements Command {
         inertia = model.inertia();
         iterations = model.iterations();
       } else if (nmf) {
-        NmfModel model = data.fit(NmfOptions.builder(args, k, bar)
-            .maxIterations(fit.maxIterations()).build());
+        NmfModel model = data.fit(nmfFit);
         labels = model.clusterLabels();
         inertia = data.inertia(labels, k);
         iterations = model.iterations();

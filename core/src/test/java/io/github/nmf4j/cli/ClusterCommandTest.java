@@ -14,6 +14,9 @@ import io.github.nmf4j.cluster.SpectralClustering;
 import io.github.nmf4j.io.MatrixIo;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
+import io.github.nmf4j.nmf.Nmf;
+import io.github.nmf4j.nmf.NmfModel;
+import io.github.nmf4j.nmf.Solver;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -369,6 +372,43 @@ class ClusterCommandTest {
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.json()).containsEntry("method", "nmf").containsEntry("k", 3.0)
         .containsEntry("adjustedRandIndex", 1.0).containsKeys("inertia", "iterations");
+  }
+
+  @Test
+  void nmfTakesThePenaltiesOfFit() throws IOException {
+    Matrix points = MatrixIo.read(input);
+    Nmf.Builder library = Nmf.builder().rank(3).solver(Solver.HALS).maxIterations(200)
+        .tolerance(1e-4).seed(0);
+    // a strong L1 penalty on W empties two clusters; a mild one changes the iterations only
+    String[][] penalties = {{"--alpha-w", "5", "--l1-ratio", "1"},
+        {"--alpha-w", "0.1", "--alpha-h", "0.05", "--l1-ratio", "0.5"}};
+    NmfModel[] expected = {library.alphaW(5).alphaH(5).l1Ratio(1).fit(points),
+        library.alphaW(0.1).alphaH(0.05).l1Ratio(0.5).fit(points)};
+    NmfModel plain = library.alphaW(0).alphaH(0).l1Ratio(0).fit(points);
+    for (int c = 0; c < penalties.length; c++) {
+      String[] args = Stream.concat(Stream.of("--method", "nmf"), Stream.of(penalties[c]))
+          .toArray(String[]::new);
+      int[] labels = expected[c].clusterLabels();
+      assertThat(labels(input, args)).containsExactly(labels);
+      CliRunner r = CliRunner.run(Stream.concat(Stream.of("cluster", input.toString(), "--k",
+          "3", "--json"), Stream.of(args)).toArray(String[]::new));
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      assertThat(r.json()).containsEntry("iterations", (double) expected[c].iterations())
+          .containsEntry("inertia", io.github.nmf4j.metrics.Inertia.of(points, labels));
+    }
+    assertThat(expected[0].clusterLabels()).containsOnly(0);
+    assertThat(expected[1].iterations()).isNotEqualTo(plain.iterations());
+    // as in fit: --l1-ratio needs an alpha; and the other methods refuse the penalties
+    assertFails(2, "--l1-ratio 0.5 has no effect without a penalty", "cluster",
+        input.toString(), "--k", "3", "--method", "nmf", "--l1-ratio", "0.5");
+    for (String method : new String[] {"kmeans", "mini-batch", "agglomerative", "spectral"}) {
+      for (String option : new String[] {"--alpha-w", "--alpha-h", "--l1-ratio"}) {
+        assertFails(2, option + " does not apply to --method " + method, "cluster",
+            input.toString(), "--k", "3", "--method", method, option, "0.5");
+      }
+    }
+    assertThat(CliRunner.run("cluster", "--help").out()).contains("--alpha-w A",
+        "nmf: weight of the elastic-net penalty on W", "--l1-ratio R");
   }
 
   @Test

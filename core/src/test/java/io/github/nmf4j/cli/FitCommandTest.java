@@ -164,6 +164,21 @@ class FitCommandTest {
         "--alpha-w", "-1");
     assertFails("--l1-ratio must be between 0 and 1, was 1.5", "fit", v, "--rank", "2",
         "--l1-ratio", "1.5");
+    // --l1-ratio only splits the penalty of the alphas: without one it has no effect
+    String noEffect = "--l1-ratio 0.5 has no effect without a penalty: it splits the penalty"
+        + " of --alpha-w and --alpha-h, which are 0 (give --alpha-w or --alpha-h > 0, or leave"
+        + " --l1-ratio out)";
+    assertFails(noEffect, "fit", v, "--rank", "2", "--l1-ratio", "0.5");
+    assertFails(noEffect, "fit", v, "--rank", "2", "--l1-ratio", "0.5", "--alpha-w", "0");
+    assertFails(noEffect, "fit", v, "--rank", "2", "--l1-ratio", "0.5", "--alpha-w", "0",
+        "--alpha-h", "0");
+    assertFails(noEffect, "fit", v, "--rank", "2", "--l1-ratio", "0.5", "--mini-batch");
+    assertFails("--l1-ratio 0 has no effect", "fit", v, "--rank", "2", "--l1-ratio", "0");
+    for (String alpha : new String[] {"--alpha-w", "--alpha-h"}) {
+      CliRunner r = CliRunner.run("fit", v, "--rank", "2", "--l1-ratio", "0.5", alpha, "0.01",
+          "--max-iter", "5");
+      assertThat(r.exitCode()).as(alpha + "\n" + r.err()).isZero();
+    }
     assertFails("--solver hals minimizes the frobenius loss only; use --solver mu with "
         + "--beta-loss kl, or leave --solver out", "fit", v, "--rank", "2", "--solver", "hals",
         "--beta-loss", "kl");

@@ -91,6 +91,13 @@ class RankCommandTest {
         "--l1-ratio", "2");
     assertThat(bad.exitCode()).isEqualTo(2);
     assertThat(bad.err()).contains("--l1-ratio must be between 0 and 1, was 2.0");
+    // without an alpha --l1-ratio would have no effect
+    CliRunner alone = CliRunner.run("rank", planted.toString(), "--ranks", "3:5",
+        "--l1-ratio", "0.5");
+    assertThat(alone.exitCode()).isEqualTo(2);
+    assertThat(alone.err()).isEqualTo("nmf4j rank: --l1-ratio 0.5 has no effect without a"
+        + " penalty: it splits the penalty of --alpha-w and --alpha-h, which are 0 (give"
+        + " --alpha-w or --alpha-h > 0, or leave --l1-ratio out)\n");
   }
 
   @Test
