@@ -98,15 +98,16 @@ final class NmfOptions {
     return o.option("alpha-w", "A", prefix + "weight of the elastic-net penalty on W (default 0)")
         .option("alpha-h", "A", prefix + "weight of the penalty on H (default: --alpha-w)")
         .option("l1-ratio", "R", prefix + "share of the L1 part of both penalties, 0 to 1"
-            + " (default 0; needs --alpha-w or --alpha-h > 0)");
+            + " (default 0; needs --alpha-w or --alpha-h)");
   }
 
   /**
    * {@code b} with the penalties of {@code --alpha-w}, {@code --alpha-h}, {@code --l1-ratio}.
    *
-   * @throws UsageException for a value out of range, and for {@code --l1-ratio} without a
-   *     positive {@code --alpha-w} or {@code --alpha-h}: it only splits their penalty, so alone
-   *     it would have no effect (scikit-learn accepts it silently)
+   * @throws UsageException for a value out of range, and for {@code --l1-ratio} given without
+   *     {@code --alpha-w} or {@code --alpha-h}: it only splits their penalty, so alone it would
+   *     have no effect (scikit-learn accepts it silently). An alpha given as 0 is accepted, so
+   *     that a sweep over the alphas may start at 0.
    */
   static Nmf.Builder penalties(Args args, Nmf.Builder b) {
     double alphaW = args.number("alpha-w", 0, 0);
@@ -115,10 +116,10 @@ final class NmfOptions {
     if (l1Ratio > 1) {
       throw new UsageException("--l1-ratio must be between 0 and 1, was " + l1Ratio);
     }
-    if (args.has("l1-ratio") && alphaW == 0 && alphaH == 0) {
+    if (args.has("l1-ratio") && !args.has("alpha-w") && !args.has("alpha-h")) {
       throw new UsageException("--l1-ratio " + args.string("l1-ratio", "").strip() + " has no"
           + " effect without a penalty: it splits the penalty of --alpha-w and --alpha-h, which"
-          + " are 0 (give --alpha-w or --alpha-h > 0, or leave --l1-ratio out)");
+          + " default to 0 (give --alpha-w or --alpha-h, or leave --l1-ratio out)");
     }
     return b.alphaW(alphaW).alphaH(alphaH).l1Ratio(l1Ratio);
   }

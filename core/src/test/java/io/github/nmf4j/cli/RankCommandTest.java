@@ -96,8 +96,8 @@ class RankCommandTest {
         "--l1-ratio", "0.5");
     assertThat(alone.exitCode()).isEqualTo(2);
     assertThat(alone.err()).isEqualTo("nmf4j rank: --l1-ratio 0.5 has no effect without a"
-        + " penalty: it splits the penalty of --alpha-w and --alpha-h, which are 0 (give"
-        + " --alpha-w or --alpha-h > 0, or leave --l1-ratio out)\n");
+        + " penalty: it splits the penalty of --alpha-w and --alpha-h, which default to 0 (give"
+        + " --alpha-w or --alpha-h, or leave --l1-ratio out)\n");
   }
 
   @Test
