@@ -52,6 +52,12 @@ final class Npy {
     rows = shape.length == 0 ? 1 : shape[0];
     cols = shape.length == 2 ? shape[1] : 1;
     String claim = "shape " + header.shapeText() + " of " + header.descr();
+    if (Math.max(rows, cols) > Integer.MAX_VALUE) {
+      // an empty array passes the element count; its dimensions must still fit an int
+      throw new FileFormatException(name + ": " + claim + " has a dimension of "
+          + Math.max(rows, cols) + "; a matrix has at most " + Integer.MAX_VALUE
+          + " rows and columns");
+    }
     int count = budget.elements(rows, cols, claim);
     budget.requireBinary(count, type.size(), dataStart, claim);
     budget.requireHeap(header.fortran() ? 2L * count : count, claim);

@@ -190,6 +190,22 @@ class NpyTest {
   }
 
   @Test
+  void anEmptyArrayWithADimensionBeyondAnIntIsRefusedNotTruncated() throws IOException {
+    // zero elements, but a dimension a Matrix cannot have: (int) 2^31 is negative, (int)
+    // (2^32 + 5) is 5, so a cast would fail with an unrelated message or read a 0x5 matrix
+    String[][] cases = {{"(0, 2147483648)", "2147483648"}, {"(2147483648, 0)", "2147483648"},
+        {"(0, 4294967301)", "4294967301"}};
+    for (String[] c : cases) {
+      Path p = write("wide.npy", npy(
+          "{'descr': '<f8', 'fortran_order': False, 'shape': " + c[0] + ", }", new byte[0]));
+      assertThatThrownBy(() -> MatrixIo.read(p)).as(c[0])
+          .isInstanceOf(FileFormatException.class)
+          .hasMessage(p + ": shape " + c[0] + " of <f8 has a dimension of " + c[1]
+              + "; a matrix has at most 2147483647 rows and columns");
+    }
+  }
+
+  @Test
   void aHeaderLengthThatLiesIsRejectedInsteadOfReadingGarbage() throws IOException {
     byte[] good = Files.readAllBytes(fixture("f8_le_C.npy"));
     int length = (good[8] & 0xff) | (good[9] & 0xff) << 8;
