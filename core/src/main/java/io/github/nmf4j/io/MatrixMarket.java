@@ -32,12 +32,17 @@ final class MatrixMarket {
    * {@code array} format (a dense matrix) rather than {@code coordinate}.
    */
   static boolean declaresArray(String start) {
-    String banner = start.lines().findFirst().orElse("");
+    String banner = withoutByteOrderMark(start.lines().findFirst().orElse(""));
     if (!banner.regionMatches(true, 0, "%%MatrixMarket", 0, 14)) {
       return false;
     }
     String[] b = banner.strip().split("\\s+");
     return b.length > 2 && b[2].equalsIgnoreCase("array");
+  }
+
+  /** {@code line} without the byte order mark a Windows editor puts before UTF-8 text. */
+  private static String withoutByteOrderMark(String line) {
+    return line.startsWith("\uFEFF") ? line.substring(1) : line;
   }
 
   private enum Symmetry { GENERAL, SYMMETRIC, SKEW }
@@ -81,6 +86,9 @@ final class MatrixMarket {
   private static Header header(BufferedReader reader, FileBudget budget) throws IOException {
     String name = budget.name();
     String banner = reader.readLine();
+    if (banner != null) {
+      banner = withoutByteOrderMark(banner);
+    }
     if (banner == null || !banner.regionMatches(true, 0, "%%MatrixMarket", 0, 14)) {
       throw new FileFormatException(
           name + ": line 1 is not a %%MatrixMarket banner");

@@ -149,6 +149,19 @@ class MatrixMarketTest {
   }
 
   @Test
+  void aByteOrderMarkAndCrlfLineEndsAreReadAsTheCsvReaderReadsThem() throws IOException {
+    // Windows editors save UTF-8 with a byte order mark before the banner
+    Path coordinate = file("\uFEFF%%MatrixMarket matrix coordinate real general\r\n"
+        + "2 2 1\r\n1 2 1.5\r\n\r\n");
+    Matrix expected = Matrix.of(new double[][] {{0, 1.5}, {0, 0}});
+    assertThat(MatrixIo.read(coordinate)).isEqualTo(expected);
+    assertThat(MatrixIo.readSparse(coordinate).toDense()).isEqualTo(expected);
+    Path array = file("\uFEFF%%MatrixMarket matrix array real general\r\n1 2\r\n1\r\nnan\r\n");
+    assertThat(MatrixIo.isSparseFormat(array)).isFalse();
+    assertThat(MatrixIo.read(array).get(0, 0)).isEqualTo(1);
+  }
+
+  @Test
   void theSmallestValidFilesPassTheSizeChecks() throws IOException {
     assertThat(MatrixIo.read(file("%%MatrixMarket matrix array real general\n2 1\n1\n2")))
         .isEqualTo(Matrix.of(new double[][] {{1}, {2}}));
