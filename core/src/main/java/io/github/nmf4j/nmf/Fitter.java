@@ -167,10 +167,11 @@ final class Fitter {
   private static Matrix transform(NmfModel model, Observed observed, Parallel par) {
     NmfSettings settings = model.settings();
     ScaledData data = observed.start;
-    Problem problem = new Problem(settings, data, model.rank(), par);
-    Factors start = Initializer.forTransform(data, model.h(), observed.observedMean());
+    int shift = Initializer.transformShift(data, model.h());
+    Problem problem = new Problem(settings, data, model.rank(), par, shift);
+    Factors start = Initializer.forTransform(data, model.h(), observed.observedMean(), shift);
     iterate(problem, observed.rule(problem, start, false), (iteration, loss) -> { });
-    data.unscale(start.w);
+    Initializer.unscaleTransform(data, start.w, shift);
     return Matrix.wrap(data.n, start.rank, start.w);
   }
 
@@ -185,11 +186,12 @@ final class Fitter {
     NmfSettings settings = model.settings();
     BetaMu.requirePositiveIfNeeded(settings, data, "x");
     Matrix h = model.h();
-    Problem problem = new Problem(settings, data, model.rank(), par);
-    Factors start = Initializer.forTransform(data, h);
+    int shift = Initializer.transformShift(data, h);
+    Problem problem = new Problem(settings, data, model.rank(), par, shift);
+    Factors start = Initializer.forTransform(data, h, data.mean(), shift);
     iterate(problem, Solvers.factory(settings).transform(problem, start),
         (iteration, loss) -> { });
-    data.unscale(start.w);
+    Initializer.unscaleTransform(data, start.w, shift);
     return Matrix.wrap(data.n, start.rank, start.w);
   }
 

@@ -2,6 +2,7 @@ package io.github.nmf4j.nmf;
 
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.Svd;
+import io.github.nmf4j.linalg.access.MatrixAccess;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -10,6 +11,9 @@ final class Initializer {
 
   /** The odd constant {@code 2^64 / phi}, the step between the rows' seeds before mixing. */
   private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
+
+  /** The distance in powers of two within which a transform stores H as the fit does. */
+  static final int BALANCED = 8;
 
   private Initializer() {}
 
@@ -145,23 +149,68 @@ final class Initializer {
   }
 
   /**
-   * The start of a transform: W of {@code n x k} values {@code sqrt(mean(X) / k)} for the data,
-   * beside the model's {@code h} converted to stored units.
+   * How far a transform's stored units of H lie from x's ({@link Problem#wShift}): 0 while the
+   * largest entry of the model's {@code h} is within {@code 2^±}{@value #BALANCED} of {@code
+   * 2^m} ({@code 4^m} x's scale), as it is for rows of the fit's scale, so that H is stored as
+   * in the fit; beyond, the shift that stores H with its largest entry in {@code [1, 2)}. Else a
+   * model applied to rows far from its data's scale saw H's stored entries of order {@code
+   * 2^-d} and W's of {@code 2^d}: past {@code d} of about 30 the multiplicative updates' guard
+   * outweighed {@code W H H'} (rows 1e20 times the fit's data got W = 0) and HALS's floor
+   * outweighed W (rows 1e-40 times it kept their start).
    */
-  static Factors forTransform(ScaledData data, Matrix h) {
-    return forTransform(data, h, data.mean());
+  static int transformShift(ScaledData data, Matrix h) {
+    double max = 0;
+    for (double x : MatrixAccess.data(h)) {
+      max = Math.max(max, x);
+    }
+    if (!(max > 0 && max <= Double.MAX_VALUE)) {
+      return 0;
+    }
+    int b = Math.max(-511, Math.min(511, Math.getExponent(max)));
+    int d = data.halfExponent - b;
+    return Math.abs(d) <= BALANCED ? 0 : d;
   }
 
   /**
    * The start of a transform with W of values {@code sqrt(mean / k)}, {@code mean} in stored
-   * units (of a masked transform: the mean of the observed entries).
+   * units, beside the model's {@code h} stored as the data's scale gives (no shift).
    */
   static Factors forTransform(ScaledData data, Matrix h, double mean) {
+    return forTransform(data, h, mean, 0);
+  }
+
+  /**
+   * The start of a transform with W of values {@code sqrt(mean / k)}, {@code mean} in stored
+   * units (of a masked transform: the mean of the observed entries), and the model's {@code h}
+   * stored as {@code H / 2^(m - wShift)} (see {@link #transformShift}). With a shift, the start
+   * in the caller's units is {@code 2^wShift} times {@code sqrt(mean(x) / k)}: the start of rows
+   * whose scale matches H's.
+   */
+  static Factors forTransform(ScaledData data, Matrix h, double mean, int wShift) {
     int k = h.rows();
     double[] w = new double[data.n * k];
     Arrays.fill(w, Math.sqrt(mean / k));
     double[] stored = h.toRowMajorArray();
-    data.scale(stored);
+    if (wShift == 0) {
+      data.scale(stored);
+    } else {
+      int e = wShift - data.halfExponent;
+      for (int i = 0; i < stored.length; i++) {
+        stored[i] = Math.scalb(stored[i], e);
+      }
+    }
     return new Factors(w, stored, k);
+  }
+
+  /** Converts a transform's W from stored units ({@link Problem#wShift}) in place. */
+  static void unscaleTransform(ScaledData data, double[] w, int wShift) {
+    if (wShift == 0) {
+      data.unscale(w);
+      return;
+    }
+    int e = data.halfExponent + wShift;
+    for (int i = 0; i < w.length; i++) {
+      w[i] = Math.scalb(w[i], e);
+    }
   }
 }

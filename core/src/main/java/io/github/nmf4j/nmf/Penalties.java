@@ -43,8 +43,14 @@ final class Penalties {
   static Penalties of(Problem problem) {
     NmfSettings s = problem.settings();
     ScaledData data = problem.data();
-    return of(s.alphaW(), s.alphaH(), s.l1Ratio(), data.n, data.p, data.halfExponent,
+    Penalties p = of(s.alphaW(), s.alphaH(), s.l1Ratio(), data.n, data.p, data.halfExponent,
         s.beta());
+    int j = problem.wShift();
+    if (j == 0 || p == NONE) {
+      return p;
+    }
+    // W stored as W / 2^(m + j): sum(W) gains 2^j, ||W||^2 gains 4^j (exact powers of two)
+    return new Penalties(Math.scalb(p.l1W, j), Math.scalb(p.l2W, 2 * j), p.l1H, p.l2H);
   }
 
   /**
