@@ -5,9 +5,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /** Parsed arguments of one command, with typed, validated access to the option values. */
 final class Args {
+
+  /** A decimal number, or NaN or Infinity (refused later, as not finite, with a clear message). */
+  private static final Pattern DECIMAL = Pattern.compile(
+      "[+-]?((\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?|NaN|Infinity)");
 
   private final Map<String, String> values;
   private final List<String> positionals;
@@ -59,17 +64,33 @@ final class Args {
     return n == null ? fallback : n;
   }
 
-  /** A finite number option, at least {@code min}. */
+  /**
+   * A finite number option, at least {@code min}: decimal, as in a data file (Java's
+   * hexadecimal {@code 0x1p-3} and type suffixes {@code 1d} are refused), and not so close to 0
+   * that it would be read as 0 ({@code --tol 1e-400}: a tolerance of 0 means another thing).
+   */
   double number(String name, double fallback, double min) {
-    Double d = parsed(name, Double::valueOf, "a number");
+    Double d = parsed(name, Args::decimal, "a number");
     if (d == null) {
       return fallback;
+    }
+    if (d == 0 && values.get(name).split("[eE]")[0].matches(".*[1-9].*")) {
+      throw new UsageException("--" + name + " " + values.get(name).strip() + " is too close"
+          + " to 0 for a double: it would be read as 0");
     }
     if (!Double.isFinite(d) || d < min) {
       throw new UsageException("--" + name + " must be a finite number >= " + min + ", was "
           + values.get(name));
     }
     return d;
+  }
+
+  /** {@link Double#valueOf} of a {@link #DECIMAL} number; anything else is refused. */
+  private static Double decimal(String s) {
+    if (!DECIMAL.matcher(s).matches()) {
+      throw new NumberFormatException(s);
+    }
+    return Double.valueOf(s);
   }
 
   /**

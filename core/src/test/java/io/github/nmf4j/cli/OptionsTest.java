@@ -60,6 +60,28 @@ class OptionsTest {
         .isEqualTo(2);
   }
 
+  /**
+   * Numbers are decimal, as in the data files: Java's own spellings (hexadecimal {@code
+   * 0x1p-3}, a type suffix {@code 1d}) are refused, and so is a number that rounds to 0, which
+   * would silently change meaning ({@code --tol 0} runs every iteration).
+   */
+  @Test
+  void numbersAreDecimalAndNeverSilentlyZero() {
+    for (String bad : new String[] {"0x1p-3", "1d", "1f", "0X1P0", "1e", "--1"}) {
+      assertThatThrownBy(() -> parse("a", "--tol", bad).number("tol", 0, 0)).as(bad)
+          .isInstanceOf(UsageException.class)
+          .hasMessage("--tol must be a number, was '" + bad + "'");
+    }
+    assertThatThrownBy(() -> parse("a", "--tol", "1e-400").number("tol", 0, 0))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("--tol 1e-400 is too close to 0 for a double: it would be read as 0");
+    for (String good : new String[] {"1", "+1.5", "-0", ".5", "5.", "1E-3", "4.9e-324", "0e5",
+        "0.000"}) {
+      assertThat(parse("a", "--tol", good).number("tol", -2, -2)).as(good)
+          .isEqualTo(Double.parseDouble(good));
+    }
+  }
+
   @Test
   void helpListsPositionalsAndEveryOption() {
     String help = options.help("fit", "Factors a matrix.");
