@@ -45,10 +45,19 @@ final class Checks {
    * (up to {@code k}).
    */
   static void enoughDistinct(int k, IntSupplier distinct) {
+    enoughDistinct(k, distinct, "rows");
+  }
+
+  /**
+   * As {@link #enoughDistinct(int, IntSupplier)}, with {@code what} naming what was counted:
+   * "rows", or for the cosine distance, which counts rows of unit length, "directions".
+   */
+  static void enoughDistinct(int k, IntSupplier distinct, String what) {
     int count = distinct.getAsInt();
     if (count < k) {
-      throw new IllegalArgumentException(
-          "points has only " + count + " distinct rows, fewer than k = " + k);
+      throw new IllegalArgumentException("points has only " + count + " distinct " + what
+          + (what.equals("rows") ? "" : " (rows scaled to unit length)") + ", fewer than k = "
+          + k);
     }
   }
 

@@ -158,7 +158,8 @@ final class KMeansFit {
       throw new IllegalArgumentException("initialCentroids has " + initialCentroids.cols()
           + " columns but points has " + d);
     }
-    Checks.enoughDistinct(k, distinct);
+    Checks.enoughDistinct(k, distinct,
+        settings.distance() == Distance.COSINE ? "directions" : "rows");
   }
 
   /**
