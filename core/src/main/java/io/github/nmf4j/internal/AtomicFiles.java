@@ -129,6 +129,9 @@ public final class AtomicFiles {
     if (Files.isDirectory(absolute)) {
       throw new FileSystemException(target.toString(), null, "is a directory");
     }
+    if (dir != null && Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new FileSystemException(target.toString(), null, dir + " is not a directory");
+    }
     if (dir == null || !Files.isDirectory(dir)) {
       throw new FileSystemException(target.toString(), null, "the directory " + dir
           + " does not exist");

@@ -150,6 +150,12 @@ class AtomicFilesTest {
     Path missing = dir.resolve("missing/out.csv");
     assertThatThrownBy(() -> AtomicFiles.requireWritable(missing))
         .hasMessage(missing + ": the directory " + dir.resolve("missing") + " does not exist");
+    // a file where the directory should be: as write says it, not "does not exist"
+    Path file = Files.writeString(dir.resolve("file"), "x");
+    assertThatThrownBy(() -> AtomicFiles.requireWritable(file.resolve("out.csv")))
+        .isInstanceOf(FileSystemException.class)
+        .hasMessage(file.resolve("out.csv") + ": " + file + " is not a directory");
+    Files.delete(file);
     assertThatThrownBy(() -> AtomicFiles.requireWritable(Path.of("/proc/nmf4j-out.csv")))
         .isInstanceOf(FileSystemException.class)
         .hasMessageStartingWith("/proc/nmf4j-out.csv: cannot create a file in /proc (");
