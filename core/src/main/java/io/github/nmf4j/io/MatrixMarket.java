@@ -131,7 +131,7 @@ final class MatrixMarket {
     }
     int rows = parseInt(size[0], name, lines.number, 1);
     int cols = parseInt(size[1], name, lines.number, 2);
-    String claim = "line " + lines.number + " declares a " + rows + "x" + cols + " matrix";
+    String claim = "the " + rows + "x" + cols + " matrix of line " + lines.number;
     if (symmetry != Symmetry.GENERAL && rows != cols) {
       throw new FileFormatException(name + ": a " + b[4] + " matrix must be square, was "
           + rows + "x" + cols);

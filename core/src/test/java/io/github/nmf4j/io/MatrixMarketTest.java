@@ -124,18 +124,20 @@ class MatrixMarketTest {
   void sizeLinesAreCheckedAgainstTheFileBeforeAllocating() throws IOException {
     Path array = file("%%MatrixMarket matrix array real general\n20000 20000\n1\n2\n3\n");
     assertThatThrownBy(() -> MatrixIo.read(array)).isInstanceOf(FileFormatException.class)
-        .hasMessage(array + ": line 2 declares a 20000x20000 matrix, which needs at"
+        .hasMessage(array + ": the 20000x20000 matrix of line 2, which needs at"
             + " least 800 MB, but only 6 bytes follow");
     Path entries = file("%%MatrixMarket matrix coordinate real general\n"
         + "20000 20000 400000000\n1 1 1\n");
     assertThatThrownBy(() -> MatrixIo.read(entries)).isInstanceOf(FileFormatException.class)
-        .hasMessageContaining("line 2 declares a 20000x20000 matrix with 400000000 entries,"
+        .hasMessageContaining("the 20000x20000 matrix of line 2 with 400000000 entries,"
             + " which needs at least 2.4 GB, but only 6 bytes follow");
     Path symmetric = file("%%MatrixMarket matrix array real symmetric\n3 3\n1\n2\n3\n4\n5\n");
-    assertThatThrownBy(() -> MatrixIo.read(symmetric)).hasMessageContaining("3x3 matrix, which needs at least 11 bytes");
+    assertThatThrownBy(() -> MatrixIo.read(symmetric)).hasMessageContaining(
+        "3x3 matrix of line 2, which needs at least 11 bytes");
     Path huge = file("%%MatrixMarket matrix array real general\n100000 100000\n");
     assertThatThrownBy(() -> MatrixIo.read(huge)).isInstanceOf(FileFormatException.class)
-        .hasMessageContaining("= 10000000000 elements");
+        .hasMessage(huge + ": the 100000x100000 matrix of line 2 has 100000 x 100000 ="
+            + " 10000000000 elements; a Java array holds at most 2147483639");
   }
 
   @Test
@@ -144,7 +146,7 @@ class MatrixMarketTest {
     // the test JVM may use.
     Path sparse = file("%%MatrixMarket matrix coordinate real general\n30000 30000 1\n1 1 1\n");
     assertThatThrownBy(() -> MatrixIo.read(sparse)).isInstanceOf(IOException.class)
-        .hasMessageStartingWith(sparse + ": line 2 declares a 30000x30000 matrix needs 7.2 GB"
+        .hasMessageStartingWith(sparse + ": the 30000x30000 matrix of line 2 needs 7.2 GB"
             + " as a dense matrix, but Java may use at most ");
   }
 

@@ -276,7 +276,7 @@ class SparseIoTest {
         + " 3 1\n1 1 5\n");
     assertThatThrownBy(() -> MatrixIo.readSparse(mtx))
         .isInstanceOf(IOException.class)
-        .hasMessageStartingWith(mtx + ": line 2 declares a " + rows + "x3 matrix; its "
+        .hasMessageStartingWith(mtx + ": the " + rows + "x3 matrix of line 2; its "
             + (rows + 1) + " row pointers need 8.6 GB, but Java may use at most");
   }
 
