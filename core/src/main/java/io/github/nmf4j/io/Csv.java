@@ -14,9 +14,15 @@ import java.util.List;
  * <p>Reading {@code .txt}: values separated by runs of white space, as {@code numpy.savetxt}
  * writes them by default. Reading {@code .csv} and {@code .tsv}: the delimiter is the first
  * line's tab if it has one, else its semicolon if it has one, else the comma, and the first
- * line is a header (and skipped) when none of its fields is a number. Blank lines and lines starting with {@code #} (NumPy's {@code savetxt} header) are
- * skipped; fields may be quoted with {@code "}; {@code nan}, {@code inf} and {@code -inf} are
- * accepted in any case. A field that is not a number fails with its line and column.
+ * line is a header (and skipped) when none of its fields is a number. A {@code #} starts a
+ * comment that runs to the end of its line, as with {@code numpy.loadtxt}'s default {@code
+ * comments='#'} (NumPy's {@code savetxt} writes its header so), except inside a quoted field;
+ * lines that are blank once their comment is dropped are skipped. Fields may be quoted with
+ * {@code "}; {@code nan}, {@code inf} and {@code -inf} are accepted in any case. A field that
+ * is not a number fails with its line and column.
+ *
+ * <p>A file with no data rows reads as an empty matrix, as an empty {@code .npy} array does:
+ * 0 x the number of fields of its header, or 0x0 without one.
  */
 final class Csv {
 
@@ -39,6 +45,7 @@ final class Csv {
     List<double[]> rows = new ArrayList<>();
     int cols = -1;
     int firstDataLine = 0;
+    int headerFields = 0;
     boolean first = true;
     String line;
     int lineNo = 0;
@@ -47,19 +54,20 @@ final class Csv {
       if (lineNo == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
         line = line.substring(1);
       }
-      String trimmed = line.strip();
-      if (trimmed.isEmpty() || trimmed.charAt(0) == '#') {
+      String content = line.substring(0, commentStart(line, delimiter != WHITESPACE)).strip();
+      if (content.isEmpty()) {
         continue;
       }
       if (first && delimiter == 0) {
-        delimiter = line.indexOf('\t') >= 0 ? '\t' : line.indexOf(';') >= 0 ? ';' : ',';
+        delimiter = content.indexOf('\t') >= 0 ? '\t' : content.indexOf(';') >= 0 ? ';' : ',';
       }
-      List<String> fields = delimiter == WHITESPACE ? List.of(trimmed.split("\\s+"))
+      List<String> fields = delimiter == WHITESPACE ? List.of(content.split("\\s+"))
           : split(line, delimiter, name, lineNo);
       if (first) {
         first = false;
         // numpy.loadtxt has no header row (savetxt writes its header as a # comment).
         if (delimiter != WHITESPACE && isHeader(fields)) {
+          headerFields = fields.size();
           continue;
         }
       }
@@ -77,9 +85,27 @@ final class Csv {
       rows.add(row);
     }
     if (rows.isEmpty()) {
-      return Matrix.zeros(0, Math.max(cols, 0));
+      return Matrix.zeros(0, headerFields);
     }
     return Matrix.of(rows.toArray(new double[0][]));
+  }
+
+  /**
+   * Where the comment of {@code line} starts (its length if it has none): its first {@code #},
+   * outside double quotes when the text has {@code quotes}. Splitting finds the same place
+   * with the exact quoting rule; this one only has to tell the delimiter and blank lines.
+   */
+  private static int commentStart(String line, boolean quotes) {
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '"' && quotes) {
+        quoted = !quoted;
+      } else if (c == '#' && !quoted) {
+        return i;
+      }
+    }
+    return line.length();
   }
 
   private static boolean isHeader(List<String> fields) {
@@ -91,7 +117,10 @@ final class Csv {
     return true;
   }
 
-  /** Splits one line at the delimiter; a field in double quotes may contain the delimiter. */
+  /**
+   * Splits one line at the delimiter, up to its comment (a {@code #} outside quotes); a field in
+   * double quotes may contain the delimiter and {@code #}.
+   */
   static List<String> split(String line, char delimiter, String name, int lineNo)
       throws FileFormatException {
     List<String> fields = new ArrayList<>();
@@ -113,6 +142,8 @@ final class Csv {
       } else if (c == '"' && field.toString().isBlank()) {
         quoted = true;
         field.setLength(0);
+      } else if (c == '#') {
+        break;
       } else if (c == delimiter) {
         fields.add(field.toString());
         field.setLength(0);

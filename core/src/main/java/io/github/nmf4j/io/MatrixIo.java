@@ -37,12 +37,14 @@ import java.util.zip.ZipException;
  *       <td>little-endian float64, C order</td></tr>
  *   <tr><td>{@code .csv}, {@code .tsv}</td><td>delimited text, one row per line</td>
  *       <td>comma, semicolon or tab (detected from the first line); an optional header row
- *       (skipped when none of its fields is a number); quoted fields; {@code #} comments</td>
+ *       (skipped when none of its fields is a number); quoted fields; {@code #} comments to
+ *       the end of a line</td>
  *       <td>comma ({@code .csv}) or tab ({@code .tsv}), the shortest text that reads back to
  *       the same double</td></tr>
  *   <tr><td>{@code .txt}</td><td>white-space separated text, one row per line, as
  *       {@code numpy.savetxt} writes it by default</td>
- *       <td>values separated by runs of spaces or tabs; {@code #} comments</td>
+ *       <td>values separated by runs of spaces or tabs; {@code #} comments to the end of a
+ *       line, as {@code numpy.loadtxt} reads them</td>
  *       <td>one space between values, the shortest text that reads back to the same
  *       double</td></tr>
  *   <tr><td>{@code .mtx}, {@code .mtx.gz}</td><td>Matrix Market, plain or gzip-compressed</td>

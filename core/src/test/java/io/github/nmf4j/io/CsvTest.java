@@ -75,7 +75,27 @@ class CsvTest {
   @Test
   void anEmptyFileIsAnEmptyMatrix() throws IOException {
     assertThat(MatrixIo.read(file("e.csv", "")).shape()).isEqualTo("0x0");
-    assertThat(MatrixIo.read(file("e2.csv", "x,y\n")).shape()).isEqualTo("0x0");
+    assertThat(MatrixIo.read(file("c.csv", "# nothing\n\n")).shape()).isEqualTo("0x0");
+    // The header gives the columns, as an empty .npy array's shape does (NpyTest: 0x3).
+    assertThat(MatrixIo.read(file("e2.csv", "x,y\n")).shape()).isEqualTo("0x2");
+    assertThat(MatrixIo.read(file("e3.tsv", "x\ty\tz # names\n# no rows\n")).shape())
+        .isEqualTo("0x3");
+  }
+
+  @Test
+  void dropsCommentsToTheEndOfALineAsNumpyLoadtxtDoes() throws IOException {
+    // numpy.loadtxt(f, delimiter=",") with its default comments='#'.
+    Path trailing = file("t.csv", "x,y,z # header\n1,-2.5,3e-4 # first\n  # only a comment\n"
+        + "4,5,6# no space\n");
+    assertThat(MatrixIo.read(trailing)).isEqualTo(EXPECTED);
+    Path semicolons = file("s.csv", "1;-2.5;3e-4 # a, b\n4;5;6\n");
+    assertThat(MatrixIo.read(semicolons)).isEqualTo(EXPECTED);
+    // Inside quotes a '#' is data: here it makes the first line a header.
+    Path quoted = file("q.csv", "\"a#1\",\"b\",\"c\" # names\n1,-2.5,3e-4\n4,5,6\n");
+    assertThat(MatrixIo.read(quoted)).isEqualTo(EXPECTED);
+    Path cut = file("cut.csv", "1,2,#3\n");
+    assertThatThrownBy(() -> MatrixIo.read(cut))
+        .hasMessage(cut + ": missing value at line 1, column 3");
   }
 
   @Test

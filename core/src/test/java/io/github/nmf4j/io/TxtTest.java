@@ -41,6 +41,16 @@ class TxtTest {
   }
 
   @Test
+  void dropsCommentsToTheEndOfALineAsNumpyLoadtxtDoes() throws IOException {
+    // numpy.loadtxt reads this as [[1, 2, 3], [4, 5, 6]]: '#' starts a comment anywhere.
+    Path m = file("c.txt", "# header\n1 2 3\n  # only a comment\n4 5 6 # note\n7 8 9#x y\n");
+    assertThat(MatrixIo.read(m)).isEqualTo(Matrix.of(new double[][] {{1, 2, 3}, {4, 5, 6},
+        {7, 8, 9}}));
+    assertThat(MatrixIo.readLabels(file("l.txt", "0 # first\n2\n"))).containsExactly(0, 2);
+    assertThat(MatrixIo.read(file("e.txt", "# no rows\n")).shape()).isEqualTo("0x0");
+  }
+
+  @Test
   void readsOneLabelPerLineAsNumpySavetxtWritesA1dArray() throws IOException {
     // numpy.savetxt("labels.txt", np.array([0, 2, 1, 1])) writes floats, one per line.
     Path labels = file("labels.txt", "0.000000000000000000e+00\n2.000000000000000000e+00\n"
