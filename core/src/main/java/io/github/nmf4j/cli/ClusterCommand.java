@@ -121,7 +121,8 @@ final class ClusterCommand implements Command {
         "convergence tolerance (default 1e-4; mini-batch 0; spectral: the eigenvectors'"
             + " residual, > 0, " + number(SPECTRAL.eigenTolerance()) + "; not agglomerative)",
         "runs from different seeds, keep the best (default 1; mini-batch 3; kmeans, mini-batch"
-            + " and nmf only)"))
+            + " and nmf only; nmf: for K > min(rows, cols), below which it starts from nndsvda,"
+            + " which draws no random numbers)"))
         .option("seed", "S", "random seed (default 0; not agglomerative, which draws none)");
   }
 
@@ -190,6 +191,8 @@ final class ClusterCommand implements Command {
     }
     if (nmf) {
       Preflight.rank("--k", k, input.toString(), rows, cols);
+      Preflight.restarts(args, null, "--k", k, input.toString(), rows, cols,
+          "leave --restarts out");
     }
     if (agglomerative) {
       Preflight.agglomerative(linkage, rows, input.toString());

@@ -70,6 +70,10 @@ final class CompressCommand implements Command {
         throw new UsageException("--" + nmfOnly + " goes with --method nmf");
       }
     }
+    if (args.has("layout") && args.has("gray")) {
+      throw new UsageException("--layout arranges the three channels of a colour image: it has"
+          + " no effect with --gray, which leaves one (leave --layout out)");
+    }
     ChannelLayout layout = args.choice("layout", Map.of("separate", ChannelLayout.SEPARATE,
         "side-by-side", ChannelLayout.SIDE_BY_SIDE), ChannelLayout.SEPARATE);
     int rank = args.integer("rank", 20, 1);
@@ -101,6 +105,8 @@ final class CompressCommand implements Command {
           (long) image.width() * channels);
       Preflight.initialization(NmfOptions.init(args), "--rank", rank, input.toString(),
           image.height(), (long) image.width() * channels);
+      Preflight.restarts(args, NmfOptions.init(args), "--rank", rank, input.toString(),
+          image.height(), (long) image.width() * channels, NmfOptions.RANDOM_START);
     } else {
       Preflight.clusters("--colors", colors, (long) image.height() * image.width(),
           "pixels of " + input);

@@ -75,10 +75,13 @@ final class DemoCommand implements Command {
         Swimmer.IMAGES, Swimmer.SIZE * Swimmer.SIZE);
     // Random starts, several of them: the swimmer matrix has rank 14 < 17, so an SVD-based
     // start leaves components empty; the best of 8 random starts finds all the parts.
-    if (!args.has("init")) {
-      builder.initialization(Initialization.RANDOM);
-    }
-    if (!args.has("restarts")) {
+    Initialization init = args.has("init") ? NmfOptions.init(args) : Initialization.RANDOM;
+    builder.initialization(init);
+    Preflight.restarts(args, init, "--rank", rank, "the swimmer images", Swimmer.IMAGES,
+        Swimmer.SIZE * Swimmer.SIZE, NmfOptions.RANDOM_START);
+    // (an nndsvd or nndsvda start is fitted once: "best of 8 starts" would not be true)
+    if (!args.has("restarts") && init != Initialization.NNDSVD
+        && init != Initialization.NNDSVDA) {
       builder.restarts(8);
     }
     if (!args.has("max-iter")) {

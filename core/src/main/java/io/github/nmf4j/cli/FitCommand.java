@@ -216,6 +216,8 @@ final class FitCommand implements Command {
     Preflight.rank("--rank", rank, input.toString(), v.rows(), v.cols());
     Preflight.initialization(NmfOptions.init(args), "--rank", rank, input.toString(),
         v.rows(), v.cols());
+    Preflight.restarts(args, NmfOptions.init(args), "--rank", rank, input.toString(), v.rows(),
+        v.cols(), NmfOptions.RANDOM_START);
     if (nmf.settings().beta() <= 0) {
       int[] zero = v.firstZero();
       if (zero != null) {

@@ -59,6 +59,9 @@ final class NmfOptions {
         + ", or leave --solver out");
   }
 
+  /** What to do instead of {@code --restarts} with a start that draws no random numbers. */
+  static final String RANDOM_START = "give --init random or nndsvdar, or leave --restarts out";
+
   /** The initialization of {@code --init}, or null when it is not given. */
   static Initialization init(Args args) {
     return args.choice("init", INITS, null);
@@ -82,7 +85,8 @@ final class NmfOptions {
     return FitOptions.add(o, new FitOptions.Help(
         "most iterations (default " + d.maxIterations() + ")",
         "stop when the loss improves by less than T relative (default " + d.tolerance() + ")",
-        "starts, keep the best fit (default " + d.restarts() + ")"));
+        "starts, keep the best fit (default " + d.restarts() + "; needs a random start: not"
+            + " with nndsvd or nndsvda)"));
   }
 
   /** Adds the elastic-net penalty options that {@link #penalties} reads. */

@@ -57,7 +57,8 @@ final class PcaCommand implements Command {
         .option("solver", "S", String.join("|", SOLVERS.keySet()) + " (default auto: exact"
             + " when rows and cols are at most 500 or K is at least 80% of min(rows, cols),"
             + " else randomized; exact is scikit-learn's full)")
-        .option("seed", "S", "seed of the randomized SVD (default 0)")
+        .option("seed", "S", "seed of the randomized SVD (default 0; not with --solver exact"
+            + " or --variance)")
         .option("threads", "T", FitOptions.THREADS)
         .option("out-scores", "FILE", "write the scores, the data projected onto the"
             + " components (rows x K)")
@@ -86,6 +87,11 @@ final class PcaCommand implements Command {
     if (args.has("variance") && solver == PcaSolver.RANDOMIZED) {
       throw new UsageException("--variance needs the ratios of all components, an exact fit:"
           + " --solver randomized is not available with it (leave --solver out)");
+    }
+    if (args.has("seed") && (solver == PcaSolver.EXACT || args.has("variance"))) {
+      throw new UsageException("--seed has no effect with " + (args.has("variance")
+          ? "--variance, whose fit is exact" : "--solver exact") + ": only the randomized"
+          + " SVD draws random numbers (leave --seed out)");
     }
     long seed = args.longValue("seed", 0);
     int threads = Preflight.threads(args);

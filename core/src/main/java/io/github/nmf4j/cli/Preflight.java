@@ -172,6 +172,37 @@ final class Preflight {
   }
 
   /**
+   * Refuses {@code --restarts R} with {@code R > 1} when the fit's start draws no random numbers
+   * ({@code nndsvd}, {@code nndsvda}): the library then fits once, since every restart would be
+   * the same fit, and the option would be accepted with no effect.
+   *
+   * @param init the start the fit uses when it is not the library's default ({@code --init},
+   *     or the command's own default), or null for the library's: nndsvda when the rank is at
+   *     most min(rows, cols), else random ({@code Initializer.choose})
+   * @param instead what the user may do instead, for the message
+   * @throws UsageException naming --restarts, the start and why it is the start
+   */
+  static void restarts(Args args, Initialization init, String option, int rank, String file,
+      long rows, long cols, String instead) {
+    if (!args.has("restarts") || args.integer("restarts", 1, 1) == 1) {
+      return;
+    }
+    long smaller = Math.min(rows, cols);
+    Initialization start = init != null ? init
+        : rank <= smaller ? Initialization.NNDSVDA : Initialization.RANDOM;
+    if (start != Initialization.NNDSVD && start != Initialization.NNDSVDA) {
+      return;
+    }
+    String name = start.name().toLowerCase(Locale.ROOT);
+    String which = init != null ? "--init " + name : "the default start, " + name + " (as "
+        + option + " " + rank + " <= min(rows, cols) = " + smaller + " for the " + rows + "x"
+        + cols + " matrix of " + file + ")";
+    throw new UsageException("--restarts " + args.string("restarts", "").strip() + " has no"
+        + " effect with " + which + ", which draws no random numbers: every restart would be"
+        + " the same fit (" + instead + ")");
+  }
+
+  /**
    * Checks a PCA of the {@code rows x cols} matrix of {@code file}: at least 2 rows, whose
    * variance the components describe, and at most {@code min(rows, cols)} components (0: not
    * set, all of them).

@@ -193,6 +193,11 @@ final class RankCommand implements Command {
     Preflight.initialization(NmfOptions.init(args), "--ranks", largest, input.toString(),
         v.rows(), v.cols());
     if (cv) {
+      // consensus starts every fit at random; cv at the smallest rank as the default says
+      Preflight.restarts(args, NmfOptions.init(args), "--ranks", ranks[0], input.toString(),
+          v.rows(), v.cols(), NmfOptions.RANDOM_START);
+    }
+    if (cv) {
       holdsOut(selection.settings(), v, input);
     }
     if (!cv && v.rows() < 2) {
