@@ -185,9 +185,9 @@ final class ClusterCommand implements Command {
     int rows = data.rows();
     int cols = data.cols();
     String shape = data.shape();
-    Preflight.clusters("--k", k, rows, "rows of " + input);
+    Preflight.clusters("--k", k, rows, "row", "of " + input);
     if (!nmf && !agglomerative) {
-      Preflight.distinctClusters("--k", k, data.distinctRows(k), "rows of " + input);
+      Preflight.distinctClusters("--k", k, data.distinctRows(k), "row", "of " + input);
     }
     if (nmf) {
       Preflight.rank("--k", k, input.toString(), rows, cols);
@@ -204,8 +204,9 @@ final class ClusterCommand implements Command {
         + method, "use --method kmeans or mini-batch, which keep it sparse") : null;
     int[] truth = truthFile == null ? null : MatrixIo.readLabels(truthFile);
     if (truth != null && truth.length != rows) {
-      throw new IllegalArgumentException("--truth " + truthFile + " has " + truth.length
-          + " labels but " + input + " has " + rows + " rows");
+      throw new IllegalArgumentException("--truth " + truthFile + " has "
+          + PrintOut.count(truth.length, "label") + " but " + input + " has "
+          + PrintOut.count(rows, "row"));
     }
 
     int[] labels;
@@ -258,15 +259,15 @@ final class ClusterCommand implements Command {
         .put("method", method).put("k", k).put("inertia", inertia).put("iterations", iterations);
     data.describe(json);
     String settings = "";
-    String steps = iterations + " iterations";
+    String steps = PrintOut.count(iterations, "iteration");
     if (agglomerative) {
       json.put("linkage", Options.name(linkage));
       settings = Options.name(linkage) + " linkage, ";
-      steps = iterations + " merges";
+      steps = PrintOut.count(iterations, "merge");
     } else if (spectral) {
       json.put("affinity", Options.name(affinity));
       settings = Options.name(affinity) + " affinity (" + (affinity == Affinity.RBF
-          ? "gamma " + number(gamma) : neighbors + " neighbors") + "), "
+          ? "gamma " + number(gamma) : PrintOut.count(neighbors, "neighbor")) + "), "
           + Options.name(assignLabels) + " labels, ";
       if (affinity == Affinity.RBF) {
         json.put("gamma", gamma);
@@ -274,7 +275,7 @@ final class ClusterCommand implements Command {
         json.put("neighbors", neighbors);
       }
       json.put("assignLabels", Options.name(assignLabels)).put("converged", spectralModel.converged());
-      steps = iterations + " eigensolver iterations"
+      steps = PrintOut.count(iterations, "eigensolver iteration")
           + (spectralModel.converged() ? "" : " (not converged)");
     }
     context.out().printf(Locale.ROOT, "%s clustering of %s (%s): k = %d, %sinertia %.6g, "

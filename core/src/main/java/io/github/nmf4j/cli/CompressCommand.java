@@ -109,7 +109,7 @@ final class CompressCommand implements Command {
           image.height(), (long) image.width() * channels, NmfOptions.RANDOM_START);
     } else {
       Preflight.clusters("--colors", colors, (long) image.height() * image.width(),
-          "pixels of " + input);
+          "pixel", "of " + input);
       RgbImage rgb = image;
       int width = image.width();
       Preflight.distinctClusters("--colors", colors, DistinctRows.count(image.pixels(), colors,
@@ -119,7 +119,7 @@ final class CompressCommand implements Command {
               colour[c] = rgb.channel(c).get(i / width, i % width);
             }
             return colour;
-          }), "colours of " + input);
+          }), "colour", "of " + input);
     }
 
     CompressionResult result;
@@ -137,10 +137,11 @@ final class CompressCommand implements Command {
     outputs.writeAll(() -> Images.writeRgb(out, result.reconstruction()));
 
     boolean gray = image.isGray();
-    context.out().printf(Locale.ROOT, "%s %s image %s (%dx%d) with %s %d: stored %d of %d "
-        + "numbers (ratio %.2f), PSNR %.2f dB, %.3f s%n", "compressed", gray ? "gray" : "colour",
+    context.out().printf(Locale.ROOT, "%s %s image %s (%dx%d) with %s %d: stored %d of %s"
+        + " (ratio %.2f), PSNR %.2f dB, %.3f s%n", "compressed", gray ? "gray" : "colour",
         input, image.height(), image.width(), method.equals("nmf") ? "rank" : "colours",
-        result.k(), result.storedValues(), result.originalValues(), result.compressionRatio(),
+        result.k(), result.storedValues(), PrintOut.count(result.originalValues(), "number"),
+        result.compressionRatio(),
         result.psnr(), seconds);
     context.out().println("reconstruction written to " + out);
     Json json = new Json().put("command", "compress").put("input", input.toString())

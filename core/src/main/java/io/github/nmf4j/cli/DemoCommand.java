@@ -159,11 +159,11 @@ final class DemoCommand implements Command {
         + "made of %d parts (a torso and 4 limbs in 4 positions each)%n", Swimmer.IMAGES,
         Swimmer.SIZE, Swimmer.SIZE, Swimmer.PARTS);
     PrintOut.printf(context, "factored V (%s, one image per row) as W (%dx%d) times H (%dx%d):"
-        + " %s updates, %s, best of %d starts%n", v.shape(), v.rows(), rank, rank, v.cols(),
+        + " %s updates, %s, best of %s%n", v.shape(), v.rows(), rank, rank, v.cols(),
         NmfOptions.name(nmf.settings().solver()).toUpperCase(java.util.Locale.ROOT),
         nmf.settings().loss() == Loss.FROBENIUS ? "Frobenius loss" : "KL divergence",
-        nmf.settings().restarts());
-    PrintOut.printf(context, "%d iterations, relative error ||V - WH|| / ||V|| = %.4f, "
+        PrintOut.count(nmf.settings().restarts(), "start"));
+    PrintOut.printf(context, "%s, relative error ||V - WH|| / ||V|| = %.4f, "
         + "%.2f s%n", model.iterations(), model.relativeError(), seconds);
     PrintOut.printf(context, "%d of %d true parts found as a row of H with correlation >= 0.9"
         + " (worst %.3f)%n", recovered, Swimmer.PARTS, worst);

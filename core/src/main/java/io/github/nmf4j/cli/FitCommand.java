@@ -245,8 +245,9 @@ final class FitCommand implements Command {
     String solver = miniBatch ? "mini-batch" : NmfOptions.name(nmf.settings().solver());
     PrintOut.printf(context, "factored %s (%s) at rank %d: %s loss, %s solver, %s start%n",
         input, v.shape(), rank, loss, solver, init);
-    PrintOut.printf(context, "%d iterations (%s), reconstruction error %.6g, relative error"
-        + " %.6g, %.3f s%n", model.iterations(), model.converged() ? "converged"
+    PrintOut.printf(context, "%s (%s), reconstruction error %.6g, relative error"
+        + " %.6g, %.3f s%n", PrintOut.count(model.iterations(), "iteration"),
+        model.converged() ? "converged"
         : "not converged", model.reconstructionError(), model.relativeError(), seconds);
 
     outputs.writeAll(() -> {

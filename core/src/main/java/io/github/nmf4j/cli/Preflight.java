@@ -135,7 +135,8 @@ final class Preflight {
   static void rank(String option, int rank, String file, long rows, long cols) {
     if (rank > rows * cols) {
       throw new IllegalArgumentException(option + " " + rank + " is more than the " + rows
-          + " x " + cols + " = " + rows * cols + " values of " + file + "; a rank of at most "
+          + " x " + cols + " = " + PrintOut.count(rows * cols, "value") + " of " + file
+          + "; a rank of at most "
           + "min(rows, cols) = " + Math.min(rows, cols) + " already fits it exactly");
     }
     double k = rank;
@@ -226,13 +227,14 @@ final class Preflight {
   /**
    * Checks a number of clusters or colours against the number of samples.
    *
-   * @param what the samples, for the message ("rows of x.csv", "pixels of photo.png")
+   * @param sample what a sample is, singular, for the message ("row", "pixel")
+   * @param where whose samples they are ("of x.csv")
    * @throws IllegalArgumentException if there are more clusters than samples
    */
-  static void clusters(String option, int k, long samples, String what) {
+  static void clusters(String option, int k, long samples, String sample, String where) {
     if (k > samples) {
-      throw new IllegalArgumentException(option + " " + k + " is more than the " + samples
-          + " " + what + "; each cluster needs at least one");
+      throw new IllegalArgumentException(option + " " + k + " is more than the "
+          + PrintOut.count(samples, sample) + " " + where + "; each cluster needs at least one");
     }
   }
 
@@ -242,13 +244,16 @@ final class Preflight {
    *
    * @param distinct the number of distinct samples, counted up to {@code k} ({@link
    *     io.github.nmf4j.internal.DistinctRows})
-   * @param what the samples, for the message ("rows of x.csv", "colours of photo.png")
+   * @param sample what a sample is, singular, for the message ("row", "colour")
+   * @param where whose samples they are ("of x.csv")
    * @throws IllegalArgumentException if there are fewer distinct samples than clusters
    */
-  static void distinctClusters(String option, int k, int distinct, String what) {
+  static void distinctClusters(String option, int k, int distinct, String sample,
+      String where) {
     if (distinct < k) {
-      throw new IllegalArgumentException(option + " " + k + " is more than the " + distinct
-          + " distinct " + what + "; each cluster needs a different one");
+      throw new IllegalArgumentException(option + " " + k + " is more than the "
+          + PrintOut.count(distinct, "distinct " + sample) + " " + where
+          + "; each cluster needs a different one");
     }
   }
 
@@ -319,7 +324,8 @@ final class Preflight {
     if (affinity == Affinity.NEAREST_NEIGHBORS) {
       if (neighbors >= rows) {
         throw new IllegalArgumentException("--neighbors " + neighbors + " is not less than the "
-            + rows + " rows of " + file + "; each row's neighbours (itself included) must"
+            + PrintOut.count(rows, "row") + " of " + file + "; each row's neighbours (itself"
+            + " included) must"
             + " leave out at least one other row");
       }
       return;

@@ -10,4 +10,12 @@ final class PrintOut {
   static void printf(Context context, String format, Object... args) {
     context.out().print(String.format(Locale.ROOT, format, args));
   }
+
+  /**
+   * {@code n} and a noun, singular for 1: {@code "1 run"}, {@code "3 runs"} (for the nouns of
+   * the commands' output, whose plural adds an s).
+   */
+  static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
 }

@@ -261,7 +261,8 @@ final class RankCommand implements Command {
         json.put("seconds", seconds).put("method", method).put("runs", runs)
             .put("ranks", list(ranks)).put("copheneticCorrelations", list(cophenetic))
             .put("dispersions", list(dispersion)).put("bestRank", best);
-        chart = new LineChart("Consensus of " + runs + " runs, " + input.getFileName(), "rank",
+        chart = new LineChart("Consensus of " + PrintOut.count(runs, "run") + ", "
+            + input.getFileName(), "rank",
             "score").series("cophenetic correlation", doubles(ranks), cophenetic)
             .series("dispersion", doubles(ranks), dispersion);
       }
@@ -269,8 +270,9 @@ final class RankCommand implements Command {
       bar.finish();
     }
     PrintOut.printf(context, "rank of %s (%s) by %s, seed %d, %.3f s%n", input, v.shape(),
-        cv ? "cross-validation (" + repeats + " repeats, " + fraction(holdout) + " held out)"
-            : "consensus (" + runs + " runs per rank)", seed, seconds);
+        cv ? "cross-validation (" + PrintOut.count(repeats, "repeat") + ", "
+            + fraction(holdout) + " held out)"
+            : "consensus (" + PrintOut.count(runs, "run") + " per rank)", seed, seconds);
     for (String line : table) {
       context.out().println(line);
     }

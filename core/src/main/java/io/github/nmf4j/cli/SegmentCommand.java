@@ -116,9 +116,10 @@ final class SegmentCommand implements Command {
     });
     int[] tops = result.windowTops();
     int[] lefts = result.windowLefts();
-    context.out().printf(Locale.ROOT, "segmented %s (%dx%d) into %d segments from %dx%d "
-        + "windows of %d pixels, %.3f s%n", input, image.height(), image.width(),
-        result.clusters(), tops.length, lefts.length, result.window(), seconds);
+    context.out().printf(Locale.ROOT, "segmented %s (%dx%d) into %s from %dx%d windows of %s,"
+        + " %.3f s%n", input, image.height(), image.width(),
+        PrintOut.count(result.clusters(), "segment"), tops.length, lefts.length,
+        PrintOut.count(result.window(), "pixel"), seconds);
     context.out().println("segment map written to " + out);
     if (overlay != null) {
       context.out().println("overlay written to " + overlay);

@@ -124,7 +124,7 @@ class CompressCommandTest {
         "--method", "kmeans", "--colors", "3");
     Path gray = dir.resolve("gray.png");
     Images.writeRgb(gray, RgbImage.ofGray(g));
-    assertFails("--colors 2 is more than the 1 distinct colours of " + gray, "compress",
+    assertFails("--colors 2 is more than the 1 distinct colour of " + gray, "compress",
         gray.toString(), "--out", out.toString(), "--method", "kmeans", "--colors", "2");
     CliRunner r = CliRunner.run("compress", flat.toString(), "--out", out.toString(),
         "--method", "kmeans", "--colors", "2");
