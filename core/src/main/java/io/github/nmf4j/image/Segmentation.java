@@ -25,7 +25,11 @@ import java.util.concurrent.CancellationException;
  * columns likewise ({@code s} the stride) as long as it fits in the image; if the last one
  * stops short of the bottom (right) edge, one more window is placed flush with that edge, so
  * every pixel is covered. The mean of each channel over a window comes from summed-area tables
- * (Crow 1984), so a window costs {@code O(1)} whatever its size.
+ * (Crow 1984), so a window costs {@code O(1)} whatever its size. The tables sum each channel
+ * less its top-left pixel, added back to the means: windows whose pixels all equal that pixel
+ * (a constant image, a uniform background around it) get its value exactly, where the
+ * rounding of running sums would differ from window to window and make equal windows look
+ * distinct.
  *
  * <p><b>Clustering.</b> The {@code positions x 3} matrix of window means is clustered by {@link
  * KMeans} (k-means++, as many restarts as scikit-learn's {@code n_init="auto"}, the builder's
@@ -94,19 +98,21 @@ public final class Segmentation extends Estimator<SegmentationSettings> {
     for (int c = 0; c < 3; c++) {
       double[] pixels = MatrixAccess.data(image.channel(c));
       Arguments.requireFinite(pixels, w, names[c]);
-      double[] table = summedArea(pixels, h, w);
+      double reference = pixels[0];
+      double[] table = summedArea(pixels, reference, h, w);
       double area = (double) window * window;
       for (int r = 0; r < tops.length; r++) {
         for (int q = 0; q < lefts.length; q++) {
           features[(r * lefts.length + q) * 3 + c] =
-              boxSum(table, w, tops[r], lefts[q], window) / area;
+              boxSum(table, w, tops[r], lefts[q], window) / area + reference;
         }
       }
     }
     int distinct = DistinctRows.count(features, count, 3, clusters);
     if (distinct < clusters) {
       throw new IllegalArgumentException("clusters = " + clusters + " is more than the "
-          + distinct + " distinct mean colours of the windows (window " + window + ", stride "
+          + distinct + " distinct mean colour" + (distinct == 1 ? "" : "s") + " of the windows"
+          + " (window " + window + ", stride "
           + stride + "); each segment needs a different one (lower clusters, window or stride)");
     }
     KMeansModel model = KMeans.builder().k(clusters).seed(s.seed()).threads(s.threads())
@@ -143,13 +149,16 @@ public final class Segmentation extends Estimator<SegmentationSettings> {
     return p;
   }
 
-  /** The (h + 1) x (w + 1) table of sums of the pixels above and left of each corner. */
-  private static double[] summedArea(double[] pixels, int h, int w) {
+  /**
+   * The (h + 1) x (w + 1) table of sums of {@code pixel - reference} over the pixels above and
+   * left of each corner: all 0, exactly, where the pixels equal {@code reference}.
+   */
+  private static double[] summedArea(double[] pixels, double reference, int h, int w) {
     double[] t = new double[(h + 1) * (w + 1)];
     for (int i = 0; i < h; i++) {
       double row = 0;
       for (int j = 0; j < w; j++) {
-        row += pixels[i * w + j];
+        row += pixels[i * w + j] - reference;
         t[(i + 1) * (w + 1) + j + 1] = t[i * (w + 1) + j + 1] + row;
       }
     }

@@ -228,6 +228,43 @@ class SegmentationTest {
   }
 
   @Test
+  void aConstantImageOfAnyValueHasOneMeanColourLikeABlackOne() {
+    // The window means of a constant image were running sums whose rounding differed from
+    // window to window: a grey image "had" several distinct colours, a black one had one.
+    for (double value : new double[] {0, 0.5, 1, 200.0 / 255, 0.1, 1e-300, 3e5}) {
+      double[] v = new double[50 * 70];
+      java.util.Arrays.fill(v, value);
+      RgbImage grey = RgbImage.ofGray(Matrix.wrap(50, 70, v));
+      double[] rgb = new double[50 * 70 * 3];
+      for (int i = 0; i < 50 * 70; i++) {
+        rgb[i] = value;
+        rgb[50 * 70 + i] = value / 3;
+        rgb[2 * 50 * 70 + i] = 1 - value;
+      }
+      RgbImage colour = new RgbImage(Matrix.wrap(50, 70, java.util.Arrays.copyOfRange(rgb, 0,
+          3500)), Matrix.wrap(50, 70, java.util.Arrays.copyOfRange(rgb, 3500, 7000)),
+          Matrix.wrap(50, 70, java.util.Arrays.copyOfRange(rgb, 7000, 10500)));
+      for (RgbImage image : new RgbImage[] {grey, colour}) {
+        assertThatThrownBy(() -> Segmentation.builder().window(7).stride(3).clusters(2)
+            .segment(image))
+            .as("value %s", value)
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("clusters = 2 is more than the 1 distinct mean colour of the windows "
+                + "(window 7, stride 3); each segment needs a different one (lower clusters, "
+                + "window or stride)");
+      }
+    }
+    // One window of another colour is found: the reference changes nothing else.
+    double[] v = new double[50 * 70];
+    java.util.Arrays.fill(v, 0.5);
+    v[30 * 70 + 40] = 0.75;
+    SegmentationResult s = Segmentation.builder().window(7).stride(7).clusters(2).seed(0)
+        .segment(RgbImage.ofGray(Matrix.wrap(50, 70, v)));
+    assertThat(s.pixelLabel(30, 40)).isNotEqualTo(s.pixelLabel(0, 0));
+    assertThat(s.colors().get(s.pixelLabel(0, 0), 0)).isEqualTo(0.5);
+  }
+
+  @Test
   void badInputIsRejectedWithClearMessages() {
     RgbImage image = quadrants();
     assertThatThrownBy(() -> Segmentation.builder().window(121).segment(image))
@@ -242,7 +279,7 @@ class SegmentationTest {
     assertThatThrownBy(() -> Segmentation.builder().window(10).stride(10).clusters(2)
         .segment(flat))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("clusters = 2 is more than the 1 distinct mean colours of the windows "
+        .hasMessage("clusters = 2 is more than the 1 distinct mean colour of the windows "
             + "(window 10, stride 10); each segment needs a different one (lower clusters, "
             + "window or stride)");
     double[][] a = image.green().toArray();
