@@ -164,7 +164,8 @@ final class DemoCommand implements Command {
         nmf.settings().loss() == Loss.FROBENIUS ? "Frobenius loss" : "KL divergence",
         PrintOut.count(nmf.settings().restarts(), "start"));
     PrintOut.printf(context, "%s, relative error ||V - WH|| / ||V|| = %.4f, "
-        + "%.2f s%n", model.iterations(), model.relativeError(), seconds);
+        + "%.2f s%n", PrintOut.count(model.iterations(), "iteration"), model.relativeError(),
+        seconds);
     PrintOut.printf(context, "%d of %d true parts found as a row of H with correlation >= 0.9"
         + " (worst %.3f)%n", recovered, Swimmer.PARTS, worst);
     context.out().println("wrote:");

@@ -34,6 +34,7 @@ class DemoCommandTest {
     assertThat((Double) json.get("worstPartCorrelation")).isGreaterThanOrEqualTo(RECOVERED);
     Path out = dir.resolve("nmf4j-demo");
     assertThat(r.out()).contains(out.resolve("basis.png").toString(), "17 of 17 true parts");
+    assertThat(r.out()).containsPattern("\n\\d+ iterations, relative error");
 
     // Read the basis images back from the PNG: every true part is among them.
     Matrix grid = Images.readGray(out.resolve("basis.png"));
