@@ -5,7 +5,6 @@ import io.github.nmf4j.internal.Monitor;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
-import io.github.nmf4j.linalg.access.MatrixAccess;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -120,11 +119,12 @@ final class Fitter {
     requireColumns(model, x.cols(), x.shape());
     Parallel par = Parallel.of(model.settings().threads());
     if (model.settings().missingValues() == MissingValues.IGNORE) {
-      // As for the fit: without a NaN, the ordinary transform (bit for bit).
-      if (x.size() > 0 && allNaN(x)) {
+      // As for the fit: without a NaN, the ordinary transform (bit for bit); with nothing
+      // observed, the zero row of a row without observed entries, for every row.
+      Observed observed = Observed.ofDenseOrNothing(x, "x", par);
+      if (observed == Observed.NOTHING) {
         return Matrix.zeros(x.rows(), model.rank());
       }
-      Observed observed = Observed.ofDense(x, "x", par);
       if (observed != null) {
         return transform(model, observed, par);
       }
@@ -145,17 +145,6 @@ final class Fitter {
       return transform(model, Observed.ofSparse(x, "x", par), par);
     }
     return transform(model, ScaledData.of(x, "x", par), par);
-  }
-
-  /** Whether every entry of {@code x} is NaN (stops at the first that is not). */
-  private static boolean allNaN(Matrix x) {
-    double[] a = MatrixAccess.data(x);
-    for (double v : a) {
-      if (!Double.isNaN(v)) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**

@@ -45,11 +45,17 @@ final class Observed {
   /** The caller's dense V (with its NaN), for the exact errors; null for a sparse V. */
   private final double[] dense;
 
+  /**
+   * What {@link #ofDenseOrNothing} returns for a V whose every entry is NaN: no data, no
+   * entries; never fitted.
+   */
+  static final Observed NOTHING = new Observed(null, null, null, null, null, 0, null);
+
   private Observed(ScaledData start, double[] filled, Entries missing, Entries observed,
       double[] values, double squaredNorm, double[] dense) {
     this.start = start;
-    this.n = start.n;
-    this.p = start.p;
+    this.n = start == null ? 0 : start.n;
+    this.p = start == null ? 0 : start.p;
     this.filled = filled;
     this.missing = missing;
     this.observed = observed;
@@ -67,6 +73,22 @@ final class Observed {
    *     (the message names its row, column and value), or has no observed entry at all
    */
   static Observed ofDense(Matrix matrix, String name, Parallel par) {
+    Observed observed = ofDenseOrNothing(matrix, name, par);
+    if (observed == NOTHING) {
+      throw new IllegalArgumentException(name + " (" + matrix.shape() + ") has no observed "
+          + "entry: every entry is NaN, so there is nothing to fit");
+    }
+    return observed;
+  }
+
+  /**
+   * As {@link #ofDense}, but a V whose every entry is NaN gives {@link #NOTHING} (a transform's
+   * zero rows) instead of an exception: one scan decides both.
+   *
+   * @throws IllegalArgumentException if V is null or empty, or holds a negative or infinite
+   *     value (the message names its row, column and value)
+   */
+  static Observed ofDenseOrNothing(Matrix matrix, String name, Parallel par) {
     NmfChecks.nonEmpty(matrix, name);
     int n = matrix.rows();
     int p = matrix.cols();
@@ -89,8 +111,7 @@ final class Observed {
       return null;
     }
     if (missingCount == v.length) {
-      throw new IllegalArgumentException(name + " (" + matrix.shape() + ") has no observed "
-          + "entry: every entry is NaN, so there is nothing to fit");
+      return NOTHING;
     }
     double total = 0;
     long count = 0;
