@@ -4,6 +4,7 @@ import io.github.nmf4j.image.Images;
 import io.github.nmf4j.image.LineChart;
 import io.github.nmf4j.io.MatrixIo;
 import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.access.MatrixAccess;
 import io.github.nmf4j.nmf.Consensus;
 import io.github.nmf4j.nmf.ConsensusResult;
 import io.github.nmf4j.nmf.Initialization;
@@ -293,12 +294,7 @@ final class RankCommand implements Command {
    */
   static void holdsOut(RankSelectionSettings settings, Matrix v, Path input) {
     double holdout = settings.holdoutFraction();
-    long observed = 0;
-    for (int i = 0; i < v.rows(); i++) {
-      for (double x : v.row(i)) {
-        observed += Double.isNaN(x) ? 0 : 1;
-      }
-    }
+    long observed = MatrixAccess.notNaN(v).length;
     long held = settings.heldOut(observed);
     if (held < 1 || held >= observed) {
       throw new IllegalArgumentException("--holdout " + holdout + " of the " + observed

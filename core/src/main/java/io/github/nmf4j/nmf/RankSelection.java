@@ -116,19 +116,14 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
       throw new IllegalArgumentException("v must not be empty, was " + v.shape());
     }
     double[] data = MatrixAccess.data(v);
-    int[] observed = new int[data.length];
-    int count = 0;
-    for (int i = 0; i < data.length; i++) {
+    int[] observed = MatrixAccess.notNaN(v);
+    for (int i : observed) {
       double x = data[i];
-      if (Double.isNaN(x)) {
-        continue;
-      }
       if (!(x >= 0 && x <= Double.MAX_VALUE)) {
         throw new IllegalArgumentException(ScaledData.describeBad("v", x, i, v.cols()));
       }
-      observed[count++] = i;
     }
-    return Arrays.copyOf(observed, count);
+    return observed;
   }
 
   /** {@code count} distinct entries of {@code from}, ascending (a partial Fisher-Yates shuffle). */

@@ -3,6 +3,7 @@ package io.github.nmf4j.linalg.access;
 import io.github.nmf4j.linalg.Matrix;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.util.Arrays;
 
 /**
  * Lets the module's other packages read a {@link Matrix}'s row-major storage without a copy.
@@ -28,5 +29,23 @@ public final class MatrixAccess {
    */
   public static double[] data(Matrix m) {
     return (double[]) Getters.get(DATA, m);
+  }
+
+  /**
+   * The flat (row-major) indices of the entries of {@code m} that are not NaN, in order: the
+   * observed entries of a matrix whose NaN entries are missing.
+   *
+   * @throws NullPointerException if {@code m} is null
+   */
+  public static int[] notNaN(Matrix m) {
+    double[] data = data(m);
+    int[] indices = new int[data.length];
+    int count = 0;
+    for (int i = 0; i < data.length; i++) {
+      if (!Double.isNaN(data[i])) {
+        indices[count++] = i;
+      }
+    }
+    return Arrays.copyOf(indices, count);
   }
 }
