@@ -54,6 +54,29 @@ final class Chunks {
     return CentredProducts.centredNorms(x, n, d, mean, count(n, 1), par);
   }
 
+  /** How a prediction labels point {@code i}; {@code scratch} is its chunk's. */
+  @FunctionalInterface
+  interface PointLabel {
+    int label(int i, double[] scratch);
+  }
+
+  /**
+   * The labels of {@code m} points by {@code rule}, over the fixed chunks for {@code scratch}
+   * doubles per chunk ({@link #count(int, long)}), each chunk with its own scratch array of that
+   * length: the loop of the predictions.
+   */
+  static int[] labels(int m, int scratch, Parallel par, PointLabel rule) {
+    int[] out = new int[m];
+    int chunks = count(m, scratch);
+    par.forEach(chunks, ch -> {
+      double[] buffer = new double[scratch];
+      for (int i = start(m, chunks, ch), to = start(m, chunks, ch + 1); i < to; i++) {
+        out[i] = rule.label(i, buffer);
+      }
+    });
+    return out;
+  }
+
   /** Whether some chunk changed a label: {@code partialChanged[ch]} for any chunk. */
   static boolean any(boolean[] partialChanged) {
     for (boolean c : partialChanged) {

@@ -174,19 +174,9 @@ final class SparseAssignment extends SparseStep {
    */
   static int[] predict(SparseRows y, double[] c, int k, Parallel par) {
     int d = y.d;
-    int m = y.n;
     double[][] ct = new double[d][k];
     double[] cn = new double[k];
     prepare(c, k, d, ct, cn);
-    int[] out = new int[m];
-    int chunks = Chunks.count(m, k);
-    par.forEach(chunks, ch -> {
-      double[] buffer = new double[k];
-      for (int i = Chunks.start(m, chunks, ch), to = Chunks.start(m, chunks, ch + 1); i < to;
-          i++) {
-        out[i] = nearest(y, i, ct, cn, buffer);
-      }
-    });
-    return out;
+    return Chunks.labels(y.n, k, par, (i, buffer) -> nearest(y, i, ct, cn, buffer));
   }
 }

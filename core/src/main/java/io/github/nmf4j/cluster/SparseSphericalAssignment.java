@@ -104,18 +104,8 @@ final class SparseSphericalAssignment extends SparseStep {
    * sparse cosine fit uses, so its training points get their training labels.
    */
   static int[] predict(SparseRows y, double[] c, int k, Parallel par) {
-    int m = y.n;
     double[][] ct = transpose(c, k, y.d);
-    int[] out = new int[m];
-    int chunks = Chunks.count(m, k);
-    par.forEach(chunks, ch -> {
-      double[] buffer = new double[k];
-      for (int i = Chunks.start(m, chunks, ch), to = Chunks.start(m, chunks, ch + 1); i < to;
-          i++) {
-        out[i] = nearest(y, i, ct, k, buffer);
-      }
-    });
-    return out;
+    return Chunks.labels(y.n, k, par, (i, buffer) -> nearest(y, i, ct, k, buffer));
   }
 
   /**

@@ -127,17 +127,8 @@ final class SphericalAssignment implements Assignment {
 
   /** The labels of the unit rows of {@code y} (m x d) for the unit centroids {@code c}. */
   static int[] predict(double[] y, int m, int d, double[] c, Parallel par) {
-    int[] out = new int[m];
-    int chunks = Chunks.count(m, 1);
     int k = c.length / d;
-    par.forEach(chunks, ch -> {
-      double[] best = new double[1];
-      for (int i = Chunks.start(m, chunks, ch), to = Chunks.start(m, chunks, ch + 1); i < to;
-          i++) {
-        out[i] = nearest(y, i, c, k, d, best, 0);
-      }
-    });
-    return out;
+    return Chunks.labels(m, 1, par, (i, best) -> nearest(y, i, c, k, d, best, 0));
   }
 
   /** The cosine distances {@code 1 - y_i . c_j} of unit rows into the m x k {@code out}. */
