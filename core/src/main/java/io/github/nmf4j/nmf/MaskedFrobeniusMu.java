@@ -1,9 +1,5 @@
 package io.github.nmf4j.nmf;
 
-import io.github.nmf4j.internal.Parallel;
-import io.github.nmf4j.linalg.kernel.Gemm;
-import io.github.nmf4j.linalg.kernel.SparseProducts;
-
 /**
  * The weighted multiplicative updates for {@code ||M .* (V - WH)||_F^2}, M the 0/1 mask of the
  * observed entries (Zhang, Wang, Ford and Makedon 2006, after Lee and Seung 2001), H first:
@@ -16,139 +12,31 @@ import io.github.nmf4j.linalg.kernel.SparseProducts;
  * FrobeniusMu}: {@code W'(M .* WH) + l2H H + l1H + eps} and {@code (M .* WH)H' + l2W W + l1W +
  * eps}, the penalized masked objective then never increasing either.
  *
- * <p><b>Cost.</b> For a dense V with a few missing entries ({@link Observed#filled}: zeros there)
- * the large products stay dense: {@code M .* V} is the zero-filled V, and {@code M .* WH = WH -
- * Mbar .* WH}, so {@code W'(M .* WH) = (W'W)H - W'S} and {@code (M .* WH)H' = W(HH') - SH'} with
- * {@code S = Mbar .* WH} at the missing entries only, never stored: each correction is one pass
- * over the missing entries that forms a value of {@code S} and uses it at once ({@link
- * MaskedProducts}). An iteration costs the two products of the full update plus {@code 2 k}
- * multiply-adds per missing entry and half-update. For a sparse V (observed = stored) every term
- * runs over the stored entries. The loss is {@code ||V_0 - WH||^2 - ||S||^2} (trace identity),
- * computed when requested or asked for, or the sum over the observed entries.
+ * <p><b>Cost.</b> This is the rule of a sparse V (observed = stored): every term runs over the
+ * stored entries ({@link MaskedMuRule}), {@code k} multiply-adds per entry and product, and the
+ * loss is the sum over the observed entries, computed every iteration. A dense V with a few
+ * missing entries takes the same updates as dense products less corrections over the missing
+ * entries ({@link MaskedDenseFrobeniusMu}).
  *
  * <p>A row of V with no observed entry gets a zero row of W, a column with none a zero column of
  * H (numerator 0), up to rounding.
  */
-final class MaskedFrobeniusMu extends MaskedRule {
-
-  private final boolean complement;
-  /** The guards of the H and W updates ({@code eps} plus the L1 weight) and the L2 weights. */
-  private final Penalties.MuGuards guards;
-  /** {@code WH} at the entries (observed form). */
-  private final double[] atEntries;
-  /** {@code H'} ({@code p x k}, observed form). */
-  private final double[] ht;
-  /** The rows of W and of {@code H'}, the operands of {@link MaskedProducts} (complement form). */
-  private final double[][] wRows;
-  private final double[][] htRows;
-  private final double[] numH;
-  private final double[] denH;
-  private final double[] numW;
-  private final double[] denW;
-  private final double[] wtw;
-  private final double[] hht;
-  /** {@code p x k} and {@code n x k} results of the products over the entries. */
-  private final double[] byColumn;
-  private final double[] byRow;
-  private final double[] partial;
+final class MaskedFrobeniusMu extends MaskedMuRule {
 
   MaskedFrobeniusMu(Problem problem, Factors start, Observed data, boolean updateH) {
-    super(problem, start, data, data.filled != null ? data.missing : data.observed, updateH);
-    this.complement = data.filled != null;
-    this.guards = penalties.muGuards(eps);
-    int n = data.n;
-    int p = data.p;
-    atEntries = complement ? null : new double[entries.size()];
-    ht = complement ? null : new double[p * k];
-    wRows = complement ? new double[n][k] : null;
-    htRows = complement ? new double[p][k] : null;
-    numH = new double[k * p];
-    denH = new double[k * p];
-    numW = new double[n * k];
-    denW = new double[n * k];
-    wtw = new double[k * k];
-    hht = new double[k * k];
-    byColumn = new double[p * k];
-    byRow = new double[n * k];
-    partial = new double[Math.max(Entries.blocks(n), MuKernels.blocks(n))];
-    if (complement) {
-      SparseProducts.transposedRows(h, k, p, htRows);
-      SparseProducts.rows(w, n, k, wRows);
-      productsWithH();
-      Gemm.gram(n, k, w, wtw, par);
-    } else {
-      Entries.transpose(h, k, p, ht);
-      entries.productAt(w, ht, k, atEntries, par);
-    }
+    super(problem, start, data, updateH);
     loss = computeLoss();
   }
 
+  /** H: {@code W'(M V)} over {@code W'(M WH)}; W: {@code (M V)H'} over {@code (M WH)H'}. */
   @Override
   public void iterate() {
-    if (complement) {
-      iterateComplement();
-    } else {
-      iterateObserved();
-    }
-    lossRequested = false;
-  }
-
-  /**
-   * The complement form: the dense products less the corrections {@code W'S} and {@code SH'},
-   * each formed in one pass over the missing entries ({@link MaskedProducts}); the loss only
-   * when it was requested (else on demand).
-   */
-  private void iterateComplement() {
-    int n = data.n;
-    int p = data.p;
     if (updateH) {
-      // H: W'V_0 over (W'W)H - W'S; wtw, wRows and htRows are those of the current factors.
-      Gemm.transposeMultiply(n, k, p, w, data.filled, numH, par);
-      Gemm.multiply(k, k, p, wtw, h, denH, Parallel.serial());
-      MaskedProducts.columnCorrections(entries, wRows, htRows, k, byColumn, par);
-      subtractTransposed(denH, byColumn, p);
-      step(h, numH, denH, k * p, guards.h(), guards.l2H());
-      SparseProducts.transposedRows(h, k, p, htRows);
-      productsWithH();
+      stepH(data.values, atEntries);
     }
-    // W: V_0 H' over W(HH') - SH', S for the new H (numW and hht from the constructor when H
-    // is fixed).
-    Gemm.multiply(n, k, k, w, hht, denW, par);
-    MaskedProducts.rowCorrections(entries, wRows, htRows, k, byRow, par);
-    for (int i = 0; i < denW.length; i++) {
-      denW[i] -= byRow[i];
-    }
-    step(w, numW, denW, n * k, guards.w(), guards.l2W());
-    SparseProducts.rows(w, n, k, wRows);
-    Gemm.gram(n, k, w, wtw, par);
-    loss = lossRequested ? computeLoss() : Double.NaN;
-  }
-
-  /** The observed form (sparse V): every sum over the stored entries. */
-  private void iterateObserved() {
-    int p = data.p;
-    if (updateH) {
-      // H: W'(M V) over W'(M WH), with WH at the entries for the current W and H.
-      entries.transposeTimes(data.values, w, k, byColumn, par);
-      Entries.transpose(byColumn, p, k, numH);
-      entries.transposeTimes(atEntries, w, k, byColumn, par);
-      Entries.transpose(byColumn, p, k, denH);
-      step(h, numH, denH, k * p, guards.h(), guards.l2H());
-      Entries.transpose(h, k, p, ht);
-      entries.productAt(w, ht, k, atEntries, par);
-    }
-    // W: (M V)H' over (M WH)H', WH for the new H.
-    entries.timesTranspose(data.values, ht, k, numW, par);
-    entries.timesTranspose(atEntries, ht, k, denW, par);
-    step(w, numW, denW, data.n * k, guards.w(), guards.l2W());
-    entries.productAt(w, ht, k, atEntries, par);
+    stepW(data.values, atEntries);
     loss = computeLoss();
-  }
-
-  /** {@code numW = V_0 H'} and {@code hht = HH'} for the current H (complement form). */
-  private void productsWithH() {
-    Gemm.multiplyTranspose(data.n, data.p, k, data.filled, h, numW, par);
-    Gemm.multiplyTranspose(k, data.p, k, h, h, hht, Parallel.serial());
+    lossRequested = false;
   }
 
   @Override
@@ -159,29 +47,11 @@ final class MaskedFrobeniusMu extends MaskedRule {
     return loss;
   }
 
-  /** {@code out (k x p) -= t'} for {@code t} ({@code p x k}). */
-  private void subtractTransposed(double[] out, double[] t, int p) {
-    for (int j = 0; j < p; j++) {
-      for (int c = 0; c < k; c++) {
-        out[c * p + j] -= t[j * k + c];
-      }
-    }
-  }
-
   /** The masked loss {@code sqrt(sum over observed (v_s - WH)^2)} for the current factors. */
   private double computeLoss() {
+    double[] v = data.values;
     double[] s = atEntries;
-    double squared;
-    if (complement) {
-      // ||V_0 - WH||^2 = ||V_0||^2 - 2 <W, V_0 H'> + <W'W, HH'>, less the missing entries'
-      // WH^2; numW = V_0 H', hht, wtw and the rows are those of the current factors.
-      double cross = MuKernels.dot(w, numW, data.n, k, 1.0, partial, par);
-      double missing = MaskedProducts.squaresAt(entries, wRows, htRows, k, partial, par);
-      squared = data.squaredNorm - 2 * cross + MuKernels.dot(wtw, hht, k * k) - missing;
-    } else {
-      double[] v = data.values;
-      squared = entries.sum(q -> (v[q] - s[q]) * (v[q] - s[q]), partial, par);
-    }
+    double squared = entries.sum(q -> (v[q] - s[q]) * (v[q] - s[q]), partial, par);
     return Math.sqrt(Math.max(0, squared));
   }
 }

@@ -3,9 +3,9 @@ package io.github.nmf4j.nmf;
 import io.github.nmf4j.internal.Parallel;
 
 /**
- * The corrections of the masked multiplicative updates for a dense V ({@link MaskedFrobeniusMu},
- * complement form), each in one pass over the missing entries: with {@code S = Mbar .* WH} (the
- * values of {@code WH} at the missing entries),
+ * The corrections of the masked multiplicative updates for a dense V ({@link
+ * MaskedDenseFrobeniusMu}), each in one pass over the missing entries: with {@code S = Mbar .*
+ * WH} (the values of {@code WH} at the missing entries),
  * <pre>
  *   (S'W)_j = sum_{i missing in j} (W_i . H'_j) W_i        (p x k, for W'S)
  *   (S H')_i = sum_{j missing in i} (W_i . H'_j) H'_j       (n x k)

@@ -3,9 +3,9 @@ package io.github.nmf4j.nmf;
 import io.github.nmf4j.internal.Parallel;
 
 /**
- * What the masked rules ({@link MaskedFrobeniusMu}, {@link MaskedKullbackLeiblerMu}, {@link
- * MaskedDenseKullbackLeiblerMu}, {@link MaskedHals}, {@link MaskedDenseHals}) share: the
- * observed data, the list of
+ * What the masked rules ({@link MaskedFrobeniusMu} and {@link MaskedKullbackLeiblerMu} through
+ * {@link MaskedMuRule}, {@link MaskedDenseFrobeniusMu}, {@link MaskedDenseKullbackLeiblerMu},
+ * {@link MaskedHals}, {@link MaskedDenseHals}) share: the observed data, the list of
  * entries the rule runs over (the missing or the observed ones), the factors updated in place,
  * the penalties, and the loss, computed at the end of an iteration only when it was requested
  * ({@link #requestLoss}), else on demand.

@@ -196,7 +196,9 @@ final class Observed {
           : new MaskedHals(problem, factors, this, fit);
     }
     if (settings.loss() == Loss.FROBENIUS) {
-      return new MaskedFrobeniusMu(problem, factors, this, fit);
+      return filled != null
+          ? new MaskedDenseFrobeniusMu(problem, factors, this, fit)
+          : new MaskedFrobeniusMu(problem, factors, this, fit);
     }
     return filled != null
         ? new MaskedDenseKullbackLeiblerMu(problem, factors, this, fit)
