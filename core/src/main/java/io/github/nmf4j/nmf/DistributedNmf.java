@@ -301,9 +301,7 @@ public final class DistributedNmf {
       if (config.loss() == Loss.KULLBACK_LEIBLER) {
         return Math.max(0, sums.divergence());
       }
-      double squared = squaredNorm - 2 * sums.cross() + MuKernels.dot(sums.gram(), hProduct,
-          k * k);
-      return Math.sqrt(Math.max(0, squared));
+      return MuKernels.traceLoss(squaredNorm, sums.cross(), sums.gram(), hProduct, k);
     }
 
     DistributedNmfModel model(BlockSums residuals, int iterations, boolean converged,

@@ -222,8 +222,7 @@ final class FrobeniusHals implements UpdateRule {
   @Override
   public double loss() {
     productOfW();
-    double squared = data.squaredNorm - 2 * cross + MuKernels.dot(gramW, gramH, k * k);
-    return Math.sqrt(Math.max(0, squared));
+    return MuKernels.traceLoss(data.squaredNorm, cross, gramW, gramH, k);
   }
 
   private void updateH() {

@@ -119,8 +119,7 @@ final class FrobeniusMu implements UpdateRule {
 
   @Override
   public double loss() {
-    double squared = data.squaredNorm - 2 * cross + MuKernels.dot(wtw, hht, k * k);
-    return Math.sqrt(Math.max(0, squared));
+    return MuKernels.traceLoss(data.squaredNorm, cross, wtw, hht, k);
   }
 
   /**

@@ -123,7 +123,7 @@ final class MaskedDenseFrobeniusMu extends MaskedRule {
   private double computeLoss() {
     double cross = MuKernels.dot(w, numW, data.n, k, 1.0, partial, par);
     double missing = MaskedProducts.squaresAt(entries, wRows, htRows, k, partial, par);
-    double squared = data.squaredNorm - 2 * cross + MuKernels.dot(wtw, hht, k * k) - missing;
+    double squared = MuKernels.traceSquares(data.squaredNorm, cross, wtw, hht, k) - missing;
     return Math.sqrt(Math.max(0, squared));
   }
 }

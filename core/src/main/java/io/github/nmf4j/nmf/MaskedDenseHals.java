@@ -107,7 +107,7 @@ final class MaskedDenseHals extends MaskedHalsRule {
     Gemm.gram(n, k, w, wtw, par);
     double cross = MuKernels.dot(w, vht, n, k, 1.0, partial, par);
     double missing = entries.sum(q -> atMissing[q] * atMissing[q], partial, par);
-    double squared = data.squaredNorm - 2 * cross + MuKernels.dot(wtw, gram, k * k) - missing;
+    double squared = MuKernels.traceSquares(data.squaredNorm, cross, wtw, gram, k) - missing;
     return Math.sqrt(Math.max(0, squared));
   }
 

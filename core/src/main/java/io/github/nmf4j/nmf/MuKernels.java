@@ -58,6 +58,22 @@ final class MuKernels {
     }
   }
 
+  /**
+   * {@code ||V - WH||_F^2} by the trace identity, {@code ||V||^2 - 2 <W, V H'> + <W'W, HH'>},
+   * from {@code squaredNorm = ||V||^2}, {@code cross = <W, V H'>} and the two {@code k x k} Gram
+   * matrices; not clamped, so a caller may subtract terms first (rounding may leave it below 0).
+   */
+  static double traceSquares(double squaredNorm, double cross, double[] gramW, double[] gramH,
+      int k) {
+    return squaredNorm - 2 * cross + dot(gramW, gramH, k * k);
+  }
+
+  /** The Frobenius loss {@code ||V - WH||_F}: {@link #traceSquares} clamped at 0, its root. */
+  static double traceLoss(double squaredNorm, double cross, double[] gramW, double[] gramH,
+      int k) {
+    return Math.sqrt(Math.max(0, traceSquares(squaredNorm, cross, gramW, gramH, k)));
+  }
+
   /** {@code sum_i a[i] * b[i]} over {@code len} values (small arrays, on the caller). */
   static double dot(double[] a, double[] b, int len) {
     double s = 0;

@@ -214,7 +214,7 @@ final class SparseData extends ScaledData {
     double[] hht = new double[k * k];
     Gemm.gram(n, k, w, wtw, par);
     Gemm.multiplyTranspose(k, p, k, h, h, hht, par);
-    double squared = Math.max(0, squaredNorm - 2 * cross + MuKernels.dot(wtw, hht, k * k));
+    double squared = Math.max(0, MuKernels.traceSquares(squaredNorm, cross, wtw, hht, k));
     double divergence = Double.NaN;
     if (withDivergence) {
       double[] ht = new double[p * k];

@@ -126,8 +126,7 @@ final class SparseFrobeniusMu implements UpdateRule {
 
   @Override
   public double loss() {
-    double squared = data.squaredNorm - 2 * cross + MuKernels.dot(wtw, hht, k * k);
-    return Math.sqrt(Math.max(0, squared));
+    return MuKernels.traceLoss(data.squaredNorm, cross, wtw, hht, k);
   }
 
   /** The H update with {@code g = W'W + l2H I}, then H' by rows and {@code HH'} of the new H. */
