@@ -90,8 +90,7 @@ final class BlockPass {
     double[] cross = new double[1];
     RowBlocks blocks = data.rowBlocks(k, Parallel.serial());
     RowProducts products = data.rowProducts(blocks, k, false);
-    products.clearSums();
-    products.useH(hOperand);
+    products.startPass(hOperand);
     blocks.forEachBlock((c, row0, rows, ws) -> {
       double[] vht = ws.rowsByK;
       System.arraycopy(w, row0 * k, ws.w, 0, rows * k);
@@ -124,8 +123,7 @@ final class BlockPass {
     double[] divergence = new double[1];
     RowBlocks blocks = data.rowBlocks(k, Parallel.serial());
     RowProducts products = data.rowProducts(blocks, k, true);
-    products.clearSums();
-    products.useH(h);
+    products.startPass(h);
     blocks.forEachBlock((c, row0, rows, ws) -> {
       System.arraycopy(w, row0 * k, ws.w, 0, rows * k);
       if (updateW) {

@@ -181,8 +181,7 @@ final class FrobeniusMu implements UpdateRule {
       Arrays.fill(wtwChunks[c], 0);
       crossChunks[c] = 0;
     }
-    products.clearSums();
-    products.useH(hOperand);
+    products.startPass(hOperand);
     blocks.forEachBlock((c, row0, rows, ws) -> {
       double[] vht = ws.rowsByK;
       System.arraycopy(w, row0 * k, ws.w, 0, rows * k);

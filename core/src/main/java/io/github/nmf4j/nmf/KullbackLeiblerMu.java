@@ -123,8 +123,7 @@ final class KullbackLeiblerMu extends PassRule {
       Arrays.fill(columnSums[c], 0);
       divergences[c] = 0;
     }
-    products.clearSums();
-    products.useH(h);
+    products.startPass(h);
     blocks.forEachBlock((c, row0, rows, ws) -> {
       System.arraycopy(w, row0 * k, ws.w, 0, rows * k);
       if (updateW) {

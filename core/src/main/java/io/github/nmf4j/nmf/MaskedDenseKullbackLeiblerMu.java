@@ -94,8 +94,7 @@ final class MaskedDenseKullbackLeiblerMu extends MaskedRule {
       missingTimesTransposeOfH();
     }
     Arrays.fill(divergences, 0);
-    products.clearSums();
-    products.useH(h);
+    products.startPass(h);
     blocks.forEachBlock((c, row0, rows, ws) -> {
       if (updateW) {
         updateRowsOfW(row0, rows, ws);

@@ -4,7 +4,7 @@ package io.github.nmf4j.nmf;
  * The products of V's row blocks with the factors that one pass of a multiplicative update
  * needs, behind the data seam: a dense V ({@link DenseData}) forms them with {@code Gemm} on a
  * copied block (and a block of WH for the KL terms), a sparse V ({@link SparseData}) from its
- * stored entries only. A rule calls {@link #useH} once per pass, then the block methods from
+ * stored entries only. A rule calls {@link #startPass} once per pass, then the block methods from
  * {@link RowBlocks#forEachBlock}, with the block's rows of W in {@code ws.w}; sums over the pass
  * are read at its end. All V values are unscaled ({@code V = 4^m V_s}) unless a method says
  * otherwise.
@@ -21,6 +21,12 @@ abstract class RowProducts {
 
   /** Zeroes the sums of the pass. */
   abstract void clearSums();
+
+  /** Starts a pass: its sums zeroed ({@link #clearSums}) and its H set ({@link #useH}). */
+  final void startPass(double[] h) {
+    clearSums();
+    useH(h);
+  }
 
   /** {@code out (rows x k) = V_b H'} for rows {@code [row0, row0 + rows)}. */
   abstract void timesTranspose(int row0, int rows, RowBlocks.Workspace ws, double[] out);
