@@ -16,8 +16,9 @@ package io.github.nmf4j.nmf;
  * entry), matters only for a component that has died: when its row of H sits at the floor
  * everywhere, the plain step {@code a / d} divides by about {@code f^2} and blows its column of
  * W up to ~1e16 times the data, which fits the observed entries but predicts the unobserved ones
- * of the columns where that row of H is not at the floor as 1e26 (the digits at rank 12). The problem separates over the columns of H (rows of W): columns run in
- * parallel from the by-column form of the entries, rows from the by-row form, each writing only
+ * of the columns where that row of H is not at the floor as 1e26 (the digits at rank 12). The
+ * problem separates over the columns of H (rows of W): columns run in parallel from the
+ * by-column form of the entries, rows from the by-row form, each writing only
  * its own residuals, so the result does not depend on the thread count. The floor {@code f} is
  * {@link FrobeniusHals}'s ({@value FrobeniusHals#FLOOR} times {@code sqrt(rms / k)}, rms over the
  * observed entries); an entry of W (H) whose row (column) of V has no observed entry is set to
@@ -126,7 +127,6 @@ final class MaskedHals extends MaskedHalsRule {
   void updateH() {
     int p = data.p;
     int[] start = entries.columnStart;
-    int[] rows = entries.row;
     int[] position = entries.position;
     double l1H = penalties.l1H;
     double l2H = penalties.l2H;
