@@ -98,14 +98,6 @@ final class MaskedDenseFrobeniusMu extends MaskedRule {
     Gemm.multiplyTranspose(k, data.p, k, h, h, hht, Parallel.serial());
   }
 
-  @Override
-  public double loss() {
-    if (Double.isNaN(loss)) {
-      loss = computeLoss();
-    }
-    return loss;
-  }
-
   /** {@code out (k x p) -= t'} for {@code t} ({@code p x k}). */
   private void subtractTransposed(double[] out, double[] t, int p) {
     for (int j = 0; j < p; j++) {
@@ -120,7 +112,8 @@ final class MaskedDenseFrobeniusMu extends MaskedRule {
    * ||V_0 - WH||^2 = ||V_0||^2 - 2 <W, V_0 H'> + <W'W, HH'>}, less the missing entries' {@code
    * WH^2}; numW, hht, wtw and the rows are those of the current factors.
    */
-  private double computeLoss() {
+  @Override
+  double computeLoss() {
     double cross = MuKernels.dot(w, numW, data.n, k, 1.0, partial, par);
     double missing = MaskedProducts.squaresAt(entries, wRows, htRows, k, partial, par);
     double squared = MuKernels.traceSquares(data.squaredNorm, cross, wtw, hht, k) - missing;

@@ -99,7 +99,7 @@ final class MaskedDenseHals extends MaskedHalsRule {
    * the missing entries, from {@code V_0 H'} and {@code HH'} of the last W half.
    */
   @Override
-  double squaredSum() {
+  double computeLoss() {
     int n = data.n;
     Gemm.multiplyTranspose(n, data.p, k, data.filled, h, vht, par);
     Gemm.multiplyTranspose(k, data.p, k, h, h, gram, Parallel.serial());

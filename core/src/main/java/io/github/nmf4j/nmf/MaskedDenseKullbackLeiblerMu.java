@@ -68,12 +68,11 @@ final class MaskedDenseKullbackLeiblerMu extends MaskedRule {
     lossRequested = false;
   }
 
+  /** A pass without the W update, for the loss alone. */
   @Override
-  public double loss() {
-    if (Double.isNaN(loss)) {
-      missingTimesTransposeOfH();
-      pass(false, true);
-    }
+  double computeLoss() {
+    missingTimesTransposeOfH();
+    pass(false, true);
     return loss;
   }
 

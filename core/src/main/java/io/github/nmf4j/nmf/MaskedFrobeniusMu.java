@@ -39,16 +39,9 @@ final class MaskedFrobeniusMu extends MaskedMuRule {
     lossRequested = false;
   }
 
-  @Override
-  public double loss() {
-    if (Double.isNaN(loss)) {
-      loss = computeLoss();
-    }
-    return loss;
-  }
-
   /** The masked loss {@code sqrt(sum over observed (v_s - WH)^2)} for the current factors. */
-  private double computeLoss() {
+  @Override
+  double computeLoss() {
     double[] v = data.values;
     double[] s = atEntries;
     double squared = entries.sum(q -> (v[q] - s[q]) * (v[q] - s[q]), partial, par);

@@ -100,8 +100,9 @@ final class MaskedHals extends MaskedHalsRule {
     refresh();
   }
 
+  /** The masked loss {@code sqrt(sum over observed R^2)} from the kept residuals. */
   @Override
-  double squaredSum() {
+  double computeLoss() {
     return Math.sqrt(entries.sum(q -> residual[q] * residual[q], partial, par));
   }
 

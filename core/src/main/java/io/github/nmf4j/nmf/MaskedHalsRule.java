@@ -5,7 +5,8 @@ package io.github.nmf4j.nmf;
  * MaskedDenseHals} on the dense sums plus the missing entries): the H half (unless H is fixed,
  * a transform), the W half, and,
  * when the loss was requested, the kept values of {@code WH} recomputed from the factors (so
- * rounding does not accumulate in them) before the loss.
+ * rounding does not accumulate in them) before the loss ({@link #computeLoss}, the masked loss
+ * {@code sqrt(sum over observed (v_s - WH)^2)} from the kept values).
  */
 abstract class MaskedHalsRule extends MaskedRule {
 
@@ -21,9 +22,6 @@ abstract class MaskedHalsRule extends MaskedRule {
   /** Recomputes the kept values of {@code WH} (or of the residual) from the factors. */
   abstract void refresh();
 
-  /** The masked loss {@code sqrt(sum over observed (v_s - WH)^2)} from the kept values. */
-  abstract double squaredSum();
-
   @Override
   public final void iterate() {
     if (updateH) {
@@ -32,18 +30,10 @@ abstract class MaskedHalsRule extends MaskedRule {
     updateW();
     if (lossRequested) {
       refresh();
-      loss = squaredSum();
+      loss = computeLoss();
     } else {
       loss = Double.NaN;
     }
     lossRequested = false;
-  }
-
-  @Override
-  public final double loss() {
-    if (Double.isNaN(loss)) {
-      loss = squaredSum();
-    }
-    return loss;
   }
 }

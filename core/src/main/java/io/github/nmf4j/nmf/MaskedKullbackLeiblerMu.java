@@ -35,16 +35,8 @@ final class MaskedKullbackLeiblerMu extends MaskedMuRule {
     }
     ratios();
     stepW(ratio, null);
-    loss = lossRequested ? divergence() : Double.NaN;
+    loss = lossRequested ? computeLoss() : Double.NaN;
     lossRequested = false;
-  }
-
-  @Override
-  public double loss() {
-    if (Double.isNaN(loss)) {
-      loss = divergence();
-    }
-    return loss;
   }
 
   /** {@code ratio = v ./ (WH + eps)} at the observed entries. */
@@ -55,7 +47,9 @@ final class MaskedKullbackLeiblerMu extends MaskedMuRule {
     }
   }
 
-  private double divergence() {
+  /** The masked divergence over the observed entries for the current factors. */
+  @Override
+  double computeLoss() {
     double[] v = data.values;
     double[] s = atEntries;
     return Math.max(0, entries.sum(q -> Observed.divergenceTerm(v[q], s[q], eps), partial, par));

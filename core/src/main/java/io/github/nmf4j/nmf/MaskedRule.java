@@ -72,6 +72,21 @@ abstract class MaskedRule implements UpdateRule {
     }
   }
 
+  /**
+   * The loss of the current factors, computed afresh: what {@link #loss()} gives when the last
+   * iteration did not compute it.
+   */
+  abstract double computeLoss();
+
+  /** The loss of the current factors: the one the last iteration computed, else computed now. */
+  @Override
+  public final double loss() {
+    if (Double.isNaN(loss)) {
+      loss = computeLoss();
+    }
+    return loss;
+  }
+
   @Override
   public void requestLoss() {
     lossRequested = true;
