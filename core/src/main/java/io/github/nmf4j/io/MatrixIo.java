@@ -282,7 +282,7 @@ public final class MatrixIo {
         Npz.write(out, matrix);
         return;
       }
-      writeText(out, f, w -> MatrixMarket.writeSparse(w, matrix));
+      writeText(out, f, w -> MatrixMarketWriter.writeSparse(w, matrix));
     });
   }
 
@@ -321,7 +321,7 @@ public final class MatrixIo {
           case CSV -> Csv.write(w, matrix, ',');
           case TSV -> Csv.write(w, matrix, '\t');
           case TXT -> Csv.write(w, matrix, ' ');
-          default -> MatrixMarket.write(w, matrix);
+          default -> MatrixMarketWriter.write(w, matrix);
         }
       });
     });

@@ -4,7 +4,6 @@ import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Writer;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -15,7 +14,7 @@ import java.util.Locale;
  * <p>Reads the {@code array} and {@code coordinate} formats with {@code real}, {@code double},
  * {@code integer} and (coordinate only) {@code pattern} fields, and the {@code general},
  * {@code symmetric} and {@code skew-symmetric} symmetries. Repeated coordinate entries are
- * summed, as SciPy's {@code mmread} does. Writes {@code array real general}.
+ * summed, as SciPy's {@code mmread} does. {@link MatrixMarketWriter} writes the files.
  */
 final class MatrixMarket {
 
@@ -376,40 +375,5 @@ final class MatrixMarket {
   private static double parseDouble(String s, String name, int line, int column)
       throws FileFormatException {
     return Csv.parse(s, name, line, column);
-  }
-
-  static void write(Writer out, Matrix m) throws IOException {
-    out.write("%%MatrixMarket matrix array real general\n");
-    out.write("% written by nmf4j\n");
-    out.write(m.rows() + " " + m.cols() + "\n");
-    StringBuilder sb = new StringBuilder();
-    for (int j = 0; j < m.cols(); j++) {
-      for (int i = 0; i < m.rows(); i++) {
-        sb.setLength(0);
-        Csv.appendNumber(sb, m.get(i, j));
-        sb.append('\n');
-        out.write(sb.toString());
-      }
-    }
-  }
-
-  /** Writes {@code s} as {@code coordinate real general}, 1-based, row by row. */
-  static void writeSparse(Writer out, SparseMatrix s) throws IOException {
-    out.write("%%MatrixMarket matrix coordinate real general\n");
-    out.write("% written by nmf4j\n");
-    out.write(s.rows() + " " + s.cols() + " " + s.nonZeros() + "\n");
-    int[] pointers = s.rowPointers();
-    int[] columns = s.columnIndices();
-    double[] values = s.values();
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < s.rows(); i++) {
-      for (int q = pointers[i]; q < pointers[i + 1]; q++) {
-        sb.setLength(0);
-        sb.append(i + 1).append(' ').append(columns[q] + 1).append(' ');
-        Csv.appendNumber(sb, values[q]);
-        sb.append('\n');
-        out.write(sb.toString());
-      }
-    }
   }
 }
