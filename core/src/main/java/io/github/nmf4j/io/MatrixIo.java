@@ -366,7 +366,7 @@ public final class MatrixIo {
     int[] labels = new int[m.size()];
     for (int i = 0; i < labels.length; i++) {
       double v = m.cols() == 1 ? m.get(i, 0) : m.get(0, i);
-      if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
+      if (v != Math.rint(v) || v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
         throw new FileFormatException(path + ": label " + (i + 1) + " (counting from 1) is "
             + v + ", not an integer in the range of int");
       }

@@ -138,6 +138,19 @@ class CsvTest {
   }
 
   @Test
+  void labelsTakeTheWholeRangeOfInt() throws IOException {
+    Path p = dir.resolve("extremes.csv");
+    MatrixIo.writeLabels(p, new int[] {Integer.MIN_VALUE, Integer.MAX_VALUE});
+    assertThat(MatrixIo.readLabels(p)).containsExactly(Integer.MIN_VALUE, Integer.MAX_VALUE);
+    for (String outside : new String[] {"-2147483649", "2147483648"}) {
+      Path bad = file("outside.csv", "0\n" + outside + "\n");
+      assertThatThrownBy(() -> MatrixIo.readLabels(bad)).isInstanceOf(FileFormatException.class)
+          .hasMessageContaining("label 2 (counting from 1)")
+          .hasMessageContaining("not an integer in the range of int");
+    }
+  }
+
+  @Test
   void numbersBeyondTheRangeOfADoubleAreReportedWhereTheyAre() throws IOException {
     // Issue 17 item 6: 1e400 was read as infinity and reported later as "infinite value".
     Path big = file("big.csv", "# header comment\n1,2,3\n4,1e400,6\n");
