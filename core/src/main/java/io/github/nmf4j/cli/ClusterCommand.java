@@ -44,14 +44,15 @@ final class ClusterCommand implements Command {
   /** The options that only some methods take, in the order they are checked. */
   private static final List<String> METHOD_OPTIONS = List.of("max-iter", "tol", "restarts",
       "seed", "batch-size", "linkage", "affinity", "gamma", "neighbors", "assign-labels",
-      "out-centroids", "alpha-w", "alpha-h", "l1-ratio");
+      "out-centroids", "alpha-w", "alpha-h", "l1-ratio", "loss", "solver", "init");
 
   /** The options of {@link #METHOD_OPTIONS} each method takes. */
   private static final Map<String, Set<String>> TAKES = Map.of(
       "kmeans", Set.of("max-iter", "tol", "restarts", "seed", "out-centroids"),
       "mini-batch", Set.of("max-iter", "tol", "restarts", "seed", "batch-size",
           "out-centroids"),
-      "nmf", Set.of("max-iter", "tol", "restarts", "seed", "alpha-w", "alpha-h", "l1-ratio"),
+      "nmf", Set.of("max-iter", "tol", "restarts", "seed", "alpha-w", "alpha-h", "l1-ratio",
+          "loss", "solver", "init"),
       "agglomerative", Set.of("linkage"),
       "spectral", Set.of("max-iter", "tol", "seed", "affinity", "gamma", "neighbors",
           "assign-labels"));
@@ -76,8 +77,9 @@ final class ClusterCommand implements Command {
     return "Clusters the rows (samples) of INPUT (.npy, .csv, .tsv, .txt, .mtx, or sparse .npz,\n"
         + ".mtx.gz) into K groups with k-means (k-means++ seeding, Lloyd iterations), mini-batch\n"
         + "k-means, NMF (rank K, each row labelled by its largest coefficient in W; with the\n"
-        + "penalties --alpha-w, --alpha-h, --l1-ratio of fit), agglomerative clustering (the\n"
-        + "tree of merges under --linkage, cut into K) or spectral clustering (k-means or\n"
+        + "--loss, --solver, --init and the penalties --alpha-w, --alpha-h, --l1-ratio of fit,\n"
+        + "so --loss kl clusters counts by topic), agglomerative clustering (the tree of\n"
+        + "merges under --linkage, cut into K) or spectral clustering (k-means or\n"
         + "discretization of an embedding from the affinity graph), as scikit-learn's KMeans,\n"
         + "MiniBatchKMeans, AgglomerativeClustering and SpectralClustering. Sparse files stay\n"
         + "sparse for kmeans, mini-batch and nmf; agglomerative and spectral take dense rows\n"
@@ -113,6 +115,7 @@ final class ClusterCommand implements Command {
             + " or .mtx)")
         .option("truth", "FILE", "true classes, one per row (a column of any matrix"
             + " file; .txt: one per line, as numpy.savetxt writes them), to score against");
+    NmfOptions.addLossSolverInit(o, NmfOptions.LIBRARY, "nmf: ");
     NmfOptions.addPenalties(o, "nmf: ");
     return FitOptions.add(o, new FitOptions.Help(
         "most iterations per run (default 300; mini-batch: passes over the data, 100; NMF 200;"
@@ -121,8 +124,9 @@ final class ClusterCommand implements Command {
         "convergence tolerance (default 1e-4; mini-batch 0; spectral: the eigenvectors'"
             + " residual, > 0, " + number(SPECTRAL.eigenTolerance()) + "; not agglomerative)",
         "runs from different seeds, keep the best (default 1; mini-batch 3; kmeans, mini-batch"
-            + " and nmf only; nmf: for K > min(rows, cols), below which it starts from nndsvda,"
-            + " which draws no random numbers)"))
+            + " and nmf only; nmf: needs a random start, --init random or nndsvdar, or without"
+            + " --init K > min(rows, cols), below which it starts from nndsvda, which draws no"
+            + " random numbers)"))
         .option("seed", "S", "random seed (default 0; not agglomerative, which draws none)");
   }
 
@@ -191,8 +195,9 @@ final class ClusterCommand implements Command {
     }
     if (nmf) {
       Preflight.rank("--k", k, input.toString(), rows, cols);
-      Preflight.restarts(args, null, "--k", k, input.toString(), rows, cols,
-          "leave --restarts out");
+      Preflight.initialization(NmfOptions.init(args), "--k", k, input.toString(), rows, cols);
+      Preflight.restarts(args, NmfOptions.init(args), "--k", k, input.toString(), rows, cols,
+          NmfOptions.RANDOM_START);
     }
     if (agglomerative) {
       Preflight.agglomerative(linkage, rows, input.toString());

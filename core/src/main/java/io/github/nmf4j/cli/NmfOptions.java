@@ -78,15 +78,25 @@ final class NmfOptions {
 
   /** Adds the options that {@link #builder} reads. */
   static Options add(Options o, Defaults d) {
-    o.option("loss", "LOSS", "frobenius (default) or kl (Kullback-Leibler)")
-        .option("solver", "SOLVER", String.join("|", solvers().keySet())
-            + " (default: " + d.solver() + ")")
-        .option("init", "INIT", "random|nndsvd|nndsvda|nndsvdar (default: " + d.init() + ")");
+    addLossSolverInit(o, d, "");
     return FitOptions.add(o, new FitOptions.Help(
         "most iterations (default " + d.maxIterations() + ")",
         "stop when the loss improves by less than T relative (default " + d.tolerance() + ")",
         "starts, keep the best fit (default " + d.restarts() + "; needs a random start: not"
             + " with nndsvd or nndsvda)"));
+  }
+
+  /**
+   * Adds {@code --loss}, {@code --solver} and {@code --init}, which {@link #builder} reads, with
+   * the defaults {@code d} in their help, which starts with {@code prefix} (the method that
+   * takes them: {@code "nmf: "}).
+   */
+  static Options addLossSolverInit(Options o, Defaults d, String prefix) {
+    return o.option("loss", "LOSS", prefix + "frobenius (default) or kl (Kullback-Leibler)")
+        .option("solver", "SOLVER", prefix + String.join("|", solvers().keySet())
+            + " (default: " + d.solver() + ")")
+        .option("init", "INIT", prefix + "random|nndsvd|nndsvda|nndsvdar (default: " + d.init()
+            + ")");
   }
 
   /** Adds the elastic-net penalty options that {@link #penalties} reads. */

@@ -14,6 +14,8 @@ import io.github.nmf4j.cluster.SpectralClustering;
 import io.github.nmf4j.io.MatrixIo;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
+import io.github.nmf4j.nmf.Initialization;
+import io.github.nmf4j.nmf.Loss;
 import io.github.nmf4j.nmf.Nmf;
 import io.github.nmf4j.nmf.NmfModel;
 import io.github.nmf4j.nmf.Solver;
@@ -409,6 +411,53 @@ class ClusterCommandTest {
     }
     assertThat(CliRunner.run("cluster", "--help").out()).contains("--alpha-w A",
         "nmf: weight of the elastic-net penalty on W", "--l1-ratio R");
+  }
+
+  @Test
+  void nmfTakesTheLossSolverAndInitOfFit() throws IOException {
+    Matrix points = MatrixIo.read(input);
+    Nmf.Builder library = Nmf.builder().rank(3).loss(Loss.KULLBACK_LEIBLER)
+        .solver(Solver.MULTIPLICATIVE_UPDATE).initialization(Initialization.RANDOM)
+        .maxIterations(200).tolerance(1e-4).seed(0);
+    NmfModel once = library.fit(points);
+    NmfModel thrice = library.restarts(3).fit(points);
+    NmfModel byDefault = Nmf.builder().rank(3).maxIterations(200).tolerance(1e-4).seed(0)
+        .fit(points);
+    assertThat(once.iterations()).isNotEqualTo(byDefault.iterations());
+    String[] kl = {"--method", "nmf", "--loss", "kl", "--solver", "mu", "--init", "random"};
+    NmfModel[] expected = {once, thrice};
+    String[][] restarts = {{}, {"--restarts", "3"}};
+    for (int c = 0; c < expected.length; c++) {
+      String[] args = Stream.concat(Stream.of(kl), Stream.of(restarts[c]))
+          .toArray(String[]::new);
+      int[] labels = expected[c].clusterLabels();
+      assertThat(labels(input, args)).containsExactly(labels);
+      CliRunner r = CliRunner.run(Stream.concat(Stream.of("cluster", input.toString(), "--k",
+          "3", "--json"), Stream.of(args)).toArray(String[]::new));
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      assertThat(r.json()).containsEntry("iterations", (double) expected[c].iterations())
+          .containsEntry("inertia", io.github.nmf4j.metrics.Inertia.of(points, labels));
+    }
+    // as in fit: HALS minimizes the Frobenius loss only, and restarts need a random start
+    assertFails(2, "--solver hals minimizes the frobenius loss only; use --solver mu with"
+        + " --loss kl, or leave --solver out", "cluster", input.toString(), "--k", "3",
+        "--method", "nmf", "--loss", "kl", "--solver", "hals");
+    assertFails(2, "--restarts 3 has no effect with --init nndsvda, which draws no random"
+        + " numbers: every restart would be the same fit (" + NmfOptions.RANDOM_START + ")",
+        "cluster", input.toString(), "--k", "3", "--method", "nmf", "--init", "nndsvda",
+        "--restarts", "3");
+    assertFails(2, "--init nndsvd needs --k <= min(rows, cols) = 4", "cluster",
+        input.toString(), "--k", "5", "--method", "nmf", "--init", "nndsvd");
+    String[][] values = {{"--loss", "kl"}, {"--solver", "mu"}, {"--init", "random"}};
+    for (String method : new String[] {"kmeans", "mini-batch", "agglomerative", "spectral"}) {
+      for (String[] option : values) {
+        assertFails(2, option[0] + " does not apply to --method " + method, "cluster",
+            input.toString(), "--k", "3", "--method", method, option[0], option[1]);
+      }
+    }
+    assertThat(CliRunner.run("cluster", "--help").out()).contains("--loss LOSS",
+        "nmf: frobenius (default) or kl", "--solver SOLVER", "nmf: mu|", "--init INIT",
+        "nmf: random|nndsvd|nndsvda|nndsvdar (default: nndsvda");
   }
 
   @Test

@@ -83,8 +83,7 @@ class IneffectiveOptionsTest {
         + " 2 <= min(rows, cols) = 8", "rank", data, "--ranks", "2:3", "--restarts", "2");
     assertFails("cluster", "--restarts 3 has no effect with the default start, nndsvda (as --k 2"
         + " <= min(rows, cols) = 8 for the 30x8 matrix of " + data + ")" + same
-        + "(leave --restarts out)", "cluster", data, "--k", "2", "--method", "nmf",
-        "--restarts", "3");
+        + fix, "cluster", data, "--k", "2", "--method", "nmf", "--restarts", "3");
     String out = dir.resolve("o.png").toString();
     assertFails("compress", "--restarts 2 has no effect with the default start, nndsvda (as"
         + " --rank 2 <= min(rows, cols) = 12 for the 12x16 matrix of " + image + ")", "compress",
