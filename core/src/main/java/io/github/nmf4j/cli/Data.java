@@ -143,10 +143,10 @@ final class Data {
   }
 
   /**
-   * Checks, before the fit, that {@link #imputed} can build its result: for a sparse file, the
-   * dense matrix with NaN where nothing is stored and its completed copy, by {@link
-   * Preflight#denseCopies}. A dense file is already in memory, and a fit with missing values
-   * copies it twice itself ({@code docs/missing-values.md}), so one more copy afterwards fits.
+   * Checks, before the fit, that {@link #imputed} can build its result: for a sparse file, its
+   * dense completion, by {@link Preflight#denseCopy}. A dense file is already in memory, and a
+   * fit with missing values copies it twice itself ({@code docs/missing-values.md}), so one more
+   * copy afterwards fits.
    *
    * @param file the file read, for messages
    * @param why what needs it dense ("--out-imputed")
@@ -154,31 +154,16 @@ final class Data {
    */
   void checkImputed(String file, String why, String instead) {
     if (sparse != null) {
-      Preflight.denseCopies(file, sparse.rows(), sparse.cols(), 2, why, instead);
+      Preflight.denseCopy(file, sparse.rows(), sparse.cols(), why, instead);
     }
   }
 
   /**
    * The data with each missing entry replaced by the model's prediction, {@link
-   * NmfModel#impute}: the NaN entries of a dense file; for a sparse file, whose unstored
-   * entries are the missing ones, the dense matrix of its stored entries with NaN elsewhere.
+   * NmfModel#impute}: the NaN entries of a dense file, the unstored entries of a sparse one.
    */
   Matrix imputed(NmfModel model) {
-    if (dense != null) {
-      return model.impute(dense);
-    }
-    int p = sparse.cols();
-    double[] a = new double[sparse.rows() * p];
-    Arrays.fill(a, Double.NaN);
-    int[] pointers = sparse.rowPointers();
-    int[] columns = sparse.columnIndices();
-    double[] values = sparse.values();
-    for (int i = 0; i < sparse.rows(); i++) {
-      for (int q = pointers[i]; q < pointers[i + 1]; q++) {
-        a[i * p + columns[q]] = values[q];
-      }
-    }
-    return model.impute(Matrix.wrap(sparse.rows(), p, a));
+    return dense != null ? model.impute(dense) : model.impute(sparse);
   }
 
   NmfModel fit(Nmf nmf) {

@@ -244,6 +244,44 @@ public final class NmfModel {
   }
 
   /**
+   * The dense completion of the sparse {@code v}: its stored entries unchanged, every unstored
+   * entry replaced by the corresponding entry of {@code WH}. This is {@link #impute(Matrix)}
+   * for the ratings case, a fit of a {@link SparseMatrix} with {@link MissingValues#IGNORE},
+   * where the unstored entries are the missing ones; {@code v} is not modified. {@code WH} is
+   * formed by the blocked product on the model's threads, and the result is the only dense
+   * {@code n x p} array allocated.
+   *
+   * @throws IllegalArgumentException if {@code v} is null, its shape is not the model's {@code n
+   *     x p}, or {@code n x p} is more values than a Java array holds
+   */
+  public Matrix impute(SparseMatrix v) {
+    Arguments.requireNonNull(v, "v");
+    int n = w.rows();
+    int p = h.cols();
+    if (v.rows() != n || v.cols() != p) {
+      throw new IllegalArgumentException("v must be " + n + "x" + p
+          + " (the shape of the data the model was fitted on), was " + v.shape());
+    }
+    if ((long) n * p > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException("impute: the dense " + n + "x" + p + " completion would"
+          + " have " + (long) n * p + " values, more than a Java array holds; predict the"
+          + " entries you need from w() and h() instead");
+    }
+    Matrix completed = w.multiply(h, settings.threads());
+    // a new matrix no caller has seen yet: its stored entries are set in place
+    double[] a = MatrixAccess.data(completed);
+    int[] pointers = v.rowPointers();
+    int[] columns = v.columnIndices();
+    double[] values = v.values();
+    for (int i = 0; i < n; i++) {
+      for (int q = pointers[i]; q < pointers[i + 1]; q++) {
+        a[i * p + columns[q]] = values[q];
+      }
+    }
+    return completed;
+  }
+
+  /**
    * The cluster of each row of V: the index of the largest entry of its row of W (the first
    * one on ties; 0 for a zero row).
    */

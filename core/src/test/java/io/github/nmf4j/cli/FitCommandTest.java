@@ -367,7 +367,7 @@ class FitCommandTest {
     NmfModel model = Nmf.builder().rank(4).missingValues(MissingValues.IGNORE).maxIterations(50)
         .seed(2).fit(sparse);
     assertThat(MatrixIo.read(imputed).toRowMajorArray())
-        .containsExactly(model.impute(Matrix.wrap(40, 30, a)).toRowMajorArray());
+        .containsExactly(model.impute(sparse).toRowMajorArray());
   }
 
   @Test
@@ -391,8 +391,8 @@ class FitCommandTest {
     Path big = dir.resolve("big.mtx");
     MatrixIo.write(big, SparseMatrix.fromTriplets(100_000, 100_000, new int[] {7},
         new int[] {9}, new double[] {1}));
-    assertFails(big + " is a 100000x100000 sparse matrix; --out-imputed needs it dense (2"
-        + " copies at once), 10000000000 values, more than a Java array holds; leave"
+    assertFails(big + " is a 100000x100000 sparse matrix; --out-imputed needs it dense,"
+        + " 10000000000 values, more than a Java array holds; leave"
         + " --out-imputed out and write W and H (--out-w, --out-h)", "fit", big.toString(),
         "--rank", "1", "--missing", "ignore", "--out-imputed", out);
     try (Stream<Path> files = Files.list(dir)) {

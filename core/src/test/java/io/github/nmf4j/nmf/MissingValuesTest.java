@@ -2,6 +2,7 @@ package io.github.nmf4j.nmf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
@@ -325,6 +326,36 @@ class MissingValuesTest {
     Nmf nmf = Nmf.builder().rank(2).missingValues(MissingValues.IGNORE).build();
     assertThat(nmf.toBuilder().build().settings().missingValues())
         .isEqualTo(MissingValues.IGNORE);
+  }
+
+  @Test
+  void imputeOfASparseMatrixFillsItsUnstoredEntries() {
+    Matrix v = hide(TestMatrices.noisyLowRank(30, 20, 3, 0.1, 22), 0.4, 23);
+    double[] a = v.toRowMajorArray();
+    double[] zeros = a.clone();
+    for (int e = 0; e < zeros.length; e++) {
+      zeros[e] = Double.isNaN(zeros[e]) ? 0 : zeros[e];
+    }
+    SparseMatrix sparse = SparseMatrix.of(Matrix.wrap(30, 20, zeros));
+    int[] pointers = sparse.rowPointers();
+    NmfModel model = Nmf.builder().rank(3).missingValues(MissingValues.IGNORE).seed(1)
+        .fit(sparse);
+    double[] completed = model.impute(sparse).toRowMajorArray();
+    double[] expected = model.impute(Matrix.wrap(30, 20, a)).toRowMajorArray();
+    for (int e = 0; e < a.length; e++) {
+      if (Double.isNaN(a[e])) {
+        // WH by the blocked product against impute(Matrix)'s dot products: rounding only
+        assertThat(completed[e]).isCloseTo(expected[e], within(1e-12 * (1 + expected[e])));
+      } else {
+        assertThat(completed[e]).isEqualTo(a[e]);
+      }
+    }
+    assertThat(sparse.rowPointers()).isEqualTo(pointers);
+    assertThatThrownBy(() -> model.impute(SparseMatrix.of(Matrix.wrap(20, 30, zeros))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("30x20")
+        .hasMessageContaining("20x30");
+    assertThatThrownBy(() -> model.impute((SparseMatrix) null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("v");
   }
 
   private static java.nio.file.Path repositoryRoot() {
