@@ -218,6 +218,7 @@ final class ClusterCommand implements Command {
     double inertia;
     int iterations;
     Matrix centroids = null;
+    String nmfStart = null;
     SpectralModel spectralModel = null;
     long start = System.nanoTime();
     try {
@@ -239,6 +240,7 @@ final class ClusterCommand implements Command {
         iterations = model.iterations();
       } else if (nmf) {
         NmfModel model = data.fit(nmfFit);
+        nmfStart = NmfOptions.startName(model);
         labels = model.clusterLabels();
         inertia = data.inertia(labels, k);
         iterations = model.iterations();
@@ -265,7 +267,12 @@ final class ClusterCommand implements Command {
     data.describe(json);
     String settings = "";
     String steps = PrintOut.count(iterations, "iteration");
-    if (agglomerative) {
+    if (nmf) {
+      String loss = NmfOptions.lossName(nmfFit.settings());
+      String solver = NmfOptions.name(nmfFit.settings().solver());
+      json.put("loss", loss).put("solver", solver).put("init", nmfStart);
+      settings = loss + " loss, " + solver + " solver, " + nmfStart + " start, ";
+    } else if (agglomerative) {
       json.put("linkage", Options.name(linkage));
       settings = Options.name(linkage) + " linkage, ";
       steps = PrintOut.count(iterations, "merge");

@@ -166,20 +166,6 @@ final class FitCommand implements Command {
     return b.build();
   }
 
-  /** The loss as the output names it: frobenius, kl, itakura-saito or beta=B. */
-  private static String lossName(Loss loss, double beta) {
-    switch (loss) {
-      case FROBENIUS:
-        return "frobenius";
-      case KULLBACK_LEIBLER:
-        return "kl";
-      case ITAKURA_SAITO:
-        return "itakura-saito";
-      default:
-        return "beta=" + beta;
-    }
-  }
-
   @Override
   public Json run(Args args, Context context) throws Exception {
     Path input = Path.of(args.positional(0));
@@ -239,9 +225,8 @@ final class FitCommand implements Command {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
 
-    String loss = lossName(nmf.settings().loss(), nmf.settings().beta());
-    String init = model.initialization().map(i -> i.name().toLowerCase(Locale.ROOT))
-        .orElse("custom");
+    String loss = NmfOptions.lossName(nmf.settings());
+    String init = NmfOptions.startName(model);
     String solver = miniBatch ? "mini-batch" : NmfOptions.name(nmf.settings().solver());
     PrintOut.printf(context, "factored %s (%s) at rank %d: %s loss, %s solver, %s start%n",
         input, v.shape(), rank, loss, solver, init);

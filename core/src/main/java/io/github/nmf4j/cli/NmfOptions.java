@@ -3,6 +3,8 @@ package io.github.nmf4j.cli;
 import io.github.nmf4j.nmf.Initialization;
 import io.github.nmf4j.nmf.Loss;
 import io.github.nmf4j.nmf.Nmf;
+import io.github.nmf4j.nmf.NmfModel;
+import io.github.nmf4j.nmf.NmfSettings;
 import io.github.nmf4j.nmf.Solver;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -158,5 +160,24 @@ final class NmfOptions {
       b.initialization(init);
     }
     return b;
+  }
+
+  /** The loss as the output names it: frobenius, kl, itakura-saito or beta=B. */
+  static String lossName(NmfSettings settings) {
+    switch (settings.loss()) {
+      case FROBENIUS:
+        return "frobenius";
+      case KULLBACK_LEIBLER:
+        return "kl";
+      case ITAKURA_SAITO:
+        return "itakura-saito";
+      default:
+        return "beta=" + settings.beta();
+    }
+  }
+
+  /** The start of a model as the output names it: random, nndsvda, ..., or custom. */
+  static String startName(NmfModel model) {
+    return model.initialization().map(i -> i.name().toLowerCase(Locale.ROOT)).orElse("custom");
   }
 }

@@ -436,8 +436,18 @@ class ClusterCommandTest {
           "3", "--json"), Stream.of(args)).toArray(String[]::new));
       assertThat(r.exitCode()).as(r.err()).isZero();
       assertThat(r.json()).containsEntry("iterations", (double) expected[c].iterations())
-          .containsEntry("inertia", io.github.nmf4j.metrics.Inertia.of(points, labels));
+          .containsEntry("inertia", io.github.nmf4j.metrics.Inertia.of(points, labels))
+          .containsEntry("loss", "kl").containsEntry("solver", "mu")
+          .containsEntry("init", "random");
+      assertThat(r.out()).contains("k = 3, kl loss, mu solver, random start, inertia");
     }
+    // the defaults are reported as fit reports them
+    CliRunner plain = CliRunner.run("cluster", input.toString(), "--k", "3", "--method", "nmf",
+        "--json");
+    assertThat(plain.exitCode()).as(plain.err()).isZero();
+    assertThat(plain.json()).containsEntry("loss", "frobenius")
+        .containsEntry("init", byDefault.initialization().orElseThrow().name()
+            .toLowerCase(java.util.Locale.ROOT));
     // as in fit: HALS minimizes the Frobenius loss only, and restarts need a random start
     assertFails(2, "--solver hals minimizes the frobenius loss only; use --solver mu with"
         + " --loss kl, or leave --solver out", "cluster", input.toString(), "--k", "3",
