@@ -10,8 +10,9 @@ import java.util.SplittableRandom;
  * Assignment#choose} without and with the points' centred norms: direct distances, and the
  * product form {@code KMeans.fit} would choose) on the same Gaussian blobs from the same
  * initial centroids, for several numbers of features, and prints the median time of 7 runs and
- * the per-iteration ratio; then the median time of 7 k-means++ seedings each way. It lives in core's package (the benchmarks jar is on the class path,
- * not the module path) because the steps are package-private.
+ * the per-iteration ratio; then the median time of 7 k-means++ seedings each way. It lives in
+ * core's package (the benchmarks jar is on the class path, not the module path) because the steps
+ * are package-private.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.github.nmf4j.cluster.AssignmentSwitchOver \

@@ -14,7 +14,8 @@ import javax.imageio.ImageIO;
  *
  * <pre>
  * /usr/bin/python3 benchmarks/python/minibatch_sklearn.py 5 16
- * java -cp core/target/classes benchmarks/src/main/java/io/github/nmf4j/cluster/MiniBatchTiming.java 5 16 2
+ * java -cp core/target/classes \
+ *     benchmarks/src/main/java/io/github/nmf4j/cluster/MiniBatchTiming.java 5 16 2
  * </pre>
  *
  * Prints, per fit (seed = repeat index, after one warm-up fit), the seconds, the passes and the

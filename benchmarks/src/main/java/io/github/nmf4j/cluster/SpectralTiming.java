@@ -16,7 +16,8 @@ import java.util.Locale;
  *
  * <pre>
  * /usr/bin/python3 benchmarks/python/spectral_sklearn.py /tmp/spectral 3
- * java -cp core/target/classes benchmarks/src/main/java/io/github/nmf4j/cluster/SpectralTiming.java /tmp/spectral 3
+ * java -cp core/target/classes \
+ *     benchmarks/src/main/java/io/github/nmf4j/cluster/SpectralTiming.java /tmp/spectral 3
  * </pre>
  *
  * Optional arguments after the repeats: the threads (default 2), the data sets, comma

@@ -286,7 +286,8 @@ final class ClusterCommand implements Command {
       } else {
         json.put("neighbors", neighbors);
       }
-      json.put("assignLabels", Options.name(assignLabels)).put("converged", spectralModel.converged());
+      json.put("assignLabels", Options.name(assignLabels))
+          .put("converged", spectralModel.converged());
       steps = PrintOut.count(iterations, "eigensolver iteration")
           + (spectralModel.converged() ? "" : " (not converged)");
     }

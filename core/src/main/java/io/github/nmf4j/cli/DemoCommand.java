@@ -184,7 +184,8 @@ final class DemoCommand implements Command {
     return new Json().put("command", "demo").put("rows", v.rows()).put("cols", v.cols())
         .put("seconds", seconds).put("rank", rank).put("loss", nmf.settings().loss() ==
             Loss.FROBENIUS ? "frobenius" : "kl")
-        .put("solver", NmfOptions.name(nmf.settings().solver())).put("restarts", nmf.settings().restarts())
+        .put("solver", NmfOptions.name(nmf.settings().solver()))
+        .put("restarts", nmf.settings().restarts())
         .put("iterations", model.iterations()).put("converged", model.converged())
         .put("relativeError", model.relativeError()).put("partsRecovered", recovered)
         .put("worstPartCorrelation", worst).put("outputDir", out.toString())

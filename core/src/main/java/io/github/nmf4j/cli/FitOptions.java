@@ -30,7 +30,9 @@ final class FitOptions {
     }
   }
 
-  /** Adds {@code --max-iter}, {@code --tol}, {@code --seed}, {@code --restarts}, {@code --threads}. */
+  /**
+   * Adds {@code --max-iter}, {@code --tol}, {@code --seed}, {@code --restarts}, {@code --threads}.
+   */
   static Options add(Options o, Help help) {
     return o.option("max-iter", "N", help.maxIterations())
         .option("tol", "T", help.tolerance())

@@ -39,8 +39,8 @@ public final class Main {
   /** The commands, in the order of the overview. */
   static Map<String, Command> commands() {
     Map<String, Command> m = new LinkedHashMap<>();
-    for (Command c : List.<Command>of(new DemoCommand(), new FitCommand(), new CompressCommand(), new ClusterCommand(),
-        new PcaCommand(), new SegmentCommand(), new RankCommand())) {
+    for (Command c : List.<Command>of(new DemoCommand(), new FitCommand(), new CompressCommand(),
+        new ClusterCommand(), new PcaCommand(), new SegmentCommand(), new RankCommand())) {
       m.put(c.name(), c);
     }
     return m;

@@ -235,7 +235,8 @@ final class RankCommand implements Command {
             .put("oneStandardErrorRank", r.oneStandardErrorRank());
         chart = new LineChart("Held-out error of " + input.getFileName() + " (" + repeats
             + " x " + fraction(holdout) + " held out)", "rank", "mean held-out error (log)")
-            .logY(Arrays.stream(errors).allMatch(e -> e > 0)).series("mean, 1 standard error", doubles(ranks), errors, se);
+            .logY(Arrays.stream(errors).allMatch(e -> e > 0))
+            .series("mean, 1 standard error", doubles(ranks), errors, se);
       } else {
         double[] cophenetic = new double[ranks.length];
         double[] dispersion = new double[ranks.length];

@@ -15,7 +15,8 @@ import io.github.nmf4j.linalg.Matrix;
  * number of clusters; {@link MergeTree#cut} gives any other number without refitting.
  *
  * <pre>{@code
- * AgglomerativeModel model = Agglomerative.builder().linkage(Linkage.AVERAGE).clusters(3).fit(points);
+ * AgglomerativeModel model = Agglomerative.builder().linkage(Linkage.AVERAGE).clusters(3)
+ *     .fit(points);
  * int[] three = model.labels();
  * int[] five = model.mergeTree().cut(5);
  * }</pre>

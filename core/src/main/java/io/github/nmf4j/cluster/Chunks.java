@@ -44,7 +44,9 @@ final class Chunks {
     return (int) ((long) n * c / chunks);
   }
 
-  /** The mean of the rows of {@code x} (n x d), over the fixed chunks ({@link Rows#columnMeans}). */
+  /**
+   * The mean of the rows of {@code x} (n x d), over the fixed chunks ({@link Rows#columnMeans}).
+   */
   static double[] columnMeans(double[] x, int n, int d, Parallel par) {
     return Rows.columnMeans(x, n, d, count(n, d), par);
   }

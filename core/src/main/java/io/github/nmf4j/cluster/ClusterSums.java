@@ -120,7 +120,9 @@ final class ClusterSums {
     return ((b0 + b1) + b2) + b3;
   }
 
-  /** Adds this chunk's sums and counts (banks in order) to {@code total} and {@code totalCounts}. */
+  /**
+   * Adds this chunk's sums and counts (banks in order) to {@code total} and {@code totalCounts}.
+   */
   void addTo(double[] total, int[] totalCounts) {
     for (int i = 0; i < k * d; i++) {
       total[i] += ((sums[0][i] + sums[1][i]) + sums[2][i]) + sums[3][i];

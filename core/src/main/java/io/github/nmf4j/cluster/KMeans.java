@@ -21,14 +21,15 @@ import java.util.concurrent.CancellationException;
  *
  * <p>The fit minimizes the inertia {@code sum_i min_j |x_i - c_j|^2}. Each restart chooses
  * initial centroids ({@link KMeansInit#K_MEANS_PLUS_PLUS} by default, {@link KMeansInit#RANDOM},
- * {@link KMeansInit#K_MEANS_PARALLEL}, or the {@link Builder#initialCentroids} given), then alternates Lloyd's two steps (Lloyd
- * 1982): assign every point to its nearest centroid (ties to the lowest index), and move every
- * centroid to the mean of its points. A restart stops when no label changes, or when the summed
- * squared centroid shift is at most {@code tolerance} times the mean per-feature variance of
- * the data, or after {@code maxIterations} iterations; then, unless no label changed, a final
- * assignment step makes the labels match the final centroids. These are scikit-learn's rules
- * ({@code KMeans(algorithm="lloyd")}), so from the same initial centroids both give the same
- * clustering up to rounding. The restart with the lowest inertia is kept (the first on ties).
+ * {@link KMeansInit#K_MEANS_PARALLEL}, or the {@link Builder#initialCentroids} given), then
+ * alternates Lloyd's two steps (Lloyd 1982): assign every point to its nearest centroid (ties to
+ * the lowest index), and move every centroid to the mean of its points. A restart stops when no
+ * label changes, or when the summed squared centroid shift is at most {@code tolerance} times the
+ * mean per-feature variance of the data, or after {@code maxIterations} iterations; then, unless no
+ * label changed, a final assignment step makes the labels match the final centroids. These are
+ * scikit-learn's rules ({@code KMeans(algorithm="lloyd")}), so from the same initial centroids both
+ * give the same clustering up to rounding. The restart with the lowest inertia is kept (the first
+ * on ties).
  *
  * <p><b>Empty clusters.</b> A cluster left without points is re-seeded at the point farthest
  * from its assigned centroid (ties to the lowest index), taken from a cluster that keeps other
@@ -66,8 +67,8 @@ import java.util.concurrent.CancellationException;
  *
  * <p><b>Inertia.</b> {@link KMeansModel#inertia()} sums squared distances computed directly
  * from the differences, never from the product form. The inertia reported to a listener on each
- * iteration ({@link io.github.nmf4j.estimator.Progress#loss()}) is computed directly too on the direct path; on
- * the product path it is, per cluster, the expanded formula {@code
+ * iteration ({@link io.github.nmf4j.estimator.Progress#loss()}) is computed directly too on the
+ * direct path; on the product path it is, per cluster, the expanded formula {@code
  * sum_i |x'_i|^2 - 2 c'_j . sum_i x'_i + n_j |c'_j|^2} over the cluster's centred points,
  * clamped at 0, from statistics kept across iterations (so that points whose label is proved
  * unchanged are not read at all). On the product path, two centroids whose squared distances to

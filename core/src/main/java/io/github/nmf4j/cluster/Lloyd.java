@@ -9,7 +9,9 @@ package io.github.nmf4j.cluster;
  */
 final class Lloyd {
 
-  /** Receives one iteration's numbers; may throw {@link java.util.concurrent.CancellationException}. */
+  /**
+   * Receives one iteration's numbers; may throw {@link java.util.concurrent.CancellationException}.
+   */
   interface Observer {
     void iteration(int iteration, double inertia, double centerShift);
   }

@@ -17,9 +17,9 @@ import java.util.Arrays;
  * {@code neighbors}-th distance; this reads about {@code sqrt(n)} candidates per point instead
  * of {@code n}. On wider data, where the sweep cannot prune, by blocked matrix products ({@link
  * ProductNeighbors}, which finds the same neighbours); on the digits (1,797 x 64) it takes 0.024
- * CPU seconds against the sweep's 0.12-0.18 (one thread, after the JIT has compiled it). Neighbours are ranked by squared distance
- * summed in feature order ({@link Rows#squaredDistance}), ties by index, so the graph does not
- * depend on the search, the scan order or the thread count.
+ * CPU seconds against the sweep's 0.12-0.18 (one thread, after the JIT has compiled it). Neighbours
+ * are ranked by squared distance summed in feature order ({@link Rows#squaredDistance}), ties by
+ * index, so the graph does not depend on the search, the scan order or the thread count.
  */
 final class NeighborGraph {
 

@@ -123,7 +123,10 @@ final class ProductSums {
     return counts[j];
   }
 
-  /** Moves point {@code i} of {@code x} (raw) from cluster {@code from} into empty cluster {@code to}. */
+  /**
+   * Moves point {@code i} of {@code x} (raw) from cluster {@code from} into empty cluster
+   * {@code to}.
+   */
   void relocate(double[] x, int i, double norm, int from, int to) {
     double[] s = sums[from];
     double[] t = sums[to];

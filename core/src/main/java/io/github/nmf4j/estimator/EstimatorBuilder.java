@@ -40,11 +40,11 @@ public abstract class EstimatorBuilder<B extends EstimatorBuilder<B>> {
   /**
    * The executor that runs the helper threads of a fit, up to {@code threads - 1} beside the
    * calling thread; default: a shared pool of daemon threads. A model keeps no executor: its
-   * {@code transform}, {@code inverseTransform} and {@code predict} take one as an argument. Any executor works, even one whose
-   * threads are all busy or one that runs tasks on the calling thread: a helper that has not
-   * started by the time the caller has taken the last piece of work is skipped, so the work is
-   * never stuck behind a helper, and results do not depend on which threads ran it. Null
-   * restores the default.
+   * {@code transform}, {@code inverseTransform} and {@code predict} take one as an argument. Any
+   * executor works, even one whose threads are all busy or one that runs tasks on the calling
+   * thread: a helper that has not started by the time the caller has taken the last piece of work
+   * is skipped, so the work is never stuck behind a helper, and results do not depend on which
+   * threads ran it. Null restores the default.
    */
   public final B executor(Executor executor) {
     this.executor = executor;

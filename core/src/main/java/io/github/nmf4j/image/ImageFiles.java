@@ -44,8 +44,8 @@ final class ImageFiles {
    */
   static Header check(Path path) throws IOException {
     long length = Files.size(path);
-    try (ImageBytes in = new ImageBytes(new BufferedInputStream(Files.newInputStream(path), 1 << 16),
-        path.toString(), length)) {
+    try (ImageBytes in = new ImageBytes(
+        new BufferedInputStream(Files.newInputStream(path), 1 << 16), path.toString(), length)) {
       int b0 = in.peekByte(0);
       int b1 = in.peekByte(1);
       if (b0 == 0x89 && b1 == 'P') {

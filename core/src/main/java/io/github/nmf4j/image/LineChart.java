@@ -23,8 +23,8 @@ import java.util.List;
  * }</pre>
  *
  * <p>A series may carry error bars ({@link #series(String, double[], double[], double[])}), as
- * the held-out errors of a rank selection do. If the JDK has no usable font (a minimal headless installation), the chart is drawn
- * without text rather than failing.
+ * the held-out errors of a rank selection do. If the JDK has no usable font (a minimal headless
+ * installation), the chart is drawn without text rather than failing.
  */
 public final class LineChart {
 

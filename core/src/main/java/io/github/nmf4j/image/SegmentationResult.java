@@ -195,7 +195,7 @@ public final class SegmentationResult {
 
   @Override
   public String toString() {
-    return "SegmentationResult[" + height + "x" + width + ", window=" + settings.window() + ", positions="
-        + tops.length + "x" + lefts.length + ", clusters=" + clusters() + "]";
+    return "SegmentationResult[" + height + "x" + width + ", window=" + settings.window()
+        + ", positions=" + tops.length + "x" + lefts.length + ", clusters=" + clusters() + "]";
   }
 }

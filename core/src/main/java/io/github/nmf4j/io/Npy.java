@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The NumPy {@code .npy} format, versions 1.0, 2.0 and 3.0
- * (<a href="https://numpy.org/doc/stable/reference/generated/numpy.lib.format.html">numpy.lib.format</a>).
+ * (<a href="https://numpy.org/doc/stable/reference/generated/numpy.lib.format.html"
+ * >numpy.lib.format</a>).
  *
  * <p>Reads arrays of {@code float64}, {@code float32}, signed and unsigned integers of 1 to 8
  * bytes and booleans, in either byte order and in C or Fortran order; a 1-D array of length n

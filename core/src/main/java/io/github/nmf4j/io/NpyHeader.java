@@ -48,7 +48,8 @@ record NpyHeader(String descr, boolean fortran, long[] shape) {
           + " (structured arrays are not supported)");
     }
     if (!(dict.get("fortran_order") instanceof Boolean fortran)) {
-      throw p.error("'fortran_order' must be True or False, was " + show(dict.get("fortran_order")));
+      throw p.error("'fortran_order' must be True or False, was "
+          + show(dict.get("fortran_order")));
     }
     if (!(dict.get("shape") instanceof List<?> dims)) {
       throw p.error("'shape' must be a tuple of integers, was " + show(dict.get("shape")));
@@ -231,8 +232,8 @@ record NpyHeader(String descr, boolean fortran, long[] shape) {
         case "False" -> Boolean.FALSE;
         case "None" -> NONE;
         default -> throw error("unexpected " + (w.isEmpty()
-            ? "character '" + printable(text.charAt(start)) + "'" : "'" + w + "'") + " at character "
-            + start);
+            ? "character '" + printable(text.charAt(start)) + "'" : "'" + w + "'")
+            + " at character " + start);
       };
     }
 

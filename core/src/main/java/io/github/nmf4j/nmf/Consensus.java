@@ -131,7 +131,9 @@ public final class Consensus extends Estimator<ConsensusSettings> {
     return distance;
   }
 
-  /** Sets {@code labels[i]} to the column of the largest entry of row i of w (n x k); ties: first. */
+  /**
+   * Sets {@code labels[i]} to the column of the largest entry of row i of w (n x k); ties: first.
+   */
   private static void argmaxRows(double[] w, int n, int k, int[] labels) {
     for (int i = 0; i < n; i++) {
       int best = 0;

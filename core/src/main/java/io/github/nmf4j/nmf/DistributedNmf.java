@@ -175,7 +175,8 @@ public final class DistributedNmf {
         history[checks++] = reported;
         double error = c.convergenceError(loss);
         converged = config.settings().tolerance() > 0
-            && (initialError == 0 || (previousError - error) / initialError < config.settings().tolerance());
+            && (initialError == 0
+                || (previousError - error) / initialError < config.settings().tolerance());
         previousError = error;
       }
       monitor.report(0, iteration, maxIterations, reported, Double.NaN);
@@ -193,8 +194,8 @@ public final class DistributedNmf {
    *
    * @param h the components, {@code k x p}, as {@link DistributedNmfModel#components()}
    * @throws IllegalArgumentException if an argument is null, {@code h} has not {@code
-   *     config.settings().rank()} rows or {@code x} has not p columns, or {@code x} holds a negative, NaN or
-   *     infinite value (the message names its row and column)
+   *     config.settings().rank()} rows or {@code x} has not p columns, or {@code x} holds a
+   *     negative, NaN or infinite value (the message names its row and column)
    */
   public static Matrix transformRows(Nmf config, Matrix h, Matrix x) {
     Arguments.requireNonNull(config, "config");

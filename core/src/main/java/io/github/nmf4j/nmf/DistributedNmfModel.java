@@ -27,7 +27,9 @@ public record DistributedNmfModel(NmfSettings settings, Matrix components, long 
     lossHistory = lossHistory.clone();
   }
 
-  /** As {@link NmfModel#lossHistory()}: the initial loss, then every {@code checkEvery} (a copy). */
+  /**
+   * As {@link NmfModel#lossHistory()}: the initial loss, then every {@code checkEvery} (a copy).
+   */
   @Override
   public double[] lossHistory() {
     return lossHistory.clone();

@@ -70,7 +70,10 @@ final class Entries {
     return columnStart[j] == columnStart[j + 1];
   }
 
-  /** {@code out[q] = (W H)_ij} at every entry, from W ({@code n x k}) and {@code H'} ({@code p x k}). */
+  /**
+   * {@code out[q] = (W H)_ij} at every entry, from W ({@code n x k}) and {@code H'}
+   * ({@code p x k}).
+   */
   void productAt(double[] w, double[] ht, int k, double[] out, Parallel par) {
     par.forEach(blocks(n), b -> {
       for (int i = b * BLOCK, end = Math.min(n, i + BLOCK); i < end; i++) {

@@ -24,10 +24,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * rho_H = (np + nk) / (pk + p)}, {@code alpha =} {@value #ALPHA}), and only while a sweep still
  * changes the block by more than {@code delta =} {@value #DELTA} times the first sweep's change
  * (in Frobenius norm). {@code rho} counts flops rather than timing the two (as Gillis and
- * Glineur's code does), so that the iterates never depend on the machine's speed. The problem separates over rows of W and columns of H, so the sweeps run
- * on fixed blocks of {@value #BLOCK} rows (columns), each with its own stopping test, in parallel
- * and independently of the thread count. One sweep per half-iteration is exactly scikit-learn's
- * {@code NMF(solver='cd')} (with the H-first order and the floor instead of 0).
+ * Glineur's code does), so that the iterates never depend on the machine's speed. The problem
+ * separates over rows of W and columns of H, so the sweeps run on fixed blocks of {@value #BLOCK}
+ * rows (columns), each with its own stopping test, in parallel and independently of the thread
+ * count. One sweep per half-iteration is exactly scikit-learn's {@code NMF(solver='cd')} (with the
+ * H-first order and the floor instead of 0).
  *
  * <p>Penalties ({@link Penalties}, scikit-learn's {@code cd}): the L1 weight is taken from the
  * targets ({@code W'V - l1H}, {@code VH' - l1W}) and the L2 weight added to the diagonal of the

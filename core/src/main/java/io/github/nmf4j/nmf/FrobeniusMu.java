@@ -72,7 +72,9 @@ final class FrobeniusMu implements UpdateRule {
   /** {@code <W, V_s H'>} for the current factors. */
   private double cross;
 
-  /** The rule for any V; a fit of a sparse V takes {@link SparseFrobeniusMu} (tests compare them). */
+  /**
+   * The rule for any V; a fit of a sparse V takes {@link SparseFrobeniusMu} (tests compare them).
+   */
   FrobeniusMu(Problem problem, Factors start, boolean updateH) {
     this.data = problem.data();
     this.w = start.w;

@@ -26,7 +26,9 @@ public enum Initialization {
    */
   NNDSVD,
 
-  /** {@link #NNDSVD} with its zeros replaced by {@code mean(V)}; requires {@code k <= min(n, p)}. */
+  /**
+   * {@link #NNDSVD} with its zeros replaced by {@code mean(V)}; requires {@code k <= min(n, p)}.
+   */
   NNDSVDA,
 
   /**

@@ -25,7 +25,9 @@ import io.github.nmf4j.internal.Parallel;
 abstract class MaskedRule implements UpdateRule {
 
   final Observed data;
-  /** The entries the rule's sums run over: {@link Observed#missing} or {@link Observed#observed}. */
+  /**
+   * The entries the rule's sums run over: {@link Observed#missing} or {@link Observed#observed}.
+   */
   final Entries entries;
   final Parallel par;
   final double[] w;

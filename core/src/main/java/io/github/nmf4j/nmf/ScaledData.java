@@ -118,7 +118,9 @@ abstract class ScaledData {
    */
   abstract RowProducts rowProducts(RowBlocks blocks, int k, boolean ratios);
 
-  /** A pass's products for the beta-divergence update of {@code beta} (see {@link BetaProducts}). */
+  /**
+   * A pass's products for the beta-divergence update of {@code beta} (see {@link BetaProducts}).
+   */
   abstract BetaProducts betaProducts(RowBlocks blocks, int k, double beta, double eps);
 
   /**

@@ -24,9 +24,9 @@ public enum Solver {
   /**
    * Hierarchical alternating least squares (Cichocki and Phan 2009), {@link Loss#FROBENIUS}
    * only, with Gillis and Glineur's (2012) repeated inner sweeps (per half-iteration at most
-   * {@code 1 + rho / 2} sweeps, {@code rho} the products' cost over a sweep's, stopping once a sweep
-   * changes the factor by at most a tenth of what the first changed): each row of H, then each
-   * column of W, is set to its exact non-negative least-squares value with the others fixed,
+   * {@code 1 + rho / 2} sweeps, {@code rho} the products' cost over a sweep's, stopping once a
+   * sweep changes the factor by at most a tenth of what the first changed): each row of H, then
+   * each column of W, is set to its exact non-negative least-squares value with the others fixed,
    * {@code H[c,:] = max(f, H[c,:] + ((W'V)[c,:] - (W'W)[c,:] H) / (W'W)[c,c])} and
    * {@code W[:,c] = max(f, W[:,c] + ((VH')[:,c] - W (HH')[:,c]) / (HH')[c,c])} with a tiny floor
    * {@code f > 0}. It reaches a given error in far fewer iterations than the multiplicative

@@ -221,8 +221,8 @@ public class SparkNmf extends Estimator<SparkNmfModel> implements DefaultParamsW
    * Fits V, the features column of {@code dataset}.
    *
    * @throws IllegalArgumentException before any iteration if the rank is not set, the column
-   *     is missing, not of vectors or empty, a vector is null or of another length than the first, or
-   *     a value is negative, NaN or infinite (the message names the row, from 0, and column), or
+   *     is missing, not of vectors or empty, a vector is null or of another length than the first,
+   *     or a value is negative, NaN or infinite (the message names the row, from 0, and column), or
    *     the solver is hals with the kullback-leibler loss
    * @throws java.util.concurrent.CancellationException if the listener cancelled the fit or the
    *     calling thread was interrupted

@@ -92,7 +92,8 @@ public final class SyntheticDigits {
       for (int s = 0; s < 4; s++) {
         for (int t = 0; t < STEPS; t++) {
           ys[s * STEPS + t] = a[2 * s] + Math.floorDiv((a[2 * s + 2] - a[2 * s]) * t, STEPS);
-          xs[s * STEPS + t] = a[2 * s + 1] + Math.floorDiv((a[2 * s + 3] - a[2 * s + 1]) * t, STEPS);
+          xs[s * STEPS + t] =
+              a[2 * s + 1] + Math.floorDiv((a[2 * s + 3] - a[2 * s + 1]) * t, STEPS);
         }
       }
       ys[4 * STEPS] = a[8];

@@ -16,10 +16,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Square products {@code C = A B} of size n: the naive triple loop, and {@link Matrix#multiply(Matrix,
- * int)} (the blocked kernel) on one thread and on all threads. Like numpy's {@code a @ b}, the
- * library's product returns a new matrix, so its allocation is part of the time. GFLOP/s =
- * {@code 2 n^3 / time}; docs/benchmarks.md derives it.
+ * Square products {@code C = A B} of size n: the naive triple loop, and {@link
+ * Matrix#multiply(Matrix, int)} (the blocked kernel) on one thread and on all threads. Like numpy's
+ * {@code a @ b}, the library's product returns a new matrix, so its allocation is part of the time.
+ * GFLOP/s = {@code 2 n^3 / time}; docs/benchmarks.md derives it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

@@ -49,7 +49,8 @@ public class SilhouetteBenchmark {
   public void setUp() {
     WideData.Data d = WideData.load(data);
     Matrix all = Matrix.wrap(d.rows, d.cols, d.values);
-    Matrix initial = Matrix.wrap(10, d.cols, SyntheticDigits.initialCentroids(d.values, d.cols, 10));
+    Matrix initial =
+        Matrix.wrap(10, d.cols, SyntheticDigits.initialCentroids(d.values, d.cols, 10));
     int[] fitted = KMeans.builder().initialCentroids(initial).threads(2).fit(all).labels();
     int m = Math.min(ROWS, d.rows);
     points = Matrix.wrap(m, d.cols, Arrays.copyOf(d.values, m * d.cols));

@@ -19,8 +19,8 @@ import java.util.SplittableRandom;
  * that the fit never needed more live heap than that.
  *
  * <pre>
- * java -Xmx658560000 -cp benchmarks/target/benchmarks.jar io.github.nmf4j.benchmarks.nmf.FitMemory \
- *     70000 784 20 50 FROBENIUS NNDSVDA
+ * java -Xmx658560000 -cp benchmarks/target/benchmarks.jar \
+ *     io.github.nmf4j.benchmarks.nmf.FitMemory 70000 784 20 50 FROBENIUS NNDSVDA
  * </pre>
  */
 public final class FitMemory {

@@ -19,7 +19,8 @@ import java.util.zip.GZIPInputStream;
  * 784 matrix of the HALS comparison (20 components). Run from the repository's root:
  *
  * <pre>
- * java -Xmx6g -cp benchmarks/target/benchmarks.jar io.github.nmf4j.benchmarks.nmf.PcaDriver [repeats] [threads]
+ * java -Xmx6g -cp benchmarks/target/benchmarks.jar io.github.nmf4j.benchmarks.nmf.PcaDriver \
+ *     [repeats] [threads]
  * </pre>
  */
 public final class PcaDriver {

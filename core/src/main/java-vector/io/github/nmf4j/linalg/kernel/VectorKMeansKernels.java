@@ -79,8 +79,8 @@ final class VectorKMeansKernels extends KMeansKernels {
    * The vector part of both scans: for the points from 0 on, by groups of {@value #GROUP} vectors
    * then by single vectors (the last one across {@code m} when the arrays have room), folds the
    * distances into the running minimum {@code best} and into {@code other}, its label as a double
-   * ({@code labels}) or the second-smallest distance. Returns where the scalar loop takes over: {@code m}
-   * or beyond when the vectors covered every point.
+   * ({@code labels}) or the second-smallest distance. Returns where the scalar loop takes over:
+   * {@code m} or beyond when the vectors covered every point.
    */
   private static int scan(double[] p0, double[] p1, double[] p2, int m, double[] c0,
       double[] c1, double[] c2, int k, double[] best, double[] other, boolean labels) {

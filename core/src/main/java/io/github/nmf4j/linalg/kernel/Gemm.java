@@ -23,11 +23,14 @@ public final class Gemm {
   private Gemm() {}
 
   /** {@code c (m x n) = a (m x k) * b (k x n)}. */
-  public static void multiply(int m, int k, int n, double[] a, double[] b, double[] c, Parallel par) {
+  public static void multiply(
+      int m, int k, int n, double[] a, double[] b, double[] c, Parallel par) {
     GemmEngine.product(m, k, n, a, 0, k, 1, b, 0, n, 1, c, 0, par);
   }
 
-  /** {@code c (m x n) = a^T * b} where {@code a} is {@code k x m} and {@code b} is {@code k x n}. */
+  /**
+   * {@code c (m x n) = a^T * b} where {@code a} is {@code k x m} and {@code b} is {@code k x n}.
+   */
   public static void transposeMultiply(
       int k, int m, int n, double[] a, double[] b, double[] c, Parallel par) {
     GemmEngine.product(m, k, n, a, 0, 1, m, b, 0, n, 1, c, 0, par);
@@ -43,7 +46,9 @@ public final class Gemm {
     GemmEngine.gram(m, k, new Strided(a, 0, 1, m), new Strided(a, 0, m, 1), c, par);
   }
 
-  /** {@code c (m x n) = a * b^T} where {@code a} is {@code m x k} and {@code b} is {@code n x k}. */
+  /**
+   * {@code c (m x n) = a * b^T} where {@code a} is {@code m x k} and {@code b} is {@code n x k}.
+   */
   public static void multiplyTranspose(
       int m, int k, int n, double[] a, double[] b, double[] c, Parallel par) {
     GemmEngine.product(m, k, n, a, 0, k, 1, b, 0, 1, k, c, 0, par);
