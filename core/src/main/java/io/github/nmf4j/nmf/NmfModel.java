@@ -219,12 +219,9 @@ public final class NmfModel {
    */
   public Matrix impute(Matrix v) {
     Arguments.requireNonNull(v, "v");
+    requireFittedShape(v.rows(), v.cols(), v.shape());
     int n = w.rows();
     int p = h.cols();
-    if (v.rows() != n || v.cols() != p) {
-      throw new IllegalArgumentException("v must be " + n + "x" + p
-          + " (the shape of the data the model was fitted on), was " + v.shape());
-    }
     int k = rank();
     double[] a = v.toRowMajorArray();
     double[] wa = MatrixAccess.data(w);
@@ -256,12 +253,9 @@ public final class NmfModel {
    */
   public Matrix impute(SparseMatrix v) {
     Arguments.requireNonNull(v, "v");
+    requireFittedShape(v.rows(), v.cols(), v.shape());
     int n = w.rows();
     int p = h.cols();
-    if (v.rows() != n || v.cols() != p) {
-      throw new IllegalArgumentException("v must be " + n + "x" + p
-          + " (the shape of the data the model was fitted on), was " + v.shape());
-    }
     if ((long) n * p > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException("impute: the dense " + n + "x" + p + " completion would"
           + " have " + (long) n * p + " values, more than a Java array holds; predict the"
@@ -279,6 +273,19 @@ public final class NmfModel {
       }
     }
     return completed;
+  }
+
+  /**
+   * Checks that an argument of {@code impute} has the shape of the data the model was fitted
+   * on, {@code n x p}.
+   *
+   * @throws IllegalArgumentException naming both shapes if it does not
+   */
+  private void requireFittedShape(int rows, int cols, String shape) {
+    if (rows != w.rows() || cols != h.cols()) {
+      throw new IllegalArgumentException("v must be " + w.rows() + "x" + h.cols()
+          + " (the shape of the data the model was fitted on), was " + shape);
+    }
   }
 
   /**
