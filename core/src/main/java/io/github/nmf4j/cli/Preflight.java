@@ -268,25 +268,14 @@ final class Preflight {
    * @throws IllegalArgumentException if it does not, saying how large it would be
    */
   static void denseCopy(String file, long rows, long cols, String why, String instead) {
-    denseCopies(file, rows, cols, 1, why, instead);
-  }
-
-  /**
-   * As {@link #denseCopy}, for {@code copies} dense copies held at once: each must fit in one
-   * Java array, and all of them in the memory Java may still use.
-   *
-   * @throws IllegalArgumentException if they do not, saying how large they would be
-   */
-  static void denseCopies(String file, long rows, long cols, int copies, String why,
-      String instead) {
     long values = rows * cols;
     String what = file + " is a " + rows + "x" + cols + " sparse matrix; " + why
-        + " needs it dense" + (copies > 1 ? " (" + copies + " copies at once)" : "");
+        + " needs it dense";
     if (values > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException(what + ", " + values + " values, more than a Java"
           + " array holds; " + instead);
     }
-    memory(8.0 * copies * values, what, instead);
+    memory(8.0 * values, what, instead);
   }
 
   /**
