@@ -390,13 +390,7 @@ class ClusterCommandTest {
     for (int c = 0; c < penalties.length; c++) {
       String[] args = Stream.concat(Stream.of("--method", "nmf"), Stream.of(penalties[c]))
           .toArray(String[]::new);
-      int[] labels = expected[c].clusterLabels();
-      assertThat(labels(input, args)).containsExactly(labels);
-      CliRunner r = CliRunner.run(Stream.concat(Stream.of("cluster", input.toString(), "--k",
-          "3", "--json"), Stream.of(args)).toArray(String[]::new));
-      assertThat(r.exitCode()).as(r.err()).isZero();
-      assertThat(r.json()).containsEntry("iterations", (double) expected[c].iterations())
-          .containsEntry("inertia", io.github.nmf4j.metrics.Inertia.of(points, labels));
+      assertNmfRunMatches(points, expected[c], args);
     }
     assertThat(expected[0].clusterLabels()).containsOnly(0);
     assertThat(expected[1].iterations()).isNotEqualTo(plain.iterations());
@@ -411,6 +405,22 @@ class ClusterCommandTest {
     }
     assertThat(CliRunner.run("cluster", "--help").out()).contains("--alpha-w A",
         "nmf: weight of the elastic-net penalty on W", "--l1-ratio R");
+  }
+
+  /**
+   * Runs {@code cluster input --k 3} with {@code args} twice (labels written, and --json) and
+   * checks the labels, iterations and inertia against the library's {@code expected} fit.
+   */
+  private CliRunner assertNmfRunMatches(Matrix points, NmfModel expected, String... args)
+      throws IOException {
+    int[] labels = expected.clusterLabels();
+    assertThat(labels(input, args)).containsExactly(labels);
+    CliRunner r = CliRunner.run(Stream.concat(Stream.of("cluster", input.toString(), "--k",
+        "3", "--json"), Stream.of(args)).toArray(String[]::new));
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.json()).containsEntry("iterations", (double) expected.iterations())
+        .containsEntry("inertia", io.github.nmf4j.metrics.Inertia.of(points, labels));
+    return r;
   }
 
   @Test
@@ -430,14 +440,8 @@ class ClusterCommandTest {
     for (int c = 0; c < expected.length; c++) {
       String[] args = Stream.concat(Stream.of(kl), Stream.of(restarts[c]))
           .toArray(String[]::new);
-      int[] labels = expected[c].clusterLabels();
-      assertThat(labels(input, args)).containsExactly(labels);
-      CliRunner r = CliRunner.run(Stream.concat(Stream.of("cluster", input.toString(), "--k",
-          "3", "--json"), Stream.of(args)).toArray(String[]::new));
-      assertThat(r.exitCode()).as(r.err()).isZero();
-      assertThat(r.json()).containsEntry("iterations", (double) expected[c].iterations())
-          .containsEntry("inertia", io.github.nmf4j.metrics.Inertia.of(points, labels))
-          .containsEntry("loss", "kl").containsEntry("solver", "mu")
+      CliRunner r = assertNmfRunMatches(points, expected[c], args);
+      assertThat(r.json()).containsEntry("loss", "kl").containsEntry("solver", "mu")
           .containsEntry("init", "random");
       assertThat(r.out()).contains("k = 3, kl loss, mu solver, random start, inertia");
     }
