@@ -1,5 +1,7 @@
 package io.github.nmf4j.nmf;
 
+import static io.github.nmf4j.nmf.MissingValuesTest.builder;
+import static io.github.nmf4j.nmf.MissingValuesTest.hide;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nmf4j.internal.Parallel;
@@ -338,11 +340,6 @@ class MaskedPenaltyTest {
         org.assertj.core.data.Percentage.withPercentage(1e-8));
   }
 
-  private static Nmf.Builder builder(Solver solver, Loss loss, int rank) {
-    return Nmf.builder().rank(rank).solver(solver).loss(loss)
-        .missingValues(MissingValues.IGNORE);
-  }
-
   /** The fit of v's observed entries: v itself, or a sparse V storing exactly them. */
   private static NmfModel fit(Nmf.Builder b, Matrix v, Form form) {
     return form == Form.DENSE ? b.fit(v) : b.fit(storingTheObserved(v));
@@ -377,18 +374,6 @@ class MaskedPenaltyTest {
       rowPointers[i + 1] = q;
     }
     return SparseMatrix.fromCsr(n, p, rowPointers, columns, values);
-  }
-
-  /** A copy of v with each entry NaN with probability {@code fraction}. */
-  private static Matrix hide(Matrix v, double fraction, long seed) {
-    double[] a = v.toRowMajorArray();
-    SplittableRandom r = new SplittableRandom(seed);
-    for (int i = 0; i < a.length; i++) {
-      if (r.nextDouble() < fraction) {
-        a[i] = Double.NaN;
-      }
-    }
-    return Matrix.wrap(v.rows(), v.cols(), a);
   }
 
   /**

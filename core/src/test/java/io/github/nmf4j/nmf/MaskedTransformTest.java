@@ -1,5 +1,8 @@
 package io.github.nmf4j.nmf;
 
+import static io.github.nmf4j.nmf.MaskedPenaltyTest.storingTheObserved;
+import static io.github.nmf4j.nmf.MissingValuesTest.builder;
+import static io.github.nmf4j.nmf.MissingValuesTest.hide;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,11 +10,8 @@ import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
 import java.util.Arrays;
-import java.util.SplittableRandom;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -21,59 +21,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MaskedTransformTest {
 
-  static Stream<Arguments> solvers() {
-    return Stream.of(Arguments.of(Solver.MULTIPLICATIVE_UPDATE, Loss.FROBENIUS),
-        Arguments.of(Solver.MULTIPLICATIVE_UPDATE, Loss.KULLBACK_LEIBLER),
-        Arguments.of(Solver.HALS, Loss.FROBENIUS));
-  }
-
-  private static Nmf.Builder builder(Solver solver, Loss loss, int rank) {
-    return Nmf.builder().rank(rank).solver(solver).loss(loss)
-        .missingValues(MissingValues.IGNORE);
-  }
-
   /** Rows {@code [from, to)} of {@code v}. */
   private static Matrix rows(Matrix v, int from, int to) {
     double[] a = v.toRowMajorArray();
     return Matrix.wrap(to - from, v.cols(),
         Arrays.copyOfRange(a, from * v.cols(), to * v.cols()));
-  }
-
-  /** A copy of v with each entry NaN with probability {@code fraction}. */
-  private static Matrix hide(Matrix v, double fraction, long seed) {
-    double[] a = v.toRowMajorArray();
-    SplittableRandom r = new SplittableRandom(seed);
-    for (int i = 0; i < a.length; i++) {
-      if (r.nextDouble() < fraction) {
-        a[i] = Double.NaN;
-      }
-    }
-    return Matrix.wrap(v.rows(), v.cols(), a);
-  }
-
-  /** The sparse matrix storing the non-NaN entries of {@code x} (explicit zeros included). */
-  private static SparseMatrix stored(Matrix x) {
-    int n = x.rows();
-    int p = x.cols();
-    double[] a = x.toRowMajorArray();
-    int[] rowPointers = new int[n + 1];
-    int count = 0;
-    for (double v : a) {
-      count += Double.isNaN(v) ? 0 : 1;
-    }
-    int[] columns = new int[count];
-    double[] values = new double[count];
-    int q = 0;
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < p; j++) {
-        if (!Double.isNaN(a[i * p + j])) {
-          columns[q] = j;
-          values[q++] = a[i * p + j];
-        }
-      }
-      rowPointers[i + 1] = q;
-    }
-    return SparseMatrix.fromCsr(n, p, rowPointers, columns, values);
   }
 
   /**
@@ -82,7 +34,7 @@ class MaskedTransformTest {
    * better than the training rows' column means.
    */
   @ParameterizedTest(name = "{0} {1}")
-  @MethodSource("solvers")
+  @MethodSource("io.github.nmf4j.nmf.MissingValuesTest#solvers")
   void foldInPredictsTheHiddenEntriesOfNewRows(Solver solver, Loss loss) {
     Matrix v = TestMatrices.planted(60, 40, 5, 21);
     Matrix train = rows(v, 0, 50);
@@ -129,7 +81,7 @@ class MaskedTransformTest {
    * never increases and H is not touched; both forms, with and without penalties.
    */
   @ParameterizedTest(name = "{0} {1}")
-  @MethodSource("solvers")
+  @MethodSource("io.github.nmf4j.nmf.MissingValuesTest#solvers")
   void theMaskedObjectiveWithHFixedNeverIncreases(Solver solver, Loss loss) {
     Matrix v = TestMatrices.noisyLowRank(40, 30, 4, 0.3, 23);
     for (double alphaW : new double[] {0, 0.05}) {
@@ -138,7 +90,7 @@ class MaskedTransformTest {
         NmfModel model = builder(solver, loss, 4).alphaW(alphaW).l1Ratio(0.5).fit(v);
         Matrix x = hide(TestMatrices.noisyLowRank(25, 30, 4, 0.3, 24), 0.4, 25);
         Parallel par = Parallel.serial();
-        Observed observed = sparse ? Observed.ofSparse(stored(x), "x", par)
+        Observed observed = sparse ? Observed.ofSparse(storingTheObserved(x), "x", par)
             : Observed.ofDense(x, "x", par);
         Problem problem = new Problem(model.settings(), observed.start, 4, par);
         Penalties penalties = Penalties.of(problem);
@@ -194,7 +146,7 @@ class MaskedTransformTest {
 
   /** Without a NaN in x, the transform of an IGNORE model is the ordinary one, bit for bit. */
   @ParameterizedTest(name = "{0} {1}")
-  @MethodSource("solvers")
+  @MethodSource("io.github.nmf4j.nmf.MissingValuesTest#solvers")
   void withoutNanTheTransformIsExactlyTheOrdinaryOne(Solver solver, Loss loss) {
     Matrix v = TestMatrices.noisyLowRank(37, 23, 4, 0.1, 26);
     Matrix x = TestMatrices.noisyLowRank(11, 23, 4, 0.1, 27);
@@ -234,13 +186,13 @@ class MaskedTransformTest {
    * NaN where nothing is stored, up to rounding: the same start and the same masked problem.
    */
   @ParameterizedTest(name = "{0} {1}")
-  @MethodSource("solvers")
+  @MethodSource("io.github.nmf4j.nmf.MissingValuesTest#solvers")
   void aSparseXIsTheDenseXWithNanWhereNothingIsStored(Solver solver, Loss loss) {
     Matrix v = TestMatrices.noisyLowRank(40, 30, 3, 0.1, 30);
     NmfModel model = builder(solver, loss, 3).maxIterations(200).tolerance(0).fit(v);
     Matrix x = hide(TestMatrices.noisyLowRank(15, 30, 3, 0.1, 31), 0.5, 32);
     double[] dense = model.transform(x).toRowMajorArray();
-    double[] sparse = model.transform(stored(x)).toRowMajorArray();
+    double[] sparse = model.transform(storingTheObserved(x)).toRowMajorArray();
     double largest = Arrays.stream(dense).max().orElseThrow();
     for (int i = 0; i < dense.length; i++) {
       assertThat(sparse[i]).as("entry %d", i)
@@ -249,7 +201,7 @@ class MaskedTransformTest {
     // REJECT reads the unstored entries as zeros: another W
     NmfModel zeros = builder(solver, loss, 3).missingValues(MissingValues.REJECT)
         .maxIterations(200).tolerance(0).fit(v);
-    double[] asZeros = zeros.transform(stored(x)).toRowMajorArray();
+    double[] asZeros = zeros.transform(storingTheObserved(x)).toRowMajorArray();
     double gap = 0;
     for (int i = 0; i < dense.length; i++) {
       gap = Math.max(gap, Math.abs(asZeros[i] - dense[i]));
@@ -263,14 +215,14 @@ class MaskedTransformTest {
    * HALS, so {@code W_new H} predicts ~0 there; an x with no observed entry at all gives zeros.
    */
   @ParameterizedTest(name = "{0} {1}")
-  @MethodSource("solvers")
+  @MethodSource("io.github.nmf4j.nmf.MissingValuesTest#solvers")
   void aRowWithoutObservedEntriesGetsTheDocumentedResult(Solver solver, Loss loss) {
     Matrix v = TestMatrices.noisyLowRank(30, 12, 3, 0.1, 33);
     NmfModel model = builder(solver, loss, 3).fit(v);
     double[] a = hide(TestMatrices.noisyLowRank(4, 12, 3, 0.1, 34), 0.3, 35).toRowMajorArray();
     Arrays.fill(a, 12, 24, Double.NaN); // row 1
     Matrix x = Matrix.wrap(4, 12, a);
-    for (Matrix w : new Matrix[] {model.transform(x), model.transform(stored(x))}) {
+    for (Matrix w : new Matrix[] {model.transform(x), model.transform(storingTheObserved(x))}) {
       assertThat(TestMatrices.allFiniteNonNegative(w)).isTrue();
       double[] row = w.row(1);
       if (solver == Solver.HALS) {
@@ -291,12 +243,12 @@ class MaskedTransformTest {
 
   /** 1 and 3 threads give the same W, dense and sparse; x is not modified. */
   @ParameterizedTest(name = "{0} {1}")
-  @MethodSource("solvers")
+  @MethodSource("io.github.nmf4j.nmf.MissingValuesTest#solvers")
   void sameResultForAnyThreadCountAndXUnmodified(Solver solver, Loss loss) {
     Matrix v = hide(TestMatrices.noisyLowRank(100, 60, 4, 0.1, 36), 0.2, 37);
     // more rows than a block (Entries.BLOCK = 256)
     Matrix x = hide(TestMatrices.noisyLowRank(600, 60, 4, 0.1, 38), 0.3, 39);
-    SparseMatrix sx = stored(x);
+    SparseMatrix sx = storingTheObserved(x);
     double[] before = x.toRowMajorArray();
     double[] sparseBefore = sx.values();
     Nmf.Builder b = builder(solver, loss, 4).maxIterations(30).tolerance(0);
@@ -317,7 +269,7 @@ class MaskedTransformTest {
    * (L2: smaller norm; L1: more entries near 0) than without.
    */
   @ParameterizedTest(name = "{0} {1}")
-  @MethodSource("solvers")
+  @MethodSource("io.github.nmf4j.nmf.MissingValuesTest#solvers")
   void theWPenaltiesOfTheFitApply(Solver solver, Loss loss) {
     Matrix v = TestMatrices.noisyLowRank(40, 30, 4, 0.1, 40);
     NmfModel plain = builder(solver, loss, 4).fit(v);
@@ -355,7 +307,7 @@ class MaskedTransformTest {
         a[i] *= scale;
       }
       Matrix scaled = Matrix.wrap(8, 12, a);
-      for (Matrix w2 : new Matrix[] {model.transform(scaled), model.transform(stored(scaled))}) {
+      for (Matrix w2 : new Matrix[] {model.transform(scaled), model.transform(storingTheObserved(scaled))}) {
         double[] b = w2.toRowMajorArray();
         for (int i = 0; i < w.length; i++) {
           assertThat(b[i] / scale).as("scale %s, entry %d", scale, i)

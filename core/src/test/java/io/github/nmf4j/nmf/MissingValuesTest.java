@@ -31,13 +31,13 @@ class MissingValuesTest {
         Arguments.of(Solver.HALS, Loss.FROBENIUS));
   }
 
-  private static Nmf.Builder builder(Solver solver, Loss loss, int rank) {
+  static Nmf.Builder builder(Solver solver, Loss loss, int rank) {
     return Nmf.builder().rank(rank).solver(solver).loss(loss)
         .missingValues(MissingValues.IGNORE);
   }
 
   /** A copy of v with each entry NaN with probability {@code fraction}. */
-  private static Matrix hide(Matrix v, double fraction, long seed) {
+  static Matrix hide(Matrix v, double fraction, long seed) {
     double[] a = v.toRowMajorArray();
     SplittableRandom r = new SplittableRandom(seed);
     for (int i = 0; i < a.length; i++) {
