@@ -27,7 +27,10 @@ import io.github.nmf4j.linalg.SparseMatrix;
  * <p>No loss increases from one iteration to the next. The guard {@code eps} of the updates'
  * denominators is {@link Builder#epsilon}; it applies to V scaled by a power of four so that
  * its largest value lies in {@code [1, 4)} (the scaling is exact and undone on the result, so
- * {@code fit(4 V)} returns exactly twice the factors of {@code fit(V)} when no penalty is set).
+ * from a {@link Initialization#RANDOM} start {@code fit(4 V)} returns exactly twice the factors
+ * of {@code fit(V)} when no penalty is set; the NNDSVD starts are not scale-free in this sense,
+ * since their threshold, 1e-6, and NNDSVDA's fill, {@code mean(V)}, are in the caller's units,
+ * as scikit-learn's).
  *
  * <p><b>Convergence</b>, as scikit-learn: every {@link Builder#checkEvery} iterations the loss is
  * computed and the fit stops when {@code (previous - current) / initial < tolerance}, where the
