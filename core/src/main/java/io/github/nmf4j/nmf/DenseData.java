@@ -38,6 +38,22 @@ final class DenseData extends ScaledData {
     this.transposable = fit && (long) n * p <= TRANSPOSED_LIMIT;
   }
 
+  /**
+   * A V whose entries the caller changes between products with {@link #set} ({@link
+   * ImputedHals}: V with its missing entries filled), kept and multiplied as a fit's V.
+   */
+  static DenseData changing(double[] v, int n, int p, int halfExponent, double squaredNorm) {
+    return new DenseData(v, n, p, halfExponent, Double.NaN, squaredNorm, true);
+  }
+
+  /** {@code V[i][j] = x}, in the kept V' too; for a V made by {@link #changing}. */
+  void set(int i, int j, double x) {
+    v[i * p + j] = x;
+    if (vt != null) {
+      vt[j * n + i] = x;
+    }
+  }
+
   /** See {@link ScaledData#block}. */
   static DenseData block(double[] v, int rows, int p, int halfExponent, double sum,
       double squaredNorm) {
