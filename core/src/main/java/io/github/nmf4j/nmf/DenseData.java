@@ -39,14 +39,15 @@ final class DenseData extends ScaledData {
   }
 
   /**
-   * A V whose entries the caller changes between products with {@link #set} ({@link
-   * ImputedHals}: V with its missing entries filled), kept and multiplied as a fit's V.
+   * A V already checked (V with its missing entries as 0 or filled in), multiplied as a fit's V
+   * (V' kept when small, {@link #timesTranspose}); its entries may change between products
+   * through {@link #set} ({@link ImputedHals}).
    */
-  static DenseData changing(double[] v, int n, int p, int halfExponent, double squaredNorm) {
+  static DenseData forFit(double[] v, int n, int p, int halfExponent, double squaredNorm) {
     return new DenseData(v, n, p, halfExponent, Double.NaN, squaredNorm, true);
   }
 
-  /** {@code V[i][j] = x}, in the kept V' too; for a V made by {@link #changing}. */
+  /** {@code V[i][j] = x}, in the kept V' too; for a V made by {@link #forFit}. */
   void set(int i, int j, double x) {
     v[i * p + j] = x;
     if (vt != null) {

@@ -81,7 +81,7 @@ final class ImputedHals extends MaskedRule {
     first = new MaskedDenseHals(problem, start, data, true);
     // The floor of FrobeniusHals comes from the mean square of V: that of the observed entries.
     double observed = (double) n * p - entries.size();
-    completed = DenseData.changing(data.denseCopy(), n, p, scaled.halfExponent,
+    completed = DenseData.forFit(data.denseCopy(), n, p, scaled.halfExponent,
         data.squaredNorm * ((double) n * p / observed));
     impute();
     full = new FrobeniusHals(new Problem(problem.settings(), completed, k, par), start, true,

@@ -35,6 +35,8 @@ final class MaskedDenseFrobeniusMu extends MaskedRule {
   private final double[] byColumn;
   private final double[] byRow;
   private final double[] partial;
+  /** The zero-filled V, multiplied as a fit's V (its transpose kept when small). */
+  private final DenseData zeroFilled;
 
   MaskedDenseFrobeniusMu(Problem problem, Factors start, Observed data, boolean updateH) {
     super(problem, start, data, data.missing, updateH);
@@ -52,6 +54,7 @@ final class MaskedDenseFrobeniusMu extends MaskedRule {
     byColumn = new double[p * k];
     byRow = new double[n * k];
     partial = new double[Math.max(Entries.blocks(n), MuKernels.blocks(n))];
+    zeroFilled = DenseData.forFit(data.filled, n, p, 0, data.squaredNorm);
     SparseProducts.transposedRows(h, k, p, htRows);
     SparseProducts.rows(w, n, k, wRows);
     productsWithH();
@@ -94,7 +97,7 @@ final class MaskedDenseFrobeniusMu extends MaskedRule {
 
   /** {@code numW = V_0 H'} and {@code hht = HH'} for the current H. */
   private void productsWithH() {
-    Gemm.multiplyTranspose(data.n, data.p, k, data.filled, h, numW, par);
+    zeroFilled.timesTranspose(h, k, numW, par);
     Gemm.multiplyTranspose(k, data.p, k, h, h, hht, Parallel.serial());
   }
 
