@@ -39,20 +39,12 @@ final class DenseData extends ScaledData {
   }
 
   /**
-   * A V already checked (V with its missing entries as 0 or filled in), multiplied as a fit's V
-   * (V' kept when small, {@link #timesTranspose}); its entries may change between products
-   * through {@link #set} ({@link ImputedHals}).
+   * A V already checked and scaled (the zero-filled V of a masked fit, {@link
+   * MaskedDenseFrobeniusMu}), multiplied as a fit's V: V' kept when small ({@link
+   * #timesTranspose}).
    */
   static DenseData forFit(double[] v, int n, int p, int halfExponent, double squaredNorm) {
     return new DenseData(v, n, p, halfExponent, Double.NaN, squaredNorm, true);
-  }
-
-  /** {@code V[i][j] = x}, in the kept V' too; for a V made by {@link #forFit}. */
-  void set(int i, int j, double x) {
-    v[i * p + j] = x;
-    if (vt != null) {
-      vt[j * n + i] = x;
-    }
   }
 
   /** See {@link ScaledData#block}. */

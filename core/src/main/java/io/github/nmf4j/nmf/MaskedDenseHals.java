@@ -100,28 +100,14 @@ final class MaskedDenseHals extends MaskedHalsRule {
    */
   @Override
   double computeLoss() {
-    return complementLoss(data, entries, w, h, k, atMissing, vht, gram, new double[k * k],
-        partial, par);
-  }
-
-  /**
-   * The masked loss of the complement form, {@code sqrt(||V_0 - WH||^2 - sum E^2)}: {@code
-   * ||V_0||^2 - 2 <W, V_0 H'> + <W'W, HH'>} less the squares of {@code E = WH} at the missing
-   * entries ({@code atMissing}, CSR order, for the current factors). {@code vht} ({@code n x k}),
-   * {@code gram} and {@code wtw} ({@code k x k}) are overwritten with {@code V_0 H'}, {@code HH'}
-   * and {@code W'W}; {@code partial} holds at least {@code max(Entries.blocks(n),
-   * MuKernels.blocks(n))} values.
-   */
-  static double complementLoss(Observed data, Entries missing, double[] w, double[] h, int k,
-      double[] atMissing, double[] vht, double[] gram, double[] wtw, double[] partial,
-      Parallel par) {
     int n = data.n;
     Gemm.multiplyTranspose(n, data.p, k, data.filled, h, vht, par);
     Gemm.multiplyTranspose(k, data.p, k, h, h, gram, Parallel.serial());
+    double[] wtw = new double[k * k];
     Gemm.gram(n, k, w, wtw, par);
     double cross = MuKernels.dot(w, vht, n, k, 1.0, partial, par);
-    double squares = missing.sum(q -> atMissing[q] * atMissing[q], partial, par);
-    double squared = MuKernels.traceSquares(data.squaredNorm, cross, wtw, gram, k) - squares;
+    double missing = entries.sum(q -> atMissing[q] * atMissing[q], partial, par);
+    double squared = MuKernels.traceSquares(data.squaredNorm, cross, wtw, gram, k) - missing;
     return Math.sqrt(Math.max(0, squared));
   }
 

@@ -77,15 +77,9 @@ final class MaskedProducts {
     int[] start = entries.rowStart;
     int[] columns = entries.column;
     par.forEach(blocks, b -> {
-      int end = Math.min(n, b * Entries.BLOCK + Entries.BLOCK);
-      int longest = 0;
-      for (int i = b * Entries.BLOCK; i < end; i++) {
-        longest = Math.max(longest, start[i + 1] - start[i]);
-      }
-      double[] scratch = new double[longest];
       double sum = 0;
-      for (int i = b * Entries.BLOCK; i < end; i++) {
-        sum += squares(w[i], ht, columns, start[i], start[i + 1], k, scratch);
+      for (int i = b * Entries.BLOCK, end = Math.min(n, i + Entries.BLOCK); i < end; i++) {
+        sum += squares(w[i], ht, columns, start[i], start[i + 1], k);
       }
       partial[b] = sum;
     });
@@ -132,45 +126,10 @@ final class MaskedProducts {
     }
   }
 
-  /**
-   * {@code out[q] = W_i . H'_j} for every entry {@code q = (i, j)} (CSR order), the dot products
-   * as in {@link #project}: the values of {@code WH} there.
-   */
-  static void valuesAt(Entries entries, double[][] w, double[][] ht, int k, double[] out,
-      Parallel par) {
-    int n = entries.n;
-    int[] start = entries.rowStart;
-    int[] columns = entries.column;
-    par.forEach(Entries.blocks(n), b -> {
-      for (int i = b * Entries.BLOCK, end = Math.min(n, i + Entries.BLOCK); i < end; i++) {
-        dots(w[i], ht, columns, start[i], start[i + 1], k, out, 0);
-      }
-    });
-  }
-
   /** {@code sum_t (a . b_t)^2}, the dot products as in {@link #project}, squares in order. */
   private static double squares(double[] a, double[][] b, int[] index, int from, int to,
-      int k, double[] d) {
-    dots(a, b, index, from, to, k, d, from);
-    int len = to - from;
+      int k) {
     double sum = 0;
-    int t = 0;
-    for (; t + 4 <= len; t += 4) {
-      sum += (d[t] * d[t] + d[t + 1] * d[t + 1]) + (d[t + 2] * d[t + 2] + d[t + 3] * d[t + 3]);
-    }
-    for (; t < len; t++) {
-      sum += d[t] * d[t];
-    }
-    return sum;
-  }
-
-  /**
-   * {@code out[t - offset] = a . b_t} for {@code t} in {@code [from, to)}, {@code b_t} the row
-   * {@code b[index[t]]}: four at a time, four independent chains sharing the reads of {@code
-   * a}, each over the components in order (the sums of {@link #project}).
-   */
-  private static void dots(double[] a, double[][] b, int[] index, int from, int to, int k,
-      double[] out, int offset) {
     int t = from;
     for (; t + 4 <= to; t += 4) {
       double[] b0 = b[index[t]];
@@ -188,10 +147,7 @@ final class MaskedProducts {
         s2 += x * b2[c];
         s3 += x * b3[c];
       }
-      out[t - offset] = s0;
-      out[t + 1 - offset] = s1;
-      out[t + 2 - offset] = s2;
-      out[t + 3 - offset] = s3;
+      sum += (s0 * s0 + s1 * s1) + (s2 * s2 + s3 * s3);
     }
     for (; t < to; t++) {
       double[] b0 = b[index[t]];
@@ -199,7 +155,8 @@ final class MaskedProducts {
       for (int c = 0; c < k; c++) {
         s0 += a[c] * b0[c];
       }
-      out[t - offset] = s0;
+      sum += s0 * s0;
     }
+    return sum;
   }
 }

@@ -12,14 +12,6 @@ package io.github.nmf4j.nmf;
  * same penalty terms as a fit without missing values, scaled by V's whole shape. {@link
  * NmfModel#impute} then fills the unobserved entries with WH.
  *
- * <p>The multiplicative updates weight each entry by the 0/1 mask. {@link Solver#HALS} on a dense
- * V with at most half its entries unobserved imputes (expectation-maximization): after a first
- * iteration on the observed entries, each iteration sets the unobserved entries of a copy of V
- * to the current WH and runs a full HALS iteration on it, which lowers the loss over the
- * observed entries too, at about the cost of a full iteration; otherwise (more missing, a sparse
- * V, a transform) HALS steps one entry at a time on the observed entries. Every solver's loss
- * over the observed entries never increases.
- *
  * <p>The setting is kept by the model ({@link NmfModel#settings()}) and applies to {@link
  * NmfModel#transform} as well: with {@code IGNORE}, NaN entries of new rows (a sparse x's
  * unstored entries) are unobserved, and each row's W minimizes the loss over its observed
@@ -35,10 +27,9 @@ public enum MissingValues {
 
   /**
    * NaN entries of a dense V, and the unstored entries of a sparse V, are unobserved and left out
-   * of the loss, the convergence test and the errors the model reports; the updates minimize
-   * that loss (see the class comment for how). Infinite and negative values are still errors. A
-   * dense V without NaN is fitted exactly (bit for bit) as with {@link #REJECT}, and a new x
-   * without NaN transformed so.
+   * of the loss, the convergence test, every update and the errors the model reports. Infinite
+   * and negative values are still errors. A dense V without NaN is fitted exactly (bit for bit)
+   * as with {@link #REJECT}, and a new x without NaN transformed so.
    */
   IGNORE
 }

@@ -174,11 +174,6 @@ final class Observed {
     return new Observed(start, null, null, entries, values, squaredNorm, null);
   }
 
-  /** A copy of the caller's dense V, NaN at the missing entries ({@link ImputedHals}). */
-  double[] denseCopy() {
-    return dense.clone();
-  }
-
   /** The zero-filled V of the complement form as a dense {@link ScaledData} of scale 1. */
   ScaledData zeroFilled() {
     return DenseData.block(filled, n, p, 0, Double.NaN, squaredNorm);
@@ -196,9 +191,6 @@ final class Observed {
   UpdateRule rule(Problem problem, Factors factors, boolean fit) {
     NmfSettings settings = problem.settings();
     if (settings.solver() == Solver.HALS) {
-      if (fit && ImputedHals.applies(this)) {
-        return new ImputedHals(problem, factors, this);
-      }
       return filled != null
           ? new MaskedDenseHals(problem, factors, this, fit)
           : new MaskedHals(problem, factors, this, fit);

@@ -33,8 +33,6 @@ class MaskedProductsTest {
       MaskedProducts.rowCorrections(entries, wRows, htRows, k, byRow, Parallel.serial());
       double squares = MaskedProducts.squaresAt(entries, wRows, htRows, k, partial,
           Parallel.serial());
-      double[] values = new double[entries.size()];
-      MaskedProducts.valuesAt(entries, wRows, htRows, k, values, Parallel.serial());
 
       double[] expectColumn = new double[p * k];
       double[] scaleColumn = new double[p * k];
@@ -51,8 +49,6 @@ class MaskedProductsTest {
             sAbs += Math.abs(w[i * k + c] * ht[j * k + c]);
           }
           expectSquares += s * s;
-          assertThat(values[q]).as("WH at entry %d", q).isCloseTo(s,
-              org.assertj.core.data.Offset.offset(TOLERANCE * sAbs));
           for (int c = 0; c < k; c++) {
             expectColumn[j * k + c] += s * w[i * k + c];
             scaleColumn[j * k + c] += sAbs * Math.abs(w[i * k + c]);

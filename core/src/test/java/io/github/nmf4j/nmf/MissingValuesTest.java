@@ -156,10 +156,8 @@ class MissingValuesTest {
   @MethodSource("solvers")
   void sparseIgnoreObservesTheStoredEntriesOnly(Solver solver, Loss loss) {
     // A sparse V and the dense V with NaN where nothing is stored: the same masked problem.
-    // More than half is hidden, so that HALS on the dense V runs on the observed entries as on
-    // the sparse one (with at most half missing it imputes: ImputedHalsTest).
     Matrix full = TestMatrices.noisyLowRank(40, 30, 3, 0.1, 12);
-    Matrix dense = hide(full, 0.6, 13);
+    Matrix dense = hide(full, 0.4, 13);
     double[] a = dense.toRowMajorArray();
     double[] zeroed = a.clone();
     for (int i = 0; i < zeroed.length; i++) {
