@@ -1,6 +1,8 @@
 package io.github.nmf4j.benchmarks.nmf;
 
+import io.github.nmf4j.io.MatrixIo;
 import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.nmf.Initialization;
 import io.github.nmf4j.nmf.MissingValues;
 import io.github.nmf4j.nmf.Nmf;
 import io.github.nmf4j.nmf.NmfModel;
@@ -23,9 +25,14 @@ import java.util.SplittableRandom;
  * (B - A)} (median and range).
  *
  * <pre>
- * java -cp benchmarks/target/benchmarks.jar io.github.nmf4j.benchmarks.nmf.MaskedPenaltyDemo \
+ * java [-Ddata=digits] [-Dinit=RANDOM] [-Dseed=S] \
+ *     -cp benchmarks/target/benchmarks.jar io.github.nmf4j.benchmarks.nmf.MaskedPenaltyDemo \
  *     RANK hals|mu HIDDEN_SHARE ITERATIONS A B ROUNDS ALPHA...
  * </pre>
+ *
+ * <p>{@code -Ddata=digits} reads {@code docs/figures/input/digits.npy} (1797 x 64, values
+ * 0-16) instead of the faces; {@code -Dinit} names the start ({@link Initialization}, default
+ * NNDSVDA) and {@code -Dseed} the fit's seed (default 0); {@code ROUNDS} 0 skips the timing.
  */
 public final class MaskedPenaltyDemo {
 
@@ -41,7 +48,12 @@ public final class MaskedPenaltyDemo {
     int rounds = Integer.parseInt(args[6]);
     double[] alphas = Arrays.stream(args, 7, args.length).mapToDouble(Double::parseDouble)
         .toArray();
-    Matrix full = HalsData.faces(Path.of("."));
+    String data = System.getProperty("data", "faces");
+    Matrix full = data.equals("digits")
+        ? MatrixIo.read(Path.of("docs/figures/input/digits.npy"))
+        : HalsData.faces(Path.of("."));
+    Initialization init = Initialization.valueOf(System.getProperty("init", "NNDSVDA"));
+    long seed = Long.getLong("seed", 0);
     double[] truth = full.toRowMajorArray();
     double[] values = truth.clone();
     SplittableRandom random = new SplittableRandom(1);
@@ -55,7 +67,8 @@ public final class MaskedPenaltyDemo {
     Nmf[] shortFits = new Nmf[alphas.length];
     Nmf[] longFits = new Nmf[alphas.length];
     for (int t = 0; t < alphas.length; t++) {
-      Nmf.Builder builder = Nmf.builder().rank(k).solver(solver).threads(1).tolerance(0).seed(0)
+      Nmf.Builder builder = Nmf.builder().rank(k).solver(solver).threads(1).tolerance(0)
+          .seed(seed).initialization(init)
           .missingValues(MissingValues.IGNORE).alphaW(alphas[t]).alphaH(alphas[t]).l1Ratio(0);
       NmfModel model = builder.maxIterations(iterations).fit(masked);
       Matrix imputed = model.impute(masked);
@@ -70,13 +83,18 @@ public final class MaskedPenaltyDemo {
           hidden++;
         }
       }
-      System.out.printf(Locale.ROOT, "faces %d x %d rank %d %s, %.0f%% hidden, alpha %s, %d "
+      System.out.printf(Locale.ROOT, "%s %d x %d rank %d %s %s, %.0f%% hidden, alpha %s, %d "
           + "iterations: held-out RMSE %.4f, largest prediction %.4f, observed relative error "
-          + "%.4f%n", full.rows(), p, k, args[1], 100 * share, alphas[t], iterations,
-          Math.sqrt(squares / hidden), largest, model.relativeError());
-      shortFits[t] = builder.maxIterations(a).build();
-      longFits[t] = builder.maxIterations(b).build();
-      longFits[t].fit(masked); // warm-up
+          + "%.4f%n", data, full.rows(), p, k, args[1], init, 100 * share, alphas[t],
+          iterations, Math.sqrt(squares / hidden), largest, model.relativeError());
+      if (rounds > 0) {
+        shortFits[t] = builder.maxIterations(a).build();
+        longFits[t] = builder.maxIterations(b).build();
+        longFits[t].fit(masked); // warm-up
+      }
+    }
+    if (rounds == 0) {
+      return;
     }
     ThreadMXBean bean = ManagementFactory.getThreadMXBean();
     double[][] times = new double[alphas.length][rounds];
