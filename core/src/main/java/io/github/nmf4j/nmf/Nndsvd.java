@@ -16,16 +16,23 @@ import java.util.SplittableRandom;
  * result does not depend on the signs of the singular vectors. Values below {@code 1e-6} (in
  * the caller's units, as scikit-learn) become 0; NNDSVDA then fills zeros with {@code mean(V)},
  * NNDSVDAR with {@code |mean(V) N(0, 1) / 100|}, as scikit-learn, for data whose largest value
- * is below about 1e77 (beyond, the fill is capped relative to the SVD values so that the updates
- * stay finite: see {@link #FILL_LIMIT}).
+ * lies between about 2e-10 and 4e9 (beyond, the fill is capped relative to the SVD values: see
+ * {@link #FILL_LIMIT}).
  */
 final class Nndsvd {
 
   /** scikit-learn's threshold below which an initial value becomes 0. */
   static final double ZERO_BELOW = 1e-6;
 
-  /** Half-exponent beyond which the fill value stops following mean(V) (V beyond about 1e±19). */
-  static final int FILL_LIMIT = 32;
+  /**
+   * Half-exponent beyond which the fill value stops following mean(V): V whose largest value is
+   * beyond about 4e9 or below about 2e-10. The fill is then at most {@code 2^16} times the SVD's
+   * values (about {@code sqrt(V)}). With 32 (V beyond about 1e19) the fill of V near 1e16 was
+   * {@code 2^25} times the SVD's values: a masked HALS fit of such V reached NaN within ten
+   * iterations (its sums over the missing entries lost every bit to cancellation) and MU fits
+   * ended at twice the error of the same V at 2^30.
+   */
+  static final int FILL_LIMIT = 16;
 
   private Nndsvd() {}
 
