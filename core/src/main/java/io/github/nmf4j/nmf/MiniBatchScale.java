@@ -160,15 +160,15 @@ final class MiniBatchScale {
   }
 
   /**
-   * A model's error in the caller's units: the Frobenius norm times {@code 2^m}, the
+   * A model's error in the caller's units: the Frobenius norm {@code ||V - WH||_F} and the
    * Kullback-Leibler divergence times {@code 4^m}, {@code sqrt(2 D)} times {@code 2^(m beta)}.
    */
   double error(Loss loss, double error) {
     if (halfExponent == 0) {
       return error;
     }
-    double exponent = loss == Loss.FROBENIUS ? halfExponent
-        : loss == Loss.KULLBACK_LEIBLER ? 2.0 * halfExponent : halfExponent * beta;
+    double exponent = loss == Loss.FROBENIUS || loss == Loss.KULLBACK_LEIBLER
+        ? 2.0 * halfExponent : halfExponent * beta;
     return timesPowerOfTwo(error, exponent);
   }
 

@@ -69,7 +69,8 @@ class MiniBatchNmfScaleTest {
       String what) {
     assertThat(big.w()).as("W " + what).isEqualTo(scaled(small.w(), j));
     assertThat(big.h()).as("H " + what).isEqualTo(scaled(small.h(), j));
-    double errorExponent = beta == 2 ? j : beta == 1 ? 2 * j : j * beta;
+    // ||V - WH||_F and D_KL scale as V, by 4^j; sqrt(2 D_beta) by 2^(j beta)
+    double errorExponent = beta == 2 || beta == 1 ? 2 * j : j * beta;
     assertThat(big.reconstructionError()).as("error " + what)
         .isEqualTo(times(small.reconstructionError(), errorExponent));
     assertThat(big.relativeError()).as("relative error " + what)
