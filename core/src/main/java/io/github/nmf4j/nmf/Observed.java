@@ -5,6 +5,7 @@ import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
 import io.github.nmf4j.linalg.kernel.Gemm;
 import io.github.nmf4j.linalg.access.MatrixAccess;
+import java.util.Arrays;
 
 /**
  * V with unobserved entries ({@link MissingValues#IGNORE}): the observed entries in the stored
@@ -50,6 +51,13 @@ final class Observed {
    * entries; never fitted.
    */
   static final Observed NOTHING = new Observed(null, null, null, null, null, 0, null);
+
+  /**
+   * The power of two {@code 2^-SUM_SHIFT} by which the column sums of the start are taken when
+   * they overflow: fewer than {@code 2^31} values below {@code 2^1024}, so scaled, sum below
+   * {@code 2^991}.
+   */
+  private static final int SUM_SHIFT = 64;
 
   private Observed(ScaledData start, double[] filled, Entries missing, Entries observed,
       double[] values, double squaredNorm, double[] dense) {
@@ -119,12 +127,28 @@ final class Observed {
       total += columnSums[j];
       count += columnCounts[j];
     }
-    double overall = total / count;
+    // Sums of values near Double.MAX_VALUE overflow: then they are taken again scaled down by
+    // 2^-SUM_SHIFT (exact for such data) and the means scaled back; ordinary data as before.
+    int shift = 0;
+    if (total == Double.POSITIVE_INFINITY) {
+      shift = SUM_SHIFT;
+      Arrays.fill(columnSums, 0);
+      total = 0;
+      for (int i = 0; i < v.length; i++) {
+        if (!Double.isNaN(v[i])) {
+          columnSums[i % p] += Math.scalb(v[i], -shift);
+        }
+      }
+      for (int j = 0; j < p; j++) {
+        total += columnSums[j];
+      }
+    }
+    double overall = Math.scalb(total / count, shift);
     double[] startValues = new double[v.length];
     for (int i = 0; i < v.length; i++) {
       int j = i % p;
       startValues[i] = !Double.isNaN(v[i]) ? v[i]
-          : columnCounts[j] > 0 ? columnSums[j] / columnCounts[j] : overall;
+          : columnCounts[j] > 0 ? Math.scalb(columnSums[j] / columnCounts[j], shift) : overall;
     }
     ScaledData start = ScaledData.of(Matrix.wrap(n, p, startValues), name, par);
     double inv = start.invScale;
