@@ -306,9 +306,10 @@ abstract class BetaProducts {
           for (int e = 0; e < len; e++) {
             part += bm1 * (s.wh[e] + eps) * s.b[e];
           }
+          // v_s first, as the dense kernel: beta v overflows for v near Double.MAX_VALUE
           for (int i = 0; i < rows; i++) {
             for (int q = pointers[row0 + i]; q < pointers[row0 + i + 1]; q++) {
-              part -= beta * values[q] * scale * s.b[i * p + columns[q]];
+              part -= beta * (values[q] * scale) * s.b[i * p + columns[q]];
             }
           }
         }
