@@ -85,10 +85,10 @@ final class MiniBatchSolver {
   double step(MiniBatchRows x, int row0, int rows, double[] w, int wOff, double[] h,
       boolean fresh,
       int freshIterations, double tolerance, double[] a, double[] b, double rho) {
-    double l1W = p * alphaW * l1Ratio * l1Unit;
-    double l2W = p * alphaW * (1 - l1Ratio) * l2Unit;
-    double l1H = rows * alphaH * l1Ratio * l1Unit;
-    double l2H = rows * alphaH * (1 - l1Ratio) * l2Unit;
+    double l1W = Penalties.weight(p * alphaW * l1Ratio, l1Unit);
+    double l2W = Penalties.weight(p * alphaW * (1 - l1Ratio), l2Unit);
+    double l1H = Penalties.weight(rows * alphaH * l1Ratio, l1Unit);
+    double l2H = Penalties.weight(rows * alphaH * (1 - l1Ratio), l2Unit);
     if (fresh) {
       solveW(x, row0, rows, h, w, wOff, freshIterations, tolerance);
     }
@@ -195,8 +195,8 @@ final class MiniBatchSolver {
     double sum = x.sum(row0, rows);
     double avg = Math.sqrt(sum / ((double) rows * p) / k);
     Arrays.fill(w, wOff, wOff + rows * k, avg);
-    double l1W = p * alphaW * l1Ratio * l1Unit;
-    double l2W = p * alphaW * (1 - l1Ratio) * l2Unit;
+    double l1W = Penalties.weight(p * alphaW * l1Ratio, l1Unit);
+    double l2W = Penalties.weight(p * alphaW * (1 - l1Ratio), l2Unit);
     kernels.prepare(h, x.sparse());
     boolean keepNumerator = beta == 2;
     if (keepNumerator && xht.length < rows * k) {

@@ -67,8 +67,17 @@ final class Penalties {
     double l1Unit = Math.pow(2, halfExponent * (1 - 2 * beta));
     double l2Unit = Math.pow(2, 2 * halfExponent * (1 - beta));
     return new Penalties(
-        p * alphaW * l1Ratio * l1Unit, p * alphaW * (1 - l1Ratio) * l2Unit,
-        n * alphaH * l1Ratio * l1Unit, n * alphaH * (1 - l1Ratio) * l2Unit);
+        weight(p * alphaW * l1Ratio, l1Unit), weight(p * alphaW * (1 - l1Ratio), l2Unit),
+        weight(n * alphaH * l1Ratio, l1Unit), weight(n * alphaH * (1 - l1Ratio), l2Unit));
+  }
+
+  /**
+   * {@code weight * unit}, but 0 for a weight of 0: the unit overflows to infinity for a beta
+   * far from 1 at an extreme scale (beta 3 and {@code m} below -204), and {@code 0 * Infinity}
+   * would make an absent penalty NaN.
+   */
+  static double weight(double weight, double unit) {
+    return weight == 0 ? 0 : weight * unit;
   }
 
   /**

@@ -112,6 +112,30 @@ class MiniBatchNmfScaleTest {
     }
   }
 
+  /**
+   * Beta 3 at {@code 4^-J}: the units of the penalties' weights, {@code 2^(-5m)} and {@code
+   * 2^(-4m)}, overflow; a weight of 0 must stay 0 (it was {@code 0 * Infinity}: the batch
+   * costs were NaN, so the fit never stopped early and ran all its passes to another W).
+   */
+  @Test
+  void absentPenaltiesStayAbsentWhereTheirUnitsOverflow() {
+    SplittableRandom r = new SplittableRandom(42);
+    double[] a = new double[24 * 11];
+    for (int i = 0; i < a.length; i++) {
+      double x = r.nextDouble() * r.nextDouble() * 3;
+      a[i] = r.nextDouble() < 0.3 ? 0 : x;
+    }
+    a[7] = 3.5;
+    Matrix v = Matrix.wrap(24, 11, a);
+    MiniBatchNmf.Builder b = MiniBatchNmf.builder().rank(3).betaLoss(3).batchSize(8)
+        .maxIterations(30).initialization(Initialization.RANDOM).seed(5);
+    NmfModel small = b.fit(v);
+    assertThat(small.iterations()).as("stops early").isLessThan(30);
+    assertScaled(b.fit(scaled(v, -2 * J)), small, -J, 3, "beta 3 4^-" + J + " dense");
+    assertScaled(b.fit(SparseMatrix.of(scaled(v, -2 * J))), b.fit(SparseMatrix.of(v)), -J, 3,
+        "beta 3 4^-" + J + " sparse");
+  }
+
   @Test
   void penaltiesAreConvertedToTheScaledUnits() {
     Matrix v = data(300, 25, 3, 0.3, 8);
