@@ -207,11 +207,16 @@ final class SparkBlocks implements DistributedNmf.Blocks, AutoCloseable {
     }
     current = next;
     if (checkpoint) {
-      // The checkpoint was written by the job above; earlier steps are out of the lineage.
+      // The checkpoint was written by the job above; earlier steps are out of the lineage. This
+      // step's broadcast is kept: a checkpointed mapPartitions RDD (the start's) keeps its
+      // function, which holds the broadcast, and the next step's tasks serialize that RDD.
       for (Broadcast<BlockStep> old : broadcasts) {
-        old.destroy();
+        if (old != b) {
+          old.destroy();
+        }
       }
       broadcasts.clear();
+      broadcasts.add(b);
     }
     return total;
   }
