@@ -138,7 +138,8 @@ public final class DistributedNmf {
    * Fits V, held by {@code blocks}: statistics, a start step, one update step per iteration (with
    * the convergence test of {@link Nmf}), a residual step.
    *
-   * @throws IllegalArgumentException if {@code blocks} is null or V has no rows, or as the
+   * @throws IllegalArgumentException if {@code blocks} is null or V has no rows, if the rank is
+   *     so large that H or a {@code k x k} product would not fit in a Java array, or as the
    *     blocks' statistics and steps throw
    * @throws CancellationException if the listener cancels the fit or the thread is interrupted
    */
@@ -148,6 +149,7 @@ public final class DistributedNmf {
     if (stats == null || stats.rows() == 0) {
       throw new IllegalArgumentException("v must not be empty, had no rows");
     }
+    requireRankFits(config.settings().rank(), stats.cols());
     Coordinator c = new Coordinator(config.settings(), stats);
     BlockSums sums = blocks.apply(c.start());
     double initial = c.loss(sums);
@@ -183,6 +185,21 @@ public final class DistributedNmf {
     }
     BlockSums residuals = blocks.apply(c.residuals());
     return c.model(residuals, iteration, converged, Arrays.copyOf(history, checks));
+  }
+
+  /**
+   * Checks that H ({@code k x p}) and the {@code k x k} products fit in Java arrays, as {@link
+   * Nmf#fit} does (W is held per block, so the rows of V do not bound the rank here).
+   *
+   * @throws IllegalArgumentException if not
+   */
+  private static void requireRankFits(int k, int p) {
+    long maxArray = Integer.MAX_VALUE - 8;
+    long maxRank = (long) p * p <= maxArray ? (long) Math.sqrt(maxArray) : maxArray / p;
+    if (k > maxRank) {
+      throw new IllegalArgumentException("rank must be <= " + maxRank + " for V with " + p
+          + " columns (H and the k x k products must each fit in a Java array), was " + k);
+    }
   }
 
   /**

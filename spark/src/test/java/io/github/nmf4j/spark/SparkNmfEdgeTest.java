@@ -2,6 +2,7 @@ package io.github.nmf4j.spark;
 
 import static io.github.nmf4j.spark.SparkTestData.frame;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.nmf4j.linalg.Matrix;
 import org.apache.spark.sql.SparkSession;
@@ -25,5 +26,17 @@ class SparkNmfEdgeTest {
         .components().toRowMajorArray();
 
     assertThat(everyStep).containsExactly(plain);
+  }
+
+  @Test
+  void aRankTooLargeForHIsAClearError() {
+    // k p and k^2 overflow an int: the core's Nmf rejects such a rank before allocating.
+    for (int rank : new int[] {Integer.MAX_VALUE, 100_000}) {
+      assertThatThrownBy(() -> new SparkNmf().setRank(rank).setMaxIter(1)
+          .fit(frame(spark, V, 2, false)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("rank must be <= 46340 for V with 6 columns (H and the k x k products "
+              + "must each fit in a Java array), was " + rank);
+    }
   }
 }
