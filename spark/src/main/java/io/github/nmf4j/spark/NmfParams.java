@@ -41,7 +41,8 @@ final class NmfParams {
   static DoubleParam tol(Params parent) {
     return new DoubleParam(parent, "tol", "the tolerance of the convergence test "
         + "(previous - current) / initial < tol, checked every 10 iterations; 0 runs all "
-        + "iterations (>= 0)", ParamValidators.gtEq(0));
+        + "iterations (finite, >= 0)",
+        (Object x) -> (Double) x >= 0 && (Double) x < Double.POSITIVE_INFINITY);
   }
 
   static LongParam seed(Params parent) {

@@ -39,4 +39,10 @@ class SparkNmfEdgeTest {
               + "must each fit in a Java array), was " + rank);
     }
   }
+
+  @Test
+  void anInfiniteToleranceIsRejectedWhenSetNamingTheParam() {
+    assertThatThrownBy(() -> new SparkNmf().setTol(Double.POSITIVE_INFINITY))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("parameter tol");
+  }
 }
