@@ -5,6 +5,7 @@ import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.nmf.DistributedNmf;
 import io.github.nmf4j.nmf.DistributedNmfModel;
 import io.github.nmf4j.nmf.Nmf;
+import java.util.concurrent.CancellationException;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.ml.Estimator;
 import org.apache.spark.ml.linalg.Vector;
@@ -200,7 +201,7 @@ public class SparkNmf extends Estimator<SparkNmfModel> implements DefaultParamsW
    * iteration it receives a {@code Progress} (the iteration, the loss every 10 iterations in the
    * units of {@link SparkNmfModel#reconstructionError()}) on the thread that called {@link
    * #fit}, and {@code progress.cancel()} ends the fit after the running iteration: {@code fit}
-   * then throws {@link java.util.concurrent.CancellationException} and frees what it cached.
+   * then throws {@link CancellationException} and frees what it cached.
    * Not a Spark ML param: a copy keeps it, a saved estimator or model does not.
    *
    * @throws IllegalArgumentException if {@code listener} is null
@@ -225,8 +226,8 @@ public class SparkNmf extends Estimator<SparkNmfModel> implements DefaultParamsW
    *     is missing, not of vectors or empty, a vector is null or of another length than the first,
    *     or a value is negative, NaN or infinite (the message names the row, from 0, and column), or
    *     the solver is hals with the kullback-leibler loss
-   * @throws java.util.concurrent.CancellationException if the listener cancelled the fit or the
-   *     calling thread was interrupted
+   * @throws CancellationException if the listener cancelled the fit or the calling thread was
+   *     interrupted
    */
   @Override
   public SparkNmfModel fit(Dataset<?> dataset) {
@@ -267,9 +268,18 @@ public class SparkNmf extends Estimator<SparkNmfModel> implements DefaultParamsW
 
   /**
    * For a job that failed on bad input: an {@link IllegalArgumentException} with the task's
-   * message (the cause is {@code e}); otherwise {@code e} as an {@link IllegalStateException}.
+   * message (the cause is {@code e}); for an interrupted job a {@link CancellationException}
+   * (the thread's interrupt status set again); otherwise {@code e} as an {@link
+   * IllegalStateException}.
    */
   static RuntimeException unwrap(Exception e) {
+    if (e instanceof InterruptedException) {
+      // As the core's fits: a CancellationException, and the thread stays interrupted.
+      Thread.currentThread().interrupt();
+      CancellationException c = new CancellationException("interrupted");
+      c.initCause(e);
+      return c;
+    }
     for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
       if (t instanceof IllegalArgumentException) {
         return new IllegalArgumentException(t.getMessage(), e);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.nmf4j.linalg.Matrix;
+import java.util.concurrent.CancellationException;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
@@ -44,5 +45,19 @@ class SparkNmfEdgeTest {
   void anInfiniteToleranceIsRejectedWhenSetNamingTheParam() {
     assertThatThrownBy(() -> new SparkNmf().setTol(Double.POSITIVE_INFINITY))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("parameter tol");
+  }
+
+  @Test
+  void anInterruptedFitIsCancelledAndStaysInterrupted() {
+    Thread.currentThread().interrupt();
+    try {
+      // The interrupt reaches the first Spark job, which throws InterruptedException.
+      assertThatThrownBy(() -> new SparkNmf().setRank(2).setMaxIter(5)
+          .fit(frame(spark, V, 2, false)))
+          .isInstanceOf(CancellationException.class).hasMessage("interrupted");
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
+    }
   }
 }
