@@ -77,6 +77,19 @@ final class NmfParams {
         (Object x) -> (Integer) x == -1 || (Integer) x >= 1);
   }
 
+  /**
+   * {@code value}, checked before it is set: Spark's validators cannot reject null (their
+   * message calls its toString).
+   *
+   * @throws IllegalArgumentException if {@code value} is null (the message names {@code param})
+   */
+  static String requireNonNull(String value, String param) {
+    if (value == null) {
+      throw new IllegalArgumentException(param + " must not be null");
+    }
+    return value;
+  }
+
   /** The nmf4j configuration the parameters stand for: a RANDOM start, one task per block. */
   static Nmf config(int rank, int maxIter, double tol, long seed, String solver, String loss) {
     return Nmf.builder().rank(rank).maxIterations(maxIter).tolerance(tol).seed(seed)

@@ -168,25 +168,25 @@ public class SparkNmf extends Estimator<SparkNmfModel> implements DefaultParamsW
 
   /** Sets {@link #solver()}: {@code "mu"} or {@code "hals"}. */
   public SparkNmf setSolver(String value) {
-    set(solver, value);
+    set(solver, NmfParams.requireNonNull(value, "solver"));
     return this;
   }
 
   /** Sets {@link #loss()}: {@code "frobenius"} or {@code "kullback-leibler"}. */
   public SparkNmf setLoss(String value) {
-    set(loss, value);
+    set(loss, NmfParams.requireNonNull(value, "loss"));
     return this;
   }
 
   /** Sets {@link #featuresCol()}. */
   public SparkNmf setFeaturesCol(String value) {
-    set(featuresCol, value);
+    set(featuresCol, NmfParams.requireNonNull(value, "featuresCol"));
     return this;
   }
 
   /** Sets {@link #weightsCol()}. */
   public SparkNmf setWeightsCol(String value) {
-    set(weightsCol, value);
+    set(weightsCol, NmfParams.requireNonNull(value, "weightsCol"));
     return this;
   }
 

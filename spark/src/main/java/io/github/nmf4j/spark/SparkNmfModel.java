@@ -179,13 +179,13 @@ public class SparkNmfModel extends Model<SparkNmfModel> implements MLWritable {
 
   /** Sets {@link #featuresCol()}. */
   public SparkNmfModel setFeaturesCol(String value) {
-    set(featuresCol, value);
+    set(featuresCol, NmfParams.requireNonNull(value, "featuresCol"));
     return this;
   }
 
   /** Sets {@link #weightsCol()}. */
   public SparkNmfModel setWeightsCol(String value) {
-    set(weightsCol, value);
+    set(weightsCol, NmfParams.requireNonNull(value, "weightsCol"));
     return this;
   }
 

@@ -60,4 +60,22 @@ class SparkNmfEdgeTest {
       Thread.interrupted();
     }
   }
+
+  @Test
+  void aNullStringParamIsRejectedWhenSetNamingTheParam() {
+    SparkNmf nmf = new SparkNmf();
+    SparkNmfModel model = new SparkNmf().setRank(1).setMaxIter(1)
+        .fit(frame(spark, V, 1, false));
+    Object[][] cases = {
+        {(Runnable) () -> nmf.setSolver(null), "solver"},
+        {(Runnable) () -> nmf.setLoss(null), "loss"},
+        {(Runnable) () -> nmf.setFeaturesCol(null), "featuresCol"},
+        {(Runnable) () -> nmf.setWeightsCol(null), "weightsCol"},
+        {(Runnable) () -> model.setFeaturesCol(null), "featuresCol"},
+        {(Runnable) () -> model.setWeightsCol(null), "weightsCol"}};
+    for (Object[] c : cases) {
+      assertThatThrownBy(((Runnable) c[0])::run).isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(c[1] + " must not be null");
+    }
+  }
 }
