@@ -245,7 +245,8 @@ public class SparkNmfModel extends Model<SparkNmfModel> implements MLWritable {
   /**
    * The model saved at {@code path} by {@code write().save(path)}.
    *
-   * @throws IllegalArgumentException if {@code path} holds no saved SparkNmfModel
+   * @throws IllegalArgumentException if {@code path} holds a saved object of another class
+   *     (Spark's {@code AnalysisException}, undeclared, if it holds nothing)
    */
   public static SparkNmfModel load(String path) {
     return read().load(path);
