@@ -12,6 +12,8 @@ import org.apache.spark.ml.param.LongParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.param.Params;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -114,6 +116,14 @@ final class NmfParams {
       throw new IllegalArgumentException(what + " column '" + name + "' must hold "
           + "org.apache.spark.ml.linalg.Vector values, was " + type.catalogString());
     }
+  }
+
+  /**
+   * The column {@code name} of {@code dataset}, the name taken literally as the schema checks
+   * take it: quoted, so that a dot or backtick in it is not parsed as a nested field or a quote.
+   */
+  static Column column(Dataset<?> dataset, String name) {
+    return dataset.col("`" + name.replace("`", "``") + "`");
   }
 
   /**

@@ -238,8 +238,8 @@ public class SparkNmf extends Estimator<SparkNmfModel> implements DefaultParamsW
     Nmf config = NmfParams.config((Integer) getOrDefault(rank), (Integer) getOrDefault(maxIter),
         (Double) getOrDefault(tol), (Long) getOrDefault(seed), getOrDefault(solver),
         getOrDefault(loss)).toBuilder().listener(getListener()).build();
-    JavaRDD<Vector> vectors = dataset.select(getOrDefault(featuresCol)).javaRDD()
-        .map(row -> (Vector) row.get(0));
+    JavaRDD<Vector> vectors = dataset.select(NmfParams.column(dataset, getOrDefault(featuresCol)))
+        .javaRDD().map(row -> (Vector) row.get(0));
     DistributedNmf fit = DistributedNmf.of(config);
     // HALS blocks start on multiples of 256 rows, where the core's sweeps of W stop.
     int alignment = fit.rowAlignment();

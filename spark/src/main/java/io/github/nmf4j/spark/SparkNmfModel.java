@@ -210,7 +210,7 @@ public class SparkNmfModel extends Model<SparkNmfModel> implements MLWritable {
     UserDefinedFunction weights = functions.udf((UDF1<Vector, Vector>) t::apply,
         new VectorUDT());
     return dataset.withColumn(getOrDefault(weightsCol),
-        weights.apply(dataset.col(getOrDefault(featuresCol))));
+        weights.apply(NmfParams.column(dataset, getOrDefault(featuresCol))));
   }
 
   /**

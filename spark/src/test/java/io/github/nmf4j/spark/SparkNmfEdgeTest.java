@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.nmf4j.linalg.Matrix;
+import java.util.List;
 import java.util.concurrent.CancellationException;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 
@@ -77,5 +80,21 @@ class SparkNmfEdgeTest {
       assertThatThrownBy(((Runnable) c[0])::run).isInstanceOf(IllegalArgumentException.class)
           .hasMessage(c[1] + " must not be null");
     }
+  }
+
+  @Test
+  void aColumnNameWithADotIsTakenLiterally() {
+    // The schema check takes names literally; select and col parse dots (and backticks).
+    Dataset<Row> dotted = frame(spark, V, 2, false).withColumnRenamed("features", "v.x`y");
+    SparkNmf nmf = new SparkNmf().setRank(2).setSeed(5).setMaxIter(4).setTol(0);
+    SparkNmfModel plain = nmf.fit(frame(spark, V, 2, false));
+
+    SparkNmfModel model = nmf.setFeaturesCol("v.x`y").setWeightsCol("w.z").fit(dotted);
+    List<Row> weights = model.transform(dotted).select("`w.z`").collectAsList();
+
+    assertThat(model.components().toRowMajorArray())
+        .containsExactly(plain.components().toRowMajorArray());
+    assertThat(weights).isEqualTo(plain.transform(frame(spark, V, 2, false))
+        .select("weights").collectAsList());
   }
 }
