@@ -101,6 +101,18 @@ final class NmfParams {
   }
 
   /**
+   * Checks that {@code solver} minimizes {@code loss}.
+   *
+   * @throws IllegalArgumentException if the solver is hals and the loss kullback-leibler
+   */
+  static void requireSolverForLoss(String solver, String loss) {
+    if (HALS.equals(solver) && KULLBACK_LEIBLER.equals(loss)) {
+      throw new IllegalArgumentException("solver hals minimizes the frobenius loss only; use "
+          + "solver mu for kullback-leibler");
+    }
+  }
+
+  /**
    * Checks that {@code schema} has the vector column {@code name} (named {@code what} in
    * messages).
    *

@@ -297,11 +297,7 @@ public class SparkNmf extends Estimator<SparkNmfModel> implements DefaultParamsW
   @Override
   public StructType transformSchema(StructType schema) {
     NmfParams.requireVectorColumn(schema, getOrDefault(featuresCol), "features");
-    if (NmfParams.HALS.equals(getOrDefault(solver))
-        && NmfParams.KULLBACK_LEIBLER.equals(getOrDefault(loss))) {
-      throw new IllegalArgumentException("solver hals minimizes the frobenius loss only; use "
-          + "solver mu for kullback-leibler");
-    }
+    NmfParams.requireSolverForLoss(getOrDefault(solver), getOrDefault(loss));
     return schema;
   }
 

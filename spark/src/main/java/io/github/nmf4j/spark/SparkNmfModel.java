@@ -198,8 +198,9 @@ public class SparkNmfModel extends Model<SparkNmfModel> implements MLWritable {
    * reads it, and that job's exception is caused by an {@link IllegalArgumentException} naming
    * the problem and the column.
    *
-   * @throws IllegalArgumentException if the features column is missing or not of vectors, or
-   *     the weights column exists
+   * @throws IllegalArgumentException if the features column is missing or not of vectors, the
+   *     weights column exists, or (in a copy with other params) the solver is hals with the
+   *     kullback-leibler loss
    */
   @Override
   public Dataset<Row> transform(Dataset<?> dataset) {
@@ -221,6 +222,7 @@ public class SparkNmfModel extends Model<SparkNmfModel> implements MLWritable {
   @Override
   public StructType transformSchema(StructType schema) {
     NmfParams.requireVectorColumn(schema, getOrDefault(featuresCol), "features");
+    NmfParams.requireSolverForLoss(getOrDefault(solver), getOrDefault(loss));
     return NmfParams.withVectorColumn(schema, getOrDefault(weightsCol));
   }
 

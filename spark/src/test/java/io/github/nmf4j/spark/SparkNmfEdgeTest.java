@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.nmf4j.linalg.Matrix;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -96,5 +97,16 @@ class SparkNmfEdgeTest {
         .containsExactly(plain.components().toRowMajorArray());
     assertThat(weights).isEqualTo(plain.transform(frame(spark, V, 2, false))
         .select("weights").collectAsList());
+  }
+
+  @Test
+  void aModelCopiedToHalsWithKullbackLeiblerFailsInTransformNotInItsJob() {
+    SparkNmfModel model = new SparkNmf().setRank(2).setMaxIter(2).fit(frame(spark, V, 1, false));
+    SparkNmfModel copy = model.copy(new ParamMap().put(model.solver().w("hals"))
+        .put(model.loss().w("kullback-leibler")));
+
+    assertThatThrownBy(() -> copy.transform(frame(spark, V, 1, false)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("solver hals minimizes the frobenius loss only");
   }
 }
