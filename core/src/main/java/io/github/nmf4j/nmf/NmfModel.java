@@ -125,7 +125,8 @@ public final class NmfModel {
    * {@code NMF.transform}). {@code x} is read in place, never modified. For rows far from the
    * scale of H (x's largest entry more than about {@code 2^16} times larger or smaller than the
    * square of H's), H and the start are rescaled by a power of two to x's scale, so that without
-   * penalties {@code transform(c x)} is {@code c transform(x)} however far c is from 1.
+   * penalties {@code transform(c x)} is {@code c transform(x)}, up to about an ulp, however far c
+   * is from 1.
    *
    * <p><b>Missing values.</b> For a model fitted with {@link MissingValues#IGNORE}, a NaN entry
    * of {@code x} is unobserved: each row's W minimizes the loss over that row's observed
