@@ -70,7 +70,12 @@ final class SphericalAssignment implements Assignment {
     return step.labels();
   }
 
-  /** Scales row {@code o..o+d} of {@code a} to unit length; false (unchanged) if it is zero. */
+  /**
+   * Scales row {@code o..o+d} of {@code a} to unit length; false (unchanged) if it is zero. A row
+   * whose length is subnormal (it would keep only a few bits) or overflows is first scaled by the
+   * power of two that brings its largest magnitude into [1, 2), exactly, so that its unit row is
+   * bit for bit that of its copy in the normal range.
+   */
   static boolean normalize(double[] a, int o, int d) {
     double scale = 0;
     for (int f = 0; f < d; f++) {
@@ -85,6 +90,16 @@ final class SphericalAssignment implements Assignment {
       s += t * t;
     }
     double norm = scale * Math.sqrt(s);
+    if (norm < Double.MIN_NORMAL || norm > Double.MAX_VALUE) {
+      // 2^-exponent(scale), computed for a subnormal scale too; the ratios a / scale, hence s,
+      // are those of the scaled row
+      int exponent = scale < Double.MIN_NORMAL
+          ? Math.getExponent(scale * 0x1p64) - 64 : Math.getExponent(scale);
+      for (int f = 0; f < d; f++) {
+        a[o + f] = Math.scalb(a[o + f], -exponent);
+      }
+      norm = Math.scalb(scale, -exponent) * Math.sqrt(s);
+    }
     for (int f = 0; f < d; f++) {
       a[o + f] /= norm;
     }

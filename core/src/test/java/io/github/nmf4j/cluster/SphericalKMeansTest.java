@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.SparseMatrix;
 import io.github.nmf4j.testing.Blobs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class SphericalKMeansTest {
 
@@ -131,6 +134,34 @@ class SphericalKMeansTest {
       for (int j = 0; j < 5; j++) {
         assertThat(distances.get(i, j)).isGreaterThanOrEqualTo(distances.get(i, label));
       }
+    }
+  }
+
+  /**
+   * The cosine distance ignores the rows' scale: subnormal rows, whose length would round to a
+   * few bits, and rows near {@code Double.MAX_VALUE}, whose length overflows, give bit for bit
+   * the clustering of the same rows scaled by a power of two into the normal range.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {-1070, -1060, 1021})
+  void rowsOfAnyScaleGiveTheClusteringOfTheirNormalCopy(int e) {
+    double[] x = scaledDirections(4, 300, 4, 3).toRowMajorArray();
+    for (int i = 0; i < x.length; i++) {
+      // clamped, and rounded to what is representable at 2^e
+      x[i] = Math.scalb(Math.scalb(Math.max(-7.5, Math.min(x[i], 7.5)), e), -e);
+    }
+    Matrix normal = Matrix.wrap(300, 4, x);
+    Matrix scaled = normal.scale(Math.scalb(1.0, e));
+    KMeans kMeans = KMeans.builder().k(3).distance(Distance.COSINE).seed(5).build();
+    for (boolean sparse : new boolean[] {false, true}) {
+      KMeansModel expected = sparse ? kMeans.fit(SparseMatrix.of(normal)) : kMeans.fit(normal);
+      KMeansModel model = sparse ? kMeans.fit(SparseMatrix.of(scaled)) : kMeans.fit(scaled);
+      assertThat(model.labels()).isEqualTo(expected.labels());
+      assertThat(model.centroids().toRowMajorArray())
+          .isEqualTo(expected.centroids().toRowMajorArray());
+      assertThat(model.inertia()).isEqualTo(expected.inertia());
+      assertThat(model.transform(scaled).toRowMajorArray())
+          .isEqualTo(expected.transform(normal).toRowMajorArray());
     }
   }
 
