@@ -6,6 +6,7 @@ import io.github.nmf4j.estimator.SeededBuilder;
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Monitor;
 import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.internal.Rescaling;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.kernel.Lobpcg;
 import java.util.SplittableRandom;
@@ -58,6 +59,12 @@ import java.util.concurrent.CancellationException;
  * {@code n^2 d} on wide data. A graph of several connected components gives eigenvalue 0 once
  * per component; the block eigensolver handles that, and each component then tends to become a
  * cluster.
+ *
+ * <p><b>Scale.</b> With {@link Affinity#NEAREST_NEIGHBORS}, points whose squared distances
+ * would overflow (values near {@code 1e154} or beyond) or underflow (all values below about
+ * {@code 1e-77}) are searched as a copy scaled by an exact power of two, so points scaled by any
+ * power of two give the same graph, embedding and labels. {@link Affinity#RBF}'s {@code gamma}
+ * is absolute: scaling the points changes the kernel.
  *
  * <p><b>Determinism.</b> Every random number derives from {@code seed}, and every parallel sum
  * uses fixed chunks: the same seed gives the same labels and embedding for any {@code threads}
@@ -138,7 +145,8 @@ public final class SpectralClustering extends Estimator<SpectralSettings> {
     Parallel par = Parallel.of(s.threads());
     NormalizedLaplacian laplacian = s.affinity() == Affinity.RBF
         ? NormalizedLaplacian.rbf(x, n, d, s.gamma(), par)
-        : NormalizedLaplacian.of(NeighborGraph.of(x, n, d, s.neighbors(), par), par);
+        : NormalizedLaplacian.of(NeighborGraph.of(inRange(x, n, d), n, d, s.neighbors(), par),
+            par);
     Parallel.checkInterrupt();
     monitor.report(0, 1, steps);
     SplittableRandom random = new SplittableRandom(s.seed());
@@ -199,6 +207,16 @@ public final class SpectralClustering extends Estimator<SpectralSettings> {
     double u = 1.0 - random.nextDouble();
     double v = random.nextDouble();
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+
+  /**
+   * {@code x}, or where its squared distances would overflow (values near {@code 1e154} or
+   * beyond) or underflow (all values below about {@code 1e-77}) and tie, a copy scaled by an
+   * exact power of two: the nearest neighbours, hence the graph, are those of the scaled copy.
+   */
+  private static double[] inRange(double[] x, int n, int d) {
+    int shift = Rescaling.shiftIntoRange(Rescaling.largest(x), (long) n * d);
+    return shift == 0 ? x : Rescaling.scaled(x, -shift);
   }
 
   /**

@@ -163,6 +163,27 @@ class SpectralClusteringTest {
     assertThat(seen).hasSize(step);
   }
 
+  /**
+   * The nearest-neighbour graph depends only on which points are nearest: points scaled by any
+   * power of two, also where squared distances overflow or underflow, give the same clustering.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {-1060, -600, 600, 1015})
+  void theNeighborGraphDoesNotDependOnTheScale(int e) {
+    double[] x = noisyRings(200, 2).toRowMajorArray();
+    for (int i = 0; i < x.length; i++) {
+      x[i] = Math.scalb(Math.scalb(x[i], e), -e); // what is representable at 2^e
+    }
+    Matrix points = Matrix.wrap(200, 2, x);
+    SpectralClustering spectral = SpectralClustering.builder().clusters(2)
+        .affinity(Affinity.NEAREST_NEIGHBORS).seed(3).build();
+    SpectralModel expected = spectral.fit(points);
+    SpectralModel model = spectral.fit(points.scale(Math.scalb(1.0, e)));
+    assertThat(model.labels()).isEqualTo(expected.labels());
+    assertThat(model.eigenvalues()).isEqualTo(expected.eigenvalues());
+    assertThat(model.embedding()).isEqualTo(expected.embedding());
+  }
+
   @Test
   void inputIsNotModified() {
     Matrix points = noisyRings(200, 2);
