@@ -80,17 +80,25 @@ public final class Pca extends Estimator<PcaSettings> {
     Monitor monitor = Monitor.of("PCA", listener(), 1);
     Parallel par = Parallel.of(threads);
     double[] raw = MatrixAccess.data(x);
-    double[] mean = Centering.means("x", raw, n, p, par);
+    // Column sums of values near Double.MAX_VALUE overflow, and the means of values all below
+    // about 1e-77 round where they are subnormal: then centre a copy scaled by an exact power
+    // of two 2^-pre (the SVD gives the same vectors, and singular values times 2^-pre).
+    int pre = preShift(raw, n, p);
+    double[] source = pre == 0 ? raw : Rescaling.scaled(raw, -pre);
+    double[] scaledMean = Centering.means("x", source, n, p, par);
     double[] data = new double[n * p];
-    double totalSquares = Centering.center(raw, mean, n, p, data, par);
+    double scaledSquares = Centering.center(source, scaledMean, n, p, data, par);
+    double[] mean = pre == 0 ? scaledMean : Rescaling.scaled(scaledMean, pre);
+    double totalSquares = Math.scalb(scaledSquares, 2 * pre);
     monitor.report(0, 1, STEPS);
     // The squares of centred values beyond about 1e154 overflow and below 1e-154 underflow:
     // then the SVD runs on a copy scaled by an exact power of two 2^-shift (its singular values
     // keep their digits, which those of subnormal data would not) and the model takes the
     // variance ratios from the scaled values.
-    int shift = PcaModel.squaresInRange(totalSquares) ? 0
-        : Rescaling.shiftIntoRange(Rescaling.largest(data), (long) n * p);
-    Matrix centered = Matrix.wrap(n, p, shift == 0 ? data : Rescaling.scaled(data, -shift));
+    int shift = PcaModel.squaresInRange(totalSquares) ? pre
+        : pre + Rescaling.shiftIntoRange(Rescaling.largest(data), (long) n * p);
+    Matrix centered = Matrix.wrap(n, p, shift == pre ? data
+        : Rescaling.scaled(data, pre - shift));
     double norm = PcaModel.squaresInRange(totalSquares) ? Math.sqrt(totalSquares)
         : centered.frobeniusNorm();
     Svd svd = exact(n, p, k) ? Svd.exact(centered, threads)
@@ -104,6 +112,20 @@ public final class Pca extends Estimator<PcaSettings> {
     System.arraycopy(rows, 0, comps, 0, k * p);
     return new PcaModel(settings, Matrix.wrap(k, p, comps), singular, mean, totalSquares, norm,
         shift, n, min);
+  }
+
+  /**
+   * The exponent {@code s} of the copy {@code 2^-s x} to centre: 0 for ordinary data; where
+   * column sums could overflow ({@link Rescaling#sumShift}), or every value is below about
+   * {@code 1e-77} ({@link Rescaling#shiftIntoRange}), the shift into range.
+   */
+  private static int preShift(double[] raw, int n, int p) {
+    double largest = Rescaling.largest(raw);
+    if (Rescaling.sumShift(largest, n) > 0) {
+      return Rescaling.shiftIntoRange(largest, (long) n * p);
+    }
+    return largest > 0 && largest < 0x1p-256 ? Rescaling.shiftIntoRange(largest, (long) n * p)
+        : 0;
   }
 
   private boolean exact(int n, int p, int k) {
