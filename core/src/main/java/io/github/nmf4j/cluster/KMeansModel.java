@@ -107,7 +107,9 @@ public final class KMeansModel {
    * finds it: in product form {@code |c|^2 - 2 x.c} if the fit used it (wide data, see {@link
    * KMeans}), otherwise from distances computed directly; for a {@link Distance#COSINE} fit,
    * the centroid of largest {@code x.c} once the row is scaled to unit length. A training point
-   * gets its training label.
+   * gets its training label, unless the centroids, scaled back from tiny data, were rounded below
+   * {@code Double.MIN_NORMAL} (see {@link KMeans}): then the rounded centroids may rank it
+   * otherwise.
    *
    * @param x m x d points, possibly no rows; not modified
    * @throws IllegalArgumentException if {@code x} is null, its number of columns differs from
