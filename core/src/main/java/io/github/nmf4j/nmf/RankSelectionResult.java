@@ -28,18 +28,53 @@ public final class RankSelectionResult {
     means = new double[ranks.length];
     standardErrors = new double[ranks.length];
     for (int i = 0; i < ranks.length; i++) {
-      double sum = 0;
-      for (double[] e : errors) {
-        sum += e[i];
-      }
-      double mean = sum / repeats;
-      double squares = 0;
-      for (double[] e : errors) {
-        squares += (e[i] - mean) * (e[i] - mean);
-      }
-      means[i] = mean;
-      standardErrors[i] = repeats > 1 ? Math.sqrt(squares / (repeats - 1) / repeats) : 0;
+      means[i] = mean(errors, i);
+      standardErrors[i] = standardError(errors, i, means[i]);
     }
+  }
+
+  /**
+   * The mean of column i of errors; a sum that overflows is taken of the quarters (exact) and
+   * multiplied back, so finite errors have a finite mean.
+   */
+  private static double mean(double[][] errors, int i) {
+    double sum = 0;
+    for (double[] e : errors) {
+      sum += e[i];
+    }
+    if (sum == Double.POSITIVE_INFINITY) {
+      double quarters = 0;
+      for (double[] e : errors) {
+        quarters += e[i] * 0.25;
+      }
+      return quarters / errors.length * 4;
+    }
+    return sum / errors.length;
+  }
+
+  /**
+   * The standard error of column i of errors about its mean. The deviations are squared as a copy
+   * scaled by the power of two that brings the largest to about 1 when its square would leave
+   * the normal range (beyond {@code 2^±500}): scaling by a power of two is exact, so this changes
+   * nothing elsewhere and keeps the result proportional to the errors.
+   */
+  private static double standardError(double[][] errors, int i, double mean) {
+    int repeats = errors.length;
+    if (repeats < 2) {
+      return 0;
+    }
+    double largest = 0;
+    for (double[] e : errors) {
+      largest = Math.max(largest, Math.abs(e[i] - mean));
+    }
+    int exponent = Math.getExponent(largest);
+    int shift = largest > 0 && Math.abs(exponent) > 500 ? -exponent : 0;
+    double squares = 0;
+    for (double[] e : errors) {
+      double d = Math.scalb(e[i] - mean, shift);
+      squares += d * d;
+    }
+    return Math.scalb(Math.sqrt(squares / (repeats - 1) / repeats), -shift);
   }
 
   /** The settings this result came from. */

@@ -1,0 +1,75 @@
+package io.github.nmf4j.nmf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.nmf4j.linalg.Matrix;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@link RankSelection} and its result on data scaled by powers of two. */
+class RankSelectionScaleTest {
+
+  /** Held-out errors of three repeats at three ranks, each scaled by {@code 2^e}. */
+  private static double[][] errors(int e) {
+    SplittableRandom r = new SplittableRandom(7);
+    double[][] errors = new double[3][3];
+    for (double[] row : errors) {
+      for (int i = 0; i < row.length; i++) {
+        row[i] = Math.scalb(r.nextDouble(0.5, 2), e);
+      }
+    }
+    return errors;
+  }
+
+  /**
+   * The squared deviations of errors beyond about {@code 2^±511} overflowed (an infinite standard
+   * error, and a one-standard-error rank of the smallest rank) or underflowed (0).
+   */
+  @ParameterizedTest(name = "2^{0}")
+  @ValueSource(ints = {-1010, -900, -600, -520, -300, 300, 520, 600, 900, 1021})
+  void standardErrorsScaleExactlyWithTheErrors(int e) {
+    RankSelectionSettings s = RankSelection.builder().ranks(1, 2, 3).build().settings();
+    RankSelectionResult unit = new RankSelectionResult(s, new int[] {1, 2, 3}, errors(0));
+    RankSelectionResult scaled = new RankSelectionResult(s, new int[] {1, 2, 3}, errors(e));
+    for (int i = 0; i < 3; i++) {
+      assertThat(scaled.testErrors()[i]).isEqualTo(Math.scalb(unit.testErrors()[i], e));
+      assertThat(scaled.standardErrors()[i])
+          .isEqualTo(Math.scalb(unit.standardErrors()[i], e));
+    }
+    assertThat(scaled.bestRank()).isEqualTo(unit.bestRank());
+    assertThat(scaled.oneStandardErrorRank()).isEqualTo(unit.oneStandardErrorRank());
+  }
+
+  /** Errors near {@code Double.MAX_VALUE}: their sum overflowed, their mean does not. */
+  @Test
+  void meanOfErrorsNearTheLargestDoubleIsFinite() {
+    RankSelectionSettings s = RankSelection.builder().ranks(1).build().settings();
+    double big = Double.MAX_VALUE / 2;
+    RankSelectionResult r = new RankSelectionResult(s, new int[] {1},
+        new double[][] {{big}, {big}, {big}});
+    assertThat(r.testErrors()).containsExactly(big);
+    assertThat(r.standardErrors()).containsExactly(0.0);
+  }
+
+  /** The whole selection on {@code 4^200 V}: the errors and standard errors gain {@code 16^200}. */
+  @Test
+  void selectionOfScaledDataScalesItsErrorsExactly() {
+    Matrix v = TestMatrices.planted(20, 15, 3, 5);
+    double[] big = v.toRowMajorArray();
+    for (int i = 0; i < big.length; i++) {
+      big[i] = Math.scalb(big[i], 400);
+    }
+    RankSelection.Builder b = RankSelection.builder().ranks(1, 2, 3, 4).holdoutFraction(0.1)
+        .seed(3).nmf(Nmf.builder().initialization(Initialization.RANDOM).maxIterations(50));
+    RankSelectionResult unit = b.fit(v);
+    RankSelectionResult scaled = b.fit(Matrix.wrap(20, 15, big));
+    for (int i = 0; i < 4; i++) {
+      assertThat(scaled.testErrors()[i]).isEqualTo(Math.scalb(unit.testErrors()[i], 800));
+      assertThat(scaled.standardErrors()[i])
+          .isEqualTo(Math.scalb(unit.standardErrors()[i], 800));
+    }
+    assertThat(scaled.oneStandardErrorRank()).isEqualTo(unit.oneStandardErrorRank());
+  }
+}
