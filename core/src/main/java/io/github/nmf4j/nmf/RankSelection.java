@@ -140,9 +140,28 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
     return chosen;
   }
 
-  /** The mean squared error (or KL divergence) of WH at the hidden entries. */
+  /**
+   * The mean squared error (or KL divergence) of WH at the hidden entries. A sum that overflows
+   * is taken again of the terms of {@code 2^-OVERFLOW_SHIFT V} and {@code 2^-OVERFLOW_SHIFT WH}
+   * (exact scaling, the squared error homogeneous of degree 2, the divergence of degree 1) and
+   * scaled back, so a representable mean is not lost to its sum.
+   */
   private static double heldOutError(NmfModel model, double[] v, int p, int[] hidden,
       boolean kl) {
+    double sum = heldOutSum(model, v, p, hidden, kl, 0);
+    if (sum == Double.POSITIVE_INFINITY) {
+      double scaled = heldOutSum(model, v, p, hidden, kl, -OVERFLOW_SHIFT);
+      return Math.scalb(scaled / hidden.length, kl ? OVERFLOW_SHIFT : 2 * OVERFLOW_SHIFT);
+    }
+    return sum / hidden.length;
+  }
+
+  /** The power of two by which {@link #heldOutError} scales terms whose sum overflowed. */
+  private static final int OVERFLOW_SHIFT = 600;
+
+  /** The sum of the held-out terms, V and WH multiplied by {@code 2^shift}. */
+  private static double heldOutSum(NmfModel model, double[] v, int p, int[] hidden, boolean kl,
+      int shift) {
     double[] w = MatrixAccess.data(model.w());
     double[] h = MatrixAccess.data(model.h());
     int k = model.h().rows();
@@ -154,14 +173,15 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
       for (int c = 0; c < k; c++) {
         wh += w[i * k + c] * h[c * p + j];
       }
-      double x = v[e];
+      double x = Math.scalb(v[e], shift);
+      wh = Math.scalb(wh, shift);
       if (kl) {
         sum += klTerm(x, wh);
       } else {
         sum += (x - wh) * (x - wh);
       }
     }
-    return sum / hidden.length;
+    return sum;
   }
 
   /**

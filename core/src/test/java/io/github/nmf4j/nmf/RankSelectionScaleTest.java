@@ -72,4 +72,33 @@ class RankSelectionScaleTest {
     }
     assertThat(scaled.oneStandardErrorRank()).isEqualTo(unit.oneStandardErrorRank());
   }
+
+  /**
+   * V scaled by {@code 4^s} so that the largest mean held-out squared error is near {@code
+   * 2^1020}: representable, but its sum over the 30 held-out entries overflowed to Infinity.
+   */
+  @Test
+  void heldOutErrorsWhoseSumOverflowsAreFinite() {
+    Matrix v = TestMatrices.planted(20, 15, 3, 5);
+    RankSelection.Builder b = RankSelection.builder().ranks(1, 2).holdoutFraction(0.1)
+        .seed(3).nmf(Nmf.builder().initialization(Initialization.RANDOM).maxIterations(50));
+    double[][] unitErrors = b.fit(v).repeatErrors();
+    double largest = 0;
+    for (double[] row : unitErrors) {
+      for (double e : row) {
+        largest = Math.max(largest, e);
+      }
+    }
+    int s = (1020 - Math.getExponent(largest)) / 4;
+    double[] big = v.toRowMajorArray();
+    for (int i = 0; i < big.length; i++) {
+      big[i] = Math.scalb(big[i], 2 * s);
+    }
+    double[][] scaledErrors = b.fit(Matrix.wrap(20, 15, big)).repeatErrors();
+    for (int r = 0; r < unitErrors.length; r++) {
+      for (int i = 0; i < 2; i++) {
+        assertThat(scaledErrors[r][i]).isEqualTo(Math.scalb(unitErrors[r][i], 4 * s));
+      }
+    }
+  }
 }
