@@ -29,7 +29,8 @@ import java.util.concurrent.CancellationException;
  * less its top-left pixel, added back to the means: windows whose pixels all equal that pixel
  * (a constant image, a uniform background around it) get its value exactly, where the
  * rounding of running sums would differ from window to window and make equal windows look
- * distinct.
+ * distinct. A channel with a value beyond {@code 2^960} is summed scaled by {@code 2^-64}
+ * (exactly), so that the tables cannot overflow.
  *
  * <p><b>Clustering.</b> The {@code positions x 3} matrix of window means is clustered by {@link
  * KMeans} (k-means++, as many restarts as scikit-learn's {@code n_init="auto"}, the builder's
@@ -98,13 +99,14 @@ public final class Segmentation extends Estimator<SegmentationSettings> {
     for (int c = 0; c < 3; c++) {
       double[] pixels = MatrixAccess.data(image.channel(c));
       Arguments.requireFinite(pixels, w, names[c]);
-      double reference = pixels[0];
-      double[] table = summedArea(pixels, reference, h, w);
+      int shift = tableShift(pixels);
+      double reference = Math.scalb(pixels[0], shift);
+      double[] table = summedArea(pixels, shift, reference, h, w);
       double area = (double) window * window;
       for (int r = 0; r < tops.length; r++) {
         for (int q = 0; q < lefts.length; q++) {
-          features[(r * lefts.length + q) * 3 + c] =
-              boxSum(table, w, tops[r], lefts[q], window) / area + reference;
+          features[(r * lefts.length + q) * 3 + c] = Math.scalb(
+              boxSum(table, w, tops[r], lefts[q], window) / area + reference, -shift);
         }
       }
     }
@@ -150,15 +152,30 @@ public final class Segmentation extends Estimator<SegmentationSettings> {
   }
 
   /**
-   * The (h + 1) x (w + 1) table of sums of {@code pixel - reference} over the pixels above and
-   * left of each corner: all 0, exactly, where the pixels equal {@code reference}.
+   * The power of two (0 or -64) by which a channel is scaled for its summed-area table: -64 when
+   * a value is beyond {@code 2^960}, where the table's sums of up to {@code 2^31} differences of
+   * two pixels could overflow. Scaling by a power of two is exact, so the window means are those
+   * of the channel scaled back.
    */
-  private static double[] summedArea(double[] pixels, double reference, int h, int w) {
+  private static int tableShift(double[] pixels) {
+    double largest = 0;
+    for (double x : pixels) {
+      largest = Math.max(largest, Math.abs(x));
+    }
+    return Math.getExponent(largest) > 960 ? -64 : 0;
+  }
+
+  /**
+   * The (h + 1) x (w + 1) table of sums of {@code 2^shift pixel - reference} over the pixels
+   * above and left of each corner: all 0, exactly, where the pixels equal {@code reference}.
+   */
+  private static double[] summedArea(double[] pixels, int shift, double reference, int h,
+      int w) {
     double[] t = new double[(h + 1) * (w + 1)];
     for (int i = 0; i < h; i++) {
       double row = 0;
       for (int j = 0; j < w; j++) {
-        row += pixels[i * w + j] - reference;
+        row += Math.scalb(pixels[i * w + j], shift) - reference;
         t[(i + 1) * (w + 1) + j + 1] = t[i * (w + 1) + j + 1] + row;
       }
     }
