@@ -156,6 +156,12 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
     return sum / hidden.length;
   }
 
+  /** Below this ({@code 2^-500}) {@link #klTerm} scales its arguments by {@code 2^TINY_SHIFT}. */
+  private static final double TINY = 0x1p-500;
+
+  /** The power of two by which {@link #klTerm} scales arguments below {@link #TINY}. */
+  private static final int TINY_SHIFT = 600;
+
   /** The power of two by which {@link #heldOutError} scales terms whose sum overflowed. */
   private static final int OVERFLOW_SHIFT = 600;
 
@@ -188,11 +194,17 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
    * {@code x log(x / y) - x + y} (0 log 0 = 0), {@code y} at least {@code Double.MIN_NORMAL} in
    * the logarithm: the KL error of a prediction {@code y} of a held-out {@code x}. When {@code x /
    * y} overflows (a prediction of 0 for an {@code x} above 4) or underflows, the logarithm is
-   * taken as {@code log x - log y}, so the term stays finite.
+   * taken as {@code log x - log y}, so the term stays finite. When x and y are both below
+   * {@code 2^-500} the term is computed of {@code 2^600 x} and {@code 2^600 y} and scaled back
+   * (it is homogeneous of degree 1): near the floor, or for subnormal x, it came out negative.
    */
   static double klTerm(double x, double y) {
     if (!(x > 0)) {
       return -x + y;
+    }
+    if (x < TINY && y < TINY) {
+      return Math.scalb(klTerm(Math.scalb(x, TINY_SHIFT), Math.scalb(y, TINY_SHIFT)),
+          -TINY_SHIFT);
     }
     double floored = Math.max(y, Double.MIN_NORMAL);
     double ratio = x / floored;

@@ -101,4 +101,32 @@ class RankSelectionScaleTest {
       }
     }
   }
+
+  /**
+   * The Kullback-Leibler term {@code x log(x / y) - x + y} is never negative; it was for
+   * subnormal x, where y was floored at {@code Double.MIN_NORMAL} in the logarithm only, so a
+   * selection of {@code 2^-1060 V} reported negative held-out errors.
+   */
+  @Test
+  void heldOutKullbackLeiblerErrorsOfSubnormalDataAreNotNegative() {
+    SplittableRandom r = new SplittableRandom(4);
+    for (int t = 0; t < 10_000; t++) {
+      double x = Math.scalb(r.nextDouble(), -r.nextInt(1000, 1080));
+      double y = t % 3 == 0 ? 0 : Math.scalb(r.nextDouble(), -r.nextInt(1000, 1080));
+      assertThat(RankSelection.klTerm(x, y)).as("x %s, y %s", x, y).isGreaterThanOrEqualTo(0);
+    }
+    Matrix v = TestMatrices.planted(20, 15, 3, 5);
+    double[] tiny = v.toRowMajorArray();
+    for (int i = 0; i < tiny.length; i++) {
+      tiny[i] = Math.scalb(tiny[i], -1060);
+    }
+    RankSelectionResult result = RankSelection.builder().ranks(1, 2).holdoutFraction(0.1)
+        .nmf(Nmf.builder().loss(Loss.KULLBACK_LEIBLER).maxIterations(30))
+        .fit(Matrix.wrap(20, 15, tiny));
+    for (double[] row : result.repeatErrors()) {
+      for (double e : row) {
+        assertThat(e).isGreaterThanOrEqualTo(0);
+      }
+    }
+  }
 }
