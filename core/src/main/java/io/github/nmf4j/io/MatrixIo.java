@@ -176,9 +176,12 @@ public final class MatrixIo {
   /**
    * Reads the sparse matrix in {@code path} without building its dense form: a SciPy {@code
    * .npz} file (csr, csc or coo) or a coordinate Matrix Market file ({@code .mtx}, or
-   * gzip-compressed {@code .mtx.gz}). Every size a file claims is checked against the file
-   * before anything is allocated for it. Other formats ({@code .npy}, {@code .csv}, {@code
-   * .tsv}, array {@code .mtx}) are read densely and converted.
+   * gzip-compressed {@code .mtx.gz}). Repeated entries are summed and every position the file
+   * stores is kept, zeros included, as SciPy keeps them: a matrix {@link #write(Path,
+   * SparseMatrix) written} to one of these files reads back equal. Every size a file claims is
+   * checked against the file before anything is allocated for it. Other formats ({@code
+   * .npy}, {@code .csv}, {@code .tsv}, array {@code .mtx}) are read densely and converted,
+   * their zeros not stored.
    *
    * @throws IllegalArgumentException if {@code path} is null or has an unsupported extension
    * @throws java.nio.file.NoSuchFileException if the file does not exist

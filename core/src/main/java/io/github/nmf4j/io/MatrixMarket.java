@@ -193,10 +193,11 @@ final class MatrixMarket {
   /**
    * Reads a coordinate Matrix Market file as a sparse matrix, never building the dense one:
    * repeated entries are summed, the other triangle of a symmetric or skew-symmetric file is
-   * filled in, zeros are not stored (an {@code array} file is read densely and converted).
-   * Memory grows with the entries actually read, so a size line
-   * that claims more entries than the file holds (in a compressed stream whose length is not
-   * known in advance) fails when the file ends, not with an allocation.
+   * filled in, and every position the file stores is kept, zeros included, as SciPy's {@code
+   * mmread} keeps them (an {@code array} file is read densely and converted, its zeros not
+   * stored). Memory grows with the entries actually read, so a size line that claims more
+   * entries than the file holds (in a compressed stream whose length is not known in advance)
+   * fails when the file ends, not with an allocation.
    *
    * @throws FileFormatException as {@link #read}, or for a value that is not finite
    */
@@ -260,7 +261,7 @@ final class MatrixMarket {
         }
       }
       try {
-        return SparseMatrix.fromTriplets(rows, cols, r, c, v);
+        return StoredTriplets.build(rows, cols, r, c, v);
       } catch (IllegalArgumentException e) {
         throw new FileFormatException(name + ": " + e.getMessage(), e);
       }

@@ -127,7 +127,7 @@ final class Npz {
             rowOf[q] = i;
           }
         }
-        s = SparseMatrix.fromTriplets(r, c, rowOf, columns, values);
+        s = StoredTriplets.build(r, c, rowOf, columns, values);
       }
     } catch (IllegalArgumentException e) {
       throw new FileFormatException(name + ": " + e.getMessage(), e);
@@ -191,7 +191,7 @@ final class Npz {
       }
     }
     try {
-      return SparseMatrix.fromTriplets((int) rows, (int) cols, ri, ci, values);
+      return StoredTriplets.build((int) rows, (int) cols, ri, ci, values);
     } catch (IllegalArgumentException e) {
       throw new FileFormatException(name + ": " + e.getMessage(), e);
     }
