@@ -229,7 +229,11 @@ final class Csv {
     }
   }
 
-  /** Shortest text that reads back to the same double: integers without a trailing ".0". */
+  /**
+   * Text that reads back to the same double: integers below 1e15 without a trailing ".0",
+   * else {@link Double#toString} (the shortest such text only from JDK 19: JDK 17 writes
+   * {@code 1e23} as {@code 9.999999999999999E22}, which reads back to the same double).
+   */
   static void appendNumber(StringBuilder sb, double v) {
     if (v == Math.rint(v) && Math.abs(v) < 1e15 && !(v == 0 && 1 / v < 0)) {
       sb.append((long) v);

@@ -39,14 +39,13 @@ import java.util.zip.ZipException;
  *       <td>comma, semicolon or tab (detected from the first line); an optional header row
  *       (skipped when none of its fields is a number); quoted fields; {@code #} comments to
  *       the end of a line</td>
- *       <td>comma ({@code .csv}) or tab ({@code .tsv}), the shortest text that reads back to
- *       the same double</td></tr>
+ *       <td>comma ({@code .csv}) or tab ({@code .tsv}), text that reads back to the same
+ *       double ({@link Double#toString}, integers without {@code .0})</td></tr>
  *   <tr><td>{@code .txt}</td><td>white-space separated text, one row per line, as
  *       {@code numpy.savetxt} writes it by default</td>
  *       <td>values separated by runs of spaces or tabs; {@code #} comments to the end of a
  *       line, as {@code numpy.loadtxt} reads them</td>
- *       <td>one space between values, the shortest text that reads back to the same
- *       double</td></tr>
+ *       <td>one space between values, text that reads back to the same double</td></tr>
  *   <tr><td>{@code .mtx}, {@code .mtx.gz}</td><td>Matrix Market, plain or gzip-compressed</td>
  *       <td>array and coordinate; real, integer and pattern; general, symmetric and
  *       skew-symmetric</td><td>array real general (a {@link Matrix}), coordinate real general
@@ -59,6 +58,12 @@ import java.util.zip.ZipException;
  * <p>{@link #readSparse} reads {@code .npz} and coordinate {@code .mtx}/{@code .mtx.gz} files
  * into a {@link SparseMatrix} without ever building the dense matrix; {@link #read} reads them
  * too, densely, when the dense matrix fits in memory.
+ *
+ * <p>Values: a {@code .npy} file keeps every double bit for bit, NaN payloads included. The
+ * text formats keep every finite double bit for bit ({@code -0.0}, subnormals, {@code
+ * Double.MAX_VALUE} included) and the infinities; NaN is written {@code nan} and reads back as
+ * {@link Double#NaN}, its sign and payload lost. A sparse file ({@code .npz}, coordinate
+ * {@code .mtx}) holds finite values only, each stored one bit for bit.
  *
  * <p>Writes are atomic: the data goes to a temporary file in the target's directory that is
  * moved over the target only when complete, so a failed write leaves no partial file and never
