@@ -142,8 +142,9 @@ public final class MatrixIo {
     Format f = format(path);
     FileBudget budget = FileBudget.of(path);
     String name = budget.name();
-    if (f == Format.MTX_GZ && !isSparseFormat(path)) {
-      // an array file is dense data, NaN included: read it as a plain .mtx is read
+    if (f == Format.MTX_GZ) {
+      // read as a plain .mtx is read: an array file is dense data, NaN included, and a
+      // coordinate file's entries sum into the dense zeros in file order, to the same bits
       InputStream raw = Files.newInputStream(path);
       try (InputStream in = gunzip(raw, name);
           BufferedReader r = new BufferedReader(
@@ -156,7 +157,7 @@ public final class MatrixIo {
         throw damagedGzip(name, e);
       }
     }
-    if (f == Format.NPZ || f == Format.MTX_GZ) {
+    if (f == Format.NPZ) {
       SparseMatrix s = readSparse(path);
       String claim = "a " + s.shape() + " sparse matrix";
       budget.requireHeap(budget.elements(s.rows(), s.cols(), claim), claim);

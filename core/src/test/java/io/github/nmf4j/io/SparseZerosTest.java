@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,5 +109,24 @@ class SparseZerosTest {
         .isEqualTo(Double.doubleToRawLongBits(-0.0));
     assertThat(s.get(1, 0)).isEqualTo(0.0);
     assertThat(s.get(0, 1)).isEqualTo(2.0);
+  }
+
+  /**
+   * A coordinate file reads densely to the same bits plain or gzip-compressed: a stored -0.0
+   * (which sums into the dense zeros as 0.0) and repeated entries summed in the same order,
+   * here a symmetric file that stores both triangles.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"general\n2 2 3\n1 1 -0.0\n2 1 -0.0\n2 1 -0.0\n",
+      "symmetric\n2 2 3\n2 1 1e16\n1 2 1\n2 1 -1e16\n"})
+  void aCompressedCoordinateFileReadsDenselyAsThePlainOne(String body) throws IOException {
+    String text = "%%MatrixMarket matrix coordinate real " + body;
+    Path plain = dir.resolve("c.mtx");
+    Files.writeString(plain, text);
+    Path gz = dir.resolve("c.mtx.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+      out.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    assertThat(MatrixIo.read(gz)).isEqualTo(MatrixIo.read(plain));
   }
 }
