@@ -249,10 +249,15 @@ final class MatrixMarket {
           throw new FileFormatException(name + ": " + n + " entries and their " + off
               + " mirror images are more than an array can hold");
         }
-        r = Arrays.copyOf(row, n + off);
-        c = Arrays.copyOf(col, n + off);
-        v = Arrays.copyOf(value, n + off);
-        for (int e = 0, m = n; e < n; e++) {
+        r = new int[n + off];
+        c = new int[n + off];
+        v = new double[n + off];
+        // each mirror image right after its entry, so that a position stored in both
+        // triangles sums in file order, as the dense reader sums it
+        for (int e = 0, m = 0; e < n; e++) {
+          r[m] = row[e];
+          c[m] = col[e];
+          v[m++] = value[e];
           if (row[e] != col[e]) {
             r[m] = col[e];
             c[m] = row[e];

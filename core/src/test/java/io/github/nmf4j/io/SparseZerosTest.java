@@ -129,4 +129,17 @@ class SparseZerosTest {
     }
     assertThat(MatrixIo.read(gz)).isEqualTo(MatrixIo.read(plain));
   }
+
+  /**
+   * A symmetric file that stores a position in both triangles reads sparsely to the dense
+   * reading's values, a symmetric matrix: its entries and their mirror images sum in file order.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"symmetric", "skew-symmetric"})
+  void bothTrianglesSumInFileOrderWhenReadSparsely(String symmetry) throws IOException {
+    Path p = dir.resolve("both.mtx");
+    Files.writeString(p, "%%MatrixMarket matrix coordinate real " + symmetry
+        + "\n3 3 4\n2 1 1e16\n1 2 1\n2 1 -1e16\n3 1 2.5\n");
+    assertThat(MatrixIo.readSparse(p).toDense()).isEqualTo(MatrixIo.read(p));
+  }
 }
