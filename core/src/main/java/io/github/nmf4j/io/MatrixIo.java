@@ -62,8 +62,8 @@ import java.util.zip.ZipException;
  * <p>Values: a {@code .npy} file keeps every double bit for bit, NaN payloads included. The
  * text formats keep every finite double bit for bit ({@code -0.0}, subnormals, {@code
  * Double.MAX_VALUE} included) and the infinities; NaN is written {@code nan} and reads back as
- * {@link Double#NaN}, its sign and payload lost. A sparse file ({@code .npz}, coordinate
- * {@code .mtx}) holds finite values only, each stored one bit for bit.
+ * {@link Double#NaN}, its sign and payload lost. A {@link SparseMatrix} holds finite values
+ * only, and a sparse file ({@code .npz}, coordinate {@code .mtx}) keeps each bit for bit.
  *
  * <p>Writes are atomic: the data goes to a temporary file in the target's directory that is
  * moved over the target only when complete, so a failed write leaves no partial file and never
