@@ -266,7 +266,7 @@ final class MatrixMarket {
         }
       }
       try {
-        return StoredTriplets.build(rows, cols, r, c, v);
+        return SparseMatrix.fromTriplets(rows, cols, r, c, v, true);
       } catch (IllegalArgumentException e) {
         throw new FileFormatException(name + ": " + e.getMessage(), e);
       }

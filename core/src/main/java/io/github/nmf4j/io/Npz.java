@@ -127,7 +127,7 @@ final class Npz {
             rowOf[q] = i;
           }
         }
-        s = StoredTriplets.build(r, c, rowOf, columns, values);
+        s = SparseMatrix.fromTriplets(r, c, rowOf, columns, values, true);
       }
     } catch (IllegalArgumentException e) {
       throw new FileFormatException(name + ": " + e.getMessage(), e);
@@ -191,7 +191,7 @@ final class Npz {
       }
     }
     try {
-      return StoredTriplets.build((int) rows, (int) cols, ri, ci, values);
+      return SparseMatrix.fromTriplets((int) rows, (int) cols, ri, ci, values, true);
     } catch (IllegalArgumentException e) {
       throw new FileFormatException(name + ": " + e.getMessage(), e);
     }

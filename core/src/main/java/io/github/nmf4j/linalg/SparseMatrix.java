@@ -88,8 +88,22 @@ public final class SparseMatrix {
    */
   public static SparseMatrix fromTriplets(int rows, int cols, int[] rowIndices,
       int[] columnIndices, double[] values) {
+    return fromTriplets(rows, cols, rowIndices, columnIndices, values, false);
+  }
+
+  /**
+   * As {@link #fromTriplets(int, int, int[], int[], double[])}, but with {@code keepZeros} every
+   * position the triplets name is stored, zeros included (an explicit zero, or duplicates that
+   * cancel), as SciPy's {@code coo_matrix(...).tocsr()} and its file readers keep them: a stored
+   * zero is then an observed value for {@link io.github.nmf4j.nmf.MissingValues#IGNORE}.
+   *
+   * @throws IllegalArgumentException as {@link #fromTriplets(int, int, int[], int[], double[])}
+   */
+  public static SparseMatrix fromTriplets(int rows, int cols, int[] rowIndices,
+      int[] columnIndices, double[] values, boolean keepZeros) {
     int[] pointers = SparseChecks.triplets(rows, cols, rowIndices, columnIndices, values);
-    return TripletSorter.build(rows, cols, pointers, rowIndices, columnIndices, values);
+    return TripletSorter.build(rows, cols, pointers, rowIndices, columnIndices, values,
+        keepZeros);
   }
 
   /** Adopts the arrays without a copy or a check; for this package's factories. */

@@ -6,7 +6,7 @@ import java.util.Arrays;
  * Sorts checked (row, column, value) triplets into CSR form for {@link
  * SparseMatrix#fromTriplets}: a stable counting sort by row, then a sort by column within each
  * row that keeps equal columns in input order, so duplicates are summed in the order the caller
- * gave them; zero sums are dropped. {@code O(nnz log(row length) + rows)} time, {@code 12 nnz}
+ * gave them; zero sums are dropped unless kept. {@code O(nnz log(row length) + rows)} time, {@code 12 nnz}
  * bytes of scratch besides the result.
  */
 final class TripletSorter {
@@ -16,9 +16,10 @@ final class TripletSorter {
   /**
    * @param counts {@code rows + 1} entries, {@code counts[i + 1]} the number of triplets in row
    *     {@code i}; used as scratch
+   * @param keepZeros whether a position whose values sum to zero is stored
    */
   static SparseMatrix build(int rows, int cols, int[] counts, int[] rowIndices,
-      int[] columnIndices, double[] values) {
+      int[] columnIndices, double[] values, boolean keepZeros) {
     int n = values.length;
     for (int i = 0; i < rows; i++) {
       counts[i + 1] += counts[i];
@@ -55,7 +56,7 @@ final class TripletSorter {
           throw new IllegalArgumentException("the values at row " + i + ", column " + column
               + " sum to " + sum + "; values must be finite");
         }
-        if (sum != 0) {
+        if (sum != 0 || keepZeros) {
           columns[out] = column;
           vals[out++] = sum;
         }

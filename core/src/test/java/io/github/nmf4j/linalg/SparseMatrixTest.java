@@ -103,6 +103,19 @@ class SparseMatrixTest {
   }
 
   @Test
+  void keepZerosStoresEveryNamedPosition() {
+    // the same triplets as above: the cancelling pair at (1, 2) and the zero at (0, 2) stay
+    SparseMatrix s = SparseMatrix.fromTriplets(3, 4,
+        new int[] {2, 0, 2, 0, 1, 1, 0},
+        new int[] {1, 3, 1, 0, 2, 2, 2},
+        new double[] {1, 2, 4, 3, 5, -5, -0.0}, true);
+    assertThat(s.rowPointers()).containsExactly(0, 3, 4, 5);
+    assertThat(s.columnIndices()).containsExactly(0, 2, 3, 2, 1);
+    assertThat(s.values()).containsExactly(3, -0.0, 2, 0, 5);
+    assertThat(s.nonZeros()).isEqualTo(5);
+  }
+
+  @Test
   void duplicatesAreSummedInTheOrderGiven() {
     // 1e16 + 1 - 1e16 is 0 in this order but 1 in others
     SparseMatrix s = SparseMatrix.fromTriplets(1, 1, new int[] {0, 0, 0}, new int[] {0, 0, 0},
