@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * {@code nmf4j rank INPUT --ranks 2:20}: scores candidate ranks by the error on held-out entries
@@ -216,7 +217,7 @@ final class RankCommand implements Command {
     long start = System.nanoTime();
     double seconds;
     List<String> table = new ArrayList<>();
-    LineChart chart;
+    Supplier<LineChart> chart;
     try {
       if (cv) {
         RankSelectionResult r = selection.fit(v);
@@ -233,10 +234,9 @@ final class RankCommand implements Command {
             .put("repeats", repeats).put("ranks", list(ranks)).put("testErrors", list(errors))
             .put("standardErrors", list(se)).put("bestRank", r.bestRank())
             .put("oneStandardErrorRank", r.oneStandardErrorRank());
-        chart = new LineChart("Held-out error of " + input.getFileName() + " (" + repeats
-            + " x " + fraction(holdout) + " held out)", "rank", "mean held-out error (log)")
-            .logY(Arrays.stream(errors).allMatch(e -> e > 0))
-            .series("mean, 1 standard error", doubles(ranks), errors, se);
+        String title = "Held-out error of " + input.getFileName() + " (" + repeats + " x "
+            + fraction(holdout) + " held out)";
+        chart = () -> cvChart(title, ranks, errors, se, plot);
       } else {
         double[] cophenetic = new double[ranks.length];
         double[] dispersion = new double[ranks.length];
@@ -263,9 +263,10 @@ final class RankCommand implements Command {
         json.put("seconds", seconds).put("method", method).put("runs", runs)
             .put("ranks", list(ranks)).put("copheneticCorrelations", list(cophenetic))
             .put("dispersions", list(dispersion)).put("bestRank", best);
-        chart = new LineChart("Consensus of " + PrintOut.count(runs, "run") + ", "
-            + input.getFileName(), "rank",
-            "score").series("cophenetic correlation", doubles(ranks), cophenetic)
+        String title = "Consensus of " + PrintOut.count(runs, "run") + ", "
+            + input.getFileName();
+        chart = () -> new LineChart(title, "rank", "score")
+            .series("cophenetic correlation", doubles(ranks), cophenetic)
             .series("dispersion", doubles(ranks), dispersion);
       }
     } finally {
@@ -279,12 +280,33 @@ final class RankCommand implements Command {
       context.out().println(line);
     }
     if (plot != null) {
-      LineChart drawn = chart;
+      LineChart drawn = chart.get();
       outputs.writeAll(() -> Images.write(plot, drawn.draw(720, 450)));
       json.put("plot", plot.toString());
       context.out().println("wrote " + plot);
     }
     return json;
+  }
+
+  /**
+   * The plot of the held-out errors with their standard errors as bars.
+   *
+   * @throws IllegalArgumentException naming {@code --plot} if an error or standard error is not
+   *     finite (data whose squares are beyond the double range): the table shows them, a plot
+   *     cannot
+   */
+  private static LineChart cvChart(String title, int[] ranks, double[] errors, double[] se,
+      Path plot) {
+    for (int i = 0; i < ranks.length; i++) {
+      if (!Double.isFinite(errors[i]) || !Double.isFinite(se[i])) {
+        throw new IllegalArgumentException("--plot " + plot + ": the held-out error of rank "
+            + ranks[i] + " is " + errors[i] + " (standard error " + se[i] + "), beyond the "
+            + "double range; scale the data down to plot it");
+      }
+    }
+    return new LineChart(title, "rank", "mean held-out error (log)")
+        .logY(Arrays.stream(errors).allMatch(e -> e > 0))
+        .series("mean, 1 standard error", doubles(ranks), errors, se);
   }
 
   /**

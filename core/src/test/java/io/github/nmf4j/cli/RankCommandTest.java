@@ -73,6 +73,31 @@ class RankCommandTest {
     assertThat(png.getWidth()).isEqualTo(720);
   }
 
+  /**
+   * Values near Double.MAX_VALUE: the held-out errors (squares) are beyond the double range. The
+   * table still prints; only a plot, which cannot draw infinite errors, is refused by name.
+   */
+  @Test
+  void heldOutErrorsBeyondTheDoubleRangePrintAndRefuseOnlyThePlot() throws IOException {
+    Matrix v = MatrixIo.read(planted);
+    double[] a = v.toRowMajorArray();
+    for (int i = 0; i < a.length; i++) {
+      a[i] = Math.scalb(a[i], 1020);
+    }
+    Path huge = dir.resolve("huge.npy");
+    MatrixIo.write(huge, Matrix.wrap(v.rows(), v.cols(), a));
+    CliRunner table = CliRunner.run("rank", huge.toString(), "--ranks", "1:2", "--seed", "1");
+    assertThat(table.exitCode()).as(table.err()).isZero();
+    assertThat(table.out()).contains("held-out error", "best rank");
+    Path plot = dir.resolve("huge.png");
+    CliRunner plotted = CliRunner.run("rank", huge.toString(), "--ranks", "1:2", "--seed", "1",
+        "--plot", plot.toString());
+    assertThat(plotted.exitCode()).isNotZero();
+    assertThat(plotted.out()).contains("held-out error");
+    assertThat(plotted.err()).contains("--plot", "beyond the double range");
+    assertThat(plot).doesNotExist();
+  }
+
   /** The penalty options reach every fit: the scores are the library's for that template. */
   @Test
   void penaltiesApplyToEveryFit() throws IOException {
