@@ -1,6 +1,7 @@
 package io.github.nmf4j.decomposition;
 
 import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.internal.Rescaling;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.access.MatrixAccess;
 import java.util.concurrent.Executor;
@@ -142,7 +143,9 @@ public final class PcaModel {
   }
 
   /**
-   * The scores {@code (X - 1 mu^T) C^T}, {@code n x k}.
+   * The scores {@code (X - 1 mu^T) C^T}, {@code n x k}. A score within the double range is
+   * finite even where centred values overflow (data of either sign near {@code
+   * Double.MAX_VALUE}); only a score beyond it is infinite.
    *
    * @throws IllegalArgumentException if {@code x} is null, does not have {@code p} columns, or
    *     holds NaN or infinity
@@ -166,7 +169,36 @@ public final class PcaModel {
     PcaChecks.checkColumns("x", x, p, "one per feature");
     double[] data = new double[x.rows() * p];
     Centering.center(MatrixAccess.data(x), mean, x.rows(), p, data, Parallel.of(threads));
-    return Matrix.wrap(x.rows(), p, data).multiplyTranspose(components, threads);
+    Matrix scores = Matrix.wrap(x.rows(), p, data).multiplyTranspose(components, threads);
+    return allFinite(scores) ? scores : scaledTransform(x);
+  }
+
+  /**
+   * The scores of finite data whose centred values or their sums overflow (values of either
+   * sign near {@code Double.MAX_VALUE}): computed on {@code x} and {@code mu} scaled by an exact
+   * power of two {@code 2^-s} and scaled back, so that a score within the double range is
+   * finite; only a score beyond it is infinite.
+   */
+  private Matrix scaledTransform(Matrix x) {
+    int p = mean.length;
+    double[] raw = MatrixAccess.data(x);
+    double largest = Math.max(Rescaling.largest(raw), Rescaling.largest(mean));
+    int shift = Math.max(1, Rescaling.shift(largest, (long) x.rows() * p));
+    double[] data = new double[x.rows() * p];
+    Centering.center(Rescaling.scaled(raw, -shift), Rescaling.scaled(mean, -shift), x.rows(), p,
+        data, Parallel.of(threads));
+    double[] scores = Matrix.wrap(x.rows(), p, data).multiplyTranspose(components, threads)
+        .toRowMajorArray();
+    return Matrix.wrap(x.rows(), componentCount(), Rescaling.scaled(scores, shift));
+  }
+
+  private static boolean allFinite(Matrix m) {
+    for (double v : MatrixAccess.data(m)) {
+      if (!Double.isFinite(v)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

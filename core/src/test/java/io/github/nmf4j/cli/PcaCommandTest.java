@@ -242,6 +242,48 @@ class PcaCommandTest {
     assertThat(ok("pca", negative.toString(), "--json").json()).containsEntry("components", 3.0);
   }
 
+  /**
+   * Values of either sign near {@code Double.MAX_VALUE}: their centred values (up to twice the
+   * largest) overflow, yet many scores are representable. Each score must be that of the same
+   * data scaled down by an exact power of two, scaled back up: finite where that is.
+   */
+  @Test
+  void scoresOfDataNearTheDoubleLimitAreThoseOfScaledData() throws IOException {
+    SplittableRandom rnd = new SplittableRandom(11);
+    int n = 30;
+    int p = 6;
+    double[] unit = new double[n * p];
+    double[] big = new double[n * p];
+    for (int i = 0; i < unit.length; i++) {
+      unit[i] = rnd.nextDouble(-2, 2);
+      big[i] = Math.scalb(unit[i], 1023);
+    }
+    Path small = dir.resolve("unit.npy");
+    Path large = dir.resolve("big.npy");
+    MatrixIo.write(small, Matrix.wrap(n, p, unit));
+    MatrixIo.write(large, Matrix.wrap(n, p, big));
+    Path smallScores = dir.resolve("unit-scores.npy");
+    Path largeScores = dir.resolve("big-scores.npy");
+    ok("pca", small.toString(), "--out-scores", smallScores.toString());
+    ok("pca", large.toString(), "--out-scores", largeScores.toString());
+    Matrix expected = MatrixIo.read(smallScores);
+    Matrix actual = MatrixIo.read(largeScores);
+    int representable = 0;
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < p; j++) {
+        double want = Math.scalb(expected.get(i, j), 1023);
+        if (Double.isFinite(want)) {
+          representable++;
+          assertThat(actual.get(i, j)).as("score (%d, %d)", i, j)
+              .isCloseTo(want, org.assertj.core.data.Offset.offset(Math.scalb(1e-9, 1023)));
+        } else {
+          assertThat(actual.get(i, j)).as("score (%d, %d)", i, j).isEqualTo(want);
+        }
+      }
+    }
+    assertThat(representable).isGreaterThan(n * p / 2);
+  }
+
   @Test
   void aSparseFileTooLargeToCopyDenselyIsRefused() throws IOException {
     Path huge = dir.resolve("huge.mtx");
