@@ -197,10 +197,15 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
    * taken as {@code log x - log y}, so the term stays finite. When x and y are both below
    * {@code 2^-500} the term is computed of {@code 2^600 x} and {@code 2^600 y} and scaled back
    * (it is homogeneous of degree 1): near the floor, or for subnormal x, it came out negative.
+   * An infinite {@code y} (a prediction whose sum overflowed) gives an infinite term, not the NaN
+   * of {@code -infinity + infinity}.
    */
   static double klTerm(double x, double y) {
     if (!(x > 0)) {
       return -x + y;
+    }
+    if (y == Double.POSITIVE_INFINITY) {
+      return y; // a prediction beyond the double range: x log(x / y) - x + y tends to y
     }
     if (x < TINY && y < TINY) {
       return Math.scalb(klTerm(Math.scalb(x, TINY_SHIFT), Math.scalb(y, TINY_SHIFT)),

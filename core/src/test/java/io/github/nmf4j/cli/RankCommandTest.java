@@ -98,6 +98,33 @@ class RankCommandTest {
     assertThat(plot).doesNotExist();
   }
 
+  /**
+   * Kullback-Leibler held-out errors of data near Double.MAX_VALUE: a prediction whose sum
+   * overflows makes its term infinite, so every mean printed is a number or Infinity, never NaN
+   * (which was -infinity + infinity in the divergence).
+   */
+  @Test
+  void klHeldOutErrorsNearTheDoubleLimitAreNeverNaN() throws IOException {
+    SplittableRandom rnd = new SplittableRandom(1);
+    double[] a = new double[12 * 6];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = Math.scalb(((i / 6) % 3 + 1) * ((i % 6) % 2 + 1) + rnd.nextDouble(), 1017);
+    }
+    Path huge = dir.resolve("huge-kl.npy");
+    MatrixIo.write(huge, Matrix.wrap(12, 6, a));
+    for (int seed = 0; seed < 4; seed++) {
+      CliRunner r = CliRunner.run("rank", huge.toString(), "--ranks", "1:3", "--loss", "kl",
+          "--seed", Integer.toString(seed));
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      for (String line : r.out().split("\n")) {
+        if (line.matches(" +[0-9]+ .*")) {
+          assertThat(line.trim().split(" +")[1]).as("seed %d: %s", seed, line)
+              .isNotEqualTo("NaN");
+        }
+      }
+    }
+  }
+
   /** The penalty options reach every fit: the scores are the library's for that template. */
   @Test
   void penaltiesApplyToEveryFit() throws IOException {
