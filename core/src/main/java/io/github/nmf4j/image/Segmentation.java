@@ -7,6 +7,7 @@ import io.github.nmf4j.estimator.EstimatorBuilder;
 import io.github.nmf4j.estimator.SeededBuilder;
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.DistinctRows;
+import io.github.nmf4j.internal.Rescaling;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.access.MatrixAccess;
 import java.util.concurrent.CancellationException;
@@ -158,11 +159,7 @@ public final class Segmentation extends Estimator<SegmentationSettings> {
    * of the channel scaled back.
    */
   private static int tableShift(double[] pixels) {
-    double largest = 0;
-    for (double x : pixels) {
-      largest = Math.max(largest, Math.abs(x));
-    }
-    return Math.getExponent(largest) > 960 ? -64 : 0;
+    return Math.getExponent(Rescaling.largest(pixels)) > 960 ? -64 : 0;
   }
 
   /**

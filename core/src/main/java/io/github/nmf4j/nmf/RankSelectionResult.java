@@ -1,5 +1,6 @@
 package io.github.nmf4j.nmf;
 
+import io.github.nmf4j.internal.Rescaling;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -24,7 +25,6 @@ public final class RankSelectionResult {
     for (int r = 0; r < errors.length; r++) {
       this.errors[r] = errors[r].clone();
     }
-    int repeats = errors.length;
     means = new double[ranks.length];
     standardErrors = new double[ranks.length];
     for (int i = 0; i < ranks.length; i++) {
@@ -34,8 +34,9 @@ public final class RankSelectionResult {
   }
 
   /**
-   * The mean of column i of errors; a sum that overflows is taken of the quarters (exact) and
-   * multiplied back, so finite errors have a finite mean.
+   * The mean of column i of errors; a sum that overflows is taken again of the errors scaled by
+   * the power of two of {@link Rescaling#sumShift} (exact) and scaled back, so finite errors have
+   * a finite mean.
    */
   private static double mean(double[][] errors, int i) {
     double sum = 0;
@@ -43,38 +44,43 @@ public final class RankSelectionResult {
       sum += e[i];
     }
     if (sum == Double.POSITIVE_INFINITY) {
-      double quarters = 0;
+      int shift = Rescaling.sumShift(largest(errors, i, 0), errors.length);
+      double scaled = 0;
       for (double[] e : errors) {
-        quarters += e[i] * 0.25;
+        scaled += Math.scalb(e[i], -shift);
       }
-      return quarters / errors.length * 4;
+      return Math.scalb(scaled / errors.length, shift);
     }
     return sum / errors.length;
   }
 
   /**
    * The standard error of column i of errors about its mean. The deviations are squared as a copy
-   * scaled by the power of two that brings the largest to about 1 when its square would leave
-   * the normal range (beyond {@code 2^±500}): scaling by a power of two is exact, so this changes
-   * nothing elsewhere and keeps the result proportional to the errors.
+   * scaled by the power of two of {@link Rescaling#shiftIntoRange} when their squares would
+   * overflow or lose bits below the normal range: scaling by a power of two is exact, so this
+   * changes nothing elsewhere and keeps the result proportional to the errors.
    */
   private static double standardError(double[][] errors, int i, double mean) {
     int repeats = errors.length;
     if (repeats < 2) {
       return 0;
     }
-    double largest = 0;
-    for (double[] e : errors) {
-      largest = Math.max(largest, Math.abs(e[i] - mean));
-    }
-    int exponent = Math.getExponent(largest);
-    int shift = largest > 0 && Math.abs(exponent) > 500 ? -exponent : 0;
+    int shift = Rescaling.shiftIntoRange(largest(errors, i, mean), repeats);
     double squares = 0;
     for (double[] e : errors) {
-      double d = Math.scalb(e[i] - mean, shift);
+      double d = Math.scalb(e[i] - mean, -shift);
       squares += d * d;
     }
-    return Math.scalb(Math.sqrt(squares / (repeats - 1) / repeats), -shift);
+    return Math.scalb(Math.sqrt(squares / (repeats - 1) / repeats), shift);
+  }
+
+  /** The largest {@code |e[i] - center|} over the repeats. */
+  private static double largest(double[][] errors, int i, double center) {
+    double largest = 0;
+    for (double[] e : errors) {
+      largest = Math.max(largest, Math.abs(e[i] - center));
+    }
+    return largest;
   }
 
   /** The settings this result came from. */
