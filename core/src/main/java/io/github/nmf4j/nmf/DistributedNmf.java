@@ -194,8 +194,7 @@ public final class DistributedNmf {
    * @throws IllegalArgumentException if not
    */
   private static void requireRankFits(int k, int p) {
-    long maxArray = Integer.MAX_VALUE - 8;
-    long maxRank = (long) p * p <= maxArray ? (long) Math.sqrt(maxArray) : maxArray / p;
+    long maxRank = Initializer.maxRank(p);
     if (k > maxRank) {
       throw new IllegalArgumentException("rank must be <= " + maxRank + " for V with " + p
           + " columns (H and the k x k products must each fit in a Java array), was " + k);

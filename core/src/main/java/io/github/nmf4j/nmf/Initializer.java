@@ -41,6 +41,14 @@ final class Initializer {
   }
 
   /**
+   * The largest rank {@code k} for which a factor of {@code widest x k} (or {@code k x widest})
+   * and a {@code k x k} product each fit in a Java array.
+   */
+  static long maxRank(long widest) {
+    return widest * widest <= MAX_ARRAY ? (long) Math.sqrt(MAX_ARRAY) : MAX_ARRAY / widest;
+  }
+
+  /**
    * The initialization a fit of {@code data} uses: null when {@code settings} hold initial
    * factors (their shapes checked against the data here), else the one set, by default {@link
    * Initialization#NNDSVDA} when {@code k <= min(n, p)} and {@link Initialization#RANDOM}
@@ -54,8 +62,7 @@ final class Initializer {
     int k = settings.rank();
     // A rank beyond min(n, p) is allowed (RANDOM), but W (n x k), H (k x p) and the k x k
     // products must each fit in an array: the largest rank for which they do.
-    long widest = Math.max(data.n, data.p);
-    long maxRank = widest * widest <= MAX_ARRAY ? (long) Math.sqrt(MAX_ARRAY) : MAX_ARRAY / widest;
+    long maxRank = maxRank(Math.max(data.n, data.p));
     if (k > maxRank) {
       throw new IllegalArgumentException("rank must be <= " + maxRank + " for a " + data.n + "x"
           + data.p + " matrix (W, H and their k x k products must each fit in a Java array), was "
