@@ -100,7 +100,35 @@ final class MiniBatchFitter {
     return new NmfModel(nmf, Initializer.choose(s, data),
         Matrix.wrap(n, k, w), Matrix.wrap(k, p, h), error,
         norm == 0 ? 0 : Math.sqrt(errors[1]) / norm, passes, converged,
-        Arrays.copyOf(history, passes), 0);
+        Arrays.copyOf(history, passes), 0, RowSolver.MINI_BATCH);
+  }
+
+  /**
+   * scikit-learn's {@code MiniBatchNMF.transform}: W for the rows of {@code x} with the model's H
+   * fixed, by {@link MiniBatchSolver#solveW} with the model's iteration limit ({@code
+   * transformMaxIterations}) and tolerance, in the units {@link MiniBatchScale} gives {@code x}
+   * (the rows as given, unless their largest value is beyond what the arithmetic survives).
+   */
+  static Matrix transform(NmfModel model, ScaledData x, Parallel par) {
+    NmfSettings s = model.settings();
+    int k = s.rank();
+    int p = model.h().cols();
+    if (x.p != p) {
+      throw new IllegalArgumentException("x must have " + p
+          + " columns (as the data the model was fitted on), was " + x.n + "x" + x.p);
+    }
+    BetaMu.requirePositiveIfNeeded(s, x, "x");
+    MiniBatchScale scale = MiniBatchScale.of(x, s.beta());
+    ScaledData data = scale.data(x, par);
+    double[] h = model.h().toRowMajorArray();
+    scale.toStored(h);
+    // solveW uses none of the batch sums, so they are sized for a single row
+    MiniBatchSolver solver = new MiniBatchSolver(p, k, s.beta(), s.alphaW(), s.alphaH(),
+        s.l1Ratio(), scale, 1, par);
+    double[] w = new double[data.n * k];
+    solver.solveW(MiniBatchRows.of(data), 0, data.n, h, w, 0, s.maxIterations(), s.tolerance());
+    scale.toCaller(w);
+    return Matrix.wrap(data.n, k, w);
   }
 
   /** {@code ||H - previous||_F / ||H||_F}, scikit-learn's {@code H_diff}. */

@@ -35,8 +35,10 @@ import io.github.nmf4j.linalg.SparseMatrix;
  * {@code fit_transform}), H, {@link NmfModel#reconstructionError()} in {@link Nmf}'s units
  * (Frobenius {@code ||V - WH||_F}, Kullback-Leibler {@code D}, the others {@code sqrt(2 D)}),
  * {@link NmfModel#iterations()} the passes started, and {@link NmfModel#lossHistory()} the
- * smoothed batch cost at the end of each pass. Its {@link NmfModel#transform} is {@link Nmf}'s
- * multiplicative update with H fixed, at most {@link Builder#transformMaxIterations} iterations.
+ * smoothed batch cost at the end of each pass. Its {@link NmfModel#transform} is scikit-learn's
+ * {@code MiniBatchNMF.transform}: W from {@code sqrt(mean(X) / k)}, updated with H fixed until
+ * {@code ||W - W_prev||_F / ||W||_F <= tolerance} (checked after every update) or {@link
+ * Builder#transformMaxIterations} updates.
  *
  * <p><b>Huge and tiny values.</b> The arithmetic is scikit-learn's on V as given, for ordinary
  * data exactly (its fixtures are matched to 1e-8). When V's largest value is beyond what it

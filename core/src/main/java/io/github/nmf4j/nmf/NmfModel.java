@@ -30,10 +30,19 @@ public final class NmfModel {
   private final boolean converged;
   private final double[] lossHistory;
   private final int restart;
+  /** How {@link #transform} solves W: as the estimator that made this model. */
+  private final RowSolver rowSolver;
 
   NmfModel(NmfSettings settings, Initialization initialization, Matrix w, Matrix h,
       double reconstructionError, double relativeError, int iterations, boolean converged,
       double[] lossHistory, int restart) {
+    this(settings, initialization, w, h, reconstructionError, relativeError, iterations,
+        converged, lossHistory, restart, RowSolver.FIT);
+  }
+
+  NmfModel(NmfSettings settings, Initialization initialization, Matrix w, Matrix h,
+      double reconstructionError, double relativeError, int iterations, boolean converged,
+      double[] lossHistory, int restart, RowSolver rowSolver) {
     this.settings = settings;
     this.initialization = initialization;
     this.w = w;
@@ -44,6 +53,7 @@ public final class NmfModel {
     this.converged = converged;
     this.lossHistory = lossHistory;
     this.restart = restart;
+    this.rowSolver = rowSolver;
   }
 
   /** The settings this model was fitted with (seed included; no executor or listener). */
@@ -128,6 +138,12 @@ public final class NmfModel {
    * penalties {@code transform(c x)} is {@code c transform(x)}, up to about an ulp, however far c
    * is from 1.
    *
+   * <p><b>Mini-batch models.</b> For a model of a {@link MiniBatchNmf} fit or of an {@link
+   * OnlineNmf}, W is solved as scikit-learn's {@code MiniBatchNMF.transform} does: the
+   * mini-batch W update, stopped when W's relative change is at most the tolerance (checked
+   * after every update) or after {@code transformMaxIterations} updates, on x as given unless
+   * its largest value is beyond what that arithmetic survives (see {@link MiniBatchNmf}).
+   *
    * <p><b>Missing values.</b> For a model fitted with {@link MissingValues#IGNORE}, a NaN entry
    * of {@code x} is unobserved: each row's W minimizes the loss over that row's observed
    * entries plus the fit's W penalties, with H fixed (the fold-in of a new user with a few
@@ -157,7 +173,7 @@ public final class NmfModel {
    * @throws java.util.concurrent.CancellationException as {@link #transform(Matrix)}
    */
   public Matrix transform(Matrix x, Executor executor) {
-    return Parallel.using(executor, () -> Fitter.transform(this, x));
+    return Parallel.using(executor, () -> rowSolver.solve(this, x));
   }
 
   /**
@@ -182,7 +198,7 @@ public final class NmfModel {
    * @throws java.util.concurrent.CancellationException as {@link #transform(SparseMatrix)}
    */
   public Matrix transform(SparseMatrix x, Executor executor) {
-    return Parallel.using(executor, () -> Fitter.transform(this, x));
+    return Parallel.using(executor, () -> rowSolver.solve(this, x));
   }
 
   /**

@@ -180,6 +180,6 @@ public final class OnlineNmf {
    */
   public Matrix transform(Matrix v) {
     return new NmfModel(nmf, null, null, components(), 0, 0, 0,
-        false, new double[0], 0).transform(v, config.executor().orElse(null));
+        false, new double[0], 0, RowSolver.MINI_BATCH).transform(v, config.executor().orElse(null));
   }
 }
