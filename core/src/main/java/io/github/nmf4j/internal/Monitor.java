@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * One fit's side of the progress contract: hands a {@link Progress} to the listener after every
  * step and throws {@link CancellationException} once the listener (or anyone holding a progress
- * of this fit) has cancelled. One per fit; used on the thread that called {@code fit}.
+ * of this fit) has cancelled, or once the calling thread is interrupted. One per fit; used on
+ * the thread that called {@code fit}.
  */
 public final class Monitor {
 
@@ -36,7 +37,12 @@ public final class Monitor {
    * Reports that step {@code iteration} of {@code maxIterations} of restart {@code restart} has
    * finished; {@code loss} and {@code change} are NaN when not measured.
    *
-   * @throws CancellationException if the fit was cancelled
+   * <p>The interrupt flag is checked after the listener has run: an interrupt that arrives
+   * during a report (the last one included, after which a fit may have no parallel work left
+   * to notice it) cancels the fit like one that arrives during a step.
+   *
+   * @throws CancellationException if the fit was cancelled or the calling thread is interrupted
+   *     (the interrupt flag stays set)
    */
   public void report(int restart, int iteration, int maxIterations, double loss, double change) {
     if (listener != ProgressListener.NONE) {
@@ -45,6 +51,7 @@ public final class Monitor {
     if (cancelled.get()) {
       throw new CancellationException(what + " cancelled by its listener");
     }
+    Parallel.checkInterrupt();
   }
 
   /** {@link #report} without loss or change. */
