@@ -1,5 +1,7 @@
 package io.github.nmf4j.cluster;
 
+import io.github.nmf4j.internal.Arguments;
+
 /**
  * A fitted agglomerative clustering: the full {@link MergeTree} and the labels for the
  * configured number of clusters. Immutable; the constructor copies the labels and {@link
@@ -13,9 +15,21 @@ package io.github.nmf4j.cluster;
 public record AgglomerativeModel(AgglomerativeSettings settings, MergeTree mergeTree,
     int[] labels) {
 
-  /** Copies {@code labels}. */
+  /**
+   * Checks that the parts agree and copies {@code labels}.
+   *
+   * @throws IllegalArgumentException if a part is null, {@code labels} does not have one entry
+   *     per leaf of {@code mergeTree}, or a label is outside {@code [0, settings.clusters())}
+   */
   public AgglomerativeModel {
-    labels = labels.clone();
+    Arguments.requireNonNull(settings, "settings");
+    Arguments.requireNonNull(mergeTree, "mergeTree");
+    labels = Arguments.requireNonNull(labels, "labels").clone();
+    if (labels.length != mergeTree.leaves()) {
+      throw new IllegalArgumentException("labels has " + labels.length
+          + " entries but mergeTree has " + mergeTree.leaves() + " leaves");
+    }
+    Checks.labelsInRange(labels, settings.clusters());
   }
 
   /** The number of clusters of {@link #labels()}. */

@@ -30,6 +30,19 @@ final class Checks {
   }
 
   /**
+   * Checks that every entry of {@code labels} lies in {@code [0, clusters)}, naming the first
+   * that does not, its position and value.
+   */
+  static void labelsInRange(int[] labels, int clusters) {
+    for (int i = 0; i < labels.length; i++) {
+      if (labels[i] < 0 || labels[i] >= clusters) {
+        throw new IllegalArgumentException("labels[" + i + "] must be in [0, " + clusters
+            + "), was " + labels[i]);
+      }
+    }
+  }
+
+  /**
    * Checks that {@code count}, the clusters asked for (the argument {@code name}), is at most
    * the number of points {@code n}.
    */

@@ -1,5 +1,6 @@
 package io.github.nmf4j.cluster;
 
+import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.linalg.Matrix;
 
 /**
@@ -23,10 +24,30 @@ import io.github.nmf4j.linalg.Matrix;
 public record SpectralModel(SpectralSettings settings, int[] labels, Matrix embedding,
     double[] eigenvalues, int eigenIterations, boolean converged) {
 
-  /** Copies {@code labels} and {@code eigenvalues}. */
+  /**
+   * Checks that the parts agree and copies {@code labels} and {@code eigenvalues}.
+   *
+   * @throws IllegalArgumentException if a part is null, {@code embedding} is not {@code n x
+   *     settings.clusters()} for the {@code n} labels, {@code eigenvalues} does not have {@code
+   *     settings.clusters()} entries, a label is outside {@code [0, settings.clusters())}, or
+   *     {@code eigenIterations} is negative
+   */
   public SpectralModel {
-    labels = labels.clone();
-    eigenvalues = eigenvalues.clone();
+    Arguments.requireNonNull(settings, "settings");
+    Arguments.requireNonNull(embedding, "embedding");
+    labels = Arguments.requireNonNull(labels, "labels").clone();
+    eigenvalues = Arguments.requireNonNull(eigenvalues, "eigenvalues").clone();
+    int clusters = settings.clusters();
+    if (embedding.rows() != labels.length || embedding.cols() != clusters) {
+      throw new IllegalArgumentException("embedding must be " + labels.length + "x" + clusters
+          + " (one row per label, one column per cluster), was " + embedding.shape());
+    }
+    if (eigenvalues.length != clusters) {
+      throw new IllegalArgumentException("eigenvalues must have " + clusters
+          + " entries (one per cluster), had " + eigenvalues.length);
+    }
+    Checks.labelsInRange(labels, clusters);
+    Arguments.requireAtLeast(eigenIterations, 0, "eigenIterations");
   }
 
   /** The affinity graph the fit used. */
