@@ -114,6 +114,8 @@ public final class KMeansModel {
    * @param x m x d points, possibly no rows; not modified
    * @throws IllegalArgumentException if {@code x} is null, its number of columns differs from
    *     the training points', it holds NaN or an infinity, or (cosine) it has a zero row
+   * @throws java.util.concurrent.CancellationException if the calling thread is interrupted (the
+   *     interrupt flag stays set)
    */
   public int[] predict(Matrix x) {
     return predict(x, null);
@@ -124,6 +126,8 @@ public final class KMeansModel {
    * pool); the result is the same.
    *
    * @throws IllegalArgumentException as {@link #predict(Matrix)}
+   * @throws java.util.concurrent.CancellationException if the calling thread is interrupted (the
+   *     interrupt flag stays set)
    */
   public int[] predict(Matrix x, Executor executor) {
     double[] a = check(x);
@@ -163,6 +167,8 @@ public final class KMeansModel {
    * @throws IllegalArgumentException if {@code x} is null, its number of columns differs from
    *     the training points', it holds NaN or an infinity, or {@code m x k} is too large for a
    *     {@link Matrix}
+   * @throws java.util.concurrent.CancellationException if the calling thread is interrupted (the
+   *     interrupt flag stays set)
    */
   public Matrix transform(Matrix x) {
     return transform(x, null);
@@ -173,6 +179,8 @@ public final class KMeansModel {
    * pool); the result is the same.
    *
    * @throws IllegalArgumentException as {@link #transform(Matrix)}
+   * @throws java.util.concurrent.CancellationException if the calling thread is interrupted (the
+   *     interrupt flag stays set)
    */
   public Matrix transform(Matrix x, Executor executor) {
     double[] a = check(x);
@@ -213,6 +221,8 @@ public final class KMeansModel {
    * @param x m x d points, possibly no rows; not modified
    * @throws IllegalArgumentException if {@code x} is null, its number of columns differs from
    *     the training points', or (cosine) it has a zero row
+   * @throws java.util.concurrent.CancellationException if the calling thread is interrupted (the
+   *     interrupt flag stays set)
    */
   public int[] predict(SparseMatrix x) {
     return predict(x, null);
@@ -223,6 +233,8 @@ public final class KMeansModel {
    * shared pool); the result is the same.
    *
    * @throws IllegalArgumentException as {@link #predict(SparseMatrix)}
+   * @throws java.util.concurrent.CancellationException if the calling thread is interrupted (the
+   *     interrupt flag stays set)
    */
   public int[] predict(SparseMatrix x, Executor executor) {
     SparseRows rows = checkSparse(x);
@@ -252,6 +264,8 @@ public final class KMeansModel {
    * @throws IllegalArgumentException if {@code x} is null, its number of columns differs from
    *     the training points', (cosine) it has a zero row, or {@code m x k} is too large for a
    *     {@link Matrix}
+   * @throws java.util.concurrent.CancellationException if the calling thread is interrupted (the
+   *     interrupt flag stays set)
    */
   public Matrix transform(SparseMatrix x) {
     return transform(x, null);
@@ -262,6 +276,8 @@ public final class KMeansModel {
    * shared pool); the result is the same.
    *
    * @throws IllegalArgumentException as {@link #transform(SparseMatrix)}
+   * @throws java.util.concurrent.CancellationException if the calling thread is interrupted (the
+   *     interrupt flag stays set)
    */
   public Matrix transform(SparseMatrix x, Executor executor) {
     SparseRows checked = checkSparse(x);

@@ -149,6 +149,8 @@ public final class PcaModel {
    *
    * @throws IllegalArgumentException if {@code x} is null, does not have {@code p} columns, or
    *     holds NaN or infinity
+   * @throws java.util.concurrent.CancellationException if the calling thread is interrupted (the
+   *     interrupt flag stays set)
    */
   public Matrix transform(Matrix x) {
     return transform(x, null);
@@ -159,6 +161,8 @@ public final class PcaModel {
    * pool); the result is the same.
    *
    * @throws IllegalArgumentException as {@link #transform(Matrix)}
+   * @throws java.util.concurrent.CancellationException if the calling thread is interrupted (the
+   *     interrupt flag stays set)
    */
   public Matrix transform(Matrix x, Executor executor) {
     return Parallel.using(executor, () -> transformOnCaller(x));
@@ -206,6 +210,8 @@ public final class PcaModel {
    *
    * @throws IllegalArgumentException if {@code z} is null, does not have {@code k} columns, or
    *     holds NaN or infinity
+   * @throws java.util.concurrent.CancellationException if the calling thread is interrupted (the
+   *     interrupt flag stays set)
    */
   public Matrix inverseTransform(Matrix z) {
     return inverseTransform(z, null);
@@ -216,6 +222,8 @@ public final class PcaModel {
    * shared pool); the result is the same.
    *
    * @throws IllegalArgumentException as {@link #inverseTransform(Matrix)}
+   * @throws java.util.concurrent.CancellationException if the calling thread is interrupted (the
+   *     interrupt flag stays set)
    */
   public Matrix inverseTransform(Matrix z, Executor executor) {
     PcaChecks.checkColumns("z", z, componentCount(), "one per component");

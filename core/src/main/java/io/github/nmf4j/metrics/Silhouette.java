@@ -74,6 +74,8 @@ public final class Silhouette {
    * @throws IllegalArgumentException if {@code points} is null, empty or not finite, if the
    *     number of labels differs from the number of rows, or if there are fewer than 2 or more
    *     than {@code n - 1} distinct labels
+   * @throws java.util.concurrent.CancellationException if the calling thread is interrupted (the
+   *     interrupt flag stays set)
    */
   public static double[] samples(Matrix points, int[] labels) {
     return samples(points, labels, Parallel.defaultThreadCount());
@@ -85,6 +87,8 @@ public final class Silhouette {
    *
    * @throws IllegalArgumentException if {@code threads < 1}, or as {@link #samples(Matrix,
    *     int[])}
+   * @throws java.util.concurrent.CancellationException if the calling thread is interrupted (the
+   *     interrupt flag stays set)
    */
   public static double[] samples(Matrix points, int[] labels, int threads) {
     Parallel par = threads(threads);
@@ -99,6 +103,8 @@ public final class Silhouette {
    * {@link #DEFAULT_SAMPLE_SIZE} samples and seed 0.
    *
    * @throws IllegalArgumentException as {@link #samples}
+   * @throws java.util.concurrent.CancellationException if the calling thread is interrupted (the
+   *     interrupt flag stays set)
    */
   public static double score(Matrix points, int[] labels) {
     return score(points, labels, Parallel.defaultThreadCount());
@@ -110,6 +116,8 @@ public final class Silhouette {
    *
    * @throws IllegalArgumentException if {@code threads < 1}, or as {@link #samples(Matrix,
    *     int[])}
+   * @throws java.util.concurrent.CancellationException if the calling thread is interrupted (the
+   *     interrupt flag stays set)
    */
   public static double score(Matrix points, int[] labels, int threads) {
     threads(threads);
@@ -129,6 +137,8 @@ public final class Silhouette {
    * alone.)
    *
    * @throws IllegalArgumentException if {@code sampleSize < 1}, or as {@link #samples}
+   * @throws java.util.concurrent.CancellationException if the calling thread is interrupted (the
+   *     interrupt flag stays set)
    */
   public static double estimate(Matrix points, int[] labels, int sampleSize, long seed) {
     return estimate(points, labels, sampleSize, seed, Parallel.defaultThreadCount());
@@ -140,6 +150,8 @@ public final class Silhouette {
    *
    * @throws IllegalArgumentException if {@code threads < 1}, or as {@link #estimate(Matrix,
    *     int[], int, long)}
+   * @throws java.util.concurrent.CancellationException if the calling thread is interrupted (the
+   *     interrupt flag stays set)
    */
   public static double estimate(Matrix points, int[] labels, int sampleSize, long seed,
       int threads) {
