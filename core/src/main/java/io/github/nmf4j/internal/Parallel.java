@@ -27,7 +27,9 @@ import java.util.function.Supplier;
  * started by the time the caller has taken the last task is abandoned (it returns at once if it
  * ever runs). So any executor works, however busy: one that runs tasks on the calling thread,
  * one whose threads are all taken (even by the caller itself), one that rejects them; the work
- * is then done by fewer threads, never deadlocked, and the results are the same.
+ * is then done by fewer threads, never deadlocked, and the results are the same. An executor
+ * that fails otherwise (throws another exception than {@link RejectedExecutionException}) fails
+ * the call, once the helpers it did start have finished.
  *
  * <p>Cancellation: if the calling thread is interrupted, no new task is started, the call waits
  * for the tasks already running on other threads to finish (so nothing runs on after it
@@ -108,7 +110,9 @@ public final class Parallel {
   /**
    * Runs {@code body.accept(t)} for every {@code t} in {@code [0, tasks)}, each exactly once,
    * and returns when all have finished. The first exception thrown by a task is rethrown (after
-   * the running tasks have finished); tasks not yet started are then skipped.
+   * the running tasks have finished); tasks not yet started are then skipped. So is an exception
+   * the executor throws when handed a helper, other than {@link RejectedExecutionException}
+   * (which only leaves the work to fewer threads).
    *
    * @throws CancellationException if the calling thread is interrupted
    */
@@ -130,6 +134,11 @@ public final class Parallel {
         executor.execute(run::work);
       } catch (RejectedExecutionException e) {
         break; // the caller and the helpers already handed over do the work
+      } catch (RuntimeException | Error e) {
+        // A broken executor: its failure is the call's, thrown only once the helpers it did
+        // start have finished, which may be writing to the caller's buffers until then.
+        run.fail(e);
+        break;
       }
     }
     try {
