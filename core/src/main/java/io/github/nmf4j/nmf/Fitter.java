@@ -123,6 +123,7 @@ final class Fitter {
       // observed, the zero row of a row without observed entries, for every row.
       Observed observed = Observed.ofDenseOrNothing(x, "x", par);
       if (observed == Observed.NOTHING) {
+        Parallel.checkInterrupt(); // as every other x, which the iterations check
         return Matrix.zeros(x.rows(), model.rank());
       }
       if (observed != null) {
@@ -140,6 +141,7 @@ final class Fitter {
     if (model.settings().missingValues() == MissingValues.IGNORE) {
       if (x.rows() > 0 && x.nonZeros() == 0) {
         // nothing observed: every row gets the zero row of a row without observed entries
+        Parallel.checkInterrupt();
         return Matrix.zeros(x.rows(), model.rank());
       }
       return transform(model, Observed.ofSparse(x, "x", par), par);

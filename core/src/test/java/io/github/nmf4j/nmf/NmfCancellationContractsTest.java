@@ -9,6 +9,7 @@ import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
@@ -214,6 +215,29 @@ class NmfCancellationContractsTest {
       online.partialFit(third);
       assertThat(online.components()).isEqualTo(reference.components());
     }
+  }
+
+  /**
+   * Catches a transform that, with nothing observed in {@code x} (all NaN, or a sparse x that
+   * stores nothing), returns its zero rows to an interrupted caller instead of the {@link
+   * CancellationException} its Javadoc promises, as every other {@code x} gives.
+   */
+  @Test
+  void anInterruptedTransformIsCancelledAlsoWhenNothingIsObserved() {
+    NmfModel model = Nmf.builder().rank(2).missingValues(MissingValues.IGNORE).maxIterations(5)
+        .fit(data(30, 6, 7, 0.2));
+    double[] nothing = new double[12];
+    Arrays.fill(nothing, Double.NaN);
+    Matrix allNaN = Matrix.wrap(2, 6, nothing);
+    SparseMatrix noneStored = SparseMatrix.of(Matrix.zeros(2, 6));
+    assertThat(model.transform(allNaN)).isEqualTo(Matrix.zeros(2, 2));
+    Thread.currentThread().interrupt();
+    assertThat(catchThrowable(() -> model.transform(allNaN)))
+        .isInstanceOf(CancellationException.class);
+    assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    assertThat(catchThrowable(() -> model.transform(noneStored)))
+        .isInstanceOf(CancellationException.class);
+    assertThat(Thread.interrupted()).isTrue();
   }
 
   /**
