@@ -69,7 +69,9 @@ public final class OnlineNmf {
 
   /**
    * Updates H from {@code batch} ({@code b x features}, non-negative, read and never modified)
-   * and returns the batch's W ({@code b x rank}), solved for H before the update.
+   * and returns the batch's W ({@code b x rank}), solved for H before the update. A call that
+   * throws leaves this online fit as it was: H, the running sums and {@link #steps()} (after a
+   * first batch that throws, there is still no batch).
    *
    * @throws IllegalArgumentException if {@code batch} is null or empty, has another number of
    *     columns, or holds a negative, NaN or infinite value, or a zero with a beta {@code <= 0}
@@ -111,19 +113,35 @@ public final class OnlineNmf {
     }
     // the batch in the units of H and the running sums, fixed by the first batch
     ScaledData stored = scale.data(data, par);
-    if (h == null) {
-      start(stored, par);
-    } else if (data.n > solverRows) {
-      solver = new MiniBatchSolver(features, k, settings.beta(), settings.alphaW(),
-          settings.alphaH(), settings.l1Ratio(), scale, data.n, par);
-      solverRows = data.n;
-    }
     double[] w = new double[data.n * k];
-    solver.step(MiniBatchRows.of(stored), 0, data.n, w, 0, h, true,
-        settings.freshRestartsMaxIterations(), settings.tolerance(), a, b, rho);
+    if (h == null) {
+      try {
+        start(stored, par);
+        step(stored, w);
+      } catch (RuntimeException | Error e) {
+        // a first batch that failed or was cancelled leaves no start: the next one starts H
+        h = null;
+        throw e;
+      }
+    } else {
+      if (data.n > solverRows) {
+        solver = new MiniBatchSolver(features, k, settings.beta(), settings.alphaW(),
+            settings.alphaH(), settings.l1Ratio(), scale, data.n, par);
+        solverRows = data.n;
+      }
+      // a later step that fails or is cancelled leaves H and the running sums as they were:
+      // the solver updates them last, after its parallel work
+      step(stored, w);
+    }
     steps++;
     scale.toCaller(w);
     return Matrix.wrap(data.n, k, w);
+  }
+
+  /** The solver's step on the whole batch {@code data}: its W in {@code w}, H updated. */
+  private void step(ScaledData data, double[] w) {
+    solver.step(MiniBatchRows.of(data), 0, data.n, w, 0, h, true,
+        settings.freshRestartsMaxIterations(), settings.tolerance(), a, b, rho);
   }
 
   /** Starts H from the first batch, {@code data} in {@link #scale}'s units. */

@@ -218,6 +218,44 @@ class NmfCancellationContractsTest {
   }
 
   /**
+   * The first batch of an online fit is interrupted inside its step, after the start of H was
+   * drawn from it. Catches a cancelled first batch that leaves that start behind: {@code
+   * components()} then returns an H although no batch was taken, and the next batch continues
+   * from the start of the cancelled one instead of starting H itself.
+   */
+  @Test
+  void anInterruptedFirstOnlineStepLeavesNoStartBehind() {
+    Matrix first = data(200, 150, 4, 0);
+    Matrix next = data(200, 150, 6, 0);
+    OnlineNmf reference = MiniBatchNmf.builder().rank(3).threads(2).seed(2).start(150);
+    reference.partialFit(next);
+    AtomicInteger handed = new AtomicInteger();
+    MiniBatchNmf.builder().rank(3).threads(2).seed(2)
+        .executor(task -> handed.incrementAndGet()).start(150).partialFit(first);
+    int last = handed.get();
+    assertThat(last).isPositive();
+    for (int k : new int[] {1, (last + 1) / 2, last}) {
+      AtomicInteger count = new AtomicInteger();
+      AtomicBoolean armed = new AtomicBoolean(true);
+      OnlineNmf online = MiniBatchNmf.builder().rank(3).threads(2).seed(2).executor(task -> {
+        if (armed.get() && count.incrementAndGet() == k) {
+          Thread.currentThread().interrupt();
+        }
+      }).start(150);
+      Throwable thrown = catchThrowable(() -> online.partialFit(first));
+      assertThat(Thread.interrupted()).as("the interrupt flag").isTrue();
+      assertThat(thrown).as("interrupted at hand-over %d of %d", k, last)
+          .isInstanceOf(CancellationException.class);
+      armed.set(false);
+      assertThat(online.steps()).isZero();
+      assertThat(catchThrowable(online::components)).as("components() after hand-over %d", k)
+          .isInstanceOf(IllegalStateException.class);
+      online.partialFit(next);
+      assertThat(online.components()).isEqualTo(reference.components());
+    }
+  }
+
+  /**
    * Catches a transform that, with nothing observed in {@code x} (all NaN, or a sparse x that
    * stores nothing), returns its zero rows to an interrupted caller instead of the {@link
    * CancellationException} its Javadoc promises, as every other {@code x} gives.
