@@ -259,7 +259,8 @@ public final class MiniBatchNmf extends Estimator<MiniBatchNmfSettings> {
 
     /**
      * An online fit of data with {@code features} columns whose rows arrive in batches: see
-     * {@link OnlineNmf}.
+     * {@link OnlineNmf}. It takes the threads and executor of this builder, not its listener:
+     * each {@link OnlineNmf#partialFit} is one step, cancelled by interrupting its thread.
      *
      * @throws IllegalStateException as {@link #build()}
      * @throws IllegalArgumentException as {@link #build()}, or if {@code features < 1} or the

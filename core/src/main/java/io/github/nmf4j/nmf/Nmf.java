@@ -66,8 +66,9 @@ public final class Nmf extends Estimator<NmfSettings> {
    *
    * @throws IllegalArgumentException if {@code v} is null or empty or holds a negative or
    *     infinite value, or a NaN unless {@link Builder#missingValues} is {@link
-   *     MissingValues#IGNORE} (the message names its row, column and value); if every entry is
-   *     NaN; if an NNDSVD
+   *     MissingValues#IGNORE} (the message names its row, column and value); if it holds a zero
+   *     and the loss's beta is {@code <= 0} (see {@link Builder#betaLoss}; the message names its
+   *     row and column); if every entry is NaN; if an NNDSVD
    *     initialization is chosen and {@code rank > min(n, p)}; or if the initial factors do not
    *     have the shapes {@code n x rank} and {@code rank x p}; or if {@code rank}
    *     is so large that W, H or a {@code rank x rank} product would not fit in a Java array

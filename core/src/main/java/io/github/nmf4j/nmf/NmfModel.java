@@ -158,7 +158,8 @@ public final class NmfModel {
    *
    * @throws IllegalArgumentException if {@code x} is null or empty, does not have {@code p}
    *     columns, or holds a negative or infinite value, or a NaN unless the model was fitted
-   *     with {@link MissingValues#IGNORE} (the message names its row, column and value)
+   *     with {@link MissingValues#IGNORE} (the message names its row, column and value), or a
+   *     zero when the model's beta is {@code <= 0} (the message names its row and column)
    * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
    */
   public Matrix transform(Matrix x) {
@@ -183,7 +184,9 @@ public final class NmfModel {
    * dense {@code x} with NaN where nothing is stored, up to rounding.
    *
    * @throws IllegalArgumentException if {@code x} is null or empty, does not have {@code p}
-   *     columns, or stores a negative value (the message names its row, column and value)
+   *     columns, or stores a negative value (the message names its row, column and value), or
+   *     has a zero, stored or not, when the model's beta is {@code <= 0} (the message names its
+   *     row and column)
    * @throws java.util.concurrent.CancellationException if the calling thread is interrupted
    */
   public Matrix transform(SparseMatrix x) {

@@ -75,7 +75,8 @@ public final class OnlineNmf {
    *
    * @throws IllegalArgumentException if {@code batch} is null or empty, has another number of
    *     columns, or holds a negative, NaN or infinite value, or a zero with a beta {@code <= 0}
-   *     (the message names its row and column in the batch)
+   *     (the message names its row and column in the batch); or if it is the first batch and the
+   *     builder's NNDSVD initialization needs {@code rank <= min(b, features)}
    * @throws java.util.concurrent.CancellationException if the calling thread was interrupted
    */
   public Matrix partialFit(Matrix batch) {
