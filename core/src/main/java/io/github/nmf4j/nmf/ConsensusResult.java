@@ -1,5 +1,6 @@
 package io.github.nmf4j.nmf;
 
+import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.linalg.Matrix;
 
 /**
@@ -32,9 +33,27 @@ import io.github.nmf4j.linalg.Matrix;
 public record ConsensusResult(ConsensusSettings settings, Matrix consensusMatrix,
     double copheneticCorrelation, double dispersion, int[] labels) {
 
-  /** Copies {@code labels}. */
+  /**
+   * Checks that the parts agree and copies {@code labels}.
+   *
+   * @throws IllegalArgumentException if a part is null, {@code consensusMatrix} is not {@code n
+   *     x n} for the {@code n} labels, or a label is outside {@code [0, settings.rank())}
+   */
   public ConsensusResult {
-    labels = labels.clone();
+    Arguments.requireNonNull(settings, "settings");
+    Arguments.requireNonNull(consensusMatrix, "consensusMatrix");
+    labels = Arguments.requireNonNull(labels, "labels").clone();
+    int n = labels.length;
+    if (consensusMatrix.rows() != n || consensusMatrix.cols() != n) {
+      throw new IllegalArgumentException("consensusMatrix must be " + n + "x" + n
+          + " (one row and column per label), was " + consensusMatrix.shape());
+    }
+    for (int i = 0; i < n; i++) {
+      if (labels[i] < 0 || labels[i] >= settings.rank()) {
+        throw new IllegalArgumentException("labels[" + i + "] must be in [0, " + settings.rank()
+            + "), was " + labels[i]);
+      }
+    }
   }
 
   /** The n x n consensus matrix (a copy): see the record's description. */

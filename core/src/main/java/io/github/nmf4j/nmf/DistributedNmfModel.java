@@ -1,5 +1,6 @@
 package io.github.nmf4j.nmf;
 
+import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.linalg.Matrix;
 
 /**
@@ -22,9 +23,24 @@ public record DistributedNmfModel(NmfSettings settings, Matrix components, long 
     double reconstructionError, double relativeError, int iterations, boolean converged,
     double[] lossHistory) {
 
-  /** Copies {@code lossHistory}. */
+  /**
+   * Checks that the parts agree and copies {@code lossHistory}.
+   *
+   * @throws IllegalArgumentException if a part is null, {@code components} does not have {@code
+   *     settings.rank()} rows, or {@code rows} or {@code iterations} is negative
+   */
   public DistributedNmfModel {
-    lossHistory = lossHistory.clone();
+    Arguments.requireNonNull(settings, "settings");
+    Arguments.requireNonNull(components, "components");
+    lossHistory = Arguments.requireNonNull(lossHistory, "lossHistory").clone();
+    if (components.rows() != settings.rank()) {
+      throw new IllegalArgumentException("components must have settings.rank() = "
+          + settings.rank() + " rows, was " + components.shape());
+    }
+    if (rows < 0) {
+      throw new IllegalArgumentException("rows must be >= 0, was " + rows);
+    }
+    Arguments.requireAtLeast(iterations, 0, "iterations");
   }
 
   /**

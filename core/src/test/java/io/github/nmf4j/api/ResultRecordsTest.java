@@ -1,6 +1,7 @@
 package io.github.nmf4j.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.nmf4j.cluster.Agglomerative;
 import io.github.nmf4j.cluster.AgglomerativeModel;
@@ -9,16 +10,19 @@ import io.github.nmf4j.cluster.SpectralModel;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.nmf.Consensus;
 import io.github.nmf4j.nmf.ConsensusResult;
+import io.github.nmf4j.nmf.ConsensusSettings;
 import io.github.nmf4j.nmf.DistributedNmfModel;
 import io.github.nmf4j.nmf.Nmf;
+import io.github.nmf4j.nmf.NmfSettings;
 import io.github.nmf4j.testing.Blobs;
 import org.junit.jupiter.api.Test;
 
 /**
  * The models and results that only hold values are records ({@code AgglomerativeModel}, {@code
  * SpectralModel}, {@code ConsensusResult}, {@code DistributedNmfModel}, {@code
- * CompressionResult}): their canonical constructors copy the arrays they are given, and their
- * accessors return copies, so neither side can change a model after the fact.
+ * CompressionResult}): their canonical constructors check that the parts agree and copy the
+ * arrays they are given, and their accessors return copies, so neither side can change a model
+ * after the fact.
  */
 class ResultRecordsTest {
 
@@ -80,5 +84,54 @@ class ResultRecordsTest {
     assertThat(model.lossHistory()).containsExactly(3, 2, 1);
     assertThat(model.toString()).isEqualTo("DistributedNmfModel[4x2, rank 1, FROBENIUS, "
         + "reconstructionError 0.5, iterations 20, converged]");
+  }
+
+  /** The constructors refuse parts that do not agree, naming the part. */
+  @Test
+  void consensusResultChecksThatItsPartsAgree() {
+    Matrix v = Matrix.of(new double[][] {{1, 0}, {2, 0}, {0, 1}, {0, 3}});
+    ConsensusResult fitted = Consensus.builder().rank(2).runs(3).fit(v);
+    ConsensusSettings s = fitted.settings();
+    Matrix c = fitted.consensusMatrix();
+    assertThatThrownBy(() -> new ConsensusResult(null, c, 1, 1, new int[4]))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("settings");
+    assertThatThrownBy(() -> new ConsensusResult(s, null, 1, 1, new int[4]))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("consensusMatrix");
+    assertThatThrownBy(() -> new ConsensusResult(s, c, 1, 1, null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("labels");
+    assertThatThrownBy(() -> new ConsensusResult(s, c, 1, 1, new int[3]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("consensusMatrix must be 3x3 (one row and column per label), was 4x4");
+    assertThatThrownBy(() -> new ConsensusResult(s, Matrix.zeros(4, 3), 1, 1, new int[4]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("consensusMatrix must be 4x4 (one row and column per label), was 4x3");
+    assertThatThrownBy(() -> new ConsensusResult(s, c, 1, 1, new int[] {0, 1, 2, 0}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("labels[2] must be in [0, 2), was 2");
+    assertThatThrownBy(() -> new ConsensusResult(s, c, 1, 1, new int[] {0, -1, 1, 0}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("labels[1] must be in [0, 2), was -1");
+  }
+
+  @Test
+  void distributedNmfModelChecksThatItsPartsAgree() {
+    NmfSettings s = Nmf.builder().rank(1).build().settings();
+    Matrix h = Matrix.of(new double[][] {{1, 2}});
+    double[] history = {3, 2, 1};
+    assertThatThrownBy(() -> new DistributedNmfModel(null, h, 4, 0.5, 0.25, 20, true, history))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("settings");
+    assertThatThrownBy(() -> new DistributedNmfModel(s, null, 4, 0.5, 0.25, 20, true, history))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("components");
+    assertThatThrownBy(() -> new DistributedNmfModel(s, h, 4, 0.5, 0.25, 20, true, null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lossHistory");
+    assertThatThrownBy(() -> new DistributedNmfModel(s, Matrix.zeros(2, 2), 4, 0.5, 0.25, 20,
+        true, history)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("components must have settings.rank() = 1 rows, was 2x2");
+    assertThatThrownBy(() -> new DistributedNmfModel(s, h, -1, 0.5, 0.25, 20, true, history))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("rows must be >= 0, was -1");
+    assertThatThrownBy(() -> new DistributedNmfModel(s, h, 4, 0.5, 0.25, -2, true, history))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("iterations must be >= 0, was -2");
   }
 }
