@@ -11,9 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,17 +62,9 @@ class NmfCancellationContractsTest {
     Thread.interrupted();
   }
 
-  /** {@code n x p} values in [0, 3), a third of them 0, NaN with probability {@code nan}. */
+  /** {@link NmfDeterminismContractsTest#data}. */
   private static Matrix data(int n, int p, long seed, double nan) {
-    SplittableRandom r = new SplittableRandom(seed);
-    double[] a = new double[n * p];
-    for (int i = 0; i < a.length; i++) {
-      a[i] = r.nextInt(3) == 0 ? 0 : 3 * r.nextDouble();
-      if (r.nextDouble() < nan) {
-        a[i] = Double.NaN;
-      }
-    }
-    return Matrix.wrap(n, p, a);
+    return NmfDeterminismContractsTest.data(n, p, seed, nan);
   }
 
   /** Every fit of this package, small enough for milliseconds, large enough for several tasks. */
@@ -291,22 +281,33 @@ class NmfCancellationContractsTest {
     Matrix v = data(1500, 700, 8, 0);
     assertTimeoutPreemptively(DEADLOCK, () -> {
       IllegalStateException broken = new IllegalStateException("the executor broke");
-      List<Thread> helpers = new CopyOnWriteArrayList<>();
       AtomicReference<Thread> working = new AtomicReference<>();
       AtomicBoolean armed = new AtomicBoolean();
+      // the helper started by the previous hand-over, and whether its task has returned
+      AtomicReference<Thread> started = new AtomicReference<>();
+      AtomicBoolean returned = new AtomicBoolean(true);
       Executor executor = task -> {
-        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(2);
-        while (armed.get() && System.nanoTime() < end) {
-          for (Thread helper : helpers) {
-            if (runsLibraryCode(helper)) {
+        if (armed.get() && !returned.get()) {
+          // The caller is held here, so the helper it started has the tasks to itself: wait
+          // until it is inside one of them (not for timing: the caller does no task meanwhile),
+          // then fail the hand-over while it works.
+          while (!returned.get()) {
+            Thread helper = started.get();
+            if (helper != null && runsLibraryCode(helper)) {
               working.set(helper);
               throw broken;
             }
           }
         }
+        returned.set(false);
+        started.set(null);
         pool.execute(() -> {
-          helpers.add(Thread.currentThread());
-          task.run();
+          started.set(Thread.currentThread());
+          try {
+            task.run();
+          } finally {
+            returned.set(true);
+          }
         });
       };
       // armed after the first iteration, so that it throws in the heavy products of an update

@@ -233,7 +233,7 @@ class NmfDeterminismContractsTest {
   }
 
   /** {@code n x p} values in [0, 3), a third of them 0, NaN with probability {@code nan}. */
-  private static Matrix data(int n, int p, long seed, double nan) {
+  static Matrix data(int n, int p, long seed, double nan) {
     SplittableRandom r = new SplittableRandom(seed);
     double[] a = new double[n * p];
     for (int i = 0; i < a.length; i++) {
