@@ -331,9 +331,15 @@ final class MiniBatchKernels {
 
   /**
    * Completes the divergence of {@code rows} rows (W from {@code wOff}) from their summed terms:
-   * half the squared error for Frobenius.
+   * half the squared error for Frobenius. A divergence is never negative, but its terms can
+   * cancel to a rounding error below 0 near an exact fit (the trace identity for Frobenius, the
+   * sum of WH for Kullback-Leibler): the result is clamped at 0, as {@link Nmf}'s losses are.
    */
   double finishDivergence(double sum, double[] w, int wOff, int rows, double[] h) {
+    return Math.max(0, divergence(sum, w, wOff, rows, h));
+  }
+
+  private double divergence(double sum, double[] w, int wOff, int rows, double[] h) {
     if (beta == 2) {
       return sum / 2;
     }
