@@ -15,7 +15,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * Each line minimizes the loss exactly over one row of H or column of W with the rest fixed, so
  * the loss never increases. The floor {@code f} ({@value #FLOOR} times {@code sqrt(rms(V) / k)},
  * the typical size of a factor entry) keeps every entry positive, so no component dies: a column
- * of W that would vanish stays at the floor, and the next H update can bring it back.
+ * of W that would vanish stays at the floor, and the next H update can bring it back. While a
+ * component's row of H (column of W) lies at the floor, its column of W (row of H) is left as
+ * it is ({@link HalsKernel#NEGLIGIBLE}), as scikit-learn's cd leaves a coordinate whose row is
+ * 0: the exact step would divide by a Gram entry of about {@code 1e-32} and inflate it to
+ * {@code 1e13} and more.
  *
  * <p>Per half-iteration the large products ({@code W'V} or {@code VH'}, {@code 2npk} flops each)
  * are computed once by {@link Gemm}; the sweeps cost {@code O(k^2)} per row of W or column of H,

@@ -22,6 +22,19 @@ import java.util.Arrays;
  */
 final class HalsKernel {
 
+  /**
+   * A row {@code c} whose {@code G[c][c]} is at most this fraction of the largest diagonal entry
+   * is left as it is, as a zero {@code G[c][c]} is (scikit-learn's cd skips a coordinate whose
+   * Hessian is 0). Such a row belongs to a dead component: the other factor's entries for it all
+   * sit at the floor ({@code 1e-16} of a typical entry, so {@code G[c][c]} is about {@code 1e-32}
+   * of the others'). The exact step would divide by that {@code G[c][c]} and blow the row up to
+   * {@code 1e13}-{@code 1e15} times the data's scale (an exact fit of a constant, rank-1 or
+   * rank-2 V at a higher rank did), a component of huge and tiny entries whose product is
+   * rounding noise. Live components are far above it: below it a component's entries are
+   * {@code 1e-12} of the largest one's, within four decimal digits of the floor.
+   */
+  static final double NEGLIGIBLE = 1e-24;
+
   private HalsKernel() {}
 
   /**
@@ -39,12 +52,13 @@ final class HalsKernel {
    */
   static int sweeps(double[] g, int k, double[][] t, double[][] x, int len, double[] acc,
       double[] change, int maxSweeps, double deltaSquared, double floor) {
+    double negligible = NEGLIGIBLE * largestDiagonal(g, k);
     double first = 0;
     for (int s = 0; s < maxSweeps; s++) {
       Arrays.fill(change, 0, len, 0);
       for (int c = 0; c < k; c++) {
         double gcc = g[c * k + c];
-        if (!(gcc > 0)) {
+        if (!(gcc > negligible)) {
           continue;
         }
         residual(g, c, k, t[c], x, len, acc);
@@ -61,6 +75,15 @@ final class HalsKernel {
       }
     }
     return maxSweeps;
+  }
+
+  /** The largest of the {@code k} diagonal entries of {@code g}; 0 if none is positive. */
+  private static double largestDiagonal(double[] g, int k) {
+    double largest = 0;
+    for (int c = 0; c < k; c++) {
+      largest = Math.max(largest, g[c * k + c]);
+    }
+    return largest;
   }
 
   /**
