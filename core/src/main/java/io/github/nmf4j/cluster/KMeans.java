@@ -147,7 +147,9 @@ public final class KMeans extends Estimator<KMeansSettings> {
    * @return the fitted model of the restart with the lowest inertia
    * @throws IllegalArgumentException if {@code points} is null, has no rows or no columns,
    *     holds NaN or an infinity, has fewer rows than {@code k} or fewer distinct rows than
-   *     {@code k}, or if the initial centroids have a different number of columns
+   *     {@code k}, if the initial centroids have a different number of columns, or ({@link
+   *     Distance#COSINE}) if a row is zero or the rows have fewer than {@code k} distinct
+   *     directions
    * @throws CancellationException if the listener cancelled the fit or the calling thread was
    *     interrupted (the interrupt flag stays set)
    */
@@ -183,7 +185,8 @@ public final class KMeans extends Estimator<KMeansSettings> {
    * @return the fitted model of the restart with the lowest inertia
    * @throws IllegalArgumentException if {@code points} is null, has no rows or no columns, has
    *     fewer rows than {@code k} or fewer distinct rows than {@code k}, if the initial
-   *     centroids have a different number of columns, or (cosine) if a row is zero
+   *     centroids have a different number of columns, or (cosine) if a row is zero or the rows
+   *     have fewer than {@code k} distinct directions
    * @throws CancellationException if the listener cancelled the fit or the calling thread was
    *     interrupted (the interrupt flag stays set)
    */
