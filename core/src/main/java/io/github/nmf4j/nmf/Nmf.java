@@ -35,7 +35,9 @@ import io.github.nmf4j.linalg.SparseMatrix;
  * <p><b>Convergence</b>, as scikit-learn: every {@link Builder#checkEvery} iterations the loss is
  * computed and the fit stops when {@code (previous - current) / initial < tolerance}, where the
  * values compared are {@code ||V - WH||_F} (Frobenius) or {@code sqrt(2 D(V || WH))} (the
- * divergences).
+ * divergences). When the initial value is 0 (the start already reproduces V, as for V of zeros)
+ * the first test stops the fit, converged; scikit-learn's test divides by that 0 and runs all
+ * {@code maxIterations}.
  *
  * <p><b>Determinism.</b> Every random value derives from {@link Builder#seed}; the same seed gives
  * bit-identical factors, losses and labels for any number of {@link Builder#threads threads}.
