@@ -173,7 +173,8 @@ final class BlockPass {
             t[c][i] = vht[row + c];
           }
         }
-        HalsKernel.sweeps(hht, k, t, x, len, acc, change, maxSweeps, deltaSquared, floor);
+        HalsKernel.sweeps(hht, k, t, x, len, acc, change, maxSweeps, deltaSquared, floor,
+            false);
         for (int i = 0; i < len; i++) {
           int row = (i0 + i) * k;
           for (int c = 0; c < k; c++) {

@@ -24,7 +24,8 @@ final class DistributedHals {
         System.arraycopy(h, c * p + j0, x[c], 0, len);
         System.arraycopy(wtv, c * p + j0, t[c], 0, len);
       }
-      HalsKernel.sweeps(gramW, k, t, x, len, acc, change, maxSweeps, deltaSquared, floor);
+      HalsKernel.sweeps(gramW, k, t, x, len, acc, change, maxSweeps, deltaSquared, floor,
+          false);
       for (int c = 0; c < k; c++) {
         System.arraycopy(x[c], 0, h, c * p + j0, len);
       }

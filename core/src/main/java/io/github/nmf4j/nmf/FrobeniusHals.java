@@ -15,11 +15,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * Each line minimizes the loss exactly over one row of H or column of W with the rest fixed, so
  * the loss never increases. The floor {@code f} ({@value #FLOOR} times {@code sqrt(rms(V) / k)},
  * the typical size of a factor entry) keeps every entry positive, so no component dies: a column
- * of W that would vanish stays at the floor, and the next H update can bring it back. While a
- * component's row of H (column of W) lies at the floor, its column of W (row of H) is left as
- * it is ({@link HalsKernel#NEGLIGIBLE}), as scikit-learn's cd leaves a coordinate whose row is
- * 0: the exact step would divide by a Gram entry of about {@code 1e-32} and inflate it to
- * {@code 1e13} and more.
+ * of W that would vanish stays at the floor, and the next H update can bring it back. That
+ * exact step divides by the floored column's Gram entry (about {@code 1e-32} of the others') and
+ * leaves the component's W and H about {@code 2^100} apart (entries of {@code 1e13} and more
+ * beside the floor); after each iteration of an unpenalized fit such a component is rescaled
+ * by a power of two ({@link #REBALANCE}; WH and the next steps are unchanged, up to the floor),
+ * so factors stay on the data's scale. A transform, whose H is fixed, cannot bring a dead
+ * component back: it leaves that component's column of W as it started ({@link
+ * HalsKernel#NEGLIGIBLE}) rather than inflate it.
  *
  * <p>Per half-iteration the large products ({@code W'V} or {@code VH'}, {@code 2npk} flops each)
  * are computed once by {@link Gemm}; the sweeps cost {@code O(k^2)} per row of W or column of H,
@@ -73,6 +76,13 @@ final class FrobeniusHals implements UpdateRule {
    * rebalanced; ordinary starts are left exactly as given.
    */
   static final int UNBALANCED = 64;
+  /**
+   * During an unpenalized fit, a component whose column of W and row of H differ in norm by
+   * more than {@code 2^(2 REBALANCE)} is rebalanced ({@link #rebalance}). A component steadily
+   * fitted stays far inside it; one brought back from the floor lies about {@code 2^100}
+   * outside it.
+   */
+  static final int REBALANCE = 32;
   /** Rows of W (columns of H) per block of sweeps. */
   static final int BLOCK = 256;
   /**
@@ -102,6 +112,8 @@ final class FrobeniusHals implements UpdateRule {
   private final double l1W;
   private final double l2H;
   private final double l2W;
+  /** No penalty: only then are the steps invariant to {@link #rebalance}'s scaling. */
+  private final boolean unpenalized;
   /** Turns a product of the raw V with a product operand into the product with {@code V_s}. */
   private final double productScale;
 
@@ -174,6 +186,7 @@ final class FrobeniusHals implements UpdateRule {
     l1W = penalties.l1W;
     l2H = penalties.l2H;
     l2W = penalties.l2W;
+    unpenalized = l1H == 0 && l1W == 0 && l2H == 0 && l2W == 0;
     floorH = l1H > 0 ? 0 : floor;
     floorW = l1W > 0 ? 0 : floor;
     this.productScale = data.productScale;
@@ -222,6 +235,15 @@ final class FrobeniusHals implements UpdateRule {
     }
     cross = updateW();
     gramWCurrent = false;
+    if (updateH && unpenalized) {
+      // W'W now rather than at the next use (the same values), for its norms
+      productOfW();
+      if (rebalance()) {
+        gramWCurrent = false;
+        productOfW();
+        Gemm.multiplyTranspose(k, data.p, k, h, h, gramH, products);
+      }
+    }
   }
 
   @Override
@@ -247,7 +269,7 @@ final class FrobeniusHals implements UpdateRule {
         }
       }
       HalsKernel.sweeps(gramWPenalized, k, s.t, s.x, len, s.acc, s.change, maxSweepsH,
-          deltaSquared, floorH);
+          deltaSquared, floorH, false);
       for (int c = 0; c < k; c++) {
         System.arraycopy(s.x[c], 0, h, c * p + j0, len);
       }
@@ -272,7 +294,7 @@ final class FrobeniusHals implements UpdateRule {
         }
       }
       HalsKernel.sweeps(gramHPenalized, k, s.t, s.x, len, s.acc, s.change, maxSweepsW,
-          deltaSquared, floorW);
+          deltaSquared, floorW, !updateH);
       double sum = 0;
       for (int i = 0; i < len; i++) {
         int row = (i0 + i) * k;
@@ -315,13 +337,45 @@ final class FrobeniusHals implements UpdateRule {
       }
       int e = (Math.getExponent(maxH) - Math.getExponent(maxW)) / 2;
       if (Math.abs(e) > UNBALANCED) {
-        for (int i = 0; i < n; i++) {
-          w[i * k + c] = Math.scalb(w[i * k + c], e);
-        }
-        for (int j = 0; j < p; j++) {
-          h[c * p + j] = Math.scalb(h[c * p + j], -e);
-        }
+        scaleComponent(c, e);
       }
+    }
+  }
+
+  /**
+   * Rescales, by a power of two, every component whose column of W and row of H differ in norm
+   * by more than {@code 2^(2 REBALANCE)} ({@code ||W_c|| 2^e = ||H_c|| 2^-e} then, to within a
+   * factor of 2; WH is unchanged, and so are the next steps, which are invariant to that scaling
+   * without penalties), from the norms on the diagonals of the current Gram matrices; true if
+   * one was. The loss's cross term {@code <W, VH'>} is unchanged to the bit. A component that died (one factor at the floor) comes back through the other
+   * factor's exact step, which divides by that floored factor's tiny Gram entry and leaves the
+   * component's entries {@code 1e13} and more apart; this keeps them on the data's scale, so
+   * that the products and the loss's sums do not lose their digits to them.
+   */
+  private boolean rebalance() {
+    boolean changed = false;
+    for (int c = 0; c < k; c++) {
+      double gw = gramW[c * k + c];
+      double gh = gramH[c * k + c];
+      if (!(gw > 0) || !(gh > 0) || !Double.isFinite(gw) || !Double.isFinite(gh)) {
+        continue;
+      }
+      int e = (Math.getExponent(gh) - Math.getExponent(gw)) / 4;
+      if (Math.abs(e) > REBALANCE) {
+        scaleComponent(c, e);
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  /** {@code W[:,c] *= 2^e}, {@code H[c,:] *= 2^-e}. */
+  private void scaleComponent(int c, int e) {
+    for (int i = 0; i < data.n; i++) {
+      w[i * k + c] = Math.scalb(w[i * k + c], e);
+    }
+    for (int j = 0; j < data.p; j++) {
+      h[c * data.p + j] = Math.scalb(h[c * data.p + j], -e);
     }
   }
 

@@ -23,15 +23,15 @@ import java.util.Arrays;
 final class HalsKernel {
 
   /**
-   * A row {@code c} whose {@code G[c][c]} is at most this fraction of the largest diagonal entry
-   * is left as it is, as a zero {@code G[c][c]} is (scikit-learn's cd skips a coordinate whose
-   * Hessian is 0). Such a row belongs to a dead component: the other factor's entries for it all
-   * sit at the floor ({@code 1e-16} of a typical entry, so {@code G[c][c]} is about {@code 1e-32}
-   * of the others'). The exact step would divide by that {@code G[c][c]} and blow the row up to
-   * {@code 1e13}-{@code 1e15} times the data's scale (an exact fit of a constant, rank-1 or
-   * rank-2 V at a higher rank did), a component of huge and tiny entries whose product is
-   * rounding noise. Live components are far above it: below it a component's entries are
-   * {@code 1e-12} of the largest one's, within four decimal digits of the floor.
+   * With {@code skipNegligible}, a row {@code c} whose {@code G[c][c]} is at most this fraction
+   * of the largest diagonal entry is left as it is, as a zero {@code G[c][c]} always is
+   * (scikit-learn's cd skips a coordinate whose Hessian is 0). Such a row belongs to a dead
+   * component: the other factor's entries for it all sit at the floor ({@code 1e-16} of a
+   * typical entry, so {@code G[c][c]} is about {@code 1e-32} of the others'), and the exact step
+   * would divide by that {@code G[c][c]} and blow the row up to {@code 1e13}-{@code 1e15} times
+   * the data's scale. A transform, whose other factor is fixed, skips such rows: the component
+   * cannot come back there. A fit takes the exact step, which is how a dead component comes
+   * back, and rebalances the component afterwards ({@link FrobeniusHals}).
    */
   static final double NEGLIGIBLE = 1e-24;
 
@@ -49,10 +49,12 @@ final class HalsKernel {
    * @param deltaSquared stop once a sweep changes the block by at most this times the first
    *     sweep's change (squared Frobenius norms)
    * @param floor the smallest value an entry may take, {@code >= 0}
+   * @param skipNegligible whether to leave the rows of {@link #NEGLIGIBLE} diagonal entries
    */
   static int sweeps(double[] g, int k, double[][] t, double[][] x, int len, double[] acc,
-      double[] change, int maxSweeps, double deltaSquared, double floor) {
-    double negligible = NEGLIGIBLE * largestDiagonal(g, k);
+      double[] change, int maxSweeps, double deltaSquared, double floor,
+      boolean skipNegligible) {
+    double negligible = skipNegligible ? NEGLIGIBLE * largestDiagonal(g, k) : 0;
     double first = 0;
     for (int s = 0; s < maxSweeps; s++) {
       Arrays.fill(change, 0, len, 0);

@@ -29,15 +29,14 @@ public enum Solver {
    * each column of W, is set to its exact non-negative least-squares value with the others fixed,
    * {@code H[c,:] = max(f, H[c,:] + ((W'V)[c,:] - (W'W)[c,:] H) / (W'W)[c,c])} and
    * {@code W[:,c] = max(f, W[:,c] + ((VH')[:,c] - W (HH')[:,c]) / (HH')[c,c])} with a tiny floor
-   * {@code f > 0}; while a row of H (column of W) lies at the floor, its column of W (row of H)
-   * is left unchanged, as cd leaves the column of a zero row. It reaches a given error in far
-   * fewer iterations than the multiplicative updates, and the loss never increases. With one
-   * sweep it is scikit-learn's {@code NMF(solver='cd')}, but its convergence test is {@link
-   * Nmf}'s loss test, for the fit and for {@link NmfModel#transform} (which starts W at {@code
-   * sqrt(mean(x) / k)}), where cd stops on its projected gradient (and its transform starts W at
-   * 0): iteration counts differ from cd's, and a transform can stop farther from the
-   * least-squares W. Choosing it with {@link Loss#KULLBACK_LEIBLER} is an {@link
-   * IllegalArgumentException} when the configuration is built.
+   * {@code f > 0}. It reaches a given error in far fewer iterations than the multiplicative
+   * updates, and the loss never increases. With one sweep it is scikit-learn's
+   * {@code NMF(solver='cd')}, but its convergence test is {@link Nmf}'s loss test, for the fit
+   * and for {@link NmfModel#transform} (which starts W at {@code sqrt(mean(x) / k)}), where cd
+   * stops on its projected gradient (and its transform starts W at 0): iteration counts differ
+   * from cd's, and a transform can stop farther from the least-squares W. Choosing it with
+   * {@link Loss#KULLBACK_LEIBLER} is an {@link IllegalArgumentException} when the configuration
+   * is built.
    */
   HALS
 }

@@ -57,12 +57,12 @@ class HalsKernelTest {
       double[] change = new double[len];
       double before = objective(g, t, x, k, len);
       for (int round = 0; round < 200; round++) {
-        HalsKernel.sweeps(g, k, t, x, len, acc, change, 1, 0, FLOOR);
+        HalsKernel.sweeps(g, k, t, x, len, acc, change, 1, 0, FLOOR, false);
         double after = objective(g, t, x, k, len);
         assertThat(after).isLessThanOrEqualTo(before + 1e-12 * Math.abs(before));
         before = after;
       }
-      HalsKernel.sweeps(g, k, t, x, len, acc, change, 5000, 0, FLOOR);
+      HalsKernel.sweeps(g, k, t, x, len, acc, change, 5000, 0, FLOOR, false);
       double scale = 0;
       for (double[] row : t) {
         for (double value : row) {
@@ -92,14 +92,31 @@ class HalsKernelTest {
     double[][] t = {{1, 2, 3}, {0.5, 0.1, 2}};
     double[][] x = {{1, 1, 1}, {1, 1, 1}};
     int sweeps = HalsKernel.sweeps(g, 2, t, x, 3, new double[3], new double[3], 1000, 1e-4,
-        FLOOR);
+        FLOOR, false);
     assertThat(sweeps).isBetween(2, 50);
     // A zero diagonal (a dead component) leaves its row alone instead of dividing by zero.
     double[] dead = {0, 0, 0, 1};
     double[][] y = {{0.5, 0.5, 0.5}, {1, 1, 1}};
-    HalsKernel.sweeps(dead, 2, t, y, 3, new double[3], new double[3], 10, 0, FLOOR);
+    HalsKernel.sweeps(dead, 2, t, y, 3, new double[3], new double[3], 10, 0, FLOOR, false);
     assertThat(y[0]).containsExactly(0.5, 0.5, 0.5);
     assertThat(y[1]).containsExactly(0.5, 0.1, 2);
+  }
+
+  /**
+   * A negligible diagonal (the other factor of a dead component at the floor) is stepped on
+   * exactly in a fit, and left alone when asked (a transform, whose other factor is fixed).
+   */
+  @Test
+  void skipsNegligibleDiagonalsOnlyWhenAsked() {
+    double[] g = {1e-32, 0, 0, 1};
+    double[][] t = {{1e-16, 1e-16, 1e-16}, {0.5, 0.1, 2}};
+    double[][] stepped = {{0.5, 0.5, 0.5}, {1, 1, 1}};
+    HalsKernel.sweeps(g, 2, t, stepped, 3, new double[3], new double[3], 1, 0, FLOOR, false);
+    assertThat(stepped[0][0]).isCloseTo(1e16, org.assertj.core.data.Offset.offset(1e3));
+    double[][] skipped = {{0.5, 0.5, 0.5}, {1, 1, 1}};
+    HalsKernel.sweeps(g, 2, t, skipped, 3, new double[3], new double[3], 1, 0, FLOOR, true);
+    assertThat(skipped[0]).containsExactly(0.5, 0.5, 0.5);
+    assertThat(skipped[1][2]).isEqualTo(2.0); // the live row is still stepped
   }
 
   /** 1/2 tr(X' G X) - tr(T' X), the least-squares objective up to a constant. */
