@@ -13,13 +13,16 @@ import java.util.List;
  *
  * <p>Reading {@code .txt}: values separated by runs of white space, as {@code numpy.savetxt}
  * writes them by default. Reading {@code .csv} and {@code .tsv}: the delimiter is the first
- * line's tab if it has one, else its semicolon if it has one, else the comma, and the first
- * line is a header (and skipped) when none of its fields is a number. A {@code #} starts a
+ * line's tab if it has one, else its semicolon if it has one, else the comma, unless the line
+ * is numbers separated by spaces only ({@code numpy.savetxt(f, x, delimiter=" ")}), read as
+ * {@code .txt}. The first line may be a header and the first column row names, as pandas and
+ * R write them ({@link CsvTable}). A {@code #} starts a
  * comment that runs to the end of its line, as with {@code numpy.loadtxt}'s default {@code
  * comments='#'} (NumPy's {@code savetxt} writes its header so), except inside a quoted field;
  * lines that are blank once their comment is dropped are skipped. Fields may be quoted with
- * {@code "}; {@code nan}, {@code inf} and {@code -inf} are accepted in any case. A field that
- * is not a number fails with its line and column.
+ * {@code "}; {@code nan}, {@code inf} and {@code -inf} are accepted in any case, and R's
+ * {@code NA} reads as NaN; between semicolons a decimal comma reads as a decimal point. A
+ * field that is not a number, or is empty, fails with its line and column.
  *
  * <p>A file with no data rows reads as an empty matrix, as an empty {@code .npy} array does:
  * 0 x the number of fields of its header, or 0x0 without one.
@@ -42,11 +45,7 @@ final class Csv {
    * {@code numpy.loadtxt} reads them), or 0 to detect it from the first line.
    */
   static Matrix read(BufferedReader reader, String name, char delimiter) throws IOException {
-    List<double[]> rows = new ArrayList<>();
-    int cols = -1;
-    int firstDataLine = 0;
-    int headerFields = 0;
-    boolean first = true;
+    CsvTable t = new CsvTable(name);
     String line;
     int lineNo = 0;
     while ((line = reader.readLine()) != null) {
@@ -58,36 +57,39 @@ final class Csv {
       if (content.isEmpty()) {
         continue;
       }
-      if (first && delimiter == 0) {
-        delimiter = content.indexOf('\t') >= 0 ? '\t' : content.indexOf(';') >= 0 ? ';' : ',';
+      if (delimiter == 0) {
+        delimiter = delimiter(content);
       }
-      List<String> fields = delimiter == WHITESPACE ? List.of(content.split("\\s+"))
-          : split(line, delimiter, name, lineNo);
-      if (first) {
-        first = false;
-        // numpy.loadtxt has no header row (savetxt writes its header as a # comment).
-        if (delimiter != WHITESPACE && isHeader(fields)) {
-          headerFields = fields.size();
-          continue;
-        }
-      }
-      if (cols < 0) {
-        cols = fields.size();
-        firstDataLine = lineNo;
-      } else if (fields.size() != cols) {
-        throw new FileFormatException(name + ": line " + lineNo + " has " + fields.size()
-            + " values but line " + firstDataLine + " has " + cols);
-      }
-      double[] row = new double[cols];
-      for (int j = 0; j < cols; j++) {
-        row[j] = parse(fields.get(j), name, lineNo, j + 1);
-      }
-      rows.add(row);
+      t.add(delimiter == WHITESPACE ? List.of(content.split("\\s+"))
+          : split(line, delimiter, name, lineNo), lineNo, delimiter);
     }
-    if (rows.isEmpty()) {
-      return Matrix.zeros(0, headerFields);
+    return t.matrix();
+  }
+
+  /**
+   * The delimiter of a {@code .csv} or {@code .tsv} file from its first line: a tab if it has
+   * one, else a semicolon if it has one, else a comma; but runs of white space when the line
+   * has none of them and is two or more numbers separated by spaces (what {@code
+   * numpy.savetxt(f, x, delimiter=" ")} writes, whatever the file's extension).
+   */
+  private static char delimiter(String content) {
+    if (content.indexOf('\t') >= 0) {
+      return '\t';
     }
-    return Matrix.of(rows.toArray(new double[0][]));
+    if (content.indexOf(';') >= 0) {
+      return ';';
+    }
+    if (content.indexOf(',') < 0) {
+      String[] words = content.split("\\s+");
+      boolean numbers = words.length > 1;
+      for (int i = 0; i < words.length && numbers; i++) {
+        numbers = parseNumber(words[i]) != null;
+      }
+      if (numbers) {
+        return WHITESPACE;
+      }
+    }
+    return ',';
   }
 
   /**
@@ -106,15 +108,6 @@ final class Csv {
       }
     }
     return line.length();
-  }
-
-  private static boolean isHeader(List<String> fields) {
-    for (String f : fields) {
-      if (f.isBlank() || parseNumber(f) != null) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
@@ -156,6 +149,41 @@ final class Csv {
     }
     fields.add(field.toString());
     return fields;
+  }
+
+  /**
+   * The value of one field of a delimited text file, as {@link #parse(String, String, int,
+   * int)} but with what spreadsheets and R write: R's {@code NA} is a missing value (NaN), and
+   * between semicolons a decimal comma ({@code 1,5}, as a spreadsheet in a German or French
+   * locale writes it) is read as a decimal point. An empty field is refused, saying how to
+   * write a missing value.
+   */
+  static double parse(String field, char delimiter, String name, int line, int column)
+      throws FileFormatException {
+    if (field.isBlank()) {
+      throw new FileFormatException(name + ": missing value (an empty field) at line " + line
+          + ", column " + column + "; write a missing value as nan (pandas: to_csv(na_rep="
+          + "'nan'); R: write.csv keeps NA)");
+    }
+    return parse(normalize(field, delimiter), name, line, column);
+  }
+
+  /** The value of a field of a delimited text file, or null if it is not a number. */
+  static Double value(String field, char delimiter) {
+    return parseNumber(normalize(field, delimiter));
+  }
+
+  /** {@code field} with R's {@code NA} as {@code nan} and, after {@code ;}, a decimal comma. */
+  private static String normalize(String field, char delimiter) {
+    String s = field.strip();
+    if (s.equalsIgnoreCase("na")) {
+      return "nan";
+    }
+    int comma = s.indexOf(',');
+    if (delimiter == ';' && comma >= 0 && comma == s.lastIndexOf(',') && s.indexOf('.') < 0) {
+      return s.substring(0, comma) + '.' + s.substring(comma + 1);
+    }
+    return field;
   }
 
   /**

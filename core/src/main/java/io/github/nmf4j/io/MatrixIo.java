@@ -36,15 +36,20 @@ import java.util.zip.ZipException;
  *       Fortran order; 0, 1 (as a column) or 2 dimensions</td>
  *       <td>little-endian float64, C order</td></tr>
  *   <tr><td>{@code .csv}, {@code .tsv}</td><td>delimited text, one row per line</td>
- *       <td>comma, semicolon or tab (detected from the first line); an optional header row
- *       (skipped when none of its fields is a number); quoted fields; {@code #} comments to
- *       the end of a line</td>
+ *       <td>comma, semicolon or tab (detected from the first line; spaces when the first
+ *       line is numbers separated by spaces only); an optional header row (skipped when none
+ *       of its fields is a number, or when it is pandas' column numbers {@code 0,1,...}
+ *       above rows that are not all integers); row names under an empty header cell (pandas'
+ *       index, R's {@code write.csv}) or under no header cell (R's {@code write.table}),
+ *       dropped; quoted fields; R's {@code NA} as NaN; a decimal comma between semicolons;
+ *       {@code #} comments to the end of a line; an empty field is an error</td>
  *       <td>comma ({@code .csv}) or tab ({@code .tsv}), text that reads back to the same
  *       double ({@link Double#toString}, integers without {@code .0})</td></tr>
  *   <tr><td>{@code .txt}</td><td>white-space separated text, one row per line, as
  *       {@code numpy.savetxt} writes it by default</td>
  *       <td>values separated by runs of spaces or tabs; {@code #} comments to the end of a
- *       line, as {@code numpy.loadtxt} reads them</td>
+ *       line, as {@code numpy.loadtxt} reads them; a header row of names (each holding a
+ *       letter) and row names as for {@code .csv}</td>
  *       <td>one space between values, text that reads back to the same double</td></tr>
  *   <tr><td>{@code .mtx}, {@code .mtx.gz}</td><td>Matrix Market, plain or gzip-compressed</td>
  *       <td>array and coordinate; real, integer and pattern; general, symmetric and

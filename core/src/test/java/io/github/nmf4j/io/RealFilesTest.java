@@ -1,0 +1,86 @@
+package io.github.nmf4j.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.nmf4j.linalg.Matrix;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Files as ordinary tools write them (pandas, R, NumPy, Excel and LibreOffice), made by {@code
+ * reference/io/real/make_real.py}: each reads as the matrix its writer meant, or is refused
+ * with a message that names the file and says what to do.
+ */
+class RealFilesTest {
+
+  /** The matrix every fixture holds. */
+  private static final Matrix X = Matrix.of(new double[][] {{1.5, 0, 2}, {0, 3.25, 1e5}});
+
+  private static Path fixture(String name) {
+    try {
+      return Path.of(RealFilesTest.class.getResource("/reference/io/real/" + name).toURI());
+    } catch (URISyntaxException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"pandas_index.csv", "pandas_columns_index.csv", "r_write_csv.csv",
+      "r_write_table.txt"})
+  void dropsTheRowNamesOfPandasAndR(String name) throws IOException {
+    assertThat(MatrixIo.read(fixture(name))).isEqualTo(X);
+  }
+
+  @Test
+  void skipsTheColumnNumbersPandasWritesAsAHeader() throws IOException {
+    // pd.DataFrame(X).to_csv(f, index=False): the header 0,1,2 is not a row of data
+    assertThat(MatrixIo.read(fixture("pandas_columns.csv"))).isEqualTo(X);
+  }
+
+  @Test
+  void readsTheColumnNumbersAsDataWhenTheRowsBelowAreIntegersToo(@TempDir Path dir)
+      throws IOException {
+    Path p = Files.writeString(dir.resolve("counts.csv"), "0,1,2\n3,4,5\n");
+    assertThat(MatrixIo.read(p)).isEqualTo(Matrix.of(new double[][] {{0, 1, 2}, {3, 4, 5}}));
+  }
+
+  @Test
+  void readsNumpySavetxtWithASpaceDelimiterInACsvFile() throws IOException {
+    assertThat(MatrixIo.read(fixture("savetxt_space.csv"))).isEqualTo(X);
+  }
+
+  @Test
+  void skipsAHeaderRowInATxtFile() throws IOException {
+    // np.savetxt(f, X, header="a b c", comments="")
+    assertThat(MatrixIo.read(fixture("savetxt_header.txt"))).isEqualTo(X);
+  }
+
+  @Test
+  void readsDecimalCommasBetweenSemicolons() throws IOException {
+    assertThat(MatrixIo.read(fixture("excel_decimal_comma.csv"))).isEqualTo(X);
+  }
+
+  @Test
+  void readsTheNaOfRAsAMissingValue() throws IOException {
+    Matrix m = MatrixIo.read(fixture("r_na.csv"));
+    assertThat(m.shape()).isEqualTo("2x3");
+    assertThat(m.get(0, 1)).isNaN();
+    assertThat(m.get(1, 2)).isEqualTo(1e5);
+  }
+
+  @Test
+  void refusesTheEmptyFieldsOfPandasSayingHowToMarkAMissingValue() {
+    Path p = fixture("pandas_nan.csv");
+    assertThatThrownBy(() -> MatrixIo.read(p)).isInstanceOf(FileFormatException.class)
+        .hasMessageStartingWith(p + ": missing value (an empty field) at line 2, column 2")
+        .hasMessageContaining("nan")
+        .hasMessageContaining("na_rep");
+  }
+}
