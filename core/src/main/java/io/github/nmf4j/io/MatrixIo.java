@@ -32,8 +32,8 @@ import java.util.zip.ZipException;
  *   <caption>Formats</caption>
  *   <tr><th>extension</th><th>format</th><th>reads</th><th>writes</th></tr>
  *   <tr><td>{@code .npy}</td><td>NumPy array, versions 1.0, 2.0, 3.0</td>
- *       <td>float64, float32, int8..int64, uint8..uint64, bool; either byte order; C or
- *       Fortran order; 0, 1 (as a column) or 2 dimensions</td>
+ *       <td>float64, float32, float16, int8..int64, uint8..uint64, bool; either byte order;
+ *       C or Fortran order; 0, 1 (as a column) or 2 dimensions</td>
  *       <td>little-endian float64, C order</td></tr>
  *   <tr><td>{@code .csv}, {@code .tsv}</td><td>delimited text, one row per line</td>
  *       <td>comma, semicolon or tab (detected from the first line; spaces when the first

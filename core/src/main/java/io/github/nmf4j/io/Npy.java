@@ -13,9 +13,9 @@ import java.nio.charset.StandardCharsets;
  * (<a href="https://numpy.org/doc/stable/reference/generated/numpy.lib.format.html"
  * >numpy.lib.format</a>).
  *
- * <p>Reads arrays of {@code float64}, {@code float32}, signed and unsigned integers of 1 to 8
- * bytes and booleans, in either byte order and in C or Fortran order; a 1-D array of length n
- * becomes an n x 1 matrix, a 0-D array a 1 x 1 matrix. Writes little-endian {@code float64}
+ * <p>Reads arrays of {@code float64}, {@code float32}, {@code float16}, signed and unsigned
+ * integers of 1 to 8 bytes and booleans, in either byte order and in C or Fortran order; a 1-D
+ * array of length n becomes an n x 1 matrix, a 0-D array a 1 x 1 matrix. Writes little-endian {@code float64}
  * (matrices) and {@code int64} (labels) in C order, format version 1.0.
  */
 final class Npy {
@@ -114,8 +114,9 @@ final class Npy {
   }
 
   static DType parseDType(String descr, String name) throws FileFormatException {
-    if (descr.length() < 3) {
-      throw new FileFormatException(name + ": unsupported dtype '" + descr + "'");
+    if (descr.length() < 3 || descr.charAt(1) == 'O') {
+      throw new FileFormatException(name + ": unsupported dtype '" + descr + "'"
+          + advice(descr.length() > 1 ? descr.charAt(1) : ' '));
     }
     ByteOrder order;
     switch (descr.charAt(0)) {
@@ -131,16 +132,30 @@ final class Npy {
       throw new FileFormatException(name + ": unsupported dtype '" + descr + "'");
     }
     boolean ok = switch (kind) {
-      case 'f' -> size == 4 || size == 8;
+      case 'f' -> size == 2 || size == 4 || size == 8;
       case 'i', 'u' -> size == 1 || size == 2 || size == 4 || size == 8;
       case 'b' -> size == 1;
       default -> false;
     };
     if (!ok) {
       throw new FileFormatException(name + ": unsupported dtype '" + descr
-          + "' (supported: float32, float64, int8..int64, uint8..uint64, bool)");
+          + "' (supported: float16, float32, float64, int8..int64, uint8..uint64, bool)"
+          + advice(kind));
     }
     return new DType(kind, size, order);
+  }
+
+  /** What to do about an array of the dtype kind {@code kind} that is not numbers. */
+  private static String advice(char kind) {
+    return switch (kind) {
+      case 'O' -> ": an array of Python objects; save it as numbers, as np.save(f,"
+          + " a.astype(float)) does";
+      case 'U', 'S' -> ": an array of text; save it as numbers, as np.save(f, a.astype(float))"
+          + " does";
+      case 'c' -> ": complex values; save the real part (a.real) or the magnitude (np.abs(a))";
+      case 'f' -> ": longdouble; save it as float64, as np.save(f, a.astype(float)) does";
+      default -> "";
+    };
   }
 
   static double[] readValues(InputStream in, int count, DType type, String name)
@@ -188,7 +203,8 @@ final class Npy {
   private static double decode(ByteBuffer bb, DType t, int at) {
     switch (t.kind()) {
       case 'f':
-        return t.size() == 8 ? bb.getDouble(at) : bb.getFloat(at);
+        return t.size() == 8 ? bb.getDouble(at)
+            : t.size() == 4 ? bb.getFloat(at) : halfToDouble(bb.getShort(at));
       case 'b':
         return bb.get(at) != 0 ? 1 : 0;
       case 'i':
@@ -206,6 +222,24 @@ final class Npy {
           default -> unsignedToDouble(bb.getLong(at));
         };
     }
+  }
+
+  /**
+   * The value of an IEEE 754 half-precision number (numpy's {@code float16}): 1 sign bit, 5
+   * exponent bits of bias 15, 10 fraction bits; every such value is exact as a double.
+   */
+  static double halfToDouble(short half) {
+    int exponent = half >>> 10 & 0x1f;
+    int fraction = half & 0x3ff;
+    double v;
+    if (exponent == 0) {
+      v = fraction * 0x1p-24; // zero or subnormal
+    } else if (exponent == 0x1f) {
+      v = fraction == 0 ? Double.POSITIVE_INFINITY : Double.NaN;
+    } else {
+      v = Math.scalb((double) (fraction | 0x400), exponent - 25);
+    }
+    return half < 0 ? -v : v;
   }
 
   private static double unsignedToDouble(long v) {

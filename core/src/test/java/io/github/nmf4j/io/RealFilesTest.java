@@ -83,4 +83,35 @@ class RealFilesTest {
         .hasMessageContaining("nan")
         .hasMessageContaining("na_rep");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"float16.npy", "float16_be.npy"})
+  void readsHalfPrecision(String name) throws IOException {
+    Matrix m = MatrixIo.read(fixture(name));
+    assertThat(m.toRowMajorArray()).containsExactly(1.5, -0.0, 0x1p-24,
+        Double.POSITIVE_INFINITY, Double.NaN, 65504);
+    assertThat(1 / m.get(0, 1)).isNegative();
+  }
+
+  @Test
+  void halfPrecisionValuesIncreaseWithTheirBitsAndNegationFlipsTheSignBit() {
+    double previous = -1;
+    for (int h = 0; h <= 0x7c00; h++) { // from +0 to +infinity
+      double v = Npy.halfToDouble((short) h);
+      assertThat(v).isGreaterThan(previous);
+      assertThat(Npy.halfToDouble((short) (h | 0x8000))).isEqualTo(-v);
+      previous = v;
+    }
+    assertThat(Npy.halfToDouble((short) 0x3c00)).isEqualTo(1.0);
+    assertThat(Npy.halfToDouble((short) 0x7c01)).isNaN();
+  }
+
+  @Test
+  void refusesAnObjectArraySayingHowToSaveANumericOne() {
+    Path p = fixture("object.npy");
+    assertThatThrownBy(() -> MatrixIo.read(p)).isInstanceOf(FileFormatException.class)
+        .hasMessageStartingWith(p + ": ")
+        .hasMessageContaining("Python objects")
+        .hasMessageContaining("astype(float)");
+  }
 }
