@@ -56,7 +56,9 @@ import java.util.zip.ZipException;
  *       skew-symmetric</td><td>array real general (a {@link Matrix}), coordinate real general
  *       (a {@link SparseMatrix})</td></tr>
  *   <tr><td>{@code .npz}</td><td>SciPy sparse matrix ({@code scipy.sparse.save_npz})</td>
- *       <td>csr, csc and coo; any integer index type (int32, int64); compressed or not</td>
+ *       <td>csr, csc and coo; any integer index type (int32, int64); compressed or not; also
+ *       the one array of {@code numpy.savez} or {@code savez_compressed}, a dense matrix read
+ *       as {@code .npy} (an archive of several arrays is refused, naming them)</td>
  *       <td>csr, int32 indices, float64 values, compressed</td></tr>
  * </table>
  *
@@ -103,13 +105,14 @@ public final class MatrixIo {
 
   /**
    * Whether {@code path} names a file that {@link #readSparse} reads without densifying: a
-   * {@code .npz}, or a {@code .mtx}/{@code .mtx.gz} whose banner does not declare the dense
+   * SciPy {@code .npz} (not one of {@code numpy.savez}, which holds a dense array), or a
+   * {@code .mtx}/{@code .mtx.gz} whose banner does not declare the dense
    * {@code array} format (a file whose banner cannot be read counts as sparse, and reading it
    * says why).
    */
   public static boolean isSparseFormat(Path path) {
     Format f = format(path);
-    return f == Format.NPZ
+    return f == Format.NPZ && !Npz.isNumpyArchive(path)
         || (f == Format.MTX || f == Format.MTX_GZ) && !isArrayMatrixMarket(path, f);
   }
 
@@ -163,6 +166,10 @@ public final class MatrixIo {
       }
     }
     if (f == Format.NPZ) {
+      Matrix dense = Npz.readDense(path, budget);
+      if (dense != null) {
+        return dense;
+      }
       SparseMatrix s = readSparse(path);
       String claim = "a " + s.shape() + " sparse matrix";
       budget.requireHeap(budget.elements(s.rows(), s.cols(), claim), claim);
@@ -206,7 +213,8 @@ public final class MatrixIo {
     String name = budget.name();
     switch (f) {
       case NPZ:
-        return Npz.read(path, budget);
+        Matrix dense = Npz.readDense(path, budget);
+        return dense != null ? sparse(name, dense) : Npz.read(path, budget);
       case MTX:
       case MTX_GZ:
         InputStream raw = Files.newInputStream(path);

@@ -1,5 +1,6 @@
 package io.github.nmf4j.io;
 
+import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -7,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -25,20 +27,72 @@ import java.util.zip.ZipOutputStream;
  * array's shape against its entry's bytes, the arrays' lengths against each other and against
  * the shape, and the shape against what an array can index. Writes csr with int32 indices and
  * float64 values, deflated, as {@code save_npz} does by default.
+ *
+ * <p>An archive with no {@code format.npy} is {@code numpy.savez}'s: its one array is a dense
+ * matrix ({@link #readDense}).
  */
 final class Npz {
 
   private Npz() {}
 
-  static SparseMatrix read(Path path, FileBudget budget) throws IOException {
+  /**
+   * The array of an archive that {@code numpy.savez} or {@code savez_compressed} wrote with
+   * one array (it has no {@code format.npy}), as a dense matrix, read as {@link Npy} reads a
+   * {@code .npy} file; null for any other archive, which {@link #read} reads or refuses.
+   *
+   * @throws FileFormatException if the archive holds several arrays and no {@code format.npy}
+   *     (the message names them), or its array cannot be read
+   */
+  static Matrix readDense(Path path, FileBudget budget) throws IOException {
     String name = budget.name();
-    ZipFile zip;
+    try (ZipFile zip = open(path, name)) {
+      if (zip.getEntry("format.npy") != null) {
+        return null;
+      }
+      List<String> arrays = zip.stream().map(ZipEntry::getName)
+          .filter(n -> n.endsWith(".npy")).toList();
+      if (arrays.isEmpty()) {
+        return null;
+      }
+      if (arrays.size() > 1) {
+        throw new FileFormatException(name + ": a NumPy archive of " + arrays.size()
+            + " arrays (" + String.join(", ", arrays.stream()
+                .map(n -> n.substring(0, n.length() - 4)).toList())
+            + ") and not a scipy.sparse matrix: save the one matrix to read with numpy.save"
+            + " (a .npy file) or numpy.savez(f, x)");
+      }
+      return new NpzArchive(zip, budget).dense(arrays.get(0));
+    } catch (ZipException e) {
+      throw new FileFormatException(name + ": damaged zip archive: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Whether {@code path} is a NumPy {@code savez} archive (arrays, no {@code format.npy}),
+   * which {@link #readDense} reads or refuses; false for a file that cannot be read as a zip
+   * archive (reading it says why).
+   */
+  static boolean isNumpyArchive(Path path) {
+    try (ZipFile zip = new ZipFile(path.toFile())) {
+      return zip.getEntry("format.npy") == null
+          && zip.stream().anyMatch(e -> e.getName().endsWith(".npy"));
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static ZipFile open(Path path, String name) throws IOException {
     try {
-      zip = new ZipFile(path.toFile());
+      return new ZipFile(path.toFile());
     } catch (ZipException e) {
       throw new FileFormatException(name + " is not a SciPy .npz file (not a zip archive: "
           + e.getMessage() + ")", e);
     }
+  }
+
+  static SparseMatrix read(Path path, FileBudget budget) throws IOException {
+    String name = budget.name();
+    ZipFile zip = open(path, name);
     try (zip) {
       NpzArchive a = new NpzArchive(zip, budget);
       String format = a.format();

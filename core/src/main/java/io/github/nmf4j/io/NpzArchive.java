@@ -1,5 +1,6 @@
 package io.github.nmf4j.io;
 
+import io.github.nmf4j.linalg.Matrix;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,26 +44,49 @@ final class NpzArchive {
       throw new FileFormatException(name + ": no " + entryName + " in the archive (a SciPy"
           + " .npz of this format has one)");
     }
+    FileBudget budget = entryBudget(entry);
+    CheckedInputStream checked = new CheckedInputStream(zip.getInputStream(entry), new CRC32());
+    InputStream in = new BufferedInputStream(checked, 1 << 16);
+    Npy.Start start = Npy.start(in, budget);
+    long[] shape = start.header().shape();
+    if (shape.length > 1) {
+      throw new FileFormatException(budget.name() + ": expected a 1-D array, found shape "
+          + start.header().shapeText());
+    }
+    long length = shape.length == 0 ? 1 : shape[0];
+    return new Array(in, budget, start, length, checked, entry.getCrc());
+  }
+
+  /**
+   * The budget of {@code entry}: its name for messages and its uncompressed length, checked
+   * against its compressed length and the file's before anything is allocated for it.
+   */
+  private FileBudget entryBudget(ZipEntry entry) throws FileFormatException {
     long size = entry.getSize();
     long packed = entry.getCompressedSize();
-    String where = name + "!" + entryName;
+    String where = name + "!" + entry.getName();
     if (size < 0 || packed < 0 || packed > fileLength
         || size > packed * MAX_RATIO + SLACK) {
       throw new FileFormatException(where + ": the archive claims " + size + " bytes stored in "
           + packed + " compressed bytes of a " + fileLength + "-byte file, which no valid"
           + " archive can hold");
     }
-    FileBudget budget = new FileBudget(where, size);
+    return new FileBudget(where, size);
+  }
+
+  /**
+   * The entry {@code entryName}, read as {@link Npy} reads a {@code .npy} file (0 to 2
+   * dimensions, any dtype it reads) into a dense matrix, its length checked before anything
+   * is allocated and its bytes against the entry's CRC-32 once read.
+   */
+  Matrix dense(String entryName) throws IOException {
+    ZipEntry entry = zip.getEntry(entryName);
+    FileBudget budget = entryBudget(entry);
     CheckedInputStream checked = new CheckedInputStream(zip.getInputStream(entry), new CRC32());
     InputStream in = new BufferedInputStream(checked, 1 << 16);
-    Npy.Start start = Npy.start(in, budget);
-    long[] shape = start.header().shape();
-    if (shape.length > 1) {
-      throw new FileFormatException(where + ": expected a 1-D array, found shape "
-          + start.header().shapeText());
-    }
-    long length = shape.length == 0 ? 1 : shape[0];
-    return new Array(in, budget, start, length, checked, entry.getCrc());
+    Matrix m = Npy.read(in, budget);
+    new Array(in, budget, null, 0, checked, entry.getCrc()).verify();
+    return m;
   }
 
   /** The text of {@code format.npy}: a 0-D byte or unicode string array. */

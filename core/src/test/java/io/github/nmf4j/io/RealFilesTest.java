@@ -114,4 +114,22 @@ class RealFilesTest {
         .hasMessageContaining("Python objects")
         .hasMessageContaining("astype(float)");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"savez_dense.npz", "savez_compressed_dense.npz"})
+  void readsTheOneArrayOfANumpySavez(String name) throws IOException {
+    assertThat(MatrixIo.read(fixture(name))).isEqualTo(X);
+    assertThat(MatrixIo.readSparse(fixture(name)).toDense()).isEqualTo(X);
+    // dense: with --missing ignore its zeros are values, not the unstored entries
+    assertThat(MatrixIo.isSparseFormat(fixture(name))).isFalse();
+  }
+
+  @Test
+  void refusesANumpySavezOfSeveralArraysNamingThem() {
+    Path p = fixture("savez_two.npz");
+    assertThatThrownBy(() -> MatrixIo.read(p)).isInstanceOf(FileFormatException.class)
+        .hasMessageStartingWith(p + ": ")
+        .hasMessageContaining("arr_0, arr_1")
+        .hasMessageContaining("numpy.save");
+  }
 }
