@@ -46,6 +46,33 @@ final class Csv {
    */
   static Matrix read(BufferedReader reader, String name, char delimiter) throws IOException {
     CsvTable t = new CsvTable(name);
+    lines(reader, name, delimiter, t::add);
+    return t.matrix();
+  }
+
+  /**
+   * The fields of every line of delimited text that is not blank once its comment is dropped,
+   * as {@link #read(BufferedReader, String, char)} splits them, as text.
+   */
+  static List<List<String>> fields(BufferedReader reader, String name, char delimiter)
+      throws IOException {
+    List<List<String>> lines = new ArrayList<>();
+    lines(reader, name, delimiter, (fields, lineNo, d) -> lines.add(fields));
+    return lines;
+  }
+
+  /** Receives the fields of one line. */
+  private interface LineSink {
+    void add(List<String> fields, int lineNo, char delimiter) throws FileFormatException;
+  }
+
+  /**
+   * Splits each line that is not blank once its comment is dropped (a byte order mark at the
+   * start dropped too) at {@code delimiter}, detected from the first such line when 0, and
+   * hands its fields to {@code sink}.
+   */
+  private static void lines(BufferedReader reader, String name, char delimiter, LineSink sink)
+      throws IOException {
     String line;
     int lineNo = 0;
     while ((line = reader.readLine()) != null) {
@@ -60,10 +87,9 @@ final class Csv {
       if (delimiter == 0) {
         delimiter = delimiter(content);
       }
-      t.add(delimiter == WHITESPACE ? List.of(content.split("\\s+"))
+      sink.add(delimiter == WHITESPACE ? List.of(content.split("\\s+"))
           : split(line, delimiter, name, lineNo), lineNo, delimiter);
     }
-    return t.matrix();
   }
 
   /**

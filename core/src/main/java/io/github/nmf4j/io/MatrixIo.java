@@ -371,30 +371,38 @@ public final class MatrixIo {
   }
 
   /**
-   * Reads cluster labels: a one-column or one-row matrix of integers, in any format that
-   * {@link #read} accepts.
+   * Reads cluster labels, one per sample: a one-column or one-row matrix of integers, in any
+   * format that {@link #read} accepts, or class names as text ({@code setosa}, in a {@code
+   * .csv}, {@code .tsv} or {@code .txt} file one per line, or in a {@code .npy} array of str),
+   * numbered 0, 1, ... in the order each first appears, as scikit-learn's metrics accept
+   * them. A text file of names may have a header (its first name, when it appears nowhere
+   * else and the names below repeat) and an index column under an empty header cell (pandas'
+   * {@code to_csv}, R's {@code write.csv}).
    *
    * @throws IllegalArgumentException if {@code path} is null or has an unsupported extension
-   * @throws FileFormatException if the matrix has more than one row and more than one column,
-   *     or a value is not an integer in the range of {@code int}
+   * @throws FileFormatException if the labels are not one column or one row, or a value is
+   *     neither an integer in the range of {@code int} nor (with no number among them) a name
    * @throws IOException if reading fails
    */
   public static int[] readLabels(Path path) throws IOException {
-    Matrix m = read(path);
-    if (m.rows() > 1 && m.cols() > 1) {
-      throw new FileFormatException(path + ": labels must be one column or one row, found a "
-          + m.shape() + " matrix");
-    }
-    int[] labels = new int[m.size()];
-    for (int i = 0; i < labels.length; i++) {
-      double v = m.cols() == 1 ? m.get(i, 0) : m.get(0, i);
-      if (v != Math.rint(v) || v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
-        throw new FileFormatException(path + ": label " + (i + 1) + " (counting from 1) is "
-            + v + ", not an integer in the range of int");
+    Format f = format(path);
+    Matrix m;
+    try {
+      m = read(path);
+    } catch (FileFormatException e) {
+      String name = path.toString();
+      String[] names = switch (f) {
+        case NPY -> Labels.npyNames(path, FileBudget.of(path));
+        case CSV, TSV -> Labels.textNames(path, name, (char) 0);
+        case TXT -> Labels.textNames(path, name, Csv.WHITESPACE);
+        default -> null;
+      };
+      if (names == null) {
+        throw e;
       }
-      labels[i] = (int) v;
+      return Labels.number(names);
     }
-    return labels;
+    return Labels.integers(path.toString(), m);
   }
 
   /**

@@ -148,8 +148,8 @@ final class Npy {
   /** What to do about an array of the dtype kind {@code kind} that is not numbers. */
   private static String advice(char kind) {
     return switch (kind) {
-      case 'O' -> ": an array of Python objects; save it as numbers, as np.save(f,"
-          + " a.astype(float)) does";
+      case 'O' -> ": an array of Python objects; save numbers, as np.save(f, a.astype(float))"
+          + " does, or, for labels, text: np.save(f, y.astype(str))";
       case 'U', 'S' -> ": an array of text; save it as numbers, as np.save(f, a.astype(float))"
           + " does";
       case 'c' -> ": complex values; save the real part (a.real) or the magnitude (np.abs(a))";

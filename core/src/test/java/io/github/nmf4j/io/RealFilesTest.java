@@ -132,4 +132,24 @@ class RealFilesTest {
         .hasMessageContaining("arr_0, arr_1")
         .hasMessageContaining("numpy.save");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"labels_strings.csv", "labels_strings_header.csv",
+      "labels_pandas_index.csv", "labels_r.csv", "labels_strings.npy"})
+  void numbersClassNamesInTheOrderTheyFirstAppear(String name) throws IOException {
+    assertThat(MatrixIo.readLabels(fixture(name))).containsExactly(0, 0, 1, 2);
+  }
+
+  @Test
+  void readsClassNamesOnePerLineOfATxtFile(@TempDir Path dir) throws IOException {
+    Path p = Files.writeString(dir.resolve("y.txt"), "b\na\nb\n# done\nc\n");
+    assertThat(MatrixIo.readLabels(p)).containsExactly(0, 1, 0, 2);
+  }
+
+  @Test
+  void aTypoAmongIntegerLabelsIsStillAnError(@TempDir Path dir) throws IOException {
+    Path p = Files.writeString(dir.resolve("y.csv"), "0\n1\nx\n1\n");
+    assertThatThrownBy(() -> MatrixIo.readLabels(p)).isInstanceOf(FileFormatException.class)
+        .hasMessage(p + ": bad number 'x' at line 3, column 1");
+  }
 }
