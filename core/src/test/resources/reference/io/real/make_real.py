@@ -51,3 +51,9 @@ H = np.array([[1.5, -0.0, 2.0**-24], [np.inf, np.nan, 65504]])
 np.save("float16.npy", H.astype("<f2"))
 np.save("float16_be.npy", H.astype(">f2"))
 np.save("object.npy", np.array([[1.5, 0]], dtype=object), allow_pickle=True)
+# pandas with a named index (df.index.name = "id"): the names are refused, saying what to do.
+text("pandas_named_index.csv", "id,a,b,c\nx,1.5,0.0,2.0\ny,0.0,3.25,100000.0\n")
+# the same as pandas writes it with to_csv(index_label=False): header one field shorter.
+text("pandas_index_label_false.csv", "a,b,c\nx,1.5,0.0,2.0\ny,0.0,3.25,100000.0\n")
+# Excel's "Unicode text" is UTF-16 with a byte order mark.
+text("excel_unicode.txt", "1.5\t0\t2\r\n0\t3.25\t100000\r\n", encoding="utf-16")

@@ -100,7 +100,14 @@ final class CsvTable {
     }
     double[] row = new double[cols];
     for (int j = 0; j < cols; j++) {
-      row[j] = Csv.parse(fields.get(j + skip), delimiter, name, lineNo, j + skip + 1);
+      try {
+        row[j] = Csv.parse(fields.get(j + skip), delimiter, name, lineNo, j + skip + 1);
+      } catch (FileFormatException e) {
+        throw j + skip == 0 && header != null && rows.isEmpty() && !fields.get(0).isBlank()
+            ? new FileFormatException(e.getMessage() + "; if the first column holds row names,"
+                + " leave its header cell empty or out (pandas: to_csv(index_label=False)), or"
+                + " drop them (to_csv(index=False))") : e;
+      }
     }
     rows.add(row);
   }

@@ -160,7 +160,7 @@ public final class MatrixIo {
         // The length of a compressed stream's text is not known before it is read.
         return MatrixMarket.read(r, new FileBudget(name, Long.MAX_VALUE));
       } catch (CharacterCodingException e) {
-        throw new FileFormatException(name + " is not a UTF-8 text file", e);
+        throw notUtf8(name, e);
       } catch (ZipException | EOFException e) {
         throw damagedGzip(name, e);
       }
@@ -187,7 +187,7 @@ public final class MatrixIo {
         default -> Csv.read(r, name);
       };
     } catch (CharacterCodingException e) {
-      throw new FileFormatException(name + " is not a UTF-8 text file", e);
+      throw notUtf8(name, e);
     }
   }
 
@@ -225,7 +225,7 @@ public final class MatrixIo {
           FileBudget text = f == Format.MTX ? budget : new FileBudget(name, Long.MAX_VALUE);
           return MatrixMarket.readSparse(r, text);
         } catch (CharacterCodingException e) {
-          throw new FileFormatException(name + " is not a UTF-8 text file", e);
+          throw notUtf8(name, e);
         } catch (ZipException | EOFException e) {
           // only a gzip stream throws these: its data is corrupt or ends early
           throw damagedGzip(name, e);
@@ -266,6 +266,11 @@ public final class MatrixIo {
   /** "NaN" or "infinite value x", for messages. */
   private static String describe(double notFinite) {
     return Double.isNaN(notFinite) ? "NaN" : "infinite value " + notFinite;
+  }
+
+  private static FileFormatException notUtf8(String name, CharacterCodingException e) {
+    return new FileFormatException(name + " is not a UTF-8 text file: save it as UTF-8 (a"
+        + " spreadsheet's \"CSV UTF-8\"; its \"Unicode text\" is UTF-16)", e);
   }
 
   private static FileFormatException damagedGzip(String name, IOException e) {

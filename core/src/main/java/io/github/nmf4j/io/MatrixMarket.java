@@ -107,7 +107,9 @@ final class MatrixMarket {
       case "real", "double", "integer" -> false;
       case "pattern" -> true;
       default -> throw new FileFormatException(name + ": line 1: unsupported field '" + b[3]
-          + "' (supported: real, integer, pattern)");
+          + "' (supported: real, integer, pattern" + (b[3].equals("complex")
+              ? "; write the real part or the magnitude, scipy.io.mmwrite(f, abs(x))" : "")
+          + ")");
     };
     Symmetry symmetry = switch (b[4]) {
       case "general" -> Symmetry.GENERAL;

@@ -104,7 +104,7 @@ final class Npz {
         case "csc" -> compressed(a, cols, rows, true);
         case "coo" -> coordinate(a, rows, cols);
         default -> throw new FileFormatException(name + ": format '" + format
-            + "' is not supported (supported: csr, csc, coo)");
+            + "' is not supported (supported: csr, csc, coo; save x.tocsr())");
       };
     } catch (ZipException e) {
       throw new FileFormatException(name + ": damaged zip archive: " + e.getMessage(), e);

@@ -152,4 +152,32 @@ class RealFilesTest {
     assertThatThrownBy(() -> MatrixIo.readLabels(p)).isInstanceOf(FileFormatException.class)
         .hasMessage(p + ": bad number 'x' at line 3, column 1");
   }
+
+  @Test
+  void refusesRowNamesUnderANamedHeaderCellSayingHowToWriteThem() throws IOException {
+    Path p = fixture("pandas_named_index.csv");
+    assertThatThrownBy(() -> MatrixIo.read(p)).isInstanceOf(FileFormatException.class)
+        .hasMessageStartingWith(p + ": bad number 'x' at line 2, column 1; if the first column"
+            + " holds row names")
+        .hasMessageContaining("to_csv(index_label=False)");
+    // as the message advises: the header one field shorter than the rows
+    assertThat(MatrixIo.read(fixture("pandas_index_label_false.csv"))).isEqualTo(X);
+  }
+
+  @Test
+  void refusesUtf16TextSayingToSaveItAsUtf8() {
+    Path p = fixture("excel_unicode.txt");
+    assertThatThrownBy(() -> MatrixIo.read(p)).isInstanceOf(FileFormatException.class)
+        .hasMessageStartingWith(p + " is not a UTF-8 text file: save it as UTF-8");
+  }
+
+  @Test
+  void refusesComplexMatrixMarketSayingWhatToWrite(@TempDir Path dir) throws IOException {
+    // scipy.io.mmwrite(f, scipy.sparse.coo_matrix([[1 + 1j]]))
+    Path p = Files.writeString(dir.resolve("c.mtx"),
+        "%%MatrixMarket matrix coordinate complex general\n%\n1 1 1\n1 1 1.0 1.0\n");
+    assertThatThrownBy(() -> MatrixIo.read(p)).isInstanceOf(FileFormatException.class)
+        .hasMessageContaining("unsupported field 'complex'")
+        .hasMessageContaining("abs(x)");
+  }
 }

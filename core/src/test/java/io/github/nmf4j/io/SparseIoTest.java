@@ -237,7 +237,7 @@ class SparseIoTest {
     assertThatThrownBy(() -> MatrixIo.readSparse(fixture("bad-bsr.npz")))
         .isInstanceOf(FileFormatException.class)
         .hasMessageContaining("bad-bsr.npz: format 'bsr' is not supported (supported: csr, csc,"
-            + " coo)");
+            + " coo; save x.tocsr())");
   }
 
   @Test
