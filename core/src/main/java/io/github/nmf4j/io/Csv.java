@@ -267,6 +267,11 @@ final class Csv {
     }
   }
 
+  /**
+   * Writes {@code m}, one row per line; a first row of exactly {@code 0, 1, ..., n-1} (n >= 3)
+   * starts with {@code 0.0}, lest it read back as pandas' header of column numbers ({@link
+   * CsvTable}).
+   */
   static void write(Writer out, Matrix m, char delimiter) throws IOException {
     int cols = m.cols();
     StringBuilder line = new StringBuilder();
@@ -278,9 +283,22 @@ final class Csv {
         }
         appendNumber(line, m.get(i, j));
       }
+      if (i == 0 && cols >= CsvTable.MIN_NUMBERED && isColumnNumbers(m.row(0))) {
+        line.insert(1, ".0");
+      }
       line.append('\n');
       out.write(line.toString());
     }
+  }
+
+  /** Whether {@code row} is {@code 0, 1, ..., n-1}, each written as a plain integer. */
+  private static boolean isColumnNumbers(double[] row) {
+    for (int j = 0; j < row.length; j++) {
+      if (row[j] != j || j == 0 && 1 / row[j] < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -13,10 +13,12 @@ import java.util.List;
  *       separated text: each holds a letter), or when its first
  *       field is empty and the others are names or the column numbers {@code 0, 1, ...}
  *       ({@code DataFrame.to_csv} with its index; R's {@code write.csv}).
- *   <li>A first line of exactly the column numbers {@code 0, 1, ..., n-1} (n >= 2), what
+ *   <li>A first line of exactly the column numbers {@code 0, 1, ..., n-1} (n >= 3), what
  *       {@code pd.DataFrame(x).to_csv(index=False)} writes for unnamed columns, is a header
  *       when the line below it is not all integers; above integer rows it is data, as it may
- *       be a row of counts.
+ *       be a row of counts, and so is {@code 0,1}, a one-hot row as likely as a header.
+ *       {@link Csv#write} writes such a first row of data as {@code 0.0,1,2,...}, so that
+ *       every matrix it writes reads back.
  *   <li>With a header, the first column holds row names, and is dropped, when the header's
  *       first field is empty and the rows have as many fields as the header (pandas' index,
  *       R's {@code write.csv}), or when the rows have one field more than the header (R's
@@ -24,6 +26,9 @@ import java.util.List;
  * </ul>
  */
 final class CsvTable {
+
+  /** The fewest columns whose numbers {@code 0,1,...} on the first line may be a header. */
+  static final int MIN_NUMBERED = 3;
 
   private final String name;
   private final List<double[]> rows = new ArrayList<>();
@@ -61,7 +66,7 @@ final class CsvTable {
         header = fields;
         started = true;
         return;
-      } else if (fields.size() >= 2 && columnNumbers(fields)) {
+      } else if (fields.size() >= MIN_NUMBERED && columnNumbers(fields)) {
         pending = fields;
         pendingLine = lineNo;
         return;
@@ -134,7 +139,7 @@ final class CsvTable {
   }
 
   /** Whether the fields are exactly the text {@code 0, 1, ..., n-1}. */
-  private static boolean columnNumbers(List<String> fields) {
+  static boolean columnNumbers(List<String> fields) {
     for (int j = 0; j < fields.size(); j++) {
       if (!fields.get(j).strip().equals(Integer.toString(j))) {
         return false;

@@ -38,10 +38,10 @@ import java.util.zip.ZipException;
  *   <tr><td>{@code .csv}, {@code .tsv}</td><td>delimited text, one row per line</td>
  *       <td>comma, semicolon or tab (detected from the first line; spaces when the first
  *       line is numbers separated by spaces only); an optional header row (skipped when none
- *       of its fields is a number, or when it is pandas' column numbers {@code 0,1,...}
- *       above rows that are not all integers); row names under an empty header cell (pandas'
- *       index, R's {@code write.csv}) or under no header cell (R's {@code write.table}),
- *       dropped; quoted fields; R's {@code NA} as NaN; a decimal comma between semicolons;
+ *       of its fields is a number, or when it is pandas' column numbers {@code 0,1,2,...}
+ *       (3 or more) above rows that are not all integers); row names under an empty header
+ *       cell (pandas' index, R's {@code write.csv}) or under no header cell (R's {@code
+ *       write.table}), dropped; quoted fields; R's {@code NA} as NaN; a decimal comma between semicolons;
  *       {@code #} comments to the end of a line; an empty field is an error</td>
  *       <td>comma ({@code .csv}) or tab ({@code .tsv}), text that reads back to the same
  *       double ({@link Double#toString}, integers without {@code .0})</td></tr>

@@ -15,8 +15,8 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Reads arrays of {@code float64}, {@code float32}, {@code float16}, signed and unsigned
  * integers of 1 to 8 bytes and booleans, in either byte order and in C or Fortran order; a 1-D
- * array of length n becomes an n x 1 matrix, a 0-D array a 1 x 1 matrix. Writes little-endian {@code float64}
- * (matrices) and {@code int64} (labels) in C order, format version 1.0.
+ * array of length n becomes an n x 1 matrix, a 0-D array a 1 x 1 matrix. Writes little-endian
+ * {@code float64} (matrices) and {@code int64} (labels) in C order, format version 1.0.
  */
 final class Npy {
 

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,6 +50,37 @@ class RealFilesTest {
       throws IOException {
     Path p = Files.writeString(dir.resolve("counts.csv"), "0,1,2\n3,4,5\n");
     assertThat(MatrixIo.read(p)).isEqualTo(Matrix.of(new double[][] {{0, 1, 2}, {3, 4, 5}}));
+  }
+
+  @Test
+  void readsZeroOneAboveDecimalsAsDataAsItMayBeAOneHotRow(@TempDir Path dir)
+      throws IOException {
+    Path p = Files.writeString(dir.resolve("p.csv"), "0,1\n0.25,0.75\n");
+    assertThat(MatrixIo.read(p)).isEqualTo(Matrix.of(new double[][] {{0, 1}, {0.25, 0.75}}));
+  }
+
+  @Test
+  void aFirstRowOfColumnNumbersWrittenAsTextReadsBack(@TempDir Path dir) throws IOException {
+    SplittableRandom random = new SplittableRandom(7);
+    for (int trial = 0; trial < 60; trial++) {
+      int cols = 1 + random.nextInt(6);
+      int rows = 1 + random.nextInt(4);
+      double[][] a = new double[rows][cols];
+      for (int j = 0; j < cols; j++) {
+        a[0][j] = j;
+      }
+      for (int i = 1; i < rows; i++) {
+        for (int j = 0; j < cols; j++) {
+          a[i][j] = random.nextBoolean() ? random.nextInt(5) : random.nextDouble();
+        }
+      }
+      Matrix m = Matrix.of(a);
+      for (String ext : new String[] {"csv", "tsv", "txt"}) {
+        Path p = dir.resolve("m" + trial + "." + ext);
+        MatrixIo.write(p, m);
+        assertThat(MatrixIo.read(p)).as("%s %s", ext, m).isEqualTo(m);
+      }
+    }
   }
 
   @Test
