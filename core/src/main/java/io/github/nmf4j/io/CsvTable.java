@@ -108,13 +108,26 @@ final class CsvTable {
       try {
         row[j] = Csv.parse(fields.get(j + skip), delimiter, name, lineNo, j + skip + 1);
       } catch (FileFormatException e) {
-        throw j + skip == 0 && header != null && rows.isEmpty() && !fields.get(0).isBlank()
-            ? new FileFormatException(e.getMessage() + "; if the first column holds row names,"
-                + " leave its header cell empty or out (pandas: to_csv(index_label=False)), or"
-                + " drop them (to_csv(index=False))") : e;
+        throw new FileFormatException(e.getMessage() + advice(fields, j + skip));
       }
     }
     rows.add(row);
+  }
+
+  /**
+   * What to do about the field {@code at} of {@code fields} that failed: text in the first
+   * column of the first data row below a header may be row names; an empty last field, a
+   * delimiter at the end of the line (a spreadsheet's empty cells).
+   */
+  private String advice(List<String> fields, int at) {
+    if (at == 0 && header != null && rows.isEmpty() && !fields.get(0).isBlank()) {
+      return "; if the first column holds row names, leave its header cell empty or out"
+          + " (pandas: to_csv(index_label=False)), or drop them (to_csv(index=False))";
+    }
+    if (at == fields.size() - 1 && at > 0 && fields.get(at).isBlank()) {
+      return "; or, if the line ends with a delimiter and no value is missing, remove it";
+    }
+    return "";
   }
 
   /**

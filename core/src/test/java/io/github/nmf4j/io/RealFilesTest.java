@@ -197,6 +197,17 @@ class RealFilesTest {
   }
 
   @Test
+  void refusesADelimiterAtTheEndOfALineSayingToRemoveIt(@TempDir Path dir)
+      throws IOException {
+    // a spreadsheet saving a range one column wider than the data
+    Path p = Files.writeString(dir.resolve("wide.csv"), "1.5,0,2,\r\n0,3.25,100000,\r\n");
+    assertThatThrownBy(() -> MatrixIo.read(p)).isInstanceOf(FileFormatException.class)
+        .hasMessageStartingWith(p + ": missing value (an empty field) at line 1, column 4;")
+        .hasMessageEndingWith("; or, if the line ends with a delimiter and no value is missing,"
+            + " remove it");
+  }
+
+  @Test
   void refusesUtf16TextSayingToSaveItAsUtf8() {
     Path p = fixture("excel_unicode.txt");
     assertThatThrownBy(() -> MatrixIo.read(p)).isInstanceOf(FileFormatException.class)
