@@ -120,7 +120,8 @@ final class CsvTable {
    * delimiter at the end of the line (a spreadsheet's empty cells).
    */
   private String advice(List<String> fields, int at) {
-    if (at == 0 && header != null && rows.isEmpty() && !fields.get(0).isBlank()) {
+    if (at == 0 && header != null && rows.isEmpty() && fields.size() > 1
+        && !fields.get(0).isBlank()) {
       return "; if the first column holds row names, leave its header cell empty or out"
           + " (pandas: to_csv(index_label=False)), or drop them (to_csv(index=False))";
     }

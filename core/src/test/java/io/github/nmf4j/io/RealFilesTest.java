@@ -192,6 +192,9 @@ class RealFilesTest {
         .hasMessageStartingWith(p + ": bad number 'x' at line 2, column 1; if the first column"
             + " holds row names")
         .hasMessageContaining("to_csv(index_label=False)");
+    // a column of names is not row names: no such advice
+    assertThatThrownBy(() -> MatrixIo.read(fixture("labels_strings_header.csv")))
+        .hasMessageEndingWith("bad number 'setosa' at line 2, column 1");
     // as the message advises: the header one field shorter than the rows
     assertThat(MatrixIo.read(fixture("pandas_index_label_false.csv"))).isEqualTo(X);
   }
