@@ -156,4 +156,32 @@ final class Labels {
     }
     return labels;
   }
+
+  /**
+   * The labels of a file that {@link MatrixIo#read} refused with {@code e}, as class names
+   * ({@link #textNames}, {@link #npyNames}) numbered by first appearance; {@code e} itself for
+   * a format that holds no names.
+   */
+  static int[] names(Path path, MatrixIo.Format f, FileFormatException e) throws IOException {
+    String name = path.toString();
+    String[] names = switch (f) {
+      case NPY -> npyNames(path, FileBudget.of(path));
+      case CSV, TSV -> textNames(path, name, (char) 0);
+      case TXT -> textNames(path, name, Csv.WHITESPACE);
+      default -> null;
+    };
+    if (names == null) {
+      throw e;
+    }
+    return number(names);
+  }
+
+  /** {@code labels} as an n x 1 matrix of doubles, to be written as text or Matrix Market. */
+  static Matrix column(int[] labels) {
+    double[] values = new double[labels.length];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = labels[i];
+    }
+    return Matrix.wrap(values.length, 1, values);
+  }
 }

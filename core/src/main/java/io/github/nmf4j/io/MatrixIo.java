@@ -41,8 +41,9 @@ import java.util.zip.ZipException;
  *       of its fields is a number, or when it is pandas' column numbers {@code 0,1,2,...}
  *       (3 or more) above rows that are not all integers); row names under an empty header
  *       cell (pandas' index, R's {@code write.csv}) or under no header cell (R's {@code
- *       write.table}), dropped; quoted fields; R's {@code NA} as NaN; a decimal comma between semicolons;
- *       {@code #} comments to the end of a line; an empty field is an error</td>
+ *       write.table}), dropped; quoted fields; R's {@code NA} as NaN; a decimal comma
+ *       between semicolons; {@code #} comments to the end of a line; an empty field is an
+ *       error</td>
  *       <td>comma ({@code .csv}) or tab ({@code .tsv}), text that reads back to the same
  *       double ({@link Double#toString}, integers without {@code .0})</td></tr>
  *   <tr><td>{@code .txt}</td><td>white-space separated text, one row per line, as
@@ -81,7 +82,7 @@ public final class MatrixIo {
   private MatrixIo() {}
 
   /** The formats by extension. */
-  private enum Format { NPY, CSV, TSV, TXT, MTX, MTX_GZ, NPZ }
+  enum Format { NPY, CSV, TSV, TXT, MTX, MTX_GZ, NPZ }
 
   private static Format format(Path path) {
     Arguments.requireNonNull(path, "path");
@@ -214,7 +215,7 @@ public final class MatrixIo {
     switch (f) {
       case NPZ:
         Matrix dense = Npz.readDense(path, budget);
-        return dense != null ? sparse(name, dense) : Npz.read(path, budget);
+        return dense != null ? DenseFiles.sparse(name, dense) : Npz.read(path, budget);
       case MTX:
       case MTX_GZ:
         InputStream raw = Files.newInputStream(path);
@@ -231,41 +232,8 @@ public final class MatrixIo {
           throw damagedGzip(name, e);
         }
       default:
-        return sparse(name, read(path));
+        return DenseFiles.sparse(name, read(path));
     }
-  }
-
-  /**
-   * The non-zero elements of {@code m}, read densely from the file {@code name}, as a sparse
-   * matrix.
-   *
-   * @throws FileFormatException naming the file and the row and column (counting from 1, as
-   *     in the file) of the first value that is not finite
-   */
-  static SparseMatrix sparse(String name, Matrix m) throws FileFormatException {
-    double[] a = MatrixAccess.data(m);
-    int i = firstNotFinite(a);
-    if (i >= 0) {
-      throw new FileFormatException(name + ": " + describe(a[i]) + " at row " + (i / m.cols() + 1)
-          + ", column " + (i % m.cols() + 1) + " (counting from 1); a sparse matrix holds "
-          + "finite values");
-    }
-    return SparseMatrix.of(m);
-  }
-
-  /** The index of the first value of {@code a} that is NaN or infinite, or -1. */
-  private static int firstNotFinite(double[] a) {
-    for (int i = 0; i < a.length; i++) {
-      if (!Double.isFinite(a[i])) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  /** "NaN" or "infinite value x", for messages. */
-  private static String describe(double notFinite) {
-    return Double.isNaN(notFinite) ? "NaN" : "infinite value " + notFinite;
   }
 
   private static FileFormatException notUtf8(String name, CharacterCodingException e) {
@@ -329,11 +297,12 @@ public final class MatrixIo {
     Arguments.requireNonNull(matrix, "matrix");
     if (f == Format.NPZ) {
       double[] a = MatrixAccess.data(matrix);
-      int i = firstNotFinite(a);
+      int i = DenseFiles.firstNotFinite(a);
       if (i >= 0) {
         throw new IllegalArgumentException("cannot write matrix to '" + path + "': it has "
-            + describe(a[i]) + " at row " + i / matrix.cols() + ", column " + i % matrix.cols()
-            + ", and a .npz file holds a sparse matrix, whose values must be finite");
+            + DenseFiles.describe(a[i]) + " at row " + i / matrix.cols() + ", column "
+            + i % matrix.cols() + ", and a .npz file holds a sparse matrix, whose values must"
+            + " be finite");
       }
       write(path, SparseMatrix.of(matrix));
       return;
@@ -395,17 +364,7 @@ public final class MatrixIo {
     try {
       m = read(path);
     } catch (FileFormatException e) {
-      String name = path.toString();
-      String[] names = switch (f) {
-        case NPY -> Labels.npyNames(path, FileBudget.of(path));
-        case CSV, TSV -> Labels.textNames(path, name, (char) 0);
-        case TXT -> Labels.textNames(path, name, Csv.WHITESPACE);
-        default -> null;
-      };
-      if (names == null) {
-        throw e;
-      }
-      return Labels.number(names);
+      return Labels.names(path, f, e);
     }
     return Labels.integers(path.toString(), m);
   }
@@ -424,12 +383,8 @@ public final class MatrixIo {
     if (f == Format.NPY) {
       int[] copy = labels.clone();
       AtomicFiles.write(path, out -> Npy.writeLabels(out, copy));
-      return;
+    } else {
+      write(path, Labels.column(labels));
     }
-    double[] values = new double[labels.length];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = labels[i];
-    }
-    write(path, Matrix.wrap(values.length, 1, values));
   }
 }

@@ -209,7 +209,7 @@ final class MatrixMarket {
     if (!h.coordinate()) {
       double[] a = readArrayBody(h, budget, budget.elements(h.rows(), h.cols(), h.claim()));
       requireEnd(h.lines(), name);
-      return MatrixIo.sparse(name, Matrix.wrap(h.rows(), h.cols(), a));
+      return DenseFiles.sparse(name, Matrix.wrap(h.rows(), h.cols(), a));
     }
     budget.requireRowPointers(h.rows(), h.claim());
     Entries e = readCoordinate(h.lines(), name, h.rows(), h.cols(), (int) h.entries(),
