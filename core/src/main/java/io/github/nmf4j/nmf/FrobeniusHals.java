@@ -78,9 +78,9 @@ final class FrobeniusHals implements UpdateRule {
   static final int UNBALANCED = 64;
   /**
    * During an unpenalized fit, a component whose column of W and row of H differ in norm by
-   * more than {@code 2^(2 REBALANCE)} is rebalanced ({@link #rebalance}). A component steadily
-   * fitted stays far inside it; one brought back from the floor lies about {@code 2^100}
-   * outside it.
+   * more than {@code 2^(2 REBALANCE)} is rebalanced ({@link ComponentBalance#byNorms}). A
+   * component steadily fitted stays far inside it; one brought back from the floor lies about
+   * {@code 2^100} outside it.
    */
   static final int REBALANCE = 32;
   /** Rows of W (columns of H) per block of sweeps. */
@@ -112,7 +112,7 @@ final class FrobeniusHals implements UpdateRule {
   private final double l1W;
   private final double l2H;
   private final double l2W;
-  /** No penalty: only then are the steps invariant to {@link #rebalance}'s scaling. */
+  /** No penalty: only then are the steps invariant to {@link #REBALANCE}'s scaling. */
   private final boolean unpenalized;
   /** Turns a product of the raw V with a product operand into the product with {@code V_s}. */
   private final double productScale;
@@ -194,7 +194,7 @@ final class FrobeniusHals implements UpdateRule {
     wBuffer = updateH ? data.productBuffer(data.n * k) : null;
     hBuffer = data.productBuffer(k * data.p);
     if (updateH) {
-      balance();
+      ComponentBalance.byLargestEntries(w, h, data.n, data.p, k, UNBALANCED);
     }
     gramW = new double[k * k];
     gramH = new double[k * k];
@@ -238,7 +238,7 @@ final class FrobeniusHals implements UpdateRule {
     if (updateH && unpenalized) {
       // W'W now rather than at the next use (the same values), for its norms
       productOfW();
-      if (rebalance()) {
+      if (ComponentBalance.byNorms(w, h, data.n, data.p, k, gramW, gramH, REBALANCE)) {
         gramWCurrent = false;
         productOfW();
         Gemm.multiplyTranspose(k, data.p, k, h, h, gramH, products);
@@ -313,70 +313,6 @@ final class FrobeniusHals implements UpdateRule {
   /** {@code <W, V_s H'>} for the current W and the stored {@code VH'}. */
   private double crossTerm() {
     return MuKernels.dot(w, vht, data.n, k, productScale, partial, par);
-  }
-
-  /**
-   * Scales each column of W and row of H whose largest entries differ by more than a factor
-   * {@code 2^(2 UNBALANCED)} by reciprocal powers of two so that they are about equal (WH
-   * unchanged, exactly).
-   */
-  private void balance() {
-    int n = data.n;
-    int p = data.p;
-    for (int c = 0; c < k; c++) {
-      double maxW = 0;
-      for (int i = 0; i < n; i++) {
-        maxW = Math.max(maxW, w[i * k + c]);
-      }
-      double maxH = 0;
-      for (int j = 0; j < p; j++) {
-        maxH = Math.max(maxH, h[c * p + j]);
-      }
-      if (maxW == 0 || maxH == 0 || !Double.isFinite(maxW) || !Double.isFinite(maxH)) {
-        continue;
-      }
-      int e = (Math.getExponent(maxH) - Math.getExponent(maxW)) / 2;
-      if (Math.abs(e) > UNBALANCED) {
-        scaleComponent(c, e);
-      }
-    }
-  }
-
-  /**
-   * Rescales, by a power of two, every component whose column of W and row of H differ in norm
-   * by more than {@code 2^(2 REBALANCE)} ({@code ||W_c|| 2^e = ||H_c|| 2^-e} then, to within a
-   * factor of 2; WH is unchanged, and so are the next steps, which are invariant to that scaling
-   * without penalties), from the norms on the diagonals of the current Gram matrices; true if
-   * one was. The loss's cross term {@code <W, VH'>} is unchanged to the bit. A component that died (one factor at the floor) comes back through the other
-   * factor's exact step, which divides by that floored factor's tiny Gram entry and leaves the
-   * component's entries {@code 1e13} and more apart; this keeps them on the data's scale, so
-   * that the products and the loss's sums do not lose their digits to them.
-   */
-  private boolean rebalance() {
-    boolean changed = false;
-    for (int c = 0; c < k; c++) {
-      double gw = gramW[c * k + c];
-      double gh = gramH[c * k + c];
-      if (!(gw > 0) || !(gh > 0) || !Double.isFinite(gw) || !Double.isFinite(gh)) {
-        continue;
-      }
-      int e = (Math.getExponent(gh) - Math.getExponent(gw)) / 4;
-      if (Math.abs(e) > REBALANCE) {
-        scaleComponent(c, e);
-        changed = true;
-      }
-    }
-    return changed;
-  }
-
-  /** {@code W[:,c] *= 2^e}, {@code H[c,:] *= 2^-e}. */
-  private void scaleComponent(int c, int e) {
-    for (int i = 0; i < data.n; i++) {
-      w[i * k + c] = Math.scalb(w[i * k + c], e);
-    }
-    for (int j = 0; j < data.p; j++) {
-      h[c * data.p + j] = Math.scalb(h[c * data.p + j], -e);
-    }
   }
 
   private Parallel parallelFor(long work) {
