@@ -70,7 +70,15 @@ final class Args {
    * that it would be read as 0 ({@code --tol 1e-400}: a tolerance of 0 means another thing).
    */
   double number(String name, double fallback, double min) {
-    Double d = parsed(name, Args::decimal, "a number");
+    return number(name, fallback, min, "a number");
+  }
+
+  /**
+   * As {@link #number(String, double, double)}, the message for a value that is no number
+   * saying that it must be {@code what} ("a number or one of frobenius, ...").
+   */
+  double number(String name, double fallback, double min, String what) {
+    Double d = parsed(name, Args::decimal, what);
     if (d == null) {
       return fallback;
     }
@@ -79,8 +87,8 @@ final class Args {
           + " to 0 for a double: it would be read as 0");
     }
     if (!Double.isFinite(d) || d < min) {
-      throw new UsageException("--" + name + " must be a finite number >= " + min + ", was "
-          + values.get(name));
+      throw new UsageException("--" + name + " must be a finite number"
+          + (min == Double.NEGATIVE_INFINITY ? "" : " >= " + min) + ", was " + values.get(name));
     }
     return d;
   }

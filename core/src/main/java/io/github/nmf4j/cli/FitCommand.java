@@ -94,7 +94,8 @@ final class FitCommand implements Command {
       }
       String text = args.string("beta-loss", "").strip().toLowerCase(Locale.ROOT);
       Double named = BETAS.get(text);
-      beta = named != null ? named : args.number("beta-loss", 2, Double.NEGATIVE_INFINITY);
+      beta = named != null ? named : args.number("beta-loss", 2, Double.NEGATIVE_INFINITY,
+          "a number or one of frobenius, kullback-leibler, itakura-saito");
       b.betaLoss(beta);
       if (beta != 2) {
         if (!args.has("solver")) {

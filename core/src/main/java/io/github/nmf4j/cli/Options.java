@@ -74,13 +74,17 @@ final class Options {
         value = "true";
       } else if (eq >= 0) {
         value = a.substring(eq + 1);
-      } else if (i + 1 < args.length) {
+      } else if (i + 1 < args.length && !isOption(args[i + 1])) {
         value = args[++i];
       } else {
-        throw new UsageException("--" + name + " needs a value (" + o.value() + ")");
+        throw new UsageException("--" + name + " needs a value (" + o.value() + ")"
+            + (i + 1 < args.length ? ", but " + args[i + 1] + " follows it (a value that"
+            + " starts with -- is given as --" + name + "=VALUE)" : ""));
       }
-      if (values.put(name, value) != null) {
-        throw new UsageException("--" + name + " is given twice");
+      String before = values.put(name, value);
+      if (before != null) {
+        throw new UsageException("--" + name + " is given twice" + (o.value() == null ? ""
+            : " (" + before + ", then " + value + ")") + "; give it once");
       }
     }
     Args parsed = new Args(values, rest);
@@ -93,6 +97,19 @@ final class Options {
           + "' for '" + command + "'; see nmf4j " + command + " --help");
     }
     return parsed;
+  }
+
+  /**
+   * Whether {@code arg} is one of these options ({@code --name} or {@code --name=VALUE}), so
+   * that an option missing its value ({@code --rank --seed 3}) does not take the next option
+   * as its value.
+   */
+  private boolean isOption(String arg) {
+    if (!arg.startsWith("--")) {
+      return false;
+    }
+    int eq = arg.indexOf('=');
+    return options.containsKey(arg.substring(2, eq < 0 ? arg.length() : eq));
   }
 
   /** The help text: a usage line, the description, positional arguments and options. */

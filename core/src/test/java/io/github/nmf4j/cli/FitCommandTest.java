@@ -158,7 +158,8 @@ class FitCommandTest {
     String v = input.toString();
     assertFails("--beta-loss replaces --loss", "fit", v, "--rank", "2", "--loss", "kl",
         "--beta-loss", "0");
-    assertFails("--beta-loss must be a number, was 'loud'", "fit", v, "--rank", "2",
+    assertFails("--beta-loss must be a number or one of frobenius, kullback-leibler,"
+        + " itakura-saito, was 'loud'", "fit", v, "--rank", "2",
         "--beta-loss", "loud");
     assertFails("--alpha-w must be a finite number >= 0.0, was -1", "fit", v, "--rank", "2",
         "--alpha-w", "-1");

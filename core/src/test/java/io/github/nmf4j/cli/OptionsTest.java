@@ -41,7 +41,7 @@ class OptionsTest {
     assertThatThrownBy(() -> parse("x.npy", "--rank"))
         .hasMessage("--rank needs a value (K)");
     assertThatThrownBy(() -> parse("x.npy", "--rank", "1", "--rank", "2"))
-        .hasMessage("--rank is given twice");
+        .hasMessage("--rank is given twice (1, then 2); give it once");
     assertThatThrownBy(() -> parse("--rank", "2")).hasMessage("'fit' needs INPUT; see nmf4j fit --help");
     assertThatThrownBy(() -> parse("a", "b")).hasMessageContaining("unexpected argument 'b'");
     assertThatThrownBy(() -> parse("a", "--gray=yes")).hasMessage("--gray takes no value");

@@ -107,7 +107,8 @@ class OutputsTest {
         "--labels-out", missing.toString()), "nmf4j cluster: --labels-out " + missing
         + ": cannot write there: the directory " + dir.resolve("missing") + " does not exist");
     assertRefusedBeforeWork(CliRunner.run("compress", "in.png", "--out", sub.resolve("x.gif")
-        .toString(), "--out", "y.png"), "nmf4j compress: --out is given twice");
+        .toString(), "--out", "y.png"), "nmf4j compress: --out is given twice ("
+        + sub.resolve("x.gif") + ", then y.png); give it once");
     assertThat(names()).containsExactly("out.npy", "v.csv");
   }
 
