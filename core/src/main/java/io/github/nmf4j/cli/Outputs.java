@@ -39,8 +39,13 @@ final class Outputs {
    * name, and returns it.
    *
    * @param what how the message names it, such as {@code "the input v.csv"}
+   * @throws UsageException if the path is a directory (reading it would fail later with the
+   *     system's bare "Is a directory", naming no file)
    */
   Path input(String what, Path path) {
+    if (path != null && Files.isDirectory(path)) {
+      throw new UsageException(what + " is a directory; give a file");
+    }
     if (path != null) {
       inputs.put(path.toAbsolutePath().normalize(), what);
     }

@@ -7,6 +7,7 @@ import io.github.nmf4j.image.RgbImage;
 import io.github.nmf4j.io.MatrixIo;
 import io.github.nmf4j.linalg.Matrix;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -212,6 +213,26 @@ class CliOptionsContractTest {
         }
       }
     }
+  }
+
+  @Test
+  void aDirectoryGivenAsAnInputIsAUsageErrorNamingIt() throws IOException {
+    Path folder = Files.createDirectory(dir.resolve("data.csv"));
+    Path pictures = Files.createDirectory(dir.resolve("pictures.png"));
+    for (String command : List.of("fit", "cluster", "pca", "rank")) {
+      List<String> args = new ArrayList<>(base(command));
+      args.set(1, folder.toString());
+      assertRefused(CliRunner.run(args.toArray(String[]::new)), command,
+          "the input " + folder + " is a directory");
+    }
+    for (String command : List.of("compress", "segment")) {
+      List<String> args = new ArrayList<>(base(command));
+      args.set(1, pictures.toString());
+      assertRefused(CliRunner.run(args.toArray(String[]::new)), command,
+          "the input " + pictures + " is a directory");
+    }
+    assertRefused(run("cluster", null, "--truth", folder.toString()), "cluster",
+        "--truth " + folder + " is a directory");
   }
 
   @Test
