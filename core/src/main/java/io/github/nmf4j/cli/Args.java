@@ -47,9 +47,32 @@ final class Args {
     return v == null ? null : Path.of(v);
   }
 
+  /** A decimal integer in ASCII digits (Java's own parsing takes any script's digits). */
+  private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
+
+  /**
+   * {@link Integer#parseInt} of a decimal integer in ASCII digits, as in a data file: {@code
+   * "\u0663"} (Arabic-Indic 3) and full-width digits are refused, as they are in numbers.
+   *
+   * @throws NumberFormatException for anything else
+   */
+  static int parseInt(String s) {
+    if (!INTEGER.matcher(s).matches()) {
+      throw new NumberFormatException(s);
+    }
+    return Integer.parseInt(s);
+  }
+
+  private static long parseLong(String s) {
+    if (!INTEGER.matcher(s).matches()) {
+      throw new NumberFormatException(s);
+    }
+    return Long.parseLong(s);
+  }
+
   /** An integer option, at least {@code min}. */
   int integer(String name, int fallback, int min) {
-    Integer n = parsed(name, Integer::valueOf, "an integer");
+    Integer n = parsed(name, Args::parseInt, "an integer");
     if (n == null) {
       return fallback;
     }
@@ -60,7 +83,7 @@ final class Args {
   }
 
   long longValue(String name, long fallback) {
-    Long n = parsed(name, Long::valueOf, "an integer");
+    Long n = parsed(name, Args::parseLong, "an integer");
     return n == null ? fallback : n;
   }
 

@@ -90,9 +90,9 @@ final class RankCommand implements Command {
         if (parts.length > 3) {
           throw new NumberFormatException();
         }
-        int from = Integer.parseInt(parts[0].strip());
-        int to = Integer.parseInt(parts[1].strip());
-        int step = parts.length == 3 ? Integer.parseInt(parts[2].strip()) : 1;
+        int from = Args.parseInt(parts[0].strip());
+        int to = Args.parseInt(parts[1].strip());
+        int step = parts.length == 3 ? Args.parseInt(parts[2].strip()) : 1;
         if (step < 1 || to < from) {
           throw new UsageException("--ranks " + text + ": need FROM <= TO and STEP >= 1");
         }
@@ -104,7 +104,7 @@ final class RankCommand implements Command {
         }
       } else {
         for (String s : t.split(",", -1)) {
-          ranks.add(Integer.parseInt(s.strip()));
+          ranks.add(Args.parseInt(s.strip()));
         }
       }
     } catch (NumberFormatException e) {

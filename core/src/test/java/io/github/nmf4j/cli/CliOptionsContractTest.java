@@ -235,6 +235,21 @@ class CliOptionsContractTest {
         "--truth " + folder + " is a directory");
   }
 
+  /**
+   * Integers are ASCII decimal, as numbers with a fraction are: Java's integer parsing takes
+   * the digits of any script (an Arabic-Indic or a full-width 3), its decimal parsing does not.
+   */
+  @Test
+  void integersInDigitsOfAnotherScriptAreRefusedAsOtherNumbersAre() {
+    for (String digits : new String[] {"\u0663", "\uff13", "1\u0662"}) {
+      assertRefused(run("fit", "rank", "--rank", digits), "fit", "--rank must be an integer",
+          digits);
+      assertRefused(run("fit", null, "--seed", digits), "fit", "--seed must be an integer");
+      assertRefused(run("rank", "ranks", "--ranks", "2:" + digits), "rank", "--ranks must be");
+      assertRefused(run("fit", null, "--tol", digits), "fit", "--tol must be a number");
+    }
+  }
+
   @Test
   void aBetaLossThatIsNeitherANumberNorANameSaysWhatItMayBe() {
     assertRefused(run("fit", null, "--beta-loss", "kullback"), "fit", "--beta-loss must be a"
