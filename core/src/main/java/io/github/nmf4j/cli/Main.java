@@ -78,6 +78,9 @@ public final class Main {
       if (args.length > 1 && commands.containsKey(args[1])) {
         Command c = commands.get(args[1]);
         out.print(c.options().help(c.name(), c.description()));
+      } else if (args.length > 1) {
+        err.println("nmf4j: unknown command '" + args[1] + "'; try nmf4j --help");
+        return 2;
       } else {
         out.print(overview(commands));
       }

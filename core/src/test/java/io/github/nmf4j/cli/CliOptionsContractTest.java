@@ -251,6 +251,15 @@ class CliOptionsContractTest {
   }
 
   @Test
+  void helpForAnUnknownCommandIsAUsageError() {
+    CliRunner r = CliRunner.run("help", "factorize");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEqualTo("nmf4j: unknown command 'factorize'; try nmf4j --help\n");
+    assertThat(CliRunner.run("--help", "fit").out()).startsWith("usage: nmf4j fit");
+  }
+
+  @Test
   void aBetaLossThatIsNeitherANumberNorANameSaysWhatItMayBe() {
     assertRefused(run("fit", null, "--beta-loss", "kullback"), "fit", "--beta-loss must be a"
         + " number or one of frobenius, kullback-leibler, itakura-saito, was 'kullback'");
