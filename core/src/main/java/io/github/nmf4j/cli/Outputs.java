@@ -2,9 +2,12 @@ package io.github.nmf4j.cli;
 
 import io.github.nmf4j.internal.AtomicFiles;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -40,13 +43,26 @@ final class Outputs {
    *
    * @param what how the message names it, such as {@code "the input v.csv"}
    * @throws UsageException if the path is a directory (reading it would fail later with the
-   *     system's bare "Is a directory", naming no file)
+   *     system's bare "Is a directory", naming no file), or cannot be looked up (a loop of
+   *     symbolic links, a name too long); a file that does not exist or may not be read is
+   *     left to the reader, which names it
    */
   Path input(String what, Path path) {
-    if (path != null && Files.isDirectory(path)) {
-      throw new UsageException(what + " is a directory; give a file");
-    }
     if (path != null) {
+      boolean directory;
+      try {
+        directory = Files.readAttributes(path, BasicFileAttributes.class).isDirectory();
+      } catch (NoSuchFileException | AccessDeniedException e) {
+        directory = false; // the reader names the file: "no such file", "cannot access"
+      } catch (FileSystemException e) {
+        throw new UsageException(what + " cannot be read: " + (e.getReason() != null
+            ? e.getReason() : e.getMessage()));
+      } catch (IOException e) {
+        throw new UsageException(what + " cannot be read: " + e.getMessage());
+      }
+      if (directory) {
+        throw new UsageException(what + " is a directory; give a file");
+      }
       inputs.put(path.toAbsolutePath().normalize(), what);
     }
     return path;

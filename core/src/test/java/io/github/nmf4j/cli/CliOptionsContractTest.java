@@ -235,6 +235,19 @@ class CliOptionsContractTest {
         "--truth " + folder + " is a directory");
   }
 
+  @Test
+  void anInputThatCannotBeLookedUpIsAUsageErrorNamingIt() throws IOException {
+    Path loop = dir.resolve("loop.csv");
+    Files.createSymbolicLink(loop, loop.getFileName());
+    assertRefused(CliRunner.run("fit", loop.toString(), "--rank", "2"), "fit",
+        "the input " + loop + " cannot be read: ");
+    assertRefused(run("cluster", null, "--truth", loop.toString()), "cluster",
+        "--truth " + loop + " cannot be read: ");
+    String tooLong = dir.resolve("x".repeat(300) + ".png").toString();
+    assertRefused(CliRunner.run("segment", tooLong, "--out", dir.resolve("o.png").toString()),
+        "segment", "the input " + tooLong + " cannot be read: ");
+  }
+
   /**
    * Integers are ASCII decimal, as numbers with a fraction are: Java's integer parsing takes
    * the digits of any script (an Arabic-Indic or a full-width 3), its decimal parsing does not.
