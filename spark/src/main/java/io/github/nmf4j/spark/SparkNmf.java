@@ -231,7 +231,8 @@ public class SparkNmf extends Estimator<SparkNmfModel> implements DefaultParamsW
    */
   @Override
   public SparkNmfModel fit(Dataset<?> dataset) {
-    transformSchema(dataset.schema());
+    // Not transformSchema: a Dataset that already has the weights column can still be fitted.
+    validate(dataset.schema());
     if (!isDefined(rank)) {
       throw new IllegalArgumentException("rank must be set (setRank)");
     }
@@ -289,16 +290,23 @@ public class SparkNmf extends Estimator<SparkNmfModel> implements DefaultParamsW
   }
 
   /**
-   * The input schema, checked: it must hold the features column of vectors; the solver and loss
-   * must go together.
+   * The schema the fitted model's {@code transform} gives for {@code schema} (the input's with
+   * the weights column appended), as a Spark ML estimator's is: a {@code Pipeline} checks its
+   * stages with it, so that a later stage can read the weights column.
    *
-   * @throws IllegalArgumentException if not
+   * @throws IllegalArgumentException if the features column is missing or not of vectors, the
+   *     solver is hals with the kullback-leibler loss, or the weights column exists
    */
   @Override
   public StructType transformSchema(StructType schema) {
+    validate(schema);
+    return NmfParams.withVectorColumn(schema, getOrDefault(weightsCol));
+  }
+
+  /** Checks that {@code schema} holds the features column of vectors and the solver the loss. */
+  private void validate(StructType schema) {
     NmfParams.requireVectorColumn(schema, getOrDefault(featuresCol), "features");
     NmfParams.requireSolverForLoss(getOrDefault(solver), getOrDefault(loss));
-    return schema;
   }
 
   /** The reader of saved estimators. */
