@@ -26,11 +26,13 @@ final class RowTransformer implements Serializable {
   private final long seed;
   private final String solver;
   private final String loss;
+  /** The features column's name, for messages. */
+  private final String column;
   private transient Nmf config;
   private transient Matrix h;
 
   RowTransformer(int rank, int cols, double[] components, int maxIter, double tol, long seed,
-      String solver, String loss) {
+      String solver, String loss, String column) {
     this.rank = rank;
     this.cols = cols;
     this.components = components;
@@ -39,20 +41,21 @@ final class RowTransformer implements Serializable {
     this.seed = seed;
     this.solver = solver;
     this.loss = loss;
+    this.column = column;
   }
 
   /**
    * The weights of one row.
    *
    * @throws IllegalArgumentException if the row is null, not of p values, or holds a negative,
-   *     NaN or infinite value (the message names its column)
+   *     NaN or infinite value (the message names the features column and the value's index)
    */
   Vector apply(Vector features) {
     if (features == null) {
-      throw new IllegalArgumentException("features is null");
+      throw new IllegalArgumentException(column + " is null");
     }
     if (features.size() != cols) {
-      throw new IllegalArgumentException("features must have " + cols + " values (as the rows "
+      throw new IllegalArgumentException(column + " must have " + cols + " values (as the rows "
           + "the model was fitted on), had " + features.size());
     }
     if (config == null) {
@@ -63,13 +66,13 @@ final class RowTransformer implements Serializable {
     if (features instanceof DenseVector) {
       row = ((DenseVector) features).values().clone();
       for (int j = 0; j < cols; j++) {
-        RowBlock.check(row[j], j, "features");
+        RowBlock.check(row[j], j, column);
       }
     } else {
       row = new double[cols];
       SparseVector s = (SparseVector) features;
       for (int j = 0; j < s.indices().length; j++) {
-        RowBlock.check(s.values()[j], s.indices()[j], "features");
+        RowBlock.check(s.values()[j], s.indices()[j], column);
         row[s.indices()[j]] = s.values()[j];
       }
     }

@@ -196,7 +196,7 @@ public class SparkNmfModel extends Model<SparkNmfModel> implements MLWritable {
    * NmfModel.transform} gives for that row alone. Lazy, as Spark transforms are: a bad row (of
    * another length than H's rows, or with a negative, NaN or infinite value) fails the job that
    * reads it, and that job's exception is caused by an {@link IllegalArgumentException} naming
-   * the problem and the column.
+   * the problem and the features column by its name.
    *
    * @throws IllegalArgumentException if the features column is missing or not of vectors, the
    *     weights column exists, or (in a copy with other params) the solver is hals with the
@@ -207,7 +207,7 @@ public class SparkNmfModel extends Model<SparkNmfModel> implements MLWritable {
     transformSchema(dataset.schema());
     RowTransformer t = new RowTransformer(rank, cols, components,
         (Integer) getOrDefault(maxIter), (Double) getOrDefault(tol), (Long) getOrDefault(seed),
-        getOrDefault(solver), getOrDefault(loss));
+        getOrDefault(solver), getOrDefault(loss), getOrDefault(featuresCol));
     UserDefinedFunction weights = functions.udf((UDF1<Vector, Vector>) t::apply,
         new VectorUDT());
     return dataset.withColumn(getOrDefault(weightsCol),

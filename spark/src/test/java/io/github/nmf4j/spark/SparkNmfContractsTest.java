@@ -298,6 +298,31 @@ class SparkNmfContractsTest {
   }
 
   @Test
+  void aBadRowInTransformIsNamedWithItsColumn() {
+    SparkNmfModel model = new SparkNmf().setRank(2).setMaxIter(3).fit(frame(spark, V, 1, false))
+        .setFeaturesCol("pixels");
+    StructType schema = new StructType().add("pixels", new VectorUDT());
+    Dataset<Row> narrow = spark.createDataFrame(List.of(RowFactory.create(Vectors.dense(1, 2))),
+        schema);
+    Dataset<Row> nulls = spark.createDataFrame(List.of(RowFactory.create((Object) null)),
+        schema);
+    Dataset<Row> negative = spark.createDataFrame(List.of(RowFactory.create(
+        Vectors.sparse(14, new int[] {5}, new double[] {-2}))), schema);
+
+    assertThatThrownBy(() -> model.transform(narrow).collectAsList())
+        .hasRootCauseInstanceOf(IllegalArgumentException.class)
+        .hasRootCauseMessage("pixels must have 14 values (as the rows the model was fitted "
+            + "on), had 2");
+    assertThatThrownBy(() -> model.transform(nulls).collectAsList())
+        .hasRootCauseInstanceOf(IllegalArgumentException.class)
+        .hasRootCauseMessage("pixels is null");
+    assertThatThrownBy(() -> model.transform(negative).collectAsList())
+        .hasRootCauseInstanceOf(IllegalArgumentException.class)
+        .hasRootCauseMessage("negative value -2.0 at column 5 of pixels (NMF needs finite, "
+            + "non-negative values)");
+  }
+
+  @Test
   void transformLeavesItsInputAsItWas() {
     Dataset<Row> df = frame(spark, V, 2, true).cache();
     List<Row> before = df.collectAsList();
