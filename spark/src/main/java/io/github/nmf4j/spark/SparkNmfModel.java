@@ -226,8 +226,20 @@ public class SparkNmfModel extends Model<SparkNmfModel> implements MLWritable {
     return NmfParams.withVectorColumn(schema, getOrDefault(weightsCol));
   }
 
+  /**
+   * A copy with the same components and figures and the params of {@code extra} set: a
+   * transform param (maxIter, tol, solver, loss, the columns) changes what the copy's transform
+   * does; the rank is the components' and cannot change.
+   *
+   * @throws IllegalArgumentException if {@code extra} sets the rank to another value than H's
+   *     number of rows
+   */
   @Override
   public SparkNmfModel copy(ParamMap extra) {
+    if (extra.contains(rankParam) && (Integer) extra.apply(rankParam) != rank) {
+      throw new IllegalArgumentException("rank is the fitted model's, " + rank + "; a copy "
+          + "cannot set it to " + extra.apply(rankParam));
+    }
     SparkNmfModel copy = new SparkNmfModel(uid, rank, cols, components, reconstructionError,
         relativeError, iterations, converged, lossHistory, rows);
     return copyValues(copy, extra).setParent(parent());
