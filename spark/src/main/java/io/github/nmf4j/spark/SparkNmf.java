@@ -15,6 +15,7 @@ import org.apache.spark.ml.param.LongParam;
 import org.apache.spark.ml.param.Param;
 import org.apache.spark.ml.param.ParamMap;
 import org.apache.spark.ml.util.DefaultParamsReader;
+import org.apache.spark.ml.util.DefaultParamsReader$;
 import org.apache.spark.ml.util.DefaultParamsWritable;
 import org.apache.spark.ml.util.Identifiable;
 import org.apache.spark.ml.util.MLReader;
@@ -311,15 +312,34 @@ public class SparkNmf extends Estimator<SparkNmfModel> implements DefaultParamsW
 
   /** The reader of saved estimators. */
   public static MLReader<SparkNmf> read() {
-    return new DefaultParamsReader<>();
+    return new Reader();
   }
 
   /**
    * The estimator saved at {@code path} by {@code save(path)} (or {@code write().save(path)}),
    * with its uid and parameters.
+   *
+   * @throws IllegalArgumentException if {@code path} holds a saved object of another class (a
+   *     SparkNmfModel, say; Spark's {@code AnalysisException}, undeclared, if it holds nothing)
    */
   public static SparkNmf load(String path) {
     return read().load(path);
+  }
+
+  /**
+   * Spark's {@link DefaultParamsReader} with the class checked: that reader instantiates
+   * whatever class the metadata names, so a model's path failed with an undeclared {@code
+   * NoSuchMethodException} and another estimator's would be returned as a SparkNmf.
+   */
+  private static final class Reader extends MLReader<SparkNmf> {
+    @Override
+    public SparkNmf load(String path) {
+      DefaultParamsReader.Metadata metadata = DefaultParamsReader$.MODULE$.loadMetadata(path,
+          sparkSession(), SparkNmf.class.getName());
+      SparkNmf nmf = new SparkNmf(metadata.uid());
+      metadata.getAndSetParams(nmf, metadata.getAndSetParams$default$2());
+      return nmf;
+    }
   }
 
   @Override

@@ -218,6 +218,21 @@ class SparkNmfContractsTest {
         .containsExactly(two.components().toRowMajorArray());
   }
 
+  @Test
+  void loadingAnotherClassesSaveIsAClearError() throws IOException {
+    String model = dir.resolve("a-model").toString();
+    String estimator = dir.resolve("an-estimator").toString();
+    new SparkNmf().setRank(1).setMaxIter(1).fit(frame(spark, V, 1, false)).save(model);
+    new SparkNmf().save(estimator);
+
+    assertThatThrownBy(() -> SparkNmf.load(model)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Expected class name " + SparkNmf.class.getName())
+        .hasMessageContaining("found class name " + SparkNmfModel.class.getName());
+    assertThatThrownBy(() -> SparkNmfModel.load(estimator))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("Expected class name " + SparkNmfModel.class.getName());
+  }
+
   /** Each param of {@code a} is set in {@code b} as in {@code a}, with the same value. */
   private static void assertSameParams(Params a, Params b) {
     assertThat(names(a)).isEqualTo(names(b));
