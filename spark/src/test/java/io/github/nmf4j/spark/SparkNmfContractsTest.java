@@ -115,6 +115,9 @@ class SparkNmfContractsTest {
     assertThat(relativeDifference(first.components(), core.h())).isLessThan(SAME);
     assertThat(again.components().toRowMajorArray())
         .containsExactly(first.components().toRowMajorArray());
+    // As docs/spark.md says: another order is another V, and another fit.
+    SparkNmfModel inOrder = nmf.fit(frame(spark, V, 3, false));
+    assertThat(relativeDifference(first.components(), inOrder.components())).isGreaterThan(1e-3);
   }
 
   /** V's rows in {@code partitions} consecutive slices, as {@code parallelize} cuts them. */
@@ -271,6 +274,8 @@ class SparkNmfContractsTest {
     assertThat(out.schema().apply("w").dataType()).isInstanceOf(VectorUDT.class);
     // Spark ML: an estimator's transformSchema is the schema its model's transform gives.
     assertThat(nmf.transformSchema(df.schema())).isEqualTo(out.schema());
+    // fit itself does not need the weights column to be free.
+    assertThat(nmf.fit(out).rows()).isEqualTo(90);
   }
 
   @Test
