@@ -5,6 +5,7 @@ import io.github.nmf4j.nmf.Loss;
 import io.github.nmf4j.nmf.Nmf;
 import io.github.nmf4j.nmf.Solver;
 import java.util.Arrays;
+import org.apache.spark.ml.attribute.AttributeGroup;
 import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.ml.param.DoubleParam;
 import org.apache.spark.ml.param.IntParam;
@@ -15,6 +16,7 @@ import org.apache.spark.ml.param.Params;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -139,15 +141,22 @@ final class NmfParams {
   }
 
   /**
-   * {@code schema} with the vector column {@code name} appended.
+   * {@code schema} with the weights column {@code name} appended: vectors, nullable (as the
+   * transform's UDF is), and when {@code size >= 1} that size in Spark ML's attribute metadata,
+   * as PCAModel's output carries it (a VectorAssembler keeping invalid rows needs it).
    *
+   * @param size the vectors' length k, or 0 when unknown (the metadata is then empty)
    * @throws IllegalArgumentException if {@code schema} already has a column of that name
    */
-  static StructType withVectorColumn(StructType schema, String name) {
+  static StructType withVectorColumn(StructType schema, String name, int size) {
     if (Arrays.asList(schema.fieldNames()).contains(name)) {
       throw new IllegalArgumentException("weights column '" + name + "' already exists");
     }
-    return schema.add(new StructField(name, new VectorUDT(), true,
-        org.apache.spark.sql.types.Metadata.empty()));
+    return schema.add(new StructField(name, new VectorUDT(), true, weightsMetadata(name, size)));
+  }
+
+  /** The metadata of the weights column {@code name}: its size, if {@code size >= 1}. */
+  static Metadata weightsMetadata(String name, int size) {
+    return size >= 1 ? new AttributeGroup(name, size).toMetadata() : Metadata.empty();
   }
 }

@@ -292,8 +292,9 @@ public class SparkNmf extends Estimator<SparkNmfModel> implements DefaultParamsW
 
   /**
    * The schema the fitted model's {@code transform} gives for {@code schema} (the input's with
-   * the weights column appended), as a Spark ML estimator's is: a {@code Pipeline} checks its
-   * stages with it, so that a later stage can read the weights column.
+   * the weights column appended, its size k in the metadata once the rank is set), as a Spark ML
+   * estimator's is: a {@code Pipeline} checks its stages with it, so that a later stage can
+   * read the weights column.
    *
    * @throws IllegalArgumentException if the features column is missing or not of vectors, the
    *     solver is hals with the kullback-leibler loss, or the weights column exists
@@ -301,7 +302,8 @@ public class SparkNmf extends Estimator<SparkNmfModel> implements DefaultParamsW
   @Override
   public StructType transformSchema(StructType schema) {
     validate(schema);
-    return NmfParams.withVectorColumn(schema, getOrDefault(weightsCol));
+    return NmfParams.withVectorColumn(schema, getOrDefault(weightsCol),
+        isDefined(rank) ? (Integer) getOrDefault(rank) : 0);
   }
 
   /** Checks that {@code schema} holds the features column of vectors and the solver the loss. */

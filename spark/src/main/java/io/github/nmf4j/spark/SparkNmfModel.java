@@ -210,12 +210,15 @@ public class SparkNmfModel extends Model<SparkNmfModel> implements MLWritable {
         getOrDefault(solver), getOrDefault(loss), getOrDefault(featuresCol));
     UserDefinedFunction weights = functions.udf((UDF1<Vector, Vector>) t::apply,
         new VectorUDT());
-    return dataset.withColumn(getOrDefault(weightsCol),
-        weights.apply(NmfParams.column(dataset, getOrDefault(featuresCol))));
+    String name = getOrDefault(weightsCol);
+    return dataset.withColumn(name,
+        weights.apply(NmfParams.column(dataset, getOrDefault(featuresCol))),
+        NmfParams.weightsMetadata(name, rank));
   }
 
   /**
-   * The output schema: the input's with the weights column (vectors).
+   * The output schema: the input's with the weights column (vectors of k values, k in its
+   * Spark ML attribute metadata).
    *
    * @throws IllegalArgumentException as {@link #transform}
    */
@@ -223,7 +226,7 @@ public class SparkNmfModel extends Model<SparkNmfModel> implements MLWritable {
   public StructType transformSchema(StructType schema) {
     NmfParams.requireVectorColumn(schema, getOrDefault(featuresCol), "features");
     NmfParams.requireSolverForLoss(getOrDefault(solver), getOrDefault(loss));
-    return NmfParams.withVectorColumn(schema, getOrDefault(weightsCol));
+    return NmfParams.withVectorColumn(schema, getOrDefault(weightsCol), rank);
   }
 
   /**

@@ -24,7 +24,9 @@ import java.util.List;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.attribute.AttributeGroup;
 import org.apache.spark.ml.feature.Normalizer;
+import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.ml.linalg.Vectors;
@@ -289,6 +291,25 @@ class SparkNmfContractsTest {
 
     assertThat(fitted.transform(df).schema().fieldNames())
         .containsExactly("features", "weights", "unit");
+  }
+
+  @Test
+  void theWeightsColumnCarriesItsSizeAsSparkMlsProjectionsDo() {
+    // As PCAModel's output: the size in the column's metadata, which a VectorAssembler that
+    // keeps invalid rows needs (it cannot look at the first row then).
+    Dataset<Row> df = frame(spark, V, 2, false);
+    SparkNmf nmf = new SparkNmf().setRank(3).setMaxIter(5);
+    Pipeline pipeline = new Pipeline().setStages(new PipelineStage[] {nmf,
+        new VectorAssembler().setInputCols(new String[] {"weights"}).setOutputCol("all")
+            .setHandleInvalid("keep")});
+
+    Dataset<Row> out = pipeline.fit(df).transform(df);
+
+    assertThat(AttributeGroup.fromStructField(out.schema().apply("weights")).size())
+        .isEqualTo(3);
+    assertThat(((Vector) out.select("all").first().get(0)).size()).isEqualTo(3);
+    assertThat(AttributeGroup.fromStructField(nmf.transformSchema(df.schema())
+        .apply("weights")).size()).isEqualTo(3);
   }
 
   @Test
