@@ -364,14 +364,17 @@ class SparkNmfContractsTest {
   }
 
   @Test
-  void transformLeavesItsInputAsItWas() {
+  void fitAndTransformLeaveTheirInputAndTheCacheAsTheyWere() {
     Dataset<Row> df = frame(spark, V, 2, true).cache();
     List<Row> before = df.collectAsList();
     StructType schema = df.schema();
-    SparkNmfModel model = new SparkNmf().setRank(3).setMaxIter(5).fit(df);
+    int persisted = spark.sparkContext().getPersistentRDDs().size();
 
+    SparkNmfModel model = new SparkNmf().setRank(3).setMaxIter(5).fit(df);
     model.transform(df).collectAsList();
 
+    assertThat(spark.sparkContext().getPersistentRDDs().size()).isEqualTo(persisted);
+    assertThat(df.storageLevel().useMemory()).isTrue();
     assertThat(df.schema()).isEqualTo(schema);
     assertThat(df.collectAsList()).isEqualTo(before);
     df.unpersist();
