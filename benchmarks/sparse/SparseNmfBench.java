@@ -25,7 +25,8 @@ import java.util.concurrent.CancellationException;
  * {@code mvn -B -DskipTests package} and {@code docs/topics/make_foldoc_tfidf.py bench
  * benchmarks/data}:
  *
- * <pre>java -cp core/target/classes benchmarks/sparse/SparseNmfBench.java [--cpu] MODE [ARG]</pre>
+ * <pre>java -cp core/target/classes benchmarks/sparse/SparseNmfBench.java [--cpu] [--warmup=N]
+ *     [--runs=N] MODE [ARG]</pre>
  *
  * <ul>
  *   <li>{@code mu}: seconds per iteration of MU Frobenius and MU KL at rank 20 (NNDSVDA start),
@@ -47,6 +48,12 @@ import java.util.concurrent.CancellationException;
  * wall clock, so that a shared machine's load does not enter the figures; the peer's {@code
  * --cpu} is its process time with {@code OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1}. Without it:
  * the wall clock, with all cores.
+ *
+ * <p>{@code --warmup=N} (modes {@code mu} and {@code hals}; default 0): N untimed fits of each
+ * measured kind first, so that the timed ones see compiled code, as JMH's warm-up iterations
+ * do. On the 2-core machine the first fit of a JVM shares the cores with the JIT compiler: its
+ * MU iterations 11-40 took 12.5 ms against 8.2-8.5 ms from the third fit on (2026-12-07).
+ * {@code --runs=N}: timed fits per figure, default 3.
  */
 public class SparseNmfBench {
 
@@ -61,6 +68,8 @@ public class SparseNmfBench {
   public static void main(String[] argv) throws Exception {
     List<String> args = new ArrayList<>(Arrays.asList(argv));
     cpu = args.remove("--cpu");
+    int warmup = intOption(args, "--warmup=", 0);
+    int runs = intOption(args, "--runs=", 3);
     int threads = cpu ? 1 : Runtime.getRuntime().availableProcessors();
     String mode = args.isEmpty() ? "mu" : args.get(0);
     SparseMatrix v = MatrixIo.readSparse(Path.of("benchmarks/data/foldoc-bench.npz"));
@@ -76,13 +85,15 @@ public class SparseNmfBench {
     if (mode.equals("mu")) {
       // the Itakura-Saito loss needs V > 0 everywhere: a TF-IDF matrix is refused
       for (Loss loss : new Loss[] {Loss.FROBENIUS, Loss.KULLBACK_LEIBLER}) {
-        double[] per = new double[3];
-        for (int r = 0; r < per.length; r++) {
+        double[] per = new double[runs];
+        for (int r = -warmup; r < per.length; r++) {
           long[] at = new long[41];
           Nmf.builder().rank(20).loss(loss).initialization(Initialization.NNDSVDA).seed(0)
               .maxIterations(40).tolerance(0).threads(threads)
               .listener(p -> at[p.iteration()] = now()).fit(v);
-          per[r] = (at[40] - at[10]) / 30 / 1e9;
+          if (r >= 0) {
+            per[r] = (at[40] - at[10]) / 30 / 1e9;
+          }
         }
         System.out.printf(Locale.ROOT, "mu %s: per iteration median %.4f s (runs %s)%n", loss,
             median(per), Arrays.toString(per));
@@ -144,9 +155,9 @@ public class SparseNmfBench {
       return;
     }
     double target = Double.parseDouble(args.get(1));
-    double[] seconds = new double[3];
-    int[] iterations = new int[3];
-    for (int r = 0; r < seconds.length; r++) {
+    double[] seconds = new double[runs];
+    int[] iterations = new int[runs];
+    for (int r = -warmup; r < seconds.length; r++) {
       long[] start = {0};
       long[] reached = {-1};
       int[] it = {0};
@@ -168,6 +179,9 @@ public class SparseNmfBench {
       } catch (CancellationException e) {
         // cancelled by the listener once the target was reached
       }
+      if (r < 0) {
+        continue;
+      }
       // iterations 2..it timed; the first one counted as their mean
       seconds[r] = (reached[0] - start[0]) / 1e9 * it[0] / Math.max(1, it[0] - 1);
       iterations[r] = it[0];
@@ -175,6 +189,17 @@ public class SparseNmfBench {
     System.out.printf(Locale.ROOT, "hals: error <= %.10g after %s iterations, median %.4f s"
         + " (runs %s; the start not counted)%n", target,
         Arrays.toString(iterations), median(seconds), Arrays.toString(seconds));
+  }
+
+  /** The value of {@code --name=N} (removed from {@code args}), or {@code otherwise}. */
+  static int intOption(List<String> args, String name, int otherwise) {
+    for (String a : args) {
+      if (a.startsWith(name)) {
+        args.remove(a);
+        return Integer.parseInt(a.substring(name.length()));
+      }
+    }
+    return otherwise;
   }
 
   static double median(double[] a) {
