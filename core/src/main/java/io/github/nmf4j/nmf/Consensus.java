@@ -10,8 +10,10 @@ import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Monitor;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.SparseMatrix;
 import io.github.nmf4j.linalg.access.MatrixAccess;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * The consensus of many NMF runs at one rank (Brunet, Tamayo, Golub and Mesirov, "Metagenes and
@@ -31,7 +33,8 @@ import java.util.SplittableRandom;
  * }</pre>
  *
  * <p>The samples are the <b>rows</b> of V (scikit-learn's layout, W n x k); for Brunet's genes x
- * samples layout, pass the transpose. Memory: the n x n consensus matrix, its distances and
+ * samples layout, pass the transpose. A sparse V, such as the TF-IDF rows of documents, stays
+ * sparse ({@link #fit(SparseMatrix)}). Memory: the n x n consensus matrix, its distances and
  * the cophenetic distances, about {@code 32 n^2} bytes (320 MB for n = 3,200), and n is at
  * most 46,340. Time: the runs' fits, then {@code O(runs n^2)} to count and {@code O(n^3)} at
  * worst for the average-linkage tree (the nearest-neighbour chain).
@@ -76,15 +79,37 @@ public final class Consensus extends Estimator<ConsensusSettings> {
    *     thread was interrupted (the interrupt flag stays set)
    */
   public ConsensusResult fit(Matrix v) {
-    return Parallel.using(executor().orElse(null), () -> fitOnCaller(v));
+    return Parallel.using(executor().orElse(null), () -> {
+      Arguments.requireNonNull(v, "v");
+      return fitOnCaller(v.rows(), v.shape(), nmf -> nmf.fit(v));
+    });
   }
 
-  private ConsensusResult fitOnCaller(Matrix v) {
-    Arguments.requireNonNull(v, "v");
-    int n = v.rows();
+  /**
+   * As {@link #fit(Matrix)} for a sparse {@code v}: every run is {@link Nmf#fit(SparseMatrix)},
+   * which never forms V densely, so a TF-IDF matrix of a few thousand documents costs its
+   * stored entries, the runs' factors and the {@code n x n} arrays of the consensus. The
+   * entries V does not store are zeros, so the result is that of {@code fit(v.toDense())} up
+   * to rounding (the runs' factors agree to about 1e-12, so a row changes cluster only where
+   * its two largest entries of W tie that closely); with the template's {@link
+   * MissingValues#IGNORE} they are unobserved instead, as in {@link Nmf#fit(SparseMatrix)}.
+   *
+   * @throws IllegalArgumentException if {@code v} is null, has fewer than 2 or more than
+   *     46,340 rows, or is not accepted by {@link Nmf#fit(SparseMatrix)} at the rank
+   * @throws java.util.concurrent.CancellationException as {@link #fit(Matrix)}
+   */
+  public ConsensusResult fit(SparseMatrix v) {
+    return Parallel.using(executor().orElse(null), () -> {
+      Arguments.requireNonNull(v, "v");
+      return fitOnCaller(v.rows(), v.shape(), nmf -> nmf.fit(v));
+    });
+  }
+
+  /** The consensus of the runs {@code fit} makes of V, which has {@code n} rows. */
+  private ConsensusResult fitOnCaller(int n, String shape, Function<Nmf, NmfModel> fit) {
     if (n < 2 || n > MAX_ROWS) {
       throw new IllegalArgumentException("consensus needs 2 to " + MAX_ROWS
-          + " rows (samples) in v, was " + v.shape());
+          + " rows (samples) in v, was " + shape);
     }
     ConsensusSettings s = settings();
     int k = s.rank();
@@ -93,8 +118,8 @@ public final class Consensus extends Estimator<ConsensusSettings> {
     Monitor monitor = Monitor.of("consensus", listener(), 1);
     SplittableRandom random = new SplittableRandom(s.seed());
     for (int run = 0; run < s.runs(); run++) {
-      NmfModel model = template.with(k, random.nextLong(), s.nmf().missingValues(), s.threads(),
-          executor().orElse(null)).fit(v);
+      NmfModel model = fit.apply(template.with(k, random.nextLong(), s.nmf().missingValues(),
+          s.threads(), executor().orElse(null)));
       argmaxRows(MatrixAccess.data(model.w()), n, k, labels);
       for (int i = 0; i < n; i++) {
         for (int j = i + 1; j < n; j++) {
@@ -322,6 +347,18 @@ public final class Consensus extends Estimator<ConsensusSettings> {
      * @throws java.util.concurrent.CancellationException as {@link Consensus#fit} does
      */
     public ConsensusResult fit(Matrix v) {
+      return build().fit(v);
+    }
+
+    /**
+     * Shorthand for {@code build().fit(v)}.
+     *
+     * @throws IllegalStateException as {@link #build()}
+     * @throws IllegalArgumentException as {@link Consensus#fit(SparseMatrix)} does
+     * @throws java.util.concurrent.CancellationException as {@link Consensus#fit(SparseMatrix)}
+     *     does
+     */
+    public ConsensusResult fit(SparseMatrix v) {
       return build().fit(v);
     }
   }

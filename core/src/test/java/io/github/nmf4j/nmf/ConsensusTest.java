@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.github.nmf4j.estimator.Progress;
 import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.SparseMatrix;
 import io.github.nmf4j.testing.Fixture;
 import java.util.ArrayList;
 import java.util.List;
@@ -221,6 +222,42 @@ class ConsensusTest {
     assertThat(v.toRowMajorArray()).isEqualTo(before);
   }
 
+  /**
+   * 36 rows in 3 blobs over 18 columns, mostly zeros: a row stores its blob's six columns and
+   * a few others.
+   */
+  private static Matrix sparseBlobs(long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    double[] a = new double[36 * 18];
+    for (int i = 0; i < 36; i++) {
+      for (int j = 0; j < 18; j++) {
+        double u = r.nextDouble();
+        a[i * 18 + j] = j / 6 == i % 3 ? 1 + u : u < 0.15 ? u : 0;
+      }
+    }
+    return Matrix.wrap(36, 18, a);
+  }
+
+  @Test
+  void aSparseMatrixGivesTheConsensusOfItsDenseForm() {
+    Matrix dense = sparseBlobs(6);
+    SparseMatrix sparse = SparseMatrix.of(dense);
+    assertThat(sparse.nonZeros()).isLessThan(36 * 18 / 2);
+    for (int rank : new int[] {2, 3, 4}) {
+      Consensus c = consensus(rank).runs(8).build();
+      ConsensusResult fromDense = c.fit(dense);
+      ConsensusResult fromSparse = c.fit(sparse);
+      assertThat(fromSparse.consensusMatrix().toRowMajorArray())
+          .isEqualTo(fromDense.consensusMatrix().toRowMajorArray());
+      assertThat(fromSparse.copheneticCorrelation())
+          .isEqualTo(fromDense.copheneticCorrelation());
+      assertThat(fromSparse.dispersion()).isEqualTo(fromDense.dispersion());
+      assertThat(fromSparse.labels()).isEqualTo(fromDense.labels());
+    }
+    ConsensusResult three = Consensus.builder().rank(3).runs(8).seed(1).fit(sparse);
+    assertThat(three.copheneticCorrelation()).isGreaterThan(0.99);
+  }
+
   @Test
   void reportsEveryRunAndCancels() {
     List<Progress> seen = new ArrayList<>();
@@ -243,8 +280,14 @@ class ConsensusTest {
     assertThatThrownBy(() -> Consensus.builder()
         .nmf(Nmf.builder().initialization(Initialization.NNDSVD)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RANDOM");
-    assertThatThrownBy(() -> Consensus.builder().rank(2).fit(null))
+    assertThatThrownBy(() -> Consensus.builder().rank(2).fit((Matrix) null))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("v");
+    assertThatThrownBy(() -> Consensus.builder().rank(2).fit((SparseMatrix) null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("v");
+    assertThatThrownBy(() -> Consensus.builder().rank(2)
+        .fit(SparseMatrix.of(Matrix.of(new double[][] {{1, 0, 2}}))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("2 to 46340 rows").hasMessageContaining("1x3");
     assertThatThrownBy(() -> Consensus.builder().rank(2).fit(Matrix.of(new double[][] {{1, 2}})))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 to 46340 rows");
     assertThatThrownBy(() -> Consensus.builder().rank(2)
