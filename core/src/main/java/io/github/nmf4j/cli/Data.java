@@ -9,6 +9,8 @@ import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
 import io.github.nmf4j.linalg.access.MatrixAccess;
 import io.github.nmf4j.metrics.Inertia;
+import io.github.nmf4j.nmf.Consensus;
+import io.github.nmf4j.nmf.ConsensusResult;
 import io.github.nmf4j.nmf.MiniBatchNmf;
 import io.github.nmf4j.nmf.Nmf;
 import io.github.nmf4j.nmf.NmfModel;
@@ -172,6 +174,10 @@ final class Data {
 
   NmfModel fit(MiniBatchNmf miniBatch) {
     return dense != null ? miniBatch.fit(dense) : miniBatch.fit(sparse);
+  }
+
+  ConsensusResult fit(Consensus consensus) {
+    return dense != null ? consensus.fit(dense) : consensus.fit(sparse);
   }
 
   KMeansModel fit(KMeans kMeans) {

@@ -44,8 +44,9 @@ final class RankCommand implements Command {
 
   @Override
   public String description() {
-    return "Scores every rank of --ranks on INPUT (.npy, .csv, .tsv, .txt, .mtx; rows are\n"
-        + "samples; sparse files are read densely) and prints a table and the best rank.\n"
+    return "Scores every rank of --ranks on INPUT (.npy, .csv, .tsv, .txt, .mtx, .mtx.gz,\n"
+        + ".npz; rows are samples) and prints a table and the best rank. --method consensus\n"
+        + "keeps a sparse file (.npz, .mtx, .mtx.gz) sparse; cv reads it densely.\n"
         + "--method cv (default): in each of --repeats repeats, --holdout of the entries are\n"
         + "hidden, every rank is fitted to the rest as missing values, and the rank is scored\n"
         + "by the mean squared error (KL: the mean divergence) on the hidden entries; the\n"
@@ -187,33 +188,36 @@ final class RankCommand implements Command {
                 p.restart() + 1, repeats, ranks[p.iteration() - 1])))
         .build();
 
-    Matrix v = MatrixIo.read(input);
-    // cv fits with MissingValues.IGNORE: a NaN entry is missing, never held out or scored
-    Preflight.data(input.toString(), v, true, cv, "NMF");
+    // cv fits with MissingValues.IGNORE: a NaN entry of a dense file is missing, never held
+    // out or scored; cv hides entries of a dense copy, consensus keeps a sparse file sparse
+    Data data = Data.read(input, true, cv && !MatrixIo.isSparseFormat(input), "NMF");
+    Matrix v = cv ? data.dense(input.toString(), "--method cv",
+        "--method consensus keeps it sparse") : null;
     int largest = ranks[ranks.length - 1];
-    Preflight.rank("--ranks", largest, input.toString(), v.rows(), v.cols());
+    Preflight.rank("--ranks", largest, input.toString(), data.rows(), data.cols());
     Preflight.initialization(NmfOptions.init(args), "--ranks", largest, input.toString(),
-        v.rows(), v.cols());
+        data.rows(), data.cols());
     if (cv) {
       // consensus starts every fit at random; cv at the smallest rank as the default says
       Preflight.restarts(args, NmfOptions.init(args), "--ranks", ranks[0], input.toString(),
-          v.rows(), v.cols(), NmfOptions.RANDOM_START);
+          data.rows(), data.cols(), NmfOptions.RANDOM_START);
     }
     if (cv) {
       holdsOut(selection.settings(), v, input);
     }
-    if (!cv && v.rows() < 2) {
-      throw new IllegalArgumentException(input + " has " + v.rows() + " row; consensus "
+    if (!cv && data.rows() < 2) {
+      throw new IllegalArgumentException(input + " has " + data.rows() + " row; consensus "
           + "clusters the rows and needs at least 2");
     }
-    if (!cv && v.rows() > Consensus.MAX_ROWS) {
-      throw new IllegalArgumentException(input + " has " + v.rows() + " rows; --method "
+    if (!cv && data.rows() > Consensus.MAX_ROWS) {
+      throw new IllegalArgumentException(input + " has " + data.rows() + " rows; --method "
           + "consensus counts how often each pair of rows is clustered together, in an n x n "
           + "array, and takes at most " + Consensus.MAX_ROWS + " rows (use --method cv)");
     }
 
     Json json = new Json().put("command", "rank").put("input", input.toString())
-        .put("rows", v.rows()).put("cols", v.cols());
+        .put("rows", data.rows()).put("cols", data.cols());
+    data.describe(json);
     long start = System.nanoTime();
     double seconds;
     List<String> table = new ArrayList<>();
@@ -242,12 +246,12 @@ final class RankCommand implements Command {
         double[] dispersion = new double[ranks.length];
         for (int i = 0; i < ranks.length; i++) {
           int done = i;
-          ConsensusResult c = Consensus.builder().rank(ranks[i]).runs(runs).seed(seed)
+          ConsensusResult c = data.fit(Consensus.builder().rank(ranks[i]).runs(runs).seed(seed)
               .threads(threads).nmf(template)
               .listener(p -> bar.update(done * runs + p.iteration(), ranks.length * runs,
                   String.format(Locale.ROOT, "rank %d  run %d/%d", ranks[done], p.iteration(),
                       runs)))
-              .fit(v);
+              .build());
           cophenetic[i] = c.copheneticCorrelation();
           dispersion[i] = c.dispersion();
         }
@@ -272,7 +276,7 @@ final class RankCommand implements Command {
     } finally {
       bar.finish();
     }
-    PrintOut.printf(context, "rank of %s (%s) by %s, seed %d, %.3f s%n", input, v.shape(),
+    PrintOut.printf(context, "rank of %s (%s) by %s, seed %d, %.3f s%n", input, data.shape(),
         cv ? "cross-validation (" + PrintOut.count(repeats, "repeat") + ", "
             + fraction(holdout) + " held out)"
             : "consensus (" + PrintOut.count(runs, "run") + " per rank)", seed, seconds);

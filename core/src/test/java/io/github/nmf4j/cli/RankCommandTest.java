@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nmf4j.io.MatrixIo;
 import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.SparseMatrix;
 import io.github.nmf4j.nmf.Nmf;
 import io.github.nmf4j.nmf.RankSelection;
 import io.github.nmf4j.nmf.RankSelectionResult;
@@ -163,6 +164,48 @@ class RankCommandTest {
     List<?> cophenetic = (List<?>) json.get("copheneticCorrelations");
     assertThat((Double) cophenetic.get(1)).isGreaterThan(0.99);
     assertThat(r.out()).contains("cophenetic correlation", "best rank 3");
+  }
+
+  @Test
+  void consensusKeepsASparseFileSparseAndScoresAsItsDenseForm() throws IOException {
+    Matrix dense = MatrixIo.read(blobs);
+    double[] b = dense.toRowMajorArray();
+    for (int q = 0; q < b.length; q++) {
+      b[q] = b[q] > 1 ? b[q] : 0; // only the blobs' own columns stored
+    }
+    Path csv = dir.resolve("sparse-blobs.csv");
+    Path npz = dir.resolve("sparse-blobs.npz");
+    MatrixIo.write(csv, Matrix.wrap(30, 9, b));
+    MatrixIo.write(npz, SparseMatrix.of(Matrix.wrap(30, 9, b)));
+    Map<String, Object> fromCsv = null;
+    for (Path input : new Path[] {csv, npz}) {
+      CliRunner r = CliRunner.run("rank", input.toString(), "--ranks", "2,3,4",
+          "--method", "consensus", "--runs", "6", "--max-iter", "100", "--json");
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      Map<String, Object> json = r.json();
+      assertThat(json).containsEntry("bestRank", 3.0);
+      if (fromCsv == null) {
+        fromCsv = json;
+        assertThat(json).doesNotContainKey("storedValues");
+      } else {
+        assertThat(r.out()).contains("(30x9 sparse, 90 stored)");
+        assertThat(json).containsEntry("storedValues", 90.0)
+            .containsEntry("copheneticCorrelations", fromCsv.get("copheneticCorrelations"))
+            .containsEntry("dispersions", fromCsv.get("dispersions"));
+      }
+    }
+  }
+
+  @Test
+  void crossValidationOfASparseFileTooLargeToDensifyNamesConsensus() throws IOException {
+    Path huge = dir.resolve("huge.mtx");
+    Files.writeString(huge, "%%MatrixMarket matrix coordinate real general\n"
+        + "60000 60000 3\n1 1 1.0\n2 5 2.0\n60000 60000 3.0\n");
+    CliRunner r = CliRunner.run("rank", huge.toString(), "--ranks", "2:3");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("nmf4j rank: " + huge + " is a 60000x60000 sparse matrix; "
+        + "--method cv needs it dense, 3600000000 values, more than a Java array holds; "
+        + "--method consensus keeps it sparse\n");
   }
 
   @Test
