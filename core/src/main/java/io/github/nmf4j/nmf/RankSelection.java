@@ -6,11 +6,14 @@ import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Monitor;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.SparseMatrix;
+import io.github.nmf4j.linalg.access.SparseAccess;
 import io.github.nmf4j.linalg.access.MatrixAccess;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * Chooses the rank of an NMF by cross-validation on held-out entries (as RcppML does): in each
@@ -71,20 +74,115 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
    *     thread was interrupted (the interrupt flag stays set)
    */
   public RankSelectionResult fit(Matrix v) {
-    return Parallel.using(executor().orElse(null), () -> fitOnCaller(v));
+    return Parallel.using(executor().orElse(null), () -> {
+      int[] observed = observedEntries(v);
+      double[] data = MatrixAccess.data(v);
+      int p = v.cols();
+      return crossValidate(observed, v.shape(), hidden -> {
+        double[] masked = data.clone();
+        for (int e : hidden) {
+          masked[e] = Double.NaN;
+        }
+        Matrix train = Matrix.wrap(v.rows(), p, masked);
+        int[] rows = new int[hidden.length];
+        int[] cols = new int[hidden.length];
+        double[] values = new double[hidden.length];
+        for (int t = 0; t < hidden.length; t++) {
+          rows[t] = hidden[t] / p;
+          cols[t] = hidden[t] % p;
+          values[t] = data[hidden[t]];
+        }
+        return new Fold(nmf -> nmf.fit(train), rows, cols, values);
+      });
+    });
   }
 
-  private RankSelectionResult fitOnCaller(Matrix v) {
+  /**
+   * Computes the held-out error of every rank on a sparse {@code v} whose unstored entries are
+   * unknown rather than zero, such as a matrix of ratings: the observed entries are the stored
+   * ones (a stored zero included), as {@link Nmf#fit(SparseMatrix)} reads V with {@link
+   * MissingValues#IGNORE}. Each repeat holds out a share of the stored entries, fits the rest as
+   * a sparse matrix (never densely), and scores the prediction at the held-out entries. The
+   * {@link Builder#nmf template} must say {@code missingValues(MissingValues.IGNORE)}, to
+   * confirm that reading; a sparse V whose unstored entries are zeros (counts, a TF-IDF matrix)
+   * is {@code fit(v.toDense())}, which holds out zeros too, or {@link Consensus#fit(SparseMatrix)}.
+   *
+   * @throws IllegalArgumentException if {@code v} is null or empty or stores a negative value
+   *     (the message names its row, column and value), if the template's missing values are not
+   *     {@link MissingValues#IGNORE}, if v stores too few entries to hold out at least one and
+   *     keep one, or if a rank does not suit it (as {@link Nmf#fit(SparseMatrix)})
+   * @throws java.util.concurrent.CancellationException as {@link #fit(Matrix)}
+   */
+  public RankSelectionResult fit(SparseMatrix v) {
+    return Parallel.using(executor().orElse(null), () -> {
+      SparseData.of(v, "v", Parallel.serial()); // Nmf's checks, before any is drawn
+      if (template.settings().missingValues() != MissingValues.IGNORE) {
+        throw new IllegalArgumentException("v is sparse: cross-validation holds out stored "
+            + "entries and takes the unstored ones as unknown (ratings), which the nmf "
+            + "template must confirm with missingValues(MissingValues.IGNORE); if they are "
+            + "zeros (counts, TF-IDF), pass v.toDense(), or use Consensus");
+      }
+      int[] pointers = SparseAccess.rowPointers(v);
+      int[] columns = SparseAccess.columnIndices(v);
+      double[] values = SparseAccess.values(v);
+      int[] stored = new int[values.length];
+      int[] rowOf = new int[values.length];
+      for (int i = 0; i < v.rows(); i++) {
+        for (int q = pointers[i]; q < pointers[i + 1]; q++) {
+          stored[q] = q;
+          rowOf[q] = i;
+        }
+      }
+      return crossValidate(stored, v.shape() + " sparse", hidden -> {
+        int kept = values.length - hidden.length;
+        int[] trainPointers = new int[v.rows() + 1];
+        int[] trainColumns = new int[kept];
+        double[] trainValues = new double[kept];
+        int[] rows = new int[hidden.length];
+        int[] cols = new int[hidden.length];
+        double[] heldValues = new double[hidden.length];
+        int next = 0; // the next hidden position (hidden is ascending)
+        int out = 0;
+        for (int q = 0; q < values.length; q++) {
+          if (next < hidden.length && hidden[next] == q) {
+            rows[next] = rowOf[q];
+            cols[next] = columns[q];
+            heldValues[next++] = values[q];
+          } else {
+            trainColumns[out] = columns[q];
+            trainValues[out++] = values[q];
+            trainPointers[rowOf[q] + 1] = out;
+          }
+        }
+        for (int i = 0; i < v.rows(); i++) {
+          trainPointers[i + 1] = Math.max(trainPointers[i + 1], trainPointers[i]);
+        }
+        SparseMatrix train = SparseMatrix.wrapCsr(v.rows(), v.cols(), trainPointers,
+            trainColumns, trainValues);
+        return new Fold(nmf -> nmf.fit(train), rows, cols, heldValues);
+      });
+    });
+  }
+
+  /**
+   * One repeat's split: the fit of a rank's NMF to the kept entries, and the hidden entries
+   * (row, column, value), in ascending order of their position.
+   */
+  private record Fold(Function<Nmf, NmfModel> fit, int[] rows, int[] cols, double[] values) {}
+
+  /**
+   * The held-out errors of every rank and repeat: each repeat hides {@code heldOut} of the
+   * {@code observed} positions (drawn from the seed) and {@code split} makes its fold.
+   */
+  private RankSelectionResult crossValidate(int[] observed, String shape,
+      Function<int[], Fold> split) {
     RankSelectionSettings s = settings();
-    int[] observed = observedEntries(v);
     int held = (int) s.heldOut(observed.length);
     if (held < 1 || held >= observed.length) {
       throw new IllegalArgumentException("holdoutFraction " + s.holdoutFraction() + " of the "
-          + observed.length + " observed entries of v (" + v.shape() + ") holds out " + held
+          + observed.length + " observed entries of v (" + shape + ") holds out " + held
           + " entries; it must hold out at least one and keep at least one");
     }
-    double[] data = MatrixAccess.data(v);
-    int p = v.cols();
     int[] ranks = s.ranks().stream().mapToInt(Integer::intValue).toArray();
     double[][] errors = new double[s.repeats()][ranks.length];
     Monitor monitor = Monitor.of("rank selection", listener(), s.repeats());
@@ -92,17 +190,12 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
     boolean kl = s.nmf().loss() == Loss.KULLBACK_LEIBLER;
     for (int r = 0; r < s.repeats(); r++) {
       SplittableRandom repeat = random.split();
-      int[] hidden = sample(observed, held, repeat);
-      double[] masked = data.clone();
-      for (int e : hidden) {
-        masked[e] = Double.NaN;
-      }
-      Matrix train = Matrix.wrap(v.rows(), p, masked);
+      Fold fold = split.apply(sample(observed, held, repeat));
       long fitSeed = repeat.nextLong();
       for (int i = 0; i < ranks.length; i++) {
-        NmfModel model = template.with(ranks[i], fitSeed, MissingValues.IGNORE, s.threads(),
-            executor().orElse(null)).fit(train);
-        errors[r][i] = heldOutError(model, data, p, hidden, kl);
+        NmfModel model = fold.fit().apply(template.with(ranks[i], fitSeed,
+            MissingValues.IGNORE, s.threads(), executor().orElse(null)));
+        errors[r][i] = heldOutError(model, fold, kl);
         monitor.report(r, i + 1, ranks.length, errors[r][i], Double.NaN);
       }
     }
@@ -146,14 +239,14 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
    * (exact scaling, the squared error homogeneous of degree 2, the divergence of degree 1) and
    * scaled back, so a representable mean is not lost to its sum.
    */
-  private static double heldOutError(NmfModel model, double[] v, int p, int[] hidden,
-      boolean kl) {
-    double sum = heldOutSum(model, v, p, hidden, kl, 0);
+  private static double heldOutError(NmfModel model, Fold fold, boolean kl) {
+    double sum = heldOutSum(model, fold, kl, 0);
+    int count = fold.values().length;
     if (sum == Double.POSITIVE_INFINITY) {
-      double scaled = heldOutSum(model, v, p, hidden, kl, -OVERFLOW_SHIFT);
-      return Math.scalb(scaled / hidden.length, kl ? OVERFLOW_SHIFT : 2 * OVERFLOW_SHIFT);
+      double scaled = heldOutSum(model, fold, kl, -OVERFLOW_SHIFT);
+      return Math.scalb(scaled / count, kl ? OVERFLOW_SHIFT : 2 * OVERFLOW_SHIFT);
     }
-    return sum / hidden.length;
+    return sum / count;
   }
 
   /** Below this ({@code 2^-500}) {@link #klTerm} scales its arguments by {@code 2^TINY_SHIFT}. */
@@ -166,20 +259,20 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
   private static final int OVERFLOW_SHIFT = 600;
 
   /** The sum of the held-out terms, V and WH multiplied by {@code 2^shift}. */
-  private static double heldOutSum(NmfModel model, double[] v, int p, int[] hidden, boolean kl,
-      int shift) {
+  private static double heldOutSum(NmfModel model, Fold fold, boolean kl, int shift) {
     double[] w = MatrixAccess.data(model.w());
     double[] h = MatrixAccess.data(model.h());
     int k = model.h().rows();
+    int p = model.h().cols();
     double sum = 0;
-    for (int e : hidden) {
-      int i = e / p;
-      int j = e % p;
+    for (int t = 0; t < fold.values().length; t++) {
+      int i = fold.rows()[t];
+      int j = fold.cols()[t];
       double wh = 0;
       for (int c = 0; c < k; c++) {
         wh += w[i * k + c] * h[c * p + j];
       }
-      double x = Math.scalb(v[e], shift);
+      double x = Math.scalb(fold.values()[t], shift);
       wh = Math.scalb(wh, shift);
       if (kl) {
         sum += klTerm(x, wh);
@@ -313,8 +406,10 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
     /**
      * The configuration of every fit: loss (Frobenius or Kullback-Leibler), solver,
      * penalties, initialization, iterations, tolerance (default {@code Nmf.builder()}'s). Its
-     * rank, seed, missing values, threads, executor and listener are replaced. The builder is
-     * copied now; later changes to it have no effect.
+     * rank, seed, threads, executor and listener are replaced, and every fit treats the hidden
+     * entries as missing ({@link MissingValues#IGNORE}); a sparse V also needs the template's
+     * {@code missingValues(MissingValues.IGNORE)} ({@link RankSelection#fit(SparseMatrix)}).
+     * The builder is copied now; later changes to it have no effect.
      *
      * @throws IllegalArgumentException if {@code template} is null, does not build, holds
      *     initial factors, or has a loss that missing values do not support
@@ -355,6 +450,18 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
      * @throws java.util.concurrent.CancellationException as {@link RankSelection#fit} does
      */
     public RankSelectionResult fit(Matrix v) {
+      return build().fit(v);
+    }
+
+    /**
+     * Shorthand for {@code build().fit(v)}.
+     *
+     * @throws IllegalStateException as {@link #build()}
+     * @throws IllegalArgumentException as {@link RankSelection#fit(SparseMatrix)} does
+     * @throws java.util.concurrent.CancellationException as {@link
+     *     RankSelection#fit(SparseMatrix)} does
+     */
+    public RankSelectionResult fit(SparseMatrix v) {
       return build().fit(v);
     }
   }
