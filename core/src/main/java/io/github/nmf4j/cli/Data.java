@@ -14,6 +14,8 @@ import io.github.nmf4j.nmf.ConsensusResult;
 import io.github.nmf4j.nmf.MiniBatchNmf;
 import io.github.nmf4j.nmf.Nmf;
 import io.github.nmf4j.nmf.NmfModel;
+import io.github.nmf4j.nmf.RankSelection;
+import io.github.nmf4j.nmf.RankSelectionResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -58,6 +60,16 @@ final class Data {
     Matrix m = MatrixIo.read(input);
     Preflight.data(input.toString(), m, nonNegative, nanMissing, why);
     return new Data(m, null);
+  }
+
+  /** Dense data that a command has already read and checked. */
+  static Data of(Matrix dense) {
+    return new Data(dense, null);
+  }
+
+  /** The observed entries: those not NaN of a dense file, the stored ones of a sparse file. */
+  long observed() {
+    return dense != null ? MatrixAccess.notNaN(dense).length : sparse.nonZeros();
   }
 
   int rows() {
@@ -174,6 +186,10 @@ final class Data {
 
   NmfModel fit(MiniBatchNmf miniBatch) {
     return dense != null ? miniBatch.fit(dense) : miniBatch.fit(sparse);
+  }
+
+  RankSelectionResult fit(RankSelection selection) {
+    return dense != null ? selection.fit(dense) : selection.fit(sparse);
   }
 
   ConsensusResult fit(Consensus consensus) {

@@ -3,12 +3,11 @@ package io.github.nmf4j.cli;
 import io.github.nmf4j.image.Images;
 import io.github.nmf4j.image.LineChart;
 import io.github.nmf4j.io.MatrixIo;
-import io.github.nmf4j.linalg.Matrix;
-import io.github.nmf4j.linalg.access.MatrixAccess;
 import io.github.nmf4j.nmf.Consensus;
 import io.github.nmf4j.nmf.ConsensusResult;
 import io.github.nmf4j.nmf.Initialization;
 import io.github.nmf4j.nmf.Loss;
+import io.github.nmf4j.nmf.MissingValues;
 import io.github.nmf4j.nmf.Nmf;
 import io.github.nmf4j.nmf.RankSelection;
 import io.github.nmf4j.nmf.RankSelectionResult;
@@ -46,7 +45,9 @@ final class RankCommand implements Command {
   public String description() {
     return "Scores every rank of --ranks on INPUT (.npy, .csv, .tsv, .txt, .mtx, .mtx.gz,\n"
         + ".npz; rows are samples) and prints a table and the best rank. --method consensus\n"
-        + "keeps a sparse file (.npz, .mtx, .mtx.gz) sparse; cv reads it densely.\n"
+        + "keeps a sparse file (.npz, .mtx, .mtx.gz) sparse; cv reads it densely, unless\n"
+        + "--missing ignore says that its unstored entries are unknown (ratings): then cv\n"
+        + "holds out stored entries and fits the rest sparse.\n"
         + "--method cv (default): in each of --repeats repeats, --holdout of the entries are\n"
         + "hidden, every rank is fitted to the rest as missing values, and the rank is scored\n"
         + "by the mean squared error (KL: the mean divergence) on the hidden entries; the\n"
@@ -57,9 +58,9 @@ final class RankCommand implements Command {
         + "the best rank is the one before the largest fall of the cophenetic correlation\n"
         + "(Brunet et al. 2004). --plot draws the scores against the rank (with one standard\n"
         + "error bars for cv). With cv, NaN entries of INPUT are missing values: never\n"
-        + "held out, never scored (consensus rejects them). --alpha-w, --alpha-h and\n"
-        + "--l1-ratio penalize every fit as in fit, so that the rank is chosen for the\n"
-        + "penalized model.";
+        + "held out, never scored (consensus rejects them unless --missing ignore).\n"
+        + "--alpha-w, --alpha-h and --l1-ratio penalize every fit as in fit, so that the rank\n"
+        + "is chosen for the penalized model.";
   }
 
   @Override
@@ -72,6 +73,8 @@ final class RankCommand implements Command {
         .option("holdout", "F", "cv: share of the entries held out per repeat (default 0.05)")
         .option("repeats", "R", "cv: held-out sets (default 3)")
         .option("runs", "N", "consensus: fits per rank (default 30)")
+        .option("missing", "MODE", "reject (default) or ignore: NaN entries, and the unstored "
+            + "entries of a sparse file, are unknown, left out of every fit (frobenius or kl)")
         .option("plot", "FILE", "draw the scores against the rank (.png)");
     NmfOptions.add(o, new NmfOptions.Defaults(
         "the best for the loss, " + NmfOptions.name(NmfOptions.best(Loss.FROBENIUS))
@@ -177,7 +180,9 @@ final class RankCommand implements Command {
     outputs.input("the input " + input, input);
     Path plot = outputs.add("plot", args.path("plot"), Set.of("png"));
     ProgressBar bar = context.progressBar("rank");
-    Nmf.Builder template = NmfOptions.penalties(args, NmfOptions.builder(args, 1, bar));
+    boolean ignore = args.choice("missing", Map.of("reject", false, "ignore", true), false);
+    Nmf.Builder template = NmfOptions.penalties(args, NmfOptions.builder(args, 1, bar))
+        .missingValues(ignore ? MissingValues.IGNORE : MissingValues.REJECT);
     long seed = args.longValue("seed", 0);
     int threads = Preflight.threads(args);
 
@@ -189,10 +194,14 @@ final class RankCommand implements Command {
         .build();
 
     // cv fits with MissingValues.IGNORE: a NaN entry of a dense file is missing, never held
-    // out or scored; cv hides entries of a dense copy, consensus keeps a sparse file sparse
-    Data data = Data.read(input, true, cv && !MatrixIo.isSparseFormat(input), "NMF");
-    Matrix v = cv ? data.dense(input.toString(), "--method cv",
-        "--method consensus keeps it sparse") : null;
+    // out or scored. A sparse file stays sparse for consensus and, when its unstored entries
+    // are unknown (--missing ignore), for cv; else cv hides entries of a dense copy.
+    boolean sparse = MatrixIo.isSparseFormat(input);
+    Data data = Data.read(input, true, ignore || (cv && !sparse), "NMF");
+    if (cv && sparse && !ignore) {
+      data = Data.of(data.dense(input.toString(), "--method cv", "--method consensus keeps it "
+          + "sparse, and --missing ignore does if its unstored entries are unknown"));
+    }
     int largest = ranks[ranks.length - 1];
     Preflight.rank("--ranks", largest, input.toString(), data.rows(), data.cols());
     Preflight.initialization(NmfOptions.init(args), "--ranks", largest, input.toString(),
@@ -203,7 +212,7 @@ final class RankCommand implements Command {
           data.rows(), data.cols(), NmfOptions.RANDOM_START);
     }
     if (cv) {
-      holdsOut(selection.settings(), v, input);
+      holdsOut(selection.settings(), data.observed(), data.shape(), input);
     }
     if (!cv && data.rows() < 2) {
       throw new IllegalArgumentException(input + " has " + data.rows() + " row; consensus "
@@ -224,7 +233,7 @@ final class RankCommand implements Command {
     Supplier<LineChart> chart;
     try {
       if (cv) {
-        RankSelectionResult r = selection.fit(v);
+        RankSelectionResult r = data.fit(selection);
         seconds = (System.nanoTime() - start) / 1e9;
         double[] errors = r.testErrors();
         double[] se = r.standardErrors();
@@ -319,13 +328,13 @@ final class RankCommand implements Command {
    *
    * @throws IllegalArgumentException naming the option, its value and the entries it holds out
    */
-  static void holdsOut(RankSelectionSettings settings, Matrix v, Path input) {
+  static void holdsOut(RankSelectionSettings settings, long observed, String shape,
+      Path input) {
     double holdout = settings.holdoutFraction();
-    long observed = MatrixAccess.notNaN(v).length;
     long held = settings.heldOut(observed);
     if (held < 1 || held >= observed) {
       throw new IllegalArgumentException("--holdout " + holdout + " of the " + observed
-          + " observed entries of " + input + " (" + v.shape() + ") holds out " + held
+          + " observed entries of " + input + " (" + shape + ") holds out " + held
           + "; it must hold out at least one and keep at least one"
           + (observed < 2 ? "" : held < 1 ? " (raise --holdout)" : " (lower --holdout)"));
     }

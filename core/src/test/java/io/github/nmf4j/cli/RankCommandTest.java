@@ -1,6 +1,7 @@
 package io.github.nmf4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.github.nmf4j.io.MatrixIo;
 import io.github.nmf4j.linalg.Matrix;
@@ -205,7 +206,87 @@ class RankCommandTest {
     assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
     assertThat(r.err()).isEqualTo("nmf4j rank: " + huge + " is a 60000x60000 sparse matrix; "
         + "--method cv needs it dense, 3600000000 values, more than a Java array holds; "
-        + "--method consensus keeps it sparse\n");
+        + "--method consensus keeps it sparse, and --missing ignore does if its unstored "
+        + "entries are unknown\n");
+  }
+
+  /**
+   * The planted rank-4 product of {@link #writeData} with about 60% of its entries kept: as a
+   * sparse .npz (the rest unstored) and as a CSV with NaN in their place.
+   */
+  private Path[] ratings() throws IOException {
+    Matrix v = MatrixIo.read(planted);
+    double[] a = v.toRowMajorArray();
+    SplittableRandom r = new SplittableRandom(11);
+    List<Integer> rows = new java.util.ArrayList<>();
+    List<Integer> cols = new java.util.ArrayList<>();
+    List<Double> values = new java.util.ArrayList<>();
+    for (int e = 0; e < a.length; e++) {
+      if (r.nextDouble() < 0.6) {
+        rows.add(e / v.cols());
+        cols.add(e % v.cols());
+        values.add(a[e]);
+      } else {
+        a[e] = Double.NaN;
+      }
+    }
+    Path npz = dir.resolve("ratings.npz");
+    MatrixIo.write(npz, SparseMatrix.fromTriplets(v.rows(), v.cols(),
+        rows.stream().mapToInt(Integer::intValue).toArray(),
+        cols.stream().mapToInt(Integer::intValue).toArray(),
+        values.stream().mapToDouble(Double::doubleValue).toArray(), true));
+    Path csv = dir.resolve("ratings.csv");
+    MatrixIo.write(csv, Matrix.wrap(v.rows(), v.cols(), a));
+    return new Path[] {npz, csv};
+  }
+
+  @Test
+  void missingIgnoreCrossValidatesASparseFileOnItsStoredEntries() throws IOException {
+    Path[] files = ratings();
+    CliRunner r = CliRunner.run("rank", files[0].toString(), "--ranks", "2:6", "--holdout",
+        "0.1", "--missing", "ignore", "--max-iter", "400", "--tol", "1e-6", "--seed", "1",
+        "--json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.json()).containsEntry("method", "cv").containsEntry("bestRank", 4.0)
+        .containsKey("storedValues");
+    assertThat(r.out()).contains("sparse, ");
+    // the same held-out entries and, from random starts, the same fits as the CSV with NaN
+    // (multiplicative updates: masked HALS takes another path to the same fixed points on
+    // each form)
+    List<?> errors = null;
+    for (Path input : files) {
+      CliRunner same = CliRunner.run("rank", input.toString(), "--ranks", "2,4", "--missing",
+          "ignore", "--solver", "mu", "--init", "random", "--max-iter", "50", "--tol", "0",
+          "--json");
+      assertThat(same.exitCode()).as(same.err()).isZero();
+      List<?> e = (List<?>) same.json().get("testErrors");
+      if (errors == null) {
+        errors = e;
+      } else {
+        for (int i = 0; i < e.size(); i++) {
+          double expected = (Double) errors.get(i);
+          assertThat((Double) e.get(i)).isCloseTo(expected, within(1e-6 * expected));
+        }
+      }
+    }
+    // without --missing ignore the unstored entries are zeros, held out and scored like any
+    CliRunner zeros = CliRunner.run("rank", files[0].toString(), "--ranks", "2,4", "--json");
+    assertThat(zeros.exitCode()).as(zeros.err()).isZero();
+    assertThat(zeros.json().get("testErrors")).isNotEqualTo(errors);
+  }
+
+  @Test
+  void missingIgnoreLetsConsensusFitNaNEntries() throws IOException {
+    Path nan = withEntries(blobs, "blobs-nan.csv", Double.NaN, 4, 40, 100);
+    CliRunner r = CliRunner.run("rank", nan.toString(), "--ranks", "2,3,4", "--method",
+        "consensus", "--runs", "6", "--max-iter", "100", "--missing", "ignore", "--json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    List<?> cophenetic = (List<?>) r.json().get("copheneticCorrelations");
+    assertThat((Double) cophenetic.get(1)).isGreaterThan(0.99);
+    CliRunner refused = CliRunner.run("rank", nan.toString(), "--ranks", "2,3", "--method",
+        "consensus", "--runs", "2");
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err()).contains("NaN");
   }
 
   @Test
