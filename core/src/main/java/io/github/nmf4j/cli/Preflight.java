@@ -331,6 +331,21 @@ final class Preflight {
   }
 
   /**
+   * Checks, before any fit runs, that the consensus of the {@code rows} rows of {@code file}
+   * can hold its {@code n x n} arrays ({@link io.github.nmf4j.nmf.Consensus}: about {@code 32
+   * n^2} bytes while it scores a rank), so that a long sweep does not run its fits and then end
+   * out of memory.
+   *
+   * @throws IllegalArgumentException naming {@code --method consensus}, the file, its rows and
+   *     the bytes
+   */
+  static void consensus(long rows, String file) {
+    memory(32.0 * rows * rows, "--method consensus holds n x n matrices for the " + rows
+        + " rows of " + file + " (about 32 n^2 bytes)", "give Java more with -Xmx, or use "
+        + "--method cv");
+  }
+
+  /**
    * Checks that {@code bytes} fit in the memory Java may still use.
    *
    * @throws IllegalArgumentException saying "{@code what}: BYTES, and Java may use FREE more

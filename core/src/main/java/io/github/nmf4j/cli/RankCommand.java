@@ -223,6 +223,9 @@ final class RankCommand implements Command {
           + "consensus counts how often each pair of rows is clustered together, in an n x n "
           + "array, and takes at most " + Consensus.MAX_ROWS + " rows (use --method cv)");
     }
+    if (!cv) {
+      Preflight.consensus(data.rows(), input.toString());
+    }
 
     Json json = new Json().put("command", "rank").put("input", input.toString())
         .put("rows", data.rows()).put("cols", data.cols());

@@ -393,6 +393,20 @@ class RankCommandTest {
         + "takes at most 46340 rows (use --method cv)\n");
   }
 
+  /** 46,340 rows need about 69 GB of n x n arrays: refused before the first fit. */
+  @Test
+  void consensusBeyondTheHeapIsRefusedBeforeAnyFit() throws IOException {
+    Path tall = dir.resolve("tall.mtx");
+    Files.writeString(tall, "%%MatrixMarket matrix coordinate real general\n"
+        + "46340 2 2\n1 1 1.0\n46340 2 2.0\n");
+    CliRunner r = CliRunner.run("rank", tall.toString(), "--ranks", "1", "--method",
+        "consensus", "--runs", "1");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).startsWith("nmf4j rank: --method consensus holds n x n matrices for "
+        + "the 46340 rows of " + tall + " (about 32 n^2 bytes), 68.7 GB, and Java may use ")
+        .endsWith("more (-Xmx); give Java more with -Xmx, or use --method cv\n");
+  }
+
   @Test
   void consensusNamesTheInitOptionItCannotTake() {
     CliRunner r = CliRunner.run("rank", blobs.toString(), "--ranks", "2:3", "--method",
