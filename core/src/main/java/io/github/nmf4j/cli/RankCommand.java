@@ -196,10 +196,12 @@ final class RankCommand implements Command {
     // cv fits with MissingValues.IGNORE: a NaN entry of a dense file is missing, never held
     // out or scored. A sparse file stays sparse for consensus and, when its unstored entries
     // are unknown (--missing ignore), for cv; else cv hides entries of a dense copy.
+    // file: as read, for the header and the JSON (storedValues); data: as fitted
     boolean sparse = MatrixIo.isSparseFormat(input);
-    Data data = Data.read(input, true, ignore || (cv && !sparse), "NMF");
+    Data file = Data.read(input, true, ignore || (cv && !sparse), "NMF");
+    Data data = file;
     if (cv && sparse && !ignore) {
-      data = Data.of(data.dense(input.toString(), "--method cv", "--method consensus keeps it "
+      data = Data.of(file.dense(input.toString(), "--method cv", "--method consensus keeps it "
           + "sparse, and --missing ignore does if its unstored entries are unknown"));
     }
     int largest = ranks[ranks.length - 1];
@@ -229,7 +231,7 @@ final class RankCommand implements Command {
 
     Json json = new Json().put("command", "rank").put("input", input.toString())
         .put("rows", data.rows()).put("cols", data.cols());
-    data.describe(json);
+    file.describe(json);
     long start = System.nanoTime();
     double seconds;
     List<String> table = new ArrayList<>();
@@ -288,7 +290,7 @@ final class RankCommand implements Command {
     } finally {
       bar.finish();
     }
-    PrintOut.printf(context, "rank of %s (%s) by %s, seed %d, %.3f s%n", input, data.shape(),
+    PrintOut.printf(context, "rank of %s (%s) by %s, seed %d, %.3f s%n", input, file.shape(),
         cv ? "cross-validation (" + PrintOut.count(repeats, "repeat") + ", "
             + fraction(holdout) + " held out)"
             : "consensus (" + PrintOut.count(runs, "run") + " per rank)", seed, seconds);

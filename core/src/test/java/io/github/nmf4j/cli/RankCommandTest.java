@@ -211,6 +211,21 @@ class RankCommandTest {
   }
 
   /**
+   * Cross-validation reads a sparse file densely without --missing ignore, but the file is
+   * still sparse: the header and the JSON say how many values it stores, as for consensus.
+   */
+  @Test
+  void crossValidationOfASparseFileReportsItsStoredValues() throws IOException {
+    Path npz = dir.resolve("planted.npz");
+    MatrixIo.write(npz, SparseMatrix.of(MatrixIo.read(planted)));
+    CliRunner r = CliRunner.run("rank", npz.toString(), "--ranks", "2,3", "--max-iter", "50",
+        "--json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.json()).containsEntry("method", "cv").containsEntry("storedValues", 1200.0);
+    assertThat(r.out()).contains("(40x30 sparse, 1200 stored) by cross-validation");
+  }
+
+  /**
    * The planted rank-4 product of {@link #writeData} with about 60% of its entries kept: as a
    * sparse .npz (the rest unstored) and as a CSV with NaN in their place.
    */
