@@ -73,8 +73,9 @@ final class RankCommand implements Command {
         .option("holdout", "F", "cv: share of the entries held out per repeat (default 0.05)")
         .option("repeats", "R", "cv: held-out sets (default 3)")
         .option("runs", "N", "consensus: fits per rank (default 30)")
-        .option("missing", "MODE", "reject (default) or ignore: NaN entries, and the unstored "
-            + "entries of a sparse file, are unknown, left out of every fit (frobenius or kl)")
+        .option("missing", "MODE", "ignore: NaN entries, and the unstored entries of a sparse "
+            + "file, are unknown, left out of every fit (frobenius or kl); reject (default): "
+            + "unstored entries are zeros and consensus refuses NaN (cv always leaves NaN out)")
         .option("plot", "FILE", "draw the scores against the rank (.png)");
     NmfOptions.add(o, new NmfOptions.Defaults(
         "the best for the loss, " + NmfOptions.name(NmfOptions.best(Loss.FROBENIUS))
@@ -328,8 +329,9 @@ final class RankCommand implements Command {
   }
 
   /**
-   * Checks that {@code --holdout} hides at least one observed (non-NaN) entry of {@code v} and
-   * keeps at least one, as cross-validation rounds it.
+   * Checks that {@code --holdout} hides at least one of the {@code observed} entries of {@code
+   * input} (those not NaN of a dense file, the stored ones of a sparse file read with {@code
+   * --missing ignore}) and keeps at least one, as cross-validation rounds it.
    *
    * @throws IllegalArgumentException naming the option, its value and the entries it holds out
    */

@@ -39,6 +39,11 @@ import java.util.function.Function;
  * most 46,340. Time: the runs' fits, then {@code O(runs n^2)} to count and {@code O(n^3)} at
  * worst for the average-linkage tree (the nearest-neighbour chain).
  *
+ * <p>A row of V that is all zeros, or has no observed entry under {@link MissingValues#IGNORE},
+ * gets a zero row of W (up to the floor), whose largest entry is a tie: it is put in cluster 0
+ * in every run, and so counts as clustered with the rows of cluster 0 (as with R's NMF package,
+ * whose {@code which.max} also takes the first). Leave such rows out of V.
+ *
  * <p>Results do not depend on the number of threads (each fit uses them; the fits run one after
  * the other). The {@link Builder#listener listener} receives a {@link
  * io.github.nmf4j.estimator.Progress} after every run, with the run's reconstruction error as
