@@ -41,10 +41,13 @@ for cycle in $(seq "$CYCLES"); do
   java -Xmx4g -cp $J io.github.nmf4j.benchmarks.nmf.IterationCpuTime mnist 225 mu 1 3 3 wall 2 | q
   java $VEC -Xmx4g -cp $J io.github.nmf4j.benchmarks.nmf.IterationCpuTime mnist 225 mu 1 3 3 wall 2 2>&1 | q
   $P benchmarks/python/iteration_sklearn.py mnist 225 mu 1 3 3 wall 2
+  # two untimed fits first: the first fit of a JVM shares the cores with the JIT compiler
   log "#12 sparse FOLDOC rank 20, all cores wall: nmf4j mu, scikit-learn mu and cd, nmf4j hals"
-  java -Xmx2g -cp core/target/classes benchmarks/sparse/SparseNmfBench.java mu 2>&1 | q
+  java -Xmx2g -cp core/target/classes benchmarks/sparse/SparseNmfBench.java --warmup=2 --runs=5 \
+      mu 2>&1 | q
   $P benchmarks/sparse/sparse_nmf_sklearn.py mu cd
-  java -Xmx2g -cp core/target/classes benchmarks/sparse/SparseNmfBench.java hals 105.4109184 2>&1 | q
+  java -Xmx2g -cp core/target/classes benchmarks/sparse/SparseNmfBench.java --warmup=2 --runs=5 \
+      hals 105.4109184 2>&1 | q
 done
 log "#18 square GEMM n = 1024, 2 threads"
 java -jar $J 'MultiplyBenchmark.blockedAllThreads' -p n=1024 -wi 3 -i 5 -w 1 -r 1 -f 1 2>&1 | grep -E "^MultiplyBenchmark|Benchmark "
