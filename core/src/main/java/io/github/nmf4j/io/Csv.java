@@ -96,9 +96,16 @@ final class Csv {
    * The delimiter of a {@code .csv} or {@code .tsv} file from its first line: a tab if it has
    * one, else a semicolon if it has one, else a comma; but runs of white space when the line
    * has none of them and is two or more numbers separated by spaces (what {@code
-   * numpy.savetxt(f, x, delimiter=" ")} writes, whatever the file's extension).
+   * numpy.savetxt(f, x, delimiter=" ")} writes, whatever the file's extension). Text in
+   * double quotes is not looked at when the rest of the line has a tab, semicolon or comma:
+   * R's {@code write.csv} quotes a name such as {@code "a;b"} in a comma-separated file.
    */
   private static char delimiter(String content) {
+    String unquoted = unquoted(content);
+    if (unquoted.indexOf('\t') >= 0 || unquoted.indexOf(';') >= 0
+        || unquoted.indexOf(',') >= 0) {
+      content = unquoted;
+    }
     if (content.indexOf('\t') >= 0) {
       return '\t';
     }
@@ -116,6 +123,21 @@ final class Csv {
       }
     }
     return ',';
+  }
+
+  /** {@code line} without the text between double quotes, the quotes included. */
+  private static String unquoted(String line) {
+    StringBuilder sb = new StringBuilder(line.length());
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (!quoted) {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
   }
 
   /**

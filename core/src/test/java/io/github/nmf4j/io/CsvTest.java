@@ -43,6 +43,19 @@ class CsvTest {
   }
 
   @Test
+  void aDelimiterInsideAQuotedHeaderNameDoesNotChooseTheDelimiter() throws IOException {
+    // R's write.csv quotes every name: a ';' or a tab in one must not make the file read as
+    // semicolon-separated, where "1,5" would be the decimal 1.5
+    Matrix expected = Matrix.of(new double[][] {{1, 5}, {2, 6}});
+    assertThat(MatrixIo.read(file("s.csv", "\"a;b\",\"c\"\n1,5\n2,6\n"))).isEqualTo(expected);
+    assertThat(MatrixIo.read(file("t.csv", "\"\",\"x\ty\",\"z\"\n\"r1\",1,5\n\"r2\",2,6\n")))
+        .isEqualTo(expected);
+    // With no delimiter outside quotes the quoted text still decides, as before.
+    assertThat(MatrixIo.read(file("one.csv", "\"kg;m\"\n1,5\n2,5\n")))
+        .isEqualTo(Matrix.of(new double[][] {{1.5}, {2.5}}));
+  }
+
+  @Test
   void acceptsNumpySpellingsOfNanAndInfinity() throws IOException {
     Matrix m = MatrixIo.read(file("s.csv", "nan,inf,-inf,NaN,Infinity\n"));
     assertThat(m.row(0)).containsExactly(Double.NaN, Double.POSITIVE_INFINITY,
