@@ -246,12 +246,19 @@ public final class MatrixIo {
         + (e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName()) + ")", e);
   }
 
+  /**
+   * A gzip stream over {@code raw}, or an exception naming the file when it does not start as
+   * gzip data does, or ends inside the gzip header.
+   */
   private static InputStream gunzip(InputStream raw, String name) throws IOException {
     try {
       return new GZIPInputStream(raw, 1 << 16);
-    } catch (ZipException | EOFException e) {
+    } catch (ZipException e) {
       raw.close();
       throw new FileFormatException(name + " is not a gzip file (" + e.getMessage() + ")", e);
+    } catch (EOFException e) {
+      raw.close();
+      throw damagedGzip(name, e);
     }
   }
 

@@ -171,6 +171,26 @@ class SparseIoTest {
   }
 
   /**
+   * A .mtx.gz cut short inside its 10-byte gzip header was reported as "is not a gzip file
+   * (null)".
+   */
+  @Test
+  void anMtxGzCutInsideItsHeaderSaysSoWithoutNull() throws IOException {
+    Path good = dir.resolve("good.mtx.gz");
+    MatrixIo.write(good, SparseMatrix.of(Matrix.of(new double[][] {{1, 0}, {0, 2}})));
+    Path cut = dir.resolve("header.mtx.gz");
+    Files.write(cut, java.util.Arrays.copyOf(Files.readAllBytes(good), 5));
+    assertThatThrownBy(() -> MatrixIo.readSparse(cut))
+        .isInstanceOf(FileFormatException.class)
+        .hasMessageStartingWith(cut + ": the gzip data is damaged or cut short (")
+        .hasMessageNotContaining("null");
+    assertThatThrownBy(() -> MatrixIo.read(cut))
+        .isInstanceOf(FileFormatException.class)
+        .hasMessageStartingWith(cut + ": the gzip data is damaged or cut short (")
+        .hasMessageNotContaining("null");
+  }
+
+  /**
    * NaN stored in data.npy was reported as "x.npz!data.npy: value 5 is NaN; values must be
    * finite", an index into the array, where the other readers give the row and column.
    */
