@@ -32,8 +32,8 @@ final class Labels {
 
   /**
    * The class names of a text file (CSV, TSV or, with {@link Csv#WHITESPACE}, {@code .txt}),
-   * or null when it is not a column of names: several columns, a blank, or a number among
-   * them (the number reading's error then stands).
+   * a column of names or a single line of them, or null when it is neither: several columns,
+   * a blank, or a number among them (the number reading's error then stands).
    */
   static String[] textNames(Path path, String name, char delimiter) throws IOException {
     List<List<String>> lines;
@@ -42,6 +42,17 @@ final class Labels {
     }
     if (lines.isEmpty()) {
       return null;
+    }
+    if (lines.size() == 1 && lines.get(0).size() > 1) {
+      List<String> names = new ArrayList<>();
+      for (String field : lines.get(0)) {
+        String v = field.strip();
+        if (v.isEmpty() || Csv.parseNumber(v) != null) {
+          return null;
+        }
+        names.add(v);
+      }
+      return names.toArray(new String[0]);
     }
     boolean index = lines.get(0).size() == 2 && lines.get(0).get(0).isBlank();
     List<String> names = new ArrayList<>();
@@ -163,17 +174,25 @@ final class Labels {
    * a format that holds no names.
    */
   static int[] names(Path path, MatrixIo.Format f, FileFormatException e) throws IOException {
-    String name = path.toString();
-    String[] names = switch (f) {
-      case NPY -> npyNames(path, FileBudget.of(path));
-      case CSV, TSV -> textNames(path, name, (char) 0);
-      case TXT -> textNames(path, name, Csv.WHITESPACE);
-      default -> null;
-    };
+    String[] names = f == MatrixIo.Format.NPY ? npyNames(path, FileBudget.of(path))
+        : textNames(path, f);
     if (names == null) {
       throw e;
     }
     return number(names);
+  }
+
+  /**
+   * The class names of a {@code .csv}, {@code .tsv} or {@code .txt} file ({@link
+   * #textNames(Path, String, char)}), or null for another format or when it holds no names.
+   */
+  static String[] textNames(Path path, MatrixIo.Format f) throws IOException {
+    String name = path.toString();
+    return switch (f) {
+      case CSV, TSV -> textNames(path, name, (char) 0);
+      case TXT -> textNames(path, name, Csv.WHITESPACE);
+      default -> null;
+    };
   }
 
   /** {@code labels} as an n x 1 matrix of doubles, to be written as text or Matrix Market. */

@@ -354,11 +354,11 @@ public final class MatrixIo {
   /**
    * Reads cluster labels, one per sample: a one-column or one-row matrix of integers, in any
    * format that {@link #read} accepts, or class names as text ({@code setosa}, in a {@code
-   * .csv}, {@code .tsv} or {@code .txt} file one per line, or in a {@code .npy} array of str),
-   * numbered 0, 1, ... in the order each first appears, as scikit-learn's metrics accept
-   * them. A text file of names may have a header (its first name, when it appears nowhere
-   * else and the names below repeat) and an index column under an empty header cell (pandas'
-   * {@code to_csv}, R's {@code write.csv}).
+   * .csv}, {@code .tsv} or {@code .txt} file one per line or all on one line, or in a {@code
+   * .npy} array of str), numbered 0, 1, ... in the order each first appears, as scikit-learn's
+   * metrics accept them. A text file of names may have a header (its first name, when it
+   * appears nowhere else and the names below repeat) and an index column under an empty
+   * header cell (pandas' {@code to_csv}, R's {@code write.csv}).
    *
    * @throws IllegalArgumentException if {@code path} is null or has an unsupported extension
    * @throws FileFormatException if the labels are not one column or one row, or a value is
@@ -372,6 +372,13 @@ public final class MatrixIo {
       m = read(path);
     } catch (FileFormatException e) {
       return Labels.names(path, f, e);
+    }
+    if (m.rows() == 0 && m.cols() > 0) {
+      // one line of names reads as a header above no rows: they are the labels
+      String[] names = Labels.textNames(path, f);
+      if (names != null) {
+        return Labels.number(names);
+      }
     }
     return Labels.integers(path.toString(), m);
   }

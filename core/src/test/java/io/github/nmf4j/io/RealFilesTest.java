@@ -178,6 +178,20 @@ class RealFilesTest {
     assertThat(MatrixIo.readLabels(p)).containsExactly(0, 1, 0, 2);
   }
 
+  /**
+   * One line of names, which the matrix reader takes for a header above no rows, was read as
+   * no labels at all ("--truth y.csv has 0 labels"), where one row of integers is read.
+   */
+  @Test
+  void readsClassNamesInOneRow(@TempDir Path dir) throws IOException {
+    Path csv = Files.writeString(dir.resolve("y.csv"), "b,a,b,c\n");
+    assertThat(MatrixIo.readLabels(csv)).containsExactly(0, 1, 0, 2);
+    Path txt = Files.writeString(dir.resolve("y.txt"), "b a b c\n");
+    assertThat(MatrixIo.readLabels(txt)).containsExactly(0, 1, 0, 2);
+    Path one = Files.writeString(dir.resolve("one.csv"), "setosa\n");
+    assertThat(MatrixIo.readLabels(one)).containsExactly(0);
+  }
+
   @Test
   void aTypoAmongIntegerLabelsIsStillAnError(@TempDir Path dir) throws IOException {
     Path p = Files.writeString(dir.resolve("y.csv"), "0\n1\nx\n1\n");
