@@ -2,10 +2,12 @@ package io.github.nmf4j.internal;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -321,9 +323,23 @@ public final class AtomicFiles {
     return new IOException("cannot write " + target + ": " + reason(e), e);
   }
 
+  /**
+   * Why {@code e} happened: the reason the system gave, or for a file system exception without
+   * one, what its type means (its message is only the file's name, which for a temporary file
+   * means nothing to the user).
+   */
   private static String reason(IOException e) {
-    if (e instanceof FileSystemException f && f.getReason() != null) {
-      return f.getReason();
+    if (e instanceof FileSystemException f) {
+      if (f.getReason() != null) {
+        return f.getReason();
+      }
+      if (e instanceof AccessDeniedException) {
+        return "permission denied";
+      }
+      if (e instanceof NoSuchFileException) {
+        return "no such file or directory";
+      }
+      return e.getClass().getSimpleName();
     }
     String m = e.getMessage();
     return m == null ? e.getClass().getSimpleName() : m;

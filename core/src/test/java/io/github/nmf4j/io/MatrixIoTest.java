@@ -2,6 +2,7 @@ package io.github.nmf4j.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.nmf4j.linalg.Matrix;
 import java.io.IOException;
@@ -70,6 +71,19 @@ class MatrixIoTest {
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files.map(f -> f.getFileName().toString())).containsExactly("taken.npy");
     }
+  }
+
+  /**
+   * A directory that refuses new files (here /proc; a read-only directory for a user other than
+   * root) was reported as "cannot write /proc/m.csv: /proc/.m.csv.5f3a....tmp", the name of the
+   * temporary file in place of the reason.
+   */
+  @Test
+  void aDirectoryThatRefusesNewFilesIsReportedWithTheReasonNotATemporaryName() {
+    Path proc = Path.of("/proc/nmf4j-m.csv");
+    assumeTrue(Files.isDirectory(proc.getParent()), "no /proc here");
+    assertThatThrownBy(() -> MatrixIo.write(proc, M)).isInstanceOf(IOException.class)
+        .hasMessage("cannot write " + proc + ": no such file or directory");
   }
 
   @Test
