@@ -30,6 +30,9 @@ text("pandas_nan.csv", "a,b,c\n1.5,,2.0\n0.0,3.25,100000.0\n")
 # write.table(df) separates by spaces and its header has no cell above the row names; NA.
 text("r_write_csv.csv", '"","a","b","c"\n"1",1.5,0,2\n"2",0,3.25,1e+05\n')
 text("r_write_table.txt", '"a" "b" "c"\n"1" 1.5 0 2\n"2" 0 3.25 1e+05\n')
+# write.table quotes names with spaces (a matrix's dimnames, or check.names=FALSE).
+text("r_write_table_spaces.txt",
+     '"leaf length" "b" "c"\n"plant 1" 1.5 0 2\n"plant #2" 0 3.25 1e+05\n')
 text("r_na.csv", '"a","b","c"\n1.5,NA,2\n0,3.25,1e+05\n')
 # numpy.savetxt with a space delimiter into a .csv file; a header without the comment mark.
 np.savetxt("savetxt_space.csv", X, delimiter=" ")

@@ -80,14 +80,14 @@ final class Csv {
       if (lineNo == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
         line = line.substring(1);
       }
-      String content = line.substring(0, commentStart(line, delimiter != WHITESPACE)).strip();
+      String content = line.substring(0, commentStart(line)).strip();
       if (content.isEmpty()) {
         continue;
       }
       if (delimiter == 0) {
         delimiter = delimiter(content);
       }
-      sink.add(delimiter == WHITESPACE ? List.of(content.split("\\s+"))
+      sink.add(delimiter == WHITESPACE ? splitWhiteSpace(line, name, lineNo)
           : split(line, delimiter, name, lineNo), lineNo, delimiter);
     }
   }
@@ -141,15 +141,15 @@ final class Csv {
   }
 
   /**
-   * Where the comment of {@code line} starts (its length if it has none): its first {@code #},
-   * outside double quotes when the text has {@code quotes}. Splitting finds the same place
-   * with the exact quoting rule; this one only has to tell the delimiter and blank lines.
+   * Where the comment of {@code line} starts (its length if it has none): its first {@code #}
+   * outside double quotes. Splitting finds the same place with the exact quoting rule; this
+   * one only has to tell the delimiter and blank lines.
    */
-  private static int commentStart(String line, boolean quotes) {
+  private static int commentStart(String line) {
     boolean quoted = false;
     for (int i = 0; i < line.length(); i++) {
       char c = line.charAt(i);
-      if (c == '"' && quotes) {
+      if (c == '"') {
         quoted = !quoted;
       } else if (c == '#' && !quoted) {
         return i;
@@ -196,6 +196,53 @@ final class Csv {
       throw new FileFormatException(name + ": unterminated quote on line " + lineNo);
     }
     fields.add(field.toString());
+    return fields;
+  }
+
+  /**
+   * Splits one line of white-space separated text at runs of white space, up to its comment (a
+   * {@code #} outside quotes); a field in double quotes may contain white space and {@code #},
+   * as R's {@code write.table} writes names such as {@code "plant 1"}.
+   */
+  static List<String> splitWhiteSpace(String line, String name, int lineNo)
+      throws FileFormatException {
+    List<String> fields = new ArrayList<>();
+    StringBuilder field = new StringBuilder();
+    boolean quoted = false;
+    boolean inField = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quoted) {
+        if (c != '"') {
+          field.append(c);
+        } else if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
+          field.append('"');
+          i++;
+        } else {
+          quoted = false;
+        }
+      } else if (c == '#') {
+        break;
+      } else if (" \t\n\u000B\f\r".indexOf(c) >= 0) {
+        if (inField) {
+          fields.add(field.toString());
+          field.setLength(0);
+          inField = false;
+        }
+      } else {
+        quoted = c == '"' && !inField;
+        if (!quoted) {
+          field.append(c);
+        }
+        inField = true;
+      }
+    }
+    if (quoted) {
+      throw new FileFormatException(name + ": unterminated quote on line " + lineNo);
+    }
+    if (inField) {
+      fields.add(field.toString());
+    }
     return fields;
   }
 

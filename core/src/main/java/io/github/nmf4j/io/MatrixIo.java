@@ -50,7 +50,8 @@ import java.util.zip.ZipException;
  *       {@code numpy.savetxt} writes it by default</td>
  *       <td>values separated by runs of spaces or tabs; {@code #} comments to the end of a
  *       line, as {@code numpy.loadtxt} reads them; a header row of names (each holding a
- *       letter) and row names as for {@code .csv}</td>
+ *       letter) and row names as for {@code .csv}; names in double quotes may hold spaces
+ *       (R's {@code write.table})</td>
  *       <td>one space between values, text that reads back to the same double</td></tr>
  *   <tr><td>{@code .mtx}, {@code .mtx.gz}</td><td>Matrix Market, plain or gzip-compressed</td>
  *       <td>array and coordinate; real, integer and pattern; general, symmetric and

@@ -34,7 +34,7 @@ class RealFilesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"pandas_index.csv", "pandas_columns_index.csv", "r_write_csv.csv",
-      "r_write_table.txt"})
+      "r_write_table.txt", "r_write_table_spaces.txt"})
   void dropsTheRowNamesOfPandasAndR(String name) throws IOException {
     assertThat(MatrixIo.read(fixture(name))).isEqualTo(X);
   }
