@@ -80,7 +80,19 @@ final class Csv {
       if (lineNo == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
         line = line.substring(1);
       }
-      String content = line.substring(0, commentStart(line)).strip();
+      int comment = commentStart(line);
+      String content = line.substring(0, comment).strip();
+      String error = spreadsheetError(line, comment, content, delimiter);
+      if (error != null) {
+        char d = delimiter != 0 || content.isEmpty() ? delimiter : delimiter(content);
+        String before = line.substring(0, comment);
+        int column = content.isEmpty() ? 1
+            : d == WHITESPACE ? splitWhiteSpace(before, name, lineNo).size() + 1
+            : split(before, d, name, lineNo).size();
+        throw new FileFormatException(name + ": " + error + " at line " + lineNo + ", column "
+            + column + " is a spreadsheet's error value, not a number (its # would start a"
+            + " comment); fix the formula, or write a missing value as nan");
+      }
       if (content.isEmpty()) {
         continue;
       }
@@ -90,6 +102,34 @@ final class Csv {
       sink.add(delimiter == WHITESPACE ? splitWhiteSpace(line, name, lineNo)
           : split(line, delimiter, name, lineNo), lineNo, delimiter);
     }
+  }
+
+  /** The error values a spreadsheet writes in place of a formula's result. */
+  private static final String[] SPREADSHEET_ERRORS = {"#N/A", "#DIV/0!", "#VALUE!", "#REF!",
+      "#NAME?", "#NUM!", "#NULL!"};
+
+  /**
+   * The spreadsheet error value ({@code #N/A}, {@code #DIV/0!}, ...) that the comment of
+   * {@code line} at {@code comment} is, a whole field, or null: the {@code #} starts the line's
+   * content or follows a delimiter ({@code content} is the text before it, stripped), and the
+   * value ends the line or is followed by a delimiter or white space.
+   */
+  private static String spreadsheetError(String line, int comment, String content,
+      char delimiter) {
+    if (comment == line.length()) {
+      return null;
+    }
+    boolean fieldStart = content.isEmpty()
+        || ",;\t".indexOf(content.charAt(content.length() - 1)) >= 0
+        || delimiter == WHITESPACE && Character.isWhitespace(line.charAt(comment - 1));
+    for (String e : SPREADSHEET_ERRORS) {
+      int end = comment + e.length();
+      if (fieldStart && line.startsWith(e, comment)
+          && (end == line.length() || ",;\t\" ".indexOf(line.charAt(end)) >= 0)) {
+        return e;
+      }
+    }
+    return null;
   }
 
   /**

@@ -224,6 +224,29 @@ class RealFilesTest {
             + " remove it");
   }
 
+  /**
+   * A spreadsheet's error value (#N/A, #DIV/0!) starts with the '#' of a comment: first in a
+   * row it dropped the row silently, elsewhere it was reported as an empty field.
+   */
+  @Test
+  void refusesASpreadsheetErrorValueNamingIt(@TempDir Path dir) throws IOException {
+    Path first = Files.writeString(dir.resolve("first.csv"), "a,b,c\r\n1.5,0,2\r\n"
+        + "#N/A,1,1\r\n0,3.25,100000\r\n");
+    assertThatThrownBy(() -> MatrixIo.read(first)).isInstanceOf(FileFormatException.class)
+        .hasMessageStartingWith(first + ": #N/A at line 3, column 1 is a spreadsheet's error"
+            + " value, not a number");
+    Path middle = Files.writeString(dir.resolve("middle.csv"), "a;b;c\n1,5;#DIV/0!;2\n");
+    assertThatThrownBy(() -> MatrixIo.read(middle)).isInstanceOf(FileFormatException.class)
+        .hasMessageStartingWith(middle + ": #DIV/0! at line 2, column 2 is a spreadsheet's");
+    Path tabs = Files.writeString(dir.resolve("tabs.txt"), "1.5\t0\t2\n0\t#VALUE!\t1\n");
+    assertThatThrownBy(() -> MatrixIo.read(tabs)).isInstanceOf(FileFormatException.class)
+        .hasMessageStartingWith(tabs + ": #VALUE! at line 2, column 2 is a spreadsheet's");
+    // a comment that merely begins like one is still a comment
+    Path comment = Files.writeString(dir.resolve("c.csv"), "# N/A: none\n1.5,0,2 # N/A\n"
+        + "0,3.25,1e5\n");
+    assertThat(MatrixIo.read(comment)).isEqualTo(X);
+  }
+
   @Test
   void refusesUtf16TextSayingToSaveItAsUtf8() {
     Path p = fixture("excel_unicode.txt");
