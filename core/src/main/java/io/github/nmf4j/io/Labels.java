@@ -21,9 +21,10 @@ import java.util.Set;
  * 1, ... in the order they first appear; the Rand indices do not depend on the numbering.
  *
  * <p>A text file of names has one name per line, or an index column (pandas' {@code to_csv},
- * R's {@code write.csv}) under a header whose first field is empty; without an index column,
- * its first line is a header when its name appears nowhere else and the names below it repeat
- * ({@code species} above 50 {@code setosa}...). A {@code .npy} file of names has a text dtype
+ * R's {@code write.csv}) under a header whose first field is empty, or under a header of one
+ * field (R's {@code write.table}); without an index column, its first line is a header when
+ * its name appears nowhere else and the names below it repeat ({@code species} above 50
+ * {@code setosa}...). A {@code .npy} file of names has a text dtype
  * ({@code <U10} as {@code np.save(f, y)} writes an array of str, or {@code |S10}).
  */
 final class Labels {
@@ -54,7 +55,9 @@ final class Labels {
       }
       return names.toArray(new String[0]);
     }
-    boolean index = lines.get(0).size() == 2 && lines.get(0).get(0).isBlank();
+    // an index column under an empty header cell, or under none (R's write.table)
+    boolean index = lines.get(0).size() == 2 && lines.get(0).get(0).isBlank()
+        || lines.get(0).size() == 1 && lines.size() > 1 && lines.get(1).size() == 2;
     List<String> names = new ArrayList<>();
     for (List<String> fields : index ? lines.subList(1, lines.size()) : lines) {
       if (fields.size() != (index ? 2 : 1)) {

@@ -359,7 +359,8 @@ public final class MatrixIo {
    * .npy} array of str), numbered 0, 1, ... in the order each first appears, as scikit-learn's
    * metrics accept them. A text file of names may have a header (its first name, when it
    * appears nowhere else and the names below repeat) and an index column under an empty
-   * header cell (pandas' {@code to_csv}, R's {@code write.csv}).
+   * header cell (pandas' {@code to_csv}, R's {@code write.csv}) or under a header of one name
+   * (R's {@code write.table}).
    *
    * @throws IllegalArgumentException if {@code path} is null or has an unsupported extension
    * @throws FileFormatException if the labels are not one column or one row, or a value is

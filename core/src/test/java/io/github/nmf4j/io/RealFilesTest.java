@@ -192,6 +192,21 @@ class RealFilesTest {
     assertThat(MatrixIo.readLabels(one)).containsExactly(0);
   }
 
+  /**
+   * R's write.table of a factor writes a header of one name above rows of a row name and a
+   * class; it was refused with "bad number 'setosa' at line 2, column 2", though its matrix
+   * rule (a header one field shorter than the rows) is read.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"y.txt", "y.csv"})
+  void readsClassNamesWithRowNamesAsRsWriteTableWritesThem(String name, @TempDir Path dir)
+      throws IOException {
+    String sep = name.endsWith(".txt") ? " " : ",";
+    Path p = Files.writeString(dir.resolve(name), "\"x\"\n\"1\"" + sep + "\"setosa\"\n\"2\""
+        + sep + "\"setosa\"\n\"3\"" + sep + "\"versicolor\"\n\"4\"" + sep + "\"virginica\"\n");
+    assertThat(MatrixIo.readLabels(p)).containsExactly(0, 0, 1, 2);
+  }
+
   @Test
   void aTypoAmongIntegerLabelsIsStillAnError(@TempDir Path dir) throws IOException {
     Path p = Files.writeString(dir.resolve("y.csv"), "0\n1\nx\n1\n");
