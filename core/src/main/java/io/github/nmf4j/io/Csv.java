@@ -83,15 +83,20 @@ final class Csv {
       int comment = commentStart(line);
       String content = line.substring(0, comment).strip();
       String error = spreadsheetError(line, comment, content, delimiter);
-      if (error != null) {
+      String oldC = error == null ? oldMicrosoftNonFinite(line, comment, content) : null;
+      if (error != null || oldC != null) {
         char d = delimiter != 0 || content.isEmpty() ? delimiter : delimiter(content);
         String before = line.substring(0, comment);
+        // a spreadsheet error is the field after the text before the '#', 1.#INF its last one
         int column = content.isEmpty() ? 1
-            : d == WHITESPACE ? splitWhiteSpace(before, name, lineNo).size() + 1
-            : split(before, d, name, lineNo).size();
-        throw new FileFormatException(name + ": " + error + " at line " + lineNo + ", column "
-            + column + " is a spreadsheet's error value, not a number (its # would start a"
-            + " comment); fix the formula, or write a missing value as nan");
+            : d != WHITESPACE ? split(before, d, name, lineNo).size()
+            : splitWhiteSpace(before, name, lineNo).size() + (error != null ? 1 : 0);
+        String where = " at line " + lineNo + ", column " + column;
+        throw new FileFormatException(name + ": " + (error != null
+            ? error + where + " is a spreadsheet's error value, not a number (its # would"
+                + " start a comment); fix the formula, or write a missing value as nan"
+            : oldC + where + " is how old Microsoft C libraries write infinity or NaN (its #"
+                + " would start a comment); write inf, -inf or nan"));
       }
       if (content.isEmpty()) {
         continue;
@@ -127,6 +132,36 @@ final class Csv {
       if (fieldStart && line.startsWith(e, comment)
           && (end == line.length() || ",;\t\" ".indexOf(line.charAt(end)) >= 0)) {
         return e;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The infinity or NaN of Microsoft's C library before Visual Studio 2015 ({@code 1.#INF00},
+   * {@code -1.#IND00}, {@code 1.#QNAN0}) whose {@code #} is the comment of {@code line} at
+   * {@code comment}, or null: {@code content} (the text before it, stripped) ends with a field
+   * {@code 1.} or {@code -1.}, and {@code INF}, {@code IND}, {@code QNAN} or {@code SNAN}
+   * follows the {@code #}.
+   */
+  private static String oldMicrosoftNonFinite(String line, int comment, String content) {
+    int start = content.length() - 2;
+    if (comment == line.length() || !content.endsWith("1.")) {
+      return null;
+    }
+    if (start > 0 && "+-".indexOf(content.charAt(start - 1)) >= 0) {
+      start--;
+    }
+    if (start > 0 && ",;\t \"".indexOf(content.charAt(start - 1)) < 0) {
+      return null;
+    }
+    for (String word : new String[] {"INF", "IND", "QNAN", "SNAN"}) {
+      if (line.startsWith(word, comment + 1)) {
+        int end = comment + 1 + word.length();
+        while (end < line.length() && Character.isLetterOrDigit(line.charAt(end))) {
+          end++;
+        }
+        return content.substring(start) + line.substring(comment, end);
       }
     }
     return null;

@@ -262,6 +262,21 @@ class RealFilesTest {
     assertThat(MatrixIo.read(comment)).isEqualTo(X);
   }
 
+  /**
+   * Microsoft's C library before Visual Studio 2015 prints infinity as 1.#INF00 and NaN as
+   * 1.#QNAN0 or -1.#IND00; the '#' cut them to "1." and they read silently as 1 and -1.
+   */
+  @Test
+  void refusesTheInfinityAndNanOfOldMicrosoftCLibraries(@TempDir Path dir) throws IOException {
+    Path csv = Files.writeString(dir.resolve("old.csv"), "1,2,1.#INF00\n4,5,6\n");
+    assertThatThrownBy(() -> MatrixIo.read(csv)).isInstanceOf(FileFormatException.class)
+        .hasMessageStartingWith(csv + ": 1.#INF00 at line 1, column 3 is how old Microsoft C"
+            + " libraries write infinity or NaN");
+    Path txt = Files.writeString(dir.resolve("old.txt"), "1 2 3\n4 -1.#IND00 6\n");
+    assertThatThrownBy(() -> MatrixIo.read(txt)).isInstanceOf(FileFormatException.class)
+        .hasMessageStartingWith(txt + ": -1.#IND00 at line 2, column 2 is how old Microsoft");
+  }
+
   @Test
   void refusesUtf16TextSayingToSaveItAsUtf8() {
     Path p = fixture("excel_unicode.txt");
