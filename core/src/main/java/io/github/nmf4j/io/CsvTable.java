@@ -35,6 +35,7 @@ final class CsvTable {
   private char delimiter;
   /** The header's fields, or null when the file has none (or none was seen yet). */
   private List<String> header;
+  private int headerLine;
   /** The first line while it may be pandas' column numbers, which the next line decides. */
   private List<String> pending;
   private int pendingLine;
@@ -61,9 +62,11 @@ final class CsvTable {
           data(first, pendingLine);
         } else {
           header = first;
+          headerLine = pendingLine;
         }
       } else if (isHeader(fields)) {
         header = fields;
+        headerLine = lineNo;
         started = true;
         return;
       } else if (fields.size() >= MIN_NUMBERED && columnNumbers(fields)) {
@@ -93,7 +96,17 @@ final class CsvTable {
     return Matrix.of(rows.toArray(new double[0][]));
   }
 
+  /**
+   * Adds a data row; the first one decides whether the first column holds row names, and must
+   * have as many values as a header of two or more names, or one more (a header of one name
+   * may be a title, as {@code numpy.savetxt(f, x, header="a b c", comments="")} writes it).
+   */
   private void data(List<String> fields, int lineNo) throws FileFormatException {
+    if (skip < 0 && header != null && header.size() > 1 && fields.size() != header.size()
+        && fields.size() != header.size() + 1) {
+      throw new FileFormatException(name + ": line " + lineNo + " has " + fields.size()
+          + " values but the header on line " + headerLine + " has " + header.size() + " names");
+    }
     if (skip < 0) {
       skip = header != null && (header.size() > 1 && header.get(0).isBlank()
           && fields.size() == header.size() || fields.size() == header.size() + 1) ? 1 : 0;

@@ -85,6 +85,22 @@ class CsvTest {
     assertThatThrownBy(() -> MatrixIo.read(quote)).hasMessageContaining("unterminated quote on line 1");
   }
 
+  /**
+   * A header of more (or several fewer) names than the rows have values was not compared with
+   * them: an Excel tab-delimited text file with an empty column read silently as 2x2.
+   */
+  @Test
+  void rejectsRowsOfOtherLengthThanTheHeader() throws IOException {
+    Path excel = file("x.txt", "a\tb\tc\r\n1\t\t3\r\n4\t\t6\r\n");
+    assertThatThrownBy(() -> MatrixIo.read(excel)).isInstanceOf(FileFormatException.class)
+        .hasMessage(excel + ": line 2 has 2 values but the header on line 1 has 3 names");
+    Path fewer = file("f.csv", "a,b\n1,2,3,4\n");
+    assertThatThrownBy(() -> MatrixIo.read(fewer)).isInstanceOf(FileFormatException.class)
+        .hasMessage(fewer + ": line 2 has 4 values but the header on line 1 has 2 names");
+    // one field is a title, as numpy.savetxt(f, x, delimiter=",", header="a b c", comments="")
+    assertThat(MatrixIo.read(file("t.csv", "x y z\n1,-2.5,3e-4\n4,5,6\n"))).isEqualTo(EXPECTED);
+  }
+
   @Test
   void anEmptyFileIsAnEmptyMatrix() throws IOException {
     assertThat(MatrixIo.read(file("e.csv", "")).shape()).isEqualTo("0x0");
