@@ -130,9 +130,18 @@ final class CsvTable {
   /**
    * What to do about the field {@code at} of {@code fields} that failed: text in the first
    * column of the first data row below a header may be row names; an empty last field, a
-   * delimiter at the end of the line (a spreadsheet's empty cells).
+   * delimiter at the end of the line (a spreadsheet's empty cells); a number with a decimal
+   * comma, a file that is not separated by semicolons.
    */
   private String advice(List<String> fields, int at) {
+    String field = fields.get(at).strip();
+    int comma = field.indexOf(',');
+    if (delimiter != ';' && comma >= 0 && comma == field.lastIndexOf(',')
+        && field.indexOf('.') < 0 && Csv.value(field.replace(',', '.'), ';') != null) {
+      return "; a comma in a number is read only as a decimal comma between semicolons: save"
+          + " the file separated by semicolons, or with decimal points and no thousands"
+          + " separators";
+    }
     if (at == 0 && header != null && rows.isEmpty() && fields.size() > 1
         && !fields.get(0).isBlank()) {
       return "; if the first column holds row names, leave its header cell empty or out"

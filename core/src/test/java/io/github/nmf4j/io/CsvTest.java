@@ -101,6 +101,19 @@ class CsvTest {
     assertThat(MatrixIo.read(file("t.csv", "x y z\n1,-2.5,3e-4\n4,5,6\n"))).isEqualTo(EXPECTED);
   }
 
+  /**
+   * A decimal comma outside a semicolon-separated file (a spreadsheet's tab-separated text in
+   * a German locale) was refused with advice about row names, which the file does not have.
+   */
+  @Test
+  void saysWhereADecimalCommaIsRead() throws IOException {
+    Path tabs = file("d.tsv", "x\ty\n1,5\t2\n");
+    assertThatThrownBy(() -> MatrixIo.read(tabs)).isInstanceOf(FileFormatException.class)
+        .hasMessage(tabs + ": bad number '1,5' at line 2, column 1; a comma in a number is read"
+            + " only as a decimal comma between semicolons: save the file separated by"
+            + " semicolons, or with decimal points and no thousands separators");
+  }
+
   @Test
   void anEmptyFileIsAnEmptyMatrix() throws IOException {
     assertThat(MatrixIo.read(file("e.csv", "")).shape()).isEqualTo("0x0");
