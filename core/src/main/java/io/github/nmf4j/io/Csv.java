@@ -18,8 +18,9 @@ import java.util.List;
  * {@code .txt}. The first line may be a header and the first column row names, as pandas and
  * R write them ({@link CsvTable}). A {@code #} starts a
  * comment that runs to the end of its line, as with {@code numpy.loadtxt}'s default {@code
- * comments='#'} (NumPy's {@code savetxt} writes its header so), except inside a quoted field;
- * lines that are blank once their comment is dropped are skipped. Fields may be quoted with
+ * comments='#'} (NumPy's {@code savetxt} writes its header so), except inside a quoted field
+ * and for the values {@link HashValues} refuses; lines that are blank once their comment is
+ * dropped are skipped. Fields may be quoted with
  * {@code "}; {@code nan}, {@code inf} and {@code -inf} are accepted in any case, and R's
  * {@code NA} reads as NaN; between semicolons a decimal comma reads as a decimal point. A
  * field that is not a number, or is empty, fails with its line and column.
@@ -82,22 +83,7 @@ final class Csv {
       }
       int comment = commentStart(line);
       String content = line.substring(0, comment).strip();
-      String error = spreadsheetError(line, comment, content, delimiter);
-      String oldC = error == null ? oldMicrosoftNonFinite(line, comment, content) : null;
-      if (error != null || oldC != null) {
-        char d = delimiter != 0 || content.isEmpty() ? delimiter : delimiter(content);
-        String before = line.substring(0, comment);
-        // a spreadsheet error is the field after the text before the '#', 1.#INF its last one
-        int column = content.isEmpty() ? 1
-            : d != WHITESPACE ? split(before, d, name, lineNo).size()
-            : splitWhiteSpace(before, name, lineNo).size() + (error != null ? 1 : 0);
-        String where = " at line " + lineNo + ", column " + column;
-        throw new FileFormatException(name + ": " + (error != null
-            ? error + where + " is a spreadsheet's error value, not a number (its # would"
-                + " start a comment); fix the formula, or write a missing value as nan"
-            : oldC + where + " is how old Microsoft C libraries write infinity or NaN (its #"
-                + " would start a comment); write inf, -inf or nan"));
-      }
+      HashValues.refuse(line, comment, content, delimiter, name, lineNo);
       if (content.isEmpty()) {
         continue;
       }
@@ -109,64 +95,6 @@ final class Csv {
     }
   }
 
-  /** The error values a spreadsheet writes in place of a formula's result. */
-  private static final String[] SPREADSHEET_ERRORS = {"#N/A", "#DIV/0!", "#VALUE!", "#REF!",
-      "#NAME?", "#NUM!", "#NULL!"};
-
-  /**
-   * The spreadsheet error value ({@code #N/A}, {@code #DIV/0!}, ...) that the comment of
-   * {@code line} at {@code comment} is, a whole field, or null: the {@code #} starts the line's
-   * content or follows a delimiter ({@code content} is the text before it, stripped), and the
-   * value ends the line or is followed by a delimiter or white space.
-   */
-  private static String spreadsheetError(String line, int comment, String content,
-      char delimiter) {
-    if (comment == line.length()) {
-      return null;
-    }
-    boolean fieldStart = content.isEmpty()
-        || ",;\t".indexOf(content.charAt(content.length() - 1)) >= 0
-        || delimiter == WHITESPACE && Character.isWhitespace(line.charAt(comment - 1));
-    for (String e : SPREADSHEET_ERRORS) {
-      int end = comment + e.length();
-      if (fieldStart && line.startsWith(e, comment)
-          && (end == line.length() || ",;\t\" ".indexOf(line.charAt(end)) >= 0)) {
-        return e;
-      }
-    }
-    return null;
-  }
-
-  /**
-   * The infinity or NaN of Microsoft's C library before Visual Studio 2015 ({@code 1.#INF00},
-   * {@code -1.#IND00}, {@code 1.#QNAN0}) whose {@code #} is the comment of {@code line} at
-   * {@code comment}, or null: {@code content} (the text before it, stripped) ends with a field
-   * {@code 1.} or {@code -1.}, and {@code INF}, {@code IND}, {@code QNAN} or {@code SNAN}
-   * follows the {@code #}.
-   */
-  private static String oldMicrosoftNonFinite(String line, int comment, String content) {
-    int start = content.length() - 2;
-    if (comment == line.length() || !content.endsWith("1.")) {
-      return null;
-    }
-    if (start > 0 && "+-".indexOf(content.charAt(start - 1)) >= 0) {
-      start--;
-    }
-    if (start > 0 && ",;\t \"".indexOf(content.charAt(start - 1)) < 0) {
-      return null;
-    }
-    for (String word : new String[] {"INF", "IND", "QNAN", "SNAN"}) {
-      if (line.startsWith(word, comment + 1)) {
-        int end = comment + 1 + word.length();
-        while (end < line.length() && Character.isLetterOrDigit(line.charAt(end))) {
-          end++;
-        }
-        return content.substring(start) + line.substring(comment, end);
-      }
-    }
-    return null;
-  }
-
   /**
    * The delimiter of a {@code .csv} or {@code .tsv} file from its first line: a tab if it has
    * one, else a semicolon if it has one, else a comma; but runs of white space when the line
@@ -175,7 +103,7 @@ final class Csv {
    * double quotes is not looked at when the rest of the line has a tab, semicolon or comma:
    * R's {@code write.csv} quotes a name such as {@code "a;b"} in a comma-separated file.
    */
-  private static char delimiter(String content) {
+  static char delimiter(String content) {
     String unquoted = unquoted(content);
     if (unquoted.indexOf('\t') >= 0 || unquoted.indexOf(';') >= 0
         || unquoted.indexOf(',') >= 0) {
