@@ -195,7 +195,7 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
       for (int i = 0; i < ranks.length; i++) {
         NmfModel model = fold.fit().apply(template.with(ranks[i], fitSeed,
             MissingValues.IGNORE, s.threads(), executor().orElse(null)));
-        errors[r][i] = heldOutError(model, fold, kl);
+        errors[r][i] = HeldOutErrors.mean(model, fold.rows(), fold.cols(), fold.values(), kl);
         monitor.report(r, i + 1, ranks.length, errors[r][i], Double.NaN);
       }
     }
@@ -231,84 +231,6 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
     int[] chosen = Arrays.copyOf(pool, count);
     Arrays.sort(chosen);
     return chosen;
-  }
-
-  /**
-   * The mean squared error (or KL divergence) of WH at the hidden entries. A sum that overflows
-   * is taken again of the terms of {@code 2^-OVERFLOW_SHIFT V} and {@code 2^-OVERFLOW_SHIFT WH}
-   * (exact scaling, the squared error homogeneous of degree 2, the divergence of degree 1) and
-   * scaled back, so a representable mean is not lost to its sum.
-   */
-  private static double heldOutError(NmfModel model, Fold fold, boolean kl) {
-    double sum = heldOutSum(model, fold, kl, 0);
-    int count = fold.values().length;
-    if (sum == Double.POSITIVE_INFINITY) {
-      double scaled = heldOutSum(model, fold, kl, -OVERFLOW_SHIFT);
-      return Math.scalb(scaled / count, kl ? OVERFLOW_SHIFT : 2 * OVERFLOW_SHIFT);
-    }
-    return sum / count;
-  }
-
-  /** Below this ({@code 2^-500}) {@link #klTerm} scales its arguments by {@code 2^TINY_SHIFT}. */
-  private static final double TINY = 0x1p-500;
-
-  /** The power of two by which {@link #klTerm} scales arguments below {@link #TINY}. */
-  private static final int TINY_SHIFT = 600;
-
-  /** The power of two by which {@link #heldOutError} scales terms whose sum overflowed. */
-  private static final int OVERFLOW_SHIFT = 600;
-
-  /** The sum of the held-out terms, V and WH multiplied by {@code 2^shift}. */
-  private static double heldOutSum(NmfModel model, Fold fold, boolean kl, int shift) {
-    double[] w = MatrixAccess.data(model.w());
-    double[] h = MatrixAccess.data(model.h());
-    int k = model.h().rows();
-    int p = model.h().cols();
-    double sum = 0;
-    for (int t = 0; t < fold.values().length; t++) {
-      int i = fold.rows()[t];
-      int j = fold.cols()[t];
-      double wh = 0;
-      for (int c = 0; c < k; c++) {
-        wh += w[i * k + c] * h[c * p + j];
-      }
-      double x = Math.scalb(fold.values()[t], shift);
-      wh = Math.scalb(wh, shift);
-      if (kl) {
-        sum += klTerm(x, wh);
-      } else {
-        sum += (x - wh) * (x - wh);
-      }
-    }
-    return sum;
-  }
-
-  /**
-   * {@code x log(x / y) - x + y} (0 log 0 = 0), {@code y} at least {@code Double.MIN_NORMAL} in
-   * the logarithm: the KL error of a prediction {@code y} of a held-out {@code x}. When {@code x /
-   * y} overflows (a prediction of 0 for an {@code x} above 4) or underflows, the logarithm is
-   * taken as {@code log x - log y}, so the term stays finite. When x and y are both below
-   * {@code 2^-500} the term is computed of {@code 2^600 x} and {@code 2^600 y} and scaled back
-   * (it is homogeneous of degree 1): near the floor, or for subnormal x, it came out negative.
-   * An infinite {@code y} (a prediction whose sum overflowed) gives an infinite term, not the NaN
-   * of {@code -infinity + infinity}.
-   */
-  static double klTerm(double x, double y) {
-    if (!(x > 0)) {
-      return -x + y;
-    }
-    if (y == Double.POSITIVE_INFINITY) {
-      return y; // a prediction beyond the double range: x log(x / y) - x + y tends to y
-    }
-    if (x < TINY && y < TINY) {
-      return Math.scalb(klTerm(Math.scalb(x, TINY_SHIFT), Math.scalb(y, TINY_SHIFT)),
-          -TINY_SHIFT);
-    }
-    double floored = Math.max(y, Double.MIN_NORMAL);
-    double ratio = x / floored;
-    double log = ratio > 0 && ratio < Double.POSITIVE_INFINITY ? Math.log(ratio)
-        : Math.log(x) - Math.log(floored);
-    return x * log - x + y;
   }
 
   /**

@@ -102,12 +102,12 @@ class RankSelectionTest {
     assertThat(DoubleStream.of(result.standardErrors()).boxed().toList())
         .allMatch(Double::isFinite);
     // x log(x / y) - x + y at y = 0 counts y as Double.MIN_NORMAL: about 709.6 x
-    assertThat(RankSelection.klTerm(5, 0)).isCloseTo(
+    assertThat(HeldOutErrors.klTerm(5, 0)).isCloseTo(
         5 * (Math.log(5) - Math.log(Double.MIN_NORMAL)) - 5, within(1e-9));
-    assertThat(RankSelection.klTerm(1e300, 1e-10)).isCloseTo(
+    assertThat(HeldOutErrors.klTerm(1e300, 1e-10)).isCloseTo(
         1e300 * (Math.log(1e300) - Math.log(1e-10)) - 1e300, within(1e288));
-    assertThat(RankSelection.klTerm(0, 2.5)).isEqualTo(2.5);
-    assertThat(RankSelection.klTerm(2, 3)).isEqualTo(2 * Math.log(2.0 / 3) - 2 + 3);
+    assertThat(HeldOutErrors.klTerm(0, 2.5)).isEqualTo(2.5);
+    assertThat(HeldOutErrors.klTerm(2, 3)).isEqualTo(2 * Math.log(2.0 / 3) - 2 + 3);
   }
 
   @Test
