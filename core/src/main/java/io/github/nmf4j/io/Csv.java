@@ -70,7 +70,9 @@ final class Csv {
   /**
    * Splits each line that is not blank once its comment is dropped (a byte order mark at the
    * start dropped too) at {@code delimiter}, detected from the first such line when 0, and
-   * hands its fields to {@code sink}.
+   * hands its fields to {@code sink}. A first line {@code sep=;} (or {@code sep=,}, a tab,
+   * {@code |}), which Excel reads as the delimiter of the file, sets it when the caller gave
+   * none.
    */
   private static void lines(BufferedReader reader, String name, char delimiter, LineSink sink)
       throws IOException {
@@ -80,6 +82,10 @@ final class Csv {
       lineNo++;
       if (lineNo == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
         line = line.substring(1);
+      }
+      if (lineNo == 1 && delimiter == 0 && line.strip().matches("sep=[,;\t|]")) {
+        delimiter = line.strip().charAt(4); // Excel's hint of the delimiter, not data
+        continue;
       }
       int comment = commentStart(line);
       String content = line.substring(0, comment).strip();

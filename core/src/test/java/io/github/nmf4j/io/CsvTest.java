@@ -23,6 +23,15 @@ class CsvTest {
     return p;
   }
 
+  /** Excel's first line {@code sep=;} names the delimiter and is not data. */
+  @Test
+  void excelsSeparatorLineSetsTheDelimiter() throws IOException {
+    assertThat(MatrixIo.read(file("sep.csv", "sep=;\na;b\n1,5;2\n0;3,25\n")).toArray())
+        .isDeepEqualTo(new double[][] {{1.5, 2}, {0, 3.25}});
+    assertThat(MatrixIo.read(file("pipe.csv", "\uFEFFsep=|\r\nx|y\r\n1|2\r\n3|4\r\n"))
+        .toArray()).isDeepEqualTo(new double[][] {{1, 2}, {3, 4}});
+  }
+
   @Test
   void detectsCommaSemicolonAndTab() throws IOException {
     assertThat(MatrixIo.read(file("a.csv", "1,-2.5,3e-4\n4,5,6\n"))).isEqualTo(EXPECTED);
