@@ -50,8 +50,14 @@ final class FileBudget {
    * The budget of the file at {@code path}: its size on disk. A path that is not a regular file
    * (a named pipe, a device) has no known size: its claims are then checked against the heap
    * only, and a short stream is found when it ends.
+   *
+   * @throws IOException naming the path if it is a directory (whose read would fail with only
+   *     "Is a directory"), or if its size cannot be read
    */
   static FileBudget of(Path path) throws IOException {
+    if (Files.isDirectory(path)) {
+      throw new IOException(path + " is a directory, not a matrix file");
+    }
     long size = Files.size(path);
     return new FileBudget(path.toString(), Files.isRegularFile(path) ? size : Long.MAX_VALUE);
   }

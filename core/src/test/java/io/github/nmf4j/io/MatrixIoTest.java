@@ -19,6 +19,23 @@ class MatrixIoTest {
 
   @TempDir Path dir;
 
+  /** A directory named like a matrix file is refused by name, by every reader. */
+  @Test
+  void aDirectoryIsRefusedByName(@TempDir Path dir) throws IOException {
+    for (String name : new String[] {"d.csv", "d.npy", "d.npz", "d.mtx"}) {
+      Path d = Files.createDirectory(dir.resolve(name));
+      String expected = d + " is a directory, not a matrix file";
+      assertThatThrownBy(() -> MatrixIo.read(d)).isInstanceOf(IOException.class)
+          .hasMessage(expected);
+      assertThatThrownBy(() -> MatrixIo.readLabels(d)).isInstanceOf(IOException.class)
+          .hasMessage(expected);
+      if (!name.equals("d.csv") && !name.equals("d.npy")) {
+        assertThatThrownBy(() -> MatrixIo.readSparse(d)).isInstanceOf(IOException.class)
+            .hasMessage(expected);
+      }
+    }
+  }
+
   @Test
   void rejectsUnknownExtensionsAndNulls() {
     assertThatThrownBy(() -> MatrixIo.read(dir.resolve("m.xlsx")))
