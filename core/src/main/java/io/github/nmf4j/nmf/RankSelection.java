@@ -7,8 +7,8 @@ import io.github.nmf4j.internal.Monitor;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
-import io.github.nmf4j.linalg.access.SparseAccess;
 import io.github.nmf4j.linalg.access.MatrixAccess;
+import io.github.nmf4j.linalg.access.SparseAccess;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -115,7 +115,7 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
    */
   public RankSelectionResult fit(SparseMatrix v) {
     return Parallel.using(executor().orElse(null), () -> {
-      SparseData.of(v, "v", Parallel.serial()); // Nmf's checks, before any is drawn
+      SparseData.of(v, "v", Parallel.serial()); // Nmf.fit's checks, before any draw
       if (template.settings().missingValues() != MissingValues.IGNORE) {
         throw new IllegalArgumentException("v is sparse: cross-validation holds out stored "
             + "entries and takes the unstored ones as unknown (ratings), which the nmf "
