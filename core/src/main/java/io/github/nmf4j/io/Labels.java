@@ -47,8 +47,8 @@ final class Labels {
     if (lines.size() == 1 && lines.get(0).size() > 1) {
       List<String> names = new ArrayList<>();
       for (String field : lines.get(0)) {
-        String v = field.strip();
-        if (v.isEmpty() || Csv.parseNumber(v) != null) {
+        String v = className(field);
+        if (v == null) {
           return null;
         }
         names.add(v);
@@ -63,8 +63,8 @@ final class Labels {
       if (fields.size() != (index ? 2 : 1)) {
         return null;
       }
-      String v = fields.get(fields.size() - 1).strip();
-      if (v.isEmpty() || Csv.parseNumber(v) != null) {
+      String v = className(fields.get(fields.size() - 1));
+      if (v == null) {
         return null;
       }
       names.add(v);
@@ -73,6 +73,12 @@ final class Labels {
       names.remove(0);
     }
     return names.toArray(new String[0]);
+  }
+
+  /** The class name a field holds, stripped; null when it is blank or a number. */
+  private static String className(String field) {
+    String v = field.strip();
+    return v.isEmpty() || Csv.parseNumber(v) != null ? null : v;
   }
 
   /** Whether the first name appears nowhere else while the names after it repeat. */
