@@ -6,15 +6,17 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The NIST Matrix Market exchange format
  * (<a href="https://math.nist.gov/MatrixMarket/formats.html">math.nist.gov/MatrixMarket</a>).
  *
  * <p>Reads the {@code array} and {@code coordinate} formats with {@code real}, {@code double},
- * {@code integer} and (coordinate only) {@code pattern} fields, and the {@code general},
- * {@code symmetric} and {@code skew-symmetric} symmetries. Repeated coordinate entries are
- * summed, as SciPy's {@code mmread} does. {@link MatrixMarketWriter} writes the files.
+ * {@code integer} (integers only, as SciPy reads them) and (coordinate only) {@code pattern}
+ * fields, and the {@code general}, {@code symmetric} and {@code skew-symmetric} symmetries.
+ * Repeated coordinate entries are summed, as SciPy's {@code mmread} does. {@link
+ * MatrixMarketWriter} writes the files.
  */
 final class MatrixMarket {
 
@@ -23,6 +25,9 @@ final class MatrixMarket {
 
   /** Characters of a file's start enough to hold any banner {@link #declaresArray} accepts. */
   static final int BANNER_CHARS = 256;
+
+  /** A value of an integer field: a sign and ASCII digits, as Python's {@code int()} reads. */
+  private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
 
   private MatrixMarket() {}
 
@@ -45,6 +50,9 @@ final class MatrixMarket {
   }
 
   private enum Symmetry { GENERAL, SYMMETRIC, SKEW }
+
+  /** A value is a number ({@code real}, {@code double}), an integer, or absent. */
+  private enum Field { REAL, INTEGER, PATTERN }
 
   /**
    * Reads lines, skipping comments and blank lines, and counts them for messages and their
@@ -75,7 +83,7 @@ final class MatrixMarket {
   }
 
   /** What the banner and the size line say, and the reader positioned after them. */
-  private record Header(Lines lines, boolean coordinate, boolean pattern, Symmetry symmetry,
+  private record Header(Lines lines, boolean coordinate, Field field, Symmetry symmetry,
       String symmetryName, int rows, int cols, long entries, String claim) {}
 
   /**
@@ -103,9 +111,10 @@ final class MatrixMarket {
       default -> throw new FileFormatException(
           name + ": line 1: unsupported format '" + b[2] + "' (supported: array, coordinate)");
     };
-    boolean pattern = switch (b[3]) {
-      case "real", "double", "integer" -> false;
-      case "pattern" -> true;
+    Field field = switch (b[3]) {
+      case "real", "double" -> Field.REAL;
+      case "integer" -> Field.INTEGER;
+      case "pattern" -> Field.PATTERN;
       default -> throw new FileFormatException(name + ": line 1: unsupported field '" + b[3]
           + "' (supported: real, integer, pattern" + (b[3].equals("complex")
               ? "; write the real part or the magnitude, scipy.io.mmwrite(f, abs(x))" : "")
@@ -118,7 +127,7 @@ final class MatrixMarket {
       default -> throw new FileFormatException(name + ": line 1: unsupported symmetry '" + b[4]
           + "' (supported: general, symmetric, skew-symmetric)");
     };
-    if (pattern && !coordinate) {
+    if (field == Field.PATTERN && !coordinate) {
       throw new FileFormatException(name + ": line 1: the pattern field needs coordinate format");
     }
     Lines lines = new Lines(reader);
@@ -141,14 +150,14 @@ final class MatrixMarket {
     if (coordinate) {
       entries = parseLong(size[2], name, lines.number, 3);
       // "1 1" and a line break for a pattern entry, "1 1 1" and a line break otherwise.
-      budget.requireText(entries, pattern ? 4 : 6, lines.chars,
+      budget.requireText(entries, field == Field.PATTERN ? 4 : 6, lines.chars,
           claim + " with " + entries + " entries");
       if (entries > FileBudget.MAX_ARRAY) {
         throw new FileFormatException(name + ": " + claim + " with " + entries
             + " entries; at most " + FileBudget.MAX_ARRAY + " can be read");
       }
     }
-    return new Header(lines, coordinate, pattern, symmetry, b[4], rows, cols, entries, claim);
+    return new Header(lines, coordinate, field, symmetry, b[4], rows, cols, entries, claim);
   }
 
   /**
@@ -167,7 +176,7 @@ final class MatrixMarket {
     int elements = budget.elements(rows, cols, claim);
     double[] a;
     if (h.coordinate()) {
-      Entries e = readCoordinate(lines, name, rows, cols, (int) h.entries(), h.pattern());
+      Entries e = readCoordinate(lines, name, rows, cols, (int) h.entries(), h.field());
       budget.requireHeap(elements, claim);
       a = e.dense(rows, cols, symmetry);
     } else {
@@ -188,7 +197,7 @@ final class MatrixMarket {
     budget.requireText(stored, 2, h.lines().chars, h.claim());
     budget.requireHeap(elements, h.claim());
     double[] a = new double[elements];
-    readArray(h.lines(), budget.name(), a, rows, h.cols(), h.symmetry());
+    readArray(h.lines(), budget.name(), a, rows, h.cols(), h.symmetry(), h.field());
     return a;
   }
 
@@ -213,7 +222,7 @@ final class MatrixMarket {
     }
     budget.requireRowPointers(h.rows(), h.claim());
     Entries e = readCoordinate(h.lines(), name, h.rows(), h.cols(), (int) h.entries(),
-        h.pattern());
+        h.field());
     requireEnd(h.lines(), name);
     return e.sparse(h.rows(), h.cols(), h.symmetry(), name);
   }
@@ -291,8 +300,8 @@ final class MatrixMarket {
   }
 
   private static Entries readCoordinate(Lines lines, String name, int rows, int cols,
-      int entries, boolean pattern) throws IOException {
-    int fields = pattern ? 2 : 3;
+      int entries, Field field) throws IOException {
+    int fields = field == Field.PATTERN ? 2 : 3;
     // Grown as entries arrive: a size line that lies costs no more memory than the file holds.
     int capacity = Math.min(entries, INITIAL_ENTRIES);
     int[] ri = new int[capacity];
@@ -322,13 +331,13 @@ final class MatrixMarket {
       }
       ri[e] = i;
       ci[e] = j;
-      values[e] = pattern ? 1 : parseDouble(t[2], name, lines.number, 3);
+      values[e] = field == Field.PATTERN ? 1 : value(t[2], field, name, lines.number, 3);
     }
     return new Entries(ri, ci, values);
   }
 
   private static void readArray(Lines lines, String name, double[] a, int rows, int cols,
-      Symmetry symmetry) throws IOException {
+      Symmetry symmetry, Field field) throws IOException {
     // Column-major; symmetric matrices store the lower triangle with the diagonal,
     // skew-symmetric ones the strict lower triangle.
     for (int j = 0; j < cols; j++) {
@@ -347,7 +356,7 @@ final class MatrixMarket {
           throw new FileFormatException(name + ": line " + lines.number
               + ": expected one value per line, found " + t.length);
         }
-        double v = parseDouble(t[0], name, lines.number, 1);
+        double v = value(t[0], field, name, lines.number, 1);
         a[i * cols + j] = v;
         if (symmetry != Symmetry.GENERAL) {
           a[j * cols + i] = symmetry == Symmetry.SKEW ? -v : v;
@@ -380,8 +389,27 @@ final class MatrixMarket {
     }
   }
 
-  private static double parseDouble(String s, String name, int line, int column)
+  /**
+   * The value {@code s} of a real or integer field. An integer is what SciPy's {@code mmread}
+   * (1.10) reads with Python's {@code int()} into an int64: a sign and ASCII digits, not
+   * {@code 2.5}, {@code 1e3} or {@code 3.0}; nor {@code 1_000}, which {@code int()} takes but
+   * no writer writes (a real field refuses it too).
+   */
+  private static double value(String s, Field field, String name, int line, int column)
       throws FileFormatException {
-    return Csv.parse(s, name, line, column);
+    if (field != Field.INTEGER) {
+      return Csv.parse(s, name, line, column);
+    }
+    String where = name + ": line " + line + ", column " + column + ": " + s;
+    if (!INTEGER.matcher(s).matches()) {
+      throw new FileFormatException(where + " is not an integer, but line 1 declares the"
+          + " integer field (declare it real for other numbers)");
+    }
+    try {
+      return Long.parseLong(s);
+    } catch (NumberFormatException e) {
+      throw new FileFormatException(where + " is out of the range of the integer field of"
+          + " line 1 (64-bit integers, as SciPy's mmread reads them)");
+    }
   }
 }

@@ -106,6 +106,42 @@ class MatrixMarketTest {
     assertThatThrownBy(() -> MatrixIo.read(rect)).hasMessageContaining("must be square");
   }
 
+  /**
+   * An integer field holds integers: SciPy's {@code mmread} (1.10) parses each of its values
+   * with Python's {@code int()}, which refuses {@code 2.5}, {@code 1e3} and {@code 3.0} alike,
+   * and stores them as int64. nmf4j read {@code 2.5} as 2.5. It now takes what {@code int()}
+   * takes (a sign, leading zeros), except the digit-group underscores of {@code 1_000}, which
+   * it refuses in real fields too.
+   */
+  @Test
+  void anIntegerFieldRefusesAValueThatIsNotAnInteger() throws IOException {
+    for (String v : new String[] {"2.5", "1e3", "3.0", "nan", "inf", "1_000", "0x10"}) {
+      Path coordinate = file("%%MatrixMarket matrix coordinate integer general\n2 2 2\n"
+          + "1 1 4\n2 1 " + v + "\n");
+      String message = coordinate + ": line 4, column 3: " + v + " is not an integer, but"
+          + " line 1 declares the integer field (declare it real for other numbers)";
+      assertThatThrownBy(() -> MatrixIo.read(coordinate)).as(v)
+          .isInstanceOf(FileFormatException.class).hasMessage(message);
+      assertThatThrownBy(() -> MatrixIo.readSparse(coordinate)).as(v)
+          .isInstanceOf(FileFormatException.class).hasMessage(message);
+      Path array = file("%%MatrixMarket matrix array integer symmetric\n2 2\n4\n" + v
+          + "\n1\n");
+      assertThatThrownBy(() -> MatrixIo.read(array)).as(v)
+          .isInstanceOf(FileFormatException.class).hasMessage(array + ": line 4, column 1: "
+              + v + " is not an integer, but line 1 declares the integer field (declare it"
+              + " real for other numbers)");
+    }
+    Path tooLarge = file("%%MatrixMarket matrix array integer general\n1 1\n"
+        + "9223372036854775808\n");
+    assertThatThrownBy(() -> MatrixIo.read(tooLarge)).isInstanceOf(FileFormatException.class)
+        .hasMessage(tooLarge + ": line 3, column 1: 9223372036854775808 is out of the range"
+            + " of the integer field of line 1 (64-bit integers, as SciPy's mmread reads them)");
+    Matrix accepted = MatrixIo.read(file("%%MatrixMarket matrix array integer general\n4 1\n"
+        + "+3\n-0\n007\n-9223372036854775808\n"));
+    assertThat(accepted).isEqualTo(Matrix.of(new double[][] {{3}, {0}, {7}, {-0x1p63}}));
+    assertThat(1 / accepted.get(1, 0)).as("int('-0') is 0, not -0.0").isPositive();
+  }
+
   @Test
   void roundTripsBitForBit() throws IOException {
     SplittableRandom rnd = new SplittableRandom(8);
