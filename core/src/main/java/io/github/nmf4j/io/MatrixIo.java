@@ -55,8 +55,8 @@ import java.util.zip.ZipException;
  *       <td>one space between values, text that reads back to the same double</td></tr>
  *   <tr><td>{@code .mtx}, {@code .mtx.gz}</td><td>Matrix Market, plain or gzip-compressed</td>
  *       <td>array and coordinate; real, integer and pattern; general, symmetric and
- *       skew-symmetric</td><td>array real general (a {@link Matrix}), coordinate real general
- *       (a {@link SparseMatrix})</td></tr>
+ *       skew-symmetric</td><td>array real general (a {@link Matrix}; an empty one as
+ *       coordinate, which SciPy reads), coordinate real general (a {@link SparseMatrix})</td></tr>
  *   <tr><td>{@code .npz}</td><td>SciPy sparse matrix ({@code scipy.sparse.save_npz})</td>
  *       <td>csr, csc and coo; any integer index type (int32, int64); compressed or not; also
  *       the one array of {@code numpy.savez} or {@code savez_compressed}, a dense matrix read

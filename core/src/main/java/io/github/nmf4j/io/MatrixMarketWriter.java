@@ -9,14 +9,22 @@ import java.io.Writer;
  * Writes the Matrix Market files that {@link MatrixMarket} reads, and SciPy's {@code mmread}:
  * a dense matrix as {@code array real general} (column by column, as the format orders it), a
  * sparse one as {@code coordinate real general}. Numbers are written as {@link Csv} writes
- * them, so that they read back to the same doubles.
+ * them, so that they read back to the same doubles ({@code -0.0} included, in SciPy too).
  */
 final class MatrixMarketWriter {
 
   private MatrixMarketWriter() {}
 
-  /** Writes {@code m} as {@code array real general}, column by column. */
+  /**
+   * Writes {@code m} as {@code array real general}, column by column; a matrix without elements
+   * as {@code coordinate real general} with no entries, the one form of 0 x n that SciPy 1.10's
+   * {@code mmread} reads (its array reader fails on {@code 0 3}, even its own {@code mmwrite}'s).
+   */
   static void write(Writer out, Matrix m) throws IOException {
+    if (m.rows() == 0 || m.cols() == 0) {
+      writeSparse(out, SparseMatrix.of(m));
+      return;
+    }
     out.write("%%MatrixMarket matrix array real general\n");
     out.write("% written by nmf4j\n");
     out.write(m.rows() + " " + m.cols() + "\n");

@@ -156,6 +156,45 @@ class MatrixMarketTest {
     assertThat(MatrixIo.read(p)).isEqualTo(m);
   }
 
+  /**
+   * An empty matrix was written as {@code array} with its size line only, which SciPy 1.10's
+   * {@code mmread} cannot read for 0 rows ("Parse error, did not read all lines": its array
+   * reader expects to end past the last column) though it reads {@code 3 0} and {@code 0 0}. It
+   * is now written as {@code coordinate} with no entries, which SciPy 1.10.1 reads back as a
+   * {@code coo_matrix} of the right shape for 0x3, 3x0 and 0x0 alike, and so does nmf4j.
+   */
+  @Test
+  void anEmptyMatrixIsWrittenAsCoordinateSoThatSciPyReadsItsShape() throws IOException {
+    for (int[] shape : new int[][] {{0, 3}, {3, 0}, {0, 0}}) {
+      Matrix empty = Matrix.wrap(shape[0], shape[1], new double[0]);
+      for (String name : new String[] {"e.mtx", "e.mtx.gz"}) {
+        Path p = dir.resolve(name);
+        MatrixIo.write(p, empty);
+        assertThat(MatrixIo.read(p)).as(name).isEqualTo(empty);
+        assertThat(MatrixIo.readSparse(p).shape()).as(name).isEqualTo(empty.shape());
+      }
+      assertThat(Files.readString(dir.resolve("e.mtx"))).isEqualTo(
+          "%%MatrixMarket matrix coordinate real general\n% written by nmf4j\n"
+              + shape[0] + " " + shape[1] + " 0\n");
+    }
+    Path labels = dir.resolve("l.mtx");
+    MatrixIo.writeLabels(labels, new int[0]);
+    assertThat(MatrixIo.readLabels(labels)).isEmpty();
+    // What scipy.io.mmwrite (1.10.1) writes for numpy.zeros((0, 3)), which it cannot read back:
+    // nmf4j reads it.
+    assertThat(MatrixIo.read(file("%%MatrixMarket matrix array real general\n%\n0 3\n"))
+        .shape()).isEqualTo("0x3");
+  }
+
+  /** -0.0 is written so that it reads back as -0.0, here and in SciPy 1.10.1 (-0.0 too). */
+  @Test
+  void negativeZeroIsWrittenWithItsSign() throws IOException {
+    Path p = dir.resolve("z.mtx");
+    MatrixIo.write(p, Matrix.of(new double[][] {{-0.0, 1}}));
+    assertThat(Files.readString(p)).endsWith("\n1 2\n-0.0\n1\n");
+    assertThat(1 / MatrixIo.read(p).get(0, 0)).isNegative();
+  }
+
   @Test
   void sizeLinesAreCheckedAgainstTheFileBeforeAllocating() throws IOException {
     Path array = file("%%MatrixMarket matrix array real general\n20000 20000\n1\n2\n3\n");
