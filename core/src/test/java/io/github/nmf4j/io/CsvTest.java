@@ -32,6 +32,30 @@ class CsvTest {
         .toArray()).isDeepEqualTo(new double[][] {{1, 2}, {3, 4}});
   }
 
+  /**
+   * The spellings of a missing value, a documented decision (MatrixIo, docs/command-line.md):
+   * what pandas ({@code na_rep='NaN'}), NumPy and C ({@code nan}, {@code -nan}) and R
+   * ({@code NA}) write reads as NaN. pandas' default empty field is refused with the fix, as it
+   * may be a typo or a delimiter too many; {@code N/A}, {@code NULL} and the like, which none of
+   * these tools writes, are refused naming the value and its line (the docs' example error is
+   * {@code bad number 'n/a'}), where as NaN a default fit would report only its row and column.
+   */
+  @Test
+  void missingValuesAreTheSpellingsToolsWriteAndNothingElse() throws IOException {
+    for (String v : new String[] {"NaN", "nan", "-NaN", "-nan", "NAN", "NA", "\"NA\""}) {
+      assertThat(MatrixIo.read(file("m.csv", "a,b\n1,2\n3," + v + "\n")).get(1, 1)).as(v)
+          .isNaN();
+    }
+    for (String v : new String[] {"N/A", "n/a", "NULL", "null", "None", "<NA>"}) {
+      Path p = file("m.csv", "a,b\n1,2\n3," + v + "\n");
+      assertThatThrownBy(() -> MatrixIo.read(p)).as(v).isInstanceOf(FileFormatException.class)
+          .hasMessage(p + ": bad number '" + v + "' at line 3, column 2");
+    }
+    Path excel = file("m.csv", "a,b\n1,2\n3,#N/A\n");
+    assertThatThrownBy(() -> MatrixIo.read(excel)).hasMessageStartingWith(excel
+        + ": #N/A at line 3, column 2 is a spreadsheet's error value");
+  }
+
   @Test
   void detectsCommaSemicolonAndTab() throws IOException {
     assertThat(MatrixIo.read(file("a.csv", "1,-2.5,3e-4\n4,5,6\n"))).isEqualTo(EXPECTED);
