@@ -113,7 +113,9 @@ public final class Main {
       err.println("nmf4j " + command.name() + ": no such file or directory: " + e.getFile());
       return 2;
     } catch (AccessDeniedException | NotDirectoryException e) {
-      err.println("nmf4j " + command.name() + ": cannot access " + e.getFile());
+      // with a reason ("the file is read-only") the message says more than "cannot access"
+      err.println("nmf4j " + command.name() + ": " + (e.getReason() != null ? e.getMessage()
+          : "cannot access " + e.getFile()));
       return 2;
     } catch (IOException e) {
       err.println("nmf4j " + command.name() + ": " + (e.getMessage() == null ? "I/O error: "

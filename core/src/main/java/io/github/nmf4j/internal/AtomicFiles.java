@@ -11,6 +11,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,6 +73,7 @@ public final class AtomicFiles {
     if (tx != null && tx.staged.containsKey(absolute)) {
       throw new IllegalArgumentException(target + " is written twice in one transaction");
     }
+    requireNotReadOnly(target, absolute);
     Path tmp = createTemporary(target, absolute);
     boolean kept = false;
     try {
@@ -138,9 +141,7 @@ public final class AtomicFiles {
       throw new FileSystemException(target.toString(), null, "the directory " + dir
           + " does not exist");
     }
-    if (Files.exists(absolute) && !Files.isWritable(absolute)) {
-      throw new FileSystemException(target.toString(), null, "the file is read-only");
-    }
+    requireNotReadOnly(target, absolute);
     Path probe;
     try {
       probe = createTemporary(target, absolute);
@@ -149,6 +150,33 @@ public final class AtomicFiles {
           + " (" + reason(e) + ")");
     }
     delete(probe);
+  }
+
+  /**
+   * Refuses an existing regular file that is read-only: one this process may not open for
+   * writing ({@link Files#isWritable}), or whose POSIX permissions let nobody write it ({@code
+   * chmod a-w}). Root may open any file, so for root the bits are what say read-only, as in
+   * Vim's {@code check_file_readonly}. Without this check an atomic write, which moves a new
+   * file over the target and needs only the directory's permission, would replace the file.
+   *
+   * @throws AccessDeniedException {@code "<target>: the file is read-only"}
+   */
+  private static void requireNotReadOnly(Path target, Path absolute) throws IOException {
+    if (!Files.isRegularFile(absolute)) {
+      return; // absent (created), or a directory, which the move refuses by name
+    }
+    boolean readOnly = !Files.isWritable(absolute);
+    PosixFileAttributeView posix = Files.getFileAttributeView(absolute,
+        PosixFileAttributeView.class);
+    if (!readOnly && posix != null) {
+      Set<PosixFilePermission> bits = posix.readAttributes().permissions();
+      readOnly = !bits.contains(PosixFilePermission.OWNER_WRITE)
+          && !bits.contains(PosixFilePermission.GROUP_WRITE)
+          && !bits.contains(PosixFilePermission.OTHERS_WRITE);
+    }
+    if (readOnly) {
+      throw new AccessDeniedException(target.toString(), null, "the file is read-only");
+    }
   }
 
   /** Creates an empty temporary file beside {@code absolute}, registered for clean-up. */

@@ -76,7 +76,8 @@ import java.util.zip.ZipException;
  *
  * <p>Writes are atomic: the data goes to a temporary file in the target's directory that is
  * moved over the target only when complete, so a failed write leaves no partial file and never
- * damages an existing one.
+ * damages an existing one. A read-only file is refused, not replaced ({@link
+ * java.nio.file.AccessDeniedException}: no write permission bit, or none for this user).
  */
 public final class MatrixIo {
 
@@ -271,7 +272,8 @@ public final class MatrixIo {
    *
    * @throws IllegalArgumentException if an argument is null or the extension is not {@code
    *     .npz}, {@code .mtx} or {@code .mtx.gz}
-   * @throws IOException if writing fails; the target is then unchanged
+   * @throws IOException if writing fails, or the file is read-only; the target is then
+   *     unchanged
    */
   public static void write(Path path, SparseMatrix matrix) throws IOException {
     Format f = format(path);
@@ -298,7 +300,8 @@ public final class MatrixIo {
    *     {@code .npy}, {@code .csv}, {@code .tsv}, {@code .txt}, {@code .mtx}, or if it is
    *     {@code .npz} and {@code matrix} holds NaN or an infinity (the message gives its row
    *     and column)
-   * @throws IOException if writing fails; the target is then unchanged
+   * @throws IOException if writing fails, or the file is read-only; the target is then
+   *     unchanged
    */
   public static void write(Path path, Matrix matrix) throws IOException {
     Format f = format(path);
@@ -391,7 +394,8 @@ public final class MatrixIo {
    * {@code .mtx}. Atomic as {@link #write}.
    *
    * @throws IllegalArgumentException if an argument is null or the extension is unsupported
-   * @throws IOException if writing fails; the target is then unchanged
+   * @throws IOException if writing fails, or the file is read-only; the target is then
+   *     unchanged
    */
   public static void writeLabels(Path path, int[] labels) throws IOException {
     Format f = format(path);

@@ -7,6 +7,7 @@ import io.github.nmf4j.linalg.Matrix;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,6 +111,23 @@ class OutputsTest {
         .toString(), "--out", "y.png"), "nmf4j compress: --out is given twice ("
         + sub.resolve("x.gif") + ", then y.png); give it once");
     assertThat(names()).containsExactly("out.npy", "v.csv");
+  }
+
+  /**
+   * Root may write any file, so the check before work let a read-only output through (and the
+   * write then replaced it). A file that nobody may write is refused before the fit, for any
+   * user, and kept.
+   */
+  @Test
+  void aReadOnlyOutputIsRefusedBeforeTheFitForRootToo() throws IOException {
+    Path w = dir.resolve("w.npy");
+    Files.writeString(w, "previous w");
+    Files.setPosixFilePermissions(w, PosixFilePermissions.fromString("r--r--r--"));
+    assertRefusedBeforeWork(CliRunner.run("fit", input.toString(), "--rank", "2", "--out-w",
+        w.toString()), "nmf4j fit: --out-w " + w + ": cannot write there: the file is"
+        + " read-only");
+    assertThat(Files.readString(w)).isEqualTo("previous w");
+    assertThat(names()).containsExactly("v.csv", "w.npy");
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -177,6 +178,36 @@ class AtomicFilesTest {
     } finally {
       Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
+  }
+
+  /**
+   * A write moves a new file over the target, which needs only the directory's permission, so a
+   * read-only file was replaced; and root, whom permissions do not bind, passed the check
+   * before work as well. A file that nobody may write ({@code chmod a-w}) is now refused by both,
+   * for any user, and kept as it was.
+   */
+  @Test
+  void aFileThatNobodyMayWriteIsRefusedAndKeptForRootToo() throws IOException {
+    Path kept = file("kept.csv", "old");
+    Files.setPosixFilePermissions(kept, PosixFilePermissions.fromString("r--r--r--"));
+    assertThatThrownBy(() -> AtomicFiles.write(kept, text("new")))
+        .isInstanceOf(AccessDeniedException.class)
+        .hasMessage(kept + ": the file is read-only");
+    assertThatThrownBy(() -> AtomicFiles.requireWritable(kept))
+        .isInstanceOf(AccessDeniedException.class)
+        .hasMessage(kept + ": the file is read-only");
+    try (AtomicFiles.Transaction tx = AtomicFiles.begin()) {
+      assertThatThrownBy(() -> AtomicFiles.write(kept, text("new")))
+          .isInstanceOf(AccessDeniedException.class);
+    }
+    assertThat(Files.readString(kept)).isEqualTo("old");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kept)))
+        .isEqualTo("r--r--r--");
+    assertThat(names()).containsExactly("kept.csv");
+    // a write bit for its owner only is writable for the owner
+    Files.setPosixFilePermissions(kept, PosixFilePermissions.fromString("rw-r--r--"));
+    AtomicFiles.write(kept, text("new"));
+    assertThat(Files.readString(kept)).isEqualTo("new");
   }
 
   /**

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.SparseMatrix;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,5 +116,48 @@ class MatrixIoTest {
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files).hasSize(1);
     }
+  }
+
+  /**
+   * Writing went to a temporary file moved over the target, which needs only the directory's
+   * permission: a read-only file was replaced without a word. It is now refused, naming it, and
+   * kept. Root may write any file, so the file's permission bits (no write bit for anyone, as
+   * {@code chmod a-w} leaves them) decide when the system would let the write through.
+   */
+  @Test
+  void aReadOnlyFileIsRefusedByNameAndKept() throws IOException {
+    assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"),
+        "no POSIX permissions here");
+    String[] names = {"m.csv", "m.npy", "m.mtx", "m.mtx.gz", "m.npz", "s.npz", "s.mtx",
+        "l.csv", "l.npy"};
+    for (String name : names) {
+      Path p = dir.resolve(name);
+      byte[] old = {'o', 'l', 'd', '\n'};
+      Files.write(p, old);
+      Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("r--r--r--"));
+      String expected = p + ": the file is read-only";
+      if (name.startsWith("m.")) {
+        assertThatThrownBy(() -> MatrixIo.write(p, M)).as(name)
+            .isInstanceOf(AccessDeniedException.class).hasMessage(expected);
+      } else if (name.startsWith("s.")) {
+        assertThatThrownBy(() -> MatrixIo.write(p, SparseMatrix.of(M))).as(name)
+            .isInstanceOf(AccessDeniedException.class).hasMessage(expected);
+      } else {
+        assertThatThrownBy(() -> MatrixIo.writeLabels(p, new int[] {0, 1})).as(name)
+            .isInstanceOf(AccessDeniedException.class).hasMessage(expected);
+      }
+      assertThat(Files.readAllBytes(p)).as(name).isEqualTo(old);
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(p)))
+          .isEqualTo("r--r--r--");
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).as("no temporary file is left").hasSize(names.length);
+    }
+    // a write bit for anyone is not read-only: the system decides (here, for its owner)
+    Path groupWritable = dir.resolve("g.csv");
+    Files.writeString(groupWritable, "old\n");
+    Files.setPosixFilePermissions(groupWritable, PosixFilePermissions.fromString("rw-r-----"));
+    MatrixIo.write(groupWritable, M);
+    assertThat(Files.readString(groupWritable)).isEqualTo("1,2\n3,4\n");
   }
 }
