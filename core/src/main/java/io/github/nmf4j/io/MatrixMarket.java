@@ -84,7 +84,7 @@ final class MatrixMarket {
 
   /** What the banner and the size line say, and the reader positioned after them. */
   private record Header(Lines lines, boolean coordinate, Field field, Symmetry symmetry,
-      String symmetryName, int rows, int cols, long entries, String claim) {}
+      int rows, int cols, long entries, String claim) {}
 
   /**
    * Reads the banner and the size line; for a coordinate file, the declared number of entries
@@ -157,7 +157,7 @@ final class MatrixMarket {
             + " entries; at most " + FileBudget.MAX_ARRAY + " can be read");
       }
     }
-    return new Header(lines, coordinate, field, symmetry, b[4], rows, cols, entries, claim);
+    return new Header(lines, coordinate, field, symmetry, rows, cols, entries, claim);
   }
 
   /**
