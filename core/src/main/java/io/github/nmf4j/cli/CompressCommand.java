@@ -46,10 +46,8 @@ final class CompressCommand implements Command {
         .option("layout", "LAYOUT", "NMF of a colour image: separate (default; one W and H per"
             + " channel) or side-by-side (channels as one matrix sharing W)")
         .option("colors", "K", "k-means colours (default 16)")
-        .flag("gray", "convert the image to gray first")
-        .option("max-pixels", "N", "refuse images of more than N pixels (default "
-            + Images.DEFAULT_MAX_PIXELS + " = 8192 x 8192, or the system property "
-            + Images.MAX_PIXELS_PROPERTY + ")");
+        .flag("gray", "convert the image to gray first");
+    ImageInput.add(o);
     return NmfOptions.add(o, new NmfOptions.Defaults(NmfOptions.LIBRARY.solver(),
         NmfOptions.LIBRARY.init(), "200; k-means 300", "1e-5; k-means 1e-4", "1"));
   }
@@ -90,11 +88,7 @@ final class CompressCommand implements Command {
       nmf = builder.build();
     }
 
-    long maxPixels = args.longValue("max-pixels", Images.maxPixels());
-    if (maxPixels < 1) {
-      throw new UsageException("--max-pixels must be >= 1, was " + maxPixels);
-    }
-    RgbImage image = Images.readRgb(input, maxPixels);
+    RgbImage image = Images.readRgb(input, ImageInput.maxPixels(args));
     if (args.has("gray")) {
       image = RgbImage.ofGray(image.toGray());
     }

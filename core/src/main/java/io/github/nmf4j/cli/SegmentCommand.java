@@ -35,7 +35,7 @@ final class SegmentCommand implements Command {
 
   @Override
   public Options options() {
-    return new Options()
+    return ImageInput.add(new Options()
         .positional("IMAGE", "the image to segment (.png, .jpg, .bmp, .gif)")
         .option("out", "FILE", "where to write the segment map (.png, .jpg, .bmp, .gif)")
         .option("overlay", "FILE", "also write the image with the segment borders")
@@ -43,7 +43,7 @@ final class SegmentCommand implements Command {
         .option("stride", "S", "pixels between window positions (default 20)")
         .option("k", "K", "the number of segments (default 4)")
         .option("seed", "S", "random seed of k-means (default 0)")
-        .option("threads", "T", FitOptions.THREADS);
+        .option("threads", "T", FitOptions.THREADS));
   }
 
   /**
@@ -87,8 +87,9 @@ final class SegmentCommand implements Command {
         .seed(args.longValue("seed", 0))
         .threads(Preflight.threads(args))
         .build();
+    long maxPixels = ImageInput.maxPixels(args);
 
-    RgbImage image = Images.readRgb(input);
+    RgbImage image = Images.readRgb(input, maxPixels);
     windows(args, segmentation.settings(), image, input);
     long start = System.nanoTime();
     SegmentationResult result;

@@ -94,6 +94,25 @@ class SegmentCommandTest {
     assertThat(r.exitCode()).as(r.err()).isZero();
   }
 
+  @Test
+  void theImageSizeLimitIsAnOptionAsTheRefusalSays() {
+    // 60 x 80 = 4800 pixels: the refusal tells the user to raise the limit with --max-pixels,
+    // which segment must then accept.
+    Path out = dir.resolve("limited.png");
+    CliRunner r = CliRunner.run("segment", input.toString(), "--window", "20", "--out",
+        out.toString(), "--max-pixels", "4799");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("nmf4j segment: " + input + " declares 80 x 60 = 4800 pixels,"
+        + " more than the limit of 4799; raise it with --max-pixels N on the command line or"
+        + " -Dnmf4j.image.maxPixels=N\n");
+    assertThat(out).doesNotExist();
+    CliRunner ok = CliRunner.run("segment", input.toString(), "--window", "20", "--k", "2",
+        "--out", out.toString(), "--max-pixels", "4800");
+    assertThat(ok.exitCode()).as(ok.err()).isZero();
+    assertFails("--max-pixels must be >= 1, was 0", "segment", input.toString(), "--out",
+        out.toString(), "--max-pixels", "0");
+  }
+
   private static void assertFails(String message, String... args) {
     CliRunner r = CliRunner.run(args);
     assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(2);
