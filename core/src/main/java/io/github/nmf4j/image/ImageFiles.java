@@ -23,8 +23,10 @@ import java.util.Locale;
  *       JDK's decoder gives them wrong colours); a Huffman-coded frame's entropy-coded data holds
  *       at least one bit per 8 x 8 block of each component.</li>
  *   <li>BMP: an uncompressed bitmap's rows lie inside the file.</li>
+ *   <li>GIF: every block up to the end of the first image's data lies inside the file, and that
+ *       data can decode to the pixels the image declares (see {@link #mostLzwPixels}).</li>
  * </ul>
- * GIF and run-length-coded BMP files are bounded by the pixel limit only.
+ * Run-length-coded BMP files are bounded by the pixel limit only.
  */
 final class ImageFiles {
 
@@ -58,7 +60,7 @@ final class ImageFiles {
         return bmp(in);
       }
       if (b0 == 'G' && b1 == 'I') {
-        return new Header("gif", -1, -1);
+        return gif(in);
       }
       throw new FileFormatException(path + " is not an image nmf4j can read (PNG, JPEG, BMP"
           + " or GIF)");
@@ -227,6 +229,90 @@ final class ImageFiles {
           header.width(), header.height(), blocks, ByteCounts.of(blocks / 8.0), entropyBytes));
     }
     return header;
+  }
+
+  private static Header gif(ImageBytes in) throws IOException {
+    String signature = in.ascii(6, "the GIF signature");
+    if (!signature.equals("GIF87a") && !signature.equals("GIF89a")) {
+      throw in.damaged("not a GIF file (bad signature)");
+    }
+    in.u16le("the width");
+    in.u16le("the height");
+    skipColourTable(in, in.u8("the screen flags"));
+    in.skip(2); // background colour, aspect ratio
+    while (true) {
+      long at = in.position();
+      int block = in.u8("a block introducer");
+      if (block == 0x21) { // extension: a label, then data blocks
+        in.u8("an extension label");
+        dataBlocks(in);
+      } else if (block == 0x2c) { // the first image: the one decoded
+        in.skip(4); // left, top
+        long width = in.u16le("the image width");
+        long height = in.u16le("the image height");
+        int flags = in.u8("the image flags");
+        if (width == 0 || height == 0) {
+          throw in.damaged("its first image declares " + width + " x " + height + " pixels");
+        }
+        skipColourTable(in, flags);
+        int codeSize = in.u8("the LZW code size");
+        if (codeSize < 1 || codeSize > 11) {
+          throw in.damaged("its LZW code size is " + codeSize + ", not 1 to 11");
+        }
+        long bytes = dataBlocks(in);
+        long most = mostLzwPixels(bytes, codeSize);
+        if (most < width * height) {
+          throw in.truncated("its first image declares " + width + " x " + height + " pixels,"
+              + " but it holds " + bytes + " bytes of LZW-coded data, which can decode to at"
+              + " most " + most + " pixels");
+        }
+        return new Header("gif", width, height);
+      } else {
+        throw in.damaged(block == 0x3b ? "it ends (trailer at byte " + at + ") before any image"
+            : String.format(Locale.ROOT, "unknown block %02X at byte %d", block, at));
+      }
+    }
+  }
+
+  private static void skipColourTable(ImageBytes in, int flags) throws IOException {
+    if ((flags & 0x80) != 0) {
+      long size = 3L << ((flags & 7) + 1);
+      if (in.position() + size > in.length()) {
+        throw new EOFException("the file ends at byte " + in.length() + ", inside the colour"
+            + " table");
+      }
+      in.skip(size);
+    }
+  }
+
+  /** Skips a sequence of GIF data blocks up to its terminator; returns their data bytes. */
+  private static long dataBlocks(ImageBytes in) throws IOException {
+    long total = 0;
+    while (true) {
+      long at = in.position();
+      int size = in.u8("a data block size");
+      if (size == 0) {
+        return total;
+      }
+      if (in.position() + size > in.length()) {
+        throw in.truncated("a data block at byte " + at + " claims " + size + " bytes, but the"
+            + " file ends at byte " + in.length());
+      }
+      in.skip(size);
+      total += size;
+    }
+  }
+
+  /**
+   * The most pixels {@code bytes} of GIF LZW data can decode to. Each code takes at least
+   * {@code codeSize + 1} bits, and the i-th code decodes to at most i pixels (each new table
+   * entry is one longer than an earlier one) and at most 4096 (the table's size): at most
+   * {@code sum min(i, 4096)} for i up to the number of codes.
+   */
+  static long mostLzwPixels(long bytes, int codeSize) {
+    long codes = bytes * 8 / (codeSize + 1);
+    long ramp = Math.min(codes, 4096);
+    return ramp * (ramp + 1) / 2 + (codes - ramp) * 4096;
   }
 
   private static Header bmp(ImageBytes in) throws IOException {

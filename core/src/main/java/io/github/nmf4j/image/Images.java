@@ -117,7 +117,8 @@ public final class Images {
    *
    * <p>Before decoding, the file's structure is checked against its length: a PNG's chunks and
    * the pixel data its compressed size can hold, a JPEG's segments up to its end-of-image
-   * marker, a BMP's rows; then width x height against {@code maxPixels}. A truncated or damaged
+   * marker, a BMP's rows, a GIF's blocks and the pixels its LZW data can hold; then width x
+   * height against {@code maxPixels}. A truncated or damaged
    * file is refused rather than decoded as far as it goes; a CMYK or YCCK JPEG is refused (the
    * JDK's decoder gives it wrong colours).
    *

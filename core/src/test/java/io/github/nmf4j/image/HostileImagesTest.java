@@ -174,6 +174,67 @@ class HostileImagesTest {
         + " all, but the file holds " + (bmp.length - 100) + " bytes");
   }
 
+  /**
+   * A GIF89a of one image, {@code width x height}, with a two-colour table and {@code lzw} as
+   * its LZW-coded data (minimum code size 2), in sub-blocks of at most 255 bytes.
+   */
+  static byte[] gif(int width, int height, byte[] lzw) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes("GIF89a".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    out.writeBytes(new byte[] {(byte) width, (byte) (width >> 8), (byte) height,
+        (byte) (height >> 8), (byte) 0x80, 0, 0, 0, 0, 0, (byte) 255, (byte) 255, (byte) 255});
+    out.writeBytes(new byte[] {0x2c, 0, 0, 0, 0, (byte) width, (byte) (width >> 8),
+        (byte) height, (byte) (height >> 8), 0, 2});
+    for (int i = 0; i < lzw.length; i += 255) {
+      int n = Math.min(255, lzw.length - i);
+      out.write(n);
+      out.write(lzw, i, n);
+    }
+    out.writeBytes(new byte[] {0, 0x3b});
+    return out.toByteArray();
+  }
+
+  @Test
+  void aTinyGifDeclaringHugeDimensionsIsRefusedBeforeDecoding() throws IOException {
+    // 35 bytes: a clear code, one pixel and the end code for a 2000 x 2000 image, within the
+    // pixel limit. The JDK decodes it to 4 million black pixels (32 MB of doubles per channel);
+    // at 8000 x 8000 it is 1.5 GB from 35 bytes.
+    byte[] tiny = gif(2000, 2000, new byte[] {0x44, 0x01});
+    assertThat(tiny.length).isEqualTo(35);
+    Path p = write("huge.gif", tiny);
+    assertThatThrownBy(() -> Images.readRgb(p)).isInstanceOf(FileFormatException.class)
+        .hasMessage(p + " is truncated or damaged: its first image declares 2000 x 2000 pixels,"
+            + " but it holds 2 bytes of LZW-coded data, which can decode to at most 15 pixels");
+  }
+
+  @Test
+  void aGifCutInsideItsBlocksSaysWhere() throws IOException {
+    byte[] whole = encode(noise(40, 30, BufferedImage.TYPE_BYTE_INDEXED), "gif");
+    Path p = write("cut.gif", Arrays.copyOf(whole, whole.length / 2));
+    assertThatThrownBy(() -> Images.readRgb(p)).isInstanceOf(FileFormatException.class)
+        .hasMessageStartingWith(p + " is truncated or damaged: a data block at byte ")
+        .hasMessageEndingWith(" bytes, but the file ends at byte " + whole.length / 2);
+    Path header = write("header.gif", Arrays.copyOf(whole, 9));
+    assertThatThrownBy(() -> Images.readRgb(header)).isInstanceOf(FileFormatException.class)
+        .hasMessage(header + " is truncated: the file ends at byte 9, inside the height");
+    Path none = write("none.gif", Arrays.copyOf(gif(4, 4, new byte[] {0x44, 0x01}), 13));
+    assertThatThrownBy(() -> Images.readRgb(none)).isInstanceOf(FileFormatException.class)
+        .hasMessage(none + " is truncated: the file ends at byte 13, inside the colour table");
+  }
+
+  @Test
+  void realGifsStillRead() throws IOException {
+    BufferedImage img = noise(300, 5, BufferedImage.TYPE_BYTE_INDEXED);
+    RgbImage read = Images.readRgb(write("ok.gif", encode(img, "gif")));
+    assertThat(read.width()).isEqualTo(300);
+    assertThat(read.red().get(4, 299)).isEqualTo(((img.getRGB(299, 4) >> 16) & 0xff) / 255.0);
+    // Uniform: the most a GIF compresses; 200 x 200 of one colour, palette included.
+    BufferedImage flat = new BufferedImage(200, 200, BufferedImage.TYPE_BYTE_INDEXED);
+    Path p = write("flat.gif", encode(flat, "gif"));
+    assertThat(Files.size(p)).isLessThan(2000);
+    assertThat(Images.readRgb(p).pixels()).isEqualTo(40_000);
+  }
+
   @Test
   void aJpegWithItsEndMarkerButDataMissingIsRefused() throws IOException {
     byte[] jpeg = encode(noise(64, 64), "jpeg");
