@@ -24,7 +24,9 @@ import java.util.Locale;
  *       at least one bit per 8 x 8 block of each component.</li>
  *   <li>BMP: an uncompressed bitmap's rows lie inside the file.</li>
  *   <li>GIF: every block up to the end of the first image's data lies inside the file, and that
- *       data can decode to the pixels the image declares (see {@link #mostLzwPixels}).</li>
+ *       data can decode to the pixels the image declares (see {@link #mostLzwPixels}). An
+ *       interlaced first image of 2 to 4 rows is refused: the JDK's decoder leaves rows of it
+ *       black (its second interlace pass is empty).</li>
  * </ul>
  * Run-length-coded BMP files are bounded by the pixel limit only.
  */
@@ -265,6 +267,11 @@ final class ImageFiles {
           throw in.truncated("its first image declares " + width + " x " + height + " pixels,"
               + " but it holds " + bytes + " bytes of LZW-coded data, which can decode to at"
               + " most " + most + " pixels");
+        }
+        if ((flags & 0x40) != 0 && height >= 2 && height <= 4) {
+          throw new FileFormatException(in.name() + " is an interlaced GIF of " + height
+              + " rows, which Java decodes wrongly (rows missing); convert it to PNG first, for"
+              + " example with ImageMagick: magick " + in.name() + " out.png");
         }
         return new Header("gif", width, height);
       } else {

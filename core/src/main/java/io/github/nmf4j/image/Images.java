@@ -120,7 +120,8 @@ public final class Images {
    * marker, a BMP's rows, a GIF's blocks and the pixels its LZW data can hold; then width x
    * height against {@code maxPixels}. A truncated or damaged
    * file is refused rather than decoded as far as it goes; a CMYK or YCCK JPEG is refused (the
-   * JDK's decoder gives it wrong colours).
+   * JDK's decoder gives it wrong colours), and so is an interlaced GIF of 2 to 4 rows (the
+   * JDK's decoder leaves rows of it black).
    *
    * @throws IllegalArgumentException if {@code path} is null or {@code maxPixels < 1}
    * @throws NoSuchFileException if the file does not exist

@@ -223,6 +223,28 @@ class HostileImagesTest {
   }
 
   @Test
+  void interlacedGifsOfTwoToFourRowsAreRefusedAsTheJdkDecodesThemWrongly() throws IOException {
+    // The JDK writes interlaced GIFs; its reader leaves rows 1 (of 2 or 3) and 1 to 3 (of 4)
+    // black when the second interlace pass is empty. Pillow reads the same files correctly.
+    for (int height = 1; height <= 6; height++) {
+      BufferedImage img = noise(50, height, BufferedImage.TYPE_BYTE_INDEXED);
+      Path p = write("rows" + height + ".gif", encode(img, "gif"));
+      if (height >= 2 && height <= 4) {
+        assertThatThrownBy(() -> Images.readRgb(p)).isInstanceOf(FileFormatException.class)
+            .hasMessage(p + " is an interlaced GIF of " + height + " rows, which Java decodes"
+                + " wrongly (rows missing); convert it to PNG first, for example with"
+                + " ImageMagick: magick " + p + " out.png");
+        continue;
+      }
+      RgbImage read = Images.readRgb(p);
+      for (int y = 0; y < height; y++) {
+        assertThat(read.red().get(y, 49)).as("row %d of %d", y, height)
+            .isEqualTo(((img.getRGB(49, y) >> 16) & 0xff) / 255.0);
+      }
+    }
+  }
+
+  @Test
   void realGifsStillRead() throws IOException {
     BufferedImage img = noise(300, 5, BufferedImage.TYPE_BYTE_INDEXED);
     RgbImage read = Images.readRgb(write("ok.gif", encode(img, "gif")));
