@@ -48,6 +48,9 @@ final class ImageFiles {
    */
   static Header check(Path path) throws IOException {
     long length = Files.size(path);
+    if (length == 0) {
+      throw new FileFormatException(path + " is empty (0 bytes), not an image");
+    }
     try (ImageBytes in = new ImageBytes(
         new BufferedInputStream(Files.newInputStream(path), 1 << 16), path.toString(), length)) {
       int b0 = in.peekByte(0);
