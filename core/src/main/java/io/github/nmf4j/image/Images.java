@@ -30,7 +30,8 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * Pixel values become doubles in [0, 1]: a sample {@code s} of {@code b} bits becomes {@code s /
  * (2^b - 1)}. Gray images keep their stored samples (no colour-space conversion); paletted and
  * packed images go through their sRGB colours; the alpha channel is ignored. Rows of a matrix
- * are rows of pixels, top to bottom. CMYK and YCCK JPEGs are refused (the JDK decodes their
+ * are rows of pixels, top to bottom, as stored: a JPEG's EXIF orientation is not applied. Of
+ * an animated GIF, the first frame is read, at its own size. CMYK and YCCK JPEGs are refused (the JDK decodes their
  * colours wrongly). Before any pixel is decoded, the file's structure is checked against its
  * length (a truncated or damaged file is refused, not decoded as far as it goes) and its width x
  * height against a limit, {@link #maxPixels()}: {@value #DEFAULT_MAX_PIXELS} pixels unless the
