@@ -31,16 +31,18 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * (2^b - 1)}. Gray images keep their stored samples (no colour-space conversion); paletted and
  * packed images go through their sRGB colours; the alpha channel is ignored. Rows of a matrix
  * are rows of pixels, top to bottom, as stored: a JPEG's EXIF orientation is not applied. Of
- * an animated GIF, the first frame is read, at its own size. CMYK and YCCK JPEGs are refused (the JDK decodes their
- * colours wrongly). Before any pixel is decoded, the file's structure is checked against its
- * length (a truncated or damaged file is refused, not decoded as far as it goes) and its width x
- * height against a limit, {@link #maxPixels()}: {@value #DEFAULT_MAX_PIXELS} pixels unless the
- * system property {@value #MAX_PIXELS_PROPERTY} says otherwise.
+ * an animated GIF, the first frame is read, at its own size. CMYK and YCCK JPEGs are refused
+ * (the JDK decodes their colours wrongly). Before any pixel is decoded, the file's structure is
+ * checked against its length (a truncated or damaged file is refused, not decoded as far as it
+ * goes) and its width x height against a limit, {@link #maxPixels()}: {@value
+ * #DEFAULT_MAX_PIXELS} pixels unless the system property {@value #MAX_PIXELS_PROPERTY} says
+ * otherwise.
  *
  * <p>Writing chooses the format from the extension ({@code .png}, {@code .jpg}/{@code .jpeg},
  * {@code .bmp}, {@code .gif}), clips every value to [0, 1] (NaN becomes 0), and stores 8 bits
  * per sample: {@code round(255 v)}; JPEG is written at quality 0.95. GIF stores at most 256
- * colours, so colour images written as GIF are approximated by the JDK's default palette.
+ * colours, so colour images written as GIF are approximated by the JDK's default palette; it is
+ * written without interlacing, which the JDK's reader gets wrong for images of 2 to 4 rows.
  * Writes are atomic: no partial file is left behind when they fail.
  */
 public final class Images {
@@ -119,10 +121,10 @@ public final class Images {
    * <p>Before decoding, the file's structure is checked against its length: a PNG's chunks and
    * the pixel data its compressed size can hold, a JPEG's segments up to its end-of-image
    * marker, a BMP's rows, a GIF's blocks and the pixels its LZW data can hold; then width x
-   * height against {@code maxPixels}. A truncated or damaged
-   * file is refused rather than decoded as far as it goes; a CMYK or YCCK JPEG is refused (the
-   * JDK's decoder gives it wrong colours), and so is an interlaced GIF of 2 to 4 rows (the
-   * JDK's decoder leaves rows of it black).
+   * height against {@code maxPixels}. A truncated or damaged file is refused rather than
+   * decoded as far as it goes; a CMYK or YCCK JPEG is refused (the JDK's decoder gives it wrong
+   * colours), and so is an interlaced GIF of 2 to 4 rows (the JDK's decoder leaves rows of it
+   * black).
    *
    * @throws IllegalArgumentException if {@code path} is null or {@code maxPixels < 1}
    * @throws NoSuchFileException if the file does not exist
@@ -326,6 +328,9 @@ public final class Images {
         if (format.equals("jpeg")) {
           param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
           param.setCompressionQuality(JPEG_QUALITY);
+        } else if (format.equals("gif")) {
+          // the JDK interlaces by default, and its reader loses rows of such a GIF of 2-4 rows
+          param.setProgressiveMode(ImageWriteParam.MODE_DISABLED);
         }
         writer.write(null, new IIOImage(finalImage, null, null), param);
       } finally {

@@ -244,6 +244,24 @@ class HostileImagesTest {
     }
   }
 
+  /**
+   * nmf4j's own GIF writer took the JDK's default, interlacing, so that a GIF of 2 to 4 rows it
+   * wrote could not be read back. It writes them without interlacing now.
+   */
+  @Test
+  void smallGifsThatNmf4jWritesReadBack() throws IOException {
+    for (int height = 1; height <= 6; height++) {
+      BufferedImage img = noise(50, height, BufferedImage.TYPE_BYTE_GRAY);
+      Path p = dir.resolve("own" + height + ".gif");
+      Images.write(p, img);
+      RgbImage read = Images.readRgb(p);
+      for (int y = 0; y < height; y++) {
+        assertThat(read.red().get(y, 49)).as("row %d of %d", y, height)
+            .isEqualTo((img.getRaster().getSample(49, y, 0)) / 255.0);
+      }
+    }
+  }
+
   @Test
   void realGifsStillRead() throws IOException {
     BufferedImage img = noise(300, 5, BufferedImage.TYPE_BYTE_INDEXED);
