@@ -39,6 +39,20 @@ class CompressCommandTest {
         Matrix.wrap(h, w, c[2])));
   }
 
+  /** As many colours as the image has: exact, so the PSNR is infinite ("Infinity dB" before). */
+  @Test
+  void anExactReconstructionSaysSoInsteadOfAnInfiniteNumber() throws IOException {
+    Matrix left = Matrix.wrap(2, 2, new double[] {0, 1, 0, 1});
+    Path twoColours = dir.resolve("two.png");
+    Images.writeRgb(twoColours, new RgbImage(left, left, left));
+    CliRunner r = CliRunner.run("compress", twoColours.toString(), "--out",
+        dir.resolve("out.png").toString(), "--method", "kmeans", "--colors", "2", "--json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains(", PSNR infinite (exact reconstruction), ")
+        .doesNotContain("Infinity");
+    assertThat(r.json()).containsEntry("psnr", null);
+  }
+
   @Test
   void kmeansQuantizationReportsTheContractFields() throws IOException {
     Path out = dir.resolve("out.png");
