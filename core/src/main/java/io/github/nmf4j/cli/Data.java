@@ -35,18 +35,28 @@ final class Data {
     this.sparse = sparse;
   }
 
+  /** What a NaN entry of a dense file is to the command that reads it. */
+  enum Nan {
+    /** An error. */
+    ERROR,
+    /** An error whose message names {@code --missing ignore}, which the command takes. */
+    ERROR_NAMING_IGNORE,
+    /** A missing value. */
+    MISSING
+  }
+
   /** Reads and checks {@code input}; {@code why} names what needs the data, for messages. */
   static Data read(Path input, boolean nonNegative, String why) throws IOException {
-    return read(input, nonNegative, false, why);
+    return read(input, nonNegative, Nan.ERROR, why);
   }
 
   /**
-   * Reads and checks {@code input}; with {@code nanMissing} NaN entries of a dense file pass
-   * as missing values ({@link Preflight#data(String, Matrix, boolean, boolean, String)}), and
-   * the unstored entries of a sparse file are missing, so it must store one.
+   * Reads and checks {@code input}; with {@link Nan#MISSING} NaN entries of a dense file pass
+   * as missing values ({@link Preflight#data(String, Matrix, boolean, Nan, String)}), and the
+   * unstored entries of a sparse file are missing, so it must store one.
    */
-  static Data read(Path input, boolean nonNegative, boolean nanMissing, String why)
-      throws IOException {
+  static Data read(Path input, boolean nonNegative, Nan nan, String why) throws IOException {
+    boolean nanMissing = nan == Nan.MISSING;
     if (MatrixIo.isSparseFormat(input)) {
       SparseMatrix s = MatrixIo.readSparse(input);
       Preflight.data(input.toString(), s, nonNegative, why);
@@ -58,7 +68,7 @@ final class Data {
       return new Data(null, s);
     }
     Matrix m = MatrixIo.read(input);
-    Preflight.data(input.toString(), m, nonNegative, nanMissing, why);
+    Preflight.data(input.toString(), m, nonNegative, nan, why);
     return new Data(m, null);
   }
 

@@ -199,7 +199,9 @@ final class FitCommand implements Command {
     }
     MiniBatchNmf mb = miniBatch ? miniBatch(args, nmf.settings(), bar) : null;
 
-    Data v = Data.read(input, true, ignore, miniBatch ? "mini-batch NMF" : "NMF");
+    Data v = Data.read(input, true, ignore ? Data.Nan.MISSING
+        : miniBatch ? Data.Nan.ERROR : Data.Nan.ERROR_NAMING_IGNORE,
+        miniBatch ? "mini-batch NMF" : "NMF");
     Preflight.rank("--rank", rank, input.toString(), v.rows(), v.cols());
     Preflight.initialization(NmfOptions.init(args), "--rank", rank, input.toString(),
         v.rows(), v.cols());

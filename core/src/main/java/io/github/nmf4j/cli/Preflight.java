@@ -54,19 +54,20 @@ final class Preflight {
    * @throws IllegalArgumentException naming the file, the 1-based row and column and the value
    */
   static void data(String file, Matrix data, boolean nonNegative, String why) {
-    data(file, data, nonNegative, false, why);
+    data(file, data, nonNegative, Data.Nan.ERROR, why);
   }
 
   /**
-   * As {@link #data(String, Matrix, boolean, String)}, but with {@code nanMissing} a NaN entry
-   * is a missing value and passes (for the commands that fit with {@code MissingValues.IGNORE});
-   * infinite and, with {@code nonNegative}, negative values are still errors, and so is a
-   * matrix with no value that is not NaN.
+   * As {@link #data(String, Matrix, boolean, String)}, but with {@link Data.Nan#MISSING} a NaN
+   * entry is a missing value and passes (for the commands that fit with {@code
+   * MissingValues.IGNORE}); infinite and, with {@code nonNegative}, negative values are still
+   * errors, and so is a matrix with no value that is not NaN. With {@link
+   * Data.Nan#ERROR_NAMING_IGNORE} the error for a NaN names {@code --missing ignore}.
    *
    * @throws IllegalArgumentException naming the file, the 1-based row and column and the value
    */
-  static void data(String file, Matrix data, boolean nonNegative, boolean nanMissing,
-      String why) {
+  static void data(String file, Matrix data, boolean nonNegative, Data.Nan nan, String why) {
+    boolean nanMissing = nan == Data.Nan.MISSING;
     if (data.rows() == 0 || data.cols() == 0) {
       throw new IllegalArgumentException(file + " holds no values (a " + data.shape()
           + " matrix); " + why + " needs at least one row and one column");
@@ -84,7 +85,9 @@ final class Preflight {
               : (v < 0 && Double.isFinite(v) ? "negative value " : "infinite value ") + v)
               + " at row " + (i + 1) + ", column " + (j + 1) + " (counting from 1); " + why
               + " needs " + (nonNegative ? "finite values >= 0" : "finite values")
-              + (nanMissing ? " (NaN marks a missing value)" : ""));
+              + (nanMissing ? " (NaN marks a missing value)" : "")
+              + (Double.isNaN(v) && nan == Data.Nan.ERROR_NAMING_IGNORE ? "; if NaN marks a"
+                  + " missing value, --missing ignore leaves it out of the fit" : ""));
         }
       }
     }

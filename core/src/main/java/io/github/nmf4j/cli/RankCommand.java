@@ -199,7 +199,8 @@ final class RankCommand implements Command {
     // are unknown (--missing ignore), for cv; else cv hides entries of a dense copy.
     // file: as read, for the header and the JSON (storedValues); data: as fitted
     boolean sparse = MatrixIo.isSparseFormat(input);
-    Data file = Data.read(input, true, ignore || (cv && !sparse), "NMF");
+    Data file = Data.read(input, true, ignore || (cv && !sparse) ? Data.Nan.MISSING
+        : Data.Nan.ERROR_NAMING_IGNORE, "NMF");
     Data data = file;
     if (cv && sparse && !ignore) {
       data = Data.of(file.dense(input.toString(), "--method cv", "--method consensus keeps it "

@@ -269,8 +269,13 @@ class FitCommandTest {
     Path gappy = dir.resolve("gaps.npy");
     MatrixIo.write(gappy, Matrix.wrap(40, 30, a));
     String g = gappy.toString();
-    assertFails(g + ": NaN at row 2, column 2 (counting from 1); NMF needs finite values >= 0",
+    assertFails(g + ": NaN at row 2, column 2 (counting from 1); NMF needs finite values >= 0"
+        + "; if NaN marks a missing value, --missing ignore leaves it out of the fit",
         "fit", g, "--rank", "4");
+    // mini-batch NMF does not take --missing ignore, so its message does not offer it
+    CliRunner miniBatch = CliRunner.run("fit", g, "--rank", "4", "--mini-batch");
+    assertThat(miniBatch.err()).isEqualTo("nmf4j fit: " + g + ": NaN at row 2, column 2"
+        + " (counting from 1); mini-batch NMF needs finite values >= 0\n");
     Path w = dir.resolve("w.npy");
     CliRunner r = CliRunner.run("fit", g, "--rank", "4", "--missing", "ignore", "--max-iter",
         "500", "--tol", "1e-8", "--out-w", w.toString(), "--json");

@@ -120,7 +120,11 @@ class PreflightTest {
       throws IOException {
     Path nan = csv("nan.csv", "1,2,3\n4,nan,6\n");
     assertRefused(CliRunner.run("fit", nan.toString(), "--rank", "1"), "fit", nan
-        + ": NaN at row 2, column 2 (counting from 1); NMF needs finite values >= 0");
+        + ": NaN at row 2, column 2 (counting from 1); NMF needs finite values >= 0; if NaN"
+        + " marks a missing value, --missing ignore leaves it out of the fit");
+    // k-means takes no missing values: its message offers nothing
+    assertRefused(CliRunner.run("cluster", nan.toString(), "--k", "1"), "cluster", nan
+        + ": NaN at row 2, column 2 (counting from 1); k-means needs finite values");
     Path inf = csv("inf.csv", "1,2,-inf\n");
     assertRefused(CliRunner.run("cluster", inf.toString(), "--k", "1"), "cluster", inf
         + ": infinite value -Infinity at row 1, column 3 (counting from 1); k-means needs"

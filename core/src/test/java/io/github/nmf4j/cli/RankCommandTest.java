@@ -454,7 +454,8 @@ class RankCommandTest {
         "consensus", "--runs", "2");
     assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
     assertThat(r.err()).startsWith("nmf4j rank: ").contains(nan + ": NaN at row 2, column 5 "
-        + "(counting from 1); NMF needs finite values >= 0");
+        + "(counting from 1); NMF needs finite values >= 0; if NaN marks a missing value,"
+        + " --missing ignore leaves it out of the fit");
     Path inf = withEntries(withEntries(blobs, "inf.csv", Double.NaN, 0), "inf.csv",
         Double.POSITIVE_INFINITY, 2 * 9 + 1);
     Path negative = withEntries(withEntries(blobs, "neg.npy", Double.NaN, 0), "neg.npy", -2.5,
