@@ -2,7 +2,7 @@
 """TF-IDF matrices from FOLDOC, the Free On-line Dictionary of Computing, for nmf4j.
 
 FOLDOC (editor Denis Howe, GNU Free Documentation License 1.1 or later) is installed by the
-Debian package dict-foldoc (`apt-get install dict-foldoc`, version 20230122-1 used here) as
+Debian package dict-foldoc (`apt-get install dict-foldoc`, version 20230119-1 used here) as
 /usr/share/dictd/foldoc.dict.dz (a gzip-compatible dictzip file) and foldoc.index (one line
 per entry: headword, offset and length in base 64). Each entry is one document.
 
@@ -15,9 +15,9 @@ Needs Debian's python3-sklearn 1.2 and python3-scipy 1.10. Two uses:
       one word per line, in column order) and foldoc-entries.txt (the headword of each row).
 
   /usr/bin/python3 docs/topics/make_foldoc_tfidf.py bench benchmarks/data
-      The benchmark matrix (not committed, ~5 MB): every entry with at least 15 distinct
+      The benchmark matrix (not committed, ~3.5 MB): every entry with at least 15 distinct
       words, TfidfVectorizer(min_df=2, English stop words, words of 2+ letters). Writes
-      foldoc-bench.npz and foldoc-bench-words.txt. With dict-foldoc 20230122-1 this is
+      foldoc-bench.npz and foldoc-bench-words.txt. With dict-foldoc 20230119-1 this is
       11,843 documents x 20,080 words, 449,375 stored values (density 0.189%).
 
 The text of an entry is cleaned before counting: the headword line is dropped, cross-reference
