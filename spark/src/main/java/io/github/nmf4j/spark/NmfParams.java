@@ -15,6 +15,7 @@ import org.apache.spark.ml.param.ParamValidators;
 import org.apache.spark.ml.param.Params;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.internal.SQLConf;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
@@ -146,11 +147,22 @@ final class NmfParams {
    * as PCAModel's output carries it (a VectorAssembler keeping invalid rows needs it).
    *
    * @param size the vectors' length k, or 0 when unknown (the metadata is then empty)
-   * @throws IllegalArgumentException if {@code schema} already has a column of that name
+   * @throws IllegalArgumentException if {@code schema} already has a column of that name, or
+   *     (unless {@code spark.sql.caseSensitive} is true) of that name in another case, which
+   *     {@code withColumn} would replace
    */
   static StructType withVectorColumn(StructType schema, String name, int size) {
     if (Arrays.asList(schema.fieldNames()).contains(name)) {
       throw new IllegalArgumentException("weights column '" + name + "' already exists");
+    }
+    if (!SQLConf.get().caseSensitiveAnalysis()) {
+      for (String existing : schema.fieldNames()) {
+        if (existing.equalsIgnoreCase(name)) {
+          throw new IllegalArgumentException("weights column '" + name + "' already exists (as '"
+              + existing + "': Spark SQL compares column names ignoring case unless "
+              + "spark.sql.caseSensitive is true)");
+        }
+      }
     }
     return schema.add(new StructField(name, new VectorUDT(), true, weightsMetadata(name, size)));
   }

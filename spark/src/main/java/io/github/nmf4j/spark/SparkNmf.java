@@ -297,7 +297,8 @@ public class SparkNmf extends Estimator<SparkNmfModel> implements DefaultParamsW
    * read the weights column.
    *
    * @throws IllegalArgumentException if the features column is missing or not of vectors, the
-   *     solver is hals with the kullback-leibler loss, or the weights column exists
+   *     solver is hals with the kullback-leibler loss, or the weights column exists (in any
+   *     case, unless {@code spark.sql.caseSensitive} is true)
    */
   @Override
   public StructType transformSchema(StructType schema) {

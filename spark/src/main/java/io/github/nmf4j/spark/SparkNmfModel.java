@@ -199,8 +199,9 @@ public class SparkNmfModel extends Model<SparkNmfModel> implements MLWritable {
    * the problem and the features column by its name.
    *
    * @throws IllegalArgumentException if the features column is missing or not of vectors, the
-   *     weights column exists, or (in a copy with other params) the solver is hals with the
-   *     kullback-leibler loss
+   *     weights column exists (in any case, unless {@code spark.sql.caseSensitive} is true:
+   *     {@code withColumn} would replace it), or (in a copy with other params) the solver is hals
+   *     with the kullback-leibler loss
    */
   @Override
   public Dataset<Row> transform(Dataset<?> dataset) {
