@@ -263,8 +263,10 @@ public class SparkNmfModel extends Model<SparkNmfModel> implements MLWritable {
   /**
    * The model saved at {@code path} by {@code write().save(path)}.
    *
-   * @throws IllegalArgumentException if {@code path} holds a saved object of another class
-   *     (Spark's {@code AnalysisException}, undeclared, if it holds nothing)
+   * @throws IllegalArgumentException if {@code path} holds a saved object of another class, or
+   *     a corrupt or hand-edited model: H not of its rank times columns values, not finite and
+   *     non-negative, or a rank in the metadata other than H's rows (Spark's {@code
+   *     AnalysisException}, undeclared, if it holds nothing)
    */
   public static SparkNmfModel load(String path) {
     return read().load(path);
@@ -310,17 +312,58 @@ public class SparkNmfModel extends Model<SparkNmfModel> implements MLWritable {
     }
   }
 
+  /**
+   * Spark's metadata reader (which checks the class and sets the params) and the data row, with
+   * H checked against its shape, its values and the rank the metadata sets: a hand-edited or
+   * corrupt save would otherwise load and fail in every task of a later transform.
+   */
   private static final class Reader extends MLReader<SparkNmfModel> {
     @Override
     public SparkNmfModel load(String path) {
       DefaultParamsReader.Metadata metadata = DefaultParamsReader$.MODULE$.loadMetadata(path,
           sparkSession(), SparkNmfModel.class.getName());
       Row r = sparkSession().read().parquet(path + "/data").head();
-      SparkNmfModel model = new SparkNmfModel(metadata.uid(), r.getInt(0), r.getInt(1),
-          doubles(r.getList(2)), r.getDouble(3), r.getDouble(4), r.getInt(5), r.getBoolean(6),
-          doubles(r.getList(7)), r.getLong(8));
+      int rank = r.getInt(0);
+      int cols = r.getInt(1);
+      double[] components = doubles(r.getList(2));
+      requireValidComponents(path, rank, cols, components);
+      SparkNmfModel model = new SparkNmfModel(metadata.uid(), rank, cols, components,
+          r.getDouble(3), r.getDouble(4), r.getInt(5), r.getBoolean(6), doubles(r.getList(7)),
+          r.getLong(8));
       metadata.getAndSetParams(model, metadata.getAndSetParams$default$2());
+      int claimed = (Integer) model.getOrDefault(model.rankParam);
+      int claimedDefault = (Integer) model.getDefault(model.rankParam).get();
+      if (claimed != rank || claimedDefault != rank) {
+        throw corrupt(path, "its metadata sets rank " + (claimed != rank ? claimed
+            : claimedDefault) + ", its components have " + rank + " rows");
+      }
       return model;
+    }
+
+    /** @throws IllegalArgumentException unless H is a finite, non-negative rank x cols matrix */
+    private static void requireValidComponents(String path, int rank, int cols,
+        double[] components) {
+      if (rank < 1 || cols < 1) {
+        throw corrupt(path, "rank " + rank + " and " + cols + " columns (both must be >= 1)");
+      }
+      if (components.length != (long) rank * cols) {
+        throw corrupt(path, "its components have " + components.length + " values, H of rank "
+            + rank + " with " + cols + " columns needs " + (long) rank * cols);
+      }
+      for (int i = 0; i < components.length; i++) {
+        double x = components[i];
+        if (!(x >= 0 && x <= Double.MAX_VALUE)) {
+          String what = Double.isNaN(x) ? "NaN" : Double.isInfinite(x) ? "infinite value " + x
+              : "negative value " + x;
+          throw corrupt(path, what + " at row " + i / cols + ", column " + i % cols
+              + " of its components (H must be finite and non-negative)");
+        }
+      }
+    }
+
+    private static IllegalArgumentException corrupt(String path, String what) {
+      return new IllegalArgumentException("the SparkNmfModel saved at " + path + " is corrupt: "
+          + what);
     }
 
     private static double[] doubles(List<Double> list) {

@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.nmf4j.linalg.Matrix;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Input a Spark ML user can hand the estimator or model by mistake, refused with a message that
@@ -21,6 +27,8 @@ class SparkNmfRefusalsTest {
   private static final Matrix V = SparkTestData.noisyLowRank(30, 6, 2, 0.1, 13);
 
   private static final SparkSession spark = SparkTestData.session();
+
+  @TempDir static Path dir;
 
   private static SparkNmfModel model() {
     return new SparkNmf().setRank(2).setSeed(1).setMaxIter(5).fit(frame(spark, V, 2, false));
@@ -47,6 +55,64 @@ class SparkNmfRefusalsTest {
       assertThat(out.schema()).isEqualTo(model.transformSchema(df.schema()));
     } finally {
       spark.conf().unset("spark.sql.caseSensitive");
+    }
+  }
+
+  @Test
+  void aSavedModelWhoseComponentsDisagreeWithItsShapeIsRefusedWhenLoaded() throws IOException {
+    // Loaded without a word before: components() then failed, and transform failed inside
+    // every task of its job (or, for a NaN in H, gave NaN weights).
+    String shortH = dir.resolve("short-h").toString();
+    new SparkNmfModel("u", 3, 6, new double[12], 0, 0, 1, false, new double[0], 30)
+        .save(shortH);
+    String nanH = dir.resolve("nan-h").toString();
+    double[] h = new double[12];
+    h[11] = Double.NaN;
+    new SparkNmfModel("u", 2, 6, h, 0, 0, 1, false, new double[0], 30).save(nanH);
+    String noColumns = dir.resolve("no-columns").toString();
+    new SparkNmfModel("u", 2, 0, new double[0], 0, 0, 1, false, new double[0], 30)
+        .save(noColumns);
+
+    assertThatThrownBy(() -> SparkNmfModel.load(shortH))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the SparkNmfModel saved at " + shortH + " is corrupt: its components have "
+            + "12 values, H of rank 3 with 6 columns needs 18");
+    assertThatThrownBy(() -> SparkNmfModel.load(nanH))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the SparkNmfModel saved at " + nanH + " is corrupt: NaN at row 1, column 5 "
+            + "of its components (H must be finite and non-negative)");
+    assertThatThrownBy(() -> SparkNmfModel.load(noColumns))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the SparkNmfModel saved at " + noColumns + " is corrupt: rank 2 and 0 "
+            + "columns (both must be >= 1)");
+  }
+
+  @Test
+  void aSavedModelWhoseMetadataClaimsAnotherRankIsRefusedWhenLoaded() throws IOException {
+    // Loaded before with rank() 5 and a 2 x 6 H: a model copy() cannot make.
+    String path = dir.resolve("edited-rank").toString();
+    model().save(path);
+    editMetadata(path, "\"rank\":2", "\"rank\":5");
+
+    assertThatThrownBy(() -> SparkNmfModel.load(path))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("the SparkNmfModel saved at " + path + " is corrupt: its metadata sets rank "
+            + "5, its components have 2 rows");
+  }
+
+  /** Replaces {@code from} by {@code to} in the Spark ML metadata saved at {@code path}. */
+  private static void editMetadata(String path, String from, String to) throws IOException {
+    try (Stream<Path> files = Files.list(Path.of(path, "metadata"))) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        String name = f.getFileName().toString();
+        if (name.endsWith(".crc")) {
+          Files.delete(f);  // Hadoop's checksum would refuse the edited file
+        } else if (name.startsWith("part-")) {
+          String json = Files.readString(f);
+          assertThat(json).contains(from);
+          Files.writeString(f, json.replace(from, to));
+        }
+      }
     }
   }
 }
