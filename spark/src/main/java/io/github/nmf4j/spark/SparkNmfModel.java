@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
 import org.apache.spark.ml.Model;
+import org.apache.spark.ml.attribute.AttributeGroup;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.VectorUDT;
 import org.apache.spark.ml.param.DoubleParam;
@@ -196,9 +197,11 @@ public class SparkNmfModel extends Model<SparkNmfModel> implements MLWritable {
    * NmfModel.transform} gives for that row alone. Lazy, as Spark transforms are: a bad row (of
    * another length than H's rows, or with a negative, NaN or infinite value) fails the job that
    * reads it, and that job's exception is caused by an {@link IllegalArgumentException} naming
-   * the problem and the features column by its name.
+   * the problem and the features column by its name. A length the column's ML attribute
+   * metadata gives (as a VectorAssembler's output has) is checked here, before any job.
    *
-   * @throws IllegalArgumentException if the features column is missing or not of vectors, the
+   * @throws IllegalArgumentException if the features column is missing, not of vectors or of
+   *     vectors of another length than H's rows by its ML attribute metadata, the
    *     weights column exists (in any case, unless {@code spark.sql.caseSensitive} is true:
    *     {@code withColumn} would replace it), or (in a copy with other params) the solver is hals
    *     with the kullback-leibler loss
@@ -225,7 +228,15 @@ public class SparkNmfModel extends Model<SparkNmfModel> implements MLWritable {
    */
   @Override
   public StructType transformSchema(StructType schema) {
-    NmfParams.requireVectorColumn(schema, getOrDefault(featuresCol), "features");
+    String features = getOrDefault(featuresCol);
+    NmfParams.requireVectorColumn(schema, features, "features");
+    // The length in the column's metadata (a VectorAssembler's output has it), when known.
+    int size = AttributeGroup.fromStructField(schema.apply(features)).size();
+    if (size >= 0 && size != cols) {
+      throw new IllegalArgumentException("features column '" + features + "' holds vectors of "
+          + size + " values (its ML attribute metadata); the model was fitted on rows of "
+          + cols);
+    }
     NmfParams.requireSolverForLoss(getOrDefault(solver), getOrDefault(loss));
     return NmfParams.withVectorColumn(schema, getOrDefault(weightsCol), rank);
   }

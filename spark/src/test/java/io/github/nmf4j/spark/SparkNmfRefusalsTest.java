@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -56,6 +57,24 @@ class SparkNmfRefusalsTest {
     } finally {
       spark.conf().unset("spark.sql.caseSensitive");
     }
+  }
+
+  @Test
+  void aFeaturesColumnWhoseMetadataGivesAnotherLengthIsRefusedBeforeAnyJob() {
+    // A VectorAssembler's output carries its length; transform was lazy about it and the
+    // length was found in the tasks of the first job that read the weights.
+    Dataset<Row> assembled = new VectorAssembler().setInputCols(new String[] {"a", "b"})
+        .setOutputCol("features").transform(spark.sql("select 1.0d as a, 2.0d as b"));
+    SparkNmfModel model = model();
+    String message = "features column 'features' holds vectors of 2 values (its ML attribute "
+        + "metadata); the model was fitted on rows of 6";
+
+    assertThatThrownBy(() -> model.transform(assembled))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+    assertThatThrownBy(() -> model.transformSchema(assembled.schema()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+    // A column without the metadata is still checked row by row, in the job.
+    assertThat(model.transform(frame(spark, V, 1, false)).count()).isEqualTo(30);
   }
 
   @Test
