@@ -16,8 +16,10 @@ import org.apache.spark.ml.param.Params;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.internal.SQLConf;
+import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -129,8 +131,24 @@ final class NmfParams {
     DataType type = schema.apply(name).dataType();
     if (!(type instanceof VectorUDT)) {
       throw new IllegalArgumentException(what + " column '" + name + "' must hold "
-          + "org.apache.spark.ml.linalg.Vector values, was " + type.catalogString());
+          + "org.apache.spark.ml.linalg.Vector values, was " + describe(type));
     }
+  }
+
+  /**
+   * {@code type} as a message names it, with the conversion to ml vectors where Spark has one:
+   * the old mllib VectorUDT is otherwise shown as its SQL struct, which looks like ml's.
+   */
+  private static String describe(DataType type) {
+    if (type instanceof org.apache.spark.mllib.linalg.VectorUDT) {
+      return "org.apache.spark.mllib.linalg.Vector (convert it with "
+          + "MLUtils.convertVectorColumnsToML)";
+    }
+    if (type instanceof ArrayType && ((ArrayType) type).elementType() instanceof NumericType) {
+      return type.catalogString() + " (convert it with "
+          + "org.apache.spark.ml.functions.array_to_vector)";
+    }
+    return type.catalogString();
   }
 
   /**

@@ -13,8 +13,10 @@ import java.util.stream.Stream;
 import org.apache.spark.ml.feature.VectorAssembler;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -75,6 +77,30 @@ class SparkNmfRefusalsTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessage(message);
     // A column without the metadata is still checked row by row, in the job.
     assertThat(model.transform(frame(spark, V, 1, false)).count()).isEqualTo(30);
+  }
+
+  @Test
+  void mllibVectorsAndArraysAreRefusedWithTheConversionToUse() {
+    // Both were refused as "was struct<type:tinyint,size:int,indices:array<int>,..." (the
+    // mllib VectorUDT's SQL type) and "was array<double>", with no word of what to do.
+    Dataset<Row> mllib = spark.createDataFrame(List.of(RowFactory.create(
+        org.apache.spark.mllib.linalg.Vectors.dense(1, 2))), new StructType().add("features",
+        new org.apache.spark.mllib.linalg.VectorUDT()));
+    Dataset<Row> arrays = spark.sql("select array(1.0d, 2.0d) as features");
+    SparkNmfModel model = model();
+    String mllibMessage = "features column 'features' must hold "
+        + "org.apache.spark.ml.linalg.Vector values, was org.apache.spark.mllib.linalg.Vector "
+        + "(convert it with MLUtils.convertVectorColumnsToML)";
+
+    assertThatThrownBy(() -> new SparkNmf().setRank(1).fit(mllib))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage(mllibMessage);
+    assertThatThrownBy(() -> model.transform(mllib))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage(mllibMessage);
+    assertThatThrownBy(() -> new SparkNmf().setRank(1).fit(arrays))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("features column 'features' must hold org.apache.spark.ml.linalg.Vector "
+            + "values, was array<double> (convert it with "
+            + "org.apache.spark.ml.functions.array_to_vector)");
   }
 
   @Test
