@@ -55,11 +55,12 @@ final class RowBlock implements Serializable {
    * The block of the {@code rows} vectors of {@code it}, the first being row {@code firstRow} of
    * V; explicit zeros of sparse vectors are dropped.
    *
+   * @param column the name of the vectors' column, for messages
    * @throws IllegalArgumentException if a vector is null, has no values, has another length
    *     than the block's first, or holds a negative, NaN or infinite value (the message names
-   *     the rows, from 0, and the column)
+   *     the column, the rows, from 0, and the index in the vector)
    */
-  static RowBlock of(long firstRow, int rows, Iterator<Vector> it) {
+  static RowBlock of(long firstRow, int rows, Iterator<Vector> it, String column) {
     int[] pointers = new int[rows + 1];
     int[] columns = new int[16];
     double[] values = new double[16];
@@ -77,23 +78,23 @@ final class RowBlock implements Serializable {
       }
       Vector v = it.next();
       if (v == null) {
-        throw new IllegalArgumentException("features at row " + row + " is null");
+        throw new IllegalArgumentException(column + " at row " + row + " is null");
       }
       if (cols < 0) {
         cols = v.size();
         if (cols == 0) {
-          throw new IllegalArgumentException("features at row " + row + " has no values");
+          throw new IllegalArgumentException(column + " at row " + row + " has no values");
         }
         sparseLimit = (long) (SPARSE_DENSITY * rows * cols);
       } else if (v.size() != cols) {
-        throw new IllegalArgumentException("features at row " + row + " has " + v.size()
+        throw new IllegalArgumentException(column + " at row " + row + " has " + v.size()
             + " values, row " + firstRow + " has " + cols + " (all rows of V must have the same "
             + "length)");
       }
       int[] index = v instanceof SparseVector ? ((SparseVector) v).indices() : null;
       double[] x = index == null ? ((DenseVector) v).values() : ((SparseVector) v).values();
       for (int q = 0; q < x.length; q++) {
-        check(x[q], row, index == null ? q : index[q]);
+        check(x[q], row, index == null ? q : index[q], column);
       }
       if (block != null) {
         write(x, index, block, i * cols);
@@ -131,9 +132,16 @@ final class RowBlock implements Serializable {
         Arrays.copyOf(values, nnz));
   }
 
-  /** @throws IllegalArgumentException unless {@code x} is finite and non-negative */
-  private static void check(double x, long row, int column) {
-    check(x, column, "v", "row " + row + ", ");
+  /**
+   * For a value at {@code index} of the vector of row {@code row} in the column {@code name}.
+   *
+   * @throws IllegalArgumentException unless {@code x} is finite and non-negative
+   */
+  private static void check(double x, long row, int index, String name) {
+    // Written so that NaN fails the test too; the message is built only then.
+    if (!(x >= 0 && x <= Double.MAX_VALUE)) {
+      throw bad(x, index, name, "row " + row + ", ");
+    }
   }
 
   /**
@@ -142,17 +150,16 @@ final class RowBlock implements Serializable {
    * @throws IllegalArgumentException unless {@code x} is finite and non-negative
    */
   static void check(double x, int column, String name) {
-    check(x, column, name, "");
+    if (!(x >= 0 && x <= Double.MAX_VALUE)) {
+      throw bad(x, column, name, "");
+    }
   }
 
-  private static void check(double x, int column, String name, String row) {
-    // Written so that NaN fails the test too.
-    if (!(x >= 0 && x <= Double.MAX_VALUE)) {
-      String what = Double.isNaN(x) ? "NaN" : Double.isInfinite(x) ? "infinite value " + x
-          : "negative value " + x;
-      throw new IllegalArgumentException(what + " at " + row + "column " + column + " of "
-          + name + " (NMF needs finite, non-negative values)");
-    }
+  private static IllegalArgumentException bad(double x, int column, String name, String row) {
+    String what = Double.isNaN(x) ? "NaN" : Double.isInfinite(x) ? "infinite value " + x
+        : "negative value " + x;
+    return new IllegalArgumentException(what + " at " + row + "column " + column + " of "
+        + name + " (NMF needs finite, non-negative values)");
   }
 
   /** A dense {@code rows x cols} block holding the first {@code filled} rows of the CSR form. */

@@ -43,16 +43,19 @@ final class SparkBlocks implements DistributedNmf.Blocks, AutoCloseable {
 
   private final JavaSparkContext jsc;
   private final JavaRDD<RowBlock> v;
+  /** The name of the vectors' column, for messages. */
+  private final String column;
   private final int checkpointInterval;
   private final StepRunner runner;
   private final List<Broadcast<BlockStep>> broadcasts = new ArrayList<>();
   private JavaRDD<StepOutput> current;
   private int steps;
 
-  private SparkBlocks(JavaSparkContext jsc, JavaRDD<RowBlock> v, int checkpointInterval,
-      StepRunner runner) {
+  private SparkBlocks(JavaSparkContext jsc, JavaRDD<RowBlock> v, String column,
+      int checkpointInterval, StepRunner runner) {
     this.jsc = jsc;
     this.v = v;
+    this.column = column;
     this.checkpointInterval = checkpointInterval;
     this.runner = runner;
   }
@@ -105,10 +108,10 @@ final class SparkBlocks implements DistributedNmf.Blocks, AutoCloseable {
     JavaRDD<RowBlock> blocks = rows.mapPartitionsWithIndex((i, it) -> {
       int count = (int) (starts[i + 1] - starts[i]);
       return count == 0 ? Collections.emptyIterator()
-          : Collections.singletonList(RowBlock.of(starts[i], count, it)).iterator();
+          : Collections.singletonList(RowBlock.of(starts[i], count, it, column)).iterator();
     }, true);
     blocks.persist(StorageLevel.MEMORY_AND_DISK());
-    return new SparkBlocks(JavaSparkContext.fromSparkContext(vectors.context()), blocks,
+    return new SparkBlocks(JavaSparkContext.fromSparkContext(vectors.context()), blocks, column,
         checkpointInterval, runner);
   }
 
@@ -173,7 +176,7 @@ final class SparkBlocks implements DistributedNmf.Blocks, AutoCloseable {
     for (Tuple2<Long, BlockStatistics> part : parts) {
       int cols = part._2().cols();
       if (total.rows() > 0 && cols != total.cols()) {
-        throw new IllegalArgumentException("features at row " + part._1() + " has " + cols
+        throw new IllegalArgumentException(column + " at row " + part._1() + " has " + cols
             + " values, row 0 has " + total.cols() + " (all rows of V must have the same "
             + "length)");
       }

@@ -38,7 +38,8 @@ class RowBlockTest {
   void aSparseEnoughBlockIsHeldInCsrFromDenseOrSparseVectors() {
     Matrix quarter = banded(2);   // 20% non-zero
     for (boolean sparseVectors : new boolean[] {false, true}) {
-      RowBlock block = RowBlock.of(40, 8, rows(quarter, sparseVectors).iterator());
+      RowBlock block = RowBlock.of(40, 8, rows(quarter, sparseVectors).iterator(),
+          "features");
 
       assertThat(block.sparse()).as("sparse vectors " + sparseVectors).isTrue();
       assertThat(block.statistics().toString())
@@ -49,7 +50,7 @@ class RowBlockTest {
   @Test
   void aDenserBlockIsHeldDenseEvenFromSparseVectors() {
     Matrix half = banded(5);
-    RowBlock block = RowBlock.of(0, 8, rows(half, true).iterator());
+    RowBlock block = RowBlock.of(0, 8, rows(half, true).iterator(), "features");
 
     assertThat(block.sparse()).isFalse();
     assertThat(block.statistics().toString()).isEqualTo(BlockStatistics.of(half, 0).toString());
@@ -65,7 +66,7 @@ class RowBlockTest {
       }
     }
     Matrix m = Matrix.of(a);
-    RowBlock block = RowBlock.of(0, 8, rows(m, true).iterator());
+    RowBlock block = RowBlock.of(0, 8, rows(m, true).iterator(), "features");
 
     assertThat(block.sparse()).isFalse();
     assertThat(block.statistics().toString()).isEqualTo(BlockStatistics.of(m, 0).toString());
@@ -75,19 +76,20 @@ class RowBlockTest {
   void badValuesAreNamedByRowAndColumnInV() {
     List<Vector> nan = rows(banded(2), true);
     nan.set(3, Vectors.sparse(10, new int[] {2, 6}, new double[] {1, Double.NaN}));
-    assertThatThrownBy(() -> RowBlock.of(100, 8, nan.iterator()))
+    assertThatThrownBy(() -> RowBlock.of(100, 8, nan.iterator(), "features"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("NaN at row 103, column 6 of v (NMF needs finite, non-negative values)");
+        .hasMessage("NaN at row 103, column 6 of features (NMF needs finite, non-negative "
+            + "values)");
 
     List<Vector> negative = rows(banded(9), false);
     negative.set(7, Vectors.dense(0, 0, 0, 0, 0, -2, 0, 0, 0, 0));
-    assertThatThrownBy(() -> RowBlock.of(0, 8, negative.iterator()))
-        .hasMessage("negative value -2.0 at row 7, column 5 of v (NMF needs finite, "
+    assertThatThrownBy(() -> RowBlock.of(0, 8, negative.iterator(), "features"))
+        .hasMessage("negative value -2.0 at row 7, column 5 of features (NMF needs finite, "
             + "non-negative values)");
 
     List<Vector> ragged = rows(banded(2), true);
     ragged.set(5, Vectors.dense(1, 2, 3));
-    assertThatThrownBy(() -> RowBlock.of(10, 8, ragged.iterator()))
+    assertThatThrownBy(() -> RowBlock.of(10, 8, ragged.iterator(), "features"))
         .hasMessage("features at row 15 has 3 values, row 10 has 10 (all rows of V must have "
             + "the same length)");
   }

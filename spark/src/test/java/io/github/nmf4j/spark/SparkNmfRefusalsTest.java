@@ -8,9 +8,14 @@ import io.github.nmf4j.linalg.Matrix;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.ml.linalg.Vector;
+import org.apache.spark.ml.linalg.VectorUDT;
+import org.apache.spark.ml.linalg.Vectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -101,6 +106,39 @@ class SparkNmfRefusalsTest {
         .hasMessage("features column 'features' must hold org.apache.spark.ml.linalg.Vector "
             + "values, was array<double> (convert it with "
             + "org.apache.spark.ml.functions.array_to_vector)");
+  }
+
+  @Test
+  void fitNamesTheFeaturesColumnByItsNameAsTransformDoes() {
+    // fit said "features at row 1 is null" and "... of v" whatever the column was called,
+    // while transform's messages name the column ("pixels is null").
+    SparkNmf nmf = new SparkNmf().setRank(1).setFeaturesCol("pixels");
+    Vector ok = Vectors.dense(1, 2);
+    Object[][] cases = {
+        {new Vector[] {ok, null, ok}, "pixels at row 1 is null"},
+        {new Vector[] {ok, Vectors.dense(-1, 2)}, "negative value -1.0 at row 1, column 0 of "
+            + "pixels (NMF needs finite, non-negative values)"},
+        {new Vector[] {Vectors.dense(new double[0])}, "pixels at row 0 has no values"},
+        {new Vector[] {ok, ok, Vectors.dense(1, 2, 3)}, "pixels at row 2 has 3 values, row 0 has "
+            + "2 (all rows of V must have the same length)"}};
+    for (Object[] c : cases) {
+      // One partition (the rows are checked as the block is built) and one per row (the
+      // lengths are compared across partitions on the driver).
+      for (int partitions : new int[] {1, ((Vector[]) c[0]).length}) {
+        Dataset<Row> df = pixels((Vector[]) c[0], partitions);
+        assertThatThrownBy(() -> nmf.fit(df)).as(partitions + " partitions")
+            .isInstanceOf(IllegalArgumentException.class).hasMessage((String) c[1]);
+      }
+    }
+  }
+
+  private static Dataset<Row> pixels(Vector[] rows, int partitions) {
+    List<Row> list = new ArrayList<>();
+    for (Vector v : rows) {
+      list.add(RowFactory.create(v));
+    }
+    return spark.createDataFrame(JavaSparkContext.fromSparkContext(spark.sparkContext())
+        .parallelize(list, partitions), new StructType().add("pixels", new VectorUDT()));
   }
 
   @Test

@@ -263,8 +263,8 @@ class SparkNmfTest {
     assertThatThrownBy(() -> new CountingSteps().setRank(2)
         .fit(frame(spark, Matrix.wrap(300, 40, a), 3, false)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("negative value -1.0 at row 205, column 7 of v (NMF needs finite, "
-            + "non-negative values)");
+        .hasMessage("negative value -1.0 at row 205, column 7 of features (NMF needs "
+            + "finite, non-negative values)");
     assertThat(STEPS.get()).as("steps run before the rejection").isZero();
     new CountingSteps().setRank(2).setMaxIter(1).fit(frame(spark, V, 3, false));
     // The start, one iteration and the residual step, on 3 partitions each.
@@ -275,7 +275,8 @@ class SparkNmfTest {
     assertThatThrownBy(() -> new SparkNmf().setRank(2)
         .fit(frame(spark, Matrix.wrap(300, 40, b), 7, true)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("NaN at row 299, column 39 of v (NMF needs finite, non-negative values)");
+        .hasMessage("NaN at row 299, column 39 of features (NMF needs finite, non-negative "
+            + "values)");
 
     assertThatThrownBy(() -> new SparkNmf().setRank(2).setFeaturesCol("rows")
         .fit(frame(spark, V, 1, false)))
