@@ -28,8 +28,14 @@ final class RowTransformer implements Serializable {
   private final String loss;
   /** The features column's name, for messages. */
   private final String column;
-  private transient Nmf config;
-  private transient Matrix h;
+  /**
+   * The settings and H, rebuilt on first use: one object with final fields, read once per row,
+   * so that a thread sharing this instance sees both or neither (two lazy fields could be seen
+   * half set).
+   */
+  private transient Rebuilt rebuilt;
+
+  private record Rebuilt(Nmf config, Matrix h) {}
 
   RowTransformer(int rank, int cols, double[] components, int maxIter, double tol, long seed,
       String solver, String loss, String column) {
@@ -58,9 +64,11 @@ final class RowTransformer implements Serializable {
       throw new IllegalArgumentException(column + " must have " + cols + " values (as the rows "
           + "the model was fitted on), had " + features.size());
     }
-    if (config == null) {
-      config = NmfParams.config(rank, maxIter, tol, seed, solver, loss);
-      h = Matrix.wrap(rank, cols, components);
+    Rebuilt r = rebuilt;
+    if (r == null) {
+      r = new Rebuilt(NmfParams.config(rank, maxIter, tol, seed, solver, loss),
+          Matrix.wrap(rank, cols, components));
+      rebuilt = r;
     }
     double[] row;
     if (features instanceof DenseVector) {
@@ -76,7 +84,7 @@ final class RowTransformer implements Serializable {
         row[s.indices()[j]] = s.values()[j];
       }
     }
-    return Vectors.dense(DistributedNmf.transformRows(config, h, Matrix.wrap(1, cols, row))
-        .row(0));
+    return Vectors.dense(DistributedNmf.transformRows(r.config(), r.h(),
+        Matrix.wrap(1, cols, row)).row(0));
   }
 }
