@@ -94,6 +94,39 @@ class AgglomerativeTest {
     }
   }
 
+  /**
+   * Points far from the origin (timestamps, projected coordinates): the heights depend on the
+   * differences only, and must be those of the points moved to the origin. Ward's centroids
+   * of values near 1e12 were rounded to its ulp (1.2e-4), one height off by 1.5e-6 relative.
+   * Reference: {@code scipy.cluster.hierarchy.linkage(P, "ward")[:, 2]} with P the points
+   * below (the same for P + 1e12, scipy using only distances); P + 1e12 is exact in doubles.
+   */
+  @ParameterizedTest
+  @EnumSource(Linkage.class)
+  void pointsFarFromTheOriginMergeAsTheirDifferences(Linkage linkage) {
+    double[][] p = {{0, 0}, {1, 0}, {0, 2}, {5, 5}, {6, 5.5}, {10, 0}, {10.25, 1}, {3, 7}};
+    double[][] shifted = new double[p.length][];
+    for (int i = 0; i < p.length; i++) {
+      shifted[i] = new double[] {p[i][0] + 1e12, p[i][1] + 1e12};
+    }
+    double[] near = Agglomerative.builder().linkage(linkage).fit(Matrix.of(p)).mergeTree()
+        .heights();
+    double[] far = Agglomerative.builder().linkage(linkage).fit(Matrix.of(shifted))
+        .mergeTree().heights();
+    for (int i = 0; i < near.length; i++) {
+      assertThat(far[i]).as("height %d", i)
+          .isCloseTo(near[i], within(near[i] * RELATIVE_HEIGHT_TOLERANCE));
+    }
+    if (linkage == Linkage.WARD) {
+      double[] scipy = {1.0, 1.0307764064044151, 1.118033988749895, 2.3804761428476167,
+          3.523729085310996, 11.679754563631318, 14.039564630001886};
+      for (int i = 0; i < scipy.length; i++) {
+        assertThat(far[i]).as("height %d", i)
+            .isCloseTo(scipy[i], within(scipy[i] * RELATIVE_HEIGHT_TOLERANCE));
+      }
+    }
+  }
+
   @Test
   void wardHeightsAddUpToTheTotalSumOfSquares() {
     Matrix points = Blobs.generate(3, 300, 4, 5, 5, 1.0).points();
