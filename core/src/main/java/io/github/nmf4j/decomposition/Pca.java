@@ -9,6 +9,7 @@ import io.github.nmf4j.internal.Rescaling;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.Svd;
 import io.github.nmf4j.linalg.access.MatrixAccess;
+import java.util.Arrays;
 import java.util.OptionalInt;
 
 /**
@@ -101,12 +102,12 @@ public final class Pca extends Estimator<PcaSettings> {
         : Rescaling.scaled(data, pre - shift));
     double norm = PcaModel.squaresInRange(totalSquares) ? Math.sqrt(totalSquares)
         : centered.frobeniusNorm();
-    Svd svd = exact(n, p, k) ? Svd.exact(centered, threads)
+    boolean exact = exact(n, p, k);
+    Svd svd = exact ? Svd.exact(centered, threads)
         : Svd.truncated(centered, k, settings.seed(), threads);
     monitor.report(0, 2, STEPS);
-    double[] s = svd.singularValues();
-    double[] singular = new double[k];
-    System.arraycopy(s, 0, singular, 0, k);
+    // the exact SVD's discarded singular values too: the model's noise variance is their mean
+    double[] singular = exact ? svd.singularValues() : Arrays.copyOf(svd.singularValues(), k);
     double[] rows = svd.vt().toRowMajorArray();
     double[] comps = new double[k * p];
     System.arraycopy(rows, 0, comps, 0, k * p);

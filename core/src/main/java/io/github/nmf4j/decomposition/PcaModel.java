@@ -36,7 +36,9 @@ public final class PcaModel {
    * {@code totalSquares} is {@code ||X - 1 mu^T||_F^2} summed plainly; where it overflowed or
    * underflowed ({@link #squaresInRange}) the SVD ran on the centred data times {@code
    * 2^-shift}, whose singular values {@code scaledSingular} and norm {@code norm} give the
-   * ratios, and the singular values are {@code scaledSingular} times {@code 2^shift}.
+   * ratios, and the singular values are {@code scaledSingular} times {@code 2^shift}. {@code
+   * scaledSingular} holds the {@code k = components.rows()} kept values, then, from an exact
+   * SVD, all the discarded ones (whose mean variance is the noise variance).
    */
   PcaModel(PcaSettings settings, Matrix components, double[] scaledSingular,
       double[] mean, double totalSquares, double norm, int shift, int samples,
@@ -44,14 +46,14 @@ public final class PcaModel {
     this.settings = settings;
     this.threads = settings.threads();
     this.components = components;
-    double[] singularValues = scaledSingular.clone();
-    for (int j = 0; j < singularValues.length; j++) {
+    int k = components.rows();
+    double[] singularValues = new double[k];
+    for (int j = 0; j < k; j++) {
       singularValues[j] = Math.scalb(scaledSingular[j], shift);
     }
     this.singularValues = singularValues;
     this.mean = mean;
     this.samples = samples;
-    int k = singularValues.length;
     explainedVariance = new double[k];
     explainedVarianceRatio = new double[k];
     double totalVariance = totalSquares / (samples - 1);
@@ -69,12 +71,27 @@ public final class PcaModel {
       kept += explainedVariance[j];
       keptShare += explainedVarianceRatio[j];
     }
+    double dataNorm = Math.scalb(norm, shift);
     if (k == maxComponents) {
       noiseVariance = 0;
+    } else if (scaledSingular.length == maxComponents) {
+      // scikit-learn's full solver: the mean of the discarded variances, which keeps the digits
+      // that the total minus the kept variance cancels (to 0 for a discarded share below 1e-16)
+      double discarded = 0;
+      for (int j = k; j < maxComponents; j++) {
+        if (plain) {
+          double s = Math.scalb(scaledSingular[j], shift);
+          discarded += s * s / (samples - 1);
+        } else if (norm > 0) {
+          double share = scaledSingular[j] / norm;
+          discarded += share * share;
+        }
+      }
+      noiseVariance = plain ? discarded / (maxComponents - k)
+          : discarded * dataNorm / (samples - 1) * dataNorm / (maxComponents - k);
     } else if (plain) {
       noiseVariance = Math.max(0, totalVariance - kept) / (maxComponents - k);
     } else {
-      double dataNorm = Math.scalb(norm, shift);
       noiseVariance = Math.max(0, 1 - keptShare) * dataNorm / (samples - 1) * dataNorm
           / (maxComponents - k);
     }
@@ -121,7 +138,10 @@ public final class PcaModel {
 
   /**
    * The average variance of the discarded directions (scikit-learn's {@code noise_variance_},
-   * Tipping and Bishop 1999); 0 when all components are kept.
+   * Tipping and Bishop 1999); 0 when all components are kept. As scikit-learn: after an exact
+   * SVD the mean of the discarded variances {@code s_j^2 / (n - 1)}; after a randomized one,
+   * which has not computed them, the total variance minus the kept variance, divided by {@code
+   * min(n, p) - k} (0 where the discarded share is below double's precision, about 1e-16).
    */
   public double noiseVariance() {
     return noiseVariance;

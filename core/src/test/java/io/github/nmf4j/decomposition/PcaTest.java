@@ -165,6 +165,26 @@ class PcaTest {
     assertThat(model.transform(x).frobeniusNorm()).isZero();
   }
 
+  /**
+   * The noise variance is the mean of the discarded variances, as scikit-learn's full solver
+   * computes it, not the total minus the kept variance, which cancelled to 0 when the discarded
+   * share was below double's precision. The columns are centred and orthogonal, so the variances
+   * are 4e8 / 3, 3.6e-9 / 3 and 4e-10 / 3. scikit-learn 1.2.1:
+   * {@code x = np.array([[1e4, 1e-5, 3e-5], [-1e4, 1e-5, -3e-5], [1e4, -1e-5, -3e-5],
+   * [-1e4, -1e-5, 3e-5]]); [PCA(k).fit(x).noise_variance_ for k in (1, 2)]} gives
+   * 6.666666666666667e-10 and 1.3333333333333336e-10.
+   */
+  @Test
+  void noiseVarianceKeepsItsDigitsBesideAHugeLeadingVariance() {
+    Matrix x = Matrix.of(new double[][] {
+        {1e4, 1e-5, 3e-5}, {-1e4, 1e-5, -3e-5}, {1e4, -1e-5, -3e-5}, {-1e4, -1e-5, 3e-5}});
+    double[] expected = {6.666666666666667e-10, 1.3333333333333336e-10};
+    for (int k = 1; k <= 2; k++) {
+      assertThat(Pca.builder().components(k).fit(x).noiseVariance()).as("k = %d", k)
+          .isCloseTo(expected[k - 1], within(VARIANCE_TOL * expected[k - 1]));
+    }
+  }
+
   @Test
   void varianceRatiosStayFiniteWhenTheVariancesOverflowOrUnderflow() {
     double[][] rows = {{1, 0, 1}, {-1, 1, 0}, {0.5, 2, 3}, {0, 1, 1}};
