@@ -11,7 +11,7 @@ import java.io.Serializable;
  *       W_b' W_b} ({@code k x k}) and the cross term {@code <W_b, V_b H'>};
  *   <li>Kullback-Leibler: {@code W_b' (V_b ./ (W_b H + eps))} ({@code k x p}), the column sums
  *       of {@code W_b} ({@code k}) and, when asked for, the divergence of the block;
- *   <li>after a {@linkplain BlockStep#residuals residual step}: {@code ||V_b - W_b H||^2} and, for
+ *   <li>after a residual step ({@link BlockStep}): {@code ||V_b - W_b H||^2} and, for
  *       Kullback-Leibler, the divergence.
  * </ul>
  * A coordinator adds the blocks' sums in block order (row order), so that the result does not
