@@ -153,6 +153,11 @@ public final class Main {
    */
   public static String version() {
     String v = Main.class.getPackage().getImplementationVersion();
+    if (v == null) {
+      // on the module path the manifest's version is not read; the module's own is
+      v = Main.class.getModule().getDescriptor() == null ? null
+          : Main.class.getModule().getDescriptor().rawVersion().orElse(null);
+    }
     return v == null ? "development" : v;
   }
 }
