@@ -134,3 +134,36 @@ def case(name, n, p, k, seed, zeros=0.0, settings=SETTINGS):
 case("square", 12, 9, 3, seed=11)
 case("tall", 25, 16, 4, seed=12, zeros=0.3)
 case("wide", 8, 30, 2, seed=13)
+
+
+def zero_model_case():
+    """mu_options_zero_model.txt: V with an all-zero column and a start whose H is zero in that
+    column, so WH is exactly 0 there for the whole fit (as NNDSVD starts and pixels that are
+    never lit give). scikit-learn's divergence counts WH^beta there as 0, not eps^beta; the
+    test runs nmf4j with its default epsilon. Blocks: V, W0, H0, then per beta b and
+    iteration count t, E_<b>_<t> (reconstruction_err_, sqrt(2 D))."""
+    rng = np.random.default_rng(21)
+    v = 3.0 * rng.random((7, 5))
+    v[:, 2] = 0.0
+    v[1, 4] = 0.0
+    w0 = 0.1 + rng.random((7, 2))
+    h0 = 0.1 + rng.random((2, 5))
+    h0[:, 2] = 0.0
+    out = []
+    block(out, "V", v)
+    block(out, "W0", w0)
+    block(out, "H0", h0)
+    for short, beta in (("beta0_5", 0.5), ("beta1_5", 1.5), ("beta3", 3.0)):
+        for t in (1, 10):
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                w_sk, h_sk, _ = non_negative_factorization(
+                    v.T.copy(), W=h0.T.copy(), H=w0.T.copy(), n_components=2, init="custom",
+                    solver="mu", beta_loss=beta, tol=0, max_iter=t)
+            block(out, "E_%s_%d" % (short, t),
+                  [_beta_divergence(v, h_sk.T, w_sk.T, beta, square_root=True)])
+    with open(os.path.join(HERE, "mu_options_zero_model.txt"), "w") as f:
+        f.write("\n".join(out) + "\n")
+
+
+zero_model_case()

@@ -121,9 +121,11 @@ final class BetaKernels {
    * The part of the divergence of a block that depends on WH, with {@code y_j = wh[j] + eps}
    * (read before {@link #terms} overwrites wh): for beta 0 (Itakura-Saito) the divergence itself,
    * {@code sum_j (r_j - log(r_j) - 1)} with {@code r_j = x_j / y_j} (all {@code x_j > 0}: a fit
-   * rejects zeros); for other betas {@code sum_j ((beta - 1) y_j - beta x_j) y_j^(beta-1)}, to
-   * which {@link #powerSum} of V is added before dividing by {@code beta (beta - 1)}. Only on the
-   * iterations whose loss is asked for; the update's own terms are not touched.
+   * rejects zeros); for other betas {@code sum_j ((beta - 1) m_j - beta x_j y_j^(beta-1))}, with
+   * {@code m_j = wh[j]^beta} for {@code beta > 0} (scikit-learn's unguarded {@code sum(WH^beta)})
+   * and {@code y_j^beta} below, to which {@link #powerSum} of V is added before dividing by
+   * {@code beta (beta - 1)}. Only on the iterations whose loss is asked for; the update's own
+   * terms are not touched.
    */
   static double divergence(Power power, double beta, double[] v, double scale, double[] wh,
       int len, double eps) {
@@ -136,11 +138,24 @@ final class BetaKernels {
       return s;
     }
     double bm1 = beta - 1;
+    if (beta < 0) {
+      for (int j = 0; j < len; j++) {
+        double y = wh[j] + eps;
+        s += (bm1 * y - beta * (v[j] * scale)) * powerOf(power, beta - 1, y);
+      }
+      return s;
+    }
+    // sum(WH^beta) without the guard, as scikit-learn: eps^beta is not small for beta < 1
     for (int j = 0; j < len; j++) {
       double y = wh[j] + eps;
-      s += (bm1 * y - beta * (v[j] * scale)) * powerOf(power, beta - 1, y);
+      s += bm1 * modelPower(power, beta, wh[j]) - beta * (v[j] * scale) * powerOf(power, bm1, y);
     }
     return s;
+  }
+
+  /** {@code y^beta} for {@code beta > 0} and {@code y >= 0} (0 at 0), as {@link #powerOf}. */
+  static double modelPower(Power power, double beta, double y) {
+    return y > 0 ? y * powerOf(power, beta - 1, y) : 0;
   }
 
   /** {@code y^e} with {@code e = beta - 1}, by the fast path of the power where there is one. */

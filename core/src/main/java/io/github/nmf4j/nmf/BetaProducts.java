@@ -304,7 +304,8 @@ abstract class BetaProducts {
         } else {
           double bm1 = beta - 1;
           for (int e = 0; e < len; e++) {
-            part += bm1 * (s.wh[e] + eps) * s.b[e];
+            part += bm1 * (beta > 0 ? BetaKernels.modelPower(power, beta, s.wh[e])
+                : (s.wh[e] + eps) * s.b[e]);
           }
           // v_s first, as the dense kernel: beta v overflows for v near Double.MAX_VALUE
           for (int i = 0; i < rows; i++) {
