@@ -50,14 +50,16 @@ public final class Matrix {
     Arguments.requireNonNull(values, "values");
     int r = values.length;
     int c = r == 0 ? 0 : lengthOfRow(values, 0);
-    checkSize(r, c);
-    double[] data = new double[r * c];
-    for (int i = 0; i < r; i++) {
+    for (int i = 1; i < r; i++) { // all rows first: a ragged input must not allocate r * c
       int len = lengthOfRow(values, i);
       if (len != c) {
         throw new IllegalArgumentException(
             "ragged rows: row 0 has " + c + " columns but row " + i + " has " + len);
       }
+    }
+    checkSize(r, c);
+    double[] data = new double[r * c];
+    for (int i = 0; i < r; i++) {
       System.arraycopy(values[i], 0, data, i * c, c);
     }
     return new Matrix(r, c, data);
