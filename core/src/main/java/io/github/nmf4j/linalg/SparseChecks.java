@@ -11,14 +11,20 @@ final class SparseChecks {
 
   private SparseChecks() {}
 
-  /** Sizes: not negative, and few enough rows for {@code rows + 1} row pointers. */
+  /** The most elements of a Java array, as {@link Matrix} counts them. */
+  private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+  /**
+   * Sizes: not negative, and few enough rows for {@code rows + 1} row pointers to fit an array
+   * (checked here because the VM refuses a longer one with an {@link OutOfMemoryError}).
+   */
   static void shape(int rows, int cols) {
     if (rows < 0 || cols < 0) {
       throw new IllegalArgumentException("sizes must be >= 0, were " + rows + "x" + cols);
     }
-    if (rows == Integer.MAX_VALUE) {
+    if (rows > MAX_ARRAY - 1) {
       throw new IllegalArgumentException(
-          "rows is " + rows + "; the row pointers of at most " + (Integer.MAX_VALUE - 1)
+          "rows is " + rows + "; the row pointers of at most " + (MAX_ARRAY - 1)
               + " rows fit in an array");
     }
   }
