@@ -43,8 +43,8 @@ public final class Matrix {
   /**
    * A matrix holding a copy of {@code values}, one array per row.
    *
-   * @throws IllegalArgumentException if {@code values} or one of its rows is null, or the rows
-   *     have different lengths
+   * @throws IllegalArgumentException if {@code values} or one of its rows is null, the rows
+   *     have different lengths, or there are more than {@code Integer.MAX_VALUE - 8} elements
    */
   public static Matrix of(double[][] values) {
     Arguments.requireNonNull(values, "values");
@@ -76,8 +76,8 @@ public final class Matrix {
    * A {@code rows x cols} matrix backed by {@code rowMajor} without a copy: element {@code (i,
    * j)} is {@code rowMajor[i * cols + j]}. The caller must not modify the array afterwards.
    *
-   * @throws IllegalArgumentException if a size is negative, the array is null, or its length is
-   *     not {@code rows * cols}
+   * @throws IllegalArgumentException if a size is negative, {@code rows * cols} is more than
+   *     {@code Integer.MAX_VALUE - 8}, the array is null, or its length is not {@code rows * cols}
    */
   public static Matrix wrap(int rows, int cols, double[] rowMajor) {
     checkSize(rows, cols);
@@ -104,7 +104,8 @@ public final class Matrix {
   /**
    * The {@code n x n} identity matrix.
    *
-   * @throws IllegalArgumentException if {@code n < 0}
+   * @throws IllegalArgumentException if {@code n < 0} or {@code n * n} is more than {@code
+   *     Integer.MAX_VALUE - 8}
    */
   public static Matrix identity(int n) {
     checkSize(n, n);
@@ -290,7 +291,8 @@ public final class Matrix {
   /**
    * The product {@code this * b} on all available processors.
    *
-   * @throws IllegalArgumentException if {@code b} is null or {@code cols() != b.rows()}
+   * @throws IllegalArgumentException if {@code b} is null, {@code cols() != b.rows()} or the
+   *     result would not fit in an array
    */
   public Matrix multiply(Matrix b) {
     return multiply(b, Parallel.defaultThreadCount());
@@ -300,8 +302,8 @@ public final class Matrix {
    * The product {@code this * b} on at most {@code threads} threads. The result is the same for
    * every thread count.
    *
-   * @throws IllegalArgumentException if {@code b} is null, {@code cols() != b.rows()} or {@code
-   *     threads < 1}
+   * @throws IllegalArgumentException if {@code b} is null, {@code cols() != b.rows()}, {@code
+   *     threads < 1} or the result would not fit in an array
    */
   public Matrix multiply(Matrix b, int threads) {
     return Products.multiply(this, b, threads);
@@ -311,7 +313,8 @@ public final class Matrix {
   /**
    * The product {@code this^T * b} without forming the transpose, on all available processors.
    *
-   * @throws IllegalArgumentException if {@code b} is null or {@code rows() != b.rows()}
+   * @throws IllegalArgumentException if {@code b} is null, {@code rows() != b.rows()} or the
+   *     result would not fit in an array
    */
   public Matrix transposeMultiply(Matrix b) {
     return transposeMultiply(b, Parallel.defaultThreadCount());
@@ -321,8 +324,8 @@ public final class Matrix {
    * The product {@code this^T * b} without forming the transpose, on at most {@code threads}
    * threads. The result is the same for every thread count.
    *
-   * @throws IllegalArgumentException if {@code b} is null, {@code rows() != b.rows()} or {@code
-   *     threads < 1}
+   * @throws IllegalArgumentException if {@code b} is null, {@code rows() != b.rows()}, {@code
+   *     threads < 1} or the result would not fit in an array
    */
   public Matrix transposeMultiply(Matrix b, int threads) {
     return Products.transposeMultiply(this, b, threads);
@@ -332,7 +335,8 @@ public final class Matrix {
   /**
    * The product {@code this * b^T} without forming the transpose, on all available processors.
    *
-   * @throws IllegalArgumentException if {@code b} is null or {@code cols() != b.cols()}
+   * @throws IllegalArgumentException if {@code b} is null, {@code cols() != b.cols()} or the
+   *     result would not fit in an array
    */
   public Matrix multiplyTranspose(Matrix b) {
     return multiplyTranspose(b, Parallel.defaultThreadCount());
@@ -342,8 +346,8 @@ public final class Matrix {
    * The product {@code this * b^T} without forming the transpose, on at most {@code threads}
    * threads. The result is the same for every thread count.
    *
-   * @throws IllegalArgumentException if {@code b} is null, {@code cols() != b.cols()} or {@code
-   *     threads < 1}
+   * @throws IllegalArgumentException if {@code b} is null, {@code cols() != b.cols()}, {@code
+   *     threads < 1} or the result would not fit in an array
    */
   public Matrix multiplyTranspose(Matrix b, int threads) {
     return Products.multiplyTranspose(this, b, threads);

@@ -293,7 +293,8 @@ public final class SparseMatrix {
   /**
    * The product {@code this * b} on all available processors.
    *
-   * @throws IllegalArgumentException if {@code b} is null or {@code cols() != b.rows()}
+   * @throws IllegalArgumentException if {@code b} is null, {@code cols() != b.rows()} or the
+   *     result would not fit in an array
    */
   public Matrix multiply(Matrix b) {
     return multiply(b, Parallel.defaultThreadCount());
@@ -307,14 +308,15 @@ public final class SparseMatrix {
    *     threads < 1} or the result would not fit in an array
    */
   public Matrix multiply(Matrix b, int threads) {
-    Products.checkMultiply(shape(), cols, b);
+    Products.checkMultiply(shape(), rows, cols, b);
     return product(b.cols(), Matrix.storage(b), Parallel.of(threads));
   }
 
   /**
    * The product {@code this^T * b} on all available processors.
    *
-   * @throws IllegalArgumentException if {@code b} is null or {@code rows() != b.rows()}
+   * @throws IllegalArgumentException if {@code b} is null, {@code rows() != b.rows()} or the
+   *     result would not fit in an array
    */
   public Matrix transposeMultiply(Matrix b) {
     return transposeMultiply(b, Parallel.defaultThreadCount());
@@ -331,9 +333,8 @@ public final class SparseMatrix {
    *     threads < 1} or the result would not fit in an array
    */
   public Matrix transposeMultiply(Matrix b, int threads) {
-    Products.checkTransposeMultiply(shape(), rows, b);
+    Products.checkTransposeMultiply(shape(), rows, cols, b); // before the transpose is built
     Parallel par = Parallel.of(threads);
-    checkResultSize(cols, b.cols()); // before the transpose is built
     return transpose().product(b.cols(), Matrix.storage(b), par);
   }
 
@@ -341,7 +342,8 @@ public final class SparseMatrix {
    * The product {@code S B^T} ({@code rows() x b.rows()}) on all available processors, as
    * {@link #multiplyTranspose(Matrix, int)}.
    *
-   * @throws IllegalArgumentException if {@code b} is null or {@code cols() != b.cols()}
+   * @throws IllegalArgumentException if {@code b} is null, {@code cols() != b.cols()} or the
+   *     result would not fit in an array
    */
   public Matrix multiplyTranspose(Matrix b) {
     return multiplyTranspose(b, Parallel.defaultThreadCount());
@@ -356,12 +358,13 @@ public final class SparseMatrix {
    *     threads < 1} or the result would not fit in an array
    */
   public Matrix multiplyTranspose(Matrix b, int threads) {
-    Products.checkMultiplyTranspose(shape(), cols, b);
-    return product(b.rows(), Matrix.storage(b.transpose()), Parallel.of(threads));
+    Products.checkMultiplyTranspose(shape(), rows, cols, b);
+    Parallel par = Parallel.of(threads); // before b is copied
+    return product(b.rows(), Matrix.storage(b.transpose()), par);
   }
 
+  /** {@code S B} for {@code B} with {@code m} columns, its size already checked. */
   private Matrix product(int m, double[] b, Parallel par) {
-    checkResultSize(rows, m);
     double[] out = new double[rows * m];
     SparseProducts.multiply(rows, m, rowPointers, columnIndices, values, b, out, par);
     return Matrix.wrap(rows, m, out);
@@ -376,13 +379,6 @@ public final class SparseMatrix {
   void multiplyIntoTranspose(int l, double[][] b, double[] outT, int t0, Parallel par) {
     SparseProducts.multiplyIntoTranspose(rows, l, rowPointers, columnIndices, values, b, outT,
         t0, par);
-  }
-
-  private static void checkResultSize(int r, int c) {
-    if ((long) r * c > Integer.MAX_VALUE - 8) {
-      throw new IllegalArgumentException("the product would be " + r + "x" + c
-          + ", more elements than a Java array can hold");
-    }
   }
 
   @Override

@@ -21,4 +21,19 @@ class MatrixEdgeCasesTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("row 0 has 100000 columns but row 1 has 0");
   }
+
+  @Test
+  void productsTooBigForAnArrayNameTheOperationAndBothShapes() {
+    Matrix tall = Matrix.zeros(50_000, 1);
+    Matrix wide = Matrix.zeros(1, 50_000);
+    assertThatThrownBy(() -> tall.multiply(wide))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("multiply: 50000x1 * 1x50000 would be 50000x50000");
+    assertThatThrownBy(() -> wide.transposeMultiply(wide))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("transposeMultiply: 1x50000^T * 1x50000 would be 50000x50000");
+    assertThatThrownBy(() -> tall.multiplyTranspose(tall))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("multiplyTranspose: 50000x1 * 50000x1^T would be 50000x50000");
+  }
 }

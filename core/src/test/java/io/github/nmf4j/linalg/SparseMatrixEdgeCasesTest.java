@@ -23,4 +23,20 @@ class SparseMatrixEdgeCasesTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("rows is " + (Integer.MAX_VALUE - 1));
   }
+
+  @Test
+  void productsTooBigForAnArrayNameTheOperationAndBothShapes() {
+    SparseMatrix tall = SparseMatrix.fromCsr(50_000, 1, new int[50_001], new int[0],
+        new double[0]);
+    SparseMatrix wide = tall.transpose();
+    assertThatThrownBy(() -> tall.multiply(Matrix.zeros(1, 50_000)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("multiply: 50000x1 * 1x50000 would be 50000x50000");
+    assertThatThrownBy(() -> wide.transposeMultiply(Matrix.zeros(1, 50_000)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("transposeMultiply: 1x50000^T * 1x50000 would be 50000x50000");
+    assertThatThrownBy(() -> tall.multiplyTranspose(Matrix.zeros(50_000, 1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("multiplyTranspose: 50000x1 * 50000x1^T would be 50000x50000");
+  }
 }
