@@ -393,8 +393,8 @@ public final class SparseMatrix {
 
   @Override
   public int hashCode() {
-    return 31 * (31 * (31 * rows + cols) + Arrays.hashCode(columnIndices))
-        + Arrays.hashCode(values);
+    return 31 * (31 * (31 * (31 * rows + cols) + Arrays.hashCode(rowPointers))
+        + Arrays.hashCode(columnIndices)) + Arrays.hashCode(values);
   }
 
   /** The shape, the number of stored entries and the first few of them. */

@@ -1,5 +1,6 @@
 package io.github.nmf4j.linalg;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
@@ -38,5 +39,18 @@ class SparseMatrixEdgeCasesTest {
     assertThatThrownBy(() -> tall.multiplyTranspose(Matrix.zeros(50_000, 1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("multiplyTranspose: 50000x1 * 50000x1^T would be 50000x50000");
+  }
+
+  @Test
+  void hashCodeTellsApartEntriesInDifferentRows() {
+    // the same columns and values, one row apart: unequal, and (unlike before, when the row
+    // pointers were left out of the hash) hashed apart
+    SparseMatrix first = SparseMatrix.fromTriplets(3, 2, new int[] {0}, new int[] {1},
+        new double[] {5});
+    SparseMatrix last = SparseMatrix.fromTriplets(3, 2, new int[] {2}, new int[] {1},
+        new double[] {5});
+    assertThat(first).isNotEqualTo(last);
+    assertThat(first.hashCode()).isNotEqualTo(last.hashCode());
+    assertThat(first.hashCode()).isEqualTo(SparseMatrix.of(first.toDense()).hashCode());
   }
 }
