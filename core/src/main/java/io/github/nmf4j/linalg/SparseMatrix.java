@@ -20,7 +20,9 @@ import java.util.Arrays;
  * #transposeMultiply} ({@code S^T B}) and {@link #multiplyTranspose} ({@code S B^T}), cost
  * {@code nonZeros() * b.cols()} (respectively {@code b.rows()}) multiply-adds, run on several
  * threads, and give bit-identical results for every thread count: every row of the result is
- * summed by one task in storage order, so no partial sums are combined across threads.
+ * summed by one task in storage order, so no partial sums are combined across threads. An
+ * element not stored contributes nothing, even against an infinite or NaN element of {@code b}
+ * (as in SciPy; the dense product of {@link #toDense()} gives NaN there).
  *
  * <p>Every factory copies its input, and every method that returns an array returns a fresh
  * copy; a {@code SparseMatrix} is therefore safe to share between threads. {@link #equals}

@@ -53,4 +53,18 @@ class SparseMatrixEdgeCasesTest {
     assertThat(first.hashCode()).isNotEqualTo(last.hashCode());
     assertThat(first.hashCode()).isEqualTo(SparseMatrix.of(first.toDense()).hashCode());
   }
+
+  @Test
+  void onlyStoredEntriesMeetTheNonFiniteElementsOfTheOtherFactor() {
+    // row 0 stores column 1 only; row 1 stores an explicit zero in column 0
+    SparseMatrix s = SparseMatrix.fromCsr(2, 2, new int[] {0, 1, 2}, new int[] {1, 0},
+        new double[] {2, 0});
+    Matrix b = Matrix.of(new double[][] {{Double.POSITIVE_INFINITY}, {3}});
+    Matrix product = s.multiply(b, 1);
+    assertThat(product.get(0, 0)).isEqualTo(6); // the absent (0, 0) never meets the infinity
+    assertThat(product.get(1, 0)).isNaN(); // the stored zero does: 0 * inf
+    assertThat(s.toDense().multiply(b, 1).get(0, 0)).isNaN();
+    assertThat(s.multiplyTranspose(b.transpose(), 1)).isEqualTo(product);
+    assertThat(s.transpose().transposeMultiply(b, 1)).isEqualTo(product);
+  }
 }
