@@ -118,13 +118,14 @@ public final class SparseMatrix {
    * The non-zero elements of {@code dense} (an element equal to {@code 0.0} or {@code -0.0} is
    * not stored).
    *
-   * @throws IllegalArgumentException if {@code dense} is null or holds a value that is not
-   *     finite (the message gives its row and column)
+   * @throws IllegalArgumentException if {@code dense} is null, holds a value that is not finite
+   *     (the message gives its row and column), or has too many rows for the row pointers
    */
   public static SparseMatrix of(Matrix dense) {
     Arguments.requireNonNull(dense, "dense");
     int r = dense.rows();
     int c = dense.cols();
+    SparseChecks.shape(r, c); // a 0-column matrix may have more rows than pointers can index
     double[] a = Matrix.storage(dense);
     int[] pointers = new int[r + 1];
     int nnz = 0;

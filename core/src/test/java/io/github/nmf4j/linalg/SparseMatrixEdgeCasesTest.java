@@ -67,4 +67,16 @@ class SparseMatrixEdgeCasesTest {
     assertThat(s.multiplyTranspose(b.transpose(), 1)).isEqualTo(product);
     assertThat(s.transpose().transposeMultiply(b, 1)).isEqualTo(product);
   }
+
+  @Test
+  void denseMatricesOfMoreRowsThanPointersCanIndexAreRefusedByName() {
+    // a 0-column dense matrix may have Integer.MAX_VALUE rows; its rows + 1 pointers used to
+    // overflow to a NegativeArraySizeException (or exceed the VM's array limit)
+    for (int rows : new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE - 1}) {
+      Matrix tall = Matrix.zeros(rows, 0);
+      assertThatThrownBy(() -> SparseMatrix.of(tall))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("rows is " + rows);
+    }
+  }
 }
