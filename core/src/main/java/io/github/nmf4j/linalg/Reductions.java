@@ -4,9 +4,10 @@ import java.util.function.DoubleBinaryOperator;
 
 /**
  * The whole-array reductions behind {@link Matrix#sum()}, {@link Matrix#min()}, {@link
- * Matrix#max()} and {@link Matrix#frobeniusNorm()}: each keeps one running value and reads the
- * elements in storage order (unlike the four-chain loops of {@link Vectors}), so these results
- * stay what they have always been, bit for bit.
+ * Matrix#max()} and {@link Matrix#frobeniusNorm()} (and {@link SparseMatrix#sum()} and {@link
+ * SparseMatrix#frobeniusNorm()}, over the stored values): each keeps one running value and
+ * reads the elements in storage order (unlike the four-chain loops of {@link Vectors}), so
+ * these results stay what they have always been, bit for bit.
  */
 final class Reductions {
 

@@ -30,6 +30,20 @@ final class SparseChecks {
   }
 
   /**
+   * That the transpose of a {@code rows x cols} matrix, {@code cols} rows, has row pointers that
+   * fit in an array (a matrix may have up to {@code Integer.MAX_VALUE} columns).
+   *
+   * @throws IllegalStateException otherwise, naming the shape
+   */
+  static void transposable(int rows, int cols) {
+    if (cols > MAX_ARRAY - 1) {
+      throw new IllegalStateException("transpose: " + rows + "x" + cols + " has " + cols
+          + " columns, but the row pointers of at most " + (MAX_ARRAY - 1)
+          + " rows fit in an array; its transpose cannot be built");
+    }
+  }
+
+  /**
    * CSR arrays: non-null, lengths that agree with each other and with {@code rows}, row pointers
    * from 0 to the number of values never decreasing, columns in range and strictly increasing
    * within each row, finite values.

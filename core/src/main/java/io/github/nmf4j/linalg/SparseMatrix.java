@@ -255,8 +255,13 @@ public final class SparseMatrix {
     return Matrix.wrap(rows, cols, out);
   }
 
-  /** The transpose, a new {@code cols x rows} sparse matrix ({@code O(nonZeros() + cols())}). */
+  /**
+   * The transpose, a new {@code cols x rows} sparse matrix ({@code O(nonZeros() + cols())}).
+   *
+   * @throws IllegalStateException if {@code cols() + 1} row pointers do not fit in an array
+   */
   public SparseMatrix transpose() {
+    SparseChecks.transposable(rows, cols);
     int[] tColumns = new int[values.length];
     double[] tValues = new double[values.length];
     int[] tPointers = SparseProducts.transpose(rows, cols, rowPointers, columnIndices, values,
@@ -266,11 +271,7 @@ public final class SparseMatrix {
 
   /** The sum of the stored values, in storage order (0 with nothing stored). */
   public double sum() {
-    double s = 0;
-    for (double v : values) {
-      s += v;
-    }
-    return s;
+    return Reductions.sum(values);
   }
 
   /**
@@ -278,19 +279,7 @@ public final class SparseMatrix {
    * underflows, as {@link Matrix#frobeniusNorm()}.
    */
   public double frobeniusNorm() {
-    double scale = 0;
-    for (double v : values) {
-      scale = Math.max(scale, Math.abs(v));
-    }
-    if (scale == 0) {
-      return 0;
-    }
-    double sum = 0;
-    for (double v : values) {
-      double s = v / scale;
-      sum += s * s;
-    }
-    return scale * Math.sqrt(sum);
+    return Reductions.scaledNorm(values); // the stored values are finite
   }
 
   /**
@@ -334,6 +323,7 @@ public final class SparseMatrix {
    *
    * @throws IllegalArgumentException if {@code b} is null, {@code rows() != b.rows()}, {@code
    *     threads < 1} or the result would not fit in an array
+   * @throws IllegalStateException as {@link #transpose()}
    */
   public Matrix transposeMultiply(Matrix b, int threads) {
     Products.checkTransposeMultiply(shape(), rows, cols, b); // before the transpose is built

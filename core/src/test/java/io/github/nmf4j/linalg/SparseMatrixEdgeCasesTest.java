@@ -79,4 +79,19 @@ class SparseMatrixEdgeCasesTest {
           .hasMessageContaining("rows is " + rows);
     }
   }
+
+  @Test
+  void transposesWhoseRowPointersNoArrayCanHoldAreRefusedByName() {
+    // a 1 x (2^31 - 1) matrix is legal, but its transpose would need 2^31 row pointers: it used
+    // to fail with a NegativeArraySizeException, in transpose() and in transposeMultiply
+    SparseMatrix wide = SparseMatrix.fromCsr(1, Integer.MAX_VALUE, new int[] {0, 1},
+        new int[] {Integer.MAX_VALUE - 1}, new double[] {2});
+    assertThatThrownBy(wide::transpose)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("transpose: 1x2147483647");
+    assertThatThrownBy(() -> wide.transposeMultiply(Matrix.zeros(1, 0)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("transpose: 1x2147483647");
+    assertThat(wide.get(0, Integer.MAX_VALUE - 1)).isEqualTo(2);
+  }
 }
