@@ -44,6 +44,18 @@ final class SparseChecks {
   }
 
   /**
+   * That a dense row of a {@code rows x cols} matrix fits in an array.
+   *
+   * @throws IllegalStateException otherwise, naming the shape
+   */
+  static void denseRow(int rows, int cols) {
+    if (cols > MAX_ARRAY) {
+      throw new IllegalStateException("row: a dense row of " + rows + "x" + cols + " would have "
+          + cols + " elements, more than the " + MAX_ARRAY + " a Java array can hold");
+    }
+  }
+
+  /**
    * CSR arrays: non-null, lengths that agree with each other and with {@code rows}, row pointers
    * from 0 to the number of values never decreasing, columns in range and strictly increasing
    * within each row, finite values.

@@ -192,9 +192,11 @@ public final class SparseMatrix {
    * Row {@code i} as a dense array of {@link #cols()} elements (a copy).
    *
    * @throws IndexOutOfBoundsException if {@code i} is not a row index
+   * @throws IllegalStateException if {@link #cols()} elements are more than an array can hold
    */
   public double[] row(int i) {
     checkRow(i);
+    SparseChecks.denseRow(rows, cols);
     double[] out = new double[cols];
     for (int q = rowPointers[i]; q < rowPointers[i + 1]; q++) {
       out[columnIndices[q]] = values[q];

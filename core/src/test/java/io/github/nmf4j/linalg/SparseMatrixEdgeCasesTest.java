@@ -94,4 +94,16 @@ class SparseMatrixEdgeCasesTest {
         .hasMessageContaining("transpose: 1x2147483647");
     assertThat(wide.get(0, Integer.MAX_VALUE - 1)).isEqualTo(2);
   }
+
+  @Test
+  void denseRowsTooLongForAnArrayAreRefusedByName() {
+    // row(i) of a 1 x (2^31 - 1) matrix used to fail with "OutOfMemoryError: Requested array
+    // size exceeds VM limit"
+    SparseMatrix wide = SparseMatrix.fromCsr(1, Integer.MAX_VALUE, new int[] {0, 0}, new int[0],
+        new double[0]);
+    assertThatThrownBy(() -> wide.row(0))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("row: a dense row of 1x2147483647");
+    assertThat(wide.rowNonZeros(0)).isZero();
+  }
 }
