@@ -116,12 +116,18 @@ public final class Matrix {
     return new Matrix(n, n, data);
   }
 
+  /**
+   * The most elements a Java array, and so a matrix or a product's result, may hold: HotSpot
+   * refuses arrays a few elements short of {@code Integer.MAX_VALUE}.
+   */
+  static final int MAX_ELEMENTS = Integer.MAX_VALUE - 8;
+
   static void checkSize(int rows, int cols) {
     if (rows < 0 || cols < 0) {
       throw new IllegalArgumentException(
           "sizes must be >= 0, were " + rows + "x" + cols);
     }
-    if ((long) rows * cols > Integer.MAX_VALUE - 8) {
+    if ((long) rows * cols > MAX_ELEMENTS) {
       throw new IllegalArgumentException(
           rows + "x" + cols + " has more elements than a Java array can hold");
     }

@@ -57,7 +57,7 @@ final class Products {
 
   /** Refuses, before anything is allocated, a product with more elements than an array holds. */
   private static void checkResultSize(String op, String operands, int rows, int cols) {
-    if ((long) rows * cols > Integer.MAX_VALUE - 8) {
+    if ((long) rows * cols > Matrix.MAX_ELEMENTS) {
       throw new IllegalArgumentException(op + ": " + operands + " would be " + rows + "x" + cols
           + ", more elements than a Java array can hold");
     }

@@ -11,9 +11,6 @@ final class SparseChecks {
 
   private SparseChecks() {}
 
-  /** The most elements of a Java array, as {@link Matrix} counts them. */
-  private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
-
   /**
    * Sizes: not negative, and few enough rows for {@code rows + 1} row pointers to fit an array
    * (checked here because the VM refuses a longer one with an {@link OutOfMemoryError}).
@@ -22,9 +19,9 @@ final class SparseChecks {
     if (rows < 0 || cols < 0) {
       throw new IllegalArgumentException("sizes must be >= 0, were " + rows + "x" + cols);
     }
-    if (rows > MAX_ARRAY - 1) {
+    if (rows > Matrix.MAX_ELEMENTS - 1) {
       throw new IllegalArgumentException(
-          "rows is " + rows + "; the row pointers of at most " + (MAX_ARRAY - 1)
+          "rows is " + rows + "; the row pointers of at most " + (Matrix.MAX_ELEMENTS - 1)
               + " rows fit in an array");
     }
   }
@@ -36,9 +33,9 @@ final class SparseChecks {
    * @throws IllegalStateException otherwise, naming the shape
    */
   static void transposable(int rows, int cols) {
-    if (cols > MAX_ARRAY - 1) {
+    if (cols > Matrix.MAX_ELEMENTS - 1) {
       throw new IllegalStateException("transpose: " + rows + "x" + cols + " has " + cols
-          + " columns, but the row pointers of at most " + (MAX_ARRAY - 1)
+          + " columns, but the row pointers of at most " + (Matrix.MAX_ELEMENTS - 1)
           + " rows fit in an array; its transpose cannot be built");
     }
   }
@@ -49,9 +46,9 @@ final class SparseChecks {
    * @throws IllegalStateException otherwise, naming the shape
    */
   static void denseRow(int rows, int cols) {
-    if (cols > MAX_ARRAY) {
+    if (cols > Matrix.MAX_ELEMENTS) {
       throw new IllegalStateException("row: a dense row of " + rows + "x" + cols + " would have "
-          + cols + " elements, more than the " + MAX_ARRAY + " a Java array can hold");
+          + cols + " elements, more than the " + Matrix.MAX_ELEMENTS + " a Java array can hold");
     }
   }
 

@@ -243,9 +243,9 @@ public final class SparseMatrix {
    *     (and so a {@link Matrix}) can hold
    */
   public Matrix toDense() {
-    if ((long) rows * cols > Integer.MAX_VALUE - 8) {
+    if ((long) rows * cols > Matrix.MAX_ELEMENTS) {
       throw new IllegalStateException("toDense: a dense " + shape() + " matrix would have "
-          + (long) rows * cols + " elements, more than the " + (Integer.MAX_VALUE - 8)
+          + (long) rows * cols + " elements, more than the " + Matrix.MAX_ELEMENTS
           + " a Java array can hold; keep it sparse");
     }
     double[] out = new double[rows * cols];
