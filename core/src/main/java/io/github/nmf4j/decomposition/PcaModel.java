@@ -60,16 +60,27 @@ public final class PcaModel {
     double kept = 0;
     double keptShare = 0;
     boolean plain = squaresInRange(totalSquares);
-    for (int j = 0; j < k; j++) {
-      explainedVariance[j] = singularValues[j] * singularValues[j] / (samples - 1);
+    // every direction the SVD gives: the k kept ones, then (exact SVD) the discarded ones, whose
+    // variances (plain) or shares of the squared norm (otherwise) add up to the noise variance
+    double discarded = 0;
+    for (int j = 0; j < scaledSingular.length; j++) {
+      double s = Math.scalb(scaledSingular[j], shift);
+      double variance = s * s / (samples - 1);
+      double share = 0;
       if (plain) {
-        explainedVarianceRatio[j] = explainedVariance[j] / totalVariance;
+        share = variance / totalVariance;
       } else if (norm > 0) {
-        double share = scaledSingular[j] / norm;
-        explainedVarianceRatio[j] = share * share;
+        double r = scaledSingular[j] / norm;
+        share = r * r;
       }
-      kept += explainedVariance[j];
-      keptShare += explainedVarianceRatio[j];
+      if (j < k) {
+        explainedVariance[j] = variance;
+        explainedVarianceRatio[j] = share;
+        kept += variance;
+        keptShare += share;
+      } else {
+        discarded += plain ? variance : share;
+      }
     }
     double dataNorm = Math.scalb(norm, shift);
     if (k == maxComponents) {
@@ -77,16 +88,6 @@ public final class PcaModel {
     } else if (scaledSingular.length == maxComponents) {
       // scikit-learn's full solver: the mean of the discarded variances, which keeps the digits
       // that the total minus the kept variance cancels (to 0 for a discarded share below 1e-16)
-      double discarded = 0;
-      for (int j = k; j < maxComponents; j++) {
-        if (plain) {
-          double s = Math.scalb(scaledSingular[j], shift);
-          discarded += s * s / (samples - 1);
-        } else if (norm > 0) {
-          double share = scaledSingular[j] / norm;
-          discarded += share * share;
-        }
-      }
       noiseVariance = plain ? discarded / (maxComponents - k)
           : discarded * dataNorm / (samples - 1) * dataNorm / (maxComponents - k);
     } else if (plain) {
