@@ -156,10 +156,14 @@ final class RowBlock implements Serializable {
   }
 
   private static IllegalArgumentException bad(double x, int column, String name, String row) {
-    String what = Double.isNaN(x) ? "NaN" : Double.isInfinite(x) ? "infinite value " + x
-        : "negative value " + x;
-    return new IllegalArgumentException(what + " at " + row + "column " + column + " of "
+    return new IllegalArgumentException(describe(x) + " at " + row + "column " + column + " of "
         + name + " (NMF needs finite, non-negative values)");
+  }
+
+  /** What is wrong with a value that is not finite and non-negative: "NaN", "negative value x". */
+  static String describe(double x) {
+    return Double.isNaN(x) ? "NaN" : Double.isInfinite(x) ? "infinite value " + x
+        : "negative value " + x;
   }
 
   /** A dense {@code rows x cols} block holding the first {@code filled} rows of the CSR form. */

@@ -364,9 +364,7 @@ public class SparkNmfModel extends Model<SparkNmfModel> implements MLWritable {
       for (int i = 0; i < components.length; i++) {
         double x = components[i];
         if (!(x >= 0 && x <= Double.MAX_VALUE)) {
-          String what = Double.isNaN(x) ? "NaN" : Double.isInfinite(x) ? "infinite value " + x
-              : "negative value " + x;
-          throw corrupt(path, what + " at row " + i / cols + ", column " + i % cols
+          throw corrupt(path, RowBlock.describe(x) + " at row " + i / cols + ", column " + i % cols
               + " of its components (H must be finite and non-negative)");
         }
       }
