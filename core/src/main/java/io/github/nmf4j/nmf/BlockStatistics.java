@@ -72,10 +72,8 @@ public final class BlockStatistics implements Serializable {
       double x = v[i];
       // Written so that NaN fails the test too.
       if (!(x >= 0 && x <= Double.MAX_VALUE)) {
-        String what = Double.isNaN(x) ? "NaN" : Double.isInfinite(x) ? "infinite value " + x
-            : "negative value " + x;
-        throw new IllegalArgumentException(what + " at row " + (firstRow + i / p) + ", column "
-            + (i % p) + " of v (NMF needs finite, non-negative values)");
+        throw new IllegalArgumentException(
+            ScaledData.describeBadAt("v", x, firstRow + i / p, i % p));
       }
       max = Math.max(max, x);
     }
@@ -110,9 +108,8 @@ public final class BlockStatistics implements Serializable {
       for (int q = pointers[i]; q < pointers[i + 1]; q++) {
         // A SparseMatrix holds finite values only.
         if (v[q] < 0) {
-          throw new IllegalArgumentException("negative value " + v[q] + " at row "
-              + (firstRow + i) + ", column " + columns[q]
-              + " of v (NMF needs finite, non-negative values)");
+          throw new IllegalArgumentException(
+              ScaledData.describeBadAt("v", v[q], firstRow + i, columns[q]));
         }
         max = Math.max(max, v[q]);
       }

@@ -143,9 +143,14 @@ abstract class ScaledData {
 
   /** The message for an invalid element at flat index {@code i} of a matrix with p columns. */
   static String describeBad(String name, double x, int i, int p) {
+    return describeBadAt(name, x, i / p, i % p);
+  }
+
+  /** The message for an invalid element {@code x} at {@code (row, column)} of {@code name}. */
+  static String describeBadAt(String name, double x, long row, long column) {
     String what = Double.isNaN(x) ? "NaN" : Double.isInfinite(x) ? "infinite value " + x
         : "negative value " + x;
-    return what + " at row " + (i / p) + ", column " + (i % p) + " of " + name
+    return what + " at row " + row + ", column " + column + " of " + name
         + " (NMF needs finite, non-negative values)";
   }
 
