@@ -1,5 +1,7 @@
 package io.github.nmf4j.io;
 
+import java.util.List;
+
 /**
  * Values that real files hold where a number belongs and whose {@code #} would otherwise start
  * a comment ({@link Csv}), so that a row would be dropped or a value read short without a word:
@@ -25,20 +27,54 @@ final class HashValues {
       int lineNo) throws FileFormatException {
     String error = spreadsheetError(line, comment, content, delimiter);
     String oldC = error == null ? oldMicrosoftNonFinite(line, comment, content) : null;
-    if (error != null || oldC != null) {
-      char d = delimiter != 0 || content.isEmpty() ? delimiter : Csv.delimiter(content);
-      String before = line.substring(0, comment);
-      // a spreadsheet error is the field after the text before the '#', 1.#INF its last one
-      int column = content.isEmpty() ? 1
-          : d != Csv.WHITESPACE ? Csv.split(before, d, name, lineNo).size()
-          : Csv.splitWhiteSpace(before, name, lineNo).size() + (error != null ? 1 : 0);
-      String where = " at line " + lineNo + ", column " + column;
-      throw new FileFormatException(name + ": " + (error != null
-          ? error + where + " is a spreadsheet's error value, not a number (its # would"
-              + " start a comment); fix the formula, or write a missing value as nan"
-          : oldC + where + " is how old Microsoft C libraries write infinity or NaN (its #"
-              + " would start a comment); write inf, -inf or nan"));
+    if (error == null && oldC == null) {
+      refuseHashField(line, comment, delimiter, name, lineNo);
+      return;
     }
+    char d = delimiter != 0 || content.isEmpty() ? delimiter : Csv.delimiter(content);
+    String before = line.substring(0, comment);
+    // a spreadsheet error is the field after the text before the '#', 1.#INF its last one
+    int column = content.isEmpty() ? 1
+        : d != Csv.WHITESPACE ? Csv.split(before, d, name, lineNo).size()
+        : Csv.splitWhiteSpace(before, name, lineNo).size() + (error != null ? 1 : 0);
+    String where = " at line " + lineNo + ", column " + column;
+    throw new FileFormatException(name + ": " + (error != null
+        ? error + where + " is a spreadsheet's error value, not a number (its # would"
+            + " start a comment); fix the formula, or write a missing value as nan"
+        : oldC + where + " is how old Microsoft C libraries write infinity or NaN (its #"
+            + " would start a comment); write inf, -inf or nan"));
+  }
+
+  /**
+   * Refuses a field of a data line that starts with the {@code #} of {@code line} at {@code
+   * comment} ({@code #NA}, {@code #missing}), which would otherwise be read as an empty field
+   * and reported as one: the {@code #} directly follows a comma, semicolon or tab of a file
+   * delimited by one, text follows it, and the field before it is a number (so a header's
+   * {@code gene,#reads} and R's row names are left to the usual checks). A comment after white
+   * space, or a {@code #} followed by white space, stays a comment.
+   */
+  private static void refuseHashField(String line, int comment, char delimiter, String name,
+      int lineNo) throws FileFormatException {
+    if (comment == 0 || comment + 1 >= line.length() || ",;\t".indexOf(line.charAt(comment - 1))
+        < 0 || Character.isWhitespace(line.charAt(comment + 1))) {
+      return;
+    }
+    String before = line.substring(0, comment);
+    char d = delimiter != 0 ? delimiter : Csv.delimiter(before);
+    if (d == Csv.WHITESPACE || d != line.charAt(comment - 1)) {
+      return;
+    }
+    List<String> fields = Csv.split(before, d, name, lineNo);
+    if (fields.size() < 2 || Csv.value(fields.get(fields.size() - 2), d) == null) {
+      return;
+    }
+    int end = comment + 1;
+    while (end < line.length() && ",;\t\" ".indexOf(line.charAt(end)) < 0) {
+      end++;
+    }
+    throw new FileFormatException(name + ": " + line.substring(comment, end) + " at line "
+        + lineNo + ", column " + fields.size() + " is not a number (its # would start a"
+        + " comment); write a missing value as nan");
   }
 
   /**

@@ -263,6 +263,27 @@ class RealFilesTest {
   }
 
   /**
+   * A field such as #NA or #missing starts a comment at its '#': the line was cut there and the
+   * field reported as "an empty field", which the file does not hold.
+   */
+  @Test
+  void refusesAFieldStartingWithHashNamingIt(@TempDir Path dir) throws IOException {
+    Path csv = Files.writeString(dir.resolve("na.csv"), "a,b\n1,#NA\n2,3\n");
+    assertThatThrownBy(() -> MatrixIo.read(csv)).isInstanceOf(FileFormatException.class)
+        .hasMessage(csv + ": #NA at line 2, column 2 is not a number (its # would start a"
+            + " comment); write a missing value as nan");
+    Path tabs = Files.writeString(dir.resolve("first.csv"), "1\t#missing\t2\n3\t4\t5\n");
+    assertThatThrownBy(() -> MatrixIo.read(tabs)).isInstanceOf(FileFormatException.class)
+        .hasMessageStartingWith(tabs + ": #missing at line 1, column 2 is not a number");
+    // a comment after white space, or a '#' followed by white space, is still a comment
+    Path comment = Files.writeString(dir.resolve("c.csv"), "1.5,0,2 #NA\n0,3.25,1e5\n");
+    assertThat(MatrixIo.read(comment)).isEqualTo(X);
+    Path spaced = Files.writeString(dir.resolve("s.csv"), "1.5,0,2,# note\n");
+    assertThatThrownBy(() -> MatrixIo.read(spaced)).hasMessageStartingWith(spaced
+        + ": missing value (an empty field) at line 1, column 4;");
+  }
+
+  /**
    * Microsoft's C library before Visual Studio 2015 prints infinity as 1.#INF00 and NaN as
    * 1.#QNAN0 or -1.#IND00; the '#' cut them to "1." and they read silently as 1 and -1.
    */
