@@ -29,17 +29,17 @@ final class NmfTemplate {
    */
   static NmfTemplate of(Nmf.Builder template) {
     Arguments.requireNonNull(template, "nmf template");
-    Nmf nmf;
-    try {
-      nmf = template.buildWithRank(1);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("nmf template: " + e.getMessage(), e);
-    }
-    if (nmf.settings().initialW().isPresent()) {
+    // Checked before building: initial factors fix the rank, so building at the placeholder
+    // rank would fail first, with a message about a rank 1 the caller never set.
+    if (template.initialWValue().isPresent()) {
       throw new IllegalArgumentException("nmf template must not hold initial factors: every "
           + "fit starts from its own rank and seed (choose an initialization instead)");
     }
-    return new NmfTemplate(nmf);
+    try {
+      return new NmfTemplate(template.buildWithRank(1));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("nmf template: " + e.getMessage(), e);
+    }
   }
 
   /** This template with {@link Initialization#RANDOM} starts. */

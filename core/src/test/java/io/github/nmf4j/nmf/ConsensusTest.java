@@ -269,6 +269,20 @@ class ConsensusTest {
         .isInstanceOf(CancellationException.class);
   }
 
+  /**
+   * A template with initial factors was refused with "rank 1 differs from the rank 2 of the
+   * initial factors" (the template's placeholder rank), not for holding initial factors.
+   */
+  @Test
+  void aTemplateWithInitialFactorsIsRefusedForThemNotForAPlaceholderRank() {
+    Matrix two = Matrix.of(new double[][] {{1, 2}, {3, 4}});
+    assertThatThrownBy(() -> Consensus.builder().rank(2)
+        .nmf(Nmf.builder().rank(2).initialFactors(two, two)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("nmf template must not hold initial factors")
+        .hasMessageNotContaining("rank 1");
+  }
+
   @Test
   void badInputIsRejectedClearly() {
     assertThatThrownBy(() -> Consensus.builder().rank(0))

@@ -138,6 +138,23 @@ class RankSelectionTest {
         .isInstanceOf(CancellationException.class);
   }
 
+  /**
+   * A template with initial factors of rank 2 was refused with "rank 1 differs from the rank 2
+   * of the initial factors": the template was built at its placeholder rank before the check
+   * for initial factors could run, so the message named a rank the caller never set.
+   */
+  @Test
+  void aTemplateWithInitialFactorsIsRefusedForThemNotForAPlaceholderRank() {
+    Matrix two = Matrix.of(new double[][] {{1, 2}, {3, 4}});
+    for (Nmf.Builder template : List.of(Nmf.builder().initialFactors(two, two),
+        Nmf.builder().rank(2).initialFactors(two, two))) {
+      assertThatThrownBy(() -> RankSelection.builder().ranks(2).nmf(template))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("nmf template must not hold initial factors")
+          .hasMessageNotContaining("rank 1");
+    }
+  }
+
   @Test
   void badInputIsRejectedClearly() {
     assertThatThrownBy(() -> RankSelection.builder().ranks(3, 0, 4))
