@@ -38,8 +38,10 @@ import io.github.nmf4j.internal.Monitor;
  * those sweeps near the split (the fit is as good, the factors differ more than rounding).
  *
  * <p>Not supported: other starts, custom initial factors, restarts, {@link
- * Nmf.Builder#normalizeColumnsOfW}, penalties ({@link Nmf.Builder#alphaW}) and the other
- * beta-divergences ({@link Nmf.Builder#betaLoss}). The configuration's seed, rank, loss,
+ * Nmf.Builder#normalizeColumnsOfW}, penalties ({@link Nmf.Builder#alphaW}), the other
+ * beta-divergences ({@link Nmf.Builder#betaLoss}) and missing values ({@link
+ * MissingValues#IGNORE}: the blocks have no mask, so a NaN is refused and a sparse block's
+ * unstored entries are zeros). The configuration's seed, rank, loss,
  * solver, iteration limit, tolerance, {@code checkEvery}, epsilon and listener are used; its
  * threads and executor are not (a block is one task, run where the framework runs it; the
  * coordinator's own work is serial).
@@ -84,7 +86,8 @@ public final class DistributedNmf {
    *
    * @throws IllegalArgumentException if {@code config} is null, sets an initialization other
    *     than RANDOM, custom initial factors, more than one restart, normalizeColumnsOfW, a
-   *     penalty or a loss other than Frobenius and Kullback-Leibler
+   *     penalty, a loss other than Frobenius and Kullback-Leibler, or {@link
+   *     MissingValues#IGNORE}
    */
   public static DistributedNmf of(Nmf config) {
     Arguments.requireNonNull(config, "config");
@@ -114,6 +117,10 @@ public final class DistributedNmf {
       throw new IllegalArgumentException("penalties are not supported by a distributed fit; "
           + "alphaW and alphaH must be 0, were " + config.settings().alphaW() + " and "
           + config.settings().alphaH());
+    }
+    if (config.settings().missingValues() != MissingValues.REJECT) {
+      throw new IllegalArgumentException("missing values are not supported by a distributed "
+          + "fit; missingValues must be REJECT, was " + config.settings().missingValues());
     }
     return new DistributedNmf(config);
   }

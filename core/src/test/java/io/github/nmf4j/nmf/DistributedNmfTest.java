@@ -235,6 +235,21 @@ class DistributedNmfTest {
         .hasMessage("v must not be empty, had no rows");
   }
 
+  /**
+   * A configuration with {@link MissingValues#IGNORE} was accepted, though the blocks have no
+   * mask: sparse blocks were fitted with their unstored entries as zeros (H far from the core's
+   * fit of the same configuration, whose unstored entries are unobserved), and a NaN of dense
+   * blocks was refused as if NaN were not allowed at all.
+   */
+  @Test
+  void missingValuesAreRejectedAsTheOtherUnsupportedSettings() {
+    Nmf config = Nmf.builder().rank(2).missingValues(MissingValues.IGNORE).build();
+    assertThatThrownBy(() -> DistributedNmf.of(config))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("missing values are not supported by a distributed fit; missingValues "
+            + "must be REJECT, was IGNORE");
+  }
+
   @Test
   void theListenerCanCancel() {
     Nmf config = Nmf.builder().rank(2).listener(progress -> {
