@@ -23,6 +23,8 @@ import java.util.OptionalDouble;
  *   <tr><td>{@code MiniBatchKMeans}</td><td>batch step</td><td>the mean squared distance of
  *       the step's batch to the centroids before the step</td><td>the summed squared distance
  *       the centroids moved</td></tr>
+ *   <tr><td>{@code MiniBatchNmf}</td><td>batch step</td><td>the step's batch cost</td><td>the
+ *       relative change of H</td></tr>
  *   <tr><td>{@code Agglomerative}</td><td>merge</td><td>empty</td><td>empty</td></tr>
  *   <tr><td>{@code SpectralClustering}</td><td>the affinity graph (1), each eigensolver
  *       iteration, the labels (last)</td><td>the largest residual norm of the wanted
@@ -32,6 +34,8 @@ import java.util.OptionalDouble;
  *   <tr><td>{@code Pca}</td><td>stage (2)</td><td>empty</td><td>empty</td></tr>
  *   <tr><td>{@code RankSelection}</td><td>fit of one rank (restart: the repeat)</td><td>the
  *       fit's held-out error</td><td>empty</td></tr>
+ *   <tr><td>{@code Consensus}</td><td>fit of one run</td><td>the fit's reconstruction
+ *       error</td><td>empty</td></tr>
  *   </tbody>
  * </table>
  *
