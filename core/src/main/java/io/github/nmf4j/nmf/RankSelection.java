@@ -287,12 +287,19 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
     /**
      * The ranks {@code from, from + 1, ..., to}.
      *
-     * @throws IllegalArgumentException if {@code from < 1} or {@code to < from}
+     * @throws IllegalArgumentException if {@code from < 1}, {@code to < from}, or {@code to} is
+     *     larger than any fit accepts (46,340: the {@code k x k} products must fit in a Java
+     *     array)
      */
     public Builder rankRange(int from, int to) {
       Arguments.requireAtLeast(from, 1, "from");
       if (to < from) {
         throw new IllegalArgumentException("to must be >= from (" + from + "), was " + to);
+      }
+      long largest = Initializer.maxRank(1);
+      if (to > largest) {
+        throw new IllegalArgumentException("to must be <= " + largest + " (no fit takes a "
+            + "larger rank: its k x k products would not fit in a Java array), was " + to);
       }
       int[] range = new int[to - from + 1];
       for (int i = 0; i < range.length; i++) {

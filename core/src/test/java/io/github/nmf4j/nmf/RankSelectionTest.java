@@ -139,6 +139,20 @@ class RankSelectionTest {
   }
 
   /**
+   * {@code rankRange(1, Integer.MAX_VALUE)} allocated the list of ranks before any check and
+   * failed with {@code OutOfMemoryError: Requested array size exceeds VM limit}.
+   */
+  @Test
+  void aRankRangeBeyondTheLargestRankIsRefusedByName() {
+    assertThatThrownBy(() -> RankSelection.builder().rankRange(1, Integer.MAX_VALUE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("to must be <= 46340 ")
+        .hasMessageEndingWith(", was 2147483647");
+    assertThat(RankSelection.builder().rankRange(46339, 46340).build().settings().ranks())
+        .containsExactly(46339, 46340);
+  }
+
+  /**
    * A template with initial factors of rank 2 was refused with "rank 1 differs from the rank 2
    * of the initial factors": the template was built at its placeholder rank before the check
    * for initial factors could run, so the message named a rank the caller never set.
