@@ -44,7 +44,11 @@ public abstract class EstimatorBuilder<B extends EstimatorBuilder<B>> {
    * executor works, even one whose threads are all busy or one that runs tasks on the calling
    * thread: a helper that has not started by the time the caller has taken the last piece of work
    * is skipped, so the work is never stuck behind a helper, and results do not depend on which
-   * threads ran it. Null restores the default.
+   * threads ran it. An executor that rejects a helper ({@link
+   * java.util.concurrent.RejectedExecutionException}, as a shut-down {@code ExecutorService}
+   * does) leaves its work to the other threads; any other exception it throws ends the fit and
+   * reaches the caller of {@code fit}. The library never shuts an executor down. Null restores
+   * the default.
    */
   public final B executor(Executor executor) {
     this.executor = executor;

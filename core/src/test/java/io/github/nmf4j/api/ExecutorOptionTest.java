@@ -1,6 +1,7 @@
 package io.github.nmf4j.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.nmf4j.cluster.Affinity;
 import io.github.nmf4j.cluster.Agglomerative;
@@ -127,6 +128,28 @@ class ExecutorOptionTest {
           .isEqualTo(reference.inverseTransform(scores));
     }
     assertThat(handedOver.get()).isPositive();
+  }
+
+  /**
+   * Pins what {@code EstimatorBuilder.executor} says of executors that do not run helpers: a
+   * shut-down pool rejects them and the fit runs on fewer threads to the same result; an
+   * executor that fails otherwise fails the fit with its own exception; the library shuts no
+   * executor down.
+   */
+  @Test
+  void aRejectingExecutorGivesTheSameResultAndAFailingOneFailsTheFit() {
+    Matrix v = random(400, 120, 1);
+    Nmf nmf = Nmf.builder().rank(6).seed(3).maxIterations(10).threads(3).build();
+    NmfModel reference = nmf.fit(v);
+    ExecutorService shutDown = Executors.newFixedThreadPool(2);
+    shutDown.shutdown();
+    assertThat(nmf.toBuilder().executor(shutDown).build().fit(v).w()).isEqualTo(reference.w());
+    IllegalStateException broken = new IllegalStateException("broken executor");
+    assertThatThrownBy(() -> nmf.toBuilder().executor(task -> {
+      throw broken;
+    }).build().fit(v)).isSameAs(broken);
+    nmf.toBuilder().executor(pool).build().fit(v);
+    assertThat(pool.isShutdown()).isFalse();
   }
 
   @Test
