@@ -1,5 +1,7 @@
 package io.github.nmf4j.linalg;
 
+import io.github.nmf4j.internal.Parallel;
+
 /**
  * Thin QR decomposition {@code A = Q R} of a tall {@code m x k} matrix ({@code m >= k}) by
  * Householder reflections (Golub and Van Loan, <i>Matrix Computations</i>, 4th ed., algorithms
@@ -9,7 +11,9 @@ package io.github.nmf4j.linalg;
  * length {@code m}, so that every inner loop runs along one contiguous array. {@link #factor}
  * overwrites the columns with those of {@code Q} (orthonormal) and returns {@code R} (upper
  * triangular). Columns that are zero, or become zero, get the identity reflector, so {@code Q}
- * stays orthonormal for rank-deficient input. Serial and deterministic.
+ * stays orthonormal for rank-deficient input. Serial and deterministic; it stops with {@link
+ * java.util.concurrent.CancellationException} at the next column once the calling thread is
+ * interrupted (a 20,000 x 200 factorization takes about a second on its one thread).
  */
 final class HouseholderQr {
 
@@ -28,6 +32,7 @@ final class HouseholderQr {
     double[] tau = new double[k];
     double[][] r = new double[k][k];
     for (int j = 0; j < k; j++) {
+      Parallel.checkInterrupt();
       double[] v = cols[j];
       double norm = Vectors.norm(v, j, m);
       // A subnormal residual (rank-deficient input) counts as zero: 1 / (alpha - beta) below
@@ -64,6 +69,7 @@ final class HouseholderQr {
     int k = cols.length;
     int m = cols[0].length;
     for (int j = k - 1; j >= 0; j--) {
+      Parallel.checkInterrupt();
       double[] v = cols[j];
       if (tau[j] != 0) {
         for (int c = j + 1; c < k; c++) {

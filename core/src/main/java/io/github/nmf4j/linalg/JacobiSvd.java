@@ -18,7 +18,9 @@ import java.util.Arrays;
  * <p>Left singular vectors whose singular value is zero (rank-deficient input) are completed to
  * an orthonormal set by Gram-Schmidt against the canonical basis, so {@code U} always has
  * orthonormal columns. Serial except for the final product {@code Q U_R}, which runs on
- * {@link io.github.nmf4j.linalg.kernel.Gemm} and is bit-identical for any thread count.
+ * {@link io.github.nmf4j.linalg.kernel.Gemm} and is bit-identical for any thread count. An
+ * interrupt of the calling thread stops it within one column of the QR or of a sweep, with
+ * {@link java.util.concurrent.CancellationException}.
  */
 final class JacobiSvd {
 
@@ -129,6 +131,7 @@ final class JacobiSvd {
     for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
       boolean rotated = false;
       for (int p = 0; p < k - 1; p++) {
+        Parallel.checkInterrupt(); // a sweep is serial, O(k^3)
         for (int q = p + 1; q < k; q++) {
           double[] x = a[p];
           double[] y = a[q];
