@@ -1,6 +1,7 @@
 package io.github.nmf4j.metrics;
 
 import io.github.nmf4j.internal.Arguments;
+import io.github.nmf4j.linalg.Matrix;
 import java.math.BigInteger;
 
 /**
@@ -8,7 +9,8 @@ import java.math.BigInteger;
  * sklearn.metrics}): agreement with known classes by pair counting ({@link #randIndex}, {@link
  * #adjustedRandIndex}, {@link #fowlkesMallows}) and by information ({@link #mutualInfo}, {@link
  * #normalizedMutualInfo}, {@link #adjustedMutualInfo}, {@link #homogeneity}, {@link
- * #completeness}, {@link #vMeasure}); see also {@link Silhouette} and {@link Inertia}.
+ * #completeness}, {@link #vMeasure}), and the separation of clusters of points ({@link
+ * #daviesBouldin}, {@link #calinskiHarabasz}; see also {@link Silhouette} and {@link Inertia}).
  *
  * <p>Labels are arbitrary {@code int}s (negative values allowed); only which samples share a
  * label matters, so renaming the clusters of either argument never changes a score. No method
@@ -262,6 +264,54 @@ public final class ClusteringMetrics {
       return 0.0;
     }
     return Math.min(1.0, (1 + beta) * h * c / (beta * h + c));
+  }
+
+  /**
+   * The Davies-Bouldin index (Davies and Bouldin, "A cluster separation measure", IEEE TPAMI 1,
+   * 1979) with Euclidean distances, as scikit-learn's {@code davies_bouldin_score}: with {@code
+   * m_c} the centroid (mean) of cluster {@code c} and {@code s_c} the mean distance of its
+   * members to it,
+   *
+   * <pre>{@code
+   * DB = (1 / k) sum_c max_{e != c} (s_c + s_e) / |m_c - m_e|
+   * }</pre>
+   *
+   * <p>at least 0, lower for clusters that are tighter and further apart. Special cases, as
+   * scikit-learn's: 0.0 when every {@code s_c} is at most {@code 1e-8} or every distance between
+   * centroids is (numpy's {@code allclose(..., 0)}, in the units of the points); a pair of
+   * clusters with the same centroid (distance exactly 0) is left out of the maximum.
+   * (scikit-learn computes that distance as {@code sqrt(|x|^2 - 2 x.y + |y|^2)}, which may leave
+   * rounding noise instead of 0; we compute {@code |x - y|} directly.)
+   *
+   * @param points n x d, one sample per row
+   * @param labels the cluster of every sample
+   * @throws IllegalArgumentException if an argument is null, {@code points} is empty or holds NaN
+   *     or an infinity, the number of labels differs from the number of rows, or there are fewer
+   *     than 2 or more than {@code n - 1} distinct labels
+   */
+  public static double daviesBouldin(Matrix points, int[] labels) {
+    return ClusterSeparation.daviesBouldin(points, labels);
+  }
+
+  /**
+   * The Calinski-Harabasz index (variance ratio criterion; Calinski and Harabasz, "A dendrite
+   * method for cluster analysis", Communications in Statistics 3, 1974), as scikit-learn's
+   * {@code calinski_harabasz_score}: with {@code m} the mean of all points and {@code m_c}, of
+   * size {@code n_c}, the mean of cluster {@code c},
+   *
+   * <pre>{@code
+   * CH = [sum_c n_c |m_c - m|^2 / (k - 1)] / [sum_i |x_i - m_label(i)|^2 / (n - k)]
+   * }</pre>
+   *
+   * <p>higher for clusters that are tighter and further apart. As scikit-learn: 1.0 when the
+   * within-cluster sum of squares is 0 (every cluster a set of identical points).
+   *
+   * @param points n x d, one sample per row
+   * @param labels the cluster of every sample
+   * @throws IllegalArgumentException as {@link #daviesBouldin}
+   */
+  public static double calinskiHarabasz(Matrix points, int[] labels) {
+    return ClusterSeparation.calinskiHarabasz(points, labels);
   }
 
   /** Homogeneity and completeness, as scikit-learn's {@code homogeneity_completeness_v_measure}. */
