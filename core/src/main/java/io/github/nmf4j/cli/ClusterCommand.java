@@ -85,7 +85,8 @@ final class ClusterCommand implements Command {
         + "sparse for kmeans, mini-batch and nmf; agglomerative and spectral take dense rows\n"
         + "and copy a sparse file densely if it fits in memory. An option that the method does\n"
         + "not take is refused. With --truth, compares the labels to known classes with the\n"
-        + "Rand and adjusted Rand indices. --out-centroids writes the centroids of kmeans and\n"
+        + "Rand and adjusted Rand indices and the normalized and adjusted mutual information\n"
+        + "(NMI, AMI; arithmetic mean). --out-centroids writes the centroids of kmeans and\n"
         + "mini-batch (dense, also for a sparse file), row c the centre of the rows labelled c.\n"
         + "The defaults of --linkage, --affinity, --gamma, --neighbors and --assign-labels are\n"
         + "the library's, which are scikit-learn's.";
@@ -296,9 +297,12 @@ final class ClusterCommand implements Command {
     if (truth != null) {
       double rand = ClusteringMetrics.randIndex(truth, labels);
       double ari = ClusteringMetrics.adjustedRandIndex(truth, labels);
-      json.put("randIndex", rand).put("adjustedRandIndex", ari);
-      context.out().printf(Locale.ROOT, "against %s: Rand index %.4f, adjusted Rand index %.4f%n",
-          truthFile, rand, ari);
+      double nmi = ClusteringMetrics.normalizedMutualInfo(truth, labels);
+      double ami = ClusteringMetrics.adjustedMutualInfo(truth, labels);
+      json.put("randIndex", rand).put("adjustedRandIndex", ari)
+          .put("normalizedMutualInfo", nmi).put("adjustedMutualInfo", ami);
+      context.out().printf(Locale.ROOT, "against %s: Rand index %.4f, adjusted Rand index %.4f,"
+          + " NMI %.4f, AMI %.4f%n", truthFile, rand, ari, nmi, ami);
     }
     if (labelsOut != null || centroidsOut != null) {
       Matrix centres = centroids;

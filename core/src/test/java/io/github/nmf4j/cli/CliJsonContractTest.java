@@ -159,10 +159,13 @@ class CliJsonContractTest {
     Map<String, Object> j = json("cluster", matrix, "--k", "3", "--truth", truth,
         "--labels-out", file("l.csv"), "--out-centroids", file("c.npy"));
     assertThat(j).containsKeys("method", "k", "inertia", "iterations", "input", "randIndex",
-        "adjustedRandIndex", "labelsOut", "outCentroids");
+        "adjustedRandIndex", "normalizedMutualInfo", "adjustedMutualInfo", "labelsOut",
+        "outCentroids");
     prints("inertia %.6g", j, "inertia");
     prints("Rand index %.4f", j, "randIndex");
     prints("adjusted Rand index %.4f", j, "adjustedRandIndex");
+    prints("NMI %.4f", j, "normalizedMutualInfo");
+    prints("AMI %.4f", j, "adjustedMutualInfo");
     assertThat(human).contains(integer(j, "iterations") + " iteration");
 
     j = json("cluster", sparse, "--k", "3", "--method", "nmf");

@@ -14,6 +14,7 @@ import io.github.nmf4j.cluster.SpectralClustering;
 import io.github.nmf4j.io.MatrixIo;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
+import io.github.nmf4j.metrics.ClusteringMetrics;
 import io.github.nmf4j.nmf.Initialization;
 import io.github.nmf4j.nmf.Loss;
 import io.github.nmf4j.nmf.Nmf;
@@ -25,6 +26,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -301,10 +303,35 @@ class ClusterCommandTest {
     assertThat(json).containsEntry("command", "cluster").containsEntry("rows", 90.0)
         .containsEntry("cols", 4.0).containsEntry("k", 3.0).containsEntry("method", "kmeans")
         .containsEntry("randIndex", 1.0).containsEntry("adjustedRandIndex", 1.0)
+        .containsEntry("normalizedMutualInfo", 1.0).containsEntry("adjustedMutualInfo", 1.0)
         .containsKeys("seconds", "inertia", "iterations");
     assertThat((Double) json.get("seconds")).isGreaterThanOrEqualTo(0);
     assertThat(MatrixIo.readLabels(labels)).hasSize(90);
-    assertThat(r.out()).contains("Rand index 1.0000", "labels written to " + labels);
+    assertThat(r.out()).contains("Rand index 1.0000", "NMI 1.0000, AMI 1.0000",
+        "labels written to " + labels);
+  }
+
+  @Test
+  void truthScoresAreTheLibrarysMetricsOfTheWrittenLabels() throws IOException {
+    // Two clusters for three classes: every score below 1, each the library's on the labels.
+    Path labels = dir.resolve("two.npy");
+    CliRunner r = CliRunner.run("cluster", input.toString(), "--k", "2", "--truth",
+        truth.toString(), "--labels-out", labels.toString(), "--json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    int[] classes = MatrixIo.readLabels(truth);
+    int[] found = MatrixIo.readLabels(labels);
+    double nmi = ClusteringMetrics.normalizedMutualInfo(classes, found);
+    double ami = ClusteringMetrics.adjustedMutualInfo(classes, found);
+    assertThat(nmi).isBetween(0.5, 0.99);
+    assertThat(ami).isBetween(0.5, 0.99);
+    assertThat(r.json()).containsEntry("normalizedMutualInfo", nmi)
+        .containsEntry("adjustedMutualInfo", ami)
+        .containsEntry("randIndex", ClusteringMetrics.randIndex(classes, found))
+        .containsEntry("adjustedRandIndex", ClusteringMetrics.adjustedRandIndex(classes, found));
+    assertThat(r.out()).contains(String.format(Locale.ROOT,
+        "against %s: Rand index %.4f, adjusted Rand index %.4f, NMI %.4f, AMI %.4f%n", truth,
+        ClusteringMetrics.randIndex(classes, found),
+        ClusteringMetrics.adjustedRandIndex(classes, found), nmi, ami));
   }
 
   @Test
