@@ -1,9 +1,7 @@
 package io.github.nmf4j.metrics;
 
-import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Rescaling;
 import io.github.nmf4j.linalg.Matrix;
-import io.github.nmf4j.linalg.access.MatrixAccess;
 import io.github.nmf4j.linalg.kernel.Rows;
 
 /**
@@ -30,20 +28,7 @@ final class ClusterSeparation {
   private final double[] centroids;
 
   private ClusterSeparation(Matrix points, int[] labels, String index) {
-    if (points == null || labels == null) {
-      throw new IllegalArgumentException(
-          (points == null ? "points" : "labels") + " must not be null");
-    }
-    if (points.rows() == 0 || points.cols() == 0) {
-      throw new IllegalArgumentException(
-          "points must have at least one row and one column, was " + points.shape());
-    }
-    if (labels.length != points.rows()) {
-      throw new IllegalArgumentException("labels has " + labels.length
-          + " entries but points has " + points.rows() + " rows");
-    }
-    double[] data = MatrixAccess.data(points);
-    Arguments.requireFinite(data, points.cols(), "points");
+    double[] data = Labels.checkedPoints(points, labels);
     this.n = points.rows();
     this.d = points.cols();
     this.labels = Labels.dense(labels);

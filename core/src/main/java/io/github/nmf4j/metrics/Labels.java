@@ -1,8 +1,14 @@
 package io.github.nmf4j.metrics;
 
+import io.github.nmf4j.internal.Arguments;
+import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.access.MatrixAccess;
 import java.util.Arrays;
 
-/** Label helpers: arbitrary int labels to dense cluster indices. */
+/**
+ * Label helpers: arbitrary int labels to dense cluster indices, and the checks of a scored set
+ * of points and its labels.
+ */
 final class Labels {
 
   private Labels() {}
@@ -34,5 +40,31 @@ final class Labels {
       max = Math.max(max, label);
     }
     return max + 1;
+  }
+
+  /**
+   * The row-major values of {@code points} (not a copy), after checking that {@code points} and
+   * {@code labels} describe the same samples.
+   *
+   * @throws IllegalArgumentException if an argument is null, {@code points} is empty or holds
+   *     NaN or an infinity (naming its row and column), or the number of labels differs from the
+   *     number of rows
+   */
+  static double[] checkedPoints(Matrix points, int[] labels) {
+    if (points == null || labels == null) {
+      throw new IllegalArgumentException(
+          (points == null ? "points" : "labels") + " must not be null");
+    }
+    if (points.rows() == 0 || points.cols() == 0) {
+      throw new IllegalArgumentException(
+          "points must have at least one row and one column, was " + points.shape());
+    }
+    if (labels.length != points.rows()) {
+      throw new IllegalArgumentException("labels has " + labels.length
+          + " entries but points has " + points.rows() + " rows");
+    }
+    double[] x = MatrixAccess.data(points);
+    Arguments.requireFinite(x, points.cols(), "points");
+    return x;
   }
 }

@@ -4,7 +4,6 @@ import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.internal.Rescaling;
 import io.github.nmf4j.linalg.Matrix;
-import io.github.nmf4j.linalg.access.MatrixAccess;
 import io.github.nmf4j.linalg.kernel.Rows;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -212,20 +211,7 @@ public final class Silhouette {
     }
 
     static Data of(Matrix points, int[] labels) {
-      if (points == null || labels == null) {
-        throw new IllegalArgumentException(
-            (points == null ? "points" : "labels") + " must not be null");
-      }
-      if (points.rows() == 0 || points.cols() == 0) {
-        throw new IllegalArgumentException(
-            "points must have at least one row and one column, was " + points.shape());
-      }
-      if (labels.length != points.rows()) {
-        throw new IllegalArgumentException("labels has " + labels.length
-            + " entries but points has " + points.rows() + " rows");
-      }
-      double[] x = MatrixAccess.data(points);
-      Arguments.requireFinite(x, points.cols(), "points");
+      double[] x = Labels.checkedPoints(points, labels);
       // s(i) is a ratio of distances, the same for the points scaled by a power of two (which is
       // exact): points whose squared distances would overflow (values near 1e154 or beyond) or
       // underflow (all values below about 1e-77) are measured scaled into range.
