@@ -68,7 +68,9 @@ final class Checks {
   static void enoughDistinct(int k, IntSupplier distinct, String what) {
     int count = distinct.getAsInt();
     if (count < k) {
-      throw new IllegalArgumentException("points has only " + count + " distinct " + what
+      // "1 distinct row", "2 distinct rows"
+      String counted = count == 1 ? what.substring(0, what.length() - 1) : what;
+      throw new IllegalArgumentException("points has only " + count + " distinct " + counted
           + (what.equals("rows") ? "" : " (rows scaled to unit length)") + ", fewer than k = "
           + k);
     }

@@ -69,6 +69,9 @@ class KMeansInputTest {
     assertThatThrownBy(() -> KMeans.builder().k(4).fit(points))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("points has only 3 distinct rows, fewer than k = 4");
+    Matrix same = Matrix.of(new double[][] {{1, 2}, {1, 2}});
+    assertThatThrownBy(() -> KMeans.builder().k(2).fit(same))
+        .hasMessage("points has only 1 distinct row, fewer than k = 2");
     // Exactly k distinct rows is fine: every cluster is one distinct value.
     KMeansModel model = KMeans.builder().k(3).fit(points);
     org.assertj.core.api.Assertions.assertThat(model.inertia()).isZero();

@@ -177,7 +177,7 @@ class SparseSphericalKMeansTest {
     SparseMatrix sameWay = SparseMatrix.of(Matrix.of(new double[][] {{1, 1}, {2, 2}, {3, 3}}));
     assertThatThrownBy(() -> kMeans.fit(sameWay))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("points has only 1 distinct directions (rows scaled to unit length),"
+        .hasMessage("points has only 1 distinct direction (rows scaled to unit length),"
             + " fewer than k = 2");
   }
 

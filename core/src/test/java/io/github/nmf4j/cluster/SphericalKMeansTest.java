@@ -220,7 +220,7 @@ class SphericalKMeansTest {
     Matrix sameWay = Matrix.of(new double[][] {{1, 1}, {2, 2}, {3, 3}});
     assertThatThrownBy(() -> kMeans.fit(sameWay))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("points has only 1 distinct directions (rows scaled to unit length),"
+        .hasMessage("points has only 1 distinct direction (rows scaled to unit length),"
             + " fewer than k = 2");
     KMeansModel model = kMeans.fit(Matrix.of(new double[][] {{1, 0}, {0, 1}, {2, 0.1}}));
     assertThatThrownBy(() -> model.predict(Matrix.of(new double[][] {{0, 0}})))

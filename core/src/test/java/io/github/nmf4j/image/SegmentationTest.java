@@ -274,7 +274,7 @@ class SegmentationTest {
         .segment(image))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("clusters must be <= the number of window positions (2 x 3 = 6), was 7");
-    // k-means' own refusal named its points and k: "points has only 1 distinct rows, ..."
+    // k-means' own refusal named its points and k: "points has only 1 distinct row, ..."
     RgbImage flat = RgbImage.ofGray(Matrix.zeros(40, 40));
     assertThatThrownBy(() -> Segmentation.builder().window(10).stride(10).clusters(2)
         .segment(flat))
