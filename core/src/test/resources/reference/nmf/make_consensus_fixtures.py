@@ -33,6 +33,13 @@ def main():
     cases.append(("stable", consensus(stable)))
     cases.append(("noise", consensus(rng.integers(0, 4, size=(30, 25)))))
     cases.append(("fewruns", consensus(rng.integers(0, 2, size=(3, 12)))))
+    # small hand-made ones: three rows (two trees of one shape), tied linkage heights, and a
+    # perfect clustering (every entry 0 or 1)
+    cases.append(("three", consensus(np.array([[0, 0, 1], [0, 1, 1], [0, 0, 0]]))))
+    cases.append(("threeb", consensus(np.array([[0, 0, 1], [0, 0, 1], [0, 1, 1]]))))
+    cases.append(("tiedheights", consensus(np.array([[0, 0, 1, 1, 0, 1], [0, 1, 1, 0, 0, 1],
+                                                      [1, 1, 0, 0, 1, 0]]))))
+    cases.append(("perfect", consensus(np.array([[0, 0, 1, 1, 2, 2, 2]] * 5))))
     with open("consensus.txt", "w") as f:
         f.write("# consensus matrices and their cophenetic correlation and dispersion\n")
         f.write("# made by make_consensus_fixtures.py with SciPy 1.10; do not edit\n")

@@ -95,6 +95,21 @@ class ConsensusTest {
   }
 
   @Test
+  void scoresMatchScipyOnThreeRowsTiedHeightsAndAPerfectClustering() {
+    // make_consensus_fixtures.py: hand-made label vectors; tiedheights joins two pairs at 0 and
+    // two triples at 1/3, perfect is 0s and 1s only
+    Fixture f = Fixture.load("nmf/consensus.txt");
+    for (String name : new String[] {"three", "threeb", "tiedheights", "perfect"}) {
+      double[] c = f.matrix(name + "_c").toRowMajorArray();
+      int n = f.matrix(name + "_c").rows();
+      assertThat(copheneticCorrelation(c, n)).as(name)
+          .isCloseTo(f.matrix(name + "_cophenetic").get(0, 0), within(TOLERANCE));
+      assertThat(Consensus.dispersion(c, n)).as(name)
+          .isCloseTo(f.matrix(name + "_dispersion").get(0, 0), within(TOLERANCE));
+    }
+  }
+
+  @Test
   void scoresMatchRsNmfPackageWhereAverageLinkageHasOneTree() {
     // make_consensus_r.R: R NMF 0.25's cophcor() and dispersion() (R 4.2.2)
     Fixture r = Fixture.load("nmf/consensus_r.txt");
