@@ -56,9 +56,10 @@ final class RankCommand implements Command {
         + "rank from random starts cluster the rows by the argmax of W; the cophenetic\n"
         + "correlation and dispersion (1 = the same clustering every time) score the rank, and\n"
         + "the best rank is the one before the largest fall of the cophenetic correlation\n"
-        + "(Brunet et al. 2004). --plot draws the scores against the rank (with one standard\n"
-        + "error bars for cv). With cv, NaN entries of INPUT are missing values: never\n"
-        + "held out, never scored (consensus rejects them unless --missing ignore).\n"
+        + "(Brunet et al. 2004; rank 1, stable by construction, only when it is alone).\n"
+        + "--plot draws the scores against the rank (with one standard error bars for cv).\n"
+        + "With cv, NaN entries of INPUT are missing values: never held out, never scored\n"
+        + "(consensus rejects them unless --missing ignore).\n"
         + "--alpha-w, --alpha-h and --l1-ratio penalize every fit as in fit, so that the rank\n"
         + "is chosen for the penalized model.";
   }
@@ -127,13 +128,17 @@ final class RankCommand implements Command {
   }
 
   /**
-   * The consensus choice: the rank before the largest fall of the cophenetic correlation from
-   * one rank to the next; without any fall, the rank with the highest (the first of equals).
+   * The consensus choice among the ranks above 1 (ascending): the rank before the largest fall
+   * of the cophenetic correlation from one rank to the next; without any fall, the rank with the
+   * highest (the first of equals). Rank 1 is chosen only when it is the only rank: its runs all
+   * put every row in the one cluster, so its correlation is 1 by construction, not a measured
+   * stability, and its fall to rank 2 would win against any real one.
    */
   static int consensusBestRank(int[] ranks, double[] cophenetic) {
+    int first = ranks.length > 1 && ranks[0] == 1 ? 1 : 0;
     int best = -1;
     double largestFall = 0;
-    for (int i = 0; i + 1 < ranks.length; i++) {
+    for (int i = first; i + 1 < ranks.length; i++) {
       double fall = cophenetic[i] - cophenetic[i + 1];
       if (fall > largestFall) {
         largestFall = fall;
@@ -141,8 +146,8 @@ final class RankCommand implements Command {
       }
     }
     if (best < 0) {
-      best = 0;
-      for (int i = 1; i < ranks.length; i++) {
+      best = first;
+      for (int i = first + 1; i < ranks.length; i++) {
         if (cophenetic[i] > cophenetic[best]) {
           best = i;
         }

@@ -315,6 +315,26 @@ class RankCommandTest {
         .isEqualTo(3);
   }
 
+  /**
+   * Regression: rank 1 puts every row in one cluster in every run, so its cophenetic
+   * correlation is 1 by construction, and its fall to rank 2 won: {@code --ranks 1:5} on the
+   * digits chose 1 (1, 0.841, 0.865, 0.834, 0.811 for 10 runs), where {@code 2:5} chooses 3.
+   */
+  @Test
+  void consensusNeverChoosesRankOneBesideOtherRanks() {
+    assertThat(RankCommand.consensusBestRank(new int[] {1, 2, 3, 4, 5},
+        new double[] {1, 0.841, 0.865, 0.834, 0.811})).isEqualTo(3);
+    assertThat(RankCommand.consensusBestRank(new int[] {1, 2, 3},
+        new double[] {1, 0.8, 0.9})).isEqualTo(3);
+    assertThat(RankCommand.consensusBestRank(new int[] {1, 2}, new double[] {1, 0.7}))
+        .isEqualTo(2);
+    assertThat(RankCommand.consensusBestRank(new int[] {1}, new double[] {1})).isEqualTo(1);
+    CliRunner r = CliRunner.run("rank", blobs.toString(), "--ranks", "1:4",
+        "--method", "consensus", "--runs", "8", "--max-iter", "100", "--json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.json()).containsEntry("bestRank", 3.0);
+  }
+
   @Test
   void badUsageExitsWithTwoAndWritesNothing() throws IOException {
     Path plot = dir.resolve("x.png");
