@@ -60,14 +60,7 @@ final class Initializer {
    */
   static Initialization choose(FactorizationSettings settings, ScaledData data) {
     int k = settings.rank();
-    // A rank beyond min(n, p) is allowed (RANDOM), but W (n x k), H (k x p) and the k x k
-    // products must each fit in an array: the largest rank for which they do.
-    long maxRank = maxRank(Math.max(data.n, data.p));
-    if (k > maxRank) {
-      throw new IllegalArgumentException("rank must be <= " + maxRank + " for a " + data.n + "x"
-          + data.p + " matrix (W, H and their k x k products must each fit in a Java array), was "
-          + k);
-    }
+    requireRankSuits(k, Initialization.RANDOM, data.n, data.p, "");
     if (settings.initialW().isPresent()) {
       Matrix w0 = settings.initialW().get();
       Matrix h0 = settings.initialH().get();
@@ -81,11 +74,30 @@ final class Initializer {
     int smaller = Math.min(data.n, data.p);
     Initialization init = settings.initialization().orElse(
         k <= smaller ? Initialization.NNDSVDA : Initialization.RANDOM);
+    requireRankSuits(k, init, data.n, data.p, "");
+    return init;
+  }
+
+  /**
+   * Checks that a fit of an {@code n x p} V from {@code init} takes rank {@code k}: a rank
+   * beyond {@code min(n, p)} is allowed (RANDOM), but W ({@code n x k}), H ({@code k x p}) and
+   * the {@code k x k} products must each fit in an array, and the NNDSVD starts need {@code k
+   * <= min(n, p)}; {@code note} ends the message.
+   *
+   * @throws IllegalArgumentException naming the limit, the shape and {@code k}
+   */
+  static void requireRankSuits(int k, Initialization init, int n, int p, String note) {
+    long maxRank = maxRank(Math.max(n, p));
+    if (k > maxRank) {
+      throw new IllegalArgumentException("rank must be <= " + maxRank + " for a " + n + "x" + p
+          + " matrix (W, H and their k x k products must each fit in a Java array), was " + k
+          + note);
+    }
+    int smaller = Math.min(n, p);
     if (init != Initialization.RANDOM && k > smaller) {
       throw new IllegalArgumentException(init + " needs rank <= min(n, p) = " + smaller
-          + " for a " + data.n + "x" + data.p + " matrix, was " + k);
+          + " for a " + n + "x" + p + " matrix, was " + k + note);
     }
-    return init;
   }
 
   /**

@@ -78,7 +78,7 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
       int[] observed = observedEntries(v);
       double[] data = MatrixAccess.data(v);
       int p = v.cols();
-      return crossValidate(observed, v.shape(), hidden -> {
+      return crossValidate(observed, v.rows(), p, v.shape(), hidden -> {
         double[] masked = data.clone();
         for (int e : hidden) {
           masked[e] = Double.NaN;
@@ -133,7 +133,7 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
           rowOf[q] = i;
         }
       }
-      return crossValidate(stored, v.shape() + " sparse", hidden -> {
+      return crossValidate(stored, v.rows(), v.cols(), v.shape() + " sparse", hidden -> {
         int kept = values.length - hidden.length;
         int[] trainPointers = new int[v.rows() + 1];
         int[] trainColumns = new int[kept];
@@ -171,12 +171,18 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
   private record Fold(Function<Nmf, NmfModel> fit, int[] rows, int[] cols, double[] values) {}
 
   /**
-   * The held-out errors of every rank and repeat: each repeat hides {@code heldOut} of the
-   * {@code observed} positions (drawn from the seed) and {@code split} makes its fold.
+   * The held-out errors of every rank and repeat of the {@code n x p} v: each repeat hides
+   * {@code heldOut} of the {@code observed} positions (drawn from the seed) and {@code split}
+   * makes its fold.
    */
-  private RankSelectionResult crossValidate(int[] observed, String shape,
+  private RankSelectionResult crossValidate(int[] observed, int n, int p, String shape,
       Function<int[], Fold> split) {
     RankSelectionSettings s = settings();
+    // before the first fit, the largest rank as a fit would check it (else the smaller ranks
+    // were fitted, and their work lost, before the error)
+    Initializer.requireRankSuits(s.ranks().stream().mapToInt(Integer::intValue).max().orElse(1),
+        template.settings().initialization().orElse(Initialization.RANDOM), n, p,
+        " (the largest of ranks)");
     int held = (int) s.heldOut(observed.length);
     if (held < 1 || held >= observed.length) {
       throw new IllegalArgumentException("holdoutFraction " + s.holdoutFraction() + " of the "

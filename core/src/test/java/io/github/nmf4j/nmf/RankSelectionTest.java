@@ -52,6 +52,32 @@ class RankSelectionTest {
     }
   }
 
+  /**
+   * A template with an NNDSVD start and a largest rank beyond min(n, p): the smaller ranks were
+   * fitted (three repeats here) before the fit at the largest rank refused it.
+   */
+  @Test
+  void aLargestRankTheStartCannotTakeIsRefusedBeforeAnyFit() {
+    Matrix v = plantedSeven(8); // 36 x 30
+    List<Progress> reports = new ArrayList<>();
+    for (Initialization init : new Initialization[] {Initialization.NNDSVD,
+        Initialization.NNDSVDA, Initialization.NNDSVDAR}) {
+      RankSelection selection = RankSelection.builder().ranks(2, 30, 31).listener(reports::add)
+          .nmf(Nmf.builder().initialization(init).maxIterations(5)
+              .missingValues(MissingValues.IGNORE)).build();
+      assertThatThrownBy(() -> selection.fit(v)).isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(init + " needs rank <= min(n, p) = 30 for a 36x30 matrix, was 31 (the"
+              + " largest of ranks)");
+      assertThatThrownBy(() -> selection.fit(SparseMatrix.of(v)))
+          .hasMessageStartingWith(init + " needs rank <= min(n, p) = 30");
+    }
+    assertThat(reports).isEmpty();
+    // with the default start, a rank beyond min(n, p) starts at random, as Nmf's
+    RankSelection fine = RankSelection.builder().ranks(2, 31).nmf(Nmf.builder().maxIterations(5))
+        .build();
+    assertThat(fine.fit(v).ranks()).containsExactly(2, 31);
+  }
+
   /** A penalized template is accepted, and its penalties reach every masked fit. */
   @Test
   void penalizedTemplatesAreFittedWithTheirPenalties() {
