@@ -4,6 +4,7 @@ import io.github.nmf4j.image.Images;
 import io.github.nmf4j.image.LineChart;
 import io.github.nmf4j.image.Montage;
 import io.github.nmf4j.image.Swimmer;
+import io.github.nmf4j.internal.AtomicFiles;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.nmf.Initialization;
 import io.github.nmf4j.nmf.Loss;
@@ -99,38 +100,82 @@ final class DemoCommand implements Command {
     }
     Nmf nmf = builder.build();
 
-    // The directory is made before the fit so that its files can be checked before any work;
-    // it is removed again if the command fails.
-    boolean created = !Files.exists(out);
-    try {
-      Files.createDirectories(out);
-    } catch (IOException e) {
-      throw new UsageException("--out " + out + ": cannot create the directory ("
-          + (e instanceof FileSystemException f && f.getReason() != null
-              ? f.getReason() : e.getClass().getSimpleName() + " " + e.getMessage()) + ")");
+    // The directory is made only when the pictures are written, so that a run that fails or is
+    // interrupted before then leaves nothing behind; until then its files are checked if it
+    // exists, and its nearest existing parent if it does not.
+    Outputs outputs = new Outputs();
+    if (Files.isDirectory(out)) {
+      for (String f : FILES) {
+        outputs.add("out", out.resolve(f), Outputs.IMAGE);
+      }
+    } else {
+      requireCreatable(out);
+    }
+    return run(context, out, outputs, bar, nmf, rank);
+  }
+
+  /**
+   * Checks that the directory {@code dir}, which does not exist, can be made: its nearest
+   * existing parent is a directory that accepts a new entry.
+   *
+   * @throws UsageException naming {@code --out} and why not
+   */
+  private static void requireCreatable(Path dir) {
+    Path first = dir.toAbsolutePath().normalize();
+    while (first.getParent() != null && !Files.exists(first.getParent())) {
+      first = first.getParent();
     }
     try {
-      return run(context, out, bar, nmf, rank);
-    } catch (Exception | Error e) {
-      if (created) {
-        try (var left = Files.list(out)) {
-          if (left.findAny().isEmpty()) {
-            Files.delete(out);
-          }
-        } catch (IOException suppressed) {
-          e.addSuppressed(suppressed);
-        }
-      }
-      throw e;
+      AtomicFiles.requireWritable(first);
+    } catch (IOException e) {
+      throw new UsageException("--out " + dir + ": cannot create the directory ("
+          + (e instanceof FileSystemException f && f.getReason() != null ? f.getReason()
+              : e.getMessage()) + ")");
     }
   }
 
-  private Json run(Context context, Path out, ProgressBar bar, Nmf nmf, int rank)
-      throws Exception {
-    Outputs outputs = new Outputs();
-    for (String f : FILES) {
-      outputs.add("out", out.resolve(f), Outputs.IMAGE);
+  /** Makes {@code dir} and the parents it lacks; returns those made, the deepest first. */
+  private static List<Path> makeDirectories(Path dir) throws IOException {
+    List<Path> missing = new ArrayList<>();
+    for (Path p = dir.toAbsolutePath().normalize(); p != null && !Files.exists(p);
+        p = p.getParent()) {
+      missing.add(p);
     }
+    List<Path> made = new ArrayList<>();
+    for (int i = missing.size() - 1; i >= 0; i--) {
+      try {
+        Files.createDirectory(missing.get(i));
+      } catch (IOException e) {
+        removeEmpty(made, e);
+        throw e;
+      }
+      made.add(0, missing.get(i));
+    }
+    return made;
+  }
+
+  /** Deletes the directories {@code made} (deepest first) that are empty, as failure cleanup. */
+  private static void removeEmpty(List<Path> made, Throwable failure) {
+    for (Path p : made) {
+      try (var left = Files.list(p)) {
+        if (left.findAny().isPresent()) {
+          return;
+        }
+      } catch (IOException e) {
+        failure.addSuppressed(e);
+        return;
+      }
+      try {
+        Files.delete(p);
+      } catch (IOException e) {
+        failure.addSuppressed(e);
+        return;
+      }
+    }
+  }
+
+  private Json run(Context context, Path out, Outputs outputs, ProgressBar bar, Nmf nmf,
+      int rank) throws Exception {
     Matrix v = Swimmer.images();
     NmfModel model;
     long start = System.nanoTime();
@@ -148,12 +193,19 @@ final class DemoCommand implements Command {
       recovered += c >= 0.9 ? 1 : 0;
     }
 
-    outputs.writeAll(() -> {
-      Images.write(out.resolve(FILES[0]), basisGrid(inPartOrder(model.h())));
-      Images.write(out.resolve(FILES[1]), basisGrid(Swimmer.parts()));
-      Images.write(out.resolve(FILES[2]), reconstructions(v, model));
-      Images.write(out.resolve(FILES[3]), lossChart(model, v, rank));
-    });
+    List<Path> made = new ArrayList<>();
+    try {
+      outputs.writeAll(() -> {
+        made.addAll(makeDirectories(out));
+        Images.write(out.resolve(FILES[0]), basisGrid(inPartOrder(model.h())));
+        Images.write(out.resolve(FILES[1]), basisGrid(Swimmer.parts()));
+        Images.write(out.resolve(FILES[2]), reconstructions(v, model));
+        Images.write(out.resolve(FILES[3]), lossChart(model, v, rank));
+      });
+    } catch (IOException | RuntimeException | Error e) {
+      removeEmpty(made, e); // the transaction has deleted its temporary files
+      throw e;
+    }
 
     PrintOut.printf(context, "nmf4j demo: the swimmer images, %d pictures of %dx%d pixels "
         + "made of %d parts (a torso and 4 limbs in 4 positions each)%n", Swimmer.IMAGES,

@@ -89,4 +89,33 @@ class DemoCommandTest {
         + "matrix of the swimmer images");
     assertThat(Files.exists(dir.resolve("nmf4j-demo"))).isFalse();
   }
+  /**
+   * The output directory is made only when the pictures are written: a run interrupted during
+   * the fit (Ctrl-C, a cancelled thread) leaves no directory behind, neither the one named nor
+   * the parents it would have made. (It made them all before the fit and, when interrupted,
+   * removed only the last one: {@code --out a/b/c} left {@code a/b}.)
+   */
+  @Test
+  void anInterruptedDemoLeavesNoDirectoryBehind() throws InterruptedException {
+    CliRunner[] result = new CliRunner[1];
+    Thread run = new Thread(() -> result[0] = CliRunner.run(dir, "demo", "--out", "a/b/c",
+        "--max-iter", "100000", "--tol", "0", "--restarts", "1", "--threads", "1"));
+    run.start();
+    Thread.sleep(500);
+    run.interrupt();
+    run.join();
+    assertThat(result[0].exitCode()).as(result[0].err()).isEqualTo(1);
+    assertThat(result[0].err()).isEqualTo("nmf4j demo: cancelled\n");
+    assertThat(dir.resolve("a")).doesNotExist();
+  }
+
+  @Test
+  void anOutputDirectoryThatCannotBeMadeIsRefusedBeforeTheFit() throws IOException {
+    Files.writeString(dir.resolve("taken"), "x");
+    CliRunner r = CliRunner.run(dir, "demo", "--out", "taken/pictures");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).startsWith("nmf4j demo: --out " + dir.resolve("taken/pictures")
+        + ": cannot create the directory (").contains("is not a directory");
+  }
 }
