@@ -42,9 +42,24 @@ final class Args {
     return v;
   }
 
+  /**
+   * The path of option {@code name}, or null when the option is absent.
+   *
+   * @throws UsageException for an empty value ({@code --out-w ""}, often a shell variable that
+   *     was not set), which Java reads as the working directory
+   */
   Path path(String name) {
     String v = values.get(name);
+    if (v != null && v.isEmpty()) {
+      throw new UsageException("--" + name + " must be a path, was ''");
+    }
     return v == null ? null : Path.of(v);
+  }
+
+  /** The path of a required option: {@link #required} read as {@link #path}. */
+  Path requiredPath(String name, String what) {
+    required(name, what);
+    return path(name);
   }
 
   /** A decimal integer in ASCII digits (Java's own parsing takes any script's digits). */

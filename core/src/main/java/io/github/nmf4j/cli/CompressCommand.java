@@ -57,7 +57,7 @@ final class CompressCommand implements Command {
     Path input = Path.of(args.positional(0));
     Outputs outputs = new Outputs();
     outputs.input("the input " + input, input);
-    Path out = outputs.add("out", Path.of(args.required("out", "FILE")), Outputs.IMAGE);
+    Path out = outputs.add("out", args.requiredPath("out", "FILE"), Outputs.IMAGE);
     String method = args.choice("method", Map.of("nmf", "nmf", "kmeans", "kmeans"), "nmf");
     FitOptions.Values kMeansFit = FitOptions.read(args, 300, 1e-4, 1);
     if (method.equals("nmf") && args.has("colors") || method.equals("kmeans") && args.has("rank")) {

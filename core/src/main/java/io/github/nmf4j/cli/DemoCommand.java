@@ -63,7 +63,8 @@ final class DemoCommand implements Command {
 
   @Override
   public Json run(Args args, Context context) throws Exception {
-    Path out = context.directory().resolve(args.string("out", "nmf4j-demo"));
+    Path out = context.directory().resolve(args.has("out") ? args.path("out")
+        : Path.of("nmf4j-demo"));
     if (Files.exists(out) && !Files.isDirectory(out)) {
       throw new UsageException("--out " + out + " exists and is not a directory");
     }

@@ -88,7 +88,17 @@ final class Options {
       }
     }
     Args parsed = new Args(values, rest);
-    if (!parsed.has("help") && rest.size() != positionals.size()) {
+    if (parsed.has("help")) {
+      return parsed;
+    }
+    for (int i = 0; i < Math.min(rest.size(), positionals.size()); i++) {
+      // an empty argument ("$INPUT" unset) would be read as the working directory
+      if (rest.get(i).isEmpty()) {
+        throw new UsageException(positionals.get(i)[0] + " must be a path, was ''; see nmf4j "
+            + command + " --help");
+      }
+    }
+    if (rest.size() != positionals.size()) {
       if (rest.size() < positionals.size()) {
         throw new UsageException("'" + command + "' needs "
             + positionals.get(rest.size())[0] + "; see nmf4j " + command + " --help");

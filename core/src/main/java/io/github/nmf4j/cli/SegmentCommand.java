@@ -78,7 +78,7 @@ final class SegmentCommand implements Command {
     Path input = Path.of(args.positional(0));
     Outputs outputs = new Outputs();
     outputs.input("the input " + input, input);
-    Path out = outputs.add("out", Path.of(args.required("out", "FILE")), Outputs.IMAGE);
+    Path out = outputs.add("out", args.requiredPath("out", "FILE"), Outputs.IMAGE);
     Path overlay = outputs.add("overlay", args.path("overlay"), Outputs.IMAGE);
     Segmentation segmentation = Segmentation.builder()
         .window(args.integer("window", 100, 1))

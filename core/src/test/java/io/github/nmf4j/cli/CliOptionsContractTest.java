@@ -279,4 +279,31 @@ class CliOptionsContractTest {
     assertRefused(run("fit", null, "--beta-loss", "NaN"), "fit",
         "--beta-loss must be a finite number, was NaN");
   }
+  /**
+   * An empty path ({@code "$OUT"} with the variable unset) is refused naming the option: Java
+   * reads it as the working directory, so {@code demo --out ""} wrote its pictures there and
+   * {@code fit ""} said "the input  is a directory".
+   */
+  @Test
+  void anEmptyPathIsRefusedNamingTheOption() throws IOException {
+    for (String command : Main.commands().keySet()) {
+      if (!command.equals("demo")) {
+        List<String> args = new ArrayList<>(base(command));
+        args.set(1, "");
+        assertRefused(CliRunner.run(dir, args.toArray(String[]::new)), command,
+            (command.equals("compress") || command.equals("segment") ? "IMAGE" : "INPUT")
+                + " must be a path, was ''");
+      }
+      helpOptions(command).forEach((option, takesValue) -> {
+        if (takesValue && (option.startsWith("out") || option.equals("labels-out")
+            || option.equals("overlay") || option.equals("plot") || option.equals("truth"))) {
+          assertRefused(run(command, option, "--" + option, ""), command,
+              "--" + option + " must be a path, was ''");
+        }
+      });
+    }
+    try (var left = Files.list(dir)) {
+      assertThat(left.map(p -> p.getFileName().toString())).containsOnly("v.csv", "in.png");
+    }
+  }
 }
