@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * The options a command accepts, for parsing and for its {@code --help}. Options are long
  * ({@code --name VALUE}, {@code --name=VALUE}, or a flag {@code --name}); the rest are
- * positional arguments. {@code --help} and {@code --json} are accepted by every command.
+ * positional arguments. {@code --help} (or {@code -h}) and {@code --json} are accepted by every
+ * command. Any other word that starts with one dash is refused as a mistyped option; a file
+ * whose name starts with a dash is given after {@code --}.
  */
 final class Options {
 
@@ -43,7 +45,7 @@ final class Options {
    * Parses {@code args[from..]}.
    *
    * @throws UsageException for an unknown or repeated option, a missing value, or a wrong number
-   *     of positional arguments (unless {@code --help} was given)
+   *     of positional arguments or an empty one (unless {@code --help} was given)
    */
   Args parse(String command, String[] args, int from) {
     Map<String, String> values = new LinkedHashMap<>();
@@ -51,6 +53,16 @@ final class Options {
     boolean onlyPositionals = false;
     for (int i = from; i < args.length; i++) {
       String a = args[i];
+      if (!onlyPositionals && a.startsWith("-") && !a.startsWith("--") && a.length() > 1) {
+        // -h as before a command; another one-dash word is an option mistyped, not the input
+        if (a.equals("-h")) {
+          values.putIfAbsent("help", "true");
+          continue;
+        }
+        throw new UsageException("unknown option " + a + " for '" + command + "'"
+            + (options.containsKey(a.substring(1)) ? "; did you mean -" + a + "?"
+            : "; see nmf4j " + command + " --help"));
+      }
       if (onlyPositionals || !a.startsWith("--") || a.equals("--")) {
         if (a.equals("--") && !onlyPositionals) {
           onlyPositionals = true;

@@ -306,4 +306,28 @@ class CliOptionsContractTest {
       assertThat(left.map(p -> p.getFileName().toString())).containsOnly("v.csv", "in.png");
     }
   }
+
+  /**
+   * {@code -h} after a command shows its help, as it does before one ({@code nmf4j -h}); any
+   * other word with one dash is refused as an option, pointing at the two-dash form when there
+   * is one, instead of being taken as the input ("unexpected argument '-rank'", or "--rank K is
+   * required" for {@code fit -rank 2 v.csv}).
+   */
+  @Test
+  void aShortHelpShowsTheHelpAndAOneDashOptionPointsAtTheTwoDashOne() {
+    for (String command : Main.commands().keySet()) {
+      CliRunner r = CliRunner.run(dir, command, "-h");
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      assertThat(r.out()).isEqualTo(CliRunner.run(dir, command, "--help").out());
+    }
+    assertRefused(CliRunner.run(dir, "fit", "-rank", "2", matrix), "fit",
+        "unknown option -rank for 'fit'; did you mean --rank?");
+    assertRefused(CliRunner.run(dir, "fit", matrix, "--rank", "2", "-x"), "fit",
+        "unknown option -x for 'fit'; see nmf4j fit --help");
+    // after --, and as an option's value, a word with one dash is what it says
+    assertRefused(CliRunner.run(dir, "fit", "--rank", "2", "--", "-v.csv"), "fit",
+        "no such file or directory: -v.csv");
+    assertThat(CliRunner.run(dir, "fit", matrix, "--rank", "2", "--seed", "-3").exitCode())
+        .isZero();
+  }
 }
