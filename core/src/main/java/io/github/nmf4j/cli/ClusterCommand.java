@@ -157,7 +157,8 @@ final class ClusterCommand implements Command {
       throw new UsageException("--" + (args.has("gamma") ? "gamma" : "neighbors")
           + " does not apply to --affinity " + Options.name(affinity));
     }
-    double gamma = args.number("gamma", SPECTRAL.gamma(), 0);
+    // any number not > 0 gets the same message, -1 as 0 (not "finite number >= 0.0")
+    double gamma = args.number("gamma", SPECTRAL.gamma(), Double.NEGATIVE_INFINITY);
     if (!(gamma > 0)) {
       throw new UsageException("--gamma must be > 0, was " + args.string("gamma", "").strip());
     }
@@ -170,14 +171,15 @@ final class ClusterCommand implements Command {
     Path labelsOut = outputs.add("labels-out", args.path("labels-out"), Outputs.MATRIX);
     Path centroidsOut = outputs.add("out-centroids", args.path("out-centroids"),
         Outputs.MATRIX);
+    if (spectral && args.has("tol")
+        && !(args.number("tol", 0, Double.NEGATIVE_INFINITY) > 0)) {
+      throw new UsageException("--tol must be > 0 for --method spectral (the eigenvectors'"
+          + " residual), was " + args.string("tol", "").strip());
+    }
     FitOptions.Values fit = spectral
         ? FitOptions.read(args, SPECTRAL.maxEigenIterations(), SPECTRAL.eigenTolerance(), 1)
         : FitOptions.read(args, nmf ? 200 : miniBatch ? 100 : 300, miniBatch ? 0 : 1e-4,
             miniBatch ? 3 : 1);
-    if (spectral && !(fit.tolerance() > 0)) {
-      throw new UsageException("--tol must be > 0 for --method spectral (the eigenvectors'"
-          + " residual), was " + args.string("tol", "").strip());
-    }
     int batchSize = args.integer("batch-size", 1024, 1);
     ProgressBar bar = context.progressBar(method);
     Nmf nmfFit = !nmf ? null : NmfOptions.penalties(args, NmfOptions.builder(args, k, bar))

@@ -199,7 +199,11 @@ class ClusterCommandTest {
         {"--method must be one of agglomerative, kmeans, mini-batch, nmf, spectral, was 'dbscan'",
             "--method", "dbscan"},
         {"--gamma must be > 0, was 0", "--method", "spectral", "--gamma", "0"},
+        // a negative value is told the same, not "must be a finite number >= 0.0"
+        {"--gamma must be > 0, was -1", "--method", "spectral", "--gamma", "-1"},
         {"--tol must be > 0 for --method spectral", "--method", "spectral", "--tol", "0"},
+        {"--tol must be > 0 for --method spectral (the eigenvectors' residual), was -1e-6",
+            "--method", "spectral", "--tol", "-1e-6"},
         {"--neighbors must be >= 1, was 0", "--method", "spectral", "--affinity",
             "nearest-neighbors", "--neighbors", "0"},
         {"--k 91 is more than the 90 rows of " + x, "--method", "agglomerative", "--k", "91"},
