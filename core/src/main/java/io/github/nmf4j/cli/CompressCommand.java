@@ -134,10 +134,11 @@ final class CompressCommand implements Command {
     // an exact reconstruction (k-means with as many colours as the image has) has no finite PSNR
     String psnr = Double.isInfinite(result.psnr()) ? "PSNR infinite (exact reconstruction)"
         : String.format(Locale.ROOT, "PSNR %.2f dB", result.psnr());
-    context.out().printf(Locale.ROOT, "%s %s image %s (%dx%d) with %s %d: stored %d of %s"
+    context.out().printf(Locale.ROOT, "%s %s image %s (%s) with %s %d: stored %d of %s"
         + " (ratio %.2f), %s, %.3f s%n", "compressed", gray ? "gray" : "colour",
-        input, image.height(), image.width(), method.equals("nmf") ? "rank" : "colours",
-        result.k(), result.storedValues(), PrintOut.count(result.originalValues(), "number"),
+        input, PrintOut.imageSize(image.height(), image.width()),
+        method.equals("nmf") ? "rank" : "colours", result.k(), result.storedValues(),
+        PrintOut.count(result.originalValues(), "number"),
         result.compressionRatio(), psnr, seconds);
     context.out().println("reconstruction written to " + out);
     Json json = new Json().put("command", "compress").put("input", input.toString())

@@ -1,5 +1,6 @@
 package io.github.nmf4j.cli;
 
+import io.github.nmf4j.internal.Phrases;
 import java.util.Locale;
 
 /** Locale-independent formatted printing to a command's standard output. */
@@ -16,6 +17,14 @@ final class PrintOut {
    * the commands' output, whose plural adds an s).
    */
   static String count(long n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
+    return Phrases.count(n, noun);
+  }
+
+  /**
+   * An image's size as the summaries and errors print it, height first as the rows of its
+   * matrices: {@code "30 x 40 pixels, height x width"}.
+   */
+  static String imageSize(long height, long width) {
+    return height + " x " + width + " pixels, height x width";
   }
 }

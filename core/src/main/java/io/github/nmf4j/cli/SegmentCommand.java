@@ -59,8 +59,9 @@ final class SegmentCommand implements Command {
     int w = image.width();
     String windowOption = "--window " + window + (args.has("window") ? "" : " (the default)");
     if (window > h || window > w) {
-      throw new UsageException(windowOption + " is larger than " + input + " (" + h + "x" + w
-          + " pixels); it must be at most its smaller side, " + Math.min(h, w));
+      throw new UsageException(windowOption + " is larger than " + input + " ("
+          + PrintOut.imageSize(h, w) + "); it must be at most its smaller side, "
+          + Math.min(h, w));
     }
     long tops = settings.positionsAlong(h);
     long lefts = settings.positionsAlong(w);
@@ -117,8 +118,8 @@ final class SegmentCommand implements Command {
     });
     int[] tops = result.windowTops();
     int[] lefts = result.windowLefts();
-    context.out().printf(Locale.ROOT, "segmented %s (%dx%d) into %s from %dx%d windows of %s,"
-        + " %.3f s%n", input, image.height(), image.width(),
+    context.out().printf(Locale.ROOT, "segmented %s (%s) into %s from %dx%d windows of %s,"
+        + " %.3f s%n", input, PrintOut.imageSize(image.height(), image.width()),
         PrintOut.count(result.clusters(), "segment"), tops.length, lefts.length,
         PrintOut.count(result.window(), "pixel"), seconds);
     context.out().println("segment map written to " + out);

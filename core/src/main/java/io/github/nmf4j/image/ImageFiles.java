@@ -1,6 +1,7 @@
 package io.github.nmf4j.image;
 
 import io.github.nmf4j.internal.ByteCounts;
+import io.github.nmf4j.internal.Phrases;
 import io.github.nmf4j.io.FileFormatException;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
@@ -121,7 +122,7 @@ final class ImageFiles {
         }
         if (width == 0 || height == 0 || width > Integer.MAX_VALUE
             || height > Integer.MAX_VALUE) {
-          throw in.damaged("IHDR declares " + width + " x " + height + " pixels");
+          throw in.damaged("IHDR declares " + Phrases.imageSize(height, width));
         }
         bitsPerPixel = channels * depth;
         in.skip(size - 10 + 4);
@@ -139,10 +140,10 @@ final class ImageFiles {
     // The pixel bytes without filter bytes or row padding: a lower bound of what inflates.
     double pixelBytes = (double) width * height * bitsPerPixel / 8;
     if (pixelBytes > (double) DEFLATE_RATIO * idat + 64) {
-      throw in.truncated(String.format(Locale.ROOT, "its header declares %d x %d pixels"
+      throw in.truncated(String.format(Locale.ROOT, "its header declares %s"
           + " (%s of pixel data), but it holds %d bytes of compressed image data, which can"
-          + " inflate to at most %s", width, height, ByteCounts.of(pixelBytes), idat,
-          ByteCounts.of((double) DEFLATE_RATIO * idat)));
+          + " inflate to at most %s", Phrases.imageSize(height, width),
+          ByteCounts.of(pixelBytes), idat, ByteCounts.of((double) DEFLATE_RATIO * idat)));
     }
     return new Header("png", width, height);
   }
@@ -180,8 +181,8 @@ final class ImageFiles {
         long width = in.u16be("the width");
         int components = in.u8("the number of components");
         if (height == 0 || width == 0) {
-          throw in.damaged("its frame declares " + width + " x " + height + " pixels (a height"
-              + " given later by a DNL marker is not supported)");
+          throw in.damaged("its frame declares " + Phrases.imageSize(height, width) + " (a"
+              + " height given later by a DNL marker is not supported)");
         }
         if (components == 4) {
           throw new FileFormatException(in.name() + " is a CMYK or YCCK JPEG (4 colour"
@@ -229,9 +230,10 @@ final class ImageFiles {
       throw in.damaged("it has no frame header (SOF marker)");
     }
     if (huffman && entropyBytes * 8 < blocks) {
-      throw in.truncated(String.format(Locale.ROOT, "its frame declares %d x %d pixels in %d"
+      throw in.truncated(String.format(Locale.ROOT, "its frame declares %s in %d"
           + " blocks of 8 x 8, which need at least %s of coded data, but it holds %d bytes",
-          header.width(), header.height(), blocks, ByteCounts.of(blocks / 8.0), entropyBytes));
+          Phrases.imageSize(header.height(), header.width()), blocks,
+          ByteCounts.of(blocks / 8.0), entropyBytes));
     }
     return header;
   }
@@ -257,7 +259,7 @@ final class ImageFiles {
         long height = in.u16le("the image height");
         int flags = in.u8("the image flags");
         if (width == 0 || height == 0) {
-          throw in.damaged("its first image declares " + width + " x " + height + " pixels");
+          throw in.damaged("its first image declares " + Phrases.imageSize(height, width));
         }
         skipColourTable(in, flags);
         int codeSize = in.u8("the LZW code size");
@@ -267,7 +269,7 @@ final class ImageFiles {
         long bytes = dataBlocks(in);
         long most = mostLzwPixels(bytes, codeSize);
         if (most < width * height) {
-          throw in.truncated("its first image declares " + width + " x " + height + " pixels,"
+          throw in.truncated("its first image declares " + Phrases.imageSize(height, width) + ","
               + " but it holds " + bytes + " bytes of LZW-coded data, which can decode to at"
               + " most " + most + " pixels");
         }
@@ -348,7 +350,7 @@ final class ImageFiles {
       throw in.damaged("unknown BMP header size " + dib);
     }
     if (width <= 0 || height <= 0) {
-      throw in.damaged("its header declares " + width + " x " + height + " pixels");
+      throw in.damaged("its header declares " + Phrases.imageSize(height, width));
     }
     if (compression == 0 || compression == 3) { // uncompressed or bit fields
       if (bpp != 1 && bpp != 4 && bpp != 8 && bpp != 16 && bpp != 24 && bpp != 32) {
@@ -357,9 +359,9 @@ final class ImageFiles {
       double row = Math.ceil(width * bpp / 32.0) * 4;
       double need = offset + row * (height - 1) + Math.ceil(width * bpp / 8.0);
       if (need > in.length()) {
-        throw in.truncated(String.format(Locale.ROOT, "its header declares %d x %d pixels of"
-            + " %d bits from byte %d, %s in all, but the file holds %d bytes", width, height,
-            bpp, offset, ByteCounts.of(need), in.length()));
+        throw in.truncated(String.format(Locale.ROOT, "its header declares %s of"
+            + " %d bits from byte %d, %s in all, but the file holds %d bytes",
+            Phrases.imageSize(height, width), bpp, offset, ByteCounts.of(need), in.length()));
       }
     }
     return new Header("bmp", width, height);

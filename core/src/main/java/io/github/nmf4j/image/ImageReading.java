@@ -1,5 +1,6 @@
 package io.github.nmf4j.image;
 
+import io.github.nmf4j.internal.Phrases;
 import io.github.nmf4j.io.FileFormatException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -61,9 +62,10 @@ final class ImageReading {
         long height = reader.getHeight(0);
         pixels = width * height;
         if (pixels > maxPixels) {
-          throw new FileFormatException(path + " declares " + width + " x " + height + " = "
-              + pixels + " pixels, more than the limit of " + maxPixels + "; raise it with"
-              + " --max-pixels N on the command line or -D" + Images.MAX_PIXELS_PROPERTY + "=N");
+          throw new FileFormatException(path + " declares " + Phrases.imageSize(height, width)
+              + ", " + pixels + " in all, more than the limit of " + maxPixels + "; raise it"
+              + " with --max-pixels N on the command line or -D" + Images.MAX_PIXELS_PROPERTY
+              + "=N");
         }
         BufferedImage image = reader.read(0);
         if (!truncation.isEmpty()) {

@@ -2,6 +2,7 @@ package io.github.nmf4j.image;
 
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.AtomicFiles;
+import io.github.nmf4j.internal.Phrases;
 import io.github.nmf4j.io.FileFormatException;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.access.MatrixAccess;
@@ -277,7 +278,8 @@ public final class Images {
 
   private static void checkNotEmpty(int h, int w) {
     if (h == 0 || w == 0) {
-      throw new IllegalArgumentException("an image needs at least one pixel, was " + h + "x" + w);
+      throw new IllegalArgumentException("an image needs at least one pixel, was "
+          + Phrases.imageSize(h, w));
     }
   }
 

@@ -118,8 +118,8 @@ public final class LineChart {
   /**
    * Draws the chart.
    *
-   * @throws IllegalArgumentException if there is no series, the size is below 200 x 150, or
-   *     the y axis is logarithmic and a y value is not positive
+   * @throws IllegalArgumentException if there is no series, the width is below 200 or the height
+   *     below 150, or the y axis is logarithmic and a y value is not positive
    */
   public BufferedImage draw(int width, int height) {
     if (series.isEmpty()) {
@@ -127,7 +127,8 @@ public final class LineChart {
     }
     if (width < 200 || height < 150) {
       throw new IllegalArgumentException(
-          "size must be at least 200x150, was " + width + "x" + height);
+          "width must be at least 200 and height at least 150, were " + width + " and "
+          + height);
     }
     double x0 = Double.POSITIVE_INFINITY;
     double x1 = Double.NEGATIVE_INFINITY;

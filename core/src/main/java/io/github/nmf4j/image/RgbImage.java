@@ -1,6 +1,7 @@
 package io.github.nmf4j.image;
 
 import io.github.nmf4j.internal.Arguments;
+import io.github.nmf4j.internal.Phrases;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.access.MatrixAccess;
 
@@ -119,7 +120,7 @@ public record RgbImage(Matrix red, Matrix green, Matrix blue) {
     }
     if (pixels.cols() != 3 || pixels.rows() != (long) height * width) {
       throw new IllegalArgumentException("pixels must be " + (long) height * width
-          + "x3 for a " + height + "x" + width + " image, was " + pixels.shape());
+          + "x3 for an image of " + Phrases.imageSize(height, width) + ", was " + pixels.shape());
     }
     double[] p = MatrixAccess.data(pixels);
     int n = pixels.rows();

@@ -1,6 +1,7 @@
 package io.github.nmf4j.image;
 
 import io.github.nmf4j.internal.Arguments;
+import io.github.nmf4j.internal.Phrases;
 import io.github.nmf4j.linalg.Matrix;
 
 /**
@@ -118,7 +119,7 @@ public final class SegmentationResult {
   public int pixelLabel(int row, int col) {
     if (row < 0 || row >= height || col < 0 || col >= width) {
       throw new IllegalArgumentException("pixel (" + row + ", " + col + ") is outside the "
-          + height + "x" + width + " image");
+          + "image of " + Phrases.imageSize(height, width));
     }
     return pixelLabels[row * width + col];
   }
@@ -163,8 +164,8 @@ public final class SegmentationResult {
   public RgbImage overlay(RgbImage image) {
     Arguments.requireNonNull(image, "image");
     if (image.height() != height || image.width() != width) {
-      throw new IllegalArgumentException("image is " + image.height() + "x" + image.width()
-          + " but the segmentation is " + height + "x" + width);
+      throw new IllegalArgumentException("image is " + image.height() + " x " + image.width()
+          + " pixels but the segmentation is " + Phrases.imageSize(height, width));
     }
     double[][] ch = new double[3][];
     for (int c = 0; c < 3; c++) {

@@ -56,7 +56,8 @@ class SegmentCommandTest {
   @Test
   void badInputIsExitCodeTwoAndLeavesNoFile() throws IOException {
     Path out = dir.resolve("segments.png");
-    assertFails("--window 100 (the default) is larger than " + input + " (60x80 pixels); it "
+    assertFails("--window 100 (the default) is larger than " + input + " (60 x 80 pixels, height x "
+        + "width); it "
         + "must be at most its smaller side, 60", "segment", input.toString(), "--out",
         out.toString());
     assertFails("--k must be >= 1, was 0", "segment", input.toString(), "--k", "0", "--out",
@@ -76,7 +77,8 @@ class SegmentCommandTest {
   @Test
   void windowAndSegmentCountsNameTheirOptions() {
     Path out = dir.resolve("segments.png");
-    assertFails("nmf4j segment: --window 61 is larger than " + input + " (60x80 pixels); it "
+    assertFails("nmf4j segment: --window 61 is larger than " + input + " (60 x 80 pixels, height x "
+        + "width); it "
         + "must be at most its smaller side, 60", "segment", input.toString(), "--out",
         out.toString(), "--window", "61");
     // 60x80 pixels, windows of 30 every 20: 3 x 4 positions (the last ones flush)
@@ -102,13 +104,15 @@ class SegmentCommandTest {
     CliRunner r = CliRunner.run("segment", input.toString(), "--window", "20", "--out",
         out.toString(), "--max-pixels", "4799");
     assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err()).isEqualTo("nmf4j segment: " + input + " declares 80 x 60 = 4800 pixels,"
-        + " more than the limit of 4799; raise it with --max-pixels N on the command line or"
-        + " -Dnmf4j.image.maxPixels=N\n");
+    assertThat(r.err()).isEqualTo("nmf4j segment: " + input + " declares 60 x 80 pixels (height"
+        + " x width), 4800 in all, more than the limit of 4799; raise it with --max-pixels N on"
+        + " the command line or -Dnmf4j.image.maxPixels=N\n");
     assertThat(out).doesNotExist();
     CliRunner ok = CliRunner.run("segment", input.toString(), "--window", "20", "--k", "2",
         "--out", out.toString(), "--max-pixels", "4800");
     assertThat(ok.exitCode()).as(ok.err()).isZero();
+    // the summary gives the size in the order of the refusal, and says which order it is
+    assertThat(ok.out()).startsWith("segmented " + input + " (60 x 80 pixels, height x width)");
     assertFails("--max-pixels must be >= 1, was 0", "segment", input.toString(), "--out",
         out.toString(), "--max-pixels", "0");
   }

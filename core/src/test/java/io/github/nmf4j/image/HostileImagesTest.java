@@ -107,7 +107,7 @@ class HostileImagesTest {
     Path p = write("huge.png", tiny);
     assertThatThrownBy(() -> Images.readRgb(p)).isInstanceOf(FileFormatException.class)
         .hasMessageStartingWith(p + " is truncated or damaged: its header declares 46000 x 46000"
-            + " pixels (6.3 GB of pixel data), but it holds ")
+            + " pixels (height x width) (6.3 GB of pixel data), but it holds ")
         .hasMessageContaining(" bytes of compressed image data, which can inflate to at most ");
   }
 
@@ -118,12 +118,14 @@ class HostileImagesTest {
     Path bomb = write("bomb.png", png(8200, 8200, 0, zeros(8200, 8200)));
     assertThat(Files.size(bomb)).isLessThan(100_000);
     assertThatThrownBy(() -> Images.readGray(bomb)).isInstanceOf(FileFormatException.class)
-        .hasMessage(bomb + " declares 8200 x 8200 = 67240000 pixels, more than the limit of"
+        .hasMessage(bomb + " declares 8200 x 8200 pixels (height x width), 67240000 in all, more"
+            + " than the limit of"
             + " 67108864; raise it with --max-pixels N on the command line or"
             + " -Dnmf4j.image.maxPixels=N");
     Path small = write("small.png", png(300, 200, 0, zeros(300, 200)));
     assertThatThrownBy(() -> Images.readRgb(small, 59_999))
-        .hasMessageContaining("declares 300 x 200 = 60000 pixels, more than the limit of 59999");
+        .hasMessageContaining("declares 200 x 300 pixels (height x width), 60000 in all, more"
+            + " than the limit of 59999");
     assertThat(Images.readRgb(small, 60_000).pixels()).isEqualTo(60_000);
   }
 
@@ -170,8 +172,8 @@ class HostileImagesTest {
     byte[] bmp = encode(img, "bmp");
     Path shortBmp = write("short.bmp", Arrays.copyOf(bmp, bmp.length - 100));
     assertThatThrownBy(() -> Images.readRgb(shortBmp)).hasMessage(shortBmp + " is truncated or"
-        + " damaged: its header declares 40 x 30 pixels of 24 bits from byte 54, 3654 bytes in"
-        + " all, but the file holds " + (bmp.length - 100) + " bytes");
+        + " damaged: its header declares 30 x 40 pixels (height x width) of 24 bits from byte"
+        + " 54, 3654 bytes in all, but the file holds " + (bmp.length - 100) + " bytes");
   }
 
   /**
@@ -203,7 +205,8 @@ class HostileImagesTest {
     assertThat(tiny.length).isEqualTo(35);
     Path p = write("huge.gif", tiny);
     assertThatThrownBy(() -> Images.readRgb(p)).isInstanceOf(FileFormatException.class)
-        .hasMessage(p + " is truncated or damaged: its first image declares 2000 x 2000 pixels,"
+        .hasMessage(p + " is truncated or damaged: its first image declares 2000 x 2000"
+            + " pixels (height x width),"
             + " but it holds 2 bytes of LZW-coded data, which can decode to at most 15 pixels");
   }
 

@@ -186,7 +186,8 @@ class ImagesTest {
     assertThatThrownBy(() -> Images.writeGray(dir.resolve("x.tiff"), m))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(".png, .jpg");
     assertThatThrownBy(() -> Images.writeGray(dir.resolve("x.png"), Matrix.zeros(0, 3)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0x3");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("an image needs at least one pixel, was 0 x 3 pixels (height x width)");
     assertThatThrownBy(() -> Images.writeGray(dir.resolve("none/x.png"), m))
         .isInstanceOf(IOException.class);
     try (Stream<Path> files = Files.list(dir)) {
@@ -203,6 +204,8 @@ class ImagesTest {
     assertThat(RgbImage.fromPixels(pixels, H, W)).isEqualTo(img);
     assertThatThrownBy(() -> RgbImage.fromPixels(pixels, W, W))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("25x3");
+    assertThatThrownBy(() -> RgbImage.fromPixels(pixels, 2, 3)).hasMessage("pixels must be 6x3"
+        + " for an image of 2 x 3 pixels (height x width), was 20x3");
     assertThatThrownBy(() -> new RgbImage(img.red(), img.green(), Matrix.zeros(1, 1)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1x1");
   }

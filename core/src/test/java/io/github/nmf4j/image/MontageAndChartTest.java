@@ -68,6 +68,9 @@ class MontageAndChartTest {
     assertThatThrownBy(() -> new LineChart("t", "x", "y").draw(400, 300))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new LineChart("t", "x", "y")
+        .series("s", new double[] {1}, new double[] {1}).draw(300, 100))
+        .hasMessage("width must be at least 200 and height at least 150, were 300 and 100");
+    assertThatThrownBy(() -> new LineChart("t", "x", "y")
         .series("s", new double[] {1, 2}, new double[] {1}))
         .isInstanceOf(IllegalArgumentException.class);
   }

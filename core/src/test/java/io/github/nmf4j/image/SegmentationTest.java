@@ -295,6 +295,7 @@ class SegmentationTest {
         .hasMessage("image must not be null");
     assertThatThrownBy(() -> Segmentation.builder().window(10).build().segment(image)
         .overlay(RgbImage.ofGray(Matrix.zeros(3, 3))))
-        .hasMessage("image is 3x3 but the segmentation is 120x160");
+        .hasMessage("image is 3 x 3 pixels but the segmentation is 120 x 160 pixels (height x"
+            + " width)");
   }
 }
