@@ -1,5 +1,6 @@
 package io.github.nmf4j.cli;
 
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -78,28 +79,62 @@ final class Args {
     return Integer.parseInt(s);
   }
 
-  private static long parseLong(String s) {
+  /** True for a decimal integer in ASCII digits of any size, in or out of the int range. */
+  static boolean isInteger(String s) {
+    return INTEGER.matcher(s).matches();
+  }
+
+  /** True for an {@link #isInteger} integer from {@code Integer.MIN_VALUE} to {@code MAX_VALUE}. */
+  static boolean fitsInt(String s) {
+    return new BigInteger(s).bitLength() < Integer.SIZE;
+  }
+
+  private static BigInteger parseWhole(String s) {
     if (!INTEGER.matcher(s).matches()) {
       throw new NumberFormatException(s);
     }
-    return Long.parseLong(s);
+    return new BigInteger(s);
   }
 
   /** An integer option, at least {@code min}. */
   int integer(String name, int fallback, int min) {
-    Integer n = parsed(name, Args::parseInt, "an integer");
-    if (n == null) {
-      return fallback;
-    }
-    if (n < min) {
-      throw new UsageException("--" + name + " must be >= " + min + ", was " + n);
-    }
-    return n;
+    return (int) whole(name, fallback, min, Integer.MAX_VALUE, "");
+  }
+
+  /**
+   * An integer option from {@code min} to {@code max}, refused above it as "must be between
+   * {@code min} and {@code max}{@code why}".
+   */
+  int integer(String name, int fallback, int min, int max, String why) {
+    return (int) whole(name, fallback, min, max, why);
   }
 
   long longValue(String name, long fallback) {
-    Long n = parsed(name, Args::parseLong, "an integer");
-    return n == null ? fallback : n;
+    return whole(name, fallback, Long.MIN_VALUE, Long.MAX_VALUE, "");
+  }
+
+  /**
+   * An integer option from {@code min} to {@code max}. A number too large for its type is an
+   * integer all the same, so it is refused as too large ({@code --rank 99999999999: must be <=
+   * 2147483647}), not as "not an integer".
+   *
+   * @param why said after the bounds when {@code max} is the option's own limit, or ""
+   */
+  private long whole(String name, long fallback, long min, long max, String why) {
+    BigInteger n = parsed(name, Args::parseWhole, "an integer");
+    if (n == null) {
+      return fallback;
+    }
+    boolean own = !why.isEmpty();
+    if (n.compareTo(BigInteger.valueOf(min)) < 0) {
+      throw new UsageException("--" + name + " must be " + (own ? "between " + min + " and "
+          + max + why : ">= " + min) + ", was " + n);
+    }
+    if (n.compareTo(BigInteger.valueOf(max)) > 0) {
+      throw new UsageException("--" + name + " must be " + (own ? "between " + min + " and "
+          + max + why : "<= " + max) + ", was " + n);
+    }
+    return n.longValueExact();
   }
 
   /**

@@ -37,13 +37,9 @@ final class Preflight {
    * @throws UsageException if it is out of range
    */
   static int threads(Args args) {
-    int threads = args.integer("threads", Runtime.getRuntime().availableProcessors(), 1);
-    if (threads > maxThreads()) {
-      throw new UsageException("--threads must be between 1 and " + maxThreads() + " ("
-          + THREADS_PER_PROCESSOR + " per processor, this machine has "
-          + Runtime.getRuntime().availableProcessors() + "), was " + threads);
-    }
-    return threads;
+    return args.integer("threads", Runtime.getRuntime().availableProcessors(), 1, maxThreads(),
+        " (" + THREADS_PER_PROCESSOR + " per processor, this machine has "
+        + Runtime.getRuntime().availableProcessors() + ")");
   }
 
   /**

@@ -114,6 +114,11 @@ final class RankCommand implements Command {
         }
       }
     } catch (NumberFormatException e) {
+      if (Arrays.stream(t.split("[:,]", -1)).map(String::strip)
+          .anyMatch(s -> Args.isInteger(s) && !Args.fitsInt(s))) {
+        throw new UsageException("--ranks must each be between 1 and " + Integer.MAX_VALUE
+            + ", was '" + text + "'");
+      }
       throw new UsageException("--ranks must be FROM:TO, FROM:TO:STEP or a list like 2,3,5, "
           + "was '" + text + "'");
     }

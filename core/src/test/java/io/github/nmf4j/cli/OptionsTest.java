@@ -49,6 +49,25 @@ class OptionsTest {
         .hasMessage("--rank must be an integer, was 'five'");
     assertThatThrownBy(() -> parse("a", "--rank", "0").integer("rank", 1, 1))
         .hasMessage("--rank must be >= 1, was 0");
+  }
+
+  /** An integer beyond the range of its option's type is too large, not "not an integer". */
+  @Test
+  void anIntegerOutOfRangeIsRefusedAsTooLargeOrTooSmall() {
+    assertThatThrownBy(() -> parse("a", "--rank", "99999999999").integer("rank", 1, 1))
+        .hasMessage("--rank must be <= 2147483647, was 99999999999");
+    assertThatThrownBy(() -> parse("a", "--rank", "2147483648").integer("rank", 1, 1))
+        .hasMessage("--rank must be <= 2147483647, was 2147483648");
+    assertThat(parse("a", "--rank", "2147483647").integer("rank", 1, 1))
+        .isEqualTo(Integer.MAX_VALUE);
+    assertThatThrownBy(() -> parse("a", "--rank", "-99999999999").integer("rank", 1, 1))
+        .hasMessage("--rank must be >= 1, was -99999999999");
+    assertThatThrownBy(() -> parse("a", "--seed", "9223372036854775808").longValue("seed", 0))
+        .hasMessage("--seed must be <= 9223372036854775807, was 9223372036854775808");
+    assertThat(parse("a", "--seed", "-9223372036854775808").longValue("seed", 0))
+        .isEqualTo(Long.MIN_VALUE);
+    assertThatThrownBy(() -> parse("a", "--rank", "99999999999.0").integer("rank", 1, 1))
+        .hasMessage("--rank must be an integer, was '99999999999.0'");
     assertThatThrownBy(() -> parse("a", "--tol", "-1").number("tol", 0, 0))
         .hasMessage("--tol must be a finite number >= 0.0, was -1");
     assertThatThrownBy(() -> parse("a", "--tol", "NaN").number("tol", 0, 0))

@@ -1,6 +1,7 @@
 package io.github.nmf4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.nmf4j.io.MatrixIo;
@@ -309,6 +310,11 @@ class RankCommandTest {
     assertThat(RankCommand.parseRanks("2:5")).containsExactly(2, 3, 4, 5);
     assertThat(RankCommand.parseRanks(" 2:10:4 ")).containsExactly(2, 6, 10);
     assertThat(RankCommand.parseRanks("5,2, 3,5")).containsExactly(2, 3, 5);
+    // an integer beyond the int range is too large, not malformed
+    assertThatThrownBy(() -> RankCommand.parseRanks("2:99999999999"))
+        .hasMessage("--ranks must each be between 1 and 2147483647, was '2:99999999999'");
+    assertThatThrownBy(() -> RankCommand.parseRanks("2:x"))
+        .hasMessage("--ranks must be FROM:TO, FROM:TO:STEP or a list like 2,3,5, was '2:x'");
     assertThat(RankCommand.consensusBestRank(new int[] {2, 3, 4, 5},
         new double[] {0.99, 0.98, 0.97, 0.6})).isEqualTo(4);
     assertThat(RankCommand.consensusBestRank(new int[] {2, 3}, new double[] {0.9, 0.95}))
