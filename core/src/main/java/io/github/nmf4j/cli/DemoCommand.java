@@ -222,8 +222,8 @@ final class DemoCommand implements Command {
     PrintOut.printf(context, "%d of %d true parts found as a row of H with correlation >= 0.9"
         + " (worst %.3f)%n", recovered, Swimmer.PARTS, worst);
     context.out().println("wrote:");
-    context.out().println("  " + out.resolve("basis.png") + "            the " + rank
-        + " rows of H, each a 32x32 image: the parts NMF found");
+    context.out().println("  " + out.resolve("basis.png") + "            the "
+        + PrintOut.count(rank, "row") + " of H, each a 32x32 image: the parts NMF found");
     context.out().println("  " + out.resolve("true-parts.png") + "       the 17 parts the"
         + " images were built from");
     context.out().println("  " + out.resolve("reconstructions.png") + "  originals (top) and"

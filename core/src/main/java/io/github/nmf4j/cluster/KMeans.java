@@ -4,6 +4,7 @@ import io.github.nmf4j.estimator.Estimator;
 import io.github.nmf4j.estimator.IterativeBuilder;
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.internal.Phrases;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
 import java.util.Optional;
@@ -363,7 +364,7 @@ public final class KMeans extends Estimator<KMeansSettings> {
       if (initialCentroids != null) {
         if (k != null && k != initialCentroids.rows()) {
           throw new IllegalArgumentException("k = " + k + " does not match initialCentroids with "
-              + initialCentroids.rows() + " rows");
+              + Phrases.count(initialCentroids.rows(), "row"));
         }
         if (restarts != null && restarts > 1) {
           throw new IllegalArgumentException(

@@ -4,6 +4,7 @@ import io.github.nmf4j.estimator.ProgressListener;
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Monitor;
 import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.internal.Phrases;
 import io.github.nmf4j.internal.Rescaling;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
@@ -155,8 +156,8 @@ final class KMeansFit {
     Matrix initialCentroids = settings.initialCentroids().orElse(null);
     Checks.atMostPoints(k, n, "k");
     if (initialCentroids != null && initialCentroids.cols() != d) {
-      throw new IllegalArgumentException("initialCentroids has " + initialCentroids.cols()
-          + " columns but points has " + d);
+      throw new IllegalArgumentException("initialCentroids has "
+          + Phrases.count(initialCentroids.cols(), "column") + " but points has " + d);
     }
     Checks.enoughDistinct(k, distinct,
         settings.distance() == Distance.COSINE ? "directions" : "rows");

@@ -2,6 +2,7 @@ package io.github.nmf4j.cluster;
 
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.internal.Phrases;
 import io.github.nmf4j.internal.Rescaling;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
@@ -313,7 +314,7 @@ public final class KMeansModel {
     Arguments.requireNonNull(x, "x");
     if (x.cols() != d) {
       throw new IllegalArgumentException(
-          "x has " + x.cols() + " columns but the model was fitted on " + d);
+          "x has " + Phrases.count(x.cols(), "column") + " but the model was fitted on " + d);
     }
     return SparseRows.of(x, "x", true, false);
   }
@@ -357,7 +358,7 @@ public final class KMeansModel {
     Arguments.requireNonNull(x, "x");
     if (x.cols() != d) {
       throw new IllegalArgumentException(
-          "x has " + x.cols() + " columns but the model was fitted on " + d);
+          "x has " + Phrases.count(x.cols(), "column") + " but the model was fitted on " + d);
     }
     double[] a = MatrixAccess.data(x);
     Arguments.requireFinite(a, d, "x");

@@ -1,6 +1,7 @@
 package io.github.nmf4j.decomposition;
 
 import io.github.nmf4j.internal.Arguments;
+import io.github.nmf4j.internal.Phrases;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.access.MatrixAccess;
 
@@ -26,8 +27,8 @@ final class PcaChecks {
       throw new IllegalArgumentException(name + " must not be null");
     }
     if (x.cols() != expected) {
-      throw new IllegalArgumentException(name + " must have " + expected + " columns (" + what
-          + "), was " + x.shape());
+      throw new IllegalArgumentException(name + " must have " + Phrases.count(expected,
+          "column") + " (" + what + "), was " + x.shape());
     }
     checkFinite(name, x);
   }

@@ -1,5 +1,6 @@
 package io.github.nmf4j.image;
 
+import io.github.nmf4j.internal.Phrases;
 import io.github.nmf4j.io.FileFormatException;
 import java.io.EOFException;
 import java.io.IOException;
@@ -93,8 +94,8 @@ final class ImageBytes implements AutoCloseable {
       rest--;
     }
     if (position + rest > length) {
-      throw new EOFException("the file ends at byte " + length + ", " + (position + rest
-          - length) + " bytes before the end of a segment");
+      throw new EOFException("the file ends at byte " + length + ", "
+          + Phrases.count(position + rest - length, "byte") + " before the end of a segment");
     }
     in.skipNBytes(rest);
     position += rest;

@@ -92,11 +92,13 @@ final class ImageFiles {
       long size = in.u32be("a chunk length");
       String type = in.ascii(4, "a chunk type");
       if (size > Integer.MAX_VALUE) {
-        throw in.damaged("chunk " + type + " at byte " + at + " claims " + size + " bytes");
+        throw in.damaged("chunk " + type + " at byte " + at + " claims "
+            + Phrases.count(size, "byte"));
       }
       if (in.position() + size + 4 > in.length()) {
-        throw in.truncated("chunk " + type + " at byte " + at + " claims " + size
-            + " bytes, but the file ends " + (in.length() - in.position()) + " bytes later");
+        throw in.truncated("chunk " + type + " at byte " + at + " claims "
+            + Phrases.count(size, "byte") + ", but the file ends "
+            + Phrases.count(in.length() - in.position(), "byte") + " later");
       }
       if (first != type.equals("IHDR")) {
         throw in.damaged(first ? "the first chunk is " + type + ", not IHDR"
@@ -169,9 +171,9 @@ final class ImageFiles {
             marker, at, size));
       }
       if (in.position() + size - 2 > in.length()) {
-        throw in.truncated(String.format(Locale.ROOT, "segment FF%02X at byte %d claims %d"
-            + " bytes, but the file ends %d bytes later", marker, at, size,
-            in.length() - in.position()));
+        throw in.truncated(String.format(Locale.ROOT, "segment FF%02X at byte %d claims %s,"
+            + " but the file ends %s later", marker, at, Phrases.count(size, "byte"),
+            Phrases.count(in.length() - in.position(), "byte")));
       }
       boolean frame = marker >= 0xc0 && marker <= 0xcf && marker != 0xc4 && marker != 0xc8
           && marker != 0xcc;
@@ -270,8 +272,8 @@ final class ImageFiles {
         long most = mostLzwPixels(bytes, codeSize);
         if (most < width * height) {
           throw in.truncated("its first image declares " + Phrases.imageSize(height, width) + ","
-              + " but it holds " + bytes + " bytes of LZW-coded data, which can decode to at"
-              + " most " + most + " pixels");
+              + " but it holds " + Phrases.count(bytes, "byte") + " of LZW-coded data, which"
+              + " can decode to at most " + Phrases.count(most, "pixel"));
         }
         if ((flags & 0x40) != 0 && height >= 2 && height <= 4) {
           throw new FileFormatException(in.name() + " is an interlaced GIF of " + height
@@ -307,8 +309,8 @@ final class ImageFiles {
         return total;
       }
       if (in.position() + size > in.length()) {
-        throw in.truncated("a data block at byte " + at + " claims " + size + " bytes, but the"
-            + " file ends at byte " + in.length());
+        throw in.truncated("a data block at byte " + at + " claims "
+            + Phrases.count(size, "byte") + ", but the file ends at byte " + in.length());
       }
       in.skip(size);
       total += size;

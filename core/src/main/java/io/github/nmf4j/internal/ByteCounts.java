@@ -13,7 +13,7 @@ public final class ByteCounts {
    */
   public static String of(double n) {
     if (n < 10_000) {
-      return String.format(Locale.ROOT, "%.0f bytes", Math.ceil(n));
+      return Phrases.count((long) Math.ceil(n), "byte");
     }
     String[] units = {"kB", "MB", "GB", "TB", "PB", "EB"};
     double v = n;

@@ -1,5 +1,6 @@
 package io.github.nmf4j.io;
 
+import io.github.nmf4j.internal.Phrases;
 import io.github.nmf4j.linalg.Matrix;
 import java.util.ArrayList;
 import java.util.List;
@@ -104,8 +105,9 @@ final class CsvTable {
   private void data(List<String> fields, int lineNo) throws FileFormatException {
     if (skip < 0 && header != null && header.size() > 1 && fields.size() != header.size()
         && fields.size() != header.size() + 1) {
-      throw new FileFormatException(name + ": line " + lineNo + " has " + fields.size()
-          + " values but the header on line " + headerLine + " has " + header.size() + " names");
+      throw new FileFormatException(name + ": line " + lineNo + " has "
+          + Phrases.count(fields.size(), "value") + " but the header on line " + headerLine
+          + " has " + header.size() + " names");
     }
     if (skip < 0) {
       skip = header != null && (header.size() > 1 && header.get(0).isBlank()
@@ -113,8 +115,9 @@ final class CsvTable {
       cols = fields.size() - skip;
       firstDataLine = lineNo;
     } else if (fields.size() - skip != cols) {
-      throw new FileFormatException(name + ": line " + lineNo + " has " + fields.size()
-          + " values but line " + firstDataLine + " has " + (cols + skip));
+      throw new FileFormatException(name + ": line " + lineNo + " has "
+          + Phrases.count(fields.size(), "value") + " but line " + firstDataLine + " has "
+          + (cols + skip));
     }
     double[] row = new double[cols];
     for (int j = 0; j < cols; j++) {

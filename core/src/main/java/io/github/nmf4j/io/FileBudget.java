@@ -1,6 +1,7 @@
 package io.github.nmf4j.io;
 
 import io.github.nmf4j.internal.ByteCounts;
+import io.github.nmf4j.internal.Phrases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,9 +86,10 @@ final class FileBudget {
     long available = Math.max(0, length - offset);
     if (count > available / size) {
       throw new FileFormatException(name + ": file is truncated: the header claims " + claim
-          + ", " + count + " values of " + size + (size == 1 ? " byte" : " bytes") + " ("
+          + ", " + Phrases.count(count, "value") + " of " + Phrases.count(size, "byte") + " ("
           + bytes(saturatedProduct(count, size)) + "), but the data ends after "
-          + available / size + " values (" + available + " bytes after the " + offset
+          + Phrases.count(available / size, "value") + " (" + Phrases.count(available, "byte")
+          + " after the " + offset
           + "-byte header)");
     }
   }

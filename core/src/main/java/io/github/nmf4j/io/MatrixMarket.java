@@ -1,5 +1,6 @@
 package io.github.nmf4j.io;
 
+import io.github.nmf4j.internal.Phrases;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
 import java.io.BufferedReader;
@@ -151,7 +152,7 @@ final class MatrixMarket {
       entries = parseLong(size[2], name, lines.number, 3);
       // "1 1" and a line break for a pattern entry, "1 1 1" and a line break otherwise.
       budget.requireText(entries, field == Field.PATTERN ? 4 : 6, lines.chars,
-          claim + " with " + entries + " entries");
+          claim + " with " + Phrases.count(entries, "entry", "entries"));
       if (entries > FileBudget.MAX_ARRAY) {
         throw new FileFormatException(name + ": " + claim + " with " + entries
             + " entries; at most " + FileBudget.MAX_ARRAY + " can be read");
@@ -316,8 +317,8 @@ final class MatrixMarket {
       }
       String[] t = lines.next();
       if (t == null) {
-        throw new FileFormatException(name + ": the file ends after " + e + " of " + entries
-            + " entries");
+        throw new FileFormatException(name + ": the file ends after " + e + " of "
+            + Phrases.count(entries, "entry", "entries"));
       }
       if (t.length != fields) {
         throw new FileFormatException(name + ": line " + lines.number + ": expected " + fields

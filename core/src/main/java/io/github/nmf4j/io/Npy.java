@@ -1,5 +1,6 @@
 package io.github.nmf4j.io;
 
+import io.github.nmf4j.internal.Phrases;
 import io.github.nmf4j.linalg.Matrix;
 import java.io.IOException;
 import java.io.InputStream;
@@ -105,7 +106,7 @@ final class Npy {
     long dataStart = 8 + lengthBytes + headerLength;
     if (headerLength > MAX_HEADER || dataStart > budget.length()) {
       throw new FileFormatException(name + ": the header length field says " + headerLength
-          + " bytes, but the file holds " + budget.length() + " bytes in all");
+          + " bytes, but the file holds " + Phrases.count(budget.length(), "byte") + " in all");
     }
     NpyHeader header = NpyHeader.parse(new String(
         readFully(in, (int) headerLength, name, "the header"),
@@ -193,7 +194,7 @@ final class Npy {
       int got = in.readNBytes(buf, 0, n * size);
       if (got < n * size) {
         throw new FileFormatException(what + " is truncated: the header promises "
-            + count + " values but the data ends after " + (done + got / size));
+            + Phrases.count(count, "value") + " but the data ends after " + (done + got / size));
       }
       reader.decode(bb, done, n);
       done += n;

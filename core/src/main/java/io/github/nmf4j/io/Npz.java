@@ -1,5 +1,6 @@
 package io.github.nmf4j.io;
 
+import io.github.nmf4j.internal.Phrases;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
 import java.io.IOException;
@@ -135,13 +136,14 @@ final class Npz {
     NpzArchive.Array indices = a.open("indices");
     NpzArchive.Array data = a.open("data");
     if (indptr.length != major + 1) {
-      throw new FileFormatException(name + ": indptr.npy has " + indptr.length
-          + " entries but a " + what + " matrix of shape " + a.shapeText + " needs "
-          + (major + 1));
+      throw new FileFormatException(name + ": indptr.npy has "
+          + Phrases.count(indptr.length, "entry", "entries") + " but a " + what
+          + " matrix of shape " + a.shapeText + " needs " + (major + 1));
     }
     if (indices.length != data.length) {
-      throw new FileFormatException(name + ": indices.npy has " + indices.length
-          + " entries but data.npy has " + data.length + "; they must be equal");
+      throw new FileFormatException(name + ": indices.npy has "
+          + Phrases.count(indices.length, "entry", "entries") + " but data.npy has "
+          + data.length + "; they must be equal");
     }
     int[] pointers = indptr.ints();
     int[] columns = indices.ints();

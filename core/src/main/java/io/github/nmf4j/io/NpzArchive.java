@@ -1,5 +1,6 @@
 package io.github.nmf4j.io;
 
+import io.github.nmf4j.internal.Phrases;
 import io.github.nmf4j.linalg.Matrix;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -119,7 +120,7 @@ final class NpzArchive {
     Array s = open("shape");
     if (s.length != 2 || s.budget.length() > SMALL_ENTRY) {
       throw new FileFormatException(s.budget.name() + ": expected two dimensions, found "
-          + s.length + " values");
+          + Phrases.count(s.length, "value"));
     }
     double[] d = s.doubles();
     for (double x : d) {

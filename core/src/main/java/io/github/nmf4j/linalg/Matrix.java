@@ -2,6 +2,7 @@ package io.github.nmf4j.linalg;
 
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.internal.Phrases;
 import java.util.Arrays;
 
 /**
@@ -54,7 +55,8 @@ public final class Matrix {
       int len = lengthOfRow(values, i);
       if (len != c) {
         throw new IllegalArgumentException(
-            "ragged rows: row 0 has " + c + " columns but row " + i + " has " + len);
+            "ragged rows: row 0 has " + Phrases.count(c, "column") + " but row " + i + " has "
+                + len);
       }
     }
     checkSize(r, c);

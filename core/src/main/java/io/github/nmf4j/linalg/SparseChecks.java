@@ -1,6 +1,7 @@
 package io.github.nmf4j.linalg;
 
 import io.github.nmf4j.internal.Arguments;
+import io.github.nmf4j.internal.Phrases;
 
 /**
  * The checks of {@link SparseMatrix}'s factories, each failure an {@link
@@ -65,7 +66,7 @@ final class SparseChecks {
     Arguments.requireNonNull(values, "values");
     if (rowPointers.length != (long) rows + 1) {
       throw new IllegalArgumentException("rowPointers has length " + rowPointers.length
-          + " but a matrix with " + rows + " rows needs " + ((long) rows + 1));
+          + " but a matrix with " + Phrases.count(rows, "row") + " needs " + ((long) rows + 1));
     }
     if (columnIndices.length != values.length) {
       throw new IllegalArgumentException("columnIndices has length " + columnIndices.length
@@ -83,7 +84,8 @@ final class SparseChecks {
     }
     if (rowPointers[rows] != values.length) {
       throw new IllegalArgumentException("rowPointers[" + rows + "] is " + rowPointers[rows]
-          + " but there are " + values.length + " values; the last row pointer must equal"
+          + " but there are " + Phrases.count(values.length, "value") + "; the last row pointer"
+          + " must equal"
           + " the number of stored entries");
     }
     for (int i = 0; i < rows; i++) {

@@ -1,6 +1,7 @@
 package io.github.nmf4j.linalg;
 
 import io.github.nmf4j.internal.Arguments;
+import io.github.nmf4j.internal.Phrases;
 import io.github.nmf4j.internal.Parallel;
 
 /**
@@ -54,7 +55,8 @@ public record Svd(Matrix u, double[] singularValues, Matrix vt) {
     Arguments.requireNonNull(vt, "vt");
     if (u.cols() != singularValues.length || vt.rows() != singularValues.length) {
       throw new IllegalArgumentException("u (" + u.shape() + ") and vt (" + vt.shape()
-          + ") must have " + singularValues.length + " columns and rows, one per singular value");
+          + ") must have " + Phrases.count(singularValues.length, "column") + " and "
+          + Phrases.count(singularValues.length, "row") + ", one per singular value");
     }
     singularValues = singularValues.clone();
   }

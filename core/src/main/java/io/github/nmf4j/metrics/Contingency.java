@@ -1,5 +1,6 @@
 package io.github.nmf4j.metrics;
 
+import io.github.nmf4j.internal.Phrases;
 import java.util.Arrays;
 
 /**
@@ -44,8 +45,8 @@ final class Contingency {
           (truth == null ? "truth" : "predicted") + " must not be null");
     }
     if (truth.length != predicted.length) {
-      throw new IllegalArgumentException("truth has " + truth.length
-          + " labels but predicted has " + predicted.length);
+      throw new IllegalArgumentException("truth has " + Phrases.count(truth.length, "label")
+          + " but predicted has " + predicted.length);
     }
     if (truth.length == 0) {
       throw new IllegalArgumentException("truth and predicted must not be empty");

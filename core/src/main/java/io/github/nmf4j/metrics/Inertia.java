@@ -1,6 +1,7 @@
 package io.github.nmf4j.metrics;
 
 import io.github.nmf4j.internal.Arguments;
+import io.github.nmf4j.internal.Phrases;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.access.MatrixAccess;
 import io.github.nmf4j.linalg.kernel.Rows;
@@ -42,8 +43,9 @@ public final class Inertia {
     Arguments.requireNonNull(points, "points");
     Arguments.requireNonNull(labels, "labels");
     if (labels.length != points.rows()) {
-      throw new IllegalArgumentException("labels has " + labels.length
-          + " entries but points has " + points.rows() + " rows");
+      throw new IllegalArgumentException("labels has "
+          + Phrases.count(labels.length, "entry", "entries") + " but points has "
+          + Phrases.count(points.rows(), "row"));
     }
     int n = points.rows();
     int d = points.cols();

@@ -1,6 +1,7 @@
 package io.github.nmf4j.metrics;
 
 import io.github.nmf4j.internal.Arguments;
+import io.github.nmf4j.internal.Phrases;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.access.MatrixAccess;
 import java.util.Arrays;
@@ -60,8 +61,9 @@ final class Labels {
           "points must have at least one row and one column, was " + points.shape());
     }
     if (labels.length != points.rows()) {
-      throw new IllegalArgumentException("labels has " + labels.length
-          + " entries but points has " + points.rows() + " rows");
+      throw new IllegalArgumentException("labels has "
+          + Phrases.count(labels.length, "entry", "entries") + " but points has "
+          + Phrases.count(points.rows(), "row"));
     }
     double[] x = MatrixAccess.data(points);
     Arguments.requireFinite(x, points.cols(), "points");

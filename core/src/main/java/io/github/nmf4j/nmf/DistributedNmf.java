@@ -1,6 +1,7 @@
 package io.github.nmf4j.nmf;
 
 import io.github.nmf4j.internal.Arguments;
+import io.github.nmf4j.internal.Phrases;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.kernel.Gemm;
@@ -231,13 +232,13 @@ public final class DistributedNmf {
     Arguments.requireNonNull(x, "x");
     int k = config.rank();
     if (h.rows() != k) {
-      throw new IllegalArgumentException("h must have " + k + " rows (the rank), was "
-          + h.shape());
+      throw new IllegalArgumentException("h must have " + Phrases.count(k, "row")
+          + " (the rank), was " + h.shape());
     }
     int p = h.cols();
     if (x.cols() != p) {
-      throw new IllegalArgumentException("x must have " + p + " columns (as h), was "
-          + x.shape());
+      throw new IllegalArgumentException("x must have " + Phrases.count(p, "column")
+          + " (as h), was " + x.shape());
     }
     NmfSettings serial = config.withThreads(1);
     NmfModel model = new NmfModel(serial, Initialization.RANDOM, null, h, Double.NaN,

@@ -1,6 +1,7 @@
 package io.github.nmf4j.nmf;
 
 import io.github.nmf4j.internal.Arguments;
+import io.github.nmf4j.internal.Phrases;
 import io.github.nmf4j.linalg.Matrix;
 
 /**
@@ -34,8 +35,9 @@ public record DistributedNmfModel(NmfSettings settings, Matrix components, long 
     Arguments.requireNonNull(components, "components");
     lossHistory = Arguments.requireNonNull(lossHistory, "lossHistory").clone();
     if (components.rows() != settings.rank()) {
-      throw new IllegalArgumentException("components must have settings.rank() = "
-          + settings.rank() + " rows, was " + components.shape());
+      throw new IllegalArgumentException("components must have "
+          + Phrases.count(settings.rank(), "row") + " (settings.rank()), was "
+          + components.shape());
     }
     if (rows < 0) {
       throw new IllegalArgumentException("rows must be >= 0, was " + rows);

@@ -3,6 +3,7 @@ package io.github.nmf4j.nmf;
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Monitor;
 import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.internal.Phrases;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
 import java.util.Arrays;
@@ -168,8 +169,8 @@ final class Fitter {
 
   private static void requireColumns(NmfModel model, int cols, String shape) {
     if (cols != model.h().cols()) {
-      throw new IllegalArgumentException("x must have " + model.h().cols()
-          + " columns (as the data the model was fitted on), was " + shape);
+      throw new IllegalArgumentException("x must have " + Phrases.count(model.h().cols(),
+          "column") + " (as the data the model was fitted on), was " + shape);
     }
   }
 

@@ -3,6 +3,7 @@ package io.github.nmf4j.nmf;
 import io.github.nmf4j.internal.MiniBatchConvergence;
 import io.github.nmf4j.internal.Monitor;
 import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.internal.Phrases;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
 import java.util.Arrays;
@@ -114,8 +115,8 @@ final class MiniBatchFitter {
     int k = s.rank();
     int p = model.h().cols();
     if (x.p != p) {
-      throw new IllegalArgumentException("x must have " + p
-          + " columns (as the data the model was fitted on), was " + x.n + "x" + x.p);
+      throw new IllegalArgumentException("x must have " + Phrases.count(p, "column")
+          + " (as the data the model was fitted on), was " + x.n + "x" + x.p);
     }
     BetaMu.requirePositiveIfNeeded(s, x, "x");
     MiniBatchScale scale = MiniBatchScale.of(x, s.beta());

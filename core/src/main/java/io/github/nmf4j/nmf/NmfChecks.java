@@ -1,5 +1,6 @@
 package io.github.nmf4j.nmf;
 
+import io.github.nmf4j.internal.Phrases;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.access.MatrixAccess;
 
@@ -20,9 +21,9 @@ final class NmfChecks {
     factor(w0, "initial W");
     factor(h0, "initial H");
     if (w0.cols() != h0.rows()) {
-      throw new IllegalArgumentException("initial W (" + w0.shape() + ") has " + w0.cols()
-          + " columns but initial H (" + h0.shape() + ") has " + h0.rows()
-          + " rows; both must equal the rank");
+      throw new IllegalArgumentException("initial W (" + w0.shape() + ") has "
+          + Phrases.count(w0.cols(), "column") + " but initial H (" + h0.shape() + ") has "
+          + Phrases.count(h0.rows(), "row") + "; both must equal the rank");
     }
   }
 

@@ -2,6 +2,7 @@ package io.github.nmf4j.nmf;
 
 import io.github.nmf4j.internal.Arguments;
 import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.internal.Phrases;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
 import io.github.nmf4j.linalg.access.MatrixAccess;
@@ -223,7 +224,7 @@ public final class NmfModel {
     Arguments.requireNonNull(w, "w");
     if (w.cols() != rank()) {
       throw new IllegalArgumentException(
-          "w must have " + rank() + " columns (the rank), was " + w.shape());
+          "w must have " + Phrases.count(rank(), "column") + " (the rank), was " + w.shape());
     }
     return Parallel.using(executor, () -> w.multiply(h, settings.threads()));
   }

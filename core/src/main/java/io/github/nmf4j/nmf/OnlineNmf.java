@@ -1,6 +1,7 @@
 package io.github.nmf4j.nmf;
 
 import io.github.nmf4j.internal.Parallel;
+import io.github.nmf4j.internal.Phrases;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
 import java.util.Arrays;
@@ -62,7 +63,7 @@ public final class OnlineNmf {
     settings.initialH().ifPresent(h0 -> {
       if (h0.cols() != features) {
         throw new IllegalArgumentException("initial H (" + h0.shape() + ") must have "
-            + features + " columns, the features of this online fit");
+            + Phrases.count(features, "column") + ", the features of this online fit");
       }
     });
   }
@@ -99,8 +100,8 @@ public final class OnlineNmf {
       Parallel par = Parallel.of(settings.threads());
       ScaledData data = read.apply(par);
       if (data.p != features) {
-        throw new IllegalArgumentException("batch has " + data.p + " columns (" + data.n + "x"
-            + data.p + "), expected " + features);
+        throw new IllegalArgumentException("batch has " + Phrases.count(data.p, "column")
+            + " (" + data.n + "x" + data.p + "), expected " + features);
       }
       return step(data, par);
     });

@@ -1,6 +1,7 @@
 package io.github.nmf4j.nmf;
 
 import io.github.nmf4j.internal.Arguments;
+import io.github.nmf4j.internal.Phrases;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.access.MatrixAccess;
 import java.util.Arrays;
@@ -62,8 +63,8 @@ public record Shift(Scope scope, double[] offsets, Matrix shifted) {
     Arguments.requireNonNull(offsets, "offsets");
     Arguments.requireNonNull(shifted, "shifted");
     if (offsets.length != shifted.cols()) {
-      throw new IllegalArgumentException("offsets has " + offsets.length
-          + " values but shifted has " + shifted.cols() + " columns");
+      throw new IllegalArgumentException("offsets has " + Phrases.count(offsets.length,
+          "value") + " but shifted has " + Phrases.count(shifted.cols(), "column"));
     }
     for (int j = 0; j < offsets.length; j++) {
       if (!(offsets[j] >= 0 && offsets[j] < Double.POSITIVE_INFINITY)) {
@@ -182,7 +183,8 @@ public record Shift(Scope scope, double[] offsets, Matrix shifted) {
     Arguments.requireNonNull(y, "y");
     if (y.cols() != offsets.length) {
       throw new IllegalArgumentException(
-          "y has " + y.cols() + " columns but the shift has " + offsets.length);
+          "y has " + Phrases.count(y.cols(), "column") + " but the shift has "
+              + offsets.length);
     }
     double[] a = MatrixAccess.data(y);
     Arguments.requireFinite(a, y.cols(), "y");

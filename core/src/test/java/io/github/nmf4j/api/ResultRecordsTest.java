@@ -126,7 +126,7 @@ class ResultRecordsTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lossHistory");
     assertThatThrownBy(() -> new DistributedNmfModel(s, Matrix.zeros(2, 2), 4, 0.5, 0.25, 20,
         true, history)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("components must have settings.rank() = 1 rows, was 2x2");
+        .hasMessage("components must have 1 row (settings.rank()), was 2x2");
     assertThatThrownBy(() -> new DistributedNmfModel(s, h, -1, 0.5, 0.25, 20, true, history))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("rows must be >= 0, was -1");

@@ -142,7 +142,7 @@ class KMeansInputTest {
         .hasMessage("x has 3 columns but the model was fitted on 2");
     assertThatThrownBy(() -> model.transform(Matrix.zeros(3, 1)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("x has 1 columns but the model was fitted on 2");
+        .hasMessage("x has 1 column but the model was fitted on 2");
     assertThatThrownBy(() -> model.predict(Matrix.of(new double[][] {{0, 0}, {Double.NaN, 1}})))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("x has NaN at row 1, column 0; values must be finite");

@@ -114,6 +114,9 @@ class CsvTest {
     assertThatThrownBy(() -> MatrixIo.read(ragged))
         .isInstanceOf(FileFormatException.class)
         .hasMessage(ragged + ": line 2 has 2 values but line 1 has 3");
+    Path one = file("one.csv", "1,2,3\n4\n");
+    assertThatThrownBy(() -> MatrixIo.read(one))
+        .hasMessage(one + ": line 2 has 1 value but line 1 has 3");
     Path quote = file("u.csv", "1,\"2\n");
     assertThatThrownBy(() -> MatrixIo.read(quote)).hasMessageContaining("unterminated quote on line 1");
   }

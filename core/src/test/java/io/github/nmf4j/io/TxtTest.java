@@ -67,6 +67,9 @@ class TxtTest {
     Path ragged = file("ragged.txt", "1 2 3\n4 5\n");
     assertThatThrownBy(() -> MatrixIo.read(ragged))
         .hasMessage(ragged + ": line 2 has 2 values but line 1 has 3");
+    Path one = file("one.txt", "1 2 3\n4\n");
+    assertThatThrownBy(() -> MatrixIo.read(one))
+        .hasMessage(one + ": line 2 has 1 value but line 1 has 3");
     Path commas = file("commas.txt", "1,2\n");
     assertThatThrownBy(() -> MatrixIo.read(commas)).hasMessageContaining("bad number '1,2'");
   }

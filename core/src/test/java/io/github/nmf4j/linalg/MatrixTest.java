@@ -118,6 +118,8 @@ class MatrixTest {
     assertThatThrownBy(() -> Matrix.of(new double[][] {{1, 2}, {3, 4}, {5}}))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("row 0 has 2 columns but row 2 has 1");
+    assertThatThrownBy(() -> Matrix.of(new double[][] {{1}, {3, 4}}))
+        .hasMessage("ragged rows: row 0 has 1 column but row 1 has 2");
     assertThatThrownBy(() -> Matrix.wrap(2, 3, new double[5]))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("length 5").hasMessageContaining("2x3");

@@ -342,7 +342,7 @@ class SvdTest {
     assertThat(rebuilt.toString()).isEqualTo(exact.toString());
     assertThatThrownBy(() -> new Svd(exact.u(), new double[] {1}, exact.vt()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("u (3x2) and vt (2x2) must have 1 columns and rows, one per singular value");
+        .hasMessage("u (3x2) and vt (2x2) must have 1 column and 1 row, one per singular value");
     assertThatThrownBy(() -> new Svd(null, s, exact.vt()))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("u must not be null");
   }

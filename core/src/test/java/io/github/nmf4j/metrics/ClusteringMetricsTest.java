@@ -80,6 +80,8 @@ class ClusteringMetricsTest {
     assertThatThrownBy(() -> ClusteringMetrics.randIndex(new int[3], new int[4]))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("truth has 3 labels but predicted has 4");
+    assertThatThrownBy(() -> ClusteringMetrics.randIndex(new int[1], new int[4]))
+        .hasMessage("truth has 1 label but predicted has 4");
     assertThatThrownBy(() -> ClusteringMetrics.adjustedRandIndex(null, new int[4]))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("truth must not be null");
     assertThatThrownBy(() -> ClusteringMetrics.adjustedRandIndex(new int[1], null))

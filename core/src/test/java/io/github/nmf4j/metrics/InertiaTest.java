@@ -49,6 +49,8 @@ class InertiaTest {
     assertThatThrownBy(() -> Inertia.of(points, new int[3]))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("labels has 3 entries but points has 2 rows");
+    assertThatThrownBy(() -> Inertia.of(points, new int[1]))
+        .hasMessage("labels has 1 entry but points has 2 rows");
     assertThatThrownBy(() -> Inertia.of(points, new int[2]))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("points has NaN at row 1, column 1; values must be finite");

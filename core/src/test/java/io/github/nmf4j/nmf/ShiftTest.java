@@ -122,7 +122,7 @@ class ShiftTest {
     Matrix two = Matrix.zeros(1, 2);
     assertThatThrownBy(() -> new Shift(Shift.Scope.GLOBAL, new double[] {1}, two))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("offsets has 1 values but shifted has 2 columns");
+        .hasMessage("offsets has 1 value but shifted has 2 columns");
     assertThatThrownBy(() -> new Shift(Shift.Scope.GLOBAL, new double[] {1, 2}, two))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("offsets[1] must equal offsets[0] (1.0) in a GLOBAL shift, was 2.0");
