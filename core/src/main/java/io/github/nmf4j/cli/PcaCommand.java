@@ -93,6 +93,11 @@ final class PcaCommand implements Command {
           ? "--variance, whose fit is exact" : "--solver exact") + ": only the randomized"
           + " SVD draws random numbers (leave --seed out)");
     }
+    if (args.has("variance")) {
+      // the fit of all min(n, p) components that --variance needs is exact under auto too;
+      // asking for it by name makes the summary and the JSON name the solver that ran
+      solver = PcaSolver.EXACT;
+    }
     long seed = args.longValue("seed", 0);
     int threads = Preflight.threads(args);
     Outputs outputs = new Outputs();

@@ -146,10 +146,12 @@ class PcaCommandTest {
           "--out-scores", scores.toString(), "--out-components", components.toString(),
           "--json");
       assertThat(r.json()).as("share " + share).containsEntry("components", (double) expected)
-          .containsEntry("variance", share).containsEntry("cumulativeRatio", sum);
+          .containsEntry("variance", share).containsEntry("cumulativeRatio", sum)
+          .containsEntry("solver", "exact");
+      // the solver that ran, not "auto"
       assertThat(r.out()).contains(expected + (expected == 1 ? " component" : " components")
           + " (the fewest explaining more than "
-          + share + " of the variance)");
+          + share + " of the variance), exact solver, ");
       // the same as an exact fit of that many components
       PcaModel model = Pca.builder().components(expected).solver(PcaSolver.EXACT).fit(lowRank);
       assertThat(doubles(r.json().get("explainedVarianceRatio")))
