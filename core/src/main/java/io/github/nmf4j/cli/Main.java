@@ -7,6 +7,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,13 @@ public final class Main {
       return 2;
     }
     String first = args[0];
-    if (args.length == 1 && (first.equals("--version") || first.equals("-V"))) {
+    if (first.equals("--version") || first.equals("-V")) {
+      if (args.length > 1) {
+        // refused rather than ignored: a word after it is a mistake the user should see
+        err.println("nmf4j: " + first + " takes no arguments, was given '"
+            + String.join(" ", Arrays.asList(args).subList(1, args.length)) + "'");
+        return 2;
+      }
       out.println("nmf4j " + version());
       return 0;
     }

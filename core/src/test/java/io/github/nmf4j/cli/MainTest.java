@@ -17,6 +17,17 @@ class MainTest {
     assertThat(r.err()).isEmpty();
   }
 
+  /** Regression: {@code --version extra} said "unknown command '--version'". */
+  @Test
+  void theVersionWithTrailingWordsIsRefusedAsTakingNoArguments() {
+    CliRunner r = CliRunner.run("--version", "extra");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEqualTo("nmf4j: --version takes no arguments, was given 'extra'\n");
+    assertThat(CliRunner.run("-V", "a", "b").err())
+        .isEqualTo("nmf4j: -V takes no arguments, was given 'a b'\n");
+  }
+
   @Test
   void helpListsTheCommandsAndNoArgumentsIsAUsageError() {
     CliRunner help = CliRunner.run("--help");
