@@ -120,6 +120,7 @@ if __name__ == "__main__":
     if which == "faces" and len(sys.argv) > 3:
         faces = realdata.faces().astype(np.float64)
         w0, h0 = _initialize_nmf(faces, 16, init="nndsvda", random_state=0)
+        os.makedirs(sys.argv[3], exist_ok=True)
         np.save(os.path.join(sys.argv[3], "w0.npy"), w0)
         np.save(os.path.join(sys.argv[3], "h0.npy"), h0)
         run("faces", faces, 16, 200, repeats, (w0, h0))
