@@ -20,6 +20,7 @@ max_no_improvement=None; 0 keeps the defaults); with `wall` it times the wall cl
 the process CPU time (run it with OPENBLAS_NUM_THREADS=2 beside OptionsCpuTime's `wall 2`).
 """
 import gzip
+import os
 import sys
 import time
 import warnings
@@ -37,6 +38,10 @@ def fashion_mnist(offset):
     """Fashion-MNIST's 70000 images (training, then test) as (pixel + offset) / (255 + offset)."""
     parts = []
     for name in ("train-images-idx3-ubyte.gz", "t10k-images-idx3-ubyte.gz"):
+        if not os.path.exists(FASHION + name):
+            sys.exit("nmf_options_sklearn.py: %s not found: Fashion-MNIST comes from Debian's "
+                     "package dataset-fashion-mnist (apt-get install dataset-fashion-mnist)"
+                     % (FASHION + name))
         with gzip.open(FASHION + name) as f:
             parts.append(np.frombuffer(f.read(), np.uint8, offset=16).reshape(-1, 784))
     return (np.vstack(parts).astype(np.float64) + offset) / (255 + offset)
