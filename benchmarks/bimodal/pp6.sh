@@ -1,7 +1,7 @@
 #!/bin/bash
 # ring: J0(java cpu0) C0(C cpu0) J1(java cpu1) C1(C cpu1)
 tag=$1; turns=$2
-cd /work/wt-bimodal
+cd "$(dirname "$0")/../.."  # the repository root
 echo J0 > /tmp/bm/turn
 taskset -c 0 java -Xmx768m -cp benchmarks/target/benchmarks.jar:/tmp/bm/classes scratch.Phases pingpong J0 C0 $turns > /tmp/bm/pp_${tag}_J0.txt 2>&1 &
 taskset -c 1 java -Xmx768m -cp benchmarks/target/benchmarks.jar:/tmp/bm/classes scratch.Phases pingpong J1 C1 $turns > /tmp/bm/pp_${tag}_J1.txt 2>&1 &

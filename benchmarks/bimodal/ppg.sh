@@ -1,7 +1,7 @@
 #!/bin/bash
 # ppg.sh TAG TURNS "cmd A" "cmd B" ... : ring, each member's command prefix (java + flags)
 tag=$1; turns=$2; shift 2
-cd /work/wt-bimodal
+cd "$(dirname "$0")/../.."  # the repository root
 ids=(A B C D E F); n=$#; i=0
 echo A > /tmp/bm/turn
 for cmd in "$@"; do me=${ids[$i]}; nx=${ids[$(((i+1)%n))]};
