@@ -37,9 +37,10 @@ final class Preflight {
    * @throws UsageException if it is out of range
    */
   static int threads(Args args) {
-    return args.integer("threads", Runtime.getRuntime().availableProcessors(), 1, maxThreads(),
-        " (" + THREADS_PER_PROCESSOR + " per processor, this machine has "
-        + Runtime.getRuntime().availableProcessors() + ")");
+    int processors = Runtime.getRuntime().availableProcessors();
+    return args.integer("threads", processors, 1, maxThreads(), " (the larger of "
+        + MIN_THREAD_CAP + " and " + THREADS_PER_PROCESSOR + " per processor; this machine has "
+        + PrintOut.count(processors, "processor") + ")");
   }
 
   /**

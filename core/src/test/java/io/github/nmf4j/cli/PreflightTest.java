@@ -90,6 +90,12 @@ class PreflightTest {
     Preflight.denseCopy("x.npz", 100, 100, "--out-imputed", "leave it out");
   }
 
+  /** "1 processor" or "N processors", as the message says it. */
+  private static String processors() {
+    int n = Runtime.getRuntime().availableProcessors();
+    return n + (n == 1 ? " processor" : " processors");
+  }
+
   @Test
   void threadCountsAreCapped() {
     int cap = Preflight.maxThreads();
@@ -97,12 +103,12 @@ class PreflightTest {
     for (String threads : new String[] {"99999999999", "1000000", "100000",
         String.valueOf(cap + 1)}) {
       assertRefused(CliRunner.run("fit", small.toString(), "--rank", "2", "--threads", threads),
-          "fit", "--threads must be between 1 and " + cap + " (4 per processor, this machine"
-          + " has " + Runtime.getRuntime().availableProcessors() + "), was " + threads);
+          "fit", "--threads must be between 1 and " + cap + " (the larger of 64 and 4 per"
+          + " processor; this machine has " + processors() + "), was " + threads);
     }
     assertRefused(CliRunner.run("cluster", small.toString(), "--k", "2", "--threads", "100000"),
-        "cluster", "--threads must be between 1 and " + cap + " (4 per processor, this machine"
-        + " has " + Runtime.getRuntime().availableProcessors() + "), was 100000");
+        "cluster", "--threads must be between 1 and " + cap + " (the larger of 64 and 4 per"
+        + " processor; this machine has " + processors() + "), was 100000");
     assertThat(CliRunner.run("fit", small.toString(), "--rank", "2", "--max-iter", "5",
         "--threads", String.valueOf(cap)).exitCode()).isZero();
   }
