@@ -87,9 +87,9 @@ final class RowBlock implements Serializable {
         }
         sparseLimit = (long) (SPARSE_DENSITY * rows * cols);
       } else if (v.size() != cols) {
-        throw new IllegalArgumentException(column + " at row " + row + " has " + v.size()
-            + " values, row " + firstRow + " has " + cols + " (all rows of V must have the same "
-            + "length)");
+        throw new IllegalArgumentException(column + " at row " + row + " has "
+            + valueCount(v.size()) + ", row " + firstRow + " has " + cols + " (all rows of V must "
+            + "have the same length)");
       }
       int[] index = v instanceof SparseVector ? ((SparseVector) v).indices() : null;
       double[] x = index == null ? ((DenseVector) v).values() : ((SparseVector) v).values();
@@ -212,5 +212,10 @@ final class RowBlock implements Serializable {
 
   private SparseMatrix sparseMatrix() {
     return SparseMatrix.wrapCsr(rows, cols, pointers, columns, values);
+  }
+
+  /** {@code "1 value"}, {@code "3 values"}: a row's length in a message. */
+  static String valueCount(long n) {
+    return n + (n == 1 ? " value" : " values");
   }
 }

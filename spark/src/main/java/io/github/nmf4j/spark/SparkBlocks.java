@@ -176,9 +176,9 @@ final class SparkBlocks implements DistributedNmf.Blocks, AutoCloseable {
     for (Tuple2<Long, BlockStatistics> part : parts) {
       int cols = part._2().cols();
       if (total.rows() > 0 && cols != total.cols()) {
-        throw new IllegalArgumentException(column + " at row " + part._1() + " has " + cols
-            + " values, row 0 has " + total.cols() + " (all rows of V must have the same "
-            + "length)");
+        throw new IllegalArgumentException(column + " at row " + part._1() + " has "
+            + RowBlock.valueCount(cols) + ", row 0 has " + total.cols() + " (all rows of V must "
+            + "have the same length)");
       }
       total = total.plus(part._2());
     }

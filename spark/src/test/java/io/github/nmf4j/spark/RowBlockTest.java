@@ -92,5 +92,9 @@ class RowBlockTest {
     assertThatThrownBy(() -> RowBlock.of(10, 8, ragged.iterator(), "features"))
         .hasMessage("features at row 15 has 3 values, row 10 has 10 (all rows of V must have "
             + "the same length)");
+    ragged.set(5, Vectors.dense(1));
+    assertThatThrownBy(() -> RowBlock.of(10, 8, ragged.iterator(), "features"))
+        .hasMessage("features at row 15 has 1 value, row 10 has 10 (all rows of V must have "
+            + "the same length)");
   }
 }
