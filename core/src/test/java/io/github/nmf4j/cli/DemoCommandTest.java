@@ -89,6 +89,7 @@ class DemoCommandTest {
         + "matrix of the swimmer images");
     assertThat(Files.exists(dir.resolve("nmf4j-demo"))).isFalse();
   }
+
   /**
    * The output directory is made only when the pictures are written: a run interrupted during
    * the fit (Ctrl-C, a cancelled thread) leaves no directory behind, neither the one named nor
@@ -98,11 +99,13 @@ class DemoCommandTest {
   @Test
   void anInterruptedDemoLeavesNoDirectoryBehind() throws InterruptedException {
     CliRunner[] result = new CliRunner[1];
-    Thread run = new Thread(() -> result[0] = CliRunner.run(dir, "demo", "--out", "a/b/c",
-        "--max-iter", "100000", "--tol", "0", "--restarts", "1", "--threads", "1"));
+    // interrupted before it starts, so the fit's first check stops it: no sleep to race with
+    Thread run = new Thread(() -> {
+      Thread.currentThread().interrupt();
+      result[0] = CliRunner.run(dir, "demo", "--out", "a/b/c", "--max-iter", "100000", "--tol",
+          "0", "--restarts", "1", "--threads", "1");
+    });
     run.start();
-    Thread.sleep(500);
-    run.interrupt();
     run.join();
     assertThat(result[0].exitCode()).as(result[0].err()).isEqualTo(1);
     assertThat(result[0].err()).isEqualTo("nmf4j demo: cancelled\n");
