@@ -1,5 +1,6 @@
 package io.github.nmf4j.metrics;
 
+import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.internal.Rescaling;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.kernel.Rows;
@@ -103,15 +104,7 @@ final class ClusterSeparation {
   }
 
   private double calinskiHarabasz() {
-    double[] mean = new double[d];
-    for (int i = 0; i < n; i++) {
-      for (int f = 0; f < d; f++) {
-        mean[f] += x[i * d + f];
-      }
-    }
-    for (int f = 0; f < d; f++) {
-      mean[f] /= n;
-    }
+    double[] mean = Rows.columnMeans(x, n, d, 1, Parallel.serial());
     double between = 0;
     for (int c = 0; c < k; c++) {
       between += sizes[c] * Rows.squaredDistance(centroids, c, mean, 0, d);
