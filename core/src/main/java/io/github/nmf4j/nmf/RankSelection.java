@@ -178,9 +178,10 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
   private RankSelectionResult crossValidate(int[] observed, int n, int p, String shape,
       Function<int[], Fold> split) {
     RankSelectionSettings s = settings();
+    int[] ranks = s.ranks().stream().mapToInt(Integer::intValue).toArray();
     // before the first fit, the largest rank as a fit would check it (else the smaller ranks
     // were fitted, and their work lost, before the error)
-    Initializer.requireRankSuits(s.ranks().stream().mapToInt(Integer::intValue).max().orElse(1),
+    Initializer.requireRankSuits(Arrays.stream(ranks).max().orElse(1),
         template.settings().initialization().orElse(Initialization.RANDOM), n, p,
         " (the largest of ranks)");
     int held = (int) s.heldOut(observed.length);
@@ -189,7 +190,6 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
           + observed.length + " observed entries of v (" + shape + ") holds out " + held
           + " entries; it must hold out at least one and keep at least one");
     }
-    int[] ranks = s.ranks().stream().mapToInt(Integer::intValue).toArray();
     double[][] errors = new double[s.repeats()][ranks.length];
     Monitor monitor = Monitor.of("rank selection", listener(), s.repeats());
     SplittableRandom random = new SplittableRandom(s.seed());
