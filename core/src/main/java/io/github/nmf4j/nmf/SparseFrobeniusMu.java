@@ -2,6 +2,7 @@ package io.github.nmf4j.nmf;
 
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.kernel.Gemm;
+import io.github.nmf4j.linalg.kernel.RowGram;
 import io.github.nmf4j.linalg.kernel.SparseProducts;
 import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -112,9 +113,8 @@ final class SparseFrobeniusMu implements UpdateRule {
     wtwBlocks = new double[rowBlocks][k * k];
     crossBlocks = new double[rowBlocks];
     chunkSum = new double[k * k];
-    Gemm.multiplyTranspose(k, p, k, h, h, hht, par);
-    Penalties.withDiagonal(hht, k, l2W, hhtPenalized);
     SparseProducts.transposedRows(data.productOperand(h), k, p, htRows, par);
+    hhtOfNewH();
     passW(false);
   }
 
@@ -165,9 +165,21 @@ final class SparseFrobeniusMu implements UpdateRule {
       }
       toRows(htBlock, len, htRows, j0);
     });
-    // one Gemm over all of H, as in FrobeniusMu: the blocks' Gram matrices, summed, took 30%
-    // longer (157 calls of 128 columns on FOLDOC) and change the sums
-    Gemm.multiplyTranspose(k, p, k, h, h, hht, par);
+    hhtOfNewH();
+  }
+
+  /**
+   * {@code HH'} (and with L2 its penalized form) of the current H, with the bits of {@link
+   * FrobeniusMu}'s one {@code Gemm} call over all of H (the blocks' Gram matrices, summed, took
+   * 30% longer on FOLDOC and change the sums): from the rows of H' when they hold H itself
+   * ({@link RowGram}, no packing: 0.4 ms against 1.9 at rank 20 and 20,080 columns).
+   */
+  private void hhtOfNewH() {
+    if (exponent == 0) {
+      RowGram.of(htRows, 0, p, k, hht, par);
+    } else {
+      Gemm.multiplyTranspose(k, p, k, h, h, hht, par);
+    }
     Penalties.withDiagonal(hht, k, l2W, hhtPenalized);
   }
 
@@ -194,8 +206,12 @@ final class SparseFrobeniusMu implements UpdateRule {
         System.arraycopy(wBlock, 0, w, row0 * k, rows * k);
       }
       crossBlocks[b] = MuKernels.dot(wBlock, vht, rows * k) * scale;
-      Gemm.gram(rows, k, wBlock, wtwBlocks[b], Parallel.serial());
       toRows(wBlock, rows, wRows, row0);
+      if (exponent == 0) {
+        RowGram.of(wRows, row0, row0 + rows, k, wtwBlocks[b], Parallel.serial());
+      } else {
+        Gemm.gram(rows, k, wBlock, wtwBlocks[b], Parallel.serial());
+      }
     });
     cross = sumByChunks();
   }

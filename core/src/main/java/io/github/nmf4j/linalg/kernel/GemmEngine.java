@@ -98,10 +98,10 @@ final class GemmEngine {
   private static void blocked(int r, int k, int n, Strided x, Strided y, Strided c,
       Parallel par, GemmTask task, boolean upper) {
     int rowBlocks = ceilDiv(r, MC);
-    int panelWidth = roundUp(ceilDiv(n, ceilDiv(n, NC_MAX)), 8);
+    int panelWidth = panelWidth(n);
     int panels = ceilDiv(n, panelWidth);
     int outputTasks = rowBlocks * panels;
-    int chunks = outputTasks < FEW_TASKS && k >= 2 * K_CHUNK ? ceilDiv(k, K_CHUNK) : 1;
+    int chunks = reductionChunks(r, k, n);
     int chunkLength = ceilDiv(k, chunks);
     Parallel run = (long) r * n * k < SERIAL_WORK ? Parallel.serial() : par;
     int pw = panelWidth;
@@ -143,6 +143,21 @@ final class GemmEngine {
         out[c.off() + i * c.row() + j * c.col()] = s;
       }
     });
+  }
+
+  /**
+   * The chunks of the inner dimension into which the product {@code (r x k) (k x n)} is cut, each
+   * of {@code ceilDiv(k, chunks)} (the last shorter): more than one only for a long reduction
+   * with few output tasks. {@link RowGram} cuts its sums the same way.
+   */
+  static int reductionChunks(int r, int k, int n) {
+    int outputTasks = ceilDiv(r, MC) * ceilDiv(n, panelWidth(n));
+    return outputTasks < FEW_TASKS && k >= 2 * K_CHUNK ? ceilDiv(k, K_CHUNK) : 1;
+  }
+
+  /** The width of the output's column panels. */
+  private static int panelWidth(int n) {
+    return roundUp(ceilDiv(n, ceilDiv(n, NC_MAX)), 8);
   }
 
   static int ceilDiv(int a, int b) {
