@@ -326,9 +326,9 @@ final class FrobeniusHals implements UpdateRule {
 
   /** {@code HH'} and {@code VH'} for the current H. */
   private void productsOfH() {
-    Gemm.multiplyTranspose(k, data.p, k, h, h, gramH, products);
+    data.timesTransposeAndGram(h, data.productOperand(h, hBuffer, k * data.p), k, vht, gramH,
+        products);
     Penalties.withDiagonal(gramH, k, l2W, gramHPenalized);
-    data.timesTranspose(data.productOperand(h, hBuffer, k * data.p), k, vht, products);
   }
 
   /** {@code W'W} for the current W, computed once per W. */

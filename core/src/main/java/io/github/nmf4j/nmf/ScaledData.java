@@ -3,6 +3,7 @@ package io.github.nmf4j.nmf;
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
+import io.github.nmf4j.linalg.kernel.Gemm;
 
 /**
  * A validated, non-negative data matrix V read in place (never copied), with the power of two
@@ -103,6 +104,18 @@ abstract class ScaledData {
 
   /** {@code out (n x k) = V op'} for {@code op} ({@code k x p}), V unscaled. */
   abstract void timesTranspose(double[] op, int k, double[] out, Parallel par);
+
+  /**
+   * {@link #timesTranspose} with {@code op = }{@link #productOperand(double[], double[], int)
+   * productOperand(h, ...)}, and {@code gram = HH'} ({@code k x k}) with the bits of {@code
+   * Gemm.multiplyTranspose(k, p, k, h, h, gram, par)}: in one call, so that a sparse V can form
+   * the Gram matrix from the rows of {@code op'} its product has just made.
+   */
+  void timesTransposeAndGram(double[] h, double[] op, int k, double[] out, double[] gram,
+      Parallel par) {
+    Gemm.multiplyTranspose(k, p, k, h, h, gram, par);
+    timesTranspose(op, k, out, par);
+  }
 
   /** {@code out (k x p) = op' V} for {@code op} ({@code n x k}), V unscaled. */
   abstract void transposeTimes(double[] op, int k, double[] out, Parallel par);

@@ -6,6 +6,7 @@ import io.github.nmf4j.linalg.SparseMatrix;
 import io.github.nmf4j.linalg.access.SparseAccess;
 import io.github.nmf4j.linalg.Svd;
 import io.github.nmf4j.linalg.kernel.Gemm;
+import io.github.nmf4j.linalg.kernel.RowGram;
 import io.github.nmf4j.linalg.kernel.SparseProducts;
 import io.github.nmf4j.linalg.kernel.SparseRatios;
 
@@ -147,6 +148,18 @@ final class SparseData extends ScaledData {
   void timesTranspose(double[] op, int k, double[] out, Parallel par) {
     pRows = SparseProducts.transposedRows(op, k, p, pRows, par);
     SparseProducts.multiply(n, k, pointers, columns, values, pRows, out, par);
+  }
+
+  /** With unscaled operands, {@code HH'} from the rows of H' just made ({@link RowGram}). */
+  @Override
+  void timesTransposeAndGram(double[] h, double[] op, int k, double[] out, double[] gram,
+      Parallel par) {
+    timesTranspose(op, k, out, par);
+    if (productExponent == 0) {
+      RowGram.of(pRows, 0, p, k, gram, par);
+    } else {
+      Gemm.multiplyTranspose(k, p, k, h, h, gram, par);
+    }
   }
 
   @Override
