@@ -2,6 +2,7 @@ package io.github.nmf4j.nmf;
 
 import io.github.nmf4j.internal.Parallel;
 import io.github.nmf4j.linalg.kernel.Gemm;
+import io.github.nmf4j.linalg.kernel.RowGram;
 import io.github.nmf4j.linalg.kernel.SparseProducts;
 
 /**
@@ -58,7 +59,7 @@ final class MaskedDenseFrobeniusMu extends MaskedRule {
     SparseProducts.transposedRows(h, k, p, htRows);
     SparseProducts.rows(w, n, k, wRows);
     productsWithH();
-    Gemm.gram(n, k, w, wtw, par);
+    RowGram.of(wRows, 0, n, k, wtw, par);
     loss = computeLoss();
   }
 
@@ -90,15 +91,19 @@ final class MaskedDenseFrobeniusMu extends MaskedRule {
     }
     step(w, numW, denW, n * k, guards.w(), guards.l2W());
     SparseProducts.rows(w, n, k, wRows);
-    Gemm.gram(n, k, w, wtw, par);
+    RowGram.of(wRows, 0, n, k, wtw, par);
     loss = lossRequested ? computeLoss() : Double.NaN;
     lossRequested = false;
   }
 
-  /** {@code numW = V_0 H'} and {@code hht = HH'} for the current H. */
+  /**
+   * {@code numW = V_0 H'} and {@code hht = HH'} for the current H and its rows. The Gram
+   * matrices come from the rows of the factors ({@link RowGram}), with the bits of {@code Gemm}
+   * on the factors and without packing them.
+   */
   private void productsWithH() {
     zeroFilled.timesTranspose(h, k, numW, par);
-    Gemm.multiplyTranspose(k, data.p, k, h, h, hht, Parallel.serial());
+    RowGram.of(htRows, 0, data.p, k, hht, Parallel.serial());
   }
 
   /** {@code out (k x p) -= t'} for {@code t} ({@code p x k}). */
