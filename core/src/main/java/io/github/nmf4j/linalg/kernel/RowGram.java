@@ -12,11 +12,12 @@ import io.github.nmf4j.internal.Parallel;
  * <p>Why: an NMF iteration on a wide matrix forms {@code HH'} from the {@code k x p} factor H
  * (rank 20, p = 20,080 words of a TF-IDF matrix), and the blocked engine, which vectorizes along
  * an output row, has rows of only k values there and must first pack both operands out of H's
- * columns: 1.9 ms of a 14 ms sparse iteration on one thread. The sparse solvers hold H' by rows
- * already (the operand of their sparse products), and along those rows this kernel runs the
- * engine's own micro-kernel loop, with no packing, on the upper triangle only (an element's
- * chain does not change when its two factors swap places, so the lower triangle is a mirror
- * image): 0.4 ms.
+ * columns: 1.7-1.9 ms of a 12-14 ms sparse iteration on one thread (1.15 ms alone). The sparse
+ * solvers hold H' by rows already (the operand of their sparse products), and along those rows
+ * this kernel runs the engine's own micro-kernel loop, with no packing, on the upper triangle
+ * only (an element's chain does not change when its two factors swap places, so the lower
+ * triangle is a mirror image): 0.62 ms alone. For a few hundred rows it gains less (625 rows:
+ * 0.061 against 0.091 ms; 128 rows: about the same as the engine).
  *
  * <p>The same bits: every element is the engine's chain of fused multiply-adds, {@code c =
  * fma(x[i][a], x[i][b], c)} from zero over the rows in order, two rows per step as {@link
