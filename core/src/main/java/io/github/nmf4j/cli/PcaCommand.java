@@ -153,9 +153,13 @@ final class PcaCommand implements Command {
 
     String how = variance > 0 ? String.format(Locale.ROOT, " (the fewest explaining more than"
         + " %s of the variance)", Json.number(variance)) : "";
-    PrintOut.printf(context, "PCA of %s (%s): %d component%s%s, %s solver, %.4f of the"
+    // auto names the solver its rule chose, as the JSON's solverUsed does
+    String used = Options.name(model.solverUsed());
+    String solverName = solver == PcaSolver.AUTO ? "auto solver (" + used + ")"
+        : Options.name(solver) + " solver";
+    PrintOut.printf(context, "PCA of %s (%s): %d component%s%s, %s, %.4f of the"
         + " variance explained, %.3f s%n", input, shape, k, k == 1 ? "" : "s", how,
-        Options.name(solver), sum, seconds);
+        solverName, sum, seconds);
     context.out().println("component  explained variance      ratio  cumulative");
     for (int j = 0; j < k; j++) {
       PrintOut.printf(context, "%9d  %18.6g  %9.6f  %10.6f%n", j + 1, explained[j], ratios[j],
@@ -189,7 +193,7 @@ final class PcaCommand implements Command {
     if (variance > 0) {
       json.put("variance", variance);
     }
-    json.put("solver", Options.name(solver)).put("seed", seed)
+    json.put("solver", Options.name(solver)).put("solverUsed", used).put("seed", seed)
         .put("explainedVariance", list(explained, k))
         .put("explainedVarianceRatio", list(ratios, k))
         .put("cumulativeRatio", sum);

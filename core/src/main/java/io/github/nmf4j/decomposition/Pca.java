@@ -111,8 +111,8 @@ public final class Pca extends Estimator<PcaSettings> {
     double[] rows = svd.vt().toRowMajorArray();
     double[] comps = new double[k * p];
     System.arraycopy(rows, 0, comps, 0, k * p);
-    return new PcaModel(settings, Matrix.wrap(k, p, comps), singular, mean, totalSquares, norm,
-        shift, n, min);
+    return new PcaModel(settings, exact ? PcaSolver.EXACT : PcaSolver.RANDOMIZED,
+        Matrix.wrap(k, p, comps), singular, mean, totalSquares, norm, shift, n, min);
   }
 
   /**

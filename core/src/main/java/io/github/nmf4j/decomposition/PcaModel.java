@@ -30,6 +30,7 @@ public final class PcaModel {
   private final double noiseVariance;
   private final int samples;
   private final PcaSettings settings;
+  private final PcaSolver solverUsed;
   private final int threads;
 
   /**
@@ -40,10 +41,11 @@ public final class PcaModel {
    * scaledSingular} holds the {@code k = components.rows()} kept values, then, from an exact
    * SVD, all the discarded ones (whose mean variance is the noise variance).
    */
-  PcaModel(PcaSettings settings, Matrix components, double[] scaledSingular,
-      double[] mean, double totalSquares, double norm, int shift, int samples,
-      int maxComponents) {
+  PcaModel(PcaSettings settings, PcaSolver solverUsed, Matrix components,
+      double[] scaledSingular, double[] mean, double totalSquares, double norm, int shift,
+      int samples, int maxComponents) {
     this.settings = settings;
+    this.solverUsed = solverUsed;
     this.threads = settings.threads();
     this.components = components;
     int k = components.rows();
@@ -104,6 +106,16 @@ public final class PcaModel {
    */
   static boolean squaresInRange(double totalSquares) {
     return totalSquares >= Double.MIN_NORMAL && totalSquares <= Double.MAX_VALUE;
+  }
+
+  /**
+   * The solver that ran: {@link PcaSolver#EXACT} or {@link PcaSolver#RANDOMIZED}, the one asked
+   * for or, for {@link PcaSolver#AUTO} (which {@link #settings()} keeps), the one its rule chose
+   * (scikit-learn's {@code _fit_svd_solver}). A randomized SVD of a small input is itself
+   * computed exactly ({@link io.github.nmf4j.linalg.Svd#truncated}).
+   */
+  public PcaSolver solverUsed() {
+    return solverUsed;
   }
 
   /** The settings this model was fitted with (seed included; no executor or listener). */

@@ -121,6 +121,9 @@ class PcaCommandTest {
   @Test
   void aPlantedRankThreeMatrixHasItsVarianceInThreeComponents() {
     CliRunner r = ok("pca", planted.toString(), "--components", "5", "--json");
+    // auto, and what it chose for 100 x 20
+    assertThat(r.out()).contains("5 components, auto solver (exact), ");
+    assertThat(r.json()).containsEntry("solver", "auto").containsEntry("solverUsed", "exact");
     double[] ratio = doubles(r.json().get("explainedVarianceRatio"));
     assertThat(ratio).hasSize(5);
     assertThat(ratio[0] + ratio[1] + ratio[2]).isGreaterThan(0.99999).isLessThanOrEqualTo(1.0);
@@ -147,7 +150,7 @@ class PcaCommandTest {
           "--json");
       assertThat(r.json()).as("share " + share).containsEntry("components", (double) expected)
           .containsEntry("variance", share).containsEntry("cumulativeRatio", sum)
-          .containsEntry("solver", "exact");
+          .containsEntry("solver", "exact").containsEntry("solverUsed", "exact");
       // the solver that ran, not "auto"
       assertThat(r.out()).contains(expected + (expected == 1 ? " component" : " components")
           + " (the fewest explaining more than "

@@ -121,6 +121,25 @@ class PcaTest {
   }
 
   @Test
+  void theModelNamesTheSolverThatRan() {
+    SplittableRandom random = new SplittableRandom(5);
+    Matrix small = Matrix.wrap(40, 30, random.doubles(40 * 30).toArray());
+    Matrix wide = Matrix.wrap(20, 600, random.doubles(20 * 600).toArray());
+    // scikit-learn's rule: exact when both sides are at most 500 or k >= 0.8 min(n, p)
+    assertThat(Pca.builder().components(3).fit(small).solverUsed()).isEqualTo(PcaSolver.EXACT);
+    assertThat(Pca.builder().components(3).fit(wide).solverUsed())
+        .isEqualTo(PcaSolver.RANDOMIZED);
+    assertThat(Pca.builder().components(16).fit(wide).solverUsed()).isEqualTo(PcaSolver.EXACT);
+    PcaModel asked = Pca.builder().components(3).solver(PcaSolver.EXACT).fit(wide);
+    assertThat(asked.solverUsed()).isEqualTo(PcaSolver.EXACT);
+    assertThat(Pca.builder().components(3).solver(PcaSolver.RANDOMIZED).fit(small).solverUsed())
+        .isEqualTo(PcaSolver.RANDOMIZED);
+    // the settings keep what was asked
+    assertThat(Pca.builder().components(3).fit(wide).settings().solver())
+        .isEqualTo(PcaSolver.AUTO);
+  }
+
+  @Test
   void bitIdenticalForAnyThreadCount() {
     // 5000 rows: several blocks of the centering (1024 rows each).
     Matrix x = gaussian(new SplittableRandom(12), 5000, 40);
