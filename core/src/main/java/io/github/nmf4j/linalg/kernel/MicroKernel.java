@@ -55,7 +55,19 @@ public final class MicroKernel {
       double[] c0, double[] c1, double[] c2, double[] c3, double[] y0, double[] y1,
       double a00, double a10, double a20, double a30,
       double a01, double a11, double a21, double a31, int n) {
-    for (int j = 0; j < n; j++) {
+    axpy4x2(c0, c1, c2, c3, y0, y1, a00, a10, a20, a30, a01, a11, a21, a31, 0, n);
+  }
+
+  /**
+   * {@link #axpy4x2(double[], double[], double[], double[], double[], double[], double, double,
+   * double, double, double, double, double, double, int)} over {@code j} in {@code [from, n)}
+   * ({@link RowGram}'s bands of the upper triangle).
+   */
+  static void axpy4x2(
+      double[] c0, double[] c1, double[] c2, double[] c3, double[] y0, double[] y1,
+      double a00, double a10, double a20, double a30,
+      double a01, double a11, double a21, double a31, int from, int n) {
+    for (int j = from; j < n; j++) {
       double b0 = y0[j];
       double b1 = y1[j];
       c0[j] = Math.fma(a01, b1, Math.fma(a00, b0, c0[j]));

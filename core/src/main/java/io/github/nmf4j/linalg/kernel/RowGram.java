@@ -73,7 +73,7 @@ public final class RowGram {
       double[] y0 = rows[i];
       double[] y1 = rows[i + 1];
       for (int a = 0; a < bands; a += 4) {
-        band4x2(acc[a], acc[a + 1], acc[a + 2], acc[a + 3], y0, y1,
+        MicroKernel.axpy4x2(acc[a], acc[a + 1], acc[a + 2], acc[a + 3], y0, y1,
             y0[a], y0[a + 1], y0[a + 2], y0[a + 3], y1[a], y1[a + 1], y1[a + 2], y1[a + 3],
             a, k);
       }
@@ -86,20 +86,6 @@ public final class RowGram {
       for (int a = 0; a < k; a++) {
         band1x1(acc[a], y0, y0[a], a < bands ? a - a % 4 : a, k);
       }
-    }
-  }
-
-  /** {@link MicroKernel#axpy4x2} over {@code [from, k)}. */
-  private static void band4x2(double[] c0, double[] c1, double[] c2, double[] c3, double[] y0,
-      double[] y1, double a00, double a10, double a20, double a30, double a01, double a11,
-      double a21, double a31, int from, int k) {
-    for (int j = from; j < k; j++) {
-      double b0 = y0[j];
-      double b1 = y1[j];
-      c0[j] = Math.fma(a01, b1, Math.fma(a00, b0, c0[j]));
-      c1[j] = Math.fma(a11, b1, Math.fma(a10, b0, c1[j]));
-      c2[j] = Math.fma(a21, b1, Math.fma(a20, b0, c2[j]));
-      c3[j] = Math.fma(a31, b1, Math.fma(a30, b0, c3[j]));
     }
   }
 

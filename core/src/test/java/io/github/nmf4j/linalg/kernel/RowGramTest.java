@@ -3,6 +3,7 @@ package io.github.nmf4j.linalg.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nmf4j.internal.Parallel;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,7 +28,8 @@ class RowGramTest {
     for (double[] row : rows) {
       for (int a = 0; a < row.length; a++) {
         double u = random.nextDouble();
-        row[a] = u < 0.1 ? 0 : (random.nextDouble() - 0.3) * Math.scalb(1.0, random.nextInt(-30, 30));
+        double magnitude = Math.scalb(1.0, random.nextInt(-30, 30));
+        row[a] = u < 0.1 ? 0 : (random.nextDouble() - 0.3) * magnitude;
       }
     }
     return rows;
@@ -55,7 +57,7 @@ class RowGramTest {
 
     for (int threads : new int[] {1, 2, 3, 8}) {
       double[] c = new double[k * k];
-      java.util.Arrays.fill(c, Double.NaN);
+      Arrays.fill(c, Double.NaN);
       RowGram.of(rows, from, from + n, k, c, Parallel.of(threads));
       assertThat(c).as("%d threads", threads).isEqualTo(product);
     }
