@@ -126,5 +126,22 @@ class MontageAndChartTest {
     assertThat(log.values()).containsExactly(-3.0, -2.0, -1.0, 0.0, 1.0);
     assertThat(log.label(-2)).isEqualTo("0.01");
     assertThat(log.label(-7)).isEqualTo("1e-7");
+    // a third of a decade or less: ticks of the data's own range, not 1 .. 100
+    Ticks narrow = Ticks.logarithmic(Math.log10(9.96), Math.log10(11.32));
+    assertThat(narrow.values()).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(narrow.lo()).isLessThanOrEqualTo(Math.log10(9.96)).isGreaterThan(0.9);
+    assertThat(narrow.hi()).isGreaterThanOrEqualTo(Math.log10(11.32)).isLessThan(1.1);
+    assertThat(narrow.values().stream().map(narrow::label))
+        .containsExactly("9.8", "10", "10.2", "10.4", "10.6", "10.8", "11", "11.2", "11.4");
+    Ticks tiny = Ticks.logarithmic(Math.log10(2.1e-7), Math.log10(2.9e-7));
+    assertThat(tiny.values().stream().map(tiny::label))
+        .containsExactly("2.0e-07", "2.2e-07", "2.4e-07", "2.6e-07", "2.8e-07", "3.0e-07");
+    // equal values get a range around them
+    Ticks flatLog = Ticks.logarithmic(1, 1);
+    assertThat(flatLog.lo()).isLessThan(1);
+    assertThat(flatLog.hi()).isGreaterThan(1);
+    // a wide range keeps its decades
+    assertThat(Ticks.logarithmic(-3.4, -0.9).values())
+        .containsExactly(-4.0, -3.0, -2.0, -1.0, 0.0);
   }
 }
