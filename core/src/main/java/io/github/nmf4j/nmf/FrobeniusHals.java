@@ -229,7 +229,9 @@ final class FrobeniusHals implements UpdateRule {
     if (updateH) {
       productOfW();
       Penalties.withDiagonal(gramW, k, l2H, gramWPenalized);
-      data.transposeTimes(data.productOperand(w, wBuffer, data.n * k), k, wtv, products);
+      // productOfW has just made W'W of this W (gramWCurrent): its rows may serve again
+      data.transposeTimesOfGramW(data.productOperand(w, wBuffer, data.n * k), k, wtv,
+          products);
       updateH();
       productsOfH();
     }
@@ -334,7 +336,7 @@ final class FrobeniusHals implements UpdateRule {
   /** {@code W'W} for the current W, computed once per W. */
   private void productOfW() {
     if (!gramWCurrent) {
-      Gemm.gram(data.n, k, w, gramW, products);
+      data.gramOfW(w, k, gramW, products);
       gramWCurrent = true;
     }
   }

@@ -120,6 +120,24 @@ abstract class ScaledData {
   /** {@code out (k x p) = op' V} for {@code op} ({@code n x k}), V unscaled. */
   abstract void transposeTimes(double[] op, int k, double[] out, Parallel par);
 
+  /**
+   * {@code gram = W'W} ({@code k x k}) for the {@code n x k} factor W, with the bits of {@code
+   * Gemm.gram(n, k, w, gram, par)}. A sparse V forms it from rows of W that it keeps for the
+   * next {@link #transposeTimesOfGramW}.
+   */
+  void gramOfW(double[] w, int k, double[] gram, Parallel par) {
+    Gemm.gram(n, k, w, gram, par);
+  }
+
+  /**
+   * {@link #transposeTimes} of {@code op = }{@link #productOperand(double[], double[], int)
+   * productOperand(w, ...)}, where W has not changed since the last {@link #gramOfW} (the caller
+   * knows): a sparse V then multiplies the rows of W that call made instead of copying W again.
+   */
+  void transposeTimesOfGramW(double[] op, int k, double[] out, Parallel par) {
+    transposeTimes(op, k, out, par);
+  }
+
   /** The blocks of rows a pass over this V runs on, with scratch sized for its kernels. */
   abstract RowBlocks rowBlocks(int k, Parallel par);
 
