@@ -280,49 +280,70 @@ class NmfCancellationContractsTest {
   void anExecutorThatThrowsLeavesNoHelperRunningAfterTheFit() {
     Matrix v = data(1500, 700, 8, 0);
     assertTimeoutPreemptively(DEADLOCK, () -> {
-      IllegalStateException broken = new IllegalStateException("the executor broke");
-      AtomicReference<Thread> working = new AtomicReference<>();
-      AtomicBoolean armed = new AtomicBoolean();
-      // the helper started by the previous hand-over, and whether its task has returned
-      AtomicReference<Thread> started = new AtomicReference<>();
-      AtomicBoolean returned = new AtomicBoolean(true);
-      Executor executor = task -> {
-        if (armed.get() && !returned.get()) {
-          // The caller is held here, so the helper it started has the tasks to itself: wait
-          // until it is inside one of them (not for timing: the caller does no task meanwhile),
-          // then fail the hand-over while it works.
-          while (!returned.get()) {
-            Thread helper = started.get();
-            if (helper != null && runsLibraryCode(helper)) {
-              working.set(helper);
-              throw broken;
-            }
+      // A fit whose hand-overs never meet a helper inside the library's code (each helper done
+      // before the executor saw it there) does not reach the broken hand-over; that happened
+      // once in CI. So up to five fits, until one does.
+      Throwable thrown = null;
+      for (int attempt = 0; attempt < 5 && thrown == null; attempt++) {
+        thrown = fitWithAnExecutorThatBreaks(v);
+      }
+      assertThat(thrown).isNotNull();
+    });
+  }
+
+  /**
+   * One fit of {@code v} with an executor that throws once it is handed a helper while an
+   * earlier helper works on the fit's code; returns what the fit threw (null if it never met
+   * that hand-over), after checking that it was the executor's exception and that no helper
+   * still runs the fit's code.
+   */
+  private static Throwable fitWithAnExecutorThatBreaks(Matrix v) {
+    IllegalStateException broken = new IllegalStateException("the executor broke");
+    AtomicReference<Thread> working = new AtomicReference<>();
+    AtomicBoolean armed = new AtomicBoolean();
+    // the helper started by the previous hand-over, and whether its task has returned
+    AtomicReference<Thread> started = new AtomicReference<>();
+    AtomicBoolean returned = new AtomicBoolean(true);
+    Executor executor = task -> {
+      if (armed.get() && !returned.get()) {
+        // The caller is held here, so the helper it started has the tasks to itself: wait
+        // until it is inside one of them (not for timing: the caller does no task meanwhile),
+        // then fail the hand-over while it works.
+        while (!returned.get()) {
+          Thread helper = started.get();
+          if (helper != null && runsLibraryCode(helper)) {
+            working.set(helper);
+            throw broken;
           }
         }
-        returned.set(false);
-        started.set(null);
-        pool.execute(() -> {
-          started.set(Thread.currentThread());
-          try {
-            task.run();
-          } finally {
-            returned.set(true);
-          }
-        });
-      };
-      // armed after the first iteration, so that it throws in the heavy products of an update
-      Throwable thrown = catchThrowable(() -> Nmf.builder().rank(30)
-          .maxIterations(3).threads(3).executor(executor).listener(p -> armed.set(true))
-          .fit(v));
-      boolean stillWorking = false;
-      long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
-      while (working.get() != null && !stillWorking && System.nanoTime() < end) {
-        stillWorking = runsLibraryCode(working.get());
       }
-      assertThat(thrown).isSameAs(broken);
-      assertThat(stillWorking).as("the helper runs the fit's code after the fit threw")
-          .isFalse();
-    });
+      returned.set(false);
+      started.set(null);
+      pool.execute(() -> {
+        started.set(Thread.currentThread());
+        try {
+          task.run();
+        } finally {
+          returned.set(true);
+        }
+      });
+    };
+    // armed after the first iteration, so that it throws in the heavy products of an update
+    Throwable thrown = catchThrowable(() -> Nmf.builder().rank(30)
+        .maxIterations(3).threads(3).executor(executor).listener(p -> armed.set(true))
+        .fit(v));
+    if (thrown == null) {
+      return null;
+    }
+    boolean stillWorking = false;
+    long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(20);
+    while (working.get() != null && !stillWorking && System.nanoTime() < end) {
+      stillWorking = runsLibraryCode(working.get());
+    }
+    assertThat(thrown).isSameAs(broken);
+    assertThat(stillWorking).as("the helper runs the fit's code after the fit threw")
+        .isFalse();
+    return thrown;
   }
 
   /**
