@@ -90,14 +90,25 @@ public final class MicroKernel {
   }
 
   private static void axpy1x2(double[] c, double[] y0, double[] y1, double a0, double a1, int n) {
-    for (int j = 0; j < n; j++) {
+    axpy1x2(c, y0, y1, a0, a1, 0, n);
+  }
+
+  /** {@code c[j] = fma(a1, y1[j], fma(a0, y0[j], c[j]))} for {@code j} in {@code [from, n)}. */
+  static void axpy1x2(double[] c, double[] y0, double[] y1, double a0, double a1, int from,
+      int n) {
+    for (int j = from; j < n; j++) {
       c[j] = Math.fma(a1, y1[j], Math.fma(a0, y0[j], c[j]));
     }
   }
 
   /** {@code c[j] = fma(a0, y0[j], c[j])} for {@code j < n}: one term of one chain. */
   public static void axpy1x1(double[] c, double[] y0, double a0, int n) {
-    for (int j = 0; j < n; j++) {
+    axpy1x1(c, y0, a0, 0, n);
+  }
+
+  /** {@link #axpy1x1(double[], double[], double, int)} over {@code j} in {@code [from, n)}. */
+  static void axpy1x1(double[] c, double[] y0, double a0, int from, int n) {
+    for (int j = from; j < n; j++) {
       c[j] = Math.fma(a0, y0[j], c[j]);
     }
   }

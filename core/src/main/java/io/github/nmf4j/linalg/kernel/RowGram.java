@@ -39,12 +39,6 @@ public final class RowGram {
       return;
     }
     int chunks = GemmEngine.reductionChunks(k, n, k);
-    if (chunks <= 1) {
-      double[][] acc = new double[k][k];
-      upper(rows, from, to, k, acc);
-      mirror(acc, k, c);
-      return;
-    }
     int length = GemmEngine.ceilDiv(n, chunks);
     double[][][] partial = new double[chunks][k][k];
     par.forEach(chunks, ch -> upper(rows, from + ch * length,
@@ -78,27 +72,14 @@ public final class RowGram {
             a, k);
       }
       for (int a = bands; a < k; a++) {
-        band1x2(acc[a], y0, y1, y0[a], y1[a], a, k);
+        MicroKernel.axpy1x2(acc[a], y0, y1, y0[a], y1[a], a, k);
       }
     }
     if (i < to) {
       double[] y0 = rows[i];
       for (int a = 0; a < k; a++) {
-        band1x1(acc[a], y0, y0[a], a < bands ? a - a % 4 : a, k);
+        MicroKernel.axpy1x1(acc[a], y0, y0[a], a < bands ? a - a % 4 : a, k);
       }
-    }
-  }
-
-  private static void band1x2(double[] c, double[] y0, double[] y1, double a0, double a1,
-      int from, int k) {
-    for (int j = from; j < k; j++) {
-      c[j] = Math.fma(a1, y1[j], Math.fma(a0, y0[j], c[j]));
-    }
-  }
-
-  private static void band1x1(double[] c, double[] y0, double a0, int from, int k) {
-    for (int j = from; j < k; j++) {
-      c[j] = Math.fma(a0, y0[j], c[j]);
     }
   }
 
