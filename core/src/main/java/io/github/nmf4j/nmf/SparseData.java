@@ -167,6 +167,11 @@ final class SparseData extends ScaledData {
   @Override
   void transposeTimes(double[] op, int k, double[] out, Parallel par) {
     nRows = SparseProducts.rows(op, n, k, nRows);
+    transposeTimesRows(k, out, par);
+  }
+
+  /** {@code out (k x p) = W'V} from the rows in {@link #nRows}, which it then gives up. */
+  private void transposeTimesRows(int k, double[] out, Parallel par) {
     nRowsHoldGramW = false;
     transposeOnce();
     SparseProducts.multiplyIntoTranspose(p, k, tPointers, tColumns, tValues, nRows, out, par);
@@ -191,14 +196,12 @@ final class SparseData extends ScaledData {
 
   @Override
   void transposeTimesOfGramW(double[] op, int k, double[] out, Parallel par) {
-    if (!nRowsHoldGramW) {
+    if (nRowsHoldGramW) {
+      // op is W itself (no product exponent), whose rows gramOfW made
+      transposeTimesRows(k, out, par);
+    } else {
       transposeTimes(op, k, out, par);
-      return;
     }
-    // op is W itself (no product exponent), whose rows gramOfW made
-    nRowsHoldGramW = false;
-    transposeOnce();
-    SparseProducts.multiplyIntoTranspose(p, k, tPointers, tColumns, tValues, nRows, out, par);
   }
 
   /** {@code out (cols x rows) = a'} for the row-major {@code rows x cols} {@code a}. */
