@@ -85,23 +85,24 @@ class ConsensusTest {
   @Test
   void scoresMatchScipyAsNimfaComputesThem() {
     // make_consensus_fixtures.py: consensus matrices with the ties of few runs
-    Fixture f = Fixture.load("nmf/consensus.txt");
-    for (String name : new String[] {"stable", "noise", "fewruns"}) {
-      double[] c = f.matrix(name + "_c").toRowMajorArray();
-      int n = f.matrix(name + "_c").rows();
-      assertThat(copheneticCorrelation(c, n)).as(name)
-          .isCloseTo(f.matrix(name + "_cophenetic").get(0, 0), within(TOLERANCE));
-      assertThat(Consensus.dispersion(c, n)).as(name)
-          .isCloseTo(f.matrix(name + "_dispersion").get(0, 0), within(TOLERANCE));
-    }
+    assertScoresMatchTheFixture("stable", "noise", "fewruns");
   }
 
   @Test
   void scoresMatchScipyOnThreeRowsTiedHeightsAndAPerfectClustering() {
     // make_consensus_fixtures.py: hand-made label vectors; tiedheights joins two pairs at 0 and
     // two triples at 1/3, perfect is 0s and 1s only
+    assertScoresMatchTheFixture("three", "threeb", "tiedheights", "perfect");
+  }
+
+  /**
+   * The cophenetic correlation and dispersion of each named consensus matrix of
+   * nmf/consensus.txt ({@code NAME_c}) against SciPy's ({@code NAME_cophenetic}, {@code
+   * NAME_dispersion}).
+   */
+  private static void assertScoresMatchTheFixture(String... names) {
     Fixture f = Fixture.load("nmf/consensus.txt");
-    for (String name : new String[] {"three", "threeb", "tiedheights", "perfect"}) {
+    for (String name : names) {
       double[] c = f.matrix(name + "_c").toRowMajorArray();
       int n = f.matrix(name + "_c").rows();
       assertThat(copheneticCorrelation(c, n)).as(name)
