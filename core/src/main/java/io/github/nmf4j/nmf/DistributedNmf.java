@@ -167,6 +167,7 @@ public final class DistributedNmf {
     int checks = 0;
     history[checks++] = c.unscale(initial);
     double initialError = c.convergenceError(initial);
+    double scale = config.settings().convergenceScale(initialError, c.squaredNorm);
     double previousError = initialError;
     boolean converged = false;
     Monitor monitor = Monitor.of("NMF fit", config.listener(), 1);
@@ -185,8 +186,7 @@ public final class DistributedNmf {
         history[checks++] = reported;
         double error = c.convergenceError(loss);
         converged = config.settings().tolerance() > 0
-            && (initialError == 0
-                || (previousError - error) / initialError < config.settings().tolerance());
+            && (scale == 0 || (previousError - error) / scale < config.settings().tolerance());
         previousError = error;
       }
       monitor.report(0, iteration, maxIterations, reported, Double.NaN);

@@ -82,6 +82,7 @@ final class Fitter {
       // the rule is no local here: its buffers may go before the residuals' are made
       Trace trace = iterate(problem,
           observed == null ? solver.fit(problem, start) : observed.rule(problem, start),
+          observed == null ? data.squaredNorm : observed.squaredNorm,
           (iteration, loss) ->
               monitor.report(restart, iteration, settings.maxIterations(), loss, Double.NaN));
       Residuals residuals = observed == null ? Residuals.of(problem, start)
@@ -162,7 +163,8 @@ final class Fitter {
     int shift = Initializer.transformShift(data, model.h());
     Problem problem = new Problem(settings, data, model.rank(), par, shift);
     Factors start = Initializer.forTransform(data, model.h(), observed.observedMean(), shift);
-    iterate(problem, observed.rule(problem, start, false), (iteration, loss) -> { });
+    iterate(problem, observed.rule(problem, start, false), observed.squaredNorm,
+        (iteration, loss) -> { });
     Initializer.unscaleTransform(data, start.w, shift);
     return Matrix.wrap(data.n, start.rank, start.w);
   }
@@ -181,7 +183,7 @@ final class Fitter {
     int shift = Initializer.transformShift(data, h);
     Problem problem = new Problem(settings, data, model.rank(), par, shift);
     Factors start = Initializer.forTransform(data, h, data.mean(), shift);
-    iterate(problem, Solvers.factory(settings).transform(problem, start),
+    iterate(problem, Solvers.factory(settings).transform(problem, start), data.squaredNorm,
         (iteration, loss) -> { });
     Initializer.unscaleTransform(data, start.w, shift);
     return Matrix.wrap(data.n, start.rank, start.w);
@@ -191,9 +193,12 @@ final class Fitter {
    * Iterates {@code rule} until scikit-learn's convergence test holds or the iterations run out:
    * every {@code checkEvery} iterations the loss is computed and the run stops when {@code
    * (previous - current) / initial < tolerance} (the values compared as {@link
-   * Loss#convergenceError}).
+   * Loss#convergenceError}, {@code initial} as {@link NmfSettings#convergenceScale} says, with
+   * {@code squaredNorm} that of the data the loss is over: V in stored units, or its observed
+   * entries).
    */
-  private static Trace iterate(Problem problem, UpdateRule rule, Observer observer) {
+  private static Trace iterate(Problem problem, UpdateRule rule, double squaredNorm,
+      Observer observer) {
     NmfSettings settings = problem.settings();
     Loss lossType = settings.loss();
     ScaledData data = problem.data();
@@ -205,6 +210,7 @@ final class Fitter {
     double initial = rule.loss();
     history[checks++] = lossType.toCallerUnits(initial, data, settings.beta());
     double initialError = lossType.convergenceError(initial);
+    double scale = settings.convergenceScale(initialError, squaredNorm);
     double previousError = initialError;
     boolean converged = false;
     int iteration = 0;
@@ -225,7 +231,7 @@ final class Fitter {
         history[checks++] = reported;
         double error = lossType.convergenceError(loss);
         converged = tolerance > 0
-            && (initialError == 0 || (previousError - error) / initialError < tolerance);
+            && (scale == 0 || (previousError - error) / scale < tolerance);
         previousError = error;
       }
       observer.onIteration(iteration, reported);

@@ -37,7 +37,10 @@ import io.github.nmf4j.linalg.SparseMatrix;
  * values compared are {@code ||V - WH||_F} (Frobenius) or {@code sqrt(2 D(V || WH))} (the
  * divergences). When the initial value is 0 (the start already reproduces V, as for V of zeros)
  * the first test stops the fit, converged; scikit-learn's test divides by that 0 and runs all
- * {@code maxIterations}.
+ * {@code maxIterations}. For {@link Solver#HALS} the initial value is capped at {@code ||V||}
+ * (the error of {@code W = 0}): a start far worse than that (NNDSVDA at a high rank) made the
+ * test stop HALS long before convergence; scikit-learn's cd tests its projected gradient
+ * instead.
  *
  * <p><b>Determinism.</b> Every random value derives from {@link Builder#seed}; the same seed gives
  * bit-identical factors, losses and labels for any number of {@link Builder#threads threads}.

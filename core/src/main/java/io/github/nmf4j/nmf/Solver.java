@@ -31,8 +31,9 @@ public enum Solver {
    * {@code W[:,c] = max(f, W[:,c] + ((VH')[:,c] - W (HH')[:,c]) / (HH')[c,c])} with a tiny floor
    * {@code f > 0}. It reaches a given error in far fewer iterations than the multiplicative
    * updates, and the loss never increases. With one sweep it is scikit-learn's
-   * {@code NMF(solver='cd')}, but its convergence test is {@link Nmf}'s loss test, for the fit
-   * and for {@link NmfModel#transform} (which starts W at {@code sqrt(mean(x) / k)}), where cd
+   * {@code NMF(solver='cd')}, but its convergence test is {@link Nmf}'s loss test (its initial
+   * value capped at {@code ||V||}), for the fit and for {@link NmfModel#transform} (which starts
+   * W at {@code sqrt(mean(x) / k)}), where cd
    * stops on its projected gradient (and its transform starts W at 0): iteration counts differ
    * from cd's, and a transform can stop farther from the least-squares W. Choosing it with
    * {@link Loss#KULLBACK_LEIBLER} is an {@link IllegalArgumentException} when the configuration
