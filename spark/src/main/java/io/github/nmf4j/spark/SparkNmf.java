@@ -106,8 +106,8 @@ public class SparkNmf extends Estimator<SparkNmfModel> implements DefaultParamsW
 
   /**
    * The tolerance of the convergence test {@code (previous - current) / initial < tol}, checked
-   * every 10 iterations as scikit-learn does; finite and >= 0, 0 running all iterations;
-   * default 1e-4.
+   * every 10 iterations as scikit-learn does ({@code initial} at most {@code ||V||} for HALS, as
+   * in the core's {@code Nmf}); finite and >= 0, 0 running all iterations; default 1e-4.
    */
   public DoubleParam tol() {
     return tol;
