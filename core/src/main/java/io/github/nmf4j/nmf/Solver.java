@@ -33,11 +33,10 @@ public enum Solver {
    * updates, and the loss never increases. With one sweep it is scikit-learn's
    * {@code NMF(solver='cd')}, but its convergence test is {@link Nmf}'s loss test (its initial
    * value capped at {@code ||V||}), for the fit and for {@link NmfModel#transform} (which starts
-   * W at {@code sqrt(mean(x) / k)}), where cd
-   * stops on its projected gradient (and its transform starts W at 0): iteration counts differ
-   * from cd's, and a transform can stop farther from the least-squares W. Choosing it with
-   * {@link Loss#KULLBACK_LEIBLER} is an {@link IllegalArgumentException} when the configuration
-   * is built.
+   * W at {@code sqrt(mean(x) / k)}), where cd stops on its projected gradient (and its transform
+   * starts W at 0): iteration counts differ from cd's, and a transform can stop farther from the
+   * least-squares W. Choosing it with {@link Loss#KULLBACK_LEIBLER} is an {@link
+   * IllegalArgumentException} when the configuration is built.
    */
   HALS
 }
