@@ -59,10 +59,13 @@ public record NmfSettings(int rank, Loss loss, Solver solver,
    * loss; with the start's error alone, an NNDSVDA start at a high rank, whose weak components
    * hold its fill {@code mean(V)} in every entry, made the test stop HALS far from convergence
    * (the digits at rank 32: a start 34 times {@code ||V||}, stopped after 50 iterations at a
-   * relative error of 0.151; capped, 150 iterations and 0.136, cd 0.135 in 200).
+   * relative error of 0.151; capped, 150 iterations and 0.136, cd 0.135 in 200). A V of zeros
+   * (over its observed entries) has no such scale: the start's error stays the denominator, so
+   * that a start away from 0 is still fitted rather than declared converged at the first test.
    */
   double convergenceScale(double initialError, double squaredNorm) {
-    return solver == Solver.HALS ? Math.min(initialError, Math.sqrt(squaredNorm)) : initialError;
+    return solver == Solver.HALS && squaredNorm > 0
+        ? Math.min(initialError, Math.sqrt(squaredNorm)) : initialError;
   }
 
   /** Whether a penalty is set ({@code alphaW} or {@code alphaH} positive). */

@@ -151,6 +151,33 @@ class HalsTest {
     }
   }
 
+  /**
+   * The cap needs a V with a non-zero entry: with every observed entry 0 the cap would be 0, and
+   * a custom start away from 0 was declared converged at the first test (error 6.94 after one
+   * iteration). It is fitted instead, as before the cap, to an error near 0.
+   */
+  @Test
+  void aZeroVWithAStartAwayFromZeroIsStillFitted() {
+    double[] values = new double[30 * 20];
+    SplittableRandom r = new SplittableRandom(2);
+    for (int i = 0; i < values.length; i++) {
+      if (r.nextDouble() < 0.5) {
+        values[i] = Double.NaN;
+      }
+    }
+    double[] one = new double[90];
+    java.util.Arrays.fill(one, 1);
+    Matrix w0 = Matrix.wrap(30, 3, one);
+    Matrix h0 = Matrix.wrap(3, 20, java.util.Arrays.copyOf(one, 60));
+    for (Matrix v : new Matrix[] {Matrix.wrap(30, 20, values), Matrix.zeros(30, 20)}) {
+      NmfModel model = hals().rank(3).missingValues(MissingValues.IGNORE).checkEvery(1)
+          .initialFactors(w0, h0).fit(v);
+      assertThat(model.lossHistory()[0]).isGreaterThan(1);
+      assertThat(model.iterations()).isGreaterThan(1);
+      assertThat(model.reconstructionError()).isLessThan(0.05);
+    }
+  }
+
   /** As for MU: W for the training rows with H fixed is at least as good (within 1%). */
   @Test
   void transformOfTheTrainingDataReconstructsItAsWellAsTheFit() {
