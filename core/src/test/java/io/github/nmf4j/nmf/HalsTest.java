@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.nmf4j.linalg.Matrix;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CancellationException;
@@ -166,9 +167,9 @@ class HalsTest {
       }
     }
     double[] one = new double[90];
-    java.util.Arrays.fill(one, 1);
+    Arrays.fill(one, 1);
     Matrix w0 = Matrix.wrap(30, 3, one);
-    Matrix h0 = Matrix.wrap(3, 20, java.util.Arrays.copyOf(one, 60));
+    Matrix h0 = Matrix.wrap(3, 20, Arrays.copyOf(one, 60));
     for (Matrix v : new Matrix[] {Matrix.wrap(30, 20, values), Matrix.zeros(30, 20)}) {
       NmfModel model = hals().rank(3).missingValues(MissingValues.IGNORE).checkEvery(1)
           .initialFactors(w0, h0).fit(v);
