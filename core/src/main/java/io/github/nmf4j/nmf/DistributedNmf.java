@@ -185,8 +185,7 @@ public final class DistributedNmf {
         }
         history[checks++] = reported;
         double error = c.convergenceError(loss);
-        converged = config.settings().tolerance() > 0
-            && (scale == 0 || (previousError - error) / scale < config.settings().tolerance());
+        converged = config.settings().converged(previousError, error, scale);
         previousError = error;
       }
       monitor.report(0, iteration, maxIterations, reported, Double.NaN);

@@ -204,7 +204,6 @@ final class Fitter {
     ScaledData data = problem.data();
     int maxIterations = settings.maxIterations();
     int checkEvery = settings.checkEvery();
-    double tolerance = settings.tolerance();
     double[] history = new double[16];
     int checks = 0;
     double initial = rule.loss();
@@ -230,8 +229,7 @@ final class Fitter {
         }
         history[checks++] = reported;
         double error = lossType.convergenceError(loss);
-        converged = tolerance > 0
-            && (scale == 0 || (previousError - error) / scale < tolerance);
+        converged = settings.converged(previousError, error, scale);
         previousError = error;
       }
       observer.onIteration(iteration, reported);

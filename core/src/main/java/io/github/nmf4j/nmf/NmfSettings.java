@@ -68,6 +68,14 @@ public record NmfSettings(int rank, Loss loss, Solver solver,
         ? Math.min(initialError, Math.sqrt(squaredNorm)) : initialError;
   }
 
+  /**
+   * The convergence test at a check: {@code (previousError - error) / scale < tolerance}, {@code
+   * scale} from {@link #convergenceScale}; a scale of 0 stops at once, a tolerance of 0 never.
+   */
+  boolean converged(double previousError, double error, double scale) {
+    return tolerance > 0 && (scale == 0 || (previousError - error) / scale < tolerance);
+  }
+
   /** Whether a penalty is set ({@code alphaW} or {@code alphaH} positive). */
   boolean penalized() {
     return alphaW > 0 || alphaH > 0;
