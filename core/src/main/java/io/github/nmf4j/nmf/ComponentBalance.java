@@ -15,6 +15,16 @@ final class ComponentBalance {
    * limit)} so that they are about equal.
    */
   static void byLargestEntries(double[] w, double[] h, int n, int p, int k, int limit) {
+    byLargestEntries(w, h, n, p, k, limit, 0, 0);
+  }
+
+  /**
+   * {@link #byLargestEntries(double[], double[], int, int, int, int)}, leaving alone a component
+   * whose largest entry of W is at most twice {@code floorW} or of H at most twice {@code
+   * floorH}.
+   */
+  static void byLargestEntries(double[] w, double[] h, int n, int p, int k, int limit,
+      double floorW, double floorH) {
     for (int c = 0; c < k; c++) {
       double maxW = 0;
       for (int i = 0; i < n; i++) {
@@ -24,7 +34,8 @@ final class ComponentBalance {
       for (int j = 0; j < p; j++) {
         maxH = Math.max(maxH, h[c * p + j]);
       }
-      if (maxW == 0 || maxH == 0 || !Double.isFinite(maxW) || !Double.isFinite(maxH)) {
+      if (maxW == 0 || maxH == 0 || !Double.isFinite(maxW) || !Double.isFinite(maxH)
+          || maxW <= 2 * floorW || maxH <= 2 * floorH) {
         continue;
       }
       int e = (Math.getExponent(maxH) - Math.getExponent(maxW)) / 2;

@@ -89,6 +89,16 @@ final class MaskedDenseHals extends MaskedHalsRule {
 
   /** {@code E = WH} at the missing entries, from the factors. */
   @Override
+  double floorW() {
+    return floorW;
+  }
+
+  @Override
+  double floorH() {
+    return floorH;
+  }
+
+  @Override
   void refresh() {
     Entries.transpose(h, k, data.p, ht);
     entries.productAt(w, ht, k, atMissing, par);

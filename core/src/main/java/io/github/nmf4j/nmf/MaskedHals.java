@@ -108,6 +108,16 @@ final class MaskedHals extends MaskedHalsRule {
 
   /** {@code R = V_s - WH} at the observed entries. */
   @Override
+  double floorW() {
+    return floorW;
+  }
+
+  @Override
+  double floorH() {
+    return floorH;
+  }
+
+  @Override
   void refresh() {
     Entries.transpose(h, k, data.p, ht);
     entries.productAt(w, ht, k, residual, par);
