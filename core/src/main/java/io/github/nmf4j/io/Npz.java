@@ -160,7 +160,9 @@ final class Npz {
       }
     }
     boolean canonical = true;
-    for (int i = 0; i < r && canonical; i++) {
+    // every index is checked here, past a row that needs sorting too, so that the message
+    // names the file's array (a csc file's row indices are not columns)
+    for (int i = 0; i < r; i++) {
       for (int q = pointers[i]; q < pointers[i + 1]; q++) {
         int j = columns[q];
         if (j < 0 || j >= c) {
