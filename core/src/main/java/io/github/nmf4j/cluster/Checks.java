@@ -12,6 +12,9 @@ import java.util.function.IntSupplier;
 /** Argument checks shared by the clustering classes; messages name the argument and value. */
 final class Checks {
 
+  /** The most elements a Java array can have on common JVMs ({@code Matrix}'s limit). */
+  private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+
   private Checks() {}
 
   /**
@@ -39,6 +42,19 @@ final class Checks {
         throw new IllegalArgumentException("labels[" + i + "] must be in [0, " + clusters
             + "), was " + labels[i]);
       }
+    }
+  }
+
+  /**
+   * Checks that {@code k} dense centroids of the {@code d} columns of {@code n x d} sparse
+   * points fit in a Java array: unlike dense points, which hold at least {@code k} rows of
+   * {@code d} values, sparse points may have more columns than that, and {@code k d} then
+   * overflowed an {@code int} in the sizes of the fit's arrays.
+   */
+  static void centroidsFit(int k, int n, int d) {
+    if ((long) k * d > MAX_ARRAY) {
+      throw new IllegalArgumentException("k must be <= " + MAX_ARRAY / d + " for " + n + "x"
+          + d + " points (the k x " + d + " centroids must fit in a Java array), was " + k);
     }
   }
 

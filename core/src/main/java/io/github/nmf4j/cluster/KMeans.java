@@ -186,7 +186,8 @@ public final class KMeans extends Estimator<KMeansSettings> {
    * @return the fitted model of the restart with the lowest inertia
    * @throws IllegalArgumentException if {@code points} is null, has no rows or no columns,
    *     stores NaN or an infinity, has fewer rows than {@code k} or fewer distinct rows than
-   *     {@code k}, if the initial centroids have a different number of columns, if the
+   *     {@code k}, has so many columns that {@code k} dense centroids would not fit in a Java
+   *     array, if the initial centroids have a different number of columns, if the
    *     initialization is {@link KMeansInit#K_MEANS_PARALLEL} (dense points only), or (cosine)
    *     if a row is zero or the rows have fewer than {@code k} distinct directions
    * @throws CancellationException if the listener cancelled the fit or the calling thread was

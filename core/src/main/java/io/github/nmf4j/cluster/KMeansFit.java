@@ -103,6 +103,7 @@ final class KMeansFit {
           + " SparseMatrix points; use K_MEANS_PLUS_PLUS or RANDOM");
     }
     Arguments.requireNonNull(points, "points");
+    Checks.centroidsFit(k, points.rows(), points.cols()); // before the rows are transposed
     if (settings.distance() == Distance.COSINE) {
       return runSpherical(points);
     }

@@ -126,8 +126,9 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansSettings> {
    *
    * @param points n x d, one sample per row; not modified
    * @return the fitted model
-   * @throws IllegalArgumentException if {@code points} is null, has no rows or no columns, or
-   *     has fewer rows, or fewer distinct rows, than {@code k}
+   * @throws IllegalArgumentException if {@code points} is null, has no rows or no columns,
+   *     has fewer rows, or fewer distinct rows, than {@code k}, or has so many columns that
+   *     {@code k} dense centroids would not fit in a Java array
    * @throws CancellationException as {@link #fit(Matrix)} does
    */
   public KMeansModel fit(SparseMatrix points) {
@@ -152,6 +153,7 @@ public final class MiniBatchKMeans extends Estimator<MiniBatchKMeansSettings> {
 
   private KMeansModel fitSparse(SparseMatrix points) {
     Arguments.requireNonNull(points, "points");
+    Checks.centroidsFit(settings().k(), points.rows(), points.cols());
     // the product form of the distances needs |x|^2 < Double.MAX_VALUE / (4 n) (Rescaling)
     int scale = Rescaling.shiftIntoRange(SparseRows.largest(points),
         (long) points.rows() * points.cols());

@@ -78,4 +78,20 @@ class MiniBatchSparseKMeansTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("points must have at least one row and one column, was 0x2");
   }
+
+  /**
+   * Sparse points may have more columns than k dense centroids can hold: k d overflowed an int
+   * in the sizes of the loop's arrays, here to 2 values (for 2^31 - 10 columns and k = 2, a
+   * NegativeArraySizeException).
+   */
+  @Test
+  void refusesCentroidsTooLargeForAnArray() {
+    int cols = 1_431_655_766; // 3 cols = 2^32 + 2
+    SparseMatrix wide = SparseMatrix.fromTriplets(4, cols, new int[] {0, 1, 2, 3},
+        new int[] {0, 5, cols - 1, 7}, new double[] {1, 2, 3, 4});
+    assertThatThrownBy(() -> MiniBatchKMeans.builder().k(3).seed(0).fit(wide))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("k must be <= 1 for 4x1431655766 points (the k x 1431655766 centroids must"
+            + " fit in a Java array), was 3");
+  }
 }

@@ -187,6 +187,23 @@ class SparseKMeansTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x");
   }
 
+  /**
+   * Sparse points may have more columns than k dense centroids can hold: the fit transposed
+   * the rows first (8.6 GB of pointers for 2^31 - 10 columns), an OutOfMemoryError, and k d
+   * overflowed an int in the sizes of its arrays.
+   */
+  @ParameterizedTest
+  @EnumSource(Distance.class)
+  void refusesCentroidsTooLargeForAnArray(Distance distance) {
+    int cols = Integer.MAX_VALUE - 9;
+    SparseMatrix wide = SparseMatrix.fromTriplets(3, cols, new int[] {0, 1, 2},
+        new int[] {0, 5, cols - 1}, new double[] {1, 2, 3});
+    assertThatThrownBy(() -> KMeans.builder().k(2).distance(distance).seed(0).fit(wide))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("k must be <= 1 for 3x2147483638 points (the k x 2147483638 centroids must"
+            + " fit in a Java array), was 2");
+  }
+
   @Test
   void listenerCancellationAndExecutorWork() throws Exception {
     SparseMatrix x = blobs(800, 30, 4, 7);
