@@ -100,6 +100,10 @@ final class Data {
    * does not store included; null when every entry is positive.
    */
   int[] firstZero() {
+    // a SparseMatrix's accessors return copies: taken once, not for every row and entry
+    int[] pointers = sparse == null ? null : sparse.rowPointers();
+    int[] columns = sparse == null ? null : sparse.columnIndices();
+    double[] values = sparse == null ? null : sparse.values();
     for (int i = 0; i < rows(); i++) {
       if (dense != null) {
         double[] row = dense.row(i);
@@ -110,10 +114,8 @@ final class Data {
         }
         continue;
       }
-      int[] columns = sparse.columnIndices();
-      double[] values = sparse.values();
       int expected = 0;
-      for (int q = sparse.rowPointers()[i]; q < sparse.rowPointers()[i + 1]; q++) {
+      for (int q = pointers[i]; q < pointers[i + 1]; q++) {
         if (columns[q] != expected || values[q] == 0) {
           return new int[] {i, columns[q] != expected ? expected : columns[q]};
         }
