@@ -4,6 +4,7 @@ import io.github.nmf4j.internal.Phrases;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
 import java.io.BufferedReader;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -30,7 +31,47 @@ final class MatrixMarket {
   /** A value of an integer field: a sign and ASCII digits, as Python's {@code int()} reads. */
   private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
 
+  /**
+   * The most characters a line may hold. A Matrix Market line holds a few numbers (NIST's own
+   * reader takes 1024 characters), but a line is gathered whole before it is parsed: without a
+   * limit, a small gzip file that inflates to gigabytes without a line break ran out of memory.
+   */
+  static final int MAX_LINE = 1 << 20;
+
   private MatrixMarket() {}
+
+  /**
+   * {@code reader} refusing, with a {@link FileFormatException} naming the file and the line, a
+   * line of more than {@link #MAX_LINE} characters before more of it is gathered.
+   */
+  private static BufferedReader limited(BufferedReader reader, String name) {
+    return new BufferedReader(new FilterReader(reader) {
+      private int line = 1;
+      private int run;
+
+      @Override
+      public int read() throws IOException {
+        char[] c = new char[1];
+        return read(c, 0, 1) < 0 ? -1 : c[0];
+      }
+
+      @Override
+      public int read(char[] buffer, int offset, int length) throws IOException {
+        int got = in.read(buffer, offset, length);
+        for (int i = offset; i < offset + got; i++) {
+          char c = buffer[i];
+          if (c == '\n' || c == '\r') {
+            line += c == '\n' ? 1 : 0;
+            run = 0;
+          } else if (++run > MAX_LINE) {
+            throw new FileFormatException(name + ": line " + line + " is longer than " + MAX_LINE
+                + " characters; a Matrix Market line holds a few numbers");
+          }
+        }
+        return got;
+      }
+    }, 1 << 16);
+  }
 
   /**
    * Whether {@code start}, the beginning of a file, is a Matrix Market banner that declares the
@@ -168,7 +209,7 @@ final class MatrixMarket {
    */
   static Matrix read(BufferedReader reader, FileBudget budget) throws IOException {
     String name = budget.name();
-    Header h = header(reader, budget);
+    Header h = header(limited(reader, name), budget);
     Lines lines = h.lines();
     int rows = h.rows();
     int cols = h.cols();
@@ -215,7 +256,7 @@ final class MatrixMarket {
    */
   static SparseMatrix readSparse(BufferedReader reader, FileBudget budget) throws IOException {
     String name = budget.name();
-    Header h = header(reader, budget);
+    Header h = header(limited(reader, name), budget);
     if (!h.coordinate()) {
       double[] a = readArrayBody(h, budget, budget.elements(h.rows(), h.cols(), h.claim()));
       requireEnd(h.lines(), name);

@@ -394,6 +394,33 @@ class SparseIoTest {
         .hasMessageContaining("is not a gzip file");
   }
 
+  /**
+   * A line is gathered whole before it is parsed, so a small gzip file that inflates to
+   * gigabytes without a line break ran out of memory (600 KB of .mtx.gz under -Xmx512m); a line
+   * beyond {@link MatrixMarket#MAX_LINE} characters is refused as soon as it gets that long.
+   */
+  @Test
+  void aLineLongerThanAnyMatrixMarketLineIsRefused() throws IOException {
+    Path gz = dir.resolve("long.mtx.gz");
+    gzip(gz, "%%MatrixMarket matrix coordinate real general\n% fine\n3 3 1\n1 1 "
+        + "1".repeat(MatrixMarket.MAX_LINE) + "\n");
+    String message = gz + ": line 4 is longer than " + MatrixMarket.MAX_LINE
+        + " characters; a Matrix Market line holds a few numbers";
+    assertThatThrownBy(() -> MatrixIo.readSparse(gz))
+        .isInstanceOf(FileFormatException.class).hasMessage(message);
+    assertThatThrownBy(() -> MatrixIo.read(gz))
+        .isInstanceOf(FileFormatException.class).hasMessage(message);
+    Path plain = dir.resolve("long.mtx");
+    Files.writeString(plain, "%%MatrixMarket matrix array real general\r\n1 1\r\n"
+        + "2".repeat(MatrixMarket.MAX_LINE + 1));
+    assertThatThrownBy(() -> MatrixIo.readSparse(plain))
+        .isInstanceOf(FileFormatException.class).hasMessageStartingWith(plain + ": line 3 is");
+    Path longest = dir.resolve("longest.mtx");
+    Files.writeString(longest, "%%MatrixMarket matrix coordinate real general\n%"
+        + " ".repeat(MatrixMarket.MAX_LINE - 1) + "\n1 1 1\n1 1 2.5\n");
+    assertThat(MatrixIo.readSparse(longest).get(0, 0)).isEqualTo(2.5);
+  }
+
   @Test
   void aHugeSparseMatrixIsReadWithoutItsDenseForm() throws IOException {
     Path p = dir.resolve("huge.mtx");
