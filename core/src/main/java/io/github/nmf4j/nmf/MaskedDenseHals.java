@@ -87,7 +87,6 @@ final class MaskedDenseHals extends MaskedHalsRule {
     refresh();
   }
 
-  /** {@code E = WH} at the missing entries, from the factors. */
   @Override
   double floorW() {
     return floorW;
@@ -98,6 +97,7 @@ final class MaskedDenseHals extends MaskedHalsRule {
     return floorH;
   }
 
+  /** {@code E = WH} at the missing entries, from the factors. */
   @Override
   void refresh() {
     Entries.transpose(h, k, data.p, ht);

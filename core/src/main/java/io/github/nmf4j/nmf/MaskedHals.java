@@ -106,7 +106,6 @@ final class MaskedHals extends MaskedHalsRule {
     return Math.sqrt(entries.sum(q -> residual[q] * residual[q], partial, par));
   }
 
-  /** {@code R = V_s - WH} at the observed entries. */
   @Override
   double floorW() {
     return floorW;
@@ -117,6 +116,7 @@ final class MaskedHals extends MaskedHalsRule {
     return floorH;
   }
 
+  /** {@code R = V_s - WH} at the observed entries. */
   @Override
   void refresh() {
     Entries.transpose(h, k, data.p, ht);
