@@ -36,9 +36,6 @@ import io.github.nmf4j.linalg.kernel.Gemm;
  */
 final class MaskedDenseHals extends MaskedHalsRule {
 
-  /** The floors of H's and W's entries: {@code f}, or 0 for a factor with an L1 weight. */
-  private final double floorH;
-  private final double floorW;
   private final double lambda;
   /** The proximal weight of each component's W steps ({@link MaskedHals#transformWeights}). */
   private final double[] lambdaW;
@@ -65,14 +62,10 @@ final class MaskedDenseHals extends MaskedHalsRule {
   private final Block[] rowBlocks;
 
   MaskedDenseHals(Problem problem, Factors start, Observed data, boolean updateH) {
-    super(problem, start, data, data.missing, updateH);
+    super(problem, start, data, data.missing, updateH,
+        (long) data.n * data.p - data.missing.size());
     int n = data.n;
     int p = data.p;
-    long observed = (long) n * p - entries.size();
-    double rms = Math.sqrt(data.squaredNorm / observed);
-    double floor = FrobeniusHals.FLOOR * Math.sqrt(rms / k);
-    this.floorH = penalties.l1H > 0 ? 0 : floor;
-    this.floorW = penalties.l1W > 0 ? 0 : floor;
     this.lambda = MaskedHals.proximalWeight(rms, k);
     this.lambdaW = MaskedHals.transformWeights(h, k, p, lambda, updateH);
     this.lambdaH = new double[k];
@@ -85,16 +78,6 @@ final class MaskedDenseHals extends MaskedHalsRule {
     columnBlocks = blocks(columns, n);
     rowBlocks = blocks(rows, p);
     refresh();
-  }
-
-  @Override
-  double floorW() {
-    return floorW;
-  }
-
-  @Override
-  double floorH() {
-    return floorH;
   }
 
   /** {@code E = WH} at the missing entries, from the factors. */

@@ -75,9 +75,6 @@ final class MaskedHals extends MaskedHalsRule {
     return weights;
   }
 
-  /** The floors of H's and W's entries: {@code f}, or 0 for a factor with an L1 weight. */
-  private final double floorH;
-  private final double floorW;
   private final double lambda;
   /** The proximal weight of each component's W steps ({@link #transformWeights}). */
   private final double[] lambdaW;
@@ -86,12 +83,7 @@ final class MaskedHals extends MaskedHalsRule {
   private final double[] partial;
 
   MaskedHals(Problem problem, Factors start, Observed data, boolean updateH) {
-    super(problem, start, data, data.observed, updateH);
-    // No stored entry at all (a sparse V with nothing stored): no scale, as all zeros.
-    double rms = entries.size() == 0 ? 0 : Math.sqrt(data.squaredNorm / entries.size());
-    double floor = FrobeniusHals.FLOOR * Math.sqrt(rms / k);
-    this.floorH = penalties.l1H > 0 ? 0 : floor;
-    this.floorW = penalties.l1W > 0 ? 0 : floor;
+    super(problem, start, data, data.observed, updateH, data.observed.size());
     this.lambda = proximalWeight(rms, k);
     this.lambdaW = transformWeights(h, k, data.p, lambda, updateH);
     residual = new double[entries.size()];
@@ -104,16 +96,6 @@ final class MaskedHals extends MaskedHalsRule {
   @Override
   double computeLoss() {
     return Math.sqrt(entries.sum(q -> residual[q] * residual[q], partial, par));
-  }
-
-  @Override
-  double floorW() {
-    return floorW;
-  }
-
-  @Override
-  double floorH() {
-    return floorH;
   }
 
   /** {@code R = V_s - WH} at the observed entries. */

@@ -32,29 +32,37 @@ abstract class MaskedHalsRule extends MaskedRule {
    */
   static final int UNBALANCED = 10;
 
+  /** The root mean square of the observed entries of {@code V_s} (0 when none is observed). */
+  final double rms;
+  /**
+   * The floors of H's and W's entries: {@code FrobeniusHals.FLOOR sqrt(rms / k)}, or 0 for a
+   * factor with an L1 weight.
+   */
+  final double floorH;
+  final double floorW;
   /** Whether components are rebalanced: in an unpenalized fit (not a transform). */
   private final boolean balance;
 
+  /** {@code observed}: how many entries of V are observed. */
   MaskedHalsRule(Problem problem, Factors start, Observed data, Entries entries,
-      boolean updateH) {
+      boolean updateH, long observed) {
     super(problem, start, data, entries, updateH);
+    // No observed entry at all (a sparse V with nothing stored): no scale, as all zeros.
+    this.rms = observed == 0 ? 0 : Math.sqrt(data.squaredNorm / observed);
+    double floor = FrobeniusHals.FLOOR * Math.sqrt(rms / k);
+    this.floorH = penalties.l1H > 0 ? 0 : floor;
+    this.floorW = penalties.l1W > 0 ? 0 : floor;
     this.balance = updateH && !penalties.any();
   }
 
   /** Rebalances the components whose W and H have drifted far apart in size. */
   private void balance() {
     if (balance) {
-      ComponentBalance.byLargestEntries(w, h, data.n, data.p, k, UNBALANCED, floorW(), floorH());
+      ComponentBalance.byLargestEntries(w, h, data.n, data.p, k, UNBALANCED, floorW, floorH);
     }
   }
 
   abstract void updateH();
-
-  /** The floor of W's entries. */
-  abstract double floorW();
-
-  /** The floor of H's entries. */
-  abstract double floorH();
 
   abstract void updateW();
 
