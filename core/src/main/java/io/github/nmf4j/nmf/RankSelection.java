@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Chooses the rank of an NMF by cross-validation on held-out entries (as RcppML does): in each
@@ -34,7 +35,11 @@ import java.util.function.Function;
  * <p>Every fit of a repeat hides the same entries, so the ranks are compared on the same data.
  * The fits use the {@link Builder#nmf template}'s loss, solver, initialization and stopping rule
  * with the rank and a seed of their own. NaN entries of V are missing already and are never
- * held out. Cost: {@code repeats x ranks} fits of masked NMF (see <a
+ * held out. A held-out entry whose row or column keeps no other observed entry cannot be
+ * predicted (its row of W or column of H is fitted to nothing): every rank predicts it as about
+ * 0, and it is scored all the same, adding about the same error to every rank; a repeat that
+ * holds out only such entries (as any does of a {@code 1 x p} or {@code n x 1} V, or with a
+ * holdout fraction near 1) is refused. Cost: {@code repeats x ranks} fits of masked NMF (see <a
  * href="https://github.com/nmf4j/nmf4j/blob/main/docs/missing-values.md">missing values</a>).
  *
  * <p>Results do not depend on the number of threads (each fit uses them; the fits run one after
@@ -69,7 +74,9 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
    *
    * @throws IllegalArgumentException if {@code v} is null or empty, holds a negative or infinite
    *     value (the message names its row, column and value), if it has too few observed entries
-   *     to hold out at least one and keep one, or if a rank does not suit it (as {@link Nmf#fit})
+   *     to hold out at least one and keep one, if a repeat holds out no entry whose row and
+   *     column keep an observed entry (none the fits can predict; checked before any fit), or
+   *     if a rank does not suit it (as {@link Nmf#fit})
    * @throws java.util.concurrent.CancellationException if the listener cancelled or the calling
    *     thread was interrupted (the interrupt flag stays set)
    */
@@ -78,7 +85,7 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
       int[] observed = observedEntries(v);
       double[] data = MatrixAccess.data(v);
       int p = v.cols();
-      return crossValidate(observed, v.rows(), p, v.shape(), hidden -> {
+      return crossValidate(observed, v.rows(), p, v.shape(), e -> e / p, e -> e % p, hidden -> {
         double[] masked = data.clone();
         for (int e : hidden) {
           masked[e] = Double.NaN;
@@ -110,7 +117,8 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
    * @throws IllegalArgumentException if {@code v} is null or empty or stores a negative value
    *     (the message names its row, column and value), if the template's missing values are not
    *     {@link MissingValues#IGNORE}, if v stores too few entries to hold out at least one and
-   *     keep one, or if a rank does not suit it (as {@link Nmf#fit(SparseMatrix)})
+   *     keep one, if a repeat holds out no entry whose row and column keep a stored entry (as
+   *     {@link #fit(Matrix)}), or if a rank does not suit it (as {@link Nmf#fit(SparseMatrix)})
    * @throws java.util.concurrent.CancellationException as {@link #fit(Matrix)}
    */
   public RankSelectionResult fit(SparseMatrix v) {
@@ -133,7 +141,8 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
           rowOf[q] = i;
         }
       }
-      return crossValidate(stored, v.rows(), v.cols(), v.shape() + " sparse", hidden -> {
+      return crossValidate(stored, v.rows(), v.cols(), v.shape() + " sparse", q -> rowOf[q],
+          q -> columns[q], hidden -> {
         int kept = values.length - hidden.length;
         int[] trainPointers = new int[v.rows() + 1];
         int[] trainColumns = new int[kept];
@@ -173,10 +182,10 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
   /**
    * The held-out errors of every rank and repeat of the {@code n x p} v: each repeat hides
    * {@code heldOut} of the {@code observed} positions (drawn from the seed) and {@code split}
-   * makes its fold.
+   * makes its fold. {@code rowOf} and {@code colOf} give the row and column of a position.
    */
   private RankSelectionResult crossValidate(int[] observed, int n, int p, String shape,
-      Function<int[], Fold> split) {
+      IntUnaryOperator rowOf, IntUnaryOperator colOf, Function<int[], Fold> split) {
     RankSelectionSettings s = settings();
     int[] ranks = s.ranks().stream().mapToInt(Integer::intValue).toArray();
     // before the first fit, the largest rank as a fit would check it (else the smaller ranks
@@ -190,6 +199,7 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
           + observed.length + " observed entries of v (" + shape + ") holds out " + held
           + " entries; it must hold out at least one and keep at least one");
     }
+    requirePredictable(observed, held, n, p, shape, rowOf, colOf);
     double[][] errors = new double[s.repeats()][ranks.length];
     Monitor monitor = Monitor.of("rank selection", listener(), s.repeats());
     SplittableRandom random = new SplittableRandom(s.seed());
@@ -206,6 +216,62 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
       }
     }
     return new RankSelectionResult(s, ranks, errors);
+  }
+
+  /**
+   * Checks, before any fit, that every repeat holds out at least one entry that the fits can
+   * predict: one whose row and column each keep an observed entry to fit. The fits know nothing
+   * of any other held-out entry (its row of W or column of H is fitted to no data), so every
+   * rank predicts it as about 0; a repeat of such entries only would score every rank alike and
+   * make the lowest rank the best by its tie. The held-out sets are drawn as {@link
+   * #crossValidate} draws them, from a generator of their own: the fits' draws do not change.
+   *
+   * @throws IllegalArgumentException naming v's shape and the holdout fraction if a repeat
+   *     holds out no predictable entry
+   */
+  private void requirePredictable(int[] observed, int held, int n, int p, String shape,
+      IntUnaryOperator rowOf, IntUnaryOperator colOf) {
+    RankSelectionSettings s = settings();
+    int[] rowCounts = new int[n];
+    int[] colCounts = new int[p];
+    for (int e : observed) {
+      rowCounts[rowOf.applyAsInt(e)]++;
+      colCounts[colOf.applyAsInt(e)]++;
+    }
+    SplittableRandom random = new SplittableRandom(s.seed());
+    for (int r = 0; r < s.repeats(); r++) {
+      int[] hidden = sample(observed, held, random.split());
+      if (!anyPredictable(hidden, rowCounts, colCounts, rowOf, colOf)) {
+        // in words the command line shares: it passes this message on
+        throw new IllegalArgumentException("a holdout fraction of " + s.holdoutFraction()
+            + " holds out " + held + " of the " + observed.length + " observed entries of the "
+            + shape + " matrix, and in repeat " + (r + 1) + " of " + s.repeats() + " each of "
+            + "them lies in a row or a column with no other observed entry left to fit: every "
+            + "rank predicts them as about 0 and scores the same, so the ranks cannot be "
+            + "compared; use a lower holdout fraction, or a matrix with more rows and columns");
+      }
+    }
+  }
+
+  /**
+   * Whether one of the {@code hidden} positions keeps an observed entry in its row and in its
+   * column once all of them are hidden; {@code rowCounts} and {@code colCounts} count the
+   * observed entries of every row and column.
+   */
+  private static boolean anyPredictable(int[] hidden, int[] rowCounts, int[] colCounts,
+      IntUnaryOperator rowOf, IntUnaryOperator colOf) {
+    int[] rowsKept = rowCounts.clone();
+    int[] colsKept = colCounts.clone();
+    for (int e : hidden) {
+      rowsKept[rowOf.applyAsInt(e)]--;
+      colsKept[colOf.applyAsInt(e)]--;
+    }
+    for (int e : hidden) {
+      if (rowsKept[rowOf.applyAsInt(e)] > 0 && colsKept[colOf.applyAsInt(e)] > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The flat indices of the non-NaN entries of v, after checking it. */

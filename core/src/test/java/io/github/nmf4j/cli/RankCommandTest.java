@@ -408,6 +408,23 @@ class RankCommandTest {
         + "value; NMF needs at least one value that is not\n");
   }
 
+  /**
+   * A single row: every held-out entry is alone in its column, no rank can predict it, and
+   * every rank scored the same ("best rank 1"). Refused with exit code 2 before any fit.
+   */
+  @Test
+  void aHoldoutNoRankCanPredictIsRefusedWithTwo() throws IOException {
+    Path row = dir.resolve("row.npy");
+    MatrixIo.write(row, Matrix.wrap(1, 10, new SplittableRandom(4).doubles(10, 1, 2).toArray()));
+    CliRunner r = CliRunner.run("rank", row.toString(), "--ranks", "1:2", "--holdout", "0.2");
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).startsWith("nmf4j rank: a holdout fraction of 0.2 holds out 2 of the 10 "
+        + "observed entries of the 1x10 matrix, and in repeat 1 of 3 each of them lies in a row "
+        + "or a column with no other observed entry left to fit")
+        .endsWith("use a lower holdout fraction, or a matrix with more rows and columns\n");
+  }
+
   @Test
   void anSvdStartBeyondMinRowsColsNamesInitAndRanks() {
     CliRunner r = CliRunner.run("rank", blobs.toString(), "--ranks", "8:10", "--init",

@@ -320,6 +320,88 @@ class RankSelectionTest {
         .hasMessageContaining("1 observed entries");
   }
 
+  /**
+   * A 1 x 10 or 10 x 1 matrix, or 0.999 held out of a 40 x 25 one: every held-out entry lies in
+   * a row or a column with no observed entry left to fit, so every rank predicted it as about 0,
+   * every rank scored the same and rank 1 was "best". Refused before any fit, naming the shape
+   * and the holdout fraction.
+   */
+  @Test
+  void aHoldOutNoRankCanPredictIsRefusedBeforeAnyFit() {
+    SplittableRandom r = new SplittableRandom(2);
+    double[] ten = r.doubles(10, 1, 2).toArray();
+    List<Progress> reports = new ArrayList<>();
+    RankSelection selection = RankSelection.builder().ranks(1, 2).holdoutFraction(0.2)
+        .listener(reports::add).nmf(Nmf.builder().maxIterations(20)).build();
+    assertThatThrownBy(() -> selection.fit(Matrix.wrap(1, 10, ten)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("a holdout fraction of 0.2 holds out 2 of the 10 observed entries of the "
+            + "1x10 matrix, and in repeat 1 of 3 each of them lies in a row or a column with no "
+            + "other observed entry left to fit: every rank predicts them as about 0 and scores "
+            + "the same, so the ranks cannot be compared; use a lower holdout fraction, or a "
+            + "matrix with more rows and columns");
+    assertThatThrownBy(() -> selection.fit(Matrix.wrap(10, 1, ten)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("of the 10x1 matrix, and in repeat 1 of 3");
+    Matrix wide = Matrix.wrap(40, 25, r.doubles(40 * 25, 1, 2).toArray());
+    assertThatThrownBy(() -> selection.toBuilder().holdoutFraction(0.999).build().fit(wide))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("a holdout fraction of 0.999 holds out 999 of the 1000 observed "
+            + "entries of the 40x25 matrix")
+        .hasMessageEndingWith("use a lower holdout fraction, or a matrix with more rows and "
+            + "columns");
+    SparseMatrix row = SparseMatrix.of(Matrix.wrap(1, 10, ten));
+    assertThatThrownBy(() -> selection.toBuilder().nmf(ignoring().maxIterations(20)).build()
+        .fit(row)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("of the 1x10 sparse matrix");
+    assertThat(reports).isEmpty();
+    // a lower fraction of the 40 x 25 matrix leaves rows and columns to predict from
+    assertThat(selection.toBuilder().holdoutFraction(0.5).build().fit(wide).testErrors())
+        .hasSize(2);
+  }
+
+  /**
+   * The check of what a repeat can predict draws the held-out sets from a generator of its own:
+   * the fits hide the same entries and score the same errors, bit for bit, as before the check
+   * (the values below are those of the commit before it). Here row 29 and column 19 keep a
+   * single observed entry each, which repeats 1 and 3 hold out among others: a held-out entry no
+   * rank can predict is still scored, as before.
+   */
+  @Test
+  void theCheckOfWhatARepeatCanPredictChangesNoScore() {
+    SplittableRandom r = new SplittableRandom(11);
+    double[] a = r.doubles(30 * 20).toArray();
+    a[5 * 20 + 3] = Double.NaN;
+    for (int j = 1; j < 20; j++) {
+      a[29 * 20 + j] = Double.NaN;
+    }
+    for (int i = 1; i < 30; i++) {
+      a[i * 20 + 19] = Double.NaN;
+    }
+    Matrix v = Matrix.wrap(30, 20, a);
+    RankSelection selection = RankSelection.builder().ranks(1, 2, 3).holdoutFraction(0.1)
+        .seed(7).nmf(Nmf.builder().maxIterations(50)).build();
+    assertThat(selection.fit(v).testErrors()).containsExactly(0x1.5b64c7725fa57p-4,
+        0x1.9036cec5dfe94p-4, 0x1.91379bcbf72f5p-4);
+    assertThat(selection.toBuilder().nmf(Nmf.builder().maxIterations(50)
+        .loss(Loss.KULLBACK_LEIBLER)).build().fit(v).testErrors())
+        .containsExactly(0x1.62d860db273e3p2, 0x1.6434bb7008358p2, 0x1.64da69cedb6b9p2);
+    List<int[]> at = new ArrayList<>();
+    List<Double> values = new ArrayList<>();
+    for (int e = 0; e < a.length; e++) {
+      if (!Double.isNaN(a[e])) {
+        at.add(new int[] {e / 20, e % 20});
+        values.add(a[e]);
+      }
+    }
+    SparseMatrix sparse = SparseMatrix.fromTriplets(30, 20,
+        at.stream().mapToInt(x -> x[0]).toArray(), at.stream().mapToInt(x -> x[1]).toArray(),
+        values.stream().mapToDouble(Double::doubleValue).toArray());
+    assertThat(selection.toBuilder().nmf(Nmf.builder().maxIterations(50)
+        .missingValues(MissingValues.IGNORE)).build().fit(sparse).testErrors())
+        .containsExactly(0x1.5b64c7725fb15p-4, 0x1.903c618abffcdp-4, 0x1.cb8f7436ed4ecp-4);
+  }
+
   /** The settings say how many entries a repeat holds out, the count the fit refuses at. */
   @Test
   void settingsCountTheHeldOutEntries() {
