@@ -113,6 +113,9 @@ public final class Main {
     } catch (UsageException | IllegalArgumentException e) {
       err.println("nmf4j " + command.name() + ": " + e.getMessage());
       return 2;
+    } catch (CommandFailedException e) {
+      err.println("nmf4j " + command.name() + ": " + e.getMessage());
+      return 1;
     } catch (FileFormatException e) {
       err.println("nmf4j " + command.name() + ": " + e.getMessage());
       return 2;

@@ -12,6 +12,7 @@ import io.github.nmf4j.nmf.Nmf;
 import io.github.nmf4j.nmf.RankSelection;
 import io.github.nmf4j.nmf.RankSelectionResult;
 import io.github.nmf4j.nmf.RankSelectionSettings;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -266,7 +267,7 @@ final class RankCommand implements Command {
             .put("oneStandardErrorRank", r.oneStandardErrorRank());
         String title = "Held-out error of " + input.getFileName() + " (" + repeats + " x "
             + fraction(holdout) + " held out)";
-        chart = () -> cvChart(title, ranks, errors, se, plot);
+        chart = () -> cvChart(title, ranks, errors, se, plot, context.err());
       } else {
         double[] cophenetic = new double[ranks.length];
         double[] dispersion = new double[ranks.length];
@@ -319,24 +320,43 @@ final class RankCommand implements Command {
   }
 
   /**
-   * The plot of the held-out errors with their standard errors as bars.
+   * The plot of the held-out errors with their standard errors as bars, of the ranks whose error
+   * and standard error are finite. Data whose squares are beyond the double range (values near
+   * 1e300) give infinite errors, which the table shows and a plot cannot: their ranks are left
+   * out and named on {@code err}.
    *
-   * @throws IllegalArgumentException naming {@code --plot} if an error or standard error is not
-   *     finite (data whose squares are beyond the double range): the table shows them, a plot
-   *     cannot
+   * @throws CommandFailedException naming {@code --plot} if no rank is left to plot (exit code
+   *     1: the fits are done and the table printed, but the plot asked for cannot be drawn)
    */
   private static LineChart cvChart(String title, int[] ranks, double[] errors, double[] se,
-      Path plot) {
+      Path plot, PrintStream err) {
+    List<Integer> kept = new ArrayList<>();
+    List<Integer> left = new ArrayList<>();
     for (int i = 0; i < ranks.length; i++) {
-      if (!Double.isFinite(errors[i]) || !Double.isFinite(se[i])) {
-        throw new IllegalArgumentException("--plot " + plot + ": the held-out error of rank "
-            + ranks[i] + " is " + errors[i] + " (standard error " + se[i] + "), beyond the "
-            + "double range; scale the data down to plot it");
+      if (Double.isFinite(errors[i]) && Double.isFinite(se[i])) {
+        kept.add(i);
+      } else {
+        left.add(i);
       }
     }
+    if (kept.isEmpty()) {
+      throw new CommandFailedException("--plot " + plot + ": nothing to plot, the held-out error "
+          + "of every rank is beyond the double range (see the table); scale the data down to "
+          + "plot it");
+    }
+    if (!left.isEmpty()) {
+      err.println("nmf4j rank: --plot " + plot + " leaves out "
+          + (left.size() == 1 ? "rank " : "ranks ")
+          + String.join(", ", left.stream().map(i -> Integer.toString(ranks[i])).toList())
+          + ", whose held-out error is beyond the double range (see the table); scale the data "
+          + "down to plot every rank");
+    }
+    double[] x = kept.stream().mapToDouble(i -> ranks[i]).toArray();
+    double[] y = kept.stream().mapToDouble(i -> errors[i]).toArray();
+    double[] bars = kept.stream().mapToDouble(i -> se[i]).toArray();
     return new LineChart(title, "rank", "mean held-out error (log)")
-        .logY(Arrays.stream(errors).allMatch(e -> e > 0))
-        .series("mean, 1 standard error", doubles(ranks), errors, se);
+        .logY(Arrays.stream(y).allMatch(e -> e > 0))
+        .series("mean, 1 standard error", x, y, bars);
   }
 
   /**

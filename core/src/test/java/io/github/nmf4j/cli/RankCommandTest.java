@@ -78,27 +78,56 @@ class RankCommandTest {
 
   /**
    * Values near Double.MAX_VALUE: the held-out errors (squares) are beyond the double range. The
-   * table still prints; only a plot, which cannot draw infinite errors, is refused by name.
+   * table still prints; a plot, which cannot draw infinite errors, is not written, and the run
+   * fails with exit code 1 (a failure during the work). It exited with 2, the code of an error
+   * found before any work, after all the fits.
    */
   @Test
-  void heldOutErrorsBeyondTheDoubleRangePrintAndRefuseOnlyThePlot() throws IOException {
-    Matrix v = MatrixIo.read(planted);
-    double[] a = v.toRowMajorArray();
-    for (int i = 0; i < a.length; i++) {
-      a[i] = Math.scalb(a[i], 1020);
-    }
-    Path huge = dir.resolve("huge.npy");
-    MatrixIo.write(huge, Matrix.wrap(v.rows(), v.cols(), a));
+  void heldOutErrorsBeyondTheDoubleRangePrintAndFailOnlyThePlot() throws IOException {
+    Path huge = scaled(1020);
     CliRunner table = CliRunner.run("rank", huge.toString(), "--ranks", "1:2", "--seed", "1");
     assertThat(table.exitCode()).as(table.err()).isZero();
     assertThat(table.out()).contains("held-out error", "best rank");
     Path plot = dir.resolve("huge.png");
     CliRunner plotted = CliRunner.run("rank", huge.toString(), "--ranks", "1:2", "--seed", "1",
-        "--plot", plot.toString());
-    assertThat(plotted.exitCode()).isNotZero();
-    assertThat(plotted.out()).contains("held-out error");
-    assertThat(plotted.err()).contains("--plot", "beyond the double range");
+        "--plot", plot.toString(), "--json");
+    assertThat(plotted.exitCode()).as(plotted.err()).isEqualTo(1);
+    assertThat(plotted.out()).contains("held-out error", "best rank").doesNotContain("{");
+    assertThat(plotted.err()).isEqualTo("nmf4j rank: --plot " + plot + ": nothing to plot, the "
+        + "held-out error of every rank is beyond the double range (see the table); scale the "
+        + "data down to plot it\n");
     assertThat(plot).doesNotExist();
+  }
+
+  /**
+   * The planted data times 2^516: ranks 1 to 3 have held-out errors beyond the double range,
+   * ranks 4 and 5 finite ones. The plot draws ranks 4 and 5, says on stderr which ranks it left
+   * out, and the run succeeds.
+   */
+  @Test
+  void ranksWithHeldOutErrorsBeyondTheDoubleRangeAreLeftOutOfThePlot() throws IOException {
+    Path plot = dir.resolve("part.png");
+    CliRunner r = CliRunner.run("rank", scaled(516).toString(), "--ranks", "1:5", "--seed", "1",
+        "--plot", plot.toString(), "--json");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Infinity", "best rank 4", "wrote " + plot);
+    assertThat(r.err()).isEqualTo("nmf4j rank: --plot " + plot + " leaves out ranks 1, 2, 3, "
+        + "whose held-out error is beyond the double range (see the table); scale the data down "
+        + "to plot every rank\n");
+    assertThat(r.json()).containsEntry("plot", plot.toString());
+    assertThat(ImageIO.read(plot.toFile()).getWidth()).isEqualTo(720);
+  }
+
+  /** The planted matrix times {@code 2^exponent}, written to a file. */
+  private Path scaled(int exponent) throws IOException {
+    Matrix v = MatrixIo.read(planted);
+    double[] a = v.toRowMajorArray();
+    for (int i = 0; i < a.length; i++) {
+      a[i] = Math.scalb(a[i], exponent);
+    }
+    Path file = dir.resolve("scaled" + exponent + ".npy");
+    MatrixIo.write(file, Matrix.wrap(v.rows(), v.cols(), a));
+    return file;
   }
 
   /**
