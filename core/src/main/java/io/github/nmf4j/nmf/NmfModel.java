@@ -235,8 +235,9 @@ public final class NmfModel {
    * MissingValues#IGNORE}. The other entries are copied unchanged; {@code v} is not modified.
    * For new rows {@code x} with NaN entries: {@code inverseTransform(transform(x))}.
    *
-   * @throws IllegalArgumentException if {@code v} is null or its shape is not the model's
-   *     {@code n x p}
+   * @throws IllegalArgumentException if {@code v} is null, its shape is not the model's {@code n
+   *     x p}, or it holds a negative or infinite value (the message names its row, column and
+   *     value, as {@link #transform(Matrix)}'s; NaN is what is filled)
    */
   public Matrix impute(Matrix v) {
     Arguments.requireNonNull(v, "v");
@@ -249,7 +250,12 @@ public final class NmfModel {
     double[] ha = MatrixAccess.data(h);
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < p; j++) {
-        if (Double.isNaN(a[i * p + j])) {
+        double x = a[i * p + j];
+        if (!Double.isNaN(x) && !(x >= 0 && x <= Double.MAX_VALUE)) {
+          // a is a copy: v stays as it was
+          throw new IllegalArgumentException(ScaledData.describeBadAt("v", x, i, j));
+        }
+        if (Double.isNaN(x)) {
           double s = 0;
           for (int c = 0; c < k; c++) {
             s += wa[i * k + c] * ha[c * p + j];

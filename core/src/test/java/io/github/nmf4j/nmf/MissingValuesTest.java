@@ -328,6 +328,32 @@ class MissingValuesTest {
         .isEqualTo(MissingValues.IGNORE);
   }
 
+  /**
+   * impute copied an infinite or negative entry of its argument into the completion, where
+   * transform refuses it: it now refuses it with transform's message, and leaves v as it was.
+   */
+  @Test
+  void imputeRefusesInfiniteAndNegativeValuesAsTransformDoes() {
+    Matrix v = hide(TestMatrices.noisyLowRank(10, 8, 2, 0.1, 24), 0.3, 25);
+    NmfModel model = Nmf.builder().rank(2).missingValues(MissingValues.IGNORE).fit(v);
+    for (double bad : new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.5}) {
+      double[] a = v.toRowMajorArray();
+      a[2 * 8 + 5] = bad;
+      a[7 * 8 + 1] = -1;
+      Matrix x = Matrix.wrap(10, 8, a.clone());
+      String what = bad == -0.5 ? "negative value -0.5" : "infinite value " + bad;
+      assertThatThrownBy(() -> model.impute(x)).isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(what + " at row 2, column 5 of v (NMF needs finite, non-negative values)");
+      assertThatThrownBy(() -> model.transform(x)).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith(what + " at row 2, column 5 of x");
+      assertThat(x.toRowMajorArray()).isEqualTo(a);
+    }
+    // NaN entries are the ones filled, -0.0 is a zero
+    double[] a = v.toRowMajorArray();
+    a[0] = -0.0;
+    assertThat(model.impute(Matrix.wrap(10, 8, a)).get(0, 0)).isZero();
+  }
+
   @Test
   void imputeOfASparseMatrixFillsItsUnstoredEntries() {
     Matrix v = hide(TestMatrices.noisyLowRank(30, 20, 3, 0.1, 22), 0.4, 23);
