@@ -276,13 +276,26 @@ public final class NmfModel {
    * {@code n x p} array allocated.
    *
    * @throws IllegalArgumentException if {@code v} is null, its shape is not the model's {@code n
-   *     x p}, or {@code n x p} is more values than a Java array holds
+   *     x p}, it stores a negative value (the message names its row, column and value, as
+   *     {@link #transform(SparseMatrix)}'s), or {@code n x p} is more values than a Java array
+   *     holds
    */
   public Matrix impute(SparseMatrix v) {
     Arguments.requireNonNull(v, "v");
     requireFittedShape(v.rows(), v.cols(), v.shape());
     int n = w.rows();
     int p = h.cols();
+    int[] pointers = v.rowPointers();
+    int[] columns = v.columnIndices();
+    double[] values = v.values();
+    for (int i = 0; i < n; i++) {
+      for (int q = pointers[i]; q < pointers[i + 1]; q++) {
+        if (values[q] < 0) { // stored values are finite
+          throw new IllegalArgumentException(ScaledData.describeBadAt("v", values[q], i,
+              columns[q]));
+        }
+      }
+    }
     if ((long) n * p > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException("impute: the dense " + n + "x" + p + " completion would"
           + " have " + (long) n * p + " values, more than a Java array holds; predict the"
@@ -291,9 +304,6 @@ public final class NmfModel {
     Matrix completed = w.multiply(h, settings.threads());
     // a new matrix no caller has seen yet: its stored entries are set in place
     double[] a = MatrixAccess.data(completed);
-    int[] pointers = v.rowPointers();
-    int[] columns = v.columnIndices();
-    double[] values = v.values();
     for (int i = 0; i < n; i++) {
       for (int q = pointers[i]; q < pointers[i + 1]; q++) {
         a[i * p + columns[q]] = values[q];

@@ -355,6 +355,21 @@ class MissingValuesTest {
   }
 
   @Test
+  void imputeOfASparseMatrixRefusesANegativeStoredValueAsTransformDoes() {
+    SparseMatrix ratings = SparseMatrix.fromTriplets(3, 4, new int[] {0, 0, 1, 1, 2, 2, 2},
+        new int[] {0, 1, 1, 2, 0, 2, 3}, new double[] {5, 4, 4, 2, 5, 1, 2});
+    NmfModel model = Nmf.builder().rank(2).missingValues(MissingValues.IGNORE).seed(0)
+        .fit(ratings);
+    SparseMatrix bad = SparseMatrix.fromTriplets(3, 4, new int[] {0, 1, 2},
+        new int[] {3, 2, 0}, new double[] {1, -0.5, 2});
+    assertThatThrownBy(() -> model.impute(bad)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("negative value -0.5 at row 1, column 2 of v (NMF needs finite, non-negative"
+            + " values)");
+    assertThatThrownBy(() -> model.transform(bad)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("negative value -0.5 at row 1, column 2 of x");
+  }
+
+  @Test
   void imputeOfASparseMatrixFillsItsUnstoredEntries() {
     Matrix v = hide(TestMatrices.noisyLowRank(30, 20, 3, 0.1, 22), 0.4, 23);
     double[] a = v.toRowMajorArray();
