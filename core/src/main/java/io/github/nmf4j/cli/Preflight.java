@@ -6,6 +6,7 @@ import io.github.nmf4j.cluster.Linkage;
 import io.github.nmf4j.cluster.SpectralClustering;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
+import io.github.nmf4j.nmf.Consensus;
 import io.github.nmf4j.nmf.Initialization;
 import java.util.Locale;
 
@@ -271,7 +272,7 @@ final class Preflight {
     long values = rows * cols;
     String what = file + " is a " + rows + "x" + cols + " sparse matrix; " + why
         + " needs it dense";
-    if (values > Integer.MAX_VALUE - 8) {
+    if (!inOneArray(rows, cols)) {
       throw new IllegalArgumentException(what + ", " + values + " values, more than a Java"
           + " array holds; " + instead);
     }
@@ -336,13 +337,35 @@ final class Preflight {
    * n^2} bytes while it scores a rank), so that a long sweep does not run its fits and then end
    * out of memory.
    *
+   * @param instead what to do instead, for the message
    * @throws IllegalArgumentException naming {@code --method consensus}, the file, its rows and
    *     the bytes
    */
-  static void consensus(long rows, String file) {
+  static void consensus(long rows, String file, String instead) {
     memory(32.0 * rows * rows, "--method consensus holds n x n matrices for the " + rows
-        + " rows of " + file + " (about 32 n^2 bytes)", "give Java more with -Xmx, or use "
-        + "--method cv");
+        + " rows of " + file + " (about 32 n^2 bytes)", instead);
+  }
+
+  /**
+   * Whether {@link #denseCopy} accepts a dense copy of a {@code rows x cols} sparse matrix, for
+   * a message that would suggest a method needing one.
+   */
+  static boolean denseCopyFits(long rows, long cols) {
+    return inOneArray(rows, cols) && fits(8.0 * rows * cols);
+  }
+
+  /** Whether the {@code rows x cols} values of a dense copy fit in one Java array. */
+  static boolean inOneArray(long rows, long cols) {
+    return rows * cols <= Integer.MAX_VALUE - 8;
+  }
+
+  /**
+   * Whether {@code --method consensus} takes {@code rows} rows: at least 2, at most {@link
+   * Consensus#MAX_ROWS}, and {@link #consensus} accepts them; for a message that would suggest
+   * it.
+   */
+  static boolean consensusFits(long rows) {
+    return rows >= 2 && rows <= Consensus.MAX_ROWS && fits(32.0 * rows * rows);
   }
 
   /**
@@ -352,12 +375,22 @@ final class Preflight {
    *     (-Xmx); {@code instead}"
    */
   private static void memory(double bytes, String what, String instead) {
-    Runtime rt = Runtime.getRuntime();
-    long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    long free = free();
     if (bytes > free) {
       throw new IllegalArgumentException(what + ", " + gigabytes(bytes) + ", and Java may use "
           + gigabytes(free) + " more (-Xmx); " + instead);
     }
+  }
+
+  /** Whether {@code bytes} fit in the memory Java may still use, as {@link #memory} checks. */
+  private static boolean fits(double bytes) {
+    return bytes <= free();
+  }
+
+  /** The bytes Java may still use: its maximum heap less what it uses now. */
+  private static long free() {
+    Runtime rt = Runtime.getRuntime();
+    return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
   }
 
   private static String gigabytes(double bytes) {

@@ -213,10 +213,22 @@ final class RankCommand implements Command {
     Data file = Data.read(input, true, ignore || (cv && !sparse) ? Data.Nan.MISSING
         : Data.Nan.ERROR_NAMING_IGNORE, "NMF");
     Data data = file;
+    // a refusal names the other method only if that can take the file: a sparse file whose
+    // unstored entries are zeros may be too large for both cv's dense copy and consensus
     if (cv && sparse && !ignore) {
-      data = Data.of(file.dense(input.toString(), "--method cv", "--method consensus keeps it "
-          + "sparse, and --missing ignore does if its unstored entries are unknown"));
+      String instead = Preflight.consensusFits(file.rows())
+          ? "--method consensus keeps it sparse, and --missing ignore does if its unstored "
+              + "entries are unknown"
+          : "--missing ignore keeps it sparse if its unstored entries are unknown; if they are "
+              + "zeros, use a smaller file" + (Preflight.inOneArray(file.rows(), file.cols())
+                  ? " or give Java more with -Xmx" : "") + " (--method consensus cannot take its "
+              + PrintOut.count(file.rows(), "row") + " either)";
+      data = Data.of(file.dense(input.toString(), "--method cv", instead));
     }
+    String useCv = cv || !sparse || ignore || Preflight.denseCopyFits(file.rows(), file.cols())
+        ? "use --method cv" : "use a file with fewer rows, or --method cv with --missing ignore "
+            + "if its unstored entries are unknown (as zeros, cv needs a dense copy, which does "
+            + "not fit either)";
     int largest = ranks[ranks.length - 1];
     Preflight.rank("--ranks", largest, input.toString(), data.rows(), data.cols());
     Preflight.initialization(NmfOptions.init(args), "--ranks", largest, input.toString(),
@@ -236,10 +248,11 @@ final class RankCommand implements Command {
     if (!cv && data.rows() > Consensus.MAX_ROWS) {
       throw new IllegalArgumentException(input + " has " + data.rows() + " rows; --method "
           + "consensus counts how often each pair of rows is clustered together, in an n x n "
-          + "array, and takes at most " + Consensus.MAX_ROWS + " rows (use --method cv)");
+          + "array, and takes at most " + Consensus.MAX_ROWS + " rows (" + useCv + ")");
     }
     if (!cv) {
-      Preflight.consensus(data.rows(), input.toString());
+      Preflight.consensus(data.rows(), input.toString(), "give Java more with -Xmx, or "
+          + useCv);
     }
 
     Json json = new Json().put("command", "rank").put("input", input.toString())

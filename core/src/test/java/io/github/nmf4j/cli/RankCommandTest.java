@@ -227,17 +227,76 @@ class RankCommandTest {
     }
   }
 
+  /** Consensus takes the 1000 rows of a file too wide for a dense copy: cv's refusal names it. */
   @Test
   void crossValidationOfASparseFileTooLargeToDensifyNamesConsensus() throws IOException {
-    Path huge = dir.resolve("huge.mtx");
-    Files.writeString(huge, "%%MatrixMarket matrix coordinate real general\n"
-        + "60000 60000 3\n1 1 1.0\n2 5 2.0\n60000 60000 3.0\n");
-    CliRunner r = CliRunner.run("rank", huge.toString(), "--ranks", "2:3");
+    Path wide = dir.resolve("wide.mtx");
+    Files.writeString(wide, "%%MatrixMarket matrix coordinate real general\n"
+        + "1000 3000000 3\n1 1 1.0\n2 5 2.0\n1000 3000000 3.0\n");
+    CliRunner r = CliRunner.run("rank", wide.toString(), "--ranks", "2:3");
     assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
-    assertThat(r.err()).isEqualTo("nmf4j rank: " + huge + " is a 60000x60000 sparse matrix; "
-        + "--method cv needs it dense, 3600000000 values, more than a Java array holds; "
+    assertThat(r.err()).isEqualTo("nmf4j rank: " + wide + " is a 1000x3000000 sparse matrix; "
+        + "--method cv needs it dense, 3000000000 values, more than a Java array holds; "
         + "--method consensus keeps it sparse, and --missing ignore does if its unstored "
         + "entries are unknown\n");
+  }
+
+  /**
+   * A sparse file too large for cv's dense copy and, with 60000 rows, for consensus: neither
+   * refusal points at the other method, both say what can work instead.
+   */
+  @Test
+  void aSparseFileTooLargeForBothMethodsGetsNoCircularAdvice() throws IOException {
+    String huge = corners("huge.mtx", 60000).toString();
+    assertThat(refusal("rank", huge, "--ranks", "2:3")).isEqualTo("nmf4j rank: " + huge
+        + " is a 60000x60000 sparse matrix; --method cv needs it dense, 3600000000 values, more "
+        + "than a Java array holds; --missing ignore keeps it sparse if its unstored entries are "
+        + "unknown; if they are zeros, use a smaller file (--method consensus cannot take its "
+        + "60000 rows either)\n");
+    assertThat(refusal("rank", huge, "--ranks", "2:3", "--method", "consensus", "--runs", "1"))
+        .isEqualTo("nmf4j rank: " + huge + " has 60000 rows; --method consensus counts how "
+        + "often each pair of rows is clustered together, in an n x n array, and takes at most "
+        + "46340 rows (use a file with fewer rows, or --method cv with --missing ignore if its "
+        + "unstored entries are unknown (as zeros, cv needs a dense copy, which does not fit "
+        + "either))\n");
+    // with --missing ignore cv keeps the file sparse, so consensus's refusal names it plainly
+    assertThat(refusal("rank", huge, "--ranks", "2:3", "--method", "consensus", "--runs", "1",
+        "--missing", "ignore")).endsWith("takes at most 46340 rows (use --method cv)\n");
+  }
+
+  /**
+   * 40000 x 40000 fits in one Java array but not in the tests' 2 GB heap (12.8 GB), nor do
+   * consensus's n x n arrays (51.2 GB): more heap is among the advice, the other method is not.
+   */
+  @Test
+  void aSparseFileBeyondTheHeapForBothMethodsGetsNoCircularAdvice() throws IOException {
+    String big = corners("big.mtx", 40000).toString();
+    assertThat(refusal("rank", big, "--ranks", "2:3")).startsWith("nmf4j rank: " + big
+        + " is a 40000x40000 sparse matrix; --method cv needs it dense, 12.8 GB, and Java may "
+        + "use ").endsWith(" more (-Xmx); --missing ignore keeps it sparse if its unstored "
+        + "entries are unknown; if they are zeros, use a smaller file or give Java more with "
+        + "-Xmx (--method consensus cannot take its 40000 rows either)\n");
+    assertThat(refusal("rank", big, "--ranks", "2:3", "--method", "consensus", "--runs", "1"))
+        .startsWith("nmf4j rank: --method consensus holds n x n matrices for the 40000 rows of "
+        + big + " (about 32 n^2 bytes), 51.2 GB, and Java may use ").endsWith(" more (-Xmx); "
+        + "give Java more with -Xmx, or use a file with fewer rows, or --method cv with "
+        + "--missing ignore if its unstored entries are unknown (as zeros, cv needs a dense "
+        + "copy, which does not fit either)\n");
+  }
+
+  /** A square Matrix Market file of {@code size} rows storing its first and last entries. */
+  private Path corners(String name, int size) throws IOException {
+    Path file = dir.resolve(name);
+    Files.writeString(file, "%%MatrixMarket matrix coordinate real general\n" + size + " "
+        + size + " 2\n1 1 1.0\n" + size + " " + size + " 2.0\n");
+    return file;
+  }
+
+  /** What the command line prints on standard error for {@code args}, refused with status 2. */
+  private static String refusal(String... args) {
+    CliRunner r = CliRunner.run(args);
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+    return r.err();
   }
 
   /**
