@@ -3,10 +3,12 @@ package io.github.nmf4j.io;
 import io.github.nmf4j.internal.Phrases;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,8 +33,14 @@ import java.util.zip.ZipOutputStream;
  *
  * <p>An archive with no {@code format.npy} is {@code numpy.savez}'s: its one array is a dense
  * matrix ({@link #readDense}).
+ *
+ * <p>Members must be stored or deflated, as NumPy and SciPy write them: an archive that Python's
+ * zipfile rewrote with bzip2 or lzma is refused, naming the first such member and its method.
  */
 final class Npz {
+
+  /** Past this many bytes a central directory is not searched for a member's method. */
+  private static final long MAX_CENTRAL_DIRECTORY = 1 << 24;
 
   private Npz() {}
 
@@ -86,9 +94,71 @@ final class Npz {
     try {
       return new ZipFile(path.toFile());
     } catch (ZipException e) {
+      String member = uninflatableMember(path);
+      if (member != null) {
+        throw new FileFormatException(name + ": " + member + ", which Java cannot inflate (it "
+            + "reads stored and deflated members); re-save it with scipy.sparse.save_npz, or "
+            + "numpy.savez or numpy.savez_compressed for a dense array, which store or deflate",
+            e);
+      }
       throw new FileFormatException(name + " is not a SciPy .npz file (not a zip archive: "
           + e.getMessage() + ")", e);
     }
+  }
+
+  /**
+   * The first member of the zip archive {@code path} that its central directory says is
+   * compressed with a method other than stored (0) or deflated (8), which {@link ZipFile}
+   * refuses to open, as "member data.npy is compressed with bzip2 (zip method 12)": Python's
+   * zipfile writes bzip2 and lzma, and {@code load_npz} reads them. Null when there is none or
+   * no central directory is found.
+   */
+  private static String uninflatableMember(Path path) throws IOException {
+    try (FileChannel channel = FileChannel.open(path)) {
+      long size = channel.size();
+      // the end of central directory record: 22 bytes and a comment of at most 65535
+      ByteBuffer end = read(channel, size - Math.min(size, 22 + 0xFFFF),
+          (int) Math.min(size, 22 + 0xFFFF));
+      for (int p = end.limit() - 22; p >= 0; p--) {
+        if (end.getInt(p) != 0x06054b50) {
+          continue;
+        }
+        long length = end.getInt(p + 12) & 0xFFFFFFFFL;
+        long offset = end.getInt(p + 16) & 0xFFFFFFFFL;
+        if (offset + length > size || length > MAX_CENTRAL_DIRECTORY) {
+          return null;
+        }
+        ByteBuffer cen = read(channel, offset, (int) length);
+        for (int q = 0; q + 46 <= cen.limit() && cen.getInt(q) == 0x02014b50; ) {
+          int method = cen.getShort(q + 10) & 0xFFFF;
+          int nameLength = cen.getShort(q + 28) & 0xFFFF;
+          if (method != 0 && method != 8 && q + 46 + nameLength <= cen.limit()) {
+            String member = new String(cen.array(), q + 46, nameLength, StandardCharsets.UTF_8);
+            return "member " + member + " is compressed with " + switch (method) {
+              case 12 -> "bzip2 (zip method 12)";
+              case 14 -> "lzma (zip method 14)";
+              default -> "zip method " + method;
+            };
+          }
+          q += 46 + nameLength + (cen.getShort(q + 30) & 0xFFFF)
+              + (cen.getShort(q + 32) & 0xFFFF);
+        }
+        return null;
+      }
+      return null;
+    }
+  }
+
+  /** {@code length} bytes of {@code channel} from {@code position}, little-endian. */
+  private static ByteBuffer read(FileChannel channel, long position, int length)
+      throws IOException {
+    ByteBuffer b = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+    while (b.hasRemaining()) {
+      if (channel.read(b, position + b.position()) < 0) {
+        throw new EOFException();
+      }
+    }
+    return b.flip();
   }
 
   static SparseMatrix read(Path path, FileBudget budget) throws IOException {

@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Sparse files written by SciPy ({@code reference/sparse/make_sparse_io.py}) read back to the
  * matrix SciPy wrote, nmf4j's own files read back (and, committed as {@code java-*}, were read
  * by SciPy's {@code load_npz}/{@code mmread} in that script's {@code --check} mode), and files
- * that lie are refused before anything large is allocated.
+ * that lie are refused before anything large is allocated, as are archives whose members Java
+ * cannot inflate ({@code reference/sparse/make_zip_methods.py}).
  */
 class SparseIoTest {
 
@@ -318,6 +319,32 @@ class SparseIoTest {
     assertThatThrownBy(() -> MatrixIo.readSparse(other))
         .isInstanceOf(FileFormatException.class)
         .hasMessageContaining("no format.npy in the archive");
+  }
+
+  /**
+   * Archives whose members Python's zipfile compressed with bzip2 or lzma ({@code
+   * reference/sparse/make_zip_methods.py}; {@code load_npz} and {@code numpy.load} read them):
+   * they are zip archives, but were reported as "not a zip archive: invalid CEN header (bad
+   * compression method: 12)". The message names the member, the method and the way out, for a
+   * sparse file and for numpy.savez's dense one, read sparse or dense.
+   */
+  @Test
+  void namesTheMemberAndTheMethodJavaCannotInflate() {
+    Path bzip2 = fixture("csr-bzip2.npz");
+    Path lzma = fixture("dense-lzma.npz");
+    String reSave = ", which Java cannot inflate (it reads stored and deflated members); re-save"
+        + " it with scipy.sparse.save_npz, or numpy.savez or numpy.savez_compressed for a dense"
+        + " array, which store or deflate";
+    String bzip2Member = bzip2 + ": member indices.npy is compressed with bzip2 (zip method 12)";
+    assertThatThrownBy(() -> MatrixIo.readSparse(bzip2)).isInstanceOf(FileFormatException.class)
+        .hasMessage(bzip2Member + reSave);
+    assertThatThrownBy(() -> MatrixIo.read(bzip2)).isInstanceOf(FileFormatException.class)
+        .hasMessage(bzip2Member + reSave);
+    String lzmaMember = lzma + ": member arr_0.npy is compressed with lzma (zip method 14)";
+    assertThatThrownBy(() -> MatrixIo.readSparse(lzma)).isInstanceOf(FileFormatException.class)
+        .hasMessage(lzmaMember + reSave);
+    assertThatThrownBy(() -> MatrixIo.read(lzma)).isInstanceOf(FileFormatException.class)
+        .hasMessage(lzmaMember + reSave);
   }
 
   /**
