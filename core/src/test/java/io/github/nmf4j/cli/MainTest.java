@@ -3,9 +3,13 @@ package io.github.nmf4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
 
@@ -26,6 +30,45 @@ class MainTest {
     assertThat(r.err()).isEqualTo("nmf4j: --version takes no arguments, was given 'extra'\n");
     assertThat(CliRunner.run("-V", "a", "b").err())
         .isEqualTo("nmf4j: -V takes no arguments, was given 'a b'\n");
+  }
+
+  /**
+   * docs/command-line.md's table of exit codes gave 1 for "a matrix or rank that needs more
+   * memory than Java may use", but the checks after reading refuse one before any work with 2;
+   * 1 is for running out of memory during the work. 40000 x 40000 with two stored values: each
+   * refusal needs more than the tests' 2 GB heap.
+   */
+  @Test
+  void memoryRefusedBeforeAnyWorkExitsWithTwoAsTheDocsSay(@TempDir Path dir) throws IOException {
+    String square = dir.resolve("square.mtx").toString();
+    Files.writeString(Path.of(square), "%%MatrixMarket matrix coordinate real general\n"
+        + "40000 40000 2\n1 1 5\n3 3 1\n");
+    for (String[] args : new String[][] {{"fit", square, "--rank", "5000"}, {"pca", square},
+        {"rank", square, "--ranks", "2"},
+        {"rank", square, "--ranks", "2", "--method", "consensus", "--runs", "1"},
+        {"cluster", square, "--method", "agglomerative", "--linkage", "average", "--k", "2"}}) {
+      CliRunner r = CliRunner.run(args);
+      assertThat(r.exitCode()).as(String.join(" ", args) + ": " + r.err()).isEqualTo(2);
+      assertThat(r.err()).as(String.join(" ", args)).contains(" more (-Xmx); ");
+    }
+    String docs = Files.readString(repositoryRoot().resolve("docs/command-line.md"));
+    String table = docs.substring(docs.indexOf("## Exit codes and errors"));
+    String two = table.substring(table.indexOf("\n| 2 | "), table.indexOf("\n| 1 | "));
+    String one = table.substring(table.indexOf("\n| 1 | "), table.indexOf("\n| 130, 143 | "));
+    assertThat(two).contains("memory that the checks after reading find short, before any work",
+        "`--rank`", "`pca`", "`rank --method cv`", "`rank --method consensus`",
+        "agglomerative");
+    // rank's memory refusals are 2; rank --plot with nothing finite to draw fails during the work
+    assertThat(one).contains("out of memory during the work").doesNotContain("consensus")
+        .doesNotContain("--method cv");
+  }
+
+  private static Path repositoryRoot() {
+    Path dir = Path.of("").toAbsolutePath();
+    while (!Files.isRegularFile(dir.resolve("docs/command-line.md"))) {
+      dir = dir.getParent();
+    }
+    return dir;
   }
 
   @Test
