@@ -287,7 +287,8 @@ final class Npz {
     }
     if (p[p.length - 1] != nnz) {
       throw new FileFormatException(name + ": indptr ends at " + p[p.length - 1]
-          + " but there are " + nnz + " stored values; it must end at their number");
+          + " but there " + (nnz == 1 ? "is " : "are ") + Phrases.count(nnz, "stored value")
+          + "; it must end at that number");
     }
   }
 

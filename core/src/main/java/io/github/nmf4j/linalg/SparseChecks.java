@@ -84,8 +84,8 @@ final class SparseChecks {
     }
     if (rowPointers[rows] != values.length) {
       throw new IllegalArgumentException("rowPointers[" + rows + "] is " + rowPointers[rows]
-          + " but there are " + Phrases.count(values.length, "value") + "; the last row pointer"
-          + " must equal"
+          + " but there " + (values.length == 1 ? "is " : "are ")
+          + Phrases.count(values.length, "value") + "; the last row pointer must equal"
           + " the number of stored entries");
     }
     for (int i = 0; i < rows; i++) {

@@ -381,6 +381,32 @@ class SparseIoTest {
             + " needs indices in [0, 3)");
   }
 
+  /** Regression: "indptr ends at 0 but there are 1 stored values". */
+  @Test
+  void theIndptrMessageAgreesWithOneStoredValue() throws IOException {
+    Path p = dir.resolve("short-indptr.npz");
+    try (java.util.zip.ZipOutputStream z =
+        new java.util.zip.ZipOutputStream(Files.newOutputStream(p))) {
+      z.putNextEntry(new ZipEntry("indices.npy"));
+      Npy.writeInts(z, new int[] {0});
+      z.putNextEntry(new ZipEntry("indptr.npy"));
+      Npy.writeInts(z, new int[] {0, 0});
+      z.putNextEntry(new ZipEntry("format.npy"));
+      Npy.writeHeader(z, "|S3", "()");
+      z.write("csr".getBytes(StandardCharsets.US_ASCII));
+      z.putNextEntry(new ZipEntry("shape.npy"));
+      Npy.writeInts(z, new int[] {1, 2});
+      z.putNextEntry(new ZipEntry("data.npy"));
+      Npy.writeHeader(z, "<f8", "(1,)");
+      Npy.writeDoubles(z, new double[] {1});
+      z.closeEntry();
+    }
+    assertThatThrownBy(() -> MatrixIo.readSparse(p))
+        .isInstanceOf(FileFormatException.class)
+        .hasMessage(p + ": indptr ends at 0 but there is 1 stored value; it must end at that"
+            + " number");
+  }
+
   @Test
   void aCoordinateFileWhoseEntryCountLiesIsRefused() throws IOException {
     Path plain = dir.resolve("lie.mtx");

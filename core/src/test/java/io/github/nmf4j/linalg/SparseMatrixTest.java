@@ -185,6 +185,19 @@ class SparseMatrixTest {
         "values[1] (row 1, column 2) is Infinity; values must be finite");
   }
 
+  /** Regression: "rowPointers[0] is 0 but there are 1 value". */
+  @Test
+  void theLastRowPointerMessageAgreesWithOneValue() {
+    assertThatThrownBy(() -> SparseMatrix.fromCsr(0, 2, new int[] {0}, new int[] {0},
+        new double[] {1})).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("rowPointers[0] is 0 but there is 1 value; the last row pointer must equal"
+            + " the number of stored entries");
+    assertThatThrownBy(() -> SparseMatrix.fromCsr(1, 2, new int[] {0, 2}, new int[0],
+        new double[0])).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("rowPointers[1] is 2 but there are 0 values; the last row pointer must"
+            + " equal the number of stored entries");
+  }
+
   @Test
   void fromCsrKeepsExplicitZerosAndNegativeValues() {
     SparseMatrix s = SparseMatrix.fromCsr(1, 3, new int[] {0, 2}, new int[] {0, 2},
