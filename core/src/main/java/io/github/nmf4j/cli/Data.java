@@ -8,6 +8,7 @@ import io.github.nmf4j.io.MatrixIo;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
 import io.github.nmf4j.linalg.access.MatrixAccess;
+import io.github.nmf4j.linalg.access.SparseAccess;
 import io.github.nmf4j.metrics.Inertia;
 import io.github.nmf4j.nmf.Consensus;
 import io.github.nmf4j.nmf.ConsensusResult;
@@ -100,10 +101,10 @@ final class Data {
    * does not store included; null when every entry is positive.
    */
   int[] firstZero() {
-    // a SparseMatrix's accessors return copies: taken once, not for every row and entry
-    int[] pointers = sparse == null ? null : sparse.rowPointers();
-    int[] columns = sparse == null ? null : sparse.columnIndices();
-    double[] values = sparse == null ? null : sparse.values();
+    // the live arrays, read only: SparseMatrix's own accessors copy them at every call
+    int[] pointers = sparse == null ? null : SparseAccess.rowPointers(sparse);
+    int[] columns = sparse == null ? null : SparseAccess.columnIndices(sparse);
+    double[] values = sparse == null ? null : SparseAccess.values(sparse);
     for (int i = 0; i < rows(); i++) {
       if (dense != null) {
         double[] row = dense.row(i);
@@ -136,9 +137,9 @@ final class Data {
     if (dense != null) {
       return DistinctRows.count(MatrixAccess.data(dense), dense.rows(), dense.cols(), limit);
     }
-    int[] pointers = sparse.rowPointers();
-    int[] columns = sparse.columnIndices();
-    double[] values = sparse.values();
+    int[] pointers = SparseAccess.rowPointers(sparse);
+    int[] columns = SparseAccess.columnIndices(sparse);
+    double[] values = SparseAccess.values(sparse);
     return DistinctRows.count(rows(), limit, i -> {
       double[] entries = new double[2 * (pointers[i + 1] - pointers[i])];
       int e = 0;
@@ -227,9 +228,9 @@ final class Data {
    */
   private double sparseInertia(int[] labels, int k) {
     int d = sparse.cols();
-    int[] pointers = sparse.rowPointers();
-    int[] columns = sparse.columnIndices();
-    double[] values = sparse.values();
+    int[] pointers = SparseAccess.rowPointers(sparse);
+    int[] columns = SparseAccess.columnIndices(sparse);
+    double[] values = SparseAccess.values(sparse);
     double[] sums = new double[k * d];
     double[] squares = new double[k];
     int[] counts = new int[k];

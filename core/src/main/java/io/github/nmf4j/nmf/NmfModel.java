@@ -6,6 +6,7 @@ import io.github.nmf4j.internal.Phrases;
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
 import io.github.nmf4j.linalg.access.MatrixAccess;
+import io.github.nmf4j.linalg.access.SparseAccess;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
@@ -285,9 +286,9 @@ public final class NmfModel {
     requireFittedShape(v.rows(), v.cols(), v.shape());
     int n = w.rows();
     int p = h.cols();
-    int[] pointers = v.rowPointers();
-    int[] columns = v.columnIndices();
-    double[] values = v.values();
+    int[] pointers = SparseAccess.rowPointers(v); // read only
+    int[] columns = SparseAccess.columnIndices(v);
+    double[] values = SparseAccess.values(v);
     for (int i = 0; i < n; i++) {
       for (int q = pointers[i]; q < pointers[i + 1]; q++) {
         if (values[q] < 0) { // stored values are finite
