@@ -62,8 +62,7 @@ final class MaskedDenseHals extends MaskedHalsRule {
   private final Block[] rowBlocks;
 
   MaskedDenseHals(Problem problem, Factors start, Observed data, boolean updateH) {
-    super(problem, start, data, data.missing, updateH,
-        (long) data.n * data.p - data.missing.size());
+    super(problem, start, data, data.missing, updateH);
     int n = data.n;
     int p = data.p;
     this.lambda = MaskedHals.proximalWeight(rms, k);

@@ -83,7 +83,7 @@ final class MaskedHals extends MaskedHalsRule {
   private final double[] partial;
 
   MaskedHals(Problem problem, Factors start, Observed data, boolean updateH) {
-    super(problem, start, data, data.observed, updateH, data.observed.size());
+    super(problem, start, data, data.observed, updateH);
     this.lambda = proximalWeight(rms, k);
     this.lambdaW = transformWeights(h, k, data.p, lambda, updateH);
     residual = new double[entries.size()];

@@ -43,10 +43,10 @@ abstract class MaskedHalsRule extends MaskedRule {
   /** Whether components are rebalanced: in an unpenalized fit (not a transform). */
   private final boolean balance;
 
-  /** {@code observed}: how many entries of V are observed. */
   MaskedHalsRule(Problem problem, Factors start, Observed data, Entries entries,
-      boolean updateH, long observed) {
+      boolean updateH) {
     super(problem, start, data, entries, updateH);
+    long observed = data.observedCount();
     // No observed entry at all (a sparse V with nothing stored): no scale, as all zeros.
     this.rms = observed == 0 ? 0 : Math.sqrt(data.squaredNorm / observed);
     double floor = FrobeniusHals.FLOOR * Math.sqrt(rms / k);

@@ -235,19 +235,16 @@ final class Observed {
    */
   double observedMean() {
     double sum = 0;
-    long count;
-    if (filled != null) {
-      for (double x : filled) {
-        sum += x;
-      }
-      count = (long) n * p - missing.size();
-    } else {
-      for (double x : values) {
-        sum += x;
-      }
-      count = values.length;
+    for (double x : filled != null ? filled : values) {
+      sum += x;
     }
+    long count = observedCount();
     return count == 0 ? 0 : sum / count;
+  }
+
+  /** How many entries of V are observed: those not missing, or the stored ones. */
+  long observedCount() {
+    return filled != null ? (long) n * p - missing.size() : values.length;
   }
 
   /**
