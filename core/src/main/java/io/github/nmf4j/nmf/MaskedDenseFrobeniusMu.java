@@ -118,13 +118,15 @@ final class MaskedDenseFrobeniusMu extends MaskedRule {
   /**
    * The masked loss {@code sqrt(sum over observed (v_s - WH)^2)} for the current factors: {@code
    * ||V_0 - WH||^2 = ||V_0||^2 - 2 <W, V_0 H'> + <W'W, HH'>}, less the missing entries' {@code
-   * WH^2}; numW, hht, wtw and the rows are those of the current factors.
+   * WH^2} (directly where those terms cancel, {@link #checkedSquares}); numW, hht, wtw and the
+   * rows are those of the current factors.
    */
   @Override
   double computeLoss() {
     double cross = MuKernels.dot(w, numW, data.n, k, 1.0, partial, par);
     double missing = MaskedProducts.squaresAt(entries, wRows, htRows, k, partial, par);
     double squared = MuKernels.traceSquares(data.squaredNorm, cross, wtw, hht, k) - missing;
-    return Math.sqrt(Math.max(0, squared));
+    double magnitude = data.squaredNorm + MuKernels.dot(wtw, hht, k * k);
+    return Math.sqrt(Math.max(0, checkedSquares(squared, magnitude)));
   }
 }

@@ -88,7 +88,8 @@ final class MaskedDenseHals extends MaskedHalsRule {
 
   /**
    * {@code sqrt(||V_0 - WH||^2 - sum E^2)}: {@code ||V_0||^2 - 2 <W, V_0 H'> + <W'W, HH'>} less
-   * the missing entries, from {@code V_0 H'} and {@code HH'} of the last W half.
+   * the missing entries, from {@code V_0 H'} and {@code HH'} of the last W half (or directly
+   * where those terms cancel, {@link #checkedSquares}).
    */
   @Override
   double computeLoss() {
@@ -100,7 +101,8 @@ final class MaskedDenseHals extends MaskedHalsRule {
     double cross = MuKernels.dot(w, vht, n, k, 1.0, partial, par);
     double missing = entries.sum(q -> atMissing[q] * atMissing[q], partial, par);
     double squared = MuKernels.traceSquares(data.squaredNorm, cross, wtw, gram, k) - missing;
-    return Math.sqrt(Math.max(0, squared));
+    double magnitude = data.squaredNorm + MuKernels.dot(wtw, gram, k * k);
+    return Math.sqrt(Math.max(0, checkedSquares(squared, magnitude)));
   }
 
   /** The H half: the columns of H by blocks, W's values at their missing entries from W'. */

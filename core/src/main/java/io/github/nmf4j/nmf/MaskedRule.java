@@ -43,6 +43,9 @@ abstract class MaskedRule implements UpdateRule {
   /** The loss of the current factors, or NaN when not computed yet. */
   double loss = Double.NaN;
 
+  /** Below this share of its terms a trace-form sum of squares is recomputed directly. */
+  static final double CANCELLATION = 0x1p-24;
+
   MaskedRule(Problem problem, Factors start, Observed data, Entries entries, boolean updateH) {
     this.data = data;
     this.updateH = updateH;
@@ -79,6 +82,25 @@ abstract class MaskedRule implements UpdateRule {
    * iteration did not compute it.
    */
   abstract double computeLoss();
+
+  /**
+   * {@code squared}, the masked sum of squares from its trace form ({@code ||V_0||^2 - 2 <W, V_0
+   * H'> + <W'W, HH'>} less the missing entries' {@code WH^2}), if it keeps enough digits, else
+   * the sum over the observed entries computed directly ({@link Observed#residuals}). The terms
+   * are at most {@code magnitude = ||V_0||^2 + ||WH||^2} (the whole {@code WH}, missing entries
+   * included) and carry rounding errors of a few ulps of it; where the predictions at the
+   * missing entries are huge beside the data (a custom start with entries near 1e7 on data in
+   * [0, 1)) they cancel to nothing, and a loss of 0.0 or of rounding noise ended such fits after
+   * a few iterations. Below {@code 2^-24 magnitude} (about 24 of the 53 bits left; an ordinary
+   * fit crosses it only at a relative error near 3e-4) the direct sum, {@code n p k}
+   * multiply-adds, replaces it; above, the value is the trace form's, to the bit.
+   */
+  double checkedSquares(double squared, double magnitude) {
+    if (squared >= CANCELLATION * magnitude) {
+      return squared;
+    }
+    return data.residuals(w, h, k, eps, false, par).squaredFrobenius;
+  }
 
   /** The loss of the current factors: the one the last iteration computed, else computed now. */
   @Override
