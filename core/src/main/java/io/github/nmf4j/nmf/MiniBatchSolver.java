@@ -86,9 +86,9 @@ final class MiniBatchSolver {
       boolean fresh,
       int freshIterations, double tolerance, double[] a, double[] b, double rho) {
     double l1W = Penalties.weight(p * alphaW * l1Ratio, l1Unit);
-    double l2W = Penalties.weight(p * alphaW * (1 - l1Ratio), l2Unit);
+    double l2W = Penalties.l2Weight(p * alphaW * (1 - l1Ratio), l2Unit);
     double l1H = Penalties.weight(rows * alphaH * l1Ratio, l1Unit);
-    double l2H = Penalties.weight(rows * alphaH * (1 - l1Ratio), l2Unit);
+    double l2H = Penalties.l2Weight(rows * alphaH * (1 - l1Ratio), l2Unit);
     if (fresh) {
       solveW(x, row0, rows, h, w, wOff, freshIterations, tolerance);
     }
@@ -196,7 +196,7 @@ final class MiniBatchSolver {
     double avg = Math.sqrt(sum / ((double) rows * p) / k);
     Arrays.fill(w, wOff, wOff + rows * k, avg);
     double l1W = Penalties.weight(p * alphaW * l1Ratio, l1Unit);
-    double l2W = Penalties.weight(p * alphaW * (1 - l1Ratio), l2Unit);
+    double l2W = Penalties.l2Weight(p * alphaW * (1 - l1Ratio), l2Unit);
     kernels.prepare(h, x.sparse());
     boolean keepNumerator = beta == 2;
     if (keepNumerator && xht.length < rows * k) {

@@ -50,7 +50,8 @@ final class Penalties {
       return p;
     }
     // W stored as W / 2^(m + j): sum(W) gains 2^j, ||W||^2 gains 4^j (exact powers of two)
-    return new Penalties(Math.scalb(p.l1W, j), Math.scalb(p.l2W, 2 * j), p.l1H, p.l2H);
+    return new Penalties(Math.scalb(p.l1W, j),
+        Math.min(Math.scalb(p.l2W, 2 * j), Double.MAX_VALUE), p.l1H, p.l2H);
   }
 
   /**
@@ -67,8 +68,8 @@ final class Penalties {
     double l1Unit = Math.pow(2, halfExponent * (1 - 2 * beta));
     double l2Unit = Math.pow(2, 2 * halfExponent * (1 - beta));
     return new Penalties(
-        weight(p * alphaW * l1Ratio, l1Unit), weight(p * alphaW * (1 - l1Ratio), l2Unit),
-        weight(n * alphaH * l1Ratio, l1Unit), weight(n * alphaH * (1 - l1Ratio), l2Unit));
+        weight(p * alphaW * l1Ratio, l1Unit), l2Weight(p * alphaW * (1 - l1Ratio), l2Unit),
+        weight(n * alphaH * l1Ratio, l1Unit), l2Weight(n * alphaH * (1 - l1Ratio), l2Unit));
   }
 
   /**
@@ -78,6 +79,18 @@ final class Penalties {
    */
   static double weight(double weight, double unit) {
     return weight == 0 ? 0 : weight * unit;
+  }
+
+  /**
+   * An L2 weight, {@link #weight}{@code (weight, unit)} but at most {@link Double#MAX_VALUE}.
+   * Beyond the double range the penalty outweighs any fit of the data and only says that the
+   * factor is 0, as the largest double does; an infinite weight made the factors NaN ({@code 0 *
+   * Infinity} in {@code W (HH' + l2W I)}, HALS's Gram matrix or {@code l2W W} once an entry was
+   * 0): with {@code alphaW = alphaH = 1} the Frobenius fits of V near {@code 2^-1021}, and the
+   * mini-batch fits with beta 3 of V below about 1e-154. A finite weight is kept as it is.
+   */
+  static double l2Weight(double weight, double unit) {
+    return Math.min(weight(weight, unit), Double.MAX_VALUE);
   }
 
   /**

@@ -102,6 +102,35 @@ class NmfPenaltyTest {
     assertThat(shrunk).isLessThan(0.9 * plain);
   }
 
+  /**
+   * An L2 weight beyond the double range in stored units ({@code alpha s^(1 - beta)} for data
+   * scaled by {@code s = 4^m}: {@code 2^1022 p} for the Frobenius loss at {@code m = -511} and
+   * alpha 1, {@code 2^1204 p / 100} for beta 3 at {@code m = -301} and alpha 0.01) outweighs any
+   * fit of the data: the factors go to 0. The weight was infinite, and {@code 0 * Infinity} in
+   * {@code W (HH' + l2W I)}, HALS's Gram matrices or {@code l2W W} made W, H and the errors NaN.
+   */
+  @Test
+  void anL2WeightBeyondTheDoubleRangeGivesZerosNotNaN() {
+    Matrix v = TestMatrices.uniform(40, 25, 1, 6).scale(0x1p-1021);
+    for (Solver solver : Solver.values()) {
+      assertFiniteAndNearZero(Nmf.builder().rank(3).solver(solver).alphaW(1).l1Ratio(0)
+          .seed(11).maxIterations(30).fit(v), solver.toString());
+    }
+    assertFiniteAndNearZero(MiniBatchNmf.builder().rank(3).alphaW(1).l1Ratio(0).batchSize(8)
+        .seed(11).maxIterations(10).fit(v), "mini-batch");
+    Matrix tiny = TestMatrices.uniform(40, 25, 1, 6).scale(0x1p-600);
+    assertFiniteAndNearZero(MiniBatchNmf.builder().rank(3).betaLoss(3).alphaW(0.01).l1Ratio(0)
+        .batchSize(8).seed(11).maxIterations(10).fit(tiny), "mini-batch beta 3");
+  }
+
+  private static void assertFiniteAndNearZero(NmfModel model, String what) {
+    assertThat(TestMatrices.allFiniteNonNegative(model.w())).as("W %s", what).isTrue();
+    assertThat(TestMatrices.allFiniteNonNegative(model.h())).as("H %s", what).isTrue();
+    // W H is all but 0 beside V: the relative error is 1
+    assertThat(model.relativeError()).as("relative error %s", what)
+        .isCloseTo(1, org.assertj.core.api.Assertions.within(1e-6));
+  }
+
   static Stream<Arguments> shapes() {
     SplittableRandom r = new SplittableRandom(77);
     return IntStream.range(0, 24).mapToObj(i -> {
