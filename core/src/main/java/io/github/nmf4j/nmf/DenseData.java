@@ -7,7 +7,7 @@ import io.github.nmf4j.linalg.access.MatrixAccess;
 import io.github.nmf4j.linalg.kernel.Gemm;
 import java.util.Arrays;
 
-/** A dense V, row-major, read in place. */
+/** A dense V, row-major, read in place (copied only if entirely subnormal: {@link ScaledData}). */
 final class DenseData extends ScaledData {
 
   /** Elements per block of the validation and statistics passes. */
@@ -19,6 +19,10 @@ final class DenseData extends ScaledData {
    */
   static final long TRANSPOSED_LIMIT = 1L << 20;
 
+  /**
+   * V row-major, read in place; for V entirely subnormal the copy {@code V_s} ({@link
+   * ScaledData#heldHalfExponent}).
+   */
   final double[] v;
   /** V', made by the first {@link #timesTranspose} of a small V. */
   private double[] vt;
@@ -47,10 +51,11 @@ final class DenseData extends ScaledData {
     return new DenseData(v, n, p, halfExponent, Double.NaN, squaredNorm, true);
   }
 
-  /** See {@link ScaledData#block}. */
+  /** See {@link ScaledData#block}; {@code v} is copied only if entirely subnormal. */
   static DenseData block(double[] v, int rows, int p, int halfExponent, double sum,
       double squaredNorm) {
-    return new DenseData(v, rows, p, halfExponent, sum, squaredNorm, false);
+    return new DenseData(storedCopy(v, v.length, halfExponent), rows, p, halfExponent, sum,
+        squaredNorm, false);
   }
 
   static DenseData of(Matrix matrix, String name, Parallel par) {
@@ -85,16 +90,17 @@ final class DenseData extends ScaledData {
       max = Math.max(max, blockMax[b]);
     }
     int halfExponent = halfExponentOf(max);
-    double invScale = Math.scalb(1.0, -2 * halfExponent);
+    double[] held = storedCopy(v, v.length, halfExponent);
+    double invScale = Math.scalb(1.0, -2 * heldHalfExponentOf(halfExponent));
     double[] sums = new double[blocks];
     double[] squares = new double[blocks];
     par.forEach(blocks, b -> {
       int from = b * BLOCK_ELEMENTS;
-      int to = Math.min(v.length, from + BLOCK_ELEMENTS);
+      int to = Math.min(held.length, from + BLOCK_ELEMENTS);
       double s = 0;
       double q = 0;
       for (int i = from; i < to; i++) {
-        double x = v[i] * invScale;
+        double x = held[i] * invScale;
         s += x;
         q += x * x;
       }
@@ -107,7 +113,7 @@ final class DenseData extends ScaledData {
       sum += sums[b];
       squaredNorm += squares[b];
     }
-    return new DenseData(v, n, p, halfExponent, sum, squaredNorm, true);
+    return new DenseData(held, n, p, halfExponent, sum, squaredNorm, true);
   }
 
   /**
@@ -202,7 +208,8 @@ final class DenseData extends ScaledData {
   Initializer.ScaledSvd svd(int k, long seed, int threads) {
     Svd svd = Svd.truncated(Matrix.wrap(n, p, v), k, seed, threads);
     if (Double.isFinite(svd.singularValues()[0])) {
-      return new Initializer.ScaledSvd(svd, 0);
+      // the SVD of the held values, V / 4^(m - heldHalfExponent): of V itself when in place
+      return new Initializer.ScaledSvd(svd, halfExponent - heldHalfExponent);
     }
     double[] scaled = new double[v.length];
     for (int i = 0; i < scaled.length; i++) {

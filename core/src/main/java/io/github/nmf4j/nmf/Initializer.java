@@ -185,7 +185,9 @@ final class Initializer {
     if (!(max > 0 && max <= Double.MAX_VALUE)) {
       return 0;
     }
-    int b = Math.max(-511, Math.min(511, Math.getExponent(max)));
+    // the true exponent of a subnormal or tiny max too: the H of a fit of V entirely subnormal
+    // is of order 2^m, m down to -537 (clamped at -511, such H was stored at up to 2^-26)
+    int b = Math.min(511, ScaledData.exponentOf(max));
     int d = data.halfExponent - b;
     return Math.abs(d) <= BALANCED ? 0 : d;
   }

@@ -23,14 +23,28 @@ abstract class MiniBatchRows {
     this.p = p;
   }
 
-  /** The rows of a checked V. */
+  /**
+   * The rows of a checked V, read in place; a V entirely subnormal, which {@code data} holds as
+   * {@code V_s} ({@link ScaledData#heldHalfExponent}), from a copy scaled back (exactly).
+   */
   static MiniBatchRows of(ScaledData data) {
+    int e = 2 * (data.halfExponent - data.heldHalfExponent);
     if (data instanceof SparseData) {
       SparseData s = (SparseData) data;
-      return new Sparse(s.n, s.p, s.pointers, s.columns, s.values);
+      return new Sparse(s.n, s.p, s.pointers, s.columns, callerValues(s.values, e));
     }
     DenseData d = (DenseData) data;
-    return new Dense(d.n, d.p, d.v);
+    return new Dense(d.n, d.p, callerValues(d.v, e));
+  }
+
+  /** {@code values} times {@code 2^e}: themselves for 0, else a copy. */
+  private static double[] callerValues(double[] values, int e) {
+    if (e == 0) {
+      return values;
+    }
+    double[] out = new double[values.length];
+    MuKernels.scaleInto(values, e, out);
+    return out;
   }
 
   /** Whether the blocks are read from stored entries ({@link Sparse}). */

@@ -114,7 +114,9 @@ final class MiniBatchScale {
     if (halfExponent == 0) {
       return data;
     }
-    int e = -2 * halfExponent;
+    // the caller's V is the held values times 4^(m - held): V itself, or V_s times 4^m for V
+    // entirely subnormal (ScaledData.heldHalfExponent)
+    int e = 2 * (data.halfExponent - data.heldHalfExponent - halfExponent);
     if (data instanceof SparseData) {
       SparseData s = (SparseData) data;
       int nnz = s.pointers[s.n];

@@ -151,7 +151,6 @@ final class Observed {
           : columnCounts[j] > 0 ? Math.scalb(columnSums[j] / columnCounts[j], shift) : overall;
     }
     ScaledData start = ScaledData.of(Matrix.wrap(n, p, startValues), name, par);
-    double inv = start.invScale;
     int[] rowStart = new int[n + 1];
     int[] column = new int[missingCount];
     double[] zeroFilled = new double[v.length];
@@ -163,7 +162,7 @@ final class Observed {
         if (Double.isNaN(x)) {
           column[q++] = j;
         } else {
-          double s = x * inv;
+          double s = start.stored(x);
           squaredNorm += s * s;
           zeroFilled[off + j] = s;
         }
@@ -190,7 +189,7 @@ final class Observed {
     double[] values = matrix.values();
     double squaredNorm = 0;
     for (int q = 0; q < values.length; q++) {
-      values[q] *= start.invScale;
+      values[q] = start.stored(values[q]);
       squaredNorm += values[q] * values[q];
     }
     Entries entries = new Entries(start.n, start.p, matrix.rowPointers(),
@@ -257,7 +256,6 @@ final class Observed {
     double[] squares = new double[blocks];
     double[] divergences = new double[blocks];
     if (dense != null) {
-      double inv = start.invScale;
       par.forEach(blocks, b -> {
         int row0 = b * Entries.BLOCK;
         int rows = Math.min(n, row0 + Entries.BLOCK) - row0;
@@ -270,7 +268,7 @@ final class Observed {
         for (int t = 0, off = row0 * p; t < rows * p; t++) {
           double raw = dense[off + t];
           if (!Double.isNaN(raw)) {
-            double x = raw * inv;
+            double x = start.stored(raw);
             double y = wh[t];
             sq += (x - y) * (x - y);
             if (withDivergence) {

@@ -16,41 +16,68 @@ import io.github.nmf4j.linalg.kernel.Gemm;
  * Multiplying by a power of two is exact, so for data whose products neither overflow nor
  * underflow the fit is bit-for-bit the fit of V.
  *
- * <p><b>The one policy for extreme ranges</b>, which every solver follows: V is never copied or
- * scaled. Element-wise terms (the KL ratio and divergence, the residuals) read {@code v} times
- * {@link #invScale}. A product of the raw V with a stored factor (entries of order 1) is of order
- * {@code 4^m}: while that lies within {@code 2^±900} (V up to about 1e±270) the product is taken
- * as it is; beyond, the factor is scaled by {@code 2^-m} first, so that the product is of order
- * {@code 2^m}, as far from both ends of the double range as it can be (also when V is entirely
- * subnormal and m is clamped). So every product is taken with {@link #productOperand}{@code
- * (factor)} and multiplied by {@link #productScale} after, both exact: no product overflows or
- * underflows for any finite V, from {@link Double#MIN_VALUE} to {@link Double#MAX_VALUE}, and
- * for ordinary data no copy of a factor is made. FrobeniusMu, FrobeniusHals, the sparse products
- * ({@link SparseData}), the residuals and a distributed fit's block passes ({@link BlockPass})
- * all take their operands here.
+ * <p><b>The one policy for extreme ranges</b>, which every solver follows: V is read in place,
+ * never copied or scaled. Element-wise terms (the KL ratio and divergence, the residuals) read
+ * {@code v} times {@link #invScale}. A product of the raw V with a stored factor (entries of order
+ * 1) is of order {@code 4^m}: while that lies within {@code 2^±900} (V up to about 1e±270) the
+ * product is taken as it is; beyond, the factor is scaled by {@code 2^-m} first, so that the
+ * product is of order {@code 2^m}, as far from both ends of the double range as it can be. So
+ * every product is taken with {@link #productOperand}{@code (factor)} and multiplied by {@link
+ * #productScale} after, both exact: no product overflows or underflows for any finite V, from
+ * {@link Double#MIN_VALUE} to {@link Double#MAX_VALUE}, and for ordinary data no copy of a factor
+ * is made. FrobeniusMu, FrobeniusHals, the sparse products ({@link SparseData}), the residuals
+ * and a distributed fit's block passes ({@link BlockPass}) all take their operands here.
+ *
+ * <p><b>The one exception: V entirely subnormal</b> (its largest value below {@code 2^-1022},
+ * {@code m < }{@value #MIN_IN_PLACE}). There {@code 4^-m} is no double, so V cannot be read in
+ * place times {@link #invScale}; the data holds the copy {@code V_s} instead ({@link
+ * #heldHalfExponent} 0, one more array of V's values), made exactly (a subnormal scaled into
+ * {@code [1, 4)} keeps every bit), and the products and element-wise terms read it as they read
+ * an ordinary V of scale 1: the fit of such V is the fit of {@code V_s}, its factors and errors
+ * converted with the true {@code m}. A value of the caller's V is converted with {@link
+ * #stored}. (Clamping m at -511 instead, as nmf4j did, stored such V below 1, at {@code 2^-52}
+ * to {@code 2^-1}, where the multiplicative updates' guard, sized for {@code [1, 4)}, collapsed
+ * W or H.)
  */
 abstract class ScaledData {
 
   /** Beyond {@code 4^m = 2^±PRODUCT_LIMIT}, products with the raw V scale the factor first. */
   private static final int PRODUCT_LIMIT = 900;
 
+  /**
+   * The least half exponent of a V read in place: {@code 4^511} is a double, {@code 4^512} is
+   * not. A V of smaller m (entirely subnormal) is held as the copy {@code V_s}.
+   */
+  static final int MIN_IN_PLACE = -511;
+
   final int n;
   final int p;
-  /** Half the binary exponent of the scale: {@code s = 2^(2 * halfExponent)}. */
+  /**
+   * Half the binary exponent of the scale: {@code s = 2^(2 * halfExponent)}, from -537 (V's
+   * largest value {@link Double#MIN_VALUE}) to 511; the caller's units are {@code V = s V_s}.
+   */
   final int halfExponent;
-  /** {@code 1 / s}. */
+  /**
+   * The half exponent of the values the products read ({@link DenseData#v}, {@link
+   * SparseData#values}), which are {@code 4^heldHalfExponent V_s}: {@link #halfExponent} for V
+   * read in place, 0 for the copy {@code V_s} of a V entirely subnormal ({@link #MIN_IN_PLACE}).
+   * {@link #invScale}, {@link #productExponent} and {@link #productScale} are those of these
+   * values.
+   */
+  final int heldHalfExponent;
+  /** {@code 4^-heldHalfExponent}: the held values times it are {@code V_s}. */
   final double invScale;
   /** {@code sqrt(s) = 2^halfExponent}, the factor between stored and returned factors. */
   final double sqrtScale;
   /**
    * The exponent {@code a} by which a factor is scaled, {@code 2^a}, before a product with the
-   * raw V: 0 unless V lies beyond {@code 2^±900} (about 1e±270), and then {@code -m}; see the
-   * class comment and {@link #productScale}.
+   * raw V (the held values): 0 unless they lie beyond {@code 2^±900} (about 1e±270), and then
+   * {@code -heldHalfExponent}; see the class comment and {@link #productScale}.
    */
   final int productExponent;
   /**
    * What turns a product of the raw V with a factor scaled by {@code 2^productExponent} into the
-   * product with {@code V_s}: {@code 2^(-2 halfExponent - productExponent)}.
+   * product with {@code V_s}: {@code 2^(-2 heldHalfExponent - productExponent)}.
    */
   final double productScale;
   /** {@code sum(V_s)}. */
@@ -58,14 +85,20 @@ abstract class ScaledData {
   /** {@code ||V_s||_F^2}. */
   final double squaredNorm;
 
+  /**
+   * The data of {@code n x p} values whose scale is {@code 4^halfExponent}, held in place, or as
+   * {@code V_s} when {@code halfExponent < }{@value #MIN_IN_PLACE} (the subclasses' factories
+   * make that copy, {@link #storedCopy}).
+   */
   ScaledData(int n, int p, int halfExponent, double sum, double squaredNorm) {
     this.n = n;
     this.p = p;
     this.halfExponent = halfExponent;
-    this.invScale = Math.scalb(1.0, -2 * halfExponent);
+    this.heldHalfExponent = heldHalfExponentOf(halfExponent);
+    this.invScale = Math.scalb(1.0, -2 * heldHalfExponent);
     this.sqrtScale = Math.scalb(1.0, halfExponent);
-    int e = 2 * halfExponent;
-    this.productExponent = Math.abs(e) > PRODUCT_LIMIT ? -halfExponent : 0;
+    int e = 2 * heldHalfExponent;
+    this.productExponent = Math.abs(e) > PRODUCT_LIMIT ? -heldHalfExponent : 0;
     this.productScale = Math.scalb(1.0, -e - productExponent);
     this.sum = sum;
     this.squaredNorm = squaredNorm;
@@ -186,15 +219,45 @@ abstract class ScaledData {
   }
 
   /**
-   * The {@code m} with {@code max / 4^m} in {@code [1, 4)}, kept within [-511, 511] so that
-   * {@code 4^m} and {@code 4^-m} are normal doubles; 0 for an all-zero matrix.
+   * The {@code m} with {@code max / 4^m} in {@code [1, 4)}, for a finite {@code max >= 0}: from
+   * -537 ({@link Double#MIN_VALUE}) to 511; 0 for an all-zero matrix. A subnormal max has the
+   * exponent it would have if normalized ({@link Math#getExponent} gives -1023 for every one).
    */
   static int halfExponentOf(double max) {
-    if (max == 0) {
-      return 0;
+    return max == 0 ? 0 : Math.floorDiv(exponentOf(max), 2);
+  }
+
+  /**
+   * The binary exponent {@code floor(log2 x)} of a finite {@code x > 0}, from -1074 to 1023:
+   * {@link Math#getExponent} but for a subnormal x, where that gives -1023 for every one.
+   */
+  static int exponentOf(double x) {
+    int e = Math.getExponent(x);
+    // exact: a subnormal times 2^54 is normal
+    return e < Double.MIN_EXPONENT ? Math.getExponent(x * 0x1p54) - 54 : e;
+  }
+
+  /**
+   * The half exponent of the values held for data of scale {@code 4^halfExponent}: {@code
+   * halfExponent} itself (V read in place), or 0 below {@value #MIN_IN_PLACE} (the copy {@code
+   * V_s}).
+   */
+  static int heldHalfExponentOf(int halfExponent) {
+    return halfExponent < MIN_IN_PLACE ? 0 : halfExponent;
+  }
+
+  /**
+   * The values to hold for data of scale {@code 4^halfExponent} (see {@link #heldHalfExponent}):
+   * {@code values} itself, or for V entirely subnormal a new array of its first {@code length}
+   * values divided by {@code 4^halfExponent}, exactly (each scaled up into the normal range).
+   */
+  static double[] storedCopy(double[] values, int length, int halfExponent) {
+    if (halfExponent >= MIN_IN_PLACE) {
+      return values;
     }
-    int e = Math.getExponent(max);
-    return Math.max(-511, Math.min(511, Math.floorDiv(e, 2)));
+    double[] out = new double[length];
+    MuKernels.scaleInto(values, -2 * halfExponent, out, length);
+    return out;
   }
 
   /**
@@ -202,6 +265,10 @@ abstract class ScaledData {
    * {@code m = halfExponent}: the statistics of a block of V from its values (dense or stored).
    */
   static double[] sumAndSquares(double[] values, int halfExponent) {
+    if (halfExponent < MIN_IN_PLACE) {
+      // 4^-m is no double: sum the exact copy V_s
+      return sumAndSquares(storedCopy(values, values.length, halfExponent), 0);
+    }
     double inv = Math.scalb(1.0, -2 * halfExponent);
     double s = 0;
     double q = 0;
@@ -238,6 +305,14 @@ abstract class ScaledData {
   /** A buffer of {@code length} values for {@link #productOperand}; null when none is needed. */
   double[] productBuffer(int length) {
     return productExponent == 0 ? null : new double[length];
+  }
+
+  /**
+   * {@code x / 4^m}: a value of the caller's V (not of the held values) in stored units, {@code x}
+   * times {@link #invScale} when V is read in place; exact, but where the result is subnormal.
+   */
+  double stored(double x) {
+    return heldHalfExponent == halfExponent ? x * invScale : Math.scalb(x, -2 * halfExponent);
   }
 
   /** {@code mean(V_s)}. */

@@ -33,8 +33,12 @@ final class SparseData extends ScaledData {
   /** Rows per task of the passes that are not row-block passes. */
   private static final int ROWS = 256;
 
+  /** V, or for V entirely subnormal {@code V_s}: the CSR arrays below. */
   private final SparseMatrix matrix;
-  /** V's CSR arrays (read by {@link BetaProducts.Sparse} too). */
+  /**
+   * V's CSR arrays (read by {@link BetaProducts.Sparse} too), in place; for V entirely subnormal
+   * the values are the copy {@code V_s} ({@link ScaledData#heldHalfExponent}).
+   */
   final int[] pointers;
   final int[] columns;
   final double[] values;
@@ -86,7 +90,7 @@ final class SparseData extends ScaledData {
     return tColumns;
   }
 
-  /** V' in CSR form: its values (V's, unscaled). */
+  /** V' in CSR form: its values (the held values of {@link #values}, unscaled). */
   double[] transposedValues() {
     transposeOnce();
     return tValues;
@@ -99,9 +103,23 @@ final class SparseData extends ScaledData {
    */
   static SparseData block(SparseMatrix matrix, int halfExponent) {
     double[] values = SparseAccess.values(matrix);
-    double[] sums = sumAndSquares(values, halfExponent);
-    return new SparseData(matrix, SparseAccess.rowPointers(matrix),
-        SparseAccess.columnIndices(matrix), values, halfExponent, sums[0], sums[1]);
+    double[] held = storedCopy(values, values.length, halfExponent);
+    double[] sums = sumAndSquares(held, heldHalfExponentOf(halfExponent));
+    return held(matrix, held, halfExponent, sums[0], sums[1]);
+  }
+
+  /**
+   * The data of {@code matrix} at the scale {@code 4^halfExponent} with the values {@code held}
+   * ({@link #storedCopy}): its own, or for V entirely subnormal their copy {@code V_s}, with the
+   * same row pointers and columns.
+   */
+  private static SparseData held(SparseMatrix matrix, double[] held, int halfExponent,
+      double sum, double squaredNorm) {
+    int[] pointers = SparseAccess.rowPointers(matrix); // read only, never copied
+    int[] columns = SparseAccess.columnIndices(matrix);
+    SparseMatrix heldMatrix = held == SparseAccess.values(matrix) ? matrix
+        : SparseMatrix.wrapCsr(matrix.rows(), matrix.cols(), pointers, columns, held);
+    return new SparseData(heldMatrix, pointers, columns, held, halfExponent, sum, squaredNorm);
   }
 
   static SparseData of(SparseMatrix matrix, String name, Parallel par) {
@@ -126,24 +144,25 @@ final class SparseData extends ScaledData {
       }
     }
     int halfExponent = halfExponentOf(max);
-    double invScale = Math.scalb(1.0, -2 * halfExponent);
+    double[] held = storedCopy(values, values.length, halfExponent);
+    double invScale = Math.scalb(1.0, -2 * heldHalfExponentOf(halfExponent));
     int blocks = Math.max(1, ceilDiv(values.length, BLOCK_VALUES));
     double[] sums = new double[blocks];
     double[] squares = new double[blocks];
     par.forEach(blocks, b -> {
       double s = 0;
       double q = 0;
-      for (int i = b * BLOCK_VALUES, end = Math.min(values.length, i + BLOCK_VALUES); i < end;
+      for (int i = b * BLOCK_VALUES, end = Math.min(held.length, i + BLOCK_VALUES); i < end;
           i++) {
-        double x = values[i] * invScale;
+        double x = held[i] * invScale;
         s += x;
         q += x * x;
       }
       sums[b] = s;
       squares[b] = q;
     });
-    return new SparseData(matrix, pointers, columns, values, halfExponent,
-        MuKernels.sumInOrder(sums, blocks), MuKernels.sumInOrder(squares, blocks));
+    return held(matrix, held, halfExponent, MuKernels.sumInOrder(sums, blocks),
+        MuKernels.sumInOrder(squares, blocks));
   }
 
   @Override
@@ -289,7 +308,8 @@ final class SparseData extends ScaledData {
   Initializer.ScaledSvd svd(int k, long seed, int threads) {
     Svd svd = Svd.truncated(matrix, k, seed, threads);
     if (Double.isFinite(svd.singularValues()[0])) {
-      return new Initializer.ScaledSvd(svd, 0);
+      // the SVD of the held values, V / 4^(m - heldHalfExponent): of V itself when in place
+      return new Initializer.ScaledSvd(svd, halfExponent - heldHalfExponent);
     }
     double[] scaled = values.clone();
     for (int i = 0; i < scaled.length; i++) {

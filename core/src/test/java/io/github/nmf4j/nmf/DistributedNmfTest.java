@@ -99,6 +99,38 @@ class DistributedNmfTest {
     }
   }
 
+  /**
+   * V entirely subnormal: {@code 2^-1062} times V's values rounded to multiples of {@code
+   * 2^-10} (so exactly), whose statistics and blocks are held at the true scale {@code 4^m}, m
+   * below -511: H is exactly {@code 2^-531} times that of the same V at scale 1. With m clamped
+   * at -511 the MU fits had relative error 1 (H 0).
+   */
+  @ParameterizedTest
+  @EnumSource(Variant.class)
+  void entirelySubnormalBlocksFitAsTheirVAtScaleOne(Variant variant) {
+    double[] coarse = V.toRowMajorArray();
+    double[] tiny = new double[coarse.length];
+    for (int i = 0; i < coarse.length; i++) {
+      coarse[i] = Math.floor(coarse[i] * 0x1p10) * 0x1p-10;
+      tiny[i] = Math.scalb(coarse[i], -1062);
+    }
+    Matrix unit = Matrix.wrap(300, 40, coarse);
+    Matrix scaled = Matrix.wrap(300, 40, tiny);
+    Nmf config = Nmf.builder().rank(10).seed(7).maxIterations(30).tolerance(0)
+        .loss(variant.loss).solver(variant.solver).initialization(Initialization.RANDOM)
+        .build();
+    for (boolean sparse : new boolean[] {false, true}) {
+      int[] split = {128, 172};
+      DistributedNmfModel one = DistributedNmf.of(config)
+          .fit(new InMemoryBlocks(unit, split, sparse));
+      DistributedNmfModel d = DistributedNmf.of(config)
+          .fit(new InMemoryBlocks(scaled, split, sparse));
+      assertThat(d.components()).as("sparse " + sparse)
+          .isEqualTo(one.components().scale(0x1p-531));
+      assertThat(d.relativeError()).as("sparse " + sparse).isEqualTo(one.relativeError());
+    }
+  }
+
   @Test
   void sparseStatisticsAreTheDenseOnesAndNameABadValue() {
     Matrix holes = withHoles(V);
