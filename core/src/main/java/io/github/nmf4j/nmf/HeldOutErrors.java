@@ -25,7 +25,9 @@ final class HeldOutErrors {
    * column {@code cols[t]}, value {@code values[t]}. A sum that overflows is taken again of the
    * terms of {@code 2^-OVERFLOW_SHIFT V} and {@code 2^-OVERFLOW_SHIFT WH} (exact scaling, the
    * squared error homogeneous of degree 2, the divergence of degree 1) and scaled back, so a
-   * representable mean is not lost to its sum.
+   * representable mean is not lost to its sum; the predictions of that pass are formed of W and
+   * H each scaled by {@code 2^-OVERFLOW_SHIFT/2}, so that one beyond the double range in V's
+   * units (a term that made the sum overflow) is not lost to its own overflow.
    */
   static double mean(NmfModel model, int[] rows, int[] cols, double[] values, boolean kl) {
     double sum = sum(model, rows, cols, values, kl, 0);
@@ -37,11 +39,15 @@ final class HeldOutErrors {
     return sum / count;
   }
 
-  /** The sum of the held-out terms, V and WH multiplied by {@code 2^shift}. */
+  /**
+   * The sum of the held-out terms, V and WH multiplied by {@code 2^shift}: WH as the product of
+   * W and H multiplied by {@code 2^(shift / 2)} and {@code 2^(shift - shift / 2)}, exactly the
+   * scaled prediction unless it overflowed unscaled (or a product underflows scaled).
+   */
   private static double sum(NmfModel model, int[] rows, int[] cols, double[] values,
       boolean kl, int shift) {
-    double[] w = MatrixAccess.data(model.w());
-    double[] h = MatrixAccess.data(model.h());
+    double[] w = scaled(MatrixAccess.data(model.w()), shift / 2);
+    double[] h = scaled(MatrixAccess.data(model.h()), shift - shift / 2);
     int k = model.h().rows();
     int p = model.h().cols();
     double sum = 0;
@@ -53,7 +59,6 @@ final class HeldOutErrors {
         wh += w[i * k + c] * h[c * p + j];
       }
       double x = Math.scalb(values[t], shift);
-      wh = Math.scalb(wh, shift);
       if (kl) {
         sum += klTerm(x, wh);
       } else {
@@ -61,6 +66,16 @@ final class HeldOutErrors {
       }
     }
     return sum;
+  }
+
+  /** {@code a} times {@code 2^e}: {@code a} itself for 0, else a copy. */
+  private static double[] scaled(double[] a, int e) {
+    if (e == 0) {
+      return a;
+    }
+    double[] out = new double[a.length];
+    MuKernels.scaleInto(a, e, out);
+    return out;
   }
 
   /**

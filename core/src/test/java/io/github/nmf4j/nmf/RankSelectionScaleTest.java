@@ -3,6 +3,7 @@ package io.github.nmf4j.nmf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.nmf4j.linalg.Matrix;
+import io.github.nmf4j.linalg.SparseMatrix;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -100,6 +101,48 @@ class RankSelectionScaleTest {
         assertThat(scaledErrors[r][i]).isEqualTo(Math.scalb(unitErrors[r][i], 4 * s));
       }
     }
+  }
+
+  /**
+   * Held-out Kullback-Leibler errors of data near 1e307 (largest value about {@code 2^1022}):
+   * a fit's W and H entries reach about 1e154, and a prediction {@code sum_c w_ic h_cj} of a
+   * held-out entry can exceed the double range although the mean divergence is finite. The
+   * overflowing sum was taken again scaled, but of the prediction already formed: Infinity, so
+   * some errors were infinite. Now they are {@code 4^509} times those of the data at scale 1,
+   * exactly, dense and sparse.
+   */
+  @Test
+  void heldOutKullbackLeiblerErrorsNearTheLargestDoubleAreTheScaledOnes() {
+    SplittableRandom r = new SplittableRandom(2);
+    double[] a = TestMatrices.noisyLowRank(20, 15, 3, 0.05, 2).toRowMajorArray();
+    for (int i = 0; i < a.length; i++) {
+      if (r.nextDouble() < 0.2) {
+        a[i] *= 10 * r.nextDouble(); // uneven rows: some predictions overshoot
+      }
+    }
+    double[] huge = new double[a.length];
+    for (int i = 0; i < a.length; i++) {
+      huge[i] = Math.scalb(a[i], 1018);
+    }
+    for (boolean sparse : new boolean[] {false, true}) {
+      RankSelection.Builder b = RankSelection.builder().ranks(1, 2, 3, 4).holdoutFraction(0.2)
+          .seed(3).nmf(Nmf.builder().loss(Loss.KULLBACK_LEIBLER).maxIterations(50)
+              .initialization(Initialization.RANDOM)
+              .missingValues(sparse ? MissingValues.IGNORE : MissingValues.REJECT));
+      double[][] unit = errors(b, Matrix.wrap(20, 15, a), sparse);
+      double[][] scaled = errors(b, Matrix.wrap(20, 15, huge), sparse);
+      for (int t = 0; t < unit.length; t++) {
+        for (int i = 0; i < unit[t].length; i++) {
+          assertThat(scaled[t][i]).as("sparse %s, repeat %d, rank %d", sparse, t, i + 1)
+              .isEqualTo(Math.scalb(unit[t][i], 1018));
+        }
+      }
+    }
+  }
+
+  private static double[][] errors(RankSelection.Builder b, Matrix v, boolean sparse) {
+    return (sparse ? b.fit(SparseMatrix.of(v)) : b.fit(v))
+        .repeatErrors();
   }
 
   /**
