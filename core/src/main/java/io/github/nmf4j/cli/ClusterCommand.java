@@ -196,6 +196,12 @@ final class ClusterCommand implements Command {
     if (!nmf && !agglomerative) {
       Preflight.distinctClusters("--k", k, data.distinctRows(k), "row", "of " + input);
     }
+    if (method.equals("kmeans") || miniBatch) {
+      Preflight.kMeans(k, miniBatch ? KMeansMemory.miniBatch(rows, cols, data.stored(),
+          fit.restarts(), batchSize, fit.tolerance())
+          : KMeansMemory.kMeans(rows, cols, data.stored(), fit.restarts()), why,
+          input.toString());
+    }
     if (nmf) {
       Preflight.rank("--k", k, input.toString(), rows, cols);
       Preflight.initialization(NmfOptions.init(args), "--k", k, input.toString(), rows, cols);

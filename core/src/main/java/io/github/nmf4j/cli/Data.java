@@ -83,6 +83,11 @@ final class Data {
     return dense != null ? MatrixAccess.notNaN(dense).length : sparse.nonZeros();
   }
 
+  /** The stored values of a sparse file, -1 for a dense one. */
+  long stored() {
+    return sparse != null ? sparse.nonZeros() : -1;
+  }
+
   int rows() {
     return dense != null ? dense.rows() : sparse.rows();
   }

@@ -24,6 +24,15 @@ final class Preflight {
   /** The thread cap on small machines: enough for any test of thread-count independence. */
   static final int MIN_THREAD_CAP = 64;
 
+  /**
+   * How much more heap than its live arrays a k-means fit is given before a smaller {@code --k}
+   * is suggested as fitting: G1 wants room beyond them, more where large arrays must each find
+   * contiguous regions (the smallest {@code -Xmx} at which sparse and dense k-means and
+   * mini-batch fits of 20,000 to 5,000,000 columns ran was 1.03 to 1.28 times the input and
+   * {@link KMeansMemory}'s count).
+   */
+  static final double HEADROOM = 1.3;
+
   private Preflight() {}
 
   /** The most threads a command accepts on this machine. */
@@ -344,6 +353,47 @@ final class Preflight {
   static void consensus(long rows, String file, String instead) {
     memory(32.0 * rows * rows, "--method consensus holds n x n matrices for the " + rows
         + " rows of " + file + " (about 32 n^2 bytes)", instead);
+  }
+
+  /**
+   * Checks, before any work, that a k-means or mini-batch k-means fit of {@code k} clusters
+   * fits in the memory Java may still use: its centroids, their working copies, the per-chunk
+   * buffers and the rows by column that the library makes, as {@code need} counts them (for a
+   * sparse file of many columns they reach gigabytes while the file is small).
+   *
+   * @param why the method, for the message ("k-means")
+   * @throws IllegalArgumentException naming {@code --k}, the file, its shape, the bytes and a
+   *     smaller {@code --k} that fits, if there is one
+   */
+  static void kMeans(int k, KMeansMemory need, String why, String file) {
+    String instead = "give Java more with -Xmx";
+    if (!fits(need.bytes(k))) {
+      int smaller = smallerK(need, k, free());
+      instead += smaller > 0 ? ", or use --k " + smaller + ", which fits" : " (--k 1 does not"
+          + " fit either)";
+    }
+    memory(need.bytes(k), "--k " + k + " is too large for " + why + " of the " + need.rows()
+        + "x" + need.cols() + (need.stored() >= 0 ? " sparse" : "") + " matrix of " + file
+        + ": " + need.what(), instead);
+  }
+
+  /**
+   * The largest number of clusters below {@code k} whose fit, {@link #HEADROOM} times {@code
+   * need}, fits in {@code free} bytes, by bisection (the bytes rise with k but for the dense
+   * per-chunk buffers, which shrink as their chunks do, so another smaller k may fit too); 0 if
+   * none does.
+   */
+  static int smallerK(KMeansMemory need, int k, double free) {
+    int low = 0;
+    for (int high = k; high - low > 1; ) {
+      int mid = (low + high) >>> 1;
+      if (HEADROOM * need.bytes(mid) <= free) {
+        low = mid;
+      } else {
+        high = mid;
+      }
+    }
+    return low;
   }
 
   /**

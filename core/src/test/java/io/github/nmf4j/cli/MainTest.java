@@ -35,18 +35,22 @@ class MainTest {
   /**
    * docs/command-line.md's table of exit codes gave 1 for "a matrix or rank that needs more
    * memory than Java may use", but the checks after reading refuse one before any work with 2;
-   * 1 is for running out of memory during the work. 40000 x 40000 with two stored values: each
-   * refusal needs more than the tests' 2 GB heap.
+   * 1 is for running out of memory during the work. 40000 x 40000 with two stored values, and
+   * 3 x 100,000,000 for k-means's centroids: each refusal needs more than the tests' 2 GB heap.
    */
   @Test
   void memoryRefusedBeforeAnyWorkExitsWithTwoAsTheDocsSay(@TempDir Path dir) throws IOException {
     String square = dir.resolve("square.mtx").toString();
     Files.writeString(Path.of(square), "%%MatrixMarket matrix coordinate real general\n"
         + "40000 40000 2\n1 1 5\n3 3 1\n");
+    String wide = dir.resolve("wide.mtx").toString();
+    Files.writeString(Path.of(wide), "%%MatrixMarket matrix coordinate real general\n"
+        + "3 100000000 2\n1 1 5\n3 100000000 1\n");
     for (String[] args : new String[][] {{"fit", square, "--rank", "5000"}, {"pca", square},
         {"rank", square, "--ranks", "2"},
         {"rank", square, "--ranks", "2", "--method", "consensus", "--runs", "1"},
-        {"cluster", square, "--method", "agglomerative", "--linkage", "average", "--k", "2"}}) {
+        {"cluster", square, "--method", "agglomerative", "--linkage", "average", "--k", "2"},
+        {"cluster", wide, "--k", "2"}, {"cluster", wide, "--method", "mini-batch", "--k", "2"}}) {
       CliRunner r = CliRunner.run(args);
       assertThat(r.exitCode()).as(String.join(" ", args) + ": " + r.err()).isEqualTo(2);
       assertThat(r.err()).as(String.join(" ", args)).contains(" more (-Xmx); ");
@@ -57,7 +61,7 @@ class MainTest {
     String one = table.substring(table.indexOf("\n| 1 | "), table.indexOf("\n| 130, 143 | "));
     assertThat(two).contains("memory that the checks after reading find short, before any work",
         "`--rank`", "`pca`", "`rank --method cv`", "`rank --method consensus`",
-        "agglomerative");
+        "agglomerative", "k-means");
     // rank's memory refusals are 2; rank --plot with nothing finite to draw fails during the work
     assertThat(one).contains("out of memory during the work").doesNotContain("consensus")
         .doesNotContain("--method cv");
