@@ -169,8 +169,10 @@ public final class KMeans extends Estimator<KMeansSettings> {
    * the clustering is the dense one up to rounding (tested). The final inertia sums {@code
    * |x - c|^2} from the differences at the stored entries plus the centroid's squared norm
    * elsewhere. Memory beyond the input: the rows' transpose (12 bytes per stored value; a copy
-   * of the rows too if they store explicit zeros), a few arrays of {@code n} numbers and of
-   * {@code k d}.
+   * of the rows too if they store explicit zeros), a few arrays of {@code n} numbers and, at
+   * the peak, five of {@code k d} (six from the second restart on), one of them as {@code d}
+   * rows of {@code k} (20 bytes more per column): 4.1 GB at {@code d = 5,000,000}, {@code k =
+   * 20}.
    *
    * <p>With {@link Distance#COSINE}, spherical k-means as for dense points, on a copy of the
    * stored values scaled so that every row has unit length (bit for bit the dense unit rows; a
