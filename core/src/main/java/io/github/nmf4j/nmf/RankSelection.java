@@ -85,7 +85,12 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
       int[] observed = observedEntries(v);
       double[] data = MatrixAccess.data(v);
       int p = v.cols();
-      return crossValidate(observed, v.rows(), p, v.shape(), e -> e / p, e -> e % p, hidden -> {
+      double largest = 0;
+      for (int e : observed) {
+        largest = Math.max(largest, data[e]);
+      }
+      return crossValidate(observed, v.rows(), p, v.shape(), largest, e -> e / p, e -> e % p,
+          hidden -> {
         double[] masked = data.clone();
         for (int e : hidden) {
           masked[e] = Double.NaN;
@@ -141,8 +146,12 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
           rowOf[q] = i;
         }
       }
-      return crossValidate(stored, v.rows(), v.cols(), v.shape() + " sparse", q -> rowOf[q],
-          q -> columns[q], hidden -> {
+      double largest = 0;
+      for (double x : values) {
+        largest = Math.max(largest, x);
+      }
+      return crossValidate(stored, v.rows(), v.cols(), v.shape() + " sparse", largest,
+          q -> rowOf[q], q -> columns[q], hidden -> {
         int kept = values.length - hidden.length;
         int[] trainPointers = new int[v.rows() + 1];
         int[] trainColumns = new int[kept];
@@ -183,9 +192,12 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
    * The held-out errors of every rank and repeat of the {@code n x p} v: each repeat hides
    * {@code heldOut} of the {@code observed} positions (drawn from the seed) and {@code split}
    * makes its fold. {@code rowOf} and {@code colOf} give the row and column of a position.
+   * The errors are computed in the scaled units of V's {@code largest} observed value ({@link
+   * HeldOutErrors}), and the ranks compared on them.
    */
   private RankSelectionResult crossValidate(int[] observed, int n, int p, String shape,
-      IntUnaryOperator rowOf, IntUnaryOperator colOf, Function<int[], Fold> split) {
+      double largest, IntUnaryOperator rowOf, IntUnaryOperator colOf,
+      Function<int[], Fold> split) {
     RankSelectionSettings s = settings();
     int[] ranks = s.ranks().stream().mapToInt(Integer::intValue).toArray();
     // before the first fit, the largest rank as a fit would check it (else the smaller ranks
@@ -204,6 +216,8 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
     Monitor monitor = Monitor.of("rank selection", listener(), s.repeats());
     SplittableRandom random = new SplittableRandom(s.seed());
     boolean kl = s.nmf().loss() == Loss.KULLBACK_LEIBLER;
+    int halfExponent = HeldOutErrors.halfExponent(largest);
+    int exponent = HeldOutErrors.exponent(halfExponent, kl);
     for (int r = 0; r < s.repeats(); r++) {
       SplittableRandom repeat = random.split();
       Fold fold = split.apply(sample(observed, held, repeat));
@@ -211,11 +225,12 @@ public final class RankSelection extends Estimator<RankSelectionSettings> {
       for (int i = 0; i < ranks.length; i++) {
         NmfModel model = fold.fit().apply(template.with(ranks[i], fitSeed,
             MissingValues.IGNORE, s.threads(), executor().orElse(null)));
-        errors[r][i] = HeldOutErrors.mean(model, fold.rows(), fold.cols(), fold.values(), kl);
-        monitor.report(r, i + 1, ranks.length, errors[r][i], Double.NaN);
+        errors[r][i] = HeldOutErrors.mean(model, fold.rows(), fold.cols(), fold.values(), kl,
+            halfExponent);
+        monitor.report(r, i + 1, ranks.length, Math.scalb(errors[r][i], exponent), Double.NaN);
       }
     }
-    return new RankSelectionResult(s, ranks, errors);
+    return new RankSelectionResult(s, ranks, errors, exponent);
   }
 
   /**

@@ -1,12 +1,14 @@
 package io.github.nmf4j.nmf;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
 
 import io.github.nmf4j.linalg.Matrix;
 import io.github.nmf4j.linalg.SparseMatrix;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@link RankSelection} and its result on data scaled by powers of two. */
@@ -138,6 +140,97 @@ class RankSelectionScaleTest {
         }
       }
     }
+  }
+
+  /** A planted rank-3 product of 40 x 30 with 5% multiplicative noise. */
+  private static Matrix plantedRankThree() {
+    double[] a = TestMatrices.planted(40, 30, 3, 1).toRowMajorArray();
+    SplittableRandom r = new SplittableRandom(101);
+    for (int i = 0; i < a.length; i++) {
+      a[i] *= 1 + 0.05 * r.nextDouble(-1, 1);
+    }
+    return Matrix.wrap(40, 30, a);
+  }
+
+  /** {@code v} times {@code 2^e}, each value rounded once (subnormals keep fewer bits). */
+  private static Matrix scalb(Matrix v, int e) {
+    double[] a = v.toRowMajorArray();
+    for (int i = 0; i < a.length; i++) {
+      a[i] = Math.scalb(a[i], e);
+    }
+    return Matrix.wrap(v.rows(), v.cols(), a);
+  }
+
+  /**
+   * Below about {@code 1e-160} every held-out squared error underflowed to 0 in V's units, so
+   * the best rank was always the smallest (at {@code 2^-700} and {@code 2^-1062} the errors of
+   * ranks 1 to 5 were all 0.0 and the best rank 1, where it is 3 at scale 1), and for an
+   * entirely subnormal V the divergences were rounding noise. The errors are now compared in
+   * V's scaled units, where they are those of the data at scale 1 times an exact power of two,
+   * and converted into V's units where they are representable: at {@code 2^-700} exactly the
+   * errors at scale 1 times {@code 2^-1400} (squared errors, 0.0 in V's units) or {@code
+   * 2^-700}. At {@code 2^-1062} the data keeps about 14 bits, so its scale-1 counterpart is
+   * that rounded data times {@code 2^1062}, and its masked fits agree with those of the
+   * counterpart to about 1e-6 only.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = Loss.class, names = {"FROBENIUS", "KULLBACK_LEIBLER"})
+  void bestRankOfTinyDataIsTheBestRankAtScaleOne(Loss loss) {
+    int degree = loss == Loss.FROBENIUS ? 2 : 1;
+    RankSelection.Builder b = RankSelection.builder().rankRange(1, 5).repeats(2).seed(1)
+        .nmf(Nmf.builder().loss(loss).initialization(Initialization.RANDOM));
+    Matrix v = plantedRankThree();
+    RankSelectionResult unit = b.fit(v);
+    assertThat(unit.bestRank()).isEqualTo(3);
+    assertThat(unit.errorExponent()).isZero();
+    for (int e : new int[] {-700, -1062}) {
+      Matrix tiny = scalb(v, e);
+      RankSelectionResult reference = e == -700 ? unit : b.fit(scalb(tiny, -e));
+      RankSelectionResult result = b.fit(tiny);
+      assertThat(result.bestRank()).as("2^%d", e).isEqualTo(3);
+      assertThat(result.oneStandardErrorRank()).as("2^%d", e)
+          .isEqualTo(reference.oneStandardErrorRank());
+      int shift = degree * e - result.errorExponent();
+      double[][] repeats = reference.repeatErrors();
+      double[][] scaledRepeats = result.repeatErrors();
+      if (e == -1062) {
+        // the masked fits of the subnormal V and of its scale-1 copy differ in the last bits
+        for (int i = 0; i < 5; i++) {
+          assertThat(result.scaledTestErrors()[i]).as("2^%d, rank %d", e, i + 1)
+              .isCloseTo(Math.scalb(reference.testErrors()[i], shift), withinPercentage(1e-4));
+        }
+        continue;
+      }
+      for (int i = 0; i < 5; i++) {
+        double error = reference.testErrors()[i];
+        double se = reference.standardErrors()[i];
+        assertThat(result.scaledTestErrors()[i]).as("2^%d, rank %d", e, i + 1)
+            .isEqualTo(Math.scalb(error, shift)).isPositive();
+        assertThat(result.scaledStandardErrors()[i]).isEqualTo(Math.scalb(se, shift));
+        assertThat(result.testErrors()[i]).isEqualTo(Math.scalb(error, degree * e));
+        assertThat(result.standardErrors()[i]).isEqualTo(Math.scalb(se, degree * e));
+        for (int r = 0; r < repeats.length; r++) {
+          assertThat(scaledRepeats[r][i]).isEqualTo(Math.scalb(repeats[r][i], degree * e));
+        }
+      }
+    }
+  }
+
+  /**
+   * Within {@code 2^±400} the errors are computed in V's units as before, and the conversion
+   * exponent is 0; beyond, it is {@code 16^m} (squared errors) or {@code 4^m} of V's scale.
+   */
+  @Test
+  void errorExponentIsZeroForOrdinaryData() {
+    assertThat(HeldOutErrors.halfExponent(0)).isZero();
+    assertThat(HeldOutErrors.halfExponent(3.9)).isZero();
+    assertThat(HeldOutErrors.halfExponent(0x1p400)).isZero();
+    assertThat(HeldOutErrors.halfExponent(0x1p-400)).isZero();
+    assertThat(HeldOutErrors.halfExponent(0x1p402)).isEqualTo(201);
+    assertThat(HeldOutErrors.halfExponent(0x1p-402)).isEqualTo(-201);
+    assertThat(HeldOutErrors.halfExponent(Double.MIN_VALUE)).isEqualTo(-537);
+    assertThat(HeldOutErrors.exponent(-537, false)).isEqualTo(-2148);
+    assertThat(HeldOutErrors.exponent(-537, true)).isEqualTo(-1074);
   }
 
   private static double[][] errors(RankSelection.Builder b, Matrix v, boolean sparse) {
