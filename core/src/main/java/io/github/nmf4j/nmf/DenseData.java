@@ -54,7 +54,7 @@ final class DenseData extends ScaledData {
   /** See {@link ScaledData#block}; {@code v} is copied only if entirely subnormal. */
   static DenseData block(double[] v, int rows, int p, int halfExponent, double sum,
       double squaredNorm) {
-    return new DenseData(storedCopy(v, v.length, halfExponent), rows, p, halfExponent, sum,
+    return new DenseData(storedCopy(v, halfExponent), rows, p, halfExponent, sum,
         squaredNorm, false);
   }
 
@@ -90,7 +90,7 @@ final class DenseData extends ScaledData {
       max = Math.max(max, blockMax[b]);
     }
     int halfExponent = halfExponentOf(max);
-    double[] held = storedCopy(v, v.length, halfExponent);
+    double[] held = storedCopy(v, halfExponent);
     double invScale = Math.scalb(1.0, -2 * heldHalfExponentOf(halfExponent));
     double[] sums = new double[blocks];
     double[] squares = new double[blocks];

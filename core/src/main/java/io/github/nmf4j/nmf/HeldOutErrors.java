@@ -88,8 +88,8 @@ final class HeldOutErrors {
    */
   private static double sum(NmfModel model, int[] rows, int[] cols, double[] values,
       boolean kl, int shift) {
-    double[] w = scaled(MatrixAccess.data(model.w()), shift / 2);
-    double[] h = scaled(MatrixAccess.data(model.h()), shift / 2);
+    double[] w = MuKernels.scaled(MatrixAccess.data(model.w()), shift / 2);
+    double[] h = MuKernels.scaled(MatrixAccess.data(model.h()), shift / 2);
     int k = model.h().rows();
     int p = model.h().cols();
     double sum = 0;
@@ -108,16 +108,6 @@ final class HeldOutErrors {
       }
     }
     return sum;
-  }
-
-  /** {@code a} times {@code 2^e}: {@code a} itself for 0, else a copy. */
-  private static double[] scaled(double[] a, int e) {
-    if (e == 0) {
-      return a;
-    }
-    double[] out = new double[a.length];
-    MuKernels.scaleInto(a, e, out);
-    return out;
   }
 
   /**

@@ -31,20 +31,10 @@ abstract class MiniBatchRows {
     int e = 2 * (data.halfExponent - data.heldHalfExponent);
     if (data instanceof SparseData) {
       SparseData s = (SparseData) data;
-      return new Sparse(s.n, s.p, s.pointers, s.columns, callerValues(s.values, e));
+      return new Sparse(s.n, s.p, s.pointers, s.columns, MuKernels.scaled(s.values, e));
     }
     DenseData d = (DenseData) data;
-    return new Dense(d.n, d.p, callerValues(d.v, e));
-  }
-
-  /** {@code values} times {@code 2^e}: themselves for 0, else a copy. */
-  private static double[] callerValues(double[] values, int e) {
-    if (e == 0) {
-      return values;
-    }
-    double[] out = new double[values.length];
-    MuKernels.scaleInto(values, e, out);
-    return out;
+    return new Dense(d.n, d.p, MuKernels.scaled(d.v, e));
   }
 
   /** Whether the blocks are read from stored entries ({@link Sparse}). */

@@ -88,6 +88,19 @@ final class MuKernels {
     scaleInto(a, exponent, out, a.length);
   }
 
+  /**
+   * {@code a} times {@code 2^exponent} (exact unless it leaves the normal range): {@code a}
+   * itself for 0, else a new array.
+   */
+  static double[] scaled(double[] a, int exponent) {
+    if (exponent == 0) {
+      return a;
+    }
+    double[] out = new double[a.length];
+    scaleInto(a, exponent, out);
+    return out;
+  }
+
   /** {@code out[i] = 2^exponent a[i]} for {@code i < len}; a plain copy when exponent is 0. */
   static void scaleInto(double[] a, int exponent, double[] out, int len) {
     if (exponent == 0) {

@@ -248,16 +248,11 @@ abstract class ScaledData {
 
   /**
    * The values to hold for data of scale {@code 4^halfExponent} (see {@link #heldHalfExponent}):
-   * {@code values} itself, or for V entirely subnormal a new array of its first {@code length}
-   * values divided by {@code 4^halfExponent}, exactly (each scaled up into the normal range).
+   * {@code values} itself, or for V entirely subnormal a new array of its values divided by
+   * {@code 4^halfExponent}, exactly (each scaled up into the normal range).
    */
-  static double[] storedCopy(double[] values, int length, int halfExponent) {
-    if (halfExponent >= MIN_IN_PLACE) {
-      return values;
-    }
-    double[] out = new double[length];
-    MuKernels.scaleInto(values, -2 * halfExponent, out, length);
-    return out;
+  static double[] storedCopy(double[] values, int halfExponent) {
+    return MuKernels.scaled(values, halfExponent >= MIN_IN_PLACE ? 0 : -2 * halfExponent);
   }
 
   /**
@@ -267,7 +262,7 @@ abstract class ScaledData {
   static double[] sumAndSquares(double[] values, int halfExponent) {
     if (halfExponent < MIN_IN_PLACE) {
       // 4^-m is no double: sum the exact copy V_s
-      return sumAndSquares(storedCopy(values, values.length, halfExponent), 0);
+      return sumAndSquares(storedCopy(values, halfExponent), 0);
     }
     double inv = Math.scalb(1.0, -2 * halfExponent);
     double s = 0;

@@ -103,7 +103,7 @@ final class SparseData extends ScaledData {
    */
   static SparseData block(SparseMatrix matrix, int halfExponent) {
     double[] values = SparseAccess.values(matrix);
-    double[] held = storedCopy(values, values.length, halfExponent);
+    double[] held = storedCopy(values, halfExponent);
     double[] sums = sumAndSquares(held, heldHalfExponentOf(halfExponent));
     return held(matrix, held, halfExponent, sums[0], sums[1]);
   }
@@ -144,7 +144,7 @@ final class SparseData extends ScaledData {
       }
     }
     int halfExponent = halfExponentOf(max);
-    double[] held = storedCopy(values, values.length, halfExponent);
+    double[] held = storedCopy(values, halfExponent);
     double invScale = Math.scalb(1.0, -2 * heldHalfExponentOf(halfExponent));
     int blocks = Math.max(1, ceilDiv(values.length, BLOCK_VALUES));
     double[] sums = new double[blocks];
